@@ -1,0 +1,2 @@
+package cn.gongkai;
+public final class App { public static void main(String[] a) {} }

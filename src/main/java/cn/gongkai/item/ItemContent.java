@@ -1,0 +1,53 @@
+package cn.gongkai.item;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What staff write: the text and media of a disclosure item, without any workflow state.
+ *
+ * @param account    id of the WeChat account it goes to (from config)
+ * @param category   topic from the configured taxonomy
+ * @param body       Markdown; images referenced as {@code ![说明](file.jpg)} by their file name
+ * @param images     body images in order of first appearance
+ * @param cover      the cover image, or null (the first body image is used then)
+ * @param glossary   keys into the shared glossary in {@code templates/notes/}
+ * @param publishAt  planned publish time, or null for the next slot
+ */
+public record ItemContent(String account, String category, String title, String author, String department,
+                          String body, List<Note> notes, List<String> glossary, List<ItemImage> images,
+                          ItemImage cover, String docNo, String sourceUrl, Instant publishAt) {
+    public ItemContent {
+        requireText(account, "account");
+        requireText(category, "category");
+        requireText(title, "title");
+        requireText(body, "body");
+        author = author == null ? "" : author.strip();
+        department = department == null ? "" : department.strip();
+        docNo = docNo == null ? "" : docNo.strip();
+        sourceUrl = sourceUrl == null ? "" : sourceUrl.strip();
+        title = title.strip();
+        notes = List.copyOf(notes == null ? List.of() : notes);
+        glossary = List.copyOf(glossary == null ? List.of() : glossary);
+        images = List.copyOf(images == null ? List.of() : images);
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+    }
+
+    /** The cover to use: the declared one, else the first body image, else null. */
+    public ItemImage effectiveCover() {
+        if (cover != null) {
+            return cover;
+        }
+        return images.isEmpty() ? null : images.get(0);
+    }
+
+    /** A stable hash of everything that is published; approvals bind to it. */
+    public String contentHash() {
+        return ContentHash.of(this);
+    }
+}

@@ -1,0 +1,33 @@
+package cn.gongkai.item;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of disclosure items. Implementations are transactional per call unless inside {@link Transactions}. */
+public interface ItemRepository {
+
+    /** Stores a new item in the given status and returns it with its id. */
+    DisclosureItem insert(ItemContent content, ItemStatus status, String sourceKey, Instant now);
+
+    Optional<DisclosureItem> find(long id);
+
+    /** Items in the given status (all when null), oldest first. */
+    List<DisclosureItem> list(ItemStatus status);
+
+    /** The id of the item imported from the source with this key, if any. */
+    Optional<Long> findBySourceKey(String sourceKey);
+
+    /**
+     * Approved items of the account whose planned time is null or not after {@code now}, ordered by planned time
+     * then id, at most {@code limit}.
+     */
+    List<DisclosureItem> dueForPublishing(String account, Instant now, int limit);
+
+    /**
+     * Moves the item from {@code from} to {@code to} only if it is still in {@code from} (compare and set).
+     *
+     * @return true if this call made the change
+     */
+    boolean transition(long id, ItemStatus from, ItemStatus to, Long batchId, String failure, Instant now);
+}
