@@ -34,7 +34,8 @@ public interface WeChatGateway {
 
     /**
      * Finds a published article whose first title matches, among the newest {@code scan} published items, to settle
-     * a submit whose answer was lost. ({@code freepublish/batchget})
+     * a submit whose answer was lost; the status carries its article_id and the links of its articles.
+     * ({@code freepublish/batchget})
      */
-    Optional<String> findPublishedArticle(String account, String firstTitle, int scan);
+    Optional<PublishStatus> findPublished(String account, String firstTitle, int scan);
 }

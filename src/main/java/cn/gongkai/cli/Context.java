@@ -1,0 +1,43 @@
+package cn.gongkai.cli;
+
+import cn.gongkai.Wiring;
+import cn.gongkai.config.ConfigLoader;
+import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.publish.PollPolicy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** What every command shares: the --config option, the environment and the clock. */
+final class Context {
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    Context(Map<String, String> env, Clock clock) {
+        this.env = Map.copyOf(env);
+        this.clock = clock;
+    }
+
+    GongkaiConfig config(Path file) {
+        return new ConfigLoader(env).load(file);
+    }
+
+    /** The configuration with some keys overridden as if by environment variables. */
+    GongkaiConfig config(Path file, Map<String, String> overrides) {
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.putAll(overrides);
+        return new ConfigLoader(merged).load(file);
+    }
+
+    Wiring wire(Path file, PollPolicy poll) {
+        return new Wiring(config(file), clock, poll);
+    }
+
+    Wiring wire(GongkaiConfig config, PollPolicy poll) {
+        return new Wiring(config, clock, poll);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

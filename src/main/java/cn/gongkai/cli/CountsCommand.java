@@ -1,0 +1,80 @@
+package cn.gongkai.cli;
+
+import cn.gongkai.Wiring;
+import cn.gongkai.report.CountBy;
+import cn.gongkai.report.YearCounts;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gongkai counts --year Y [--by …] [--format table|json|csv]}. */
+@Command(name = "counts", mixinStandardHelpOptions = true,
+        description = "统计某年在公众号发布的文章数（条）和推送次数（次），按分类、月份、公众号或部门")
+final class CountsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--year", required = true, paramLabel = "Y", description = "年份（按北京时间的发布时间计）")
+    int year;
+
+    @Option(names = "--by", defaultValue = "category", paramLabel = "KEY",
+            description = "category | month | account | department（默认 ${DEFAULT-VALUE}）")
+    String by;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "F",
+            description = "table | json | csv（默认 ${DEFAULT-VALUE}）")
+    String format;
+
+    @Override
+    public Integer call() throws Exception {
+        CountBy key = CountBy.parse(by);
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!f.equals("table") && !f.equals("json") && !f.equals("csv")) {
+            throw new UserError("--format 只能是 table、json 或 csv：" + format);
+        }
+        try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            YearCounts c = w.counter().count(year, key);
+            print(c, f, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
+    }
+
+    static void print(YearCounts c, String format, PrintWriter out) throws Exception {
+        switch (format) {
+            case "json" -> {
+                ObjectMapper m = new ObjectMapper();
+                ObjectNode root = m.createObjectNode();
+                root.put("year", c.year());
+                root.put("articles", c.articles());
+                root.put("pushes", c.pushes());
+                ObjectNode groups = root.putObject("by");
+                c.groups().forEach(groups::put);
+                out.println(m.writeValueAsString(root));
+            }
+            case "csv" -> {
+                out.println(c.by().name().toLowerCase(Locale.ROOT) + ",articles");
+                for (Map.Entry<String, Integer> e : c.groups().entrySet()) {
+                    out.println(csv(e.getKey()) + "," + e.getValue());
+                }
+                out.println("total," + c.articles());
+            }
+            default -> {
+                Table t = new Table(c.by().label(), "文章（条）");
+                c.groups().forEach(t::row);
+                t.row("合计", c.articles());
+                out.println(c.year() + " 年公众号发布：文章 " + c.articles() + " 条，推送 " + c.pushes() + " 次");
+                t.print(out);
+            }
+        }
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

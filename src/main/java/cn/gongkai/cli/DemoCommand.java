@@ -1,0 +1,111 @@
+package cn.gongkai.cli;
+
+import cn.gongkai.Bundled;
+import cn.gongkai.Wiring;
+import cn.gongkai.config.AccountConfig;
+import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.intake.ImportResult;
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.publish.PollPolicy;
+import cn.gongkai.publish.RunReport;
+import cn.gongkai.report.CountBy;
+import cn.gongkai.review.ReviewService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gongkai demo}: the whole cycle in sandbox mode, in a temporary data directory — import the sample items,
+ * approve them through the review chain, render them, publish them to the in-process simulator, print the counts.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "在临时目录中用内置模拟器演示全过程：导入示例稿件、逐级审核、排版、分批发布，并输出本年统计")
+final class DemoCommand implements Callable<Integer> {
+    private static final Map<String, String> DEMO_REVIEWERS = Map.of("dept-leader", "张科长", "office-director",
+            "李主任", "office-leader", "王副局长", "principal-leader", "赵局长");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "演示数据目录（默认新建临时目录）")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path base = dir != null ? dir : Files.createTempDirectory("gongkai-demo-");
+        if (dir != null && Files.exists(dir.resolve("gongkai.mv.db"))) {
+            throw new UserError("演示目录 " + dir + " 中已有数据库，请换一个空目录");
+        }
+        Path samples = base.resolve("samples");
+        Bundled.extract("samples", samples);
+        Context ctx = Cli.contextOf(spec);
+        GongkaiConfig config = ctx.config(Cli.configOf(spec), Map.of("GONGKAI_DATA_DIR", base.toString(),
+                "GONGKAI_DATABASE_URL", "jdbc:h2:file:" + base.toAbsolutePath().resolve("gongkai"),
+                "GONGKAI_SANDBOX", "on"));
+        long started = System.nanoTime();
+        try (Wiring w = ctx.wire(config, new PollPolicy(20, Duration.ofMillis(100)))) {
+            out.println("演示目录：" + base.toAbsolutePath());
+            out.println("微信模拟器：" + w.simulator().baseUrl());
+
+            List<Path> files;
+            try (var s = Files.list(samples)) {
+                files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+            }
+            ImportResult imported = w.importer().importFiles(files, "刘科员", "演示");
+            if (!imported.ok()) {
+                imported.problems().forEach(p -> out.println("  " + p));
+                throw new IllegalStateException("bundled sample items did not import: " + imported.problems());
+            }
+            out.println("1. 导入示例稿件 " + imported.newIds().size() + " 篇（提交人：刘科员）");
+
+            ReviewService review = w.review();
+            for (long id : imported.newIds()) {
+                DisclosureItem item = w.database().items().find(id).orElseThrow();
+                while (item.status() == ItemStatus.IN_REVIEW) {
+                    String role = review.chain().get(review.currentStep(item));
+                    item = review.approve(id, DEMO_REVIEWERS.getOrDefault(role, role), "同意");
+                }
+            }
+            out.println("2. 逐级审核通过：" + String.join(" → ", review.chain().stream()
+                    .map(r -> ReviewService.roleLabel(r) + DEMO_REVIEWERS.getOrDefault(r, r)).toList()));
+
+            Path rendered = base.resolve("rendered");
+            Files.createDirectories(rendered);
+            for (long id : imported.newIds()) {
+                DisclosureItem item = w.database().items().find(id).orElseThrow();
+                String name = w.config().account(item.content().account()).map(AccountConfig::name).orElse("");
+                String html = w.renderer().render(item.content(), name, img -> "images/" + img.fileName()).html();
+                Files.writeString(rendered.resolve(id + ".html"), html);
+            }
+            out.println("3. 排版完成，文章 HTML 见 " + rendered.toAbsolutePath());
+
+            int published = 0;
+            for (AccountConfig a : w.config().accounts()) {
+                RunReport r = w.publisher().run(a.id());
+                published += r.published();
+                out.println("4. 发布到 " + a.name() + "（模拟器）：" + r.batches() + " 个批次（每批最多 "
+                        + a.maxArticlesPerDraft() + " 篇），发布 " + r.published() + " 篇，失败 " + r.failed() + " 篇");
+                r.messages().forEach(m -> out.println("   " + m));
+            }
+            out.println("   模拟器记录：已发布文章 " + w.simulator().record().published().size() + " 篇");
+
+            int year = w.clock().instant().atZone(w.config().timezone()).getYear();
+            out.println("5. 本年统计：");
+            CountsCommand.print(w.counter().count(year, CountBy.CATEGORY), "table", out);
+            out.printf("演示完成，用时 %.1f 秒。%n", (System.nanoTime() - started) / 1e9);
+            return published == imported.newIds().size() ? ExitCodes.OK : ExitCodes.WECHAT;
+        } catch (IOException e) {
+            throw new UserError("演示目录无法写入：" + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package cn.gongkai.cli;
+
+import cn.gongkai.Wiring;
+import cn.gongkai.intake.ImportProblem;
+import cn.gongkai.intake.ImportResult;
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.publish.PollPolicy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gongkai item import|list}. */
+@Command(name = "item", description = "稿件：导入、列表", mixinStandardHelpOptions = true,
+        subcommands = {ItemCommands.Import.class, ItemCommands.ListItems.class})
+final class ItemCommands implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final PollPolicy NO_POLLING = new PollPolicy(0, Duration.ZERO);
+    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"导入 Markdown 稿件（带 YAML 头部），每行输出一个新稿件编号。",
+                    "任一文件有问题时全部不导入，并逐条列出问题。"})
+    static final class Import implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "稿件文件（.md）")
+        List<Path> files;
+
+        @Option(names = "--as", paramLabel = "USER", defaultValue = "${sys:user.name}",
+                description = "提交人（默认当前系统用户）")
+        String actor;
+
+        @Override
+        public Integer call() {
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+                ImportResult r = w.importer().importFiles(files, actor, "命令行");
+                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter err = spec.commandLine().getErr();
+                if (!r.ok()) {
+                    for (ImportProblem p : r.problems()) {
+                        err.println(p);
+                    }
+                    err.println("共 " + r.problems().size() + " 个问题，未导入任何稿件。");
+                    return ExitCodes.USER;
+                }
+                r.newIds().forEach(out::println);
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "列出稿件")
+    static final class ListItems implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--status", paramLabel = "S",
+                description = "只列出该状态：DRAFT IN_REVIEW REJECTED APPROVED PUBLISHING PUBLISHED FAILED WITHDRAWN CORRECTED")
+        String status;
+
+        @Override
+        public Integer call() {
+            ItemStatus filter = status == null ? null : ItemStatus.parse(status);
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+                Table t = new Table("编号", "状态", "分类", "计划发布", "标题");
+                for (DisclosureItem i : w.database().items().list(filter)) {
+                    String at = i.content().publishAt() == null ? "下一时段"
+                            : MINUTE.format(i.content().publishAt().atZone(w.config().timezone()));
+                    t.row(i.id(), i.status().label(), i.content().category(), at, i.title());
+                }
+                t.print(spec.commandLine().getOut());
+                return ExitCodes.OK;
+            }
+        }
+    }
+}

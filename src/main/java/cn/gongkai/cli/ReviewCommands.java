@@ -1,0 +1,72 @@
+package cn.gongkai.cli;
+
+import cn.gongkai.Wiring;
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.review.ReviewService;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gongkai review approve|reject ID --as USER [--comment TEXT]}. */
+@Command(name = "review", description = "审核：通过或退回当前审核步骤", mixinStandardHelpOptions = true,
+        subcommands = {ReviewCommands.Approve.class, ReviewCommands.Reject.class})
+final class ReviewCommands implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    abstract static class Decide implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "稿件编号")
+        long id;
+
+        @Option(names = "--as", required = true, paramLabel = "USER", description = "审核人")
+        String actor;
+
+        @Option(names = "--comment", paramLabel = "TEXT", description = "审核意见（退回时必填）")
+        String comment;
+
+        abstract DisclosureItem decide(ReviewService review);
+
+        @Override
+        public Integer call() {
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+                DisclosureItem item = decide(w.review());
+                PrintWriter out = spec.commandLine().getOut();
+                if (item.status() == ItemStatus.IN_REVIEW) {
+                    String next = w.review().chain().get(w.review().currentStep(item));
+                    out.println("稿件 " + id + " 已通过本步，等待" + ReviewService.roleLabel(next) + "审核");
+                } else {
+                    out.println("稿件 " + id + " 当前状态：" + item.status().label());
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "通过当前审核步骤")
+    static final class Approve extends Decide {
+        @Override
+        DisclosureItem decide(ReviewService review) {
+            return review.approve(id, actor, comment == null ? "" : comment);
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = "退回给起草人（须写明原因）")
+    static final class Reject extends Decide {
+        @Override
+        DisclosureItem decide(ReviewService review) {
+            return review.reject(id, actor, comment);
+        }
+    }
+}

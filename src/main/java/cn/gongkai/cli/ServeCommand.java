@@ -1,0 +1,95 @@
+package cn.gongkai.cli;
+
+import cn.gongkai.Wiring;
+import cn.gongkai.config.AccountConfig;
+import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.publish.RunReport;
+import cn.gongkai.schedule.PublishScheduler;
+import cn.gongkai.web.WebServer;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code gongkai serve}: web server, scheduler, and the WeChat simulator in sandbox mode. Runs until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "启动服务：网页与接口（含 /healthz）、定时发布；未配置微信密钥时使用内置模拟器（沙箱模式）")
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    private static final int STATUS_MINUTES = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Context ctx = Cli.contextOf(spec);
+        GongkaiConfig config = ctx.config(Cli.configOf(spec));
+        Wiring w = ctx.wire(config, Wiring.servicePolling());
+        WebServer web = null;
+        PublishScheduler scheduler = null;
+        CountDownLatch stopped = new CountDownLatch(1);
+        try {
+            web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.clock());
+            Map<String, PublishScheduler.Slot> slots = new LinkedHashMap<>();
+            Map<String, Runnable> status = new LinkedHashMap<>();
+            for (AccountConfig a : w.config().accounts()) {
+                slots.put(a.id(), new PublishScheduler.Slot(a.cron(), () -> log(w.publisher().run(a.id()))));
+                status.put(a.id(), () -> log(w.publisher().resume(a.id())));
+            }
+            scheduler = PublishScheduler.start(w.config().timezone(), slots, status, STATUS_MINUTES);
+            banner(w, web.port(), spec.commandLine().getOut());
+            WebServer webRef = web;
+            PublishScheduler schedRef = scheduler;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                LOG.info("Stopping gongkai");
+                schedRef.close();
+                webRef.close();
+                w.close();
+                stopped.countDown();
+            }, "gongkai-shutdown"));
+            stopped.await();
+            return ExitCodes.OK;
+        } catch (RuntimeException e) {
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            if (web != null) {
+                web.close();
+            }
+            w.close();
+            throw e;
+        }
+    }
+
+    private static void log(RunReport r) {
+        if (r.batches() > 0) {
+            LOG.info("Account {}: {} batch(es), {} published, {} failed, {} pending; {}", r.account(), r.batches(),
+                    r.published(), r.failed(), r.pending(), r.messages());
+        }
+    }
+
+    private static void banner(Wiring w, int port, PrintWriter out) {
+        String host = w.config().web().host().equals("0.0.0.0") ? "127.0.0.1" : w.config().web().host();
+        out.println("================================================================");
+        out.println(" 政务公开发布助手 gongkai 已启动");
+        out.println(" 控制台：http://" + host + ":" + port + "/    健康检查：http://" + host + ":" + port + "/healthz");
+        out.println(" 配置：" + w.config().source() + "    数据库：" + w.config().database().safeUrl());
+        for (AccountConfig a : w.config().accounts()) {
+            out.println(" 公众号 " + a.name() + "（" + a.id() + "）：发布时间表 " + a.cron() + "（" + w.config().timezone()
+                    + "）" + (a.sandbox() ? " —— 沙箱" : ""));
+        }
+        if (w.simulator() != null) {
+            out.println(" 沙箱模式：未配置微信 AppSecret 的公众号发布到内置微信模拟器 " + w.simulator().baseUrl());
+            out.println("          不会真正发到公众号。设置 GONGKAI_ACCOUNTS_0_SECRET 等后重启即可正式发布。");
+        }
+        out.println(" 按 Ctrl+C 停止。");
+        out.println("================================================================");
+        out.flush();
+    }
+}

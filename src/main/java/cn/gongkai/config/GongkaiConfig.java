@@ -1,0 +1,48 @@
+package cn.gongkai.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration, loaded once by {@link ConfigLoader}, validated and frozen.
+ *
+ * @param source       where it was read from, for messages
+ * @param reviewChain  role of each review step after drafting; empty means items arrive approved
+ */
+public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
+                            List<String> categories, List<String> reviewChain, List<AccountConfig> accounts,
+                            SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir) {
+    public GongkaiConfig {
+        categories = List.copyOf(categories);
+        reviewChain = List.copyOf(reviewChain);
+        accounts = List.copyOf(accounts);
+        if (categories.isEmpty()) {
+            throw new ConfigException("categories", "[]", "至少需要一个分类");
+        }
+        if (accounts.isEmpty()) {
+            throw new ConfigException("accounts", "[]", "至少需要配置一个公众号");
+        }
+        long distinct = accounts.stream().map(AccountConfig::id).distinct().count();
+        if (distinct != accounts.size()) {
+            throw new ConfigException("accounts[].id", accounts.stream().map(AccountConfig::id).toList().toString(),
+                    "公众号 id 不能重复");
+        }
+    }
+
+    public Optional<AccountConfig> account(String id) {
+        return accounts.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /** True when any account is served by the simulator. */
+    public boolean anySandbox() {
+        return accounts.stream().anyMatch(AccountConfig::sandbox);
+    }
+
+    /** The same configuration with other accounts (sandbox wiring points accounts at the simulator). */
+    public GongkaiConfig withAccounts(List<AccountConfig> newAccounts) {
+        return new GongkaiConfig(source, dataDir, timezone, database, web, categories, reviewChain, newAccounts,
+                sandbox, wechat, templatesDir);
+    }
+}

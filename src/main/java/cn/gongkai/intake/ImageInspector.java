@@ -1,0 +1,70 @@
+package cn.gongkai.intake;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+
+/** Recognises an image by its bytes (never by its file name) and reads its dimensions. */
+final class ImageInspector {
+    /** Largest image file accepted at import; images are re-encoded below WeChat's limits before upload. */
+    static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    /** What the bytes are. */
+    enum Format {
+        JPEG("image/jpeg"), PNG("image/png"), GIF("image/gif"), BMP("image/bmp"), WEBP("image/webp"),
+        TIFF("image/tiff"), UNKNOWN("application/octet-stream");
+
+        final String mime;
+
+        Format(String mime) {
+            this.mime = mime;
+        }
+    }
+
+    /** A readable image. */
+    record Inspected(Format format, int width, int height) {
+    }
+
+    static Format sniff(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return Format.JPEG;
+        }
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return Format.PNG;
+        }
+        if (b.length >= 4 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
+            return Format.GIF;
+        }
+        if (b.length >= 2 && b[0] == 'B' && b[1] == 'M') {
+            return Format.BMP;
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return Format.WEBP;
+        }
+        if (b.length >= 4 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0)
+                || (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42))) {
+            return Format.TIFF;
+        }
+        return Format.UNKNOWN;
+    }
+
+    /**
+     * Decodes the image to learn its size.
+     *
+     * @return empty when the bytes cannot be decoded (corrupt or truncated file)
+     */
+    static Optional<Inspected> inspect(byte[] bytes, Format format) {
+        try {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (img == null || img.getWidth() <= 0 || img.getHeight() <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new Inspected(format, img.getWidth(), img.getHeight()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

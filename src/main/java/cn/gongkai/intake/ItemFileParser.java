@@ -1,0 +1,442 @@
+package cn.gongkai.intake;
+
+import cn.gongkai.item.ContentHash;
+import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.Note;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads an item file — Markdown with a YAML front matter (design.md §4) — and checks every field and image. A file
+ * with any problem yields problems and no item.
+ */
+final class ItemFileParser {
+    static final int MAX_TITLE = 32;
+    static final int MAX_AUTHOR = 16;
+    static final int MAX_BODY_CHARS = 20_000;
+    static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+
+    private static final Set<String> FIELDS = Set.of("title", "category", "author", "department", "cover",
+            "publish_at", "doc_no", "source_url", "notes", "glossary", "account");
+    private static final Pattern DANGEROUS_HTML = Pattern.compile(
+            "(?i)<\\s*(script|iframe|style|object|embed|form)\\b|javascript:|<[^>]*\\son[a-z]+\\s*=");
+    private static final DateTimeFormatter MINUTES =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    private final List<String> categories;
+    private final List<String> accounts;
+    private final Set<String> glossaryKeys;
+    private final ZoneId zone;
+
+    ItemFileParser(List<String> categories, List<String> accounts, Set<String> glossaryKeys, ZoneId zone) {
+        this.categories = List.copyOf(categories);
+        this.accounts = List.copyOf(accounts);
+        this.glossaryKeys = Set.copyOf(glossaryKeys);
+        this.zone = zone;
+    }
+
+    /** A front matter field and the line it starts on. */
+    private record Field(JsonNode value, int line) {
+    }
+
+    /** The result: an item, or the problems that stop it. */
+    record Result(ParsedItem item, List<ImportProblem> problems) {
+        boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    Result parse(Path file) {
+        List<ImportProblem> problems = new ArrayList<>();
+        Problems p = (line, field, message) -> problems.add(new ImportProblem(file, line, field, message));
+        if (!Files.isRegularFile(file)) {
+            p.add(0, "", "文件不存在或不是普通文件");
+            return new Result(null, problems);
+        }
+        byte[] raw;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                p.add(0, "", "文件 " + Files.size(file) / 1024 + " KB，超过稿件文件上限 " + MAX_FILE_BYTES / 1024
+                        + " KB（图片请作为单独文件引用）");
+                return new Result(null, problems);
+            }
+            raw = Files.readAllBytes(file);
+        } catch (IOException e) {
+            p.add(0, "", "无法读取文件：" + e.getMessage());
+            return new Result(null, problems);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            p.add(0, "", "文件不是 UTF-8 编码（可能是 GBK）。请在编辑器中另存为 UTF-8 后重试");
+            return new Result(null, problems);
+        }
+        text = text.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n');
+        String[] lines = text.split("\n", -1);
+        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+            p.add(1, "", "文件第一行应为 ---，后接 YAML 头部（标题、分类等）再以 --- 结束");
+            return new Result(null, problems);
+        }
+        int close = -1;
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].strip().equals("---")) {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) {
+            p.add(1, "", "YAML 头部没有结束行 ---");
+            return new Result(null, problems);
+        }
+        String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, close));
+        Map<String, Field> fields = readFrontMatter(yaml, p);
+        if (fields == null) {
+            return new Result(null, problems);
+        }
+        String body = String.join("\n", java.util.Arrays.copyOfRange(lines, close + 1, lines.length)).strip();
+        int bodyLine = close + 2;
+        return build(file, text, fields, body, bodyLine, p, problems);
+    }
+
+    private Map<String, Field> readFrontMatter(String yaml, Problems p) {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        try (JsonParser parser = YAML.createParser(yaml)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                p.add(2, "", "YAML 头部是空的：至少需要 title 和 category");
+                return null;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                p.add(2, "", "YAML 头部应为“字段: 值”形式的多行");
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                int line = parser.currentLocation().getLineNr() + 1;
+                parser.nextToken();
+                JsonNode value = MAPPER.readTree(parser);
+                if (!FIELDS.contains(name)) {
+                    p.add(line, name, "未知字段（可用字段：" + String.join(", ", new java.util.TreeSet<>(FIELDS)) + "）");
+                    continue;
+                }
+                if (fields.containsKey(name)) {
+                    p.add(line, name, "字段重复出现（第一次在第 " + fields.get(name).line() + " 行）");
+                    continue;
+                }
+                fields.put(name, new Field(value, line));
+            }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr() + 1;
+            p.add(line, "", "YAML 头部格式错误：" + e.getOriginalMessage().lines().findFirst().orElse(""));
+            return null;
+        } catch (IOException e) {
+            p.add(0, "", "无法读取 YAML 头部：" + e.getMessage());
+            return null;
+        }
+        return fields;
+    }
+
+    private Result build(Path file, String text, Map<String, Field> fields, String body, int bodyLine, Problems p,
+                         List<ImportProblem> problems) {
+        String title = string(fields, "title", p, true);
+        if (title != null) {
+            int n = title.strip().codePointCount(0, title.strip().length());
+            if (n > MAX_TITLE) {
+                p.add(fields.get("title").line(), "title",
+                        "标题 " + n + " 字，超过微信上限 " + MAX_TITLE + " 字（需删去 " + (n - MAX_TITLE) + " 字）");
+            }
+        }
+        String category = string(fields, "category", p, true);
+        if (category != null && !categories.contains(category.strip())) {
+            p.add(fields.get("category").line(), "category",
+                    "分类“" + category + "”不在配置的分类中（可选：" + String.join("、", categories) + "）");
+        }
+        String author = string(fields, "author", p, false);
+        if (author != null && author.strip().codePointCount(0, author.strip().length()) > MAX_AUTHOR) {
+            p.add(fields.get("author").line(), "author", "作者 " + author.strip().length() + " 字，超过微信上限 "
+                    + MAX_AUTHOR + " 字");
+        }
+        String department = string(fields, "department", p, false);
+        String docNo = string(fields, "doc_no", p, false);
+        String account = string(fields, "account", p, false);
+        if (account == null) {
+            account = accounts.get(0);
+        } else if (!accounts.contains(account.strip())) {
+            p.add(fields.get("account").line(), "account",
+                    "公众号“" + account + "”未配置（已配置：" + String.join("、", accounts) + "）");
+        }
+        String sourceUrl = sourceUrl(fields, p);
+        Instant publishAt = publishAt(fields, p);
+        List<Note> notes = notes(fields, p);
+        List<String> glossary = glossary(fields, p);
+
+        if (body.isBlank()) {
+            p.add(bodyLine, "正文", "正文是空的");
+        } else if (body.length() > MAX_BODY_CHARS) {
+            p.add(bodyLine, "正文", "正文 " + body.length() + " 字，超过微信上限 " + MAX_BODY_CHARS + " 字（需删去 "
+                    + (body.length() - MAX_BODY_CHARS) + " 字）");
+        }
+        checkHtml(body, bodyLine, p);
+
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        List<ItemImage> images = new ArrayList<>();
+        Map<String, ItemImage> byName = new LinkedHashMap<>();
+        for (ImageRef ref : imageRefs(body, bodyLine)) {
+            if (byName.containsKey(ref.src())) {
+                continue;
+            }
+            ItemImage img = loadImage(file, ref.src(), ref.alt(), ref.caption(), ref.line(), "图片", p, bytes);
+            if (img != null) {
+                byName.put(ref.src(), img);
+                images.add(img);
+            }
+        }
+        ItemImage cover = null;
+        String coverName = string(fields, "cover", p, false);
+        if (coverName != null) {
+            cover = loadImage(file, coverName.strip(), "", "", fields.get("cover").line(), "cover", p, bytes);
+        }
+        if (!problems.isEmpty()) {
+            return new Result(null, problems);
+        }
+        ItemContent content = new ItemContent(account.strip(), category.strip(), title.strip(), author, department,
+                body, notes, glossary, images, cover, docNo, sourceUrl, publishAt);
+        String key = ContentHash.sha256((account.strip() + "\n" + text).getBytes(StandardCharsets.UTF_8));
+        return new Result(new ParsedItem(file, content, bytes, key), problems);
+    }
+
+    private static String string(Map<String, Field> fields, String name, Problems p, boolean required) {
+        Field f = fields.get(name);
+        if (f == null || f.value().isNull() || (f.value().isTextual() && f.value().asText().isBlank())) {
+            if (required) {
+                p.add(f == null ? 1 : f.line(), name, "缺少必填字段 " + name);
+            }
+            return null;
+        }
+        if (!f.value().isValueNode()) {
+            p.add(f.line(), name, "应为一段文字，而不是列表或映射");
+            return null;
+        }
+        return f.value().asText();
+    }
+
+    private static String sourceUrl(Map<String, Field> fields, Problems p) {
+        String url = string(fields, "source_url", p, false);
+        if (url == null) {
+            return "";
+        }
+        int line = fields.get("source_url").line();
+        try {
+            URI uri = new URI(url.strip());
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                    || uri.getHost() == null) {
+                p.add(line, "source_url", "“阅读原文”链接应以 http:// 或 https:// 开头：" + url);
+            } else if (url.strip().getBytes(StandardCharsets.UTF_8).length > 1024) {
+                p.add(line, "source_url", "“阅读原文”链接超过微信上限 1 KB");
+            }
+        } catch (URISyntaxException e) {
+            p.add(line, "source_url", "“阅读原文”链接格式错误：" + e.getReason());
+        }
+        return url.strip();
+    }
+
+    private Instant publishAt(Map<String, Field> fields, Problems p) {
+        String raw = string(fields, "publish_at", p, false);
+        if (raw == null) {
+            return null;
+        }
+        int line = fields.get("publish_at").line();
+        String s = raw.strip();
+        try {
+            if (s.contains("T")) {
+                return OffsetDateTime.parse(s).toInstant();
+            }
+            DateTimeFormatter f = s.length() > 16 ? SECONDS : MINUTES;
+            return LocalDateTime.parse(s, f).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            String hint = s.matches("\\d{4}-\\d{2}-\\d{2}")
+                    ? "请同时写明时间，例如 " + s + " 10:00"
+                    : "应为“年-月-日 时:分”（" + zone + " 时间），例如 2023-05-12 10:00；该日期或时间不存在或格式不对";
+            p.add(line, "publish_at", "计划发布时间“" + s + "”无效：" + hint);
+            return null;
+        }
+    }
+
+    private static List<Note> notes(Map<String, Field> fields, Problems p) {
+        Field f = fields.get("notes");
+        List<Note> notes = new ArrayList<>();
+        if (f == null || f.value().isNull()) {
+            return notes;
+        }
+        if (!f.value().isObject()) {
+            p.add(f.line(), "notes", "备注应写成“术语: 解释”的多行映射");
+            return notes;
+        }
+        f.value().fields().forEachRemaining(e -> {
+            if (!e.getValue().isValueNode() || e.getValue().asText().isBlank()) {
+                p.add(f.line(), "notes", "术语“" + e.getKey() + "”缺少解释");
+            } else {
+                notes.add(new Note(e.getKey(), e.getValue().asText()));
+            }
+        });
+        return notes;
+    }
+
+    private List<String> glossary(Map<String, Field> fields, Problems p) {
+        Field f = fields.get("glossary");
+        List<String> keys = new ArrayList<>();
+        if (f == null || f.value().isNull()) {
+            return keys;
+        }
+        if (!f.value().isArray()) {
+            p.add(f.line(), "glossary", "应为术语列表，例如 [营商环境]");
+            return keys;
+        }
+        for (JsonNode k : f.value()) {
+            String key = k.asText().strip();
+            if (!glossaryKeys.contains(key)) {
+                p.add(f.line(), "glossary", "术语库 templates/notes/ 中没有“" + key + "”");
+            } else if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private static void checkHtml(String body, int bodyLine, Problems p) {
+        String[] lines = body.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = DANGEROUS_HTML.matcher(lines[i]);
+            if (m.find()) {
+                p.add(bodyLine + i, "正文", "含有不允许的 HTML 或脚本“" + m.group().strip()
+                        + "”：微信会删除脚本，也可能拒收整篇文章。请删去，改用纯 Markdown");
+            }
+        }
+    }
+
+    /** An image reference in the body. */
+    private record ImageRef(String src, String alt, String caption, int line) {
+    }
+
+    private static List<ImageRef> imageRefs(String body, int bodyLine) {
+        Node doc = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build().parse(body);
+        List<ImageRef> refs = new ArrayList<>();
+        doc.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                StringBuilder alt = new StringBuilder();
+                for (Node n = image.getFirstChild(); n != null; n = n.getNext()) {
+                    if (n instanceof org.commonmark.node.Text t) {
+                        alt.append(t.getLiteral());
+                    }
+                }
+                List<SourceSpan> spans = image.getSourceSpans();
+                int line = spans.isEmpty() ? bodyLine : bodyLine + spans.get(0).getLineIndex();
+                String caption = image.getTitle() == null || image.getTitle().isBlank() ? alt.toString()
+                        : image.getTitle();
+                refs.add(new ImageRef(image.getDestination(), alt.toString(), caption, line));
+            }
+        });
+        return refs;
+    }
+
+    private static ItemImage loadImage(Path file, String src, String alt, String caption, int line, String field,
+                                       Problems p, Map<String, byte[]> bytes) {
+        String decoded = java.net.URLDecoder.decode(src.replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (decoded.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+            p.add(line, field, "图片“" + src + "”是网络地址：微信会过滤外部图片，请把图片文件放在稿件旁边并用相对路径引用");
+            return null;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path path = dir.resolve(decoded).normalize();
+        if (!Files.isRegularFile(path)) {
+            p.add(line, field, "图片“" + src + "”不存在（应位于 " + path.getParent() + "）");
+            return null;
+        }
+        byte[] data;
+        try {
+            long size = Files.size(path);
+            if (size > ImageInspector.MAX_BYTES) {
+                p.add(line, field, "图片“" + src + "”大小 " + size / (1024 * 1024) + " MB，超过上限 "
+                        + ImageInspector.MAX_BYTES / (1024 * 1024) + " MB，请先压缩");
+                return null;
+            }
+            if (size == 0) {
+                p.add(line, field, "图片“" + src + "”是空文件");
+                return null;
+            }
+            data = Files.readAllBytes(path);
+        } catch (IOException e) {
+            p.add(line, field, "无法读取图片“" + src + "”：" + e.getMessage());
+            return null;
+        }
+        ImageInspector.Format format = ImageInspector.sniff(data);
+        switch (format) {
+            case WEBP -> {
+                p.add(line, field, "图片“" + src + "”是 WebP 格式，微信正文和封面只接受 JPG、PNG（封面另可 GIF、BMP）。"
+                        + "请用画图或其他软件另存为 JPG 或 PNG");
+                return null;
+            }
+            case TIFF, UNKNOWN -> {
+                p.add(line, field, "文件“" + src + "”不是可识别的图片（支持 JPG、PNG、GIF、BMP）");
+                return null;
+            }
+            default -> {
+            }
+        }
+        var inspected = ImageInspector.inspect(data, format);
+        if (inspected.isEmpty()) {
+            p.add(line, field, "图片“" + src + "”已损坏或不完整，无法读取，请重新导出");
+            return null;
+        }
+        String sha = ContentHash.sha256(data);
+        bytes.put(sha, data);
+        String name = path.getFileName().toString();
+        return new ItemImage(sha, name, format.mime, inspected.get().width(), inspected.get().height(), data.length,
+                caption, alt);
+    }
+
+    @FunctionalInterface
+    private interface Problems {
+        void add(int line, String field, String message);
+    }
+}

@@ -1,0 +1,26 @@
+package cn.gongkai.report;
+
+import java.util.Locale;
+
+/** What yearly counts are grouped by. */
+public enum CountBy {
+    CATEGORY("分类"), MONTH("月份"), ACCOUNT("公众号"), DEPARTMENT("部门");
+
+    private final String label;
+
+    CountBy(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static CountBy parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--by 只能是 category、month、account 或 department：" + text);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package cn.gongkai.schedule;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TimeZone;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronExpression;
+import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
+import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quartz scheduling: one publishing job per account on its cron (in the configured time zone), and a status job
+ * per account that resumes unfinished batches every few minutes.
+ */
+public final class PublishScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PublishScheduler.class);
+    static final String TASK = "task";
+    static final String NAME = "name";
+
+    private final Scheduler scheduler;
+
+    private PublishScheduler(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Starts the scheduler.
+     *
+     * @param publishRuns   account id → cron and the run to fire on it
+     * @param statusRuns    account id → the resume run fired every {@code statusMinutes}
+     */
+    public static PublishScheduler start(ZoneId zone, Map<String, Slot> publishRuns, Map<String, Runnable> statusRuns,
+                                         int statusMinutes) {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", "gongkai");
+        p.setProperty("org.quartz.threadPool.threadCount", "2");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        try {
+            Scheduler s = new StdSchedulerFactory(p).getScheduler();
+            for (Map.Entry<String, Slot> e : publishRuns.entrySet()) {
+                String account = e.getKey();
+                if (!CronExpression.isValidExpression(e.getValue().cron())) {
+                    throw new IllegalArgumentException("公众号 " + account + " 的发布时间表 cron 无效：" + e.getValue().cron()
+                            + "（Quartz 格式：秒 分 时 日 月 周，例如 0 0 10 ? * MON-FRI）");
+                }
+                JobDetail job = job("publish-" + account, e.getValue().run());
+                Trigger t = TriggerBuilder.newTrigger().withIdentity("publish-" + account)
+                        .withSchedule(CronScheduleBuilder.cronSchedule(e.getValue().cron())
+                                .inTimeZone(TimeZone.getTimeZone(zone)).withMisfireHandlingInstructionFireAndProceed())
+                        .build();
+                s.scheduleJob(job, t);
+                LOG.info("Account {} publishes on cron '{}' ({}); next at {}", account, e.getValue().cron(), zone,
+                        t.getNextFireTime());
+            }
+            for (Map.Entry<String, Runnable> e : statusRuns.entrySet()) {
+                JobDetail job = job("status-" + e.getKey(), e.getValue());
+                Trigger t = TriggerBuilder.newTrigger().withIdentity("status-" + e.getKey()).startNow()
+                        .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(statusMinutes)
+                                .withMisfireHandlingInstructionNextWithRemainingCount()).build();
+                s.scheduleJob(job, t);
+            }
+            s.start();
+            return new PublishScheduler(s);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz scheduler failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private static JobDetail job(String name, Runnable task) {
+        JobDataMap data = new JobDataMap();
+        data.put(TASK, task);
+        data.put(NAME, name);
+        return JobBuilder.newJob(RunTaskJob.class).withIdentity(name).usingJobData(data).build();
+    }
+
+    /** A cron expression and what to run on it. */
+    public record Slot(String cron, Runnable run) {
+    }
+
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            LOG.warn("Quartz scheduler did not shut down cleanly", e);
+        }
+    }
+}
