@@ -470,6 +470,41 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void twoTransactionsRecordingTheSameArticleAtOnceCountItOnceAndBothCommit() throws Exception {
+        long item = insert("hongqi", "并发记账", ItemStatus.PUBLISHING, null, T0).id();
+        long other = insert("hongqi", "另一篇", ItemStatus.APPROVED, null, T0).id();
+        CountDownLatch firstRecorded = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> first = pool.submit(() -> db.transactions().inTransaction(() -> {
+                boolean r = db.ledger().record(ledger(item, "freepublish", T0));
+                firstRecorded.countDown();
+                await(secondStarted);
+                pause(300);
+                return r;
+            }));
+            Future<Boolean> second = pool.submit(() -> {
+                await(firstRecorded);
+                return db.transactions().inTransaction(() -> {
+                    secondStarted.countDown();
+                    boolean r = db.ledger().record(ledger(item, "freepublish", T0.plusSeconds(1)));
+                    db.items().transition(other, ItemStatus.APPROVED, ItemStatus.PUBLISHING, null, null, T0);
+                    return r;
+                });
+            });
+
+            assertThat(first.get()).isTrue();
+            assertThat(second.get()).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.ledger().between(T0, T0.plusSeconds(60))).singleElement()
+                .satisfies(e -> assertThat(e.publishedAt()).isEqualTo(T0));
+        assertThat(db.items().find(other).orElseThrow().status()).isEqualTo(ItemStatus.PUBLISHING);
+    }
+
+    @Test
     void theLedgerKeepsEveryFieldAndReadsAHalfOpenRangeInTimeOrder() {
         long a = insert("hongqi", "甲", ItemStatus.PUBLISHED, null, T0).id();
         long b = insert("hongqi", "乙", ItemStatus.PUBLISHED, null, T0).id();
@@ -708,6 +743,15 @@ abstract class StoreContractTest {
 
     static String sha(String text) {
         return ContentHash.sha256(bytes(text));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(CountDownLatch latch) {
