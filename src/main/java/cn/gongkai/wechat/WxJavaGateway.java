@@ -224,7 +224,7 @@ public final class WxJavaGateway implements WeChatGateway, AutoCloseable {
     }
 
     /**
-     * Removes characters Gson writes as {@code \}{@code uXXXX} escapes, which WeChat then stores literally
+     * Removes characters Gson writes as backslash-u escapes, which WeChat then stores literally
      * (U+2028, U+2029, control characters).
      */
     static String plain(String s) {
