@@ -1,0 +1,95 @@
+package cn.gongkai.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/** Serves {@code /cgi-bin/*}: counts the call, applies faults, runs the endpoint, answers or drops the answer. */
+final class ApiHandler implements HttpHandler {
+    private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
+
+    private final SimState state;
+    private final Endpoints endpoints;
+    private final CallbackNotifier notifier;
+
+    ApiHandler(SimState state, Endpoints endpoints, CallbackNotifier notifier) {
+        this.state = state;
+        this.endpoints = endpoints;
+        this.notifier = notifier;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Optional<Endpoints.Route> found = endpoints.route(exchange.getRequestURI().getPath());
+            if (found.isEmpty()) {
+                Http.send(exchange, new Reply(404, Reply.JSON, Json.bytes(Json.error(404, "api not found"))));
+                return;
+            }
+            Endpoints.Route route = found.get();
+            Map<String, String> query = Http.query(exchange.getRequestURI().getRawQuery());
+            String appId = accountHint(route, query, body);
+            state.record.countCall(appId, route.name());
+            Faults.Decision decision = state.faults.decide(route.name(), appId);
+            pause(decision.delayMillis());
+            FaultRule fault = decision.terminal();
+            if (fault != null && fault.action() == FaultRule.Action.ERRCODE) {
+                Http.send(exchange, state.error(ApiError.injected(fault.errcode())));
+                return;
+            }
+            if (fault != null && fault.action() == FaultRule.Action.HTTP) {
+                Http.send(exchange, Http.htmlError(fault.httpStatus()));
+                return;
+            }
+            Call call = new Call(route.name(), query, exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                    state.now(), null);
+            Reply reply = state.execute(route, call);
+            if (fault != null && fault.action() == FaultRule.Action.DROP) {
+                exchange.close();
+                return;
+            }
+            Http.send(exchange, reply);
+        } catch (IOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "simulator failed on " + exchange.getRequestURI(), e);
+            Http.send(exchange, new Reply(500, Reply.JSON, Json.bytes(Json.error(-1, "system error"))));
+        } finally {
+            exchange.close();
+            notifier.send(state.takeEvents());
+        }
+    }
+
+    /** The account a call is for, without judging it: appid for token calls, the token's owner otherwise. */
+    private String accountHint(Endpoints.Route route, Map<String, String> query, byte[] body) {
+        String appId;
+        if (route.name().equals("token")) {
+            appId = query.get("appid");
+        } else if (route.name().equals("stable_token")) {
+            try {
+                ObjectNode json = Json.body(body);
+                appId = Json.text(json, "appid");
+            } catch (ApiError e) {
+                appId = null;
+            }
+        } else {
+            appId = state.tokenOwner(query.get("access_token"));
+        }
+        return state.knows(appId) ? appId : SimulatorRecord.UNKNOWN_ACCOUNT;
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

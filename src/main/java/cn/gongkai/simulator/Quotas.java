@@ -1,0 +1,95 @@
+package cn.gongkai.simulator;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Daily call quotas per account and endpoint (wechat-api.md §4), rolling over at midnight Asia/Shanghai by the
+ * injected clock, and the monthly {@code clear_quota} allowance. Callers hold the simulator lock.
+ */
+final class Quotas {
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final int CLEARS_PER_MONTH = 10;
+    private static final Map<String, Integer> DEFAULT_LIMITS = Map.ofEntries(
+            Map.entry("token", 2000),
+            Map.entry("stable_token", 500_000),
+            Map.entry("stable_token#force", 20),
+            Map.entry("media/uploadimg", 100_000),
+            Map.entry("material/add_material", 100_000),
+            Map.entry("draft/add", 1000),
+            Map.entry("draft/get", 500),
+            Map.entry("draft/update", 1000),
+            Map.entry("draft/delete", 1000),
+            Map.entry("draft/count", 1000),
+            Map.entry("draft/batchget", 1000),
+            Map.entry("freepublish/submit", 100),
+            Map.entry("freepublish/get", 100),
+            Map.entry("freepublish/delete", 10),
+            Map.entry("freepublish/getarticle", 100),
+            Map.entry("freepublish/batchget", 100),
+            Map.entry("message/mass/sendall", 100),
+            Map.entry("message/mass/preview", 100));
+
+    private final Faults faults;
+    private final Map<String, Integer> used = new HashMap<>();
+    private final Map<String, Integer> clears = new HashMap<>();
+    private LocalDate day;
+    private YearMonth month;
+
+    Quotas(Faults faults) {
+        this.faults = faults;
+    }
+
+    static int defaultLimit(String endpoint) {
+        return DEFAULT_LIMITS.getOrDefault(endpoint, Integer.MAX_VALUE);
+    }
+
+    /** Counts one call; 45009 once the day's limit is spent. */
+    void consume(String appId, String endpoint, Instant now) {
+        roll(now);
+        int limit = faults.quotaOverride(endpoint).orElse(defaultLimit(endpoint));
+        String key = appId + "|" + endpoint;
+        int count = used.getOrDefault(key, 0);
+        if (count >= limit) {
+            throw new ApiError(45009, "reach max api daily quota limit");
+        }
+        used.put(key, count + 1);
+    }
+
+    /** {@code clear_quota}: resets the account's counters; 48006 after ten resets in a calendar month. */
+    void clearByApi(String appId, Instant now) {
+        roll(now);
+        int n = clears.getOrDefault(appId, 0);
+        if (n >= CLEARS_PER_MONTH) {
+            throw new ApiError(48006, "forbid to clear quota because of reaching the limit");
+        }
+        clears.put(appId, n + 1);
+        reset(appId);
+    }
+
+    /** Resets the day's counters of one account, or of all when {@code appId} is null. */
+    void reset(String appId) {
+        if (appId == null) {
+            used.clear();
+        } else {
+            used.keySet().removeIf(k -> k.startsWith(appId + "|"));
+        }
+    }
+
+    private void roll(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, CHINA);
+        if (!today.equals(day)) {
+            day = today;
+            used.clear();
+        }
+        YearMonth thisMonth = YearMonth.from(today);
+        if (!thisMonth.equals(month)) {
+            month = thisMonth;
+            clears.clear();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package cn.gongkai.store;
+
+import cn.gongkai.item.ImageStore;
+import cn.gongkai.item.ItemRepository;
+import cn.gongkai.item.Transactions;
+import cn.gongkai.publish.BatchRepository;
+import cn.gongkai.publish.LedgerRepository;
+import cn.gongkai.publish.MediaCache;
+import cn.gongkai.review.AuditLog;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The store: a small connection pool, the schema migrated by Flyway, and the repositories behind the ports.
+ *
+ * <p>The same migrations run unchanged on an H2 2.x file database ({@code jdbc:h2:file:…}, the embedded default)
+ * and on PostgreSQL. Repository calls made inside {@link #transactions()} share one transaction; outside it each
+ * call is its own short transaction. The password is never logged, printed or put in a message.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final int MAX_POOL_SIZE = 5;
+    private static final Pattern URL_SECRET =
+            Pattern.compile("(?i)((?:password|pwd|passwd|sslpassword)\\s*=)[^;&]*");
+    private static final Pattern URL_USERINFO = Pattern.compile("//[^/@]*@");
+
+    private final HikariDataSource dataSource;
+    private final String safeUrl;
+    private final String product;
+    private final JdbiTransactions transactions;
+    private final ItemRepository items;
+    private final ImageStore images;
+    private final BatchRepository batches;
+    private final LedgerRepository ledger;
+    private final MediaCache mediaCache;
+    private final AuditLog audit;
+
+    private Database(HikariDataSource dataSource, String safeUrl, String product) {
+        this.dataSource = dataSource;
+        this.safeUrl = safeUrl;
+        this.product = product;
+        Jdbi jdbi = Jdbi.create(dataSource);
+        jdbi.registerArgument(new Sql.InstantArgumentFactory());
+        this.transactions = new JdbiTransactions(jdbi);
+        this.items = new JdbiItemRepository(transactions);
+        this.images = new JdbiImageStore(transactions);
+        this.batches = new JdbiBatchRepository(transactions);
+        this.ledger = new JdbiLedgerRepository(transactions);
+        this.mediaCache = new JdbiMediaCache(transactions);
+        this.audit = new JdbiAuditLog(transactions);
+    }
+
+    /**
+     * Connects, migrates the schema to the newest version and returns the store.
+     *
+     * @throws StoreException naming the URL (without credentials) when the database cannot be reached or migrated
+     */
+    public static Database open(String jdbcUrl, String user, String password) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new IllegalArgumentException("database url must not be blank");
+        }
+        String safeUrl = withoutCredentials(jdbcUrl);
+        HikariDataSource dataSource;
+        try {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("gongkai-store");
+            config.setJdbcUrl(jdbcUrl);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(MAX_POOL_SIZE);
+            config.setMinimumIdle(1);
+            config.setConnectionTimeout(10_000);
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to database " + safeUrl + " as user " + user, e);
+        }
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            return new Database(dataSource, safeUrl, productOf(dataSource));
+        } catch (SQLException | RuntimeException e) {
+            dataSource.close();
+            throw new StoreException("cannot migrate database " + safeUrl, e);
+        }
+    }
+
+    /** Runs work in one transaction; nested calls join the outer one. */
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public ItemRepository items() {
+        return items;
+    }
+
+    public ImageStore images() {
+        return images;
+    }
+
+    public BatchRepository batches() {
+        return batches;
+    }
+
+    public LedgerRepository ledger() {
+        return ledger;
+    }
+
+    public MediaCache mediaCache() {
+        return mediaCache;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** The URL without credentials and the database product, e.g. for {@code gongkai doctor}. */
+    public String describe() {
+        return safeUrl + " (" + product + ")";
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** The JDBC URL with any password parameter and user-info part masked. */
+    static String withoutCredentials(String jdbcUrl) {
+        String masked = URL_SECRET.matcher(jdbcUrl).replaceAll("$1***");
+        return URL_USERINFO.matcher(masked).replaceAll("//***@");
+    }
+
+    private static String productOf(HikariDataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        }
+    }
+}

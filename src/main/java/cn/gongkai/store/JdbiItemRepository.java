@@ -1,0 +1,255 @@
+package cn.gongkai.store;
+
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemRepository;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.item.Note;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Items with their notes, glossary keys and images in child tables.
+ *
+ * <p>{@link #transition} keeps {@code batch_id} when no batch is given and the item moves to PUBLISHING or
+ * PUBLISHED, and clears it for every other target status (the item is then in no batch); a non-null
+ * {@code failure} replaces the stored one, null keeps it. {@link #dueForPublishing} puts items with a planned time
+ * first (earliest first), then the unplanned ones, each by id.
+ */
+final class JdbiItemRepository implements ItemRepository {
+
+    private static final String COLUMNS = "id, account, category, title, author, department, body, doc_no, source_url,"
+            + " publish_at, status, review_step, content_hash, source_key, batch_id, failure, created_at, updated_at";
+    private static final String ROLE_BODY = "body";
+    private static final String ROLE_COVER = "cover";
+
+    private final JdbiTransactions tx;
+
+    JdbiItemRepository(JdbiTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public DisclosureItem insert(ItemContent content, ItemStatus status, String sourceKey, Instant now) {
+        String what = "cannot store item '" + content.title() + "' for account " + content.account();
+        try {
+            return tx.call(what, h -> {
+                if (sourceKey != null) {
+                    Optional<Long> existing = bySourceKey(h, sourceKey);
+                    if (existing.isPresent()) {
+                        throw duplicateSource(sourceKey, existing.get());
+                    }
+                }
+                long id = insertRow(h, content, status, sourceKey, now);
+                insertChildren(h, id, content);
+                return load(h, "WHERE id = :id", q -> q.bind("id", id)).get(0);
+            });
+        } catch (StoreException e) {
+            if (sourceKey != null && e.isUniqueViolation()) {
+                Optional<Long> existing = findBySourceKey(sourceKey);
+                if (existing.isPresent()) {
+                    throw duplicateSource(sourceKey, existing.get());
+                }
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<DisclosureItem> find(long id) {
+        return tx.call("cannot read item " + id,
+                h -> load(h, "WHERE id = :id", q -> q.bind("id", id)).stream().findFirst());
+    }
+
+    @Override
+    public List<DisclosureItem> list(ItemStatus status) {
+        String where = status == null ? "" : "WHERE status = :status";
+        return tx.call("cannot list items in status " + status, h -> load(h, where + " ORDER BY created_at, id", q -> {
+            if (status != null) {
+                q.bind("status", status.name());
+            }
+        }));
+    }
+
+    @Override
+    public Optional<Long> findBySourceKey(String sourceKey) {
+        return tx.call("cannot look up source key " + sourceKey, h -> bySourceKey(h, sourceKey));
+    }
+
+    @Override
+    public List<DisclosureItem> dueForPublishing(String account, Instant now, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return tx.call("cannot list items due for account " + account, h -> load(h,
+                "WHERE status = :status AND account = :account AND (publish_at IS NULL OR publish_at <= :now)"
+                        + " ORDER BY publish_at ASC NULLS LAST, id LIMIT :limit",
+                q -> q.bind("status", ItemStatus.APPROVED.name()).bind("account", account).bind("now", now)
+                        .bind("limit", limit)));
+    }
+
+    @Override
+    public boolean transition(long id, ItemStatus from, ItemStatus to, Long batchId, String failure, Instant now) {
+        StringBuilder sql = new StringBuilder("UPDATE item SET status = :to, updated_at = :now");
+        if (batchId != null) {
+            sql.append(", batch_id = :batch");
+        } else if (to != ItemStatus.PUBLISHING && to != ItemStatus.PUBLISHED) {
+            sql.append(", batch_id = NULL");
+        }
+        if (failure != null) {
+            sql.append(", failure = :failure");
+        }
+        sql.append(" WHERE id = :id AND status = :from");
+        return tx.call("cannot move item " + id + " from " + from + " to " + to, h -> {
+            var update = h.createUpdate(sql.toString()).bind("to", to.name()).bind("now", now).bind("id", id)
+                    .bind("from", from.name());
+            if (batchId != null) {
+                update.bind("batch", batchId);
+            }
+            if (failure != null) {
+                update.bind("failure", failure);
+            }
+            return update.execute() == 1;
+        });
+    }
+
+    private static IllegalStateException duplicateSource(String sourceKey, long existingId) {
+        return new IllegalStateException("source " + sourceKey + " was already imported as item " + existingId);
+    }
+
+    private static Optional<Long> bySourceKey(Handle h, String sourceKey) {
+        return h.createQuery("SELECT id FROM item WHERE source_key = :key").bind("key", sourceKey)
+                .mapTo(Long.class).findOne();
+    }
+
+    private static long insertRow(Handle h, ItemContent c, ItemStatus status, String sourceKey, Instant now) {
+        return h.createUpdate("INSERT INTO item (account, category, title, author, department, body, doc_no, source_url,"
+                        + " publish_at, status, review_step, content_hash, source_key, batch_id, failure, created_at,"
+                        + " updated_at) VALUES (:account, :category, :title, :author, :department, :body, :docNo,"
+                        + " :sourceUrl, :publishAt, :status, 0, :hash, :sourceKey, NULL, '', :now, :now)")
+                .bind("account", c.account()).bind("category", c.category()).bind("title", c.title())
+                .bind("author", c.author()).bind("department", c.department()).bind("body", c.body())
+                .bind("docNo", c.docNo()).bind("sourceUrl", c.sourceUrl()).bind("publishAt", c.publishAt())
+                .bind("status", status.name()).bind("hash", c.contentHash()).bind("sourceKey", sourceKey)
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private static void insertChildren(Handle h, long id, ItemContent c) {
+        for (int i = 0; i < c.notes().size(); i++) {
+            Note n = c.notes().get(i);
+            h.createUpdate("INSERT INTO item_note (item_id, position, term, explanation) VALUES (:id, :pos, :term, :ex)")
+                    .bind("id", id).bind("pos", i).bind("term", n.term()).bind("ex", n.explanation()).execute();
+        }
+        for (int i = 0; i < c.glossary().size(); i++) {
+            h.createUpdate("INSERT INTO item_glossary (item_id, position, term_key) VALUES (:id, :pos, :key)")
+                    .bind("id", id).bind("pos", i).bind("key", c.glossary().get(i)).execute();
+        }
+        for (int i = 0; i < c.images().size(); i++) {
+            insertImage(h, id, ROLE_BODY, i, c.images().get(i));
+        }
+        if (c.cover() != null) {
+            insertImage(h, id, ROLE_COVER, 0, c.cover());
+        }
+    }
+
+    private static void insertImage(Handle h, long id, String role, int position, ItemImage img) {
+        h.createUpdate("INSERT INTO item_image (item_id, role, position, sha256, file_name, mime_type, width, height,"
+                        + " size_bytes, caption, alt) VALUES (:id, :role, :pos, :sha, :file, :mime, :w, :h, :size,"
+                        + " :caption, :alt)")
+                .bind("id", id).bind("role", role).bind("pos", position).bind("sha", img.sha256())
+                .bind("file", img.fileName()).bind("mime", img.mimeType()).bind("w", img.width())
+                .bind("h", img.height()).bind("size", img.size()).bind("caption", img.caption())
+                .bind("alt", img.alt()).execute();
+    }
+
+    private static List<DisclosureItem> load(Handle h, String whereAndOrder, Consumer<Query> binder) {
+        Query query = h.createQuery("SELECT " + COLUMNS + " FROM item " + whereAndOrder);
+        binder.accept(query);
+        List<Row> rows = query.map((rs, ctx) -> Row.of(rs)).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Children children = Children.load(h, ids);
+        List<DisclosureItem> items = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            items.add(r.toItem(children));
+        }
+        return items;
+    }
+
+    private record Row(long id, String account, String category, String title, String author, String department,
+                       String body, String docNo, String sourceUrl, Instant publishAt, ItemStatus status,
+                       int reviewStep, String contentHash, String sourceKey, Long batchId, String failure,
+                       Instant createdAt, Instant updatedAt) {
+
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(rs.getLong("id"), rs.getString("account"), rs.getString("category"),
+                    rs.getString("title"), rs.getString("author"), rs.getString("department"), rs.getString("body"),
+                    rs.getString("doc_no"), rs.getString("source_url"), Sql.instant(rs, "publish_at"),
+                    ItemStatus.valueOf(rs.getString("status")), rs.getInt("review_step"),
+                    rs.getString("content_hash"), rs.getString("source_key"), Sql.nullableLong(rs, "batch_id"),
+                    rs.getString("failure"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+        }
+
+        DisclosureItem toItem(Children children) {
+            ItemContent content = new ItemContent(account, category, title, author, department, body,
+                    children.notes.getOrDefault(id, List.of()), children.glossary.getOrDefault(id, List.of()),
+                    children.images.getOrDefault(id, List.of()), children.covers.get(id), docNo, sourceUrl,
+                    publishAt);
+            return new DisclosureItem(id, content, status, reviewStep, contentHash, sourceKey, batchId, failure,
+                    createdAt, updatedAt);
+        }
+    }
+
+    private record ImageRow(long itemId, boolean cover, ItemImage image) {
+    }
+
+    private static final class Children {
+        final Map<Long, List<Note>> notes = new HashMap<>();
+        final Map<Long, List<String>> glossary = new HashMap<>();
+        final Map<Long, List<ItemImage>> images = new HashMap<>();
+        final Map<Long, ItemImage> covers = new HashMap<>();
+
+        static Children load(Handle h, List<Long> ids) {
+            Children c = new Children();
+            h.createQuery("SELECT item_id, term, explanation FROM item_note WHERE item_id IN (<ids>)"
+                            + " ORDER BY item_id, position")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("item_id"),
+                            new Note(rs.getString("term"), rs.getString("explanation"))))
+                    .forEach(e -> c.notes.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            h.createQuery("SELECT item_id, term_key FROM item_glossary WHERE item_id IN (<ids>)"
+                            + " ORDER BY item_id, position")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("item_id"), rs.getString("term_key")))
+                    .forEach(e -> c.glossary.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            h.createQuery("SELECT item_id, role, sha256, file_name, mime_type, width, height, size_bytes, caption, alt"
+                            + " FROM item_image WHERE item_id IN (<ids>) ORDER BY item_id, role, position")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> new ImageRow(rs.getLong("item_id"), ROLE_COVER.equals(rs.getString("role")),
+                            new ItemImage(rs.getString("sha256"), rs.getString("file_name"),
+                                    rs.getString("mime_type"), rs.getInt("width"), rs.getInt("height"),
+                                    rs.getLong("size_bytes"), rs.getString("caption"), rs.getString("alt"))))
+                    .forEach(r -> {
+                        if (r.cover()) {
+                            c.covers.put(r.itemId(), r.image());
+                        } else {
+                            c.images.computeIfAbsent(r.itemId(), k -> new ArrayList<>()).add(r.image());
+                        }
+                    });
+            return c;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package cn.gongkai.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+
+/** Column reading and binding shared by the repositories, identical on H2 and PostgreSQL. */
+final class Sql {
+
+    private Sql() {
+    }
+
+    /** Both databases keep microseconds; truncating before binding makes reads return exactly what was written. */
+    static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** Binds {@link Instant} as TIMESTAMP WITH TIME ZONE in UTC, truncated to microseconds. */
+    static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+
+        InstantArgumentFactory() {
+            super(Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            OffsetDateTime utc = micros(value).atOffset(ZoneOffset.UTC);
+            return (position, statement, context) -> statement.setObject(position, utc);
+        }
+    }
+}

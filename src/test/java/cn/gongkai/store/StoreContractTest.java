@@ -1,0 +1,767 @@
+package cn.gongkai.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gongkai.item.ContentHash;
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.item.Note;
+import cn.gongkai.publish.BatchState;
+import cn.gongkai.publish.LedgerEntry;
+import cn.gongkai.publish.MediaCache;
+import cn.gongkai.publish.PublishBatch;
+import cn.gongkai.review.AuditEntry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole repository contract; each database runs it through a subclass that opens a fresh, empty store. */
+abstract class StoreContractTest {
+
+    static final Instant T0 = Instant.parse("2023-05-12T02:00:00Z");
+
+    Database db;
+
+    /** A newly created, migrated, empty database. */
+    abstract Database openFreshDatabase();
+
+    @BeforeEach
+    void openDatabase() {
+        db = openFreshDatabase();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    // ---- items ----
+
+    @Test
+    void storesAndReadsBackEveryFieldOfAnItemIncludingChineseText() {
+        ItemImage photo = image("会场.jpg", "推进会现场", "会议现场照片");
+        ItemImage chart = image("chart.png", "", "");
+        ItemImage cover = image("封面.jpg", "封面", "红旗商务封面");
+        Instant planned = Instant.parse("2023-05-12T02:00:00.123456Z");
+        ItemContent content = new ItemContent("hongqi", "促消费", "红旗区商务局召开促消费工作推进会", "红旗区商务局",
+                "商贸流通股", "正文：推进**以旧换新**。\n\n![推进会现场](会场.jpg)\n\n![](chart.png)",
+                List.of(new Note("以旧换新", "消费者交回旧商品、购买新商品时享受补贴或折价的促消费方式。"),
+                        new Note("营商环境", "企业从开办到经营所处的外部条件。")),
+                List.of("营商环境", "政务公开"), List.of(photo, chart), cover, "红商〔2023〕12号",
+                "https://www.example.gov.cn/zwgk/123.html", planned);
+        Instant created = Instant.parse("2023-05-10T08:30:00.654321Z");
+
+        DisclosureItem stored = db.items().insert(content, ItemStatus.IN_REVIEW, "src-1", created);
+        DisclosureItem read = db.items().find(stored.id()).orElseThrow();
+
+        assertThat(read).isEqualTo(stored);
+        assertThat(read.content()).isEqualTo(content);
+        assertThat(read.status()).isEqualTo(ItemStatus.IN_REVIEW);
+        assertThat(read.reviewStep()).isZero();
+        assertThat(read.contentHash()).isEqualTo(content.contentHash());
+        assertThat(read.sourceKey()).isEqualTo("src-1");
+        assertThat(read.batchId()).isNull();
+        assertThat(read.failure()).isEmpty();
+        assertThat(read.createdAt()).isEqualTo(created);
+        assertThat(read.updatedAt()).isEqualTo(created);
+        assertThat(read.content().publishAt()).isEqualTo(planned);
+    }
+
+    @Test
+    void keepsNotesGlossaryAndImagesInTheirOrder() {
+        List<Note> notes = new ArrayList<>();
+        List<String> glossary = new ArrayList<>();
+        List<ItemImage> images = new ArrayList<>();
+        for (int i = 11; i >= 0; i--) {
+            notes.add(new Note("术语" + i, "解释" + i));
+            glossary.add("词条" + i);
+            images.add(image("图" + i + ".jpg", "说明" + i, "替代" + i));
+        }
+        ItemContent content = new ItemContent("hongqi", "其他", "顺序", null, null, "正文", notes, glossary, images,
+                null, null, null, null);
+
+        DisclosureItem read = db.items().find(db.items().insert(content, ItemStatus.DRAFT, null, T0).id())
+                .orElseThrow();
+
+        assertThat(read.content().notes()).containsExactlyElementsOf(notes);
+        assertThat(read.content().glossary()).containsExactlyElementsOf(glossary);
+        assertThat(read.content().images()).containsExactlyElementsOf(images);
+    }
+
+    @Test
+    void anItemWithoutCoverOrPlannedTimeReadsBackWithNulls() {
+        ItemImage only = image("a.jpg", "说明", "");
+        ItemContent content = new ItemContent("hongqi", "其他", "无封面", "", "", "正文", null, null, List.of(only),
+                null, "", "", null);
+
+        DisclosureItem read = db.items().find(db.items().insert(content, ItemStatus.DRAFT, null, T0).id())
+                .orElseThrow();
+
+        assertThat(read.content().cover()).isNull();
+        assertThat(read.content().effectiveCover()).isEqualTo(only);
+        assertThat(read.content().publishAt()).isNull();
+        assertThat(read.content().notes()).isEmpty();
+    }
+
+    @Test
+    void aCoverThatIsAlsoABodyImageIsKeptInBothRoles() {
+        ItemImage photo = image("a.jpg", "说明", "替代");
+        ItemContent content = new ItemContent("hongqi", "其他", "封面也在正文", "", "", "正文", null, null,
+                List.of(photo), photo, "", "", null);
+
+        DisclosureItem read = db.items().find(db.items().insert(content, ItemStatus.DRAFT, null, T0).id())
+                .orElseThrow();
+
+        assertThat(read.content().images()).containsExactly(photo);
+        assertThat(read.content().cover()).isEqualTo(photo);
+    }
+
+    @Test
+    void instantsAreReadBackAsTheSameMomentWhateverTheirOffset() {
+        Instant nanos = Instant.parse("2023-12-31T16:00:00.123456789Z");
+        DisclosureItem item = db.items().insert(content("hongqi", "跨年", nanos), ItemStatus.DRAFT, null, nanos);
+
+        DisclosureItem read = db.items().find(item.id()).orElseThrow();
+
+        Instant micros = Instant.parse("2023-12-31T16:00:00.123456Z");
+        assertThat(read.createdAt()).isEqualTo(micros);
+        assertThat(read.content().publishAt()).isEqualTo(micros);
+        assertThat(item.createdAt()).isEqualTo(micros);
+    }
+
+    @Test
+    void findingAMissingItemGivesNothing() {
+        assertThat(db.items().find(424242)).isEmpty();
+    }
+
+    @Test
+    void listsItemsOfAStatusOldestFirstAndAllItemsWhenNoStatusIsGiven() {
+        DisclosureItem later = insert("hongqi", "后", ItemStatus.DRAFT, null, T0.plusSeconds(60));
+        DisclosureItem earlier = insert("hongqi", "前", ItemStatus.DRAFT, null, T0);
+        DisclosureItem approved = insert("hongqi", "审定", ItemStatus.APPROVED, null, T0.plusSeconds(30));
+
+        assertThat(db.items().list(ItemStatus.DRAFT)).extracting(DisclosureItem::id)
+                .containsExactly(earlier.id(), later.id());
+        assertThat(db.items().list(null)).extracting(DisclosureItem::id)
+                .containsExactly(earlier.id(), approved.id(), later.id());
+        assertThat(db.items().list(ItemStatus.PUBLISHED)).isEmpty();
+    }
+
+    @Test
+    void findsTheItemImportedFromASource() {
+        DisclosureItem item = db.items().insert(content("hongqi", "导入", null), ItemStatus.DRAFT, "sha-of-file", T0);
+
+        assertThat(db.items().findBySourceKey("sha-of-file")).contains(item.id());
+        assertThat(db.items().findBySourceKey("other")).isEmpty();
+    }
+
+    @Test
+    void refusesASecondItemFromTheSameSourceAndNamesTheFirst() {
+        DisclosureItem first = db.items().insert(content("hongqi", "一", null), ItemStatus.DRAFT, "same", T0);
+
+        assertThatThrownBy(() -> db.items().insert(content("hongqi", "二", null), ItemStatus.DRAFT, "same", T0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("same")
+                .hasMessageContaining(String.valueOf(first.id()));
+        assertThat(db.items().list(null)).hasSize(1);
+    }
+
+    @Test
+    void manyItemsMayHaveNoSourceKey() {
+        insert("hongqi", "一", ItemStatus.DRAFT, null, T0);
+        insert("hongqi", "二", ItemStatus.DRAFT, null, T0);
+
+        assertThat(db.items().list(null)).hasSize(2);
+    }
+
+    @Test
+    void transitionChangesTheStatusOnlyWhenTheItemIsStillInTheExpectedStatus() {
+        DisclosureItem item = insert("hongqi", "状态", ItemStatus.IN_REVIEW, null, T0);
+        Instant later = T0.plusSeconds(5);
+
+        assertThat(db.items().transition(item.id(), ItemStatus.IN_REVIEW, ItemStatus.APPROVED, null, null, later))
+                .isTrue();
+        assertThat(db.items().transition(item.id(), ItemStatus.IN_REVIEW, ItemStatus.REJECTED, null, "退回", later))
+                .isFalse();
+
+        DisclosureItem read = db.items().find(item.id()).orElseThrow();
+        assertThat(read.status()).isEqualTo(ItemStatus.APPROVED);
+        assertThat(read.failure()).isEmpty();
+        assertThat(read.updatedAt()).isEqualTo(later);
+        assertThat(read.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void transitionOfAMissingItemChangesNothing() {
+        assertThat(db.items().transition(999, ItemStatus.DRAFT, ItemStatus.IN_REVIEW, null, null, T0)).isFalse();
+    }
+
+    @Test
+    void transitionRecordsTheBatchWhilePublishingAndClearsItWhenTheItemLeavesTheBatch() {
+        DisclosureItem item = insert("hongqi", "发布", ItemStatus.APPROVED, null, T0);
+        PublishBatch batch = db.batches().create("hongqi", List.of(item.id()), T0);
+
+        db.items().transition(item.id(), ItemStatus.APPROVED, ItemStatus.PUBLISHING, batch.id(), null, T0);
+        assertThat(db.items().find(item.id()).orElseThrow().batchId()).isEqualTo(batch.id());
+
+        db.items().transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.FAILED, null, "素材上传失败：45009", T0);
+        DisclosureItem failed = db.items().find(item.id()).orElseThrow();
+        assertThat(failed.batchId()).isNull();
+        assertThat(failed.failure()).isEqualTo("素材上传失败：45009");
+
+        db.items().transition(item.id(), ItemStatus.FAILED, ItemStatus.APPROVED, null, null, T0);
+        assertThat(db.items().find(item.id()).orElseThrow().failure()).isEqualTo("素材上传失败：45009");
+        db.items().transition(item.id(), ItemStatus.APPROVED, ItemStatus.PUBLISHING, batch.id(), "", T0);
+        db.items().transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.PUBLISHED, null, null, T0);
+        DisclosureItem published = db.items().find(item.id()).orElseThrow();
+        assertThat(published.batchId()).isEqualTo(batch.id());
+        assertThat(published.failure()).isEmpty();
+    }
+
+    @Test
+    void onlyOneOfTwoConcurrentTransitionsFromTheSameStatusWins() throws Exception {
+        DisclosureItem item = insert("hongqi", "并发", ItemStatus.APPROVED, null, T0);
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Boolean> move = () -> {
+            start.await();
+            return db.items().transition(item.id(), ItemStatus.APPROVED, ItemStatus.PUBLISHING, null, null, T0);
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(move));
+            }
+            start.countDown();
+            int wins = 0;
+            for (Future<Boolean> f : results) {
+                wins += f.get() ? 1 : 0;
+            }
+            assertThat(wins).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void dueItemsArePlannedOnesEarliestFirstThenUnplannedOnesByIdAtMostTheLimit() {
+        Instant now = T0;
+        DisclosureItem unplannedA = insertPlanned("hongqi", "无计划甲", ItemStatus.APPROVED, null);
+        DisclosureItem plannedLate = insertPlanned("hongqi", "计划晚", ItemStatus.APPROVED, now.minusSeconds(60));
+        DisclosureItem plannedNow = insertPlanned("hongqi", "计划正点", ItemStatus.APPROVED, now);
+        DisclosureItem plannedEarly = insertPlanned("hongqi", "计划早", ItemStatus.APPROVED, now.minusSeconds(3600));
+        DisclosureItem unplannedB = insertPlanned("hongqi", "无计划乙", ItemStatus.APPROVED, null);
+        insertPlanned("hongqi", "未到时间", ItemStatus.APPROVED, now.plusSeconds(1));
+        insertPlanned("hongqi", "草稿", ItemStatus.DRAFT, null);
+        insertPlanned("hongqi", "已发布", ItemStatus.PUBLISHED, null);
+        insertPlanned("other", "别的账号", ItemStatus.APPROVED, null);
+
+        assertThat(db.items().dueForPublishing("hongqi", now, 10)).extracting(DisclosureItem::id)
+                .containsExactly(plannedEarly.id(), plannedLate.id(), plannedNow.id(), unplannedA.id(),
+                        unplannedB.id());
+        assertThat(db.items().dueForPublishing("hongqi", now, 2)).extracting(DisclosureItem::id)
+                .containsExactly(plannedEarly.id(), plannedLate.id());
+        assertThat(db.items().dueForPublishing("nobody", now, 10)).isEmpty();
+        assertThat(db.items().dueForPublishing("hongqi", now, 0)).isEmpty();
+    }
+
+    @Test
+    void dueItemsComeWithTheirWholeContent() {
+        ItemImage photo = image("p.jpg", "说明", "替代");
+        ItemContent content = new ItemContent("hongqi", "招商引资", "带图", "", "", "正文",
+                List.of(new Note("项", "解释")), List.of("营商环境"), List.of(photo), null, "", "", null);
+        db.items().insert(content, ItemStatus.APPROVED, null, T0);
+
+        assertThat(db.items().dueForPublishing("hongqi", T0, 8)).singleElement()
+                .satisfies(i -> assertThat(i.content()).isEqualTo(content));
+    }
+
+    // ---- transactions ----
+
+    @Test
+    void aFailingTransactionLeavesNothingBehind() {
+        assertThatThrownBy(() -> db.transactions().run(() -> {
+            insert("hongqi", "一", ItemStatus.DRAFT, "k1", T0);
+            insert("hongqi", "二", ItemStatus.DRAFT, "k2", T0);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(db.items().list(null)).isEmpty();
+        assertThat(db.items().findBySourceKey("k1")).isEmpty();
+    }
+
+    @Test
+    void everyRepositoryShareTheTransactionAndCommitTogether() {
+        long itemId = db.transactions().inTransaction(() -> {
+            DisclosureItem item = insert("hongqi", "一起", ItemStatus.APPROVED, null, T0);
+            db.audit().append(audit(item.id(), "APPROVE", T0));
+            db.ledger().record(ledger(item.id(), "freepublish", T0));
+            db.mediaCache().remember("hongqi", MediaCache.Kind.COVER, sha("x"), "MEDIA");
+            db.images().put(sha("x"), bytes("x"));
+            db.batches().create("hongqi", List.of(item.id()), T0);
+            return item.id();
+        });
+
+        assertThat(db.items().find(itemId)).isPresent();
+        assertThat(db.audit().history(itemId)).hasSize(1);
+        assertThat(db.ledger().between(T0, T0.plusSeconds(1))).hasSize(1);
+        assertThat(db.mediaCache().find("hongqi", MediaCache.Kind.COVER, sha("x"))).contains("MEDIA");
+        assertThat(db.images().get(sha("x"))).isPresent();
+        assertThat(db.batches().recent(5)).hasSize(1);
+    }
+
+    @Test
+    void everyRepositoryRollsBackWithTheTransaction() {
+        long[] itemId = new long[1];
+        assertThatThrownBy(() -> db.transactions().run(() -> {
+            DisclosureItem item = insert("hongqi", "一起", ItemStatus.APPROVED, null, T0);
+            itemId[0] = item.id();
+            db.audit().append(audit(item.id(), "APPROVE", T0));
+            db.ledger().record(ledger(item.id(), "freepublish", T0));
+            db.mediaCache().remember("hongqi", MediaCache.Kind.COVER, sha("x"), "MEDIA");
+            db.images().put(sha("x"), bytes("x"));
+            db.batches().create("hongqi", List.of(item.id()), T0);
+            throw new IllegalStateException("WeChat refused");
+        })).hasMessage("WeChat refused");
+
+        assertThat(db.items().find(itemId[0])).isEmpty();
+        assertThat(db.audit().history(itemId[0])).isEmpty();
+        assertThat(db.ledger().between(T0, T0.plusSeconds(1))).isEmpty();
+        assertThat(db.mediaCache().find("hongqi", MediaCache.Kind.COVER, sha("x"))).isEmpty();
+        assertThat(db.images().get(sha("x"))).isEmpty();
+        assertThat(db.batches().recent(5)).isEmpty();
+    }
+
+    @Test
+    void aNestedTransactionJoinsTheOuterOneAndRollsBackWithIt() {
+        assertThatThrownBy(() -> db.transactions().run(() -> {
+            insert("hongqi", "外层", ItemStatus.DRAFT, "outer", T0);
+            db.transactions().run(() -> insert("hongqi", "内层", ItemStatus.DRAFT, "inner", T0));
+            assertThat(db.items().findBySourceKey("inner")).isPresent();
+            throw new IllegalStateException("outer fails");
+        })).hasMessage("outer fails");
+
+        assertThat(db.items().list(null)).isEmpty();
+    }
+
+    @Test
+    void aNestedTransactionCommitsOnlyWithTheOuterOne() throws Exception {
+        CountDownLatch innerDone = new CountDownLatch(1);
+        CountDownLatch checked = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> writer = other.submit(() -> db.transactions().run(() -> {
+                db.transactions().run(() -> insert("hongqi", "内层", ItemStatus.DRAFT, "inner", T0));
+                innerDone.countDown();
+                await(checked);
+            }));
+            await(innerDone);
+            assertThat(db.items().findBySourceKey("inner")).isEmpty();
+            checked.countDown();
+            writer.get();
+            assertThat(db.items().findBySourceKey("inner")).isPresent();
+        } finally {
+            checked.countDown();
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedNestedTransactionCaughtByTheOuterOneUndoesOnlyItsOwnWork() {
+        db.transactions().run(() -> {
+            insert("hongqi", "外层", ItemStatus.DRAFT, "outer", T0);
+            try {
+                db.transactions().run(() -> {
+                    insert("hongqi", "内层", ItemStatus.DRAFT, "inner", T0);
+                    throw new IllegalStateException("inner fails");
+                });
+            } catch (IllegalStateException expected) {
+                // the outer transaction carries on
+            }
+            insert("hongqi", "之后", ItemStatus.DRAFT, "after", T0);
+        });
+
+        assertThat(db.items().findBySourceKey("outer")).isPresent();
+        assertThat(db.items().findBySourceKey("inner")).isEmpty();
+        assertThat(db.items().findBySourceKey("after")).isPresent();
+    }
+
+    @Test
+    void aRefusedInsertInsideATransactionLeavesTheTransactionUsable() {
+        db.transactions().run(() -> {
+            insert("hongqi", "一", ItemStatus.DRAFT, "dup", T0);
+            assertThatThrownBy(() -> insert("hongqi", "二", ItemStatus.DRAFT, "dup", T0))
+                    .isInstanceOf(IllegalStateException.class);
+            insert("hongqi", "三", ItemStatus.DRAFT, "three", T0);
+        });
+
+        assertThat(db.items().list(null)).extracting(DisclosureItem::title).containsExactlyInAnyOrder("一", "三");
+    }
+
+    @Test
+    void aDatabaseErrorInsideATransactionLeavesTheTransactionUsable() {
+        db.transactions().run(() -> {
+            insert("hongqi", "一", ItemStatus.DRAFT, "one", T0);
+            assertThatThrownBy(() -> db.ledger().record(ledger(987654, "freepublish", T0)))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("987654");
+            insert("hongqi", "二", ItemStatus.DRAFT, "two", T0);
+        });
+
+        assertThat(db.items().list(null)).hasSize(2);
+    }
+
+    @Test
+    void outsideATransactionEachCallCommitsOnItsOwn() {
+        insert("hongqi", "一", ItemStatus.DRAFT, "a", T0);
+        assertThatThrownBy(() -> insert("hongqi", "二", ItemStatus.DRAFT, "a", T0))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(db.items().findBySourceKey("a")).isPresent();
+        assertThat(db.items().list(null)).hasSize(1);
+    }
+
+    @Test
+    void transactionsReturnTheValueOfTheirWork() {
+        assertThat(db.transactions().inTransaction(() -> db.transactions().inTransaction(() -> 42))).isEqualTo(42);
+    }
+
+    // ---- ledger ----
+
+    @Test
+    void theLedgerCountsAnArticleOncePerModeAndSaysWhenItRefused() {
+        long item = insert("hongqi", "发布", ItemStatus.PUBLISHED, null, T0).id();
+
+        assertThat(db.ledger().record(ledger(item, "freepublish", T0))).isTrue();
+        assertThat(db.ledger().record(ledger(item, "freepublish", T0.plusSeconds(9)))).isFalse();
+        assertThat(db.ledger().record(ledger(item, "mass", T0))).isTrue();
+
+        assertThat(db.ledger().between(T0, T0.plusSeconds(60))).extracting(LedgerEntry::mode)
+                .containsExactlyInAnyOrder("freepublish", "mass");
+    }
+
+    @Test
+    void aDuplicateLedgerEntryDoesNotSpoilTheSurroundingTransaction() {
+        long item = insert("hongqi", "发布", ItemStatus.PUBLISHING, null, T0).id();
+        db.ledger().record(ledger(item, "freepublish", T0));
+
+        boolean recorded = db.transactions().inTransaction(() -> {
+            boolean r = db.ledger().record(ledger(item, "freepublish", T0));
+            db.items().transition(item, ItemStatus.PUBLISHING, ItemStatus.PUBLISHED, null, null, T0);
+            return r;
+        });
+
+        assertThat(recorded).isFalse();
+        assertThat(db.items().find(item).orElseThrow().status()).isEqualTo(ItemStatus.PUBLISHED);
+    }
+
+    @Test
+    void twoTransactionsRecordingTheSameArticleAtOnceCountItOnceAndBothCommit() throws Exception {
+        long item = insert("hongqi", "并发记账", ItemStatus.PUBLISHING, null, T0).id();
+        long other = insert("hongqi", "另一篇", ItemStatus.APPROVED, null, T0).id();
+        CountDownLatch firstRecorded = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> first = pool.submit(() -> db.transactions().inTransaction(() -> {
+                boolean r = db.ledger().record(ledger(item, "freepublish", T0));
+                firstRecorded.countDown();
+                await(secondStarted);
+                pause(300);
+                return r;
+            }));
+            Future<Boolean> second = pool.submit(() -> {
+                await(firstRecorded);
+                return db.transactions().inTransaction(() -> {
+                    secondStarted.countDown();
+                    boolean r = db.ledger().record(ledger(item, "freepublish", T0.plusSeconds(1)));
+                    db.items().transition(other, ItemStatus.APPROVED, ItemStatus.PUBLISHING, null, null, T0);
+                    return r;
+                });
+            });
+
+            assertThat(first.get()).isTrue();
+            assertThat(second.get()).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.ledger().between(T0, T0.plusSeconds(60))).singleElement()
+                .satisfies(e -> assertThat(e.publishedAt()).isEqualTo(T0));
+        assertThat(db.items().find(other).orElseThrow().status()).isEqualTo(ItemStatus.PUBLISHING);
+    }
+
+    @Test
+    void theLedgerKeepsEveryFieldAndReadsAHalfOpenRangeInTimeOrder() {
+        long a = insert("hongqi", "甲", ItemStatus.PUBLISHED, null, T0).id();
+        long b = insert("hongqi", "乙", ItemStatus.PUBLISHED, null, T0).id();
+        long c = insert("hongqi", "丙", ItemStatus.PUBLISHED, null, T0).id();
+        Instant newYear = Instant.parse("2023-12-31T16:00:00Z");
+        LedgerEntry last = new LedgerEntry(b, "hongqi", "freepublish", "100000001", "ART_1", 2,
+                "https://mp.weixin.qq.com/s/abc", "红旗区商务局召开促消费工作推进会", "促消费", "商贸流通股",
+                newYear.minusNanos(1000));
+        LedgerEntry first = new LedgerEntry(a, "hongqi", "mass", null, null, 1, null, "标题", "招商引资", "",
+                newYear.minusSeconds(3600));
+        db.ledger().record(last);
+        db.ledger().record(first);
+        db.ledger().record(new LedgerEntry(c, "hongqi", "freepublish", "p", "a", 1, "u", "次年", "其他", "", newYear));
+
+        assertThat(db.ledger().between(newYear.minusSeconds(86400), newYear)).containsExactly(first, last);
+        assertThat(db.ledger().between(newYear, newYear.plusSeconds(1))).extracting(LedgerEntry::itemId)
+                .containsExactly(c);
+    }
+
+    // ---- images ----
+
+    @Test
+    void imagesAreStoredOnceByTheirHash() {
+        byte[] bytes = bytes("图片内容");
+        String sha = ContentHash.sha256(bytes);
+
+        db.images().put(sha, bytes);
+        db.images().put(sha, bytes);
+
+        assertThat(db.images().get(sha)).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes));
+        assertThat(db.images().get(sha("missing"))).isEmpty();
+    }
+
+    @Test
+    void largeImagesRoundTripByteForByte() {
+        byte[] bytes = new byte[3 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(bytes);
+        String sha = ContentHash.sha256(bytes);
+
+        db.images().put(sha, bytes);
+
+        assertThat(db.images().get(sha)).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes));
+    }
+
+    @Test
+    void anImageWhoseBytesDoNotMatchItsHashIsRefused() {
+        assertThatThrownBy(() -> db.images().put(sha("a"), bytes("b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(sha("a"));
+        assertThat(db.images().get(sha("a"))).isEmpty();
+    }
+
+    // ---- media cache ----
+
+    @Test
+    void theMediaCacheRemembersUploadsPerAccountKindAndHash() {
+        String sha = sha("cover");
+        assertThat(db.mediaCache().find("hongqi", MediaCache.Kind.COVER, sha)).isEmpty();
+
+        db.mediaCache().remember("hongqi", MediaCache.Kind.COVER, sha, "MEDIA_ID_1");
+        db.mediaCache().remember("hongqi", MediaCache.Kind.BODY_IMAGE, sha, "http://mmbiz.qpic.cn/1");
+
+        assertThat(db.mediaCache().find("hongqi", MediaCache.Kind.COVER, sha)).contains("MEDIA_ID_1");
+        assertThat(db.mediaCache().find("hongqi", MediaCache.Kind.BODY_IMAGE, sha)).contains("http://mmbiz.qpic.cn/1");
+        assertThat(db.mediaCache().find("other", MediaCache.Kind.COVER, sha)).isEmpty();
+    }
+
+    @Test
+    void rememberingAnUploadAgainReplacesTheEarlierValue() {
+        String sha = sha("cover");
+        db.mediaCache().remember("hongqi", MediaCache.Kind.COVER, sha, "OLD");
+        db.mediaCache().remember("hongqi", MediaCache.Kind.COVER, sha, "NEW");
+
+        assertThat(db.mediaCache().find("hongqi", MediaCache.Kind.COVER, sha)).contains("NEW");
+    }
+
+    // ---- audit ----
+
+    @Test
+    void theAuditLogAppendsEntriesWithIdsAndGivesAnItemsHistoryOldestFirst() {
+        long item = insert("hongqi", "审核", ItemStatus.DRAFT, null, T0).id();
+        long other = insert("hongqi", "别的", ItemStatus.DRAFT, null, T0).id();
+        AuditEntry submit = db.audit().append(new AuditEntry(0, item, "张三", "", "SUBMIT", "DRAFT", "IN_REVIEW", -1,
+                "请审核", "hash1", "", T0));
+        db.audit().append(audit(other, "SUBMIT", T0));
+        AuditEntry approve = db.audit().append(new AuditEntry(0, item, "李四", "dept-leader", "APPROVE",
+                "IN_REVIEW", "IN_REVIEW", 0, "同意。", "hash1", "警告：缺少封面替代文字", T0.plusSeconds(60)));
+        AuditEntry sameTime = db.audit().append(new AuditEntry(0, item, "王五", "office-director", "REJECT",
+                "IN_REVIEW", "REJECTED", 1, "文号有误", "hash1", null, T0.plusSeconds(60)));
+
+        assertThat(submit.id()).isPositive();
+        assertThat(approve.id()).isGreaterThan(submit.id());
+        assertThat(db.audit().history(item)).containsExactly(submit, approve, sameTime);
+        assertThat(db.audit().history(other)).hasSize(1);
+        assertThat(db.audit().history(999)).isEmpty();
+    }
+
+    // ---- batches ----
+
+    @Test
+    void aNewBatchIsPreparedAndHoldsItsItemsInArticleOrder() {
+        long a = insert("hongqi", "甲", ItemStatus.APPROVED, null, T0).id();
+        long b = insert("hongqi", "乙", ItemStatus.APPROVED, null, T0).id();
+        long c = insert("hongqi", "丙", ItemStatus.APPROVED, null, T0).id();
+
+        PublishBatch batch = db.batches().create("hongqi", List.of(c, a, b), T0);
+
+        assertThat(batch.id()).isPositive();
+        assertThat(batch.state()).isEqualTo(BatchState.PREPARED);
+        assertThat(batch.itemIds()).containsExactly(c, a, b);
+        assertThat(batch.draftMediaId()).isEmpty();
+        assertThat(batch.publishId()).isEmpty();
+        assertThat(batch.articleId()).isEmpty();
+        assertThat(batch.error()).isEmpty();
+        assertThat(batch.createdAt()).isEqualTo(T0);
+        assertThat(db.batches().find(batch.id())).contains(batch);
+        assertThat(db.batches().find(batch.id() + 100)).isEmpty();
+    }
+
+    @Test
+    void advancingABatchIsCompareAndSetAndKeepsIdsThatAreNotGiven() {
+        long a = insert("hongqi", "甲", ItemStatus.APPROVED, null, T0).id();
+        long id = db.batches().create("hongqi", List.of(a), T0).id();
+        Instant t1 = T0.plusSeconds(1);
+
+        assertThat(db.batches().advance(id, BatchState.PREPARED, BatchState.IMAGES_UPLOADED, null, null, null, null,
+                t1)).isTrue();
+        assertThat(db.batches().advance(id, BatchState.IMAGES_UPLOADED, BatchState.DRAFTED, "DRAFT_MEDIA", null,
+                null, null, t1)).isTrue();
+        assertThat(db.batches().advance(id, BatchState.IMAGES_UPLOADED, BatchState.DRAFTED, "OTHER", null, null,
+                null, t1)).isFalse();
+        assertThat(db.batches().advance(id, BatchState.DRAFTED, BatchState.SUBMITTING, null, null, null, null, t1))
+                .isTrue();
+        assertThat(db.batches().advance(id, BatchState.SUBMITTING, BatchState.SUBMITTED, null, "100000001", null,
+                null, t1)).isTrue();
+        Instant t2 = T0.plusSeconds(2);
+        assertThat(db.batches().advance(id, BatchState.SUBMITTED, BatchState.PUBLISHED, null, null, "ART_1", null,
+                t2)).isTrue();
+
+        PublishBatch read = db.batches().find(id).orElseThrow();
+        assertThat(read.state()).isEqualTo(BatchState.PUBLISHED);
+        assertThat(read.draftMediaId()).isEqualTo("DRAFT_MEDIA");
+        assertThat(read.publishId()).isEqualTo("100000001");
+        assertThat(read.articleId()).isEqualTo("ART_1");
+        assertThat(read.error()).isEmpty();
+        assertThat(read.updatedAt()).isEqualTo(t2);
+        assertThat(read.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void aFailedBatchKeepsItsChineseError() {
+        long a = insert("hongqi", "甲", ItemStatus.APPROVED, null, T0).id();
+        long id = db.batches().create("hongqi", List.of(a), T0).id();
+
+        db.batches().advance(id, BatchState.PREPARED, BatchState.FAILED, null, null, null,
+                "48001：公众号未获得该接口权限", T0);
+
+        assertThat(db.batches().find(id).orElseThrow().error()).isEqualTo("48001：公众号未获得该接口权限");
+    }
+
+    @Test
+    void unfinishedBatchesAreListedOldestFirstPerAccountOrForAll() {
+        long a = insert("hongqi", "甲", ItemStatus.APPROVED, null, T0).id();
+        long b = insert("other", "乙", ItemStatus.APPROVED, null, T0).id();
+        long c = insert("hongqi", "丙", ItemStatus.APPROVED, null, T0).id();
+        PublishBatch newer = db.batches().create("hongqi", List.of(a), T0.plusSeconds(10));
+        PublishBatch otherAccount = db.batches().create("other", List.of(b), T0.plusSeconds(5));
+        PublishBatch older = db.batches().create("hongqi", List.of(c), T0);
+        PublishBatch done = db.batches().create("hongqi", List.of(), T0.minusSeconds(5));
+        db.batches().advance(done.id(), BatchState.PREPARED, BatchState.FAILED, null, null, null, "失败", T0);
+        PublishBatch published = db.batches().create("hongqi", List.of(), T0.minusSeconds(6));
+        db.batches().advance(published.id(), BatchState.PREPARED, BatchState.PUBLISHED, null, null, null, null, T0);
+
+        assertThat(db.batches().unfinished("hongqi")).extracting(PublishBatch::id)
+                .containsExactly(older.id(), newer.id());
+        assertThat(db.batches().unfinished(null)).extracting(PublishBatch::id)
+                .containsExactly(older.id(), otherAccount.id(), newer.id());
+        assertThat(db.batches().unfinished("nobody")).isEmpty();
+    }
+
+    @Test
+    void recentBatchesAreNewestFirstUpToTheLimit() {
+        PublishBatch first = db.batches().create("hongqi", List.of(), T0);
+        PublishBatch second = db.batches().create("hongqi", List.of(), T0.plusSeconds(1));
+        PublishBatch third = db.batches().create("other", List.of(), T0.plusSeconds(2));
+
+        assertThat(db.batches().recent(2)).extracting(PublishBatch::id).containsExactly(third.id(), second.id());
+        assertThat(db.batches().recent(10)).extracting(PublishBatch::id)
+                .containsExactly(third.id(), second.id(), first.id());
+    }
+
+    // ---- database ----
+
+    @Test
+    void describesTheDatabaseWithoutItsPassword() {
+        assertThat(db.describe()).doesNotContain(password()).contains(expectedProductName());
+    }
+
+    /** The password the subclass opened the database with. */
+    abstract String password();
+
+    abstract String expectedProductName();
+
+    // ---- fixtures ----
+
+    DisclosureItem insert(String account, String title, ItemStatus status, String sourceKey, Instant now) {
+        return db.items().insert(content(account, title, null), status, sourceKey, now);
+    }
+
+    DisclosureItem insertPlanned(String account, String title, ItemStatus status, Instant publishAt) {
+        return db.items().insert(content(account, title, publishAt), status, null, T0.minusSeconds(86400));
+    }
+
+    static ItemContent content(String account, String title, Instant publishAt) {
+        return new ItemContent(account, "其他", title, "红旗区商务局", "办公室", "正文 " + title, null, null, null,
+                null, null, null, publishAt);
+    }
+
+    static ItemImage image(String fileName, String caption, String alt) {
+        return new ItemImage(sha(fileName), fileName, fileName.endsWith(".png") ? "image/png" : "image/jpeg", 900,
+                383, 12345, caption, alt);
+    }
+
+    static AuditEntry audit(long itemId, String decision, Instant at) {
+        return new AuditEntry(0, itemId, "system", "", decision, "DRAFT", "IN_REVIEW", -1, "", "h", "", at);
+    }
+
+    static LedgerEntry ledger(long itemId, String mode, Instant at) {
+        return new LedgerEntry(itemId, "hongqi", mode, "100000001", "ART", 1, "https://mp.weixin.qq.com/s/x", "标题",
+                "其他", "办公室", at);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String sha(String text) {
+        return ContentHash.sha256(bytes(text));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out waiting for the other thread");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
