@@ -176,7 +176,7 @@ public final class WxJavaGateway implements WeChatGateway, AutoCloseable {
 
     /** Calls {@code POST /cgi-bin/freepublish/batchget} (newest first, no content) page by page; idempotent, retried. */
     @Override
-    public Optional<String> findPublishedArticle(String account, String firstTitle, int scan) {
+    public Optional<PublishStatus> findPublished(String account, String firstTitle, int scan) {
         GuardedOkHttpService wx = service(account);
         String wanted = plain(firstTitle).strip();
         for (int offset = 0; offset < scan; offset += BATCHGET_PAGE) {
@@ -187,8 +187,8 @@ public final class WxJavaGateway implements WeChatGateway, AutoCloseable {
                             "answer"));
             List<WxMpFreePublishItem> items = page.getItems() == null ? List.of() : page.getItems();
             for (WxMpFreePublishItem item : items) {
-                if (wanted.equals(firstTitleOf(item))) {
-                    return Optional.ofNullable(item.getArticleId());
+                if (wanted.equals(firstTitleOf(item)) && item.getArticleId() != null) {
+                    return Optional.of(found(item));
                 }
             }
             Integer total = page.getTotalCount();
@@ -197,6 +197,16 @@ public final class WxJavaGateway implements WeChatGateway, AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    private static PublishStatus found(WxMpFreePublishItem item) {
+        List<PublishStatus.PublishedArticle> articles = new java.util.ArrayList<>();
+        List<WxMpFreePublishArticles> news = item.getContent() == null || item.getContent().getNewsItem() == null
+                ? List.of() : item.getContent().getNewsItem();
+        for (int i = 0; i < news.size(); i++) {
+            articles.add(new PublishStatus.PublishedArticle(i + 1, Objects.requireNonNullElse(news.get(i).getUrl(), "")));
+        }
+        return new PublishStatus("", PublishStatus.State.SUCCESS, 0, item.getArticleId(), articles, List.of());
     }
 
     private static String firstTitleOf(WxMpFreePublishItem item) {
