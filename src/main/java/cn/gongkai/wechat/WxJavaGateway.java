@@ -178,7 +178,7 @@ public final class WxJavaGateway implements WeChatGateway, AutoCloseable {
     @Override
     public Optional<PublishStatus> findPublished(String account, String firstTitle, int scan) {
         GuardedOkHttpService wx = service(account);
-        String wanted = plain(firstTitle).strip();
+        String wanted = plain(Objects.requireNonNull(firstTitle, "firstTitle")).strip();
         for (int offset = 0; offset < scan; offset += BATCHGET_PAGE) {
             int count = Math.min(BATCHGET_PAGE, scan - offset);
             int from = offset;
