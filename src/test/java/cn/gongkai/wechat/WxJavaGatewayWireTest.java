@@ -233,9 +233,12 @@ class WxJavaGatewayWireTest {
         wx.enqueue(BATCHGET, json(page1.append("]}").toString()),
                 json("{\"total_count\":25,\"item_count\":5,\"item\":[" + item("ART-20", "关于开展春季检查的通知") + "]}"));
 
-        Optional<String> found = gateway.findPublishedArticle(ACCOUNT, "关于开展春季检查的通知", 40);
+        Optional<PublishStatus> found = gateway.findPublished(ACCOUNT, "关于开展春季检查的通知", 40);
 
-        assertThat(found).contains("ART-20");
+        assertThat(found).isPresent();
+        assertThat(found.get().articleId()).isEqualTo("ART-20");
+        assertThat(found.get().articles()).containsExactly(
+                new PublishStatus.PublishedArticle(1, "https://mp.weixin.qq.com/s/x"));
         assertThat(body(wx.requests(BATCHGET).get(0))).contains("\"offset\":0", "\"count\":20", "\"no_content\":1");
         assertThat(body(wx.requests(BATCHGET).get(1))).contains("\"offset\":20", "\"count\":20");
     }
@@ -244,7 +247,7 @@ class WxJavaGatewayWireTest {
     void findsNothingWhenNoRecentArticleHasTheTitle() {
         wx.enqueue(BATCHGET, json("{\"total_count\":1,\"item_count\":1,\"item\":[" + item("ART-1", "别的") + "]}"));
 
-        assertThat(gateway.findPublishedArticle(ACCOUNT, "关于开展春季检查的通知", 10)).isEmpty();
+        assertThat(gateway.findPublished(ACCOUNT, "关于开展春季检查的通知", 10)).isEmpty();
         assertThat(wx.count(BATCHGET)).isEqualTo(1);
     }
 
