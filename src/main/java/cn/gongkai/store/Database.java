@@ -20,8 +20,9 @@ import org.jdbi.v3.core.Jdbi;
  * The store: a small connection pool, the schema migrated by Flyway, and the repositories behind the ports.
  *
  * <p>The same migrations run unchanged on an H2 2.x file database ({@code jdbc:h2:file:…}, the embedded default)
- * and on PostgreSQL. Repository calls made inside {@link #transactions()} share one transaction; outside it each
- * call is its own short transaction. The password is never logged, printed or put in a message.
+ * and on PostgreSQL. Repository calls made inside {@link #transactions()} share one transaction, bound to the calling
+ * thread (work handed to another thread runs outside it); outside a transaction each call is its own short
+ * transaction. The password is never logged, printed or put in a message.
  */
 public final class Database implements AutoCloseable {
 
