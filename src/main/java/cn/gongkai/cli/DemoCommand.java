@@ -49,9 +49,13 @@ final class DemoCommand implements Callable<Integer> {
         Path samples = base.resolve("samples");
         Bundled.extract("samples", samples);
         Context ctx = Cli.contextOf(spec);
-        GongkaiConfig config = ctx.config(Cli.configOf(spec), Map.of("GONGKAI_DATA_DIR", base.toString(),
+        Map<String, String> demo = new java.util.HashMap<>(Map.of("GONGKAI_DATA_DIR", base.toString(),
                 "GONGKAI_DATABASE_URL", "jdbc:h2:file:" + base.toAbsolutePath().resolve("gongkai"),
                 "GONGKAI_SANDBOX", "on"));
+        if (!Files.isDirectory(ctx.config(Cli.configOf(spec)).templatesDir())) {
+            demo.put("GONGKAI_TEMPLATES_DIR", base.resolve("templates").toString());
+        }
+        GongkaiConfig config = ctx.config(Cli.configOf(spec), demo);
         long started = System.nanoTime();
         try (Wiring w = ctx.wire(config, new PollPolicy(20, Duration.ofMillis(100)))) {
             out.println("演示目录：" + base.toAbsolutePath());

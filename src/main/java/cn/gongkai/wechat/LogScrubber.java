@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class LogScrubber {
 
     private static final String MASK = "***";
-    private static final String KEYS = "(?:app_?secret|secret|access_?token|accessToken|aes_?key|aesKey)";
+    private static final String KEYS = "(?:app_?secret|secret|access_?token|accessToken|aes_?key|aesKey|password)";
 
     /** {@code "secret":"..."}, {@code "access_token" : "..."} */
     private static final Pattern JSON = Pattern.compile("(?i)(\"" + KEYS + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
