@@ -84,6 +84,7 @@ public final class WeChatSimulator implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The port the simulator listens on (the chosen one when started with port 0). */
     public int port() {
         return server.getAddress().getPort();
     }
