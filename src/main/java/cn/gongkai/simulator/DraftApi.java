@@ -137,18 +137,18 @@ final class DraftApi {
         if (!type.equals("news") && !type.equals("newspic")) {
             throw ApiError.invalidArgument("article_type");
         }
-        String title = orEmpty(Json.text(node, "title"));
+        String title = literalEscapes(orEmpty(Json.text(node, "title")));
         if (title.isBlank()) {
             throw new ApiError(44003, "empty news data");
         }
         if (length(title) > TITLE_MAX) {
             throw new ApiError(45003, "title size out of limit");
         }
-        String author = orEmpty(Json.text(node, "author"));
+        String author = literalEscapes(orEmpty(Json.text(node, "author")));
         if (length(author) > AUTHOR_MAX) {
             throw new ApiError(45003, "author size out of limit");
         }
-        String digest = orEmpty(Json.text(node, "digest"));
+        String digest = literalEscapes(orEmpty(Json.text(node, "digest")));
         if (length(digest) > DIGEST_MAX) {
             throw new ApiError(45004, "description size out of limit");
         }
@@ -210,6 +210,22 @@ final class DraftApi {
         String text = html.replaceAll("(?s)<[^>]*>", "").replace("&nbsp;", " ").strip();
         return text.codePointCount(0, text.length()) <= max ? text
                 : text.substring(0, text.offsetByCodePoints(0, max));
+    }
+
+    /**
+     * The platform stores {@code \\uXXXX} escapes of short fields literally (wechat-api.md §9). Control characters
+     * and U+2028/U+2029 can only arrive escaped (Gson always escapes them), so they become six visible characters.
+     */
+    static String literalEscapes(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.chars().forEach(c -> {
+            if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
     }
 
     private static int length(String s) {

@@ -155,4 +155,17 @@ class DraftEndpointsTest extends SimulatorFixture {
         String mediaId = draft(t, "草稿");
         assertThat(getDraft(t, mediaId).get("news_item").get(0).get("title").asText()).isEqualTo("草稿");
     }
+
+    @Test
+    void storesEscapedLineSeparatorsLiterallyAndCountsThemAsSixCharacters() {
+        String t = token();
+        String thumb = cover(t);
+        String body = "{\"articles\":[{\"title\":\"通知\\u2028公告\",\"content\":\"<p>x</p>\",\"thumb_media_id\":\""
+                + thumb + "\"}]}";
+        String mediaId = client.post("/cgi-bin/draft/add?access_token=" + t, body).json().get("media_id").asText();
+        assertThat(getDraft(t, mediaId).get("news_item").get(0).get("title").asText()).isEqualTo("通知\\u2028公告");
+        String tooLong = "{\"articles\":[{\"title\":\"" + "标".repeat(30) + "\\u2028\",\"content\":\"<p>x</p>\","
+                + "\"thumb_media_id\":\"" + thumb + "\"}]}";
+        assertThat(client.post("/cgi-bin/draft/add?access_token=" + t, tooLong).errcode()).isEqualTo(45003);
+    }
 }
