@@ -26,7 +26,6 @@ CREATE TABLE item (
     source_url   VARCHAR NOT NULL,
     publish_at   TIMESTAMP WITH TIME ZONE,
     status       VARCHAR(20) NOT NULL,
-    review_step  INTEGER NOT NULL,
     content_hash VARCHAR(64) NOT NULL,
     source_key   VARCHAR,
     batch_id     BIGINT REFERENCES publish_batch (id),

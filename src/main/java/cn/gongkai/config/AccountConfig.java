@@ -30,6 +30,10 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
             throw new ConfigException("accounts[" + id + "].mode", String.valueOf(mode),
                     "只能是 freepublish、mass 或 freepublish+mass");
         }
+        if (!mode.equals("freepublish")) {
+            throw new ConfigException("accounts[" + id + "].mode", mode,
+                    "本版本只支持 freepublish（发布）；群发（mass）尚未实现，请暂用 freepublish");
+        }
         if (maxArticlesPerDraft < 1 || maxArticlesPerDraft > 8) {
             throw new ConfigException("accounts[" + id + "].max-articles-per-draft",
                     String.valueOf(maxArticlesPerDraft), "每个草稿 1–8 篇");

@@ -5,13 +5,15 @@ import java.time.Instant;
 /**
  * A stored disclosure item: its content plus workflow state.
  *
- * @param reviewStep   index of the current review step while {@code IN_REVIEW}, else 0
+ * <p>The review step an item waits on is not stored: {@code ReviewService} derives it from the audit rows bound to
+ * the current content hash.
+ *
  * @param contentHash  hash of {@link #content()} at the time it was stored
  * @param sourceKey    identifies where the item came from (hash of the imported file), for duplicate detection
  * @param batchId      the publishing batch holding the item while PUBLISHING/PUBLISHED, else null
  * @param failure      the Chinese explanation of the last failure, or empty
  */
-public record DisclosureItem(long id, ItemContent content, ItemStatus status, int reviewStep, String contentHash,
+public record DisclosureItem(long id, ItemContent content, ItemStatus status, String contentHash,
                              String sourceKey, Long batchId, String failure, Instant createdAt, Instant updatedAt) {
     public DisclosureItem {
         if (content == null) {

@@ -29,7 +29,7 @@ import org.jdbi.v3.core.statement.Query;
 final class JdbiItemRepository implements ItemRepository {
 
     private static final String COLUMNS = "id, account, category, title, author, department, body, doc_no, source_url,"
-            + " publish_at, status, review_step, content_hash, source_key, batch_id, failure, created_at, updated_at";
+            + " publish_at, status, content_hash, source_key, batch_id, failure, created_at, updated_at";
     private static final String ROLE_BODY = "body";
     private static final String ROLE_COVER = "cover";
 
@@ -134,9 +134,9 @@ final class JdbiItemRepository implements ItemRepository {
 
     private static long insertRow(Handle h, ItemContent c, ItemStatus status, String sourceKey, Instant now) {
         return h.createUpdate("INSERT INTO item (account, category, title, author, department, body, doc_no, source_url,"
-                        + " publish_at, status, review_step, content_hash, source_key, batch_id, failure, created_at,"
+                        + " publish_at, status, content_hash, source_key, batch_id, failure, created_at,"
                         + " updated_at) VALUES (:account, :category, :title, :author, :department, :body, :docNo,"
-                        + " :sourceUrl, :publishAt, :status, 0, :hash, :sourceKey, NULL, '', :now, :now)")
+                        + " :sourceUrl, :publishAt, :status, :hash, :sourceKey, NULL, '', :now, :now)")
                 .bind("account", c.account()).bind("category", c.category()).bind("title", c.title())
                 .bind("author", c.author()).bind("department", c.department()).bind("body", c.body())
                 .bind("docNo", c.docNo()).bind("sourceUrl", c.sourceUrl()).bind("publishAt", c.publishAt())
@@ -191,14 +191,14 @@ final class JdbiItemRepository implements ItemRepository {
 
     private record Row(long id, String account, String category, String title, String author, String department,
                        String body, String docNo, String sourceUrl, Instant publishAt, ItemStatus status,
-                       int reviewStep, String contentHash, String sourceKey, Long batchId, String failure,
+                       String contentHash, String sourceKey, Long batchId, String failure,
                        Instant createdAt, Instant updatedAt) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getLong("id"), rs.getString("account"), rs.getString("category"),
                     rs.getString("title"), rs.getString("author"), rs.getString("department"), rs.getString("body"),
                     rs.getString("doc_no"), rs.getString("source_url"), Sql.instant(rs, "publish_at"),
-                    ItemStatus.valueOf(rs.getString("status")), rs.getInt("review_step"),
+                    ItemStatus.valueOf(rs.getString("status")),
                     rs.getString("content_hash"), rs.getString("source_key"), Sql.nullableLong(rs, "batch_id"),
                     rs.getString("failure"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
         }
@@ -208,7 +208,7 @@ final class JdbiItemRepository implements ItemRepository {
                     children.notes.getOrDefault(id, List.of()), children.glossary.getOrDefault(id, List.of()),
                     children.images.getOrDefault(id, List.of()), children.covers.get(id), docNo, sourceUrl,
                     publishAt);
-            return new DisclosureItem(id, content, status, reviewStep, contentHash, sourceKey, batchId, failure,
+            return new DisclosureItem(id, content, status, contentHash, sourceKey, batchId, failure,
                     createdAt, updatedAt);
         }
     }

@@ -71,7 +71,6 @@ abstract class StoreContractTest {
         assertThat(read).isEqualTo(stored);
         assertThat(read.content()).isEqualTo(content);
         assertThat(read.status()).isEqualTo(ItemStatus.IN_REVIEW);
-        assertThat(read.reviewStep()).isZero();
         assertThat(read.contentHash()).isEqualTo(content.contentHash());
         assertThat(read.sourceKey()).isEqualTo("src-1");
         assertThat(read.batchId()).isNull();
