@@ -87,6 +87,15 @@ public final class Publisher {
 
     /** Resumes the account's unfinished batches, then publishes whatever is due now. */
     public RunReport run(String accountId) {
+        return drive(accountId, true);
+    }
+
+    /** Resumes unfinished batches only (status polling, settling), without claiming new items. */
+    public RunReport resume(String accountId) {
+        return drive(accountId, false);
+    }
+
+    private RunReport drive(String accountId, boolean claimNew) {
         AccountConfig account = account(accountId);
         Tally tally = new Tally();
         for (PublishBatch batch : batches.unfinished(accountId)) {
@@ -95,26 +104,13 @@ public final class Publisher {
                 return tally.report(accountId);
             }
         }
-        for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+        for (int i = 0; claimNew && i < MAX_BATCHES_PER_RUN; i++) {
             Optional<PublishBatch> claimed = claim(account);
             if (claimed.isEmpty()) {
                 break;
             }
             tally.batches++;
             if (tally.add(drive(account, claimed.get(), tally)) == Outcome.STOPPED) {
-                break;
-            }
-        }
-        return tally.report(accountId);
-    }
-
-    /** Resumes unfinished batches only (status polling, settling), without claiming new items. */
-    public RunReport resume(String accountId) {
-        AccountConfig account = account(accountId);
-        Tally tally = new Tally();
-        for (PublishBatch batch : batches.unfinished(accountId)) {
-            tally.batches++;
-            if (tally.add(drive(account, batch, tally)) == Outcome.STOPPED) {
                 break;
             }
         }

@@ -1,5 +1,6 @@
 package cn.gongkai.simulator;
 
+import cn.gongkai.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
