@@ -133,8 +133,11 @@ final class ItemFileParser {
             return new Result(null, problems);
         }
         int start = close + 1;
-        while (start < lines.length - 1 && lines[start].isBlank()) {
+        while (start < lines.length && lines[start].isBlank()) {
             start++;
+        }
+        if (start == lines.length) {
+            start = close + 1;
         }
         String body = String.join("\n", java.util.Arrays.copyOfRange(lines, start, lines.length)).strip();
         int bodyLine = start + 1;
