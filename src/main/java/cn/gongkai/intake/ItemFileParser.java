@@ -132,8 +132,15 @@ final class ItemFileParser {
         if (fields == null) {
             return new Result(null, problems);
         }
-        String body = String.join("\n", java.util.Arrays.copyOfRange(lines, close + 1, lines.length)).strip();
-        int bodyLine = close + 2;
+        int start = close + 1;
+        while (start < lines.length && lines[start].isBlank()) {
+            start++;
+        }
+        if (start == lines.length) {
+            start = close + 1;
+        }
+        String body = String.join("\n", java.util.Arrays.copyOfRange(lines, start, lines.length)).strip();
+        int bodyLine = start + 1;
         return build(file, text, fields, body, bodyLine, p, problems);
     }
 
@@ -312,7 +319,7 @@ final class ItemFileParser {
             return notes;
         }
         f.value().fields().forEachRemaining(e -> {
-            if (!e.getValue().isValueNode() || e.getValue().asText().isBlank()) {
+            if (!e.getValue().isValueNode() || e.getValue().isNull() || e.getValue().asText().isBlank()) {
                 p.add(f.line(), "notes", "术语“" + e.getKey() + "”缺少解释");
             } else {
                 notes.add(new Note(e.getKey(), e.getValue().asText()));

@@ -1,0 +1,346 @@
+package cn.gongkai.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final String SECRET = "s3cr3t-app-secret-value";
+    private static final String DB_PASSWORD = "db-pass-never-printed";
+    private static final String CALLBACK_TOKEN = "cb-token-never-printed";
+
+    @TempDir
+    Path dir;
+
+    private Path file(String yaml) throws IOException {
+        Path f = dir.resolve("gongkai.yml");
+        Files.writeString(f, yaml, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private static String account(String id, String extra) {
+        return "  - id: " + id + "\n"
+                + "    name: 红旗商务\n"
+                + "    app-id: wx0123456789abcdef\n"
+                + "    api-base-url: https://api.weixin.qq.com\n"
+                + "    mode: freepublish\n"
+                + "    cron: \"0 0 10 ? * MON-FRI\"\n"
+                + "    max-articles-per-draft: 8\n"
+                + extra;
+    }
+
+    private static GongkaiConfig load(Map<String, String> env, Path file) {
+        return new ConfigLoader(env).load(file);
+    }
+
+    private ConfigException failure(String yaml) throws IOException {
+        Path f = file(yaml);
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> load(Map.of(), f));
+        assertThat(t).isInstanceOf(ConfigException.class);
+        return (ConfigException) t;
+    }
+
+    @Test
+    void anEmptyFileLeavesTheEmbeddedDefaultsInPlace() throws IOException {
+        GongkaiConfig c = load(Map.of(), file(""));
+
+        assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(c.timezone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        assertThat(c.database().url()).isEqualTo("jdbc:h2:file:./data/gongkai");
+        assertThat(c.database().user()).isEqualTo("gongkai");
+        assertThat(c.database().password().isEmpty()).isTrue();
+        assertThat(c.web().port()).isEqualTo(8080);
+        assertThat(c.categories()).containsExactly("招商引资", "外资外贸", "商贸流通", "促消费", "其他");
+        assertThat(c.reviewChain()).containsExactly("dept-leader", "office-director", "office-leader");
+        assertThat(c.sandbox()).isEqualTo(SandboxMode.AUTO);
+        assertThat(c.accounts()).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo("hongqi");
+            assertThat(a.mode()).isEqualTo("freepublish");
+            assertThat(a.sandbox()).isTrue();
+        });
+        assertThat(c.wechat().readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.templatesDir()).isEqualTo(Path.of("./templates"));
+    }
+
+    @Test
+    void withNoFileGivenTheEmbeddedDefaultsLoad() {
+        GongkaiConfig c = load(Map.of(), null);
+
+        if (Files.isRegularFile(ConfigLoader.DEFAULT_FILE)) {
+            assertThat(c.source()).isEqualTo(ConfigLoader.DEFAULT_FILE.toString());
+        } else {
+            assertThat(c.source()).isEqualTo("内置默认配置");
+            assertThat(c.database().url()).isEqualTo("jdbc:h2:file:./data/gongkai");
+            assertThat(c.accounts()).extracting(AccountConfig::id).containsExactly("hongqi");
+        }
+    }
+
+    @Test
+    void aFileOverridesOnlyTheKeysItNames() throws IOException {
+        GongkaiConfig c = load(Map.of(), file("""
+                web:
+                  port: 9090
+                categories: [招商引资, 其他]
+                review:
+                  chain: []
+                wechat:
+                  read-timeout: 500ms
+                """));
+
+        assertThat(c.web().port()).isEqualTo(9090);
+        assertThat(c.web().host()).isEqualTo("0.0.0.0");
+        assertThat(c.categories()).containsExactly("招商引资", "其他");
+        assertThat(c.reviewChain()).isEmpty();
+        assertThat(c.wechat().readTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.wechat().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.source()).isEqualTo(dir.resolve("gongkai.yml").toString());
+    }
+
+    @Test
+    void theDatabaseUrlEnvironmentVariableOverridesTheFile() throws IOException {
+        Path f = file("""
+                database:
+                  url: jdbc:h2:file:/from/file
+                """);
+
+        GongkaiConfig c = load(Map.of("GONGKAI_DATABASE_URL", "jdbc:postgresql://db.internal:5432/gongkai"), f);
+
+        assertThat(c.database().url()).isEqualTo("jdbc:postgresql://db.internal:5432/gongkai");
+    }
+
+    @Test
+    void theAccountSecretEnvironmentVariableOverridesTheFileAndEndsSandboxForThatAccount() throws IOException {
+        Path f = file("accounts:\n" + account("hongqi", "    secret: from-file\n"));
+
+        GongkaiConfig c = load(Map.of("GONGKAI_ACCOUNTS_0_SECRET", SECRET), f);
+
+        assertThat(c.accounts().get(0).secret().reveal()).isEqualTo(SECRET);
+        assertThat(c.accounts().get(0).sandbox()).isFalse();
+    }
+
+    @Test
+    void theDefaultAccountPicksItsSecretFromTheEnvironment() {
+        GongkaiConfig c = new ConfigLoader(Map.of("GONGKAI_ACCOUNTS_0_SECRET", SECRET)).load(defaultsOnly());
+
+        assertThat(c.accounts().get(0).secret().reveal()).isEqualTo(SECRET);
+        assertThat(c.accounts().get(0).sandbox()).isFalse();
+    }
+
+    private Path defaultsOnly() {
+        try {
+            return file("");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aPlaceholderWithADefaultUsesTheDefaultWhenTheVariableIsUnset() throws IOException {
+        Path f = file("accounts:\n" + account("hongqi", "").replace("name: 红旗商务", "name: ${ACCOUNT_NAME:-红旗商务}"));
+
+        assertThat(load(Map.of(), f).accounts().get(0).name()).isEqualTo("红旗商务");
+        assertThat(load(Map.of("ACCOUNT_NAME", "红旗区商务局"), f).accounts().get(0).name()).isEqualTo("红旗区商务局");
+    }
+
+    @Test
+    void aPlaceholderWithoutADefaultBecomesEmptyWhenTheVariableIsUnset() throws IOException {
+        Path f = file("""
+                database:
+                  password: ${GK_TEST_DB_PASSWORD}
+                """);
+
+        assertThat(load(Map.of(), f).database().password().isEmpty()).isTrue();
+        assertThat(load(Map.of("GK_TEST_DB_PASSWORD", DB_PASSWORD), f).database().password().reveal())
+                .isEqualTo(DB_PASSWORD);
+    }
+
+    @Test
+    void theDataDirPlaceholderInTheDatabaseUrlFollowsTheDataDirVariable() {
+        GongkaiConfig c = new ConfigLoader(Map.of("GONGKAI_DATA_DIR", "/srv/gongkai")).load(defaultsOnly());
+
+        assertThat(c.dataDir()).isEqualTo(Path.of("/srv/gongkai"));
+        assertThat(c.database().url()).isEqualTo("jdbc:h2:file:/srv/gongkai/gongkai");
+    }
+
+    @Test
+    void anUnknownTopLevelKeyIsAnErrorNamingTheKey() throws IOException {
+        ConfigException e = failure("databse:\n  url: jdbc:h2:mem:x\n");
+
+        assertThat(e.key()).isEqualTo("databse");
+        assertThat(e.getMessage()).contains("databse").contains("未知的配置项").contains("database");
+    }
+
+    @Test
+    void anUnknownNestedKeyIsAnErrorNamingItsPath() throws IOException {
+        ConfigException e = failure("web:\n  prot: 9090\n");
+
+        assertThat(e.key()).isEqualTo("web.prot");
+        assertThat(e.getMessage()).contains("web.prot").contains("port");
+    }
+
+    @Test
+    void anUnknownKeyInsideAnAccountIsAnErrorNamingTheAccountAndKey() throws IOException {
+        ConfigException e = failure("accounts:\n" + account("hongqi", "    appsecret: x\n"));
+
+        assertThat(e.key()).isEqualTo("accounts[0].appsecret");
+        assertThat(e.getMessage()).contains("accounts[0].appsecret").contains("secret");
+    }
+
+    @Test
+    void aPortAbove65535IsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("web:\n  port: 70000\n");
+
+        assertThat(e.key()).isEqualTo("web.port");
+        assertThat(e.getMessage()).contains("web.port").contains("70000");
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("web:\n  port: eighty\n");
+
+        assertThat(e.getMessage()).contains("web.port").contains("eighty");
+    }
+
+    @Test
+    void anAppIdNotOfWeChatsShapeIsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("accounts:\n"
+                + account("hongqi", "").replace("wx0123456789abcdef", "wx123"));
+
+        assertThat(e.key()).endsWith("app-id");
+        assertThat(e.getMessage()).contains("app-id").contains("wx123");
+    }
+
+    @Test
+    void anUnknownPublishingModeIsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("accounts:\n"
+                + account("hongqi", "").replace("mode: freepublish", "mode: broadcast"));
+
+        assertThat(e.key()).endsWith(".mode");
+        assertThat(e.getMessage()).contains("mode").contains("broadcast");
+    }
+
+    @Test
+    void aDurationWithoutAUnitWeKnowIsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("wechat:\n  read-timeout: soon\n");
+
+        assertThat(e.key()).isEqualTo("wechat.read-timeout");
+        assertThat(e.getMessage()).contains("wechat.read-timeout").contains("soon");
+    }
+
+    @Test
+    void aZeroDurationIsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("wechat:\n  connect-timeout: 0s\n");
+
+        assertThat(e.key()).isEqualTo("wechat.connect-timeout");
+        assertThat(e.getMessage()).contains("wechat.connect-timeout").contains("PT0S");
+    }
+
+    @Test
+    void anUnknownTimeZoneIsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("timezone: Asia/Beijing\n");
+
+        assertThat(e.key()).isEqualTo("timezone");
+        assertThat(e.getMessage()).contains("timezone").contains("Asia/Beijing");
+    }
+
+    @Test
+    void twoAccountsWithTheSameIdAreRejectedNamingTheId() throws IOException {
+        ConfigException e = failure("accounts:\n" + account("hongqi", "") + account("hongqi", ""));
+
+        assertThat(e.key()).isEqualTo("accounts[].id");
+        assertThat(e.getMessage()).contains("accounts[].id").contains("hongqi").contains("重复");
+    }
+
+    @Test
+    void anUnknownSandboxModeIsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("sandbox: maybe\n");
+
+        assertThat(e.key()).isEqualTo("sandbox");
+        assertThat(e.getMessage()).contains("sandbox").contains("maybe");
+    }
+
+    @Test
+    void sandboxOffWithoutASecretIsRejectedNamingTheSecretAndItsVariable() throws IOException {
+        ConfigException e = failure("sandbox: off\n");
+
+        assertThat(e.key()).isEqualTo("accounts[0].secret");
+        assertThat(e.getMessage()).contains("accounts[0].secret").contains("GONGKAI_ACCOUNTS_0_SECRET")
+                .contains("sandbox");
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesTheFileAndLine() throws IOException {
+        ConfigException e = failure("web:\n  port: 8080\n  host: [unclosed\n");
+
+        assertThat(e.getMessage()).contains("gongkai.yml").contains("YAML").containsPattern("第 \\d+ 行");
+    }
+
+    @Test
+    void aMissingConfigFileIsAnErrorNamingThePath() {
+        Path missing = dir.resolve("nope.yml");
+
+        assertThatThrownBy(() -> load(Map.of(), missing)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("nope.yml");
+    }
+
+    @Test
+    void sandboxAutoServesOnlyTheAccountsWithoutASecret() throws IOException {
+        Path f = file("sandbox: auto\naccounts:\n"
+                + account("hongqi", "    secret: ${GONGKAI_ACCOUNTS_0_SECRET:-}\n")
+                + account("zhaoshang", "").replace("wx0123456789abcdef", "wxfedcba9876543210"));
+
+        GongkaiConfig c = load(Map.of("GONGKAI_ACCOUNTS_0_SECRET", SECRET), f);
+
+        assertThat(c.accounts()).extracting(AccountConfig::id, AccountConfig::sandbox)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("hongqi", false),
+                        org.assertj.core.groups.Tuple.tuple("zhaoshang", true));
+        assertThat(c.anySandbox()).isTrue();
+    }
+
+    @Test
+    void sandboxOnServesEveryAccountEvenWithASecret() {
+        GongkaiConfig c = new ConfigLoader(Map.of("GONGKAI_ACCOUNTS_0_SECRET", SECRET, "GONGKAI_SANDBOX", "on"))
+                .load(defaultsOnly());
+
+        assertThat(c.accounts().get(0).sandbox()).isTrue();
+    }
+
+    @Test
+    void secretsNeverAppearInTheTextOfTheConfiguration() throws IOException {
+        Path f = file("accounts:\n" + account("hongqi", "    callback-token: " + CALLBACK_TOKEN + "\n"));
+        Map<String, String> env = Map.of(
+                "GONGKAI_ACCOUNTS_0_SECRET", SECRET,
+                "GONGKAI_DATABASE_PASSWORD", DB_PASSWORD,
+                "GONGKAI_DATABASE_URL", "jdbc:postgresql://db:5432/gongkai?user=gk&password=" + DB_PASSWORD);
+
+        GongkaiConfig c = load(env, f);
+
+        assertThat(c.accounts().get(0).secret().reveal()).isEqualTo(SECRET);
+        assertThat(c.database().password().reveal()).isEqualTo(DB_PASSWORD);
+        for (String text : List.of(c.toString(), c.database().toString(), c.accounts().get(0).toString(),
+                c.database().safeUrl())) {
+            assertThat(text).doesNotContain(SECRET).doesNotContain(DB_PASSWORD).doesNotContain(CALLBACK_TOKEN);
+        }
+        assertThat(c.accounts().get(0).toString()).contains("hongqi").contains("******");
+    }
+
+    @Test
+    void aSandboxRoutedAccountStillHidesItsGeneratedSecret() {
+        GongkaiConfig c = new ConfigLoader(Map.of()).load(defaultsOnly());
+
+        AccountConfig routed = c.accounts().get(0).withApiBaseUrl("http://127.0.0.1:1234", Secret.of(SECRET));
+
+        assertThat(routed.toString()).doesNotContain(SECRET);
+        assertThat(c.withAccounts(List.of(routed)).toString()).doesNotContain(SECRET);
+    }
+}

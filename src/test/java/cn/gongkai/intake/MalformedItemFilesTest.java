@@ -1,0 +1,135 @@
+package cn.gongkai.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The corpus in {@code src/test/resources/intake/malformed/}: each file makes one mistake staff make, and must get
+ * exactly one problem naming its line, its field and what is wrong, with nothing stored.
+ */
+class MalformedItemFilesTest {
+    private static final Path CORPUS = Path.of("src/test/resources/intake/malformed");
+
+    /** One corpus file and the single problem it must produce. */
+    record Case(String file, int line, String field, String fragment) {
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                new Case("no-front-matter.md", 1, "", "文件第一行应为 ---"),
+                new Case("unclosed-front-matter.md", 1, "", "没有结束行 ---"),
+                new Case("empty-front-matter.md", 2, "", "YAML 头部是空的"),
+                new Case("front-matter-is-a-list.md", 2, "", "应为“字段: 值”形式"),
+                new Case("yaml-unclosed-bracket.md", 4, "", "YAML 头部格式错误"),
+                new Case("yaml-bad-indentation.md", 6, "", "YAML 头部格式错误"),
+                new Case("unknown-field.md", 5, "summary", "未知字段"),
+                new Case("misspelled-field.md", 5, "publish-at", "未知字段"),
+                new Case("duplicate-field.md", 5, "title", "字段重复出现（第一次在第 2 行）"),
+                new Case("missing-title.md", 1, "title", "缺少必填字段 title"),
+                new Case("empty-title.md", 2, "title", "缺少必填字段 title"),
+                new Case("title-too-long.md", 2, "title", "标题 38 字，超过微信上限 32 字（需删去 6 字）"),
+                new Case("title-is-a-list.md", 2, "title", "应为一段文字"),
+                new Case("missing-category.md", 1, "category", "缺少必填字段 category"),
+                new Case("unknown-category.md", 3, "category", "分类“体育”不在配置的分类中"),
+                new Case("author-too-long.md", 4, "author", "作者 24 字，超过微信上限 16 字"),
+                new Case("unknown-account.md", 5, "account", "公众号“dongcheng”未配置"),
+                new Case("source-url-not-http.md", 5, "source_url", "应以 http:// 或 https:// 开头"),
+                new Case("source-url-with-space.md", 5, "source_url", "“阅读原文”链接格式错误"),
+                new Case("publish-at-february-30.md", 5, "publish_at", "计划发布时间“2023-02-30 10:00”无效"),
+                new Case("publish-at-date-only.md", 5, "publish_at", "请同时写明时间，例如 2023-05-12 10:00"),
+                new Case("publish-at-hour-25.md", 5, "publish_at", "计划发布时间“2023-05-12 25:00”无效"),
+                new Case("publish-at-slashes.md", 5, "publish_at", "计划发布时间“2023/05/12 10:00”无效"),
+                new Case("publish-at-chinese.md", 5, "publish_at", "例如 2023-05-12 10:00"),
+                new Case("notes-as-list.md", 5, "notes", "备注应写成“术语: 解释”"),
+                new Case("note-without-explanation.md", 5, "notes", "术语“以旧换新”缺少解释"),
+                new Case("note-with-blank-explanation.md", 5, "notes", "术语“以旧换新”缺少解释"),
+                new Case("glossary-unknown-key.md", 5, "glossary", "术语库 templates/notes/ 中没有“放管服”"),
+                new Case("glossary-not-a-list.md", 5, "glossary", "应为术语列表"),
+                new Case("empty-body.md", 6, "正文", "正文是空的"),
+                new Case("blank-body.md", 6, "正文", "正文是空的"),
+                new Case("body-too-long.md", 6, "正文", "正文 23100 字，超过微信上限 20000 字（需删去 3100 字）"),
+                new Case("script-tag.md", 8, "正文", "<script"),
+                new Case("iframe-after-blank-lines.md", 10, "正文", "<iframe"),
+                new Case("onclick-attribute.md", 8, "正文", "onclick"),
+                new Case("javascript-link.md", 8, "正文", "javascript:"),
+                new Case("style-tag.md", 8, "正文", "<style"),
+                new Case("missing-image.md", 8, "图片", "图片“images/meeting.jpg”不存在"),
+                new Case("external-image.md", 8, "图片", "是网络地址"),
+                new Case("webp-image.md", 10, "图片", "图片“images/photo-webp.jpg”是 WebP 格式"),
+                new Case("corrupt-jpeg.md", 8, "图片", "图片“images/corrupt.jpg”已损坏或不完整"),
+                new Case("empty-image.md", 8, "图片", "图片“images/empty.jpg”是空文件"),
+                new Case("text-named-png.md", 8, "图片", "文件“images/notes.png”不是可识别的图片"),
+                new Case("tiff-image.md", 8, "图片", "文件“images/scan.tif”不是可识别的图片"),
+                new Case("missing-cover.md", 5, "cover", "图片“images/cover.jpg”不存在"),
+                new Case("webp-cover.md", 5, "cover", "图片“images/cover.webp”是 WebP 格式"),
+                new Case("empty-file.md", 1, "", "文件第一行应为 ---"),
+                new Case("gbk-encoded.md", 0, "", "不是 UTF-8 编码（可能是 GBK）"));
+    }
+
+    private static IntakeStore store;
+
+    @BeforeAll
+    static void openStore() {
+        store = new IntakeStore();
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachMalformedFileGetsItsOwnSingleProblemAndStoresNothing(Case c) {
+        Path file = CORPUS.resolve(c.file());
+
+        ImportResult result = store.importFiles(file);
+
+        assertThat(result.newIds()).isEmpty();
+        assertThat(result.problems()).as("problems of %s", c.file()).hasSize(1);
+        ImportProblem p = result.problems().get(0);
+        assertThat(p.file()).isEqualTo(file);
+        assertThat(p.line()).as("line of %s", p).isEqualTo(c.line());
+        assertThat(p.field()).as("field of %s", p).isEqualTo(c.field());
+        assertThat(p.message()).as("message of %s", c.file()).contains(c.fragment());
+        assertThat(p.toString()).startsWith(file.toString());
+        assertThat(store.rowCounts()).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+    }
+
+    @Test
+    void everyFileOfTheCorpusHasAnExpectedProblem() throws IOException {
+        List<String> onDisk;
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            onDisk = s.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".md")).sorted().toList();
+        }
+
+        assertThat(onDisk).hasSizeGreaterThanOrEqualTo(30)
+                .containsExactlyInAnyOrderElementsOf(cases().stream().map(Case::file).toList());
+    }
+
+    @Test
+    void theWholeCorpusImportedTogetherStoresNothingAndReportsEveryFile() throws IOException {
+        List<Path> files = cases().stream().map(c -> CORPUS.resolve(c.file())).toList();
+
+        ImportResult result = store.importer.importFiles(files, "drafter", "收件箱");
+
+        assertThat(result.newIds()).isEmpty();
+        assertThat(result.problems()).extracting(ImportProblem::file).containsExactlyElementsOf(files);
+        assertThat(store.rowCounts()).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+    }
+}
