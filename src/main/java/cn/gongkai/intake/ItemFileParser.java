@@ -198,9 +198,9 @@ final class ItemFileParser {
                     "分类“" + category + "”不在配置的分类中（可选：" + String.join("、", categories) + "）");
         }
         String author = string(fields, "author", p, false);
-        if (author != null && author.strip().codePointCount(0, author.strip().length()) > MAX_AUTHOR) {
-            p.add(fields.get("author").line(), "author", "作者 " + author.strip().length() + " 字，超过微信上限 "
-                    + MAX_AUTHOR + " 字");
+        int authorLength = author == null ? 0 : author.strip().codePointCount(0, author.strip().length());
+        if (authorLength > MAX_AUTHOR) {
+            p.add(fields.get("author").line(), "author", "作者 " + authorLength + " 字，超过微信上限 " + MAX_AUTHOR + " 字");
         }
         String department = string(fields, "department", p, false);
         String docNo = string(fields, "doc_no", p, false);

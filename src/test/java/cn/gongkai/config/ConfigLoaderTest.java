@@ -56,7 +56,7 @@ class ConfigLoaderTest {
 
         assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(c.timezone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
-        assertThat(c.database().url()).isEqualTo("jdbc:h2:file:./data/gongkai");
+        assertThat(c.database().url()).isEqualTo("jdbc:h2:file:./data/gongkai;AUTO_SERVER=TRUE");
         assertThat(c.database().user()).isEqualTo("gongkai");
         assertThat(c.database().password().isEmpty()).isTrue();
         assertThat(c.web().port()).isEqualTo(8080);
@@ -80,7 +80,7 @@ class ConfigLoaderTest {
             assertThat(c.source()).isEqualTo(ConfigLoader.DEFAULT_FILE.toString());
         } else {
             assertThat(c.source()).isEqualTo("内置默认配置");
-            assertThat(c.database().url()).isEqualTo("jdbc:h2:file:./data/gongkai");
+            assertThat(c.database().url()).isEqualTo("jdbc:h2:file:./data/gongkai;AUTO_SERVER=TRUE");
             assertThat(c.accounts()).extracting(AccountConfig::id).containsExactly("hongqi");
         }
     }
@@ -169,7 +169,7 @@ class ConfigLoaderTest {
         GongkaiConfig c = new ConfigLoader(Map.of("GONGKAI_DATA_DIR", "/srv/gongkai")).load(defaultsOnly());
 
         assertThat(c.dataDir()).isEqualTo(Path.of("/srv/gongkai"));
-        assertThat(c.database().url()).isEqualTo("jdbc:h2:file:/srv/gongkai/gongkai");
+        assertThat(c.database().url()).isEqualTo("jdbc:h2:file:/srv/gongkai/gongkai;AUTO_SERVER=TRUE");
     }
 
     @Test
