@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -26,7 +27,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
 
-    private static final int MAX_POOL_SIZE = 5;
+    /** Room for the publisher, the web server and Quartz's JDBC job store (trigger acquisition, misfires, check-in). */
+    private static final int MAX_POOL_SIZE = 10;
     private static final Pattern URL_SECRET =
             Pattern.compile("(?i)((?:password|pwd|passwd|sslpassword)\\s*=)[^;&]*");
     private static final Pattern URL_USERINFO = Pattern.compile("//[^/@]*@");
@@ -117,6 +119,19 @@ public final class Database implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /**
+     * The pooled data source, for Quartz's JDBC job store (its {@code QRTZ_} tables are created by the migrations).
+     * Callers must not close it; {@link #close()} does.
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True on PostgreSQL, false on H2. */
+    public boolean isPostgres() {
+        return product.startsWith("PostgreSQL");
     }
 
     /** The URL without credentials and the database product, e.g. for {@code gongkai doctor}. */
