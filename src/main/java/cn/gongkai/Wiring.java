@@ -4,7 +4,9 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.ItemImporter;
+import cn.gongkai.publish.BoundaryListener;
 import cn.gongkai.publish.PollPolicy;
+import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
@@ -46,6 +48,15 @@ public final class Wiring implements AutoCloseable {
 
     /** Builds everything; {@code poll} says how long a run waits for WeChat to finish a publish job. */
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll) {
+        this(loaded, clock, poll, BoundaryListener.NONE);
+    }
+
+    /**
+     * Builds everything with a listener told of each publishing state boundary. Only tests pass anything but
+     * {@link BoundaryListener#NONE} (the crash tests stop the process at a boundary); no configuration key or
+     * environment variable reaches it.
+     */
+    public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll, BoundaryListener boundaries) {
         this.clock = clock;
         Bundled.ensureTemplates(loaded.templatesDir());
         this.renderer = ArticleRenderer.load(loaded.templatesDir());
@@ -80,9 +91,9 @@ public final class Wiring implements AutoCloseable {
         this.importer = new ItemImporter(cfg.categories(), cfg.accounts().stream().map(AccountConfig::id).toList(),
                 renderer.glossary().keys(), cfg.timezone(), database.items(), database.images(),
                 database.transactions(), review, clock);
-        this.publisher = new Publisher(cfg.accounts(), database.items(), database.images(), database.batches(),
-                database.ledger(), database.mediaCache(), database.audit(), database.transactions(), gateway,
-                renderer, new ImagePreparer(), poll, clock);
+        this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
+                PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries),
+                clock);
         this.counter = new Counter(database.ledger(), cfg.timezone(), cfg.categories());
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
                 sim == null ? "" : ", WeChat simulator at " + sim.baseUrl());

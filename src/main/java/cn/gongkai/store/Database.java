@@ -4,6 +4,9 @@ import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.Transactions;
 import cn.gongkai.publish.BatchRepository;
+import cn.gongkai.publish.CallBudget;
+import cn.gongkai.publish.PublishEventLog;
+import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
 import cn.gongkai.review.AuditLog;
@@ -43,6 +46,8 @@ public final class Database implements AutoCloseable {
     private final LedgerRepository ledger;
     private final MediaCache mediaCache;
     private final AuditLog audit;
+    private final CallBudget callBudget;
+    private final PublishEventLog publishEvents;
 
     private Database(HikariDataSource dataSource, String safeUrl, String product) {
         this.dataSource = dataSource;
@@ -57,6 +62,8 @@ public final class Database implements AutoCloseable {
         this.ledger = new JdbiLedgerRepository(transactions);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
+        this.callBudget = new JdbiCallBudget(transactions);
+        this.publishEvents = new JdbiPublishEventLog(transactions);
     }
 
     /**
@@ -119,6 +126,22 @@ public final class Database implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Daily call counters for endpoints with small quotas. */
+    public CallBudget callBudget() {
+        return callBudget;
+    }
+
+    /** PUBLISHJOBFINISH events as received. */
+    public PublishEventLog publishEvents() {
+        return publishEvents;
+    }
+
+    /** Every port publishing works on, bound to this store's transactions. */
+    public PublishStore publishStore() {
+        return new PublishStore(items, images, batches, ledger, mediaCache, audit, transactions, callBudget,
+                publishEvents);
     }
 
     /**
