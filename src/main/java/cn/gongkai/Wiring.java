@@ -5,6 +5,9 @@ import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.ItemImporter;
 import cn.gongkai.publish.BoundaryListener;
+import cn.gongkai.publish.CallbackReader;
+import cn.gongkai.publish.PublishActions;
+import cn.gongkai.publish.Watchdog;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
@@ -15,6 +18,7 @@ import cn.gongkai.review.ReviewService;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
+import cn.gongkai.wechat.WxCallbackReader;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +48,9 @@ public final class Wiring implements AutoCloseable {
     private final ReviewService review;
     private final ItemImporter importer;
     private final Publisher publisher;
+    private final PublishActions publishActions;
+    private final Watchdog watchdog;
+    private final WxCallbackReader callbacks;
     private final Counter counter;
 
     /** Builds everything; {@code poll} says how long a run waits for WeChat to finish a publish job. */
@@ -94,6 +101,10 @@ public final class Wiring implements AutoCloseable {
         this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
                 PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries),
                 clock);
+        this.publishActions = new PublishActions(database.publishStore(), clock);
+        this.watchdog = new Watchdog(cfg.accounts(), database.batches(), database.callBudget(), cfg.publishing(),
+                cfg.timezone(), clock);
+        this.callbacks = new WxCallbackReader(cfg.accounts());
         this.counter = new Counter(database.ledger(), cfg.timezone(), cfg.categories());
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
                 sim == null ? "" : ", WeChat simulator at " + sim.baseUrl());
@@ -141,6 +152,21 @@ public final class Wiring implements AutoCloseable {
 
     public Publisher publisher() {
         return publisher;
+    }
+
+    /** Staff actions around publishing: requeue a failed item. */
+    public PublishActions publishActions() {
+        return publishActions;
+    }
+
+    /** Idle accounts, stuck batches, nearly spent quotas. */
+    public Watchdog watchdog() {
+        return watchdog;
+    }
+
+    /** Reads and checks what WeChat sends to the callback route. */
+    public CallbackReader callbacks() {
+        return callbacks;
     }
 
     public Counter counter() {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gongkai item import|list}. */
 @Command(name = "item", description = "稿件：导入、列表", mixinStandardHelpOptions = true,
-        subcommands = {ItemCommands.Import.class, ItemCommands.ListItems.class})
+        subcommands = {ItemCommands.Import.class, ItemCommands.ListItems.class, ItemRequeueCommand.class})
 final class ItemCommands implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -5,6 +5,7 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.schedule.PublishScheduler;
+import cn.gongkai.web.PublishingEndpoints;
 import cn.gongkai.web.WebServer;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -38,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
         PublishScheduler scheduler = null;
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.clock());
+            web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.clock(),
+                    new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()));
             Map<String, String> crons = new LinkedHashMap<>();
             w.config().accounts().forEach(a -> crons.put(a.id(), a.cron()));
             scheduler = PublishScheduler.start(w.database().dataSource(), w.database().isPostgres(),
@@ -57,6 +59,7 @@ final class ServeCommand implements Callable<Integer> {
 
                         @Override
                         public void watchdog() {
+                            w.watchdog().logWarnings();
                         }
                     }, w.clock());
             banner(w, web.port(), spec.commandLine().getOut());
@@ -98,7 +101,11 @@ final class ServeCommand implements Callable<Integer> {
         out.println(" 配置：" + w.config().source() + "    数据库：" + w.config().database().safeUrl());
         for (AccountConfig a : w.config().accounts()) {
             out.println(" 公众号 " + a.name() + "（" + a.id() + "）：发布时间表 " + a.cron() + "（" + w.config().timezone()
-                    + "）" + (a.sandbox() ? " —— 沙箱" : ""));
+                    + "），" + PublishCommands.modeLabel(a) + (a.sandbox() ? " —— 沙箱" : ""));
+            if (a.callbackConfigured()) {
+                out.println("   发布结果回调地址：http://" + host + ":" + port + "/wechat/callback/" + a.id()
+                        + "（在公众号后台 设置与开发 → 基本配置 → 服务器配置 中填写对外地址）");
+            }
         }
         if (w.simulator() != null) {
             out.println(" 沙箱模式：未配置微信 AppSecret 的公众号发布到内置微信模拟器 " + w.simulator().baseUrl());

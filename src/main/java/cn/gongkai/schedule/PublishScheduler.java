@@ -212,6 +212,18 @@ public final class PublishScheduler implements AutoCloseable {
                 .usingJobData(KIND, kind).usingJobData(ACCOUNT, account).build();
     }
 
+    /** The first slot of the cron after {@code after}, in the zone; null when the cron never fires again. */
+    public static Instant nextSlotAfter(String cron, ZoneId zone, Instant after) {
+        try {
+            CronExpression e = new CronExpression(cron);
+            e.setTimeZone(TimeZone.getTimeZone(zone));
+            Date next = e.getNextValidTimeAfter(Date.from(after));
+            return next == null ? null : next.toInstant();
+        } catch (java.text.ParseException ex) {
+            throw new IllegalArgumentException("cron 无效：" + cron + "（" + ex.getMessage() + "）", ex);
+        }
+    }
+
     /** When each of the account's slots fires next, as Quartz has it stored (for status pages). */
     public Instant nextSlot(String account) {
         try {
