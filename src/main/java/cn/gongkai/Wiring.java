@@ -4,8 +4,10 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.ItemImporter;
+import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.Publisher;
+import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.report.Counter;
@@ -37,6 +39,7 @@ public final class Wiring implements AutoCloseable {
     private final Clock clock;
     private final WeChatSimulator simulator;
     private final Database database;
+    private final CallBudget callBudget;
     private final WxJavaGateway gateway;
     private final ArticleRenderer renderer;
     private final ReviewService review;
@@ -74,7 +77,9 @@ public final class Wiring implements AutoCloseable {
         }
         String url = cfg.database().url();
         this.database = Database.open(url, cfg.database().user(), cfg.database().password().reveal());
-        this.gateway = new WxJavaGateway(cfg.accounts(), cfg.wechat(), clock);
+        this.callBudget = new CallBudget(database.callCounter(), cfg.wechat().dailyLimits(),
+                cfg.wechat().quotaShare(), clock);
+        this.gateway = new WxJavaGateway(cfg.accounts(), cfg.wechat(), callBudget, clock);
         this.review = new ReviewService(cfg.reviewChain(), database.items(), database.audit(),
                 database.transactions(), clock);
         this.importer = new ItemImporter(cfg.categories(), cfg.accounts().stream().map(AccountConfig::id).toList(),
@@ -114,6 +119,16 @@ public final class Wiring implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The WeChat port (for doctor's account probe and tools). */
+    public WeChatGateway gateway() {
+        return gateway;
+    }
+
+    /** Today's WeChat calls per account and API against the configured share of each daily quota. */
+    public CallBudget callBudget() {
+        return callBudget;
     }
 
     public ArticleRenderer renderer() {

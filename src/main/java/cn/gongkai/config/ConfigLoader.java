@@ -166,7 +166,7 @@ public final class ConfigLoader {
     }
 
     static String envName(String path) {
-        return "GONGKAI_" + path.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+        return "GONGKAI_" + path.replace('.', '_').replace('-', '_').replace('/', '_').toUpperCase(Locale.ROOT);
     }
 
     private static void setPath(ObjectNode tree, String path, String value) {
@@ -213,7 +213,8 @@ public final class ConfigLoader {
         SandboxMode sandbox = SandboxMode.parse(text(tree, "sandbox", ""));
         JsonNode wx = object(tree, "wechat");
         WeChatClientConfig wechat = new WeChatClientConfig(duration(wx, "connect-timeout"),
-                duration(wx, "read-timeout"), integer(wx, "retries", "wechat."), duration(wx, "retry-backoff"));
+                duration(wx, "read-timeout"), integer(wx, "retries", "wechat."), duration(wx, "retry-backoff"),
+                dailyLimits(object(wx, "daily-limits")), decimal(wx, "quota-share", "wechat."));
         List<AccountConfig> accounts = new ArrayList<>();
         JsonNode list = tree.get("accounts");
         if (list == null || !list.isArray()) {
@@ -291,6 +292,21 @@ public final class ConfigLoader {
             return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
             throw new ConfigException(prefix + key, raw, "应为整数");
+        }
+    }
+
+    private Map<String, Integer> dailyLimits(JsonNode limits) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        limits.fieldNames().forEachRemaining(api -> out.put(api, integer(limits, api, "wechat.daily-limits.")));
+        return out;
+    }
+
+    private double decimal(JsonNode parent, String key, String prefix) {
+        String raw = text(parent, key, prefix);
+        try {
+            return Double.parseDouble(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(prefix + key, raw, "应为小数，例如 0.9");
         }
     }
 

@@ -4,6 +4,7 @@ import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.Transactions;
 import cn.gongkai.publish.BatchRepository;
+import cn.gongkai.publish.CallCounter;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
 import cn.gongkai.review.AuditLog;
@@ -41,6 +42,7 @@ public final class Database implements AutoCloseable {
     private final LedgerRepository ledger;
     private final MediaCache mediaCache;
     private final AuditLog audit;
+    private final CallCounter callCounter;
 
     private Database(HikariDataSource dataSource, String safeUrl, String product) {
         this.dataSource = dataSource;
@@ -55,6 +57,7 @@ public final class Database implements AutoCloseable {
         this.ledger = new JdbiLedgerRepository(transactions);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
+        this.callCounter = new JdbiCallCounter(transactions);
     }
 
     /**
@@ -117,6 +120,11 @@ public final class Database implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** WeChat API calls per account, API and day (the budget behind the daily quotas). */
+    public CallCounter callCounter() {
+        return callCounter;
     }
 
     /** The URL without credentials and the database product, e.g. for {@code gongkai doctor}. */
