@@ -7,6 +7,7 @@ import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
 import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -41,6 +42,7 @@ public final class Database implements AutoCloseable {
     private final LedgerRepository ledger;
     private final MediaCache mediaCache;
     private final AuditLog audit;
+    private final UserRepository users;
 
     private Database(HikariDataSource dataSource, String safeUrl, String product) {
         this.dataSource = dataSource;
@@ -55,6 +57,7 @@ public final class Database implements AutoCloseable {
         this.ledger = new JdbiLedgerRepository(transactions);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
+        this.users = new JdbiUserRepository(transactions);
     }
 
     /**
@@ -117,6 +120,11 @@ public final class Database implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Staff accounts and API tokens (hashes only). */
+    public UserRepository users() {
+        return users;
     }
 
     /** The URL without credentials and the database product, e.g. for {@code gongkai doctor}. */
