@@ -3,6 +3,7 @@ package cn.gongkai;
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
+import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.Publisher;
@@ -169,6 +170,11 @@ public final class Wiring implements AutoCloseable {
     /** Staff accounts and API tokens. */
     public Users users() {
         return users;
+    }
+
+    /** The inbox folder of {@code inbox.dir}; files changed less than {@code settle} ago wait for the next scan. */
+    public Inbox inbox(Duration settle) {
+        return new Inbox(config.intake().inboxDir(), importer, config.categories(), clock, settle);
     }
 
     public ItemImporter importer() {

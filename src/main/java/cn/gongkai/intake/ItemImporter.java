@@ -53,13 +53,26 @@ public final class ItemImporter {
 
     /** Imports the files (.md or .docx) as {@code actor}; {@code channel} names the way they came in (命令行, 收件箱, …). */
     public ImportResult importFiles(List<Path> files, String actor, String channel) {
+        return importFiles(files, actor, channel, Map.of());
+    }
+
+    /**
+     * Imports one file; a Word file without its own value for a field gets it from {@code docxDefaults} (the inbox
+     * passes the category of its sub-folder).
+     */
+    public ImportResult importFile(Path file, String actor, String channel, Map<String, String> docxDefaults) {
+        return importFiles(List.of(file), actor, channel, docxDefaults);
+    }
+
+    private ImportResult importFiles(List<Path> files, String actor, String channel,
+                                     Map<String, String> docxDefaults) {
         List<ImportProblem> problems = new ArrayList<>();
         List<ImportProblem> warnings = new ArrayList<>();
         List<ParsedItem> parsed = new ArrayList<>();
         List<CheckReport> reports = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
         for (Path file : files) {
-            ItemFileParser.Result r = parseFile(file);
+            ItemFileParser.Result r = parseFile(file, docxDefaults);
             if (!r.ok()) {
                 problems.addAll(r.problems());
                 continue;
@@ -132,7 +145,7 @@ public final class ItemImporter {
 
     /** Replaces the content of item {@code id} with the item file (.md or .docx) {@code file}; see {@link #update}. */
     public ImportResult updateFromFile(long id, Path file, String actor, String channel) {
-        ItemFileParser.Result r = parseFile(file);
+        ItemFileParser.Result r = parseFile(file, Map.of());
         if (!r.ok()) {
             return new ImportResult(List.of(), r.problems());
         }
@@ -182,7 +195,7 @@ public final class ItemImporter {
         return ImageSource.inMemory(all);
     }
 
-    private ItemFileParser.Result parseFile(Path file) {
+    private ItemFileParser.Result parseFile(Path file, Map<String, String> docxDefaults) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".docx")) {
             return parser.parse(file);
@@ -192,7 +205,7 @@ public final class ItemImporter {
             if (!Files.isRegularFile(file)) {
                 return new ItemFileParser.Result(null, List.of(new ImportProblem(file, 0, "", "文件不存在或不是普通文件")));
             }
-            docx = DocxConverter.convert(Files.readAllBytes(file), file);
+            docx = DocxConverter.convert(Files.readAllBytes(file), file, docxDefaults);
         } catch (IOException | DocxConverter.DocxException e) {
             return new ItemFileParser.Result(null, List.of(new ImportProblem(file, 0, "",
                     "无法读取 Word 文件：" + e.getMessage() + "（请确认是 .docx 格式，而不是 .doc 或已加密的文件）")));
