@@ -156,7 +156,8 @@ public final class ConfigLoader {
         if (node.isObject()) {
             node.fields().forEachRemaining(e ->
                     collectPaths(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out));
-        } else if (node.isArray() && !prefix.equals("categories") && !prefix.equals("review.chain")) {
+        } else if (node.isArray() && !prefix.equals("categories") && !prefix.equals("review.chain")
+                && !prefix.equals("review.important-chain")) {
             for (int i = 0; i < node.size(); i++) {
                 collectPaths(node.get(i), prefix + "." + i, out);
             }
@@ -210,6 +211,8 @@ public final class ConfigLoader {
         WebConfig webConfig = new WebConfig(text(web, "host", "web."), integer(web, "port", "web."));
         List<String> categories = strings(tree, "categories");
         List<String> chain = strings(object(tree, "review"), "chain");
+        ReviewConfig review = review(tree);
+        IntakeConfig intake = intake(tree);
         SandboxMode sandbox = SandboxMode.parse(text(tree, "sandbox", ""));
         JsonNode wx = object(tree, "wechat");
         WeChatClientConfig wechat = new WeChatClientConfig(duration(wx, "connect-timeout"),
@@ -225,7 +228,25 @@ public final class ConfigLoader {
         }
         Path templates = Path.of(text(tree, "templates-dir", ""));
         return new GongkaiConfig(source, dataPath, zone, database, webConfig, categories, chain, accounts, sandbox,
-                wechat, templates);
+                wechat, templates, review, intake);
+    }
+
+    private ReviewConfig review(ObjectNode tree) {
+        JsonNode review = object(tree, "review");
+        JsonNode checks = object(tree, "checks");
+        return new ReviewConfig(strings(review, "important-chain"), integer(review, "due-working-days", "review."),
+                integer(checks, "title-max", "checks."), integer(checks, "author-max", "checks."),
+                integer(checks, "body-max", "checks."), integer(checks, "image-max-mb", "checks."),
+                integer(checks, "image-max-side", "checks."), integer(checks, "image-min-width", "checks."),
+                text(checks, "words-file", "checks."));
+    }
+
+    private IntakeConfig intake(ObjectNode tree) {
+        JsonNode inbox = object(tree, "inbox");
+        JsonNode oa = object(tree, "oa");
+        return new IntakeConfig(Path.of(text(inbox, "dir", "inbox.")), duration(inbox, "interval", "inbox."),
+                text(oa, "url", "oa."), text(oa, "user", "oa."), Secret.of(text(oa, "password", "oa.")),
+                text(oa, "query", "oa."), duration(oa, "interval", "oa."));
     }
 
     private AccountConfig account(JsonNode node, int i, SandboxMode sandbox) {
@@ -311,7 +332,11 @@ public final class ConfigLoader {
     }
 
     private Duration duration(JsonNode parent, String key) {
-        String raw = text(parent, key, "wechat.").trim().toLowerCase(Locale.ROOT);
+        return duration(parent, key, "wechat.");
+    }
+
+    private Duration duration(JsonNode parent, String key, String prefix) {
+        String raw = text(parent, key, prefix).trim().toLowerCase(Locale.ROOT);
         try {
             if (raw.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(raw.substring(0, raw.length() - 2).trim()));
@@ -324,7 +349,7 @@ public final class ConfigLoader {
             }
             return Duration.parse(raw.toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new ConfigException("wechat." + key, raw, "应为时长，例如 500ms、5s、1m");
+            throw new ConfigException(prefix + key, raw, "应为时长，例如 500ms、5s、1m");
         }
     }
 

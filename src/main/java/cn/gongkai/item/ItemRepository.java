@@ -30,4 +30,13 @@ public interface ItemRepository {
      * @return true if this call made the change
      */
     boolean transition(long id, ItemStatus from, ItemStatus to, Long batchId, String failure, Instant now);
+
+    /**
+     * Replaces what staff wrote — the item's fields, notes, glossary keys, images and content hash — and moves it
+     * from {@code from} to {@code to}, only if it is still in {@code from} (compare and set). The failure text is
+     * cleared; the source key, batch and creation time stay.
+     *
+     * @return the item after the change, or empty when it was not in {@code from} (or does not exist)
+     */
+    Optional<DisclosureItem> replaceContent(long id, ItemContent content, ItemStatus from, ItemStatus to, Instant now);
 }

@@ -8,6 +8,7 @@ import cn.gongkai.publish.CallCounter;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
 import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -43,6 +44,7 @@ public final class Database implements AutoCloseable {
     private final MediaCache mediaCache;
     private final AuditLog audit;
     private final CallCounter callCounter;
+    private final UserRepository users;
 
     private Database(HikariDataSource dataSource, String safeUrl, String product) {
         this.dataSource = dataSource;
@@ -58,6 +60,7 @@ public final class Database implements AutoCloseable {
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
         this.callCounter = new JdbiCallCounter(transactions);
+        this.users = new JdbiUserRepository(transactions);
     }
 
     /**
@@ -125,6 +128,11 @@ public final class Database implements AutoCloseable {
     /** WeChat API calls per account, API and day (the budget behind the daily quotas). */
     public CallCounter callCounter() {
         return callCounter;
+    }
+
+    /** Staff accounts and API tokens (hashes only). */
+    public UserRepository users() {
+        return users;
     }
 
     /** The URL without credentials and the database product, e.g. for {@code gongkai doctor}. */
