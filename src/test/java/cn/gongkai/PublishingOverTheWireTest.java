@@ -53,7 +53,7 @@ class PublishingOverTheWireTest {
                 Duration.ofMillis(800), 4, Duration.ofMillis(5)), clock);
         publisher = new Publisher(db.publishStore(), gateway, ArticleRenderer.load(Path.of("templates")),
                 new ImagePreparer(), new PublishSettings(List.of(account), java.time.ZoneId.of("Asia/Shanghai"),
-                        new PollPolicy(3, Duration.ZERO), 90, Duration.ofMinutes(15), Duration.ZERO,
+                        new PollPolicy(3, Duration.ZERO), Duration.ofMinutes(15), Duration.ZERO,
                         cn.gongkai.publish.BoundaryListener.NONE), clock);
     }
 

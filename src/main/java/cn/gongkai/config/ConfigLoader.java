@@ -156,7 +156,8 @@ public final class ConfigLoader {
         if (node.isObject()) {
             node.fields().forEachRemaining(e ->
                     collectPaths(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out));
-        } else if (node.isArray() && !prefix.equals("categories") && !prefix.equals("review.chain")) {
+        } else if (node.isArray() && !prefix.equals("categories") && !prefix.equals("review.chain")
+                && !prefix.equals("review.important-chain")) {
             for (int i = 0; i < node.size(); i++) {
                 collectPaths(node.get(i), prefix + "." + i, out);
             }
@@ -166,7 +167,7 @@ public final class ConfigLoader {
     }
 
     static String envName(String path) {
-        return "GONGKAI_" + path.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+        return "GONGKAI_" + path.replace('.', '_').replace('-', '_').replace('/', '_').toUpperCase(Locale.ROOT);
     }
 
     private static void setPath(ObjectNode tree, String path, String value) {
@@ -210,10 +211,13 @@ public final class ConfigLoader {
         WebConfig webConfig = new WebConfig(text(web, "host", "web."), integer(web, "port", "web."));
         List<String> categories = strings(tree, "categories");
         List<String> chain = strings(object(tree, "review"), "chain");
+        ReviewConfig review = review(tree);
+        IntakeConfig intake = intake(tree);
         SandboxMode sandbox = SandboxMode.parse(text(tree, "sandbox", ""));
         JsonNode wx = object(tree, "wechat");
         WeChatClientConfig wechat = new WeChatClientConfig(duration(wx, "connect-timeout"),
-                duration(wx, "read-timeout"), integer(wx, "retries", "wechat."), duration(wx, "retry-backoff"));
+                duration(wx, "read-timeout"), integer(wx, "retries", "wechat."), duration(wx, "retry-backoff"),
+                dailyLimits(object(wx, "daily-limits")), decimal(wx, "quota-share", "wechat."));
         List<AccountConfig> accounts = new ArrayList<>();
         JsonNode list = tree.get("accounts");
         if (list == null || !list.isArray()) {
@@ -225,10 +229,27 @@ public final class ConfigLoader {
         Path templates = Path.of(text(tree, "templates-dir", ""));
         JsonNode pub = object(tree, "publishing");
         PublishingConfig publishing = new PublishingConfig(integer(pub, "idle-warning-days", "publishing."),
-                duration(pub, "stuck-after", "publishing."), integer(pub, "status-polls-per-day", "publishing."),
-                duration(pub, "callback-grace", "publishing."));
+                duration(pub, "stuck-after", "publishing."), duration(pub, "callback-grace", "publishing."));
         return new GongkaiConfig(source, dataPath, zone, database, webConfig, categories, chain, accounts, sandbox,
-                wechat, templates, publishing);
+                wechat, templates, review, intake, publishing);
+    }
+
+    private ReviewConfig review(ObjectNode tree) {
+        JsonNode review = object(tree, "review");
+        JsonNode checks = object(tree, "checks");
+        return new ReviewConfig(strings(review, "important-chain"), integer(review, "due-working-days", "review."),
+                integer(checks, "title-max", "checks."), integer(checks, "author-max", "checks."),
+                integer(checks, "body-max", "checks."), integer(checks, "image-max-mb", "checks."),
+                integer(checks, "image-max-side", "checks."), integer(checks, "image-min-width", "checks."),
+                text(checks, "words-file", "checks."));
+    }
+
+    private IntakeConfig intake(ObjectNode tree) {
+        JsonNode inbox = object(tree, "inbox");
+        JsonNode oa = object(tree, "oa");
+        return new IntakeConfig(Path.of(text(inbox, "dir", "inbox.")), duration(inbox, "interval", "inbox."),
+                text(oa, "url", "oa."), text(oa, "user", "oa."), Secret.of(text(oa, "password", "oa.")),
+                text(oa, "query", "oa."), duration(oa, "interval", "oa."));
     }
 
     private AccountConfig account(JsonNode node, int i, SandboxMode sandbox) {
@@ -310,6 +331,21 @@ public final class ConfigLoader {
             case "true", "yes", "on" -> true;
             default -> throw new ConfigException(prefix + key, raw, "应为 true 或 false");
         };
+    }
+
+    private Map<String, Integer> dailyLimits(JsonNode limits) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        limits.fieldNames().forEachRemaining(api -> out.put(api, integer(limits, api, "wechat.daily-limits.")));
+        return out;
+    }
+
+    private double decimal(JsonNode parent, String key, String prefix) {
+        String raw = text(parent, key, prefix);
+        try {
+            return Double.parseDouble(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(prefix + key, raw, "应为小数，例如 0.9");
+        }
     }
 
     private Duration duration(JsonNode parent, String key) {

@@ -13,10 +13,20 @@ import java.util.List;
  * @param cover      the cover image, or null (the first body image is used then)
  * @param glossary   keys into the shared glossary in {@code templates/notes/}
  * @param publishAt  planned publish time, or null for the next slot
+ * @param important  marked 重要 by staff: the item needs the extra review steps for important items (主要领导签发)
  */
 public record ItemContent(String account, String category, String title, String author, String department,
                           String body, List<Note> notes, List<String> glossary, List<ItemImage> images,
-                          ItemImage cover, String docNo, String sourceUrl, Instant publishAt) {
+                          ItemImage cover, String docNo, String sourceUrl, Instant publishAt, boolean important) {
+
+    /** Content of an ordinary (not 重要) item. */
+    public ItemContent(String account, String category, String title, String author, String department,
+                       String body, List<Note> notes, List<String> glossary, List<ItemImage> images,
+                       ItemImage cover, String docNo, String sourceUrl, Instant publishAt) {
+        this(account, category, title, author, department, body, notes, glossary, images, cover, docNo, sourceUrl,
+                publishAt, false);
+    }
+
     public ItemContent {
         requireText(account, "account");
         requireText(category, "category");
@@ -46,7 +56,13 @@ public record ItemContent(String account, String category, String title, String 
         return images.isEmpty() ? null : images.get(0);
     }
 
-    /** A stable hash of everything that is published; approvals bind to it. */
+    /** The same content with another 重要 mark. */
+    public ItemContent withImportant(boolean flag) {
+        return new ItemContent(account, category, title, author, department, body, notes, glossary, images, cover,
+                docNo, sourceUrl, publishAt, flag);
+    }
+
+    /** A stable hash of everything that is published, and of the 重要 mark; approvals bind to it. */
     public String contentHash() {
         return ContentHash.of(this);
     }

@@ -4,12 +4,13 @@ import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.Transactions;
 import cn.gongkai.publish.BatchRepository;
-import cn.gongkai.publish.CallBudget;
+import cn.gongkai.publish.CallCounter;
 import cn.gongkai.publish.PublishEventLog;
 import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
 import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -46,8 +47,9 @@ public final class Database implements AutoCloseable {
     private final LedgerRepository ledger;
     private final MediaCache mediaCache;
     private final AuditLog audit;
-    private final CallBudget callBudget;
     private final PublishEventLog publishEvents;
+    private final CallCounter callCounter;
+    private final UserRepository users;
 
     private Database(HikariDataSource dataSource, String safeUrl, String product) {
         this.dataSource = dataSource;
@@ -62,8 +64,9 @@ public final class Database implements AutoCloseable {
         this.ledger = new JdbiLedgerRepository(transactions);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
-        this.callBudget = new JdbiCallBudget(transactions);
         this.publishEvents = new JdbiPublishEventLog(transactions);
+        this.callCounter = new JdbiCallCounter(transactions);
+        this.users = new JdbiUserRepository(transactions);
     }
 
     /**
@@ -128,11 +131,6 @@ public final class Database implements AutoCloseable {
         return audit;
     }
 
-    /** Daily call counters for endpoints with small quotas. */
-    public CallBudget callBudget() {
-        return callBudget;
-    }
-
     /** PUBLISHJOBFINISH events as received. */
     public PublishEventLog publishEvents() {
         return publishEvents;
@@ -140,8 +138,7 @@ public final class Database implements AutoCloseable {
 
     /** Every port publishing works on, bound to this store's transactions. */
     public PublishStore publishStore() {
-        return new PublishStore(items, images, batches, ledger, mediaCache, audit, transactions, callBudget,
-                publishEvents);
+        return new PublishStore(items, images, batches, ledger, mediaCache, audit, transactions, publishEvents);
     }
 
     /**
@@ -155,6 +152,16 @@ public final class Database implements AutoCloseable {
     /** True on PostgreSQL, false on H2. */
     public boolean isPostgres() {
         return product.startsWith("PostgreSQL");
+    }
+
+    /** WeChat API calls per account, API and day (the budget behind the daily quotas). */
+    public CallCounter callCounter() {
+        return callCounter;
+    }
+
+    /** Staff accounts and API tokens (hashes only). */
+    public UserRepository users() {
+        return users;
     }
 
     /** The URL without credentials and the database product, e.g. for {@code gongkai doctor}. */

@@ -4,6 +4,7 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.WeChatClientConfig;
 import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.publish.AccountProbe.Check;
+import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.DraftArticle;
 import cn.gongkai.publish.DraftInfo;
 import cn.gongkai.publish.MassSendResult;
@@ -34,6 +35,7 @@ import me.chanjar.weixin.mp.bean.freepublish.WxMpFreePublishStatus;
 import me.chanjar.weixin.mp.bean.material.WxMpMaterial;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
+import okhttp3.Interceptor;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -59,13 +61,27 @@ public final class WxJavaGateway implements WeChatGateway, AutoCloseable {
     private final Clock clock;
 
     /**
+     * A gateway whose daily call counts live in memory only (for tests and tools); limits from {@code client}.
+     *
      * @param accounts the configured accounts, by their unique ids
-     * @param client   timeouts and the retry budget for idempotent calls
+     * @param client   timeouts, the retry budget for idempotent calls, and the daily limits
      * @param clock    for quota reset times
      */
     public WxJavaGateway(List<AccountConfig> accounts, WeChatClientConfig client, Clock clock) {
+        this(accounts, client, CallBudget.inMemory(client.dailyLimits(), client.quotaShare(), clock), clock);
+    }
+
+    /**
+     * @param accounts the configured accounts, by their unique ids
+     * @param client   timeouts and the retry budget for idempotent calls
+     * @param budget   counts every request (token fetches included) before it is sent and refuses one beyond the
+     *                 product's share of the API's daily quota
+     * @param clock    for quota reset times
+     */
+    public WxJavaGateway(List<AccountConfig> accounts, WeChatClientConfig client, CallBudget budget, Clock clock) {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(budget, "budget");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.runner = new CallRunner(client, clock);
         Map<String, GuardedOkHttpService> map = new LinkedHashMap<>();
@@ -73,9 +89,29 @@ public final class WxJavaGateway implements WeChatGateway, AutoCloseable {
             if (map.containsKey(account.id())) {
                 throw new IllegalArgumentException("WeChat account '" + account.id() + "' is configured twice");
             }
-            map.put(account.id(), new GuardedOkHttpService(storage(account), client));
+            map.put(account.id(), new GuardedOkHttpService(storage(account), client, guard(account.id(), budget)));
         }
         this.services = Map.copyOf(map);
+    }
+
+    /** Counts each request under its API name (the path after {@code /cgi-bin/}) before it is sent. */
+    private static Interceptor guard(String account, CallBudget budget) {
+        return chain -> {
+            budget.spend(account, apiName(chain.request().url().encodedPath()));
+            return chain.proceed(chain.request());
+        };
+    }
+
+    static String apiName(String path) {
+        int at = path.indexOf("/cgi-bin/");
+        String api = at < 0 ? path : path.substring(at + "/cgi-bin/".length());
+        while (api.startsWith("/")) {
+            api = api.substring(1);
+        }
+        while (api.endsWith("/")) {
+            api = api.substring(0, api.length() - 1);
+        }
+        return api;
     }
 
     private static WxMpDefaultConfigImpl storage(AccountConfig account) {
