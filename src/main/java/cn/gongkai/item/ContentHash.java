@@ -36,6 +36,14 @@ public final class ContentHash {
         field(sb, c.cover() == null ? "" : c.cover().sha256());
         field(sb, c.docNo());
         field(sb, c.sourceUrl());
+        // Added later: only present values count, so hashes of items stored before stay the same.
+        if (!c.digest().isEmpty()) {
+            sb.append("digest=");
+            field(sb, c.digest());
+        }
+        if (c.headingNumbers() != null) {
+            sb.append("headingNumbers=").append(c.headingNumbers()).append(';');
+        }
         return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
