@@ -30,6 +30,7 @@ public final class FakeWeChat implements WeChatGateway {
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, Integer> calls = new LinkedHashMap<>();
     private final Map<String, List<DraftArticle>> drafts = new HashMap<>();
+    private final List<DraftArticle> draftArticles = new ArrayList<>();
     private final Map<String, Job> jobs = new HashMap<>();
     private final List<Published> published = new ArrayList<>();
     private int pollsBeforeDone = 1;
@@ -87,6 +88,11 @@ public final class FakeWeChat implements WeChatGateway {
         return drafts.size();
     }
 
+    /** The articles of every draft created so far, published or not, in order. */
+    public synchronized List<DraftArticle> draftArticles() {
+        return List.copyOf(draftArticles);
+    }
+
     private Fault enter(String account, String api) {
         calls.merge(api, 1, Integer::sum);
         Deque<Fault> q = faults.get(api);
@@ -128,6 +134,7 @@ public final class FakeWeChat implements WeChatGateway {
         Fault f = enter(account, "draft/add");
         String id = "DRAFT_" + nextId++;
         drafts.put(id, List.copyOf(articles));
+        draftArticles.addAll(articles);
         after(account, "draft/add", f);
         return id;
     }
