@@ -316,8 +316,11 @@ public final class Publisher {
         List<DraftArticle> articles = new ArrayList<>();
         for (DisclosureItem item : itemsOf(batch)) {
             RenderedArticle a = renderer.render(item.content(), account.name(), img -> bodyImageUrl(account, img));
+            ItemImage cover = item.content().effectiveCover();
+            ImagePreparer.CoverCrops crops = cover == null ? preparer.defaultCoverCrops()
+                    : preparer.coverCrops(cover, bytesOf(cover));
             articles.add(new DraftArticle(a.title(), a.author(), a.digest(), a.html(), a.contentSourceUrl(),
-                    coverMediaId(account, item)));
+                    coverMediaId(account, item), crops.picCrop2351(), crops.picCrop11()));
         }
         return articles;
     }
