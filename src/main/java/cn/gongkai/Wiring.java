@@ -6,7 +6,12 @@ import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
 import cn.gongkai.publish.CallBudget;
+import cn.gongkai.publish.BoundaryListener;
+import cn.gongkai.publish.CallbackReader;
+import cn.gongkai.publish.PublishActions;
+import cn.gongkai.publish.Watchdog;
 import cn.gongkai.publish.PollPolicy;
+import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
 import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.render.ArticleRenderer;
@@ -23,6 +28,7 @@ import cn.gongkai.review.checks.WordList;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
+import cn.gongkai.wechat.WxCallbackReader;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,10 +63,22 @@ public final class Wiring implements AutoCloseable {
     private final Users users;
     private final ItemImporter importer;
     private final Publisher publisher;
+    private final PublishActions publishActions;
+    private final Watchdog watchdog;
+    private final WxCallbackReader callbacks;
     private final Counter counter;
 
     /** Builds everything; {@code poll} says how long a run waits for WeChat to finish a publish job. */
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll) {
+        this(loaded, clock, poll, BoundaryListener.NONE);
+    }
+
+    /**
+     * Builds everything with a listener told of each publishing state boundary. Only tests pass anything but
+     * {@link BoundaryListener#NONE} (the crash tests stop the process at a boundary); no configuration key or
+     * environment variable reaches it.
+     */
+    public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll, BoundaryListener boundaries) {
         this.clock = clock;
         Bundled.ensureTemplates(loaded.templatesDir());
         this.renderer = ArticleRenderer.load(loaded.templatesDir());
@@ -102,9 +120,13 @@ public final class Wiring implements AutoCloseable {
         this.importer = new ItemImporter(cfg.categories(), cfg.accounts().stream().map(AccountConfig::id).toList(),
                 renderer.glossary().keys(), cfg.timezone(), database.items(), database.images(),
                 database.transactions(), review, clock);
-        this.publisher = new Publisher(cfg.accounts(), database.items(), database.images(), database.batches(),
-                database.ledger(), database.mediaCache(), database.audit(), database.transactions(), gateway,
-                renderer, new ImagePreparer(), poll, clock);
+        this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
+                PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries),
+                clock);
+        this.publishActions = new PublishActions(database.publishStore(), clock);
+        this.watchdog = new Watchdog(cfg.accounts(), database.batches(), database.publishCalls(), cfg.publishing(),
+                cfg.timezone(), clock);
+        this.callbacks = new WxCallbackReader(cfg.accounts());
         this.counter = new Counter(database.ledger(), cfg.timezone(), cfg.categories());
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
                 sim == null ? "" : ", WeChat simulator at " + sim.baseUrl());
@@ -198,6 +220,21 @@ public final class Wiring implements AutoCloseable {
 
     public Publisher publisher() {
         return publisher;
+    }
+
+    /** Staff actions around publishing: requeue a failed item. */
+    public PublishActions publishActions() {
+        return publishActions;
+    }
+
+    /** Idle accounts, stuck batches, nearly spent quotas. */
+    public Watchdog watchdog() {
+        return watchdog;
+    }
+
+    /** Reads and checks what WeChat sends to the callback route. */
+    public CallbackReader callbacks() {
+        return callbacks;
     }
 
     public Counter counter() {

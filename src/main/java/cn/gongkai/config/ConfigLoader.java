@@ -36,7 +36,7 @@ public final class ConfigLoader {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::-([^}]*))?}");
     private static final Set<String> ACCOUNT_KEYS = Set.of("id", "name", "app-id", "secret", "api-base-url", "mode",
-            "cron", "max-articles-per-draft", "callback-token");
+            "cron", "max-articles-per-draft", "callback-token", "daily-cap", "dry-run", "callback-aes-key");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, String> env;
@@ -227,8 +227,12 @@ public final class ConfigLoader {
             accounts.add(account(list.get(i), i, sandbox));
         }
         Path templates = Path.of(text(tree, "templates-dir", ""));
+        JsonNode pub = object(tree, "publishing");
+        PublishingConfig publishing = new PublishingConfig(integer(pub, "idle-warning-days", "publishing."),
+                duration(pub, "stuck-after", "publishing."), integer(pub, "status-polls-per-day", "publishing."),
+                duration(pub, "callback-grace", "publishing."));
         return new GongkaiConfig(source, dataPath, zone, database, webConfig, categories, chain, accounts, sandbox,
-                wechat, templates, review, intake);
+                wechat, templates, review, intake, publishing);
     }
 
     private ReviewConfig review(ObjectNode tree) {
@@ -265,7 +269,8 @@ public final class ConfigLoader {
         }
         return new AccountConfig(id, text(node, "name", p), text(node, "app-id", p), secret,
                 text(node, "api-base-url", p), text(node, "mode", p), cron, integer(node, "max-articles-per-draft", p),
-                Secret.of(text(node, "callback-token", p)), sandboxed);
+                Secret.of(text(node, "callback-token", p)), sandboxed, optionalInteger(node, "daily-cap", p, 0),
+                optionalBoolean(node, "dry-run", p), Secret.of(text(node, "callback-aes-key", p)));
     }
 
     private static JsonNode object(JsonNode parent, String key) {
@@ -331,6 +336,19 @@ public final class ConfigLoader {
         }
     }
 
+    private int optionalInteger(JsonNode parent, String key, String prefix, int absent) {
+        return text(parent, key, prefix).isBlank() ? absent : integer(parent, key, prefix);
+    }
+
+    private boolean optionalBoolean(JsonNode parent, String key, String prefix) {
+        String raw = text(parent, key, prefix).trim().toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "", "false", "no", "off" -> false;
+            case "true", "yes", "on" -> true;
+            default -> throw new ConfigException(prefix + key, raw, "应为 true 或 false");
+        };
+    }
+
     private Duration duration(JsonNode parent, String key) {
         return duration(parent, key, "wechat.");
     }
@@ -347,9 +365,15 @@ public final class ConfigLoader {
             if (raw.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(raw.substring(0, raw.length() - 1).trim()));
             }
+            if (raw.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(raw.substring(0, raw.length() - 1).trim()));
+            }
+            if (raw.endsWith("d")) {
+                return Duration.ofDays(Long.parseLong(raw.substring(0, raw.length() - 1).trim()));
+            }
             return Duration.parse(raw.toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new ConfigException(prefix + key, raw, "应为时长，例如 500ms、5s、1m");
+            throw new ConfigException(prefix + key, raw, "应为时长，例如 500ms、5s、1m、2h");
         }
     }
 

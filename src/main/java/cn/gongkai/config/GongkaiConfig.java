@@ -12,12 +12,14 @@ import java.util.Optional;
  * @param reviewChain  role of each review step after drafting; empty means items arrive approved
  * @param review       the rest of review: important steps, due days, pre-publish check limits
  * @param intake       the inbox folder and the optional OA source
+ * @param publishing   watchdog thresholds and the status-poll budget
  */
 public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
                             List<String> categories, List<String> reviewChain, List<AccountConfig> accounts,
                             SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir, ReviewConfig review,
-                            IntakeConfig intake) {
+                            IntakeConfig intake, PublishingConfig publishing) {
     public GongkaiConfig {
+        publishing = publishing == null ? PublishingConfig.defaults() : publishing;
         categories = List.copyOf(categories);
         reviewChain = List.copyOf(reviewChain);
         accounts = List.copyOf(accounts);
@@ -52,6 +54,6 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
     /** The same configuration with other accounts (sandbox wiring points accounts at the simulator). */
     public GongkaiConfig withAccounts(List<AccountConfig> newAccounts) {
         return new GongkaiConfig(source, dataDir, timezone, database, web, categories, reviewChain, newAccounts,
-                sandbox, wechat, templatesDir, review, intake);
+                sandbox, wechat, templatesDir, review, intake, publishing);
     }
 }

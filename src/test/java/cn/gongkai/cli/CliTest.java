@@ -102,7 +102,7 @@ class CliTest {
         Run list = run("item", "list", "--status", "PUBLISHED");
         assertThat(list.out()).contains("我区举办跨境电商业务培训会");
         Run status = run("publish", "status");
-        assertThat(status.out()).contains("PUBLISHED");
+        assertThat(status.out()).contains("已发布");
     }
 
     @Test

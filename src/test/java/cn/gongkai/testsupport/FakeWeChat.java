@@ -74,6 +74,12 @@ public final class FakeWeChat implements WeChatGateway {
         }
     }
 
+    /** Lets every submitted job finish successfully now, unpolled, as WeChat's jobs end on their own in seconds. */
+    public synchronized FakeWeChat finishAllJobs() {
+        jobs.forEach((publishId, job) -> finish(publishId, job));
+        return this;
+    }
+
     /** How many status polls show "publishing" before the job finishes. */
     public FakeWeChat pollsBeforeDone(int n) {
         this.pollsBeforeDone = n;
