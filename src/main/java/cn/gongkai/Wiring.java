@@ -83,7 +83,7 @@ public final class Wiring implements AutoCloseable {
         this.publisher = new Publisher(cfg.accounts(), database.items(), database.images(), database.batches(),
                 database.ledger(), database.mediaCache(), database.audit(), database.transactions(), gateway,
                 renderer, new ImagePreparer(), poll, clock);
-        this.counter = new Counter(database.ledger(), cfg.timezone(), cfg.categories());
+        this.counter = new Counter(database.ledgerStatistics(), cfg.timezone(), cfg.categories());
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
                 sim == null ? "" : ", WeChat simulator at " + sim.baseUrl());
     }

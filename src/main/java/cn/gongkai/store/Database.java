@@ -6,6 +6,7 @@ import cn.gongkai.item.Transactions;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
+import cn.gongkai.report.LedgerStatistics;
 import cn.gongkai.review.AuditLog;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -38,7 +39,7 @@ public final class Database implements AutoCloseable {
     private final ItemRepository items;
     private final ImageStore images;
     private final BatchRepository batches;
-    private final LedgerRepository ledger;
+    private final JdbiLedgerRepository ledger;
     private final MediaCache mediaCache;
     private final AuditLog audit;
 
@@ -108,6 +109,11 @@ public final class Database implements AutoCloseable {
     }
 
     public LedgerRepository ledger() {
+        return ledger;
+    }
+
+    /** Counting queries on the ledger, answered in SQL. */
+    public LedgerStatistics ledgerStatistics() {
         return ledger;
     }
 
