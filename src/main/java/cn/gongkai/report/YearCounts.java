@@ -34,6 +34,19 @@ public record YearCounts(int year, CountBy by, int articles, int pushes, int cor
         this(year, by, articles, pushes, 0, 0, groups, zeros(groups));
     }
 
+    /**
+     * The documented JSON shape (design.md §7), as ordered maps: {@code {"year":Y,"articles":N,"pushes":M,
+     * "by":{"<key>":count,…}}}. Used by {@code counts --format json} and {@code GET /api/counts}.
+     */
+    public Map<String, Object> jsonShape() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("year", year);
+        root.put("articles", articles);
+        root.put("pushes", pushes);
+        root.put("by", groups);
+        return root;
+    }
+
     private static Map<String, Integer> zeros(Map<String, Integer> groups) {
         Map<String, Integer> z = new LinkedHashMap<>();
         groups.keySet().forEach(k -> z.put(k, 0));

@@ -7,6 +7,7 @@ import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.PublishBatch;
+import cn.gongkai.report.Counter;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: {@code GET /healthz} for operators and monitoring, and a read-only overview page at {@code /}
- * (queue by status, recent publishing batches) from {@code templates/console/overview.ftlh}.
+ * (queue by status, recent publishing batches) from {@code templates/console/overview.ftlh}, and
+ * {@code GET /api/counts?year=Y} (see {@link CountsRoutes}).
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -39,7 +41,8 @@ public final class WebServer implements AutoCloseable {
     private final Template overview;
     private final Clock clock;
 
-    private WebServer(GongkaiConfig config, ItemRepository items, BatchRepository batches, Clock clock) {
+    private WebServer(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
+                      Clock clock) {
         this.config = config;
         this.items = items;
         this.batches = batches;
@@ -49,12 +52,14 @@ public final class WebServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.routes.get("/healthz", this::health);
             c.routes.get("/", this::overviewPage);
+            c.routes.get("/api/counts", new CountsRoutes(counter)::counts);
         });
     }
 
     /** Starts listening on the configured host and port (port 0: any free port). */
-    public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Clock clock) {
-        WebServer server = new WebServer(config, items, batches, clock);
+    public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
+                                  Clock clock) {
+        WebServer server = new WebServer(config, items, batches, counter, clock);
         server.app.start(config.web().host(), config.web().port());
         LOG.info("Web server listening on {}:{}", config.web().host(), server.port());
         return server;
