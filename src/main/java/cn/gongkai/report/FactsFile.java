@@ -136,7 +136,11 @@ public final class FactsFile {
             String key = "表二." + TABLE2_KEYS.get(i);
             JsonNode n = absent(t) ? null : t.get(TABLE2_KEYS.get(i));
             List<Num> row = new ArrayList<>();
-            if (absent(n)) {
+            if (n != null && n.isNull()) {
+                for (int c = 0; c < width; c++) {
+                    row.add(new Num(null, "", false));
+                }
+            } else if (absent(n)) {
                 for (int c = 0; c < width; c++) {
                     row.add(Num.ZERO);
                 }
@@ -159,7 +163,8 @@ public final class FactsFile {
         List<List<Num>> rows = new ArrayList<>();
         for (Format2021.Row r : Format2021.T3_ROWS) {
             JsonNode n = absent(t) ? null : t.get(r.key());
-            rows.add(absent(n) ? null : withTotal(cells(n, "表三." + r.key(), 6, 7), 7));
+            rows.add(n != null && n.isNull() ? blanks(7) : absent(n) ? null
+                    : withTotal(cells(n, "表三." + r.key(), 6, 7), 7));
         }
         int r24 = Format2021.R24;
         if (rows.get(r24) == null) {
@@ -186,7 +191,8 @@ public final class FactsFile {
         List<List<Num>> groups = new ArrayList<>();
         for (String g : Format2021.T4_GROUPS) {
             JsonNode n = absent(t) ? null : t.get(g);
-            groups.add(absent(n) ? zeros(5) : withTotal(cells(n, "表四." + g, 4, 5), 5));
+            groups.add(n != null && n.isNull() ? blanks(5) : absent(n) ? zeros(5)
+                    : withTotal(cells(n, "表四." + g, 4, 5), 5));
         }
         return groups;
     }
@@ -225,6 +231,10 @@ public final class FactsFile {
         } catch (NumberFormatException e) {
             return new Num(null, text, false);
         }
+    }
+
+    private static List<Num> blanks(int n) {
+        return new ArrayList<>(java.util.Collections.nCopies(n, new Num(null, "", false)));
     }
 
     private static List<Num> zeros(int n) {

@@ -20,6 +20,8 @@ public final class ReportChecks {
     private static final Pattern LAWSUITS = Pattern.compile("行政诉讼\\s*(\\d+)\\s*(?:件|起)");
     private static final Pattern NO_REVIEWS = Pattern.compile("(?:无|未发生|没有|未被申请)[^。，]{0,6}行政复议");
     private static final Pattern NO_LAWSUITS = Pattern.compile("(?:无|未发生|没有|未被提起)[^。，]{0,6}行政诉讼");
+    /** Slips seen in real reports (annual-report-format.md §8.1): as written, and the correct form. */
+    private static final List<List<String>> SLIPS = List.of(List.of("校队", "校对"), List.of("国发办〔", "国办发〔"));
     private static final Pattern TAGS = Pattern.compile("<[^>]*>");
 
     private final List<Finding> findings = new ArrayList<>();
@@ -52,7 +54,7 @@ public final class ReportChecks {
         c.v10(rendered);
         c.v11(facts);
         c.v12(year, facts);
-        c.reminders(facts, report);
+        c.reminders(year, facts, report);
         return List.copyOf(c.findings);
     }
 
@@ -313,7 +315,19 @@ public final class ReportChecks {
         }
     }
 
-    private void reminders(ReportFacts f, AnnualReport report) {
+    private void reminders(int year, ReportFacts f, AnnualReport report) {
+        for (AnnualReport.Located p : report.paragraphs()) {
+            for (String loose : List.of(year + "年以来", "今年来", "今年以来")) {
+                if (p.text().contains(loose)) {
+                    warn("提示", p.where() + "写“" + loose + "”：年度报告的统计期限是" + year + "年全年，宜写“" + year + "年”");
+                }
+            }
+            for (List<String> slip : SLIPS) {
+                if (p.text().contains(slip.get(0))) {
+                    warn("提示", p.where() + "中的“" + slip.get(0) + "”应为“" + slip.get(1) + "”");
+                }
+            }
+        }
         for (String table : f.omitted()) {
             warn("提示", "事实文件没有填写" + table + "，已按全部为 0 处理；请确认");
         }
