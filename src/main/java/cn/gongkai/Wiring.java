@@ -8,7 +8,9 @@ import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.Publisher;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
+import cn.gongkai.report.AnnualReports;
 import cn.gongkai.report.Counter;
+import cn.gongkai.report.ReportWriter;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
@@ -43,6 +45,7 @@ public final class Wiring implements AutoCloseable {
     private final ItemImporter importer;
     private final Publisher publisher;
     private final Counter counter;
+    private final AnnualReports reports;
 
     /** Builds everything; {@code poll} says how long a run waits for WeChat to finish a publish job. */
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll) {
@@ -84,6 +87,7 @@ public final class Wiring implements AutoCloseable {
                 database.ledger(), database.mediaCache(), database.audit(), database.transactions(), gateway,
                 renderer, new ImagePreparer(), poll, clock);
         this.counter = new Counter(database.ledgerStatistics(), cfg.timezone(), cfg.categories());
+        this.reports = new AnnualReports(counter, new ReportWriter(cfg.templatesDir()));
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
                 sim == null ? "" : ", WeChat simulator at " + sim.baseUrl());
     }
@@ -134,6 +138,11 @@ public final class Wiring implements AutoCloseable {
 
     public Counter counter() {
         return counter;
+    }
+
+    /** The annual report drafts (issue 7). */
+    public AnnualReports reports() {
+        return reports;
     }
 
     @Override
