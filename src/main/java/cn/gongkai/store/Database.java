@@ -10,6 +10,7 @@ import cn.gongkai.publish.PublishEventLog;
 import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
+import cn.gongkai.report.LedgerStatistics;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
@@ -45,7 +46,7 @@ public final class Database implements AutoCloseable {
     private final ItemRepository items;
     private final ImageStore images;
     private final BatchRepository batches;
-    private final LedgerRepository ledger;
+    private final JdbiLedgerRepository ledger;
     private final MediaCache mediaCache;
     private final AuditLog audit;
     private final CallCounter callCounter;
@@ -123,6 +124,11 @@ public final class Database implements AutoCloseable {
     }
 
     public LedgerRepository ledger() {
+        return ledger;
+    }
+
+    /** Counting queries on the ledger, answered in SQL. */
+    public LedgerStatistics ledgerStatistics() {
         return ledger;
     }
 
