@@ -16,10 +16,12 @@ import cn.gongkai.publish.Publisher;
 import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
+import cn.gongkai.report.AnnualReports;
 import cn.gongkai.report.Counter;
 import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.ReviewConfig;
 import cn.gongkai.review.ReviewPolicy;
+import cn.gongkai.report.ReportWriter;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.Users;
 import cn.gongkai.review.checks.CheckLimits;
@@ -67,6 +69,7 @@ public final class Wiring implements AutoCloseable {
     private final Watchdog watchdog;
     private final WxCallbackReader callbacks;
     private final Counter counter;
+    private final AnnualReports reports;
 
     /** Builds everything; {@code poll} says how long a run waits for WeChat to finish a publish job. */
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll) {
@@ -127,7 +130,8 @@ public final class Wiring implements AutoCloseable {
         this.watchdog = new Watchdog(cfg.accounts(), database.batches(), callBudget, cfg.publishing(),
                 cfg.timezone(), clock);
         this.callbacks = new WxCallbackReader(cfg.accounts());
-        this.counter = new Counter(database.ledger(), cfg.timezone(), cfg.categories());
+        this.counter = new Counter(database.ledgerStatistics(), cfg.timezone(), cfg.categories());
+        this.reports = new AnnualReports(counter, new ReportWriter(cfg.templatesDir()));
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
                 sim == null ? "" : ", WeChat simulator at " + sim.baseUrl());
     }
@@ -239,6 +243,11 @@ public final class Wiring implements AutoCloseable {
 
     public Counter counter() {
         return counter;
+    }
+
+    /** The annual report drafts (issue 7). */
+    public AnnualReports reports() {
+        return reports;
     }
 
     @Override

@@ -158,10 +158,10 @@ CREATE INDEX IDX_QRTZ_FT_JG ON QRTZ_FIRED_TRIGGERS (SCHED_NAME, JOB_GROUP);
 CREATE INDEX IDX_QRTZ_FT_T_G ON QRTZ_FIRED_TRIGGERS (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP);
 CREATE INDEX IDX_QRTZ_FT_TG ON QRTZ_FIRED_TRIGGERS (SCHED_NAME, TRIGGER_GROUP);
 
--- Publishing order among due items: higher priority first (0 is normal), then 重要 items, then the planned time.
+-- Higher goes first; 0 is normal (front matter "priority", or 重要 = 10).
 ALTER TABLE item ADD COLUMN priority INTEGER DEFAULT 0 NOT NULL;
 DROP INDEX item_due;
-CREATE INDEX item_due ON item (status, account, priority, important, publish_at);
+CREATE INDEX item_due ON item (status, account, priority, publish_at);
 
 -- mode: freepublish or mass. parent_batch_id: the freepublish batch a mass batch notifies followers of
 -- (freepublish+mass). next_poll_at/polls: when freepublish/get may be asked next, and how often it was.
@@ -184,4 +184,14 @@ CREATE TABLE publish_event (
     fail_idx       VARCHAR NOT NULL,
     received_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT publish_event_once UNIQUE (account, publish_id)
+);
+
+-- Calls spent per account, endpoint and Beijing day, for the endpoints with small daily quotas
+-- (freepublish/get allows 100 a day).
+CREATE TABLE call_budget (
+    account  VARCHAR     NOT NULL,
+    endpoint VARCHAR(64) NOT NULL,
+    on_day   VARCHAR(10) NOT NULL,
+    used     INTEGER     NOT NULL,
+    PRIMARY KEY (account, endpoint, on_day)
 );

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gongkai item import|list|show|update|submit|requeue}. */
-@Command(name = "item", description = "稿件：导入、列表、详情与审核记录、修改、提交审核、失败后重新排队", mixinStandardHelpOptions = true,
+@Command(name = "item", description = "稿件：导入、列表、详情与审核记录、修改、提交审核、重新排队", mixinStandardHelpOptions = true,
         subcommands = {ItemCommands.Import.class, ItemCommands.ListItems.class, ItemShow.class, ItemCommands.Update.class,
                 ItemCommands.Submit.class, ItemRequeueCommand.class})
 final class ItemCommands implements Runnable {

@@ -39,7 +39,7 @@ final class ServeCommand implements Callable<Integer> {
         PublishScheduler scheduler = null;
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.clock(),
+            web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.counter(), w.clock(),
                     new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()));
             Map<String, String> crons = new LinkedHashMap<>();
             w.config().accounts().forEach(a -> crons.put(a.id(), a.cron()));

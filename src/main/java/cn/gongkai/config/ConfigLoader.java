@@ -320,19 +320,6 @@ public final class ConfigLoader {
         }
     }
 
-    private int optionalInteger(JsonNode parent, String key, String prefix, int absent) {
-        return text(parent, key, prefix).isBlank() ? absent : integer(parent, key, prefix);
-    }
-
-    private boolean optionalBoolean(JsonNode parent, String key, String prefix) {
-        String raw = text(parent, key, prefix).trim().toLowerCase(Locale.ROOT);
-        return switch (raw) {
-            case "", "false", "no", "off" -> false;
-            case "true", "yes", "on" -> true;
-            default -> throw new ConfigException(prefix + key, raw, "应为 true 或 false");
-        };
-    }
-
     private Map<String, Integer> dailyLimits(JsonNode limits) {
         Map<String, Integer> out = new LinkedHashMap<>();
         limits.fieldNames().forEachRemaining(api -> out.put(api, integer(limits, api, "wechat.daily-limits.")));
@@ -346,6 +333,19 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new ConfigException(prefix + key, raw, "应为小数，例如 0.9");
         }
+    }
+
+    private int optionalInteger(JsonNode parent, String key, String prefix, int absent) {
+        return text(parent, key, prefix).isBlank() ? absent : integer(parent, key, prefix);
+    }
+
+    private boolean optionalBoolean(JsonNode parent, String key, String prefix) {
+        String raw = text(parent, key, prefix).trim().toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "", "false", "no", "off" -> false;
+            case "true", "yes", "on" -> true;
+            default -> throw new ConfigException(prefix + key, raw, "应为 true 或 false");
+        };
     }
 
     private Duration duration(JsonNode parent, String key) {

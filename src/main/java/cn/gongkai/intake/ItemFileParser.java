@@ -46,11 +46,13 @@ import org.commonmark.parser.Parser;
 final class ItemFileParser {
     static final int MAX_TITLE = 32;
     static final int MAX_AUTHOR = 16;
+    static final int MAX_DIGEST = 128;
     static final int MAX_BODY_CHARS = 20_000;
     static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
 
     private static final Set<String> FIELDS = Set.of("title", "category", "author", "department", "cover",
-            "publish_at", "doc_no", "source_url", "notes", "glossary", "account", "important");
+            "publish_at", "doc_no", "source_url", "notes", "glossary", "account", "important", "digest",
+            "heading_numbers");
     private static final Pattern DANGEROUS_HTML = Pattern.compile(
             "(?i)<\\s*(script|iframe|style|object|embed|form)\\b|javascript:|<[^>]*\\son[a-z]+\\s*=");
     private static final DateTimeFormatter MINUTES =
@@ -242,6 +244,8 @@ final class ItemFileParser {
                     "公众号“" + account + "”未配置（已配置：" + String.join("、", accounts) + "）");
         }
         String sourceUrl = sourceUrl(fields, p);
+        String digest = digest(fields, p);
+        Boolean headingNumbers = headingNumbers(fields, p);
         Instant publishAt = publishAt(fields, p);
         List<Note> notes = notes(fields, p);
         List<String> glossary = glossary(fields, p);
@@ -277,7 +281,7 @@ final class ItemFileParser {
             return new Result(null, problems);
         }
         ItemContent content = new ItemContent(account.strip(), category.strip(), title.strip(), author, department,
-                body, notes, glossary, images, cover, docNo, sourceUrl, publishAt, important);
+                body, notes, glossary, images, cover, docNo, sourceUrl, publishAt, digest, headingNumbers, important);
         String key = ContentHash.sha256((account.strip() + "\n" + text).getBytes(StandardCharsets.UTF_8));
         Map<String, Integer> lines = new LinkedHashMap<>();
         fields.forEach((name, f) -> lines.put(name, f.line()));
@@ -317,6 +321,32 @@ final class ItemFileParser {
             p.add(line, "source_url", "“阅读原文”链接格式错误：" + e.getReason());
         }
         return url.strip();
+    }
+
+    private static String digest(Map<String, Field> fields, Problems p) {
+        String digest = string(fields, "digest", p, false);
+        if (digest == null) {
+            return "";
+        }
+        String d = digest.strip();
+        int n = d.codePointCount(0, d.length());
+        if (n > MAX_DIGEST) {
+            p.add(fields.get("digest").line(), "digest",
+                    "摘要 " + n + " 字，超过微信上限 " + MAX_DIGEST + " 字（需删去 " + (n - MAX_DIGEST) + " 字）");
+        }
+        return d;
+    }
+
+    private static Boolean headingNumbers(Map<String, Field> fields, Problems p) {
+        Field f = fields.get("heading_numbers");
+        if (f == null || f.value().isNull()) {
+            return null;
+        }
+        if (!f.value().isBoolean()) {
+            p.add(f.line(), "heading_numbers", "应为 true（标题按公文格式编号：一、（一）1.（1））或 false（不编号）");
+            return null;
+        }
+        return f.value().booleanValue();
     }
 
     private Instant publishAt(Map<String, Field> fields, Problems p) {
@@ -469,13 +499,13 @@ final class ItemFileParser {
         }
         ImageInspector.Format format = ImageInspector.sniff(data);
         switch (format) {
-            case WEBP -> {
-                p.add(line, field, "图片“" + src + "”是 WebP 格式，微信正文和封面只接受 JPG、PNG（封面另可 GIF、BMP）。"
-                        + "请用画图或其他软件另存为 JPG 或 PNG");
+            case HEIC -> {
+                p.add(line, field, "图片“" + src + "”是 HEIC/AVIF 格式（常见于手机照片），无法转换。"
+                        + "请在手机或电脑上另存为 JPG 后重试");
                 return null;
             }
-            case TIFF, UNKNOWN -> {
-                p.add(line, field, "文件“" + src + "”不是可识别的图片（支持 JPG、PNG、GIF、BMP）");
+            case UNKNOWN -> {
+                p.add(line, field, "文件“" + src + "”不是可识别的图片（支持 JPG、PNG、GIF、BMP、WebP、TIFF）");
                 return null;
             }
             default -> {

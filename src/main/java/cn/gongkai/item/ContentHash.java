@@ -40,6 +40,14 @@ public final class ContentHash {
             // only when set, so the hash of ordinary items is what it was before the mark existed
             sb.append("important;");
         }
+        // Added later: only present values count, so hashes of items stored before stay the same.
+        if (!c.digest().isEmpty()) {
+            sb.append("digest=");
+            field(sb, c.digest());
+        }
+        if (c.headingNumbers() != null) {
+            sb.append("headingNumbers=").append(c.headingNumbers()).append(';');
+        }
         return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -412,8 +412,11 @@ public final class Publisher {
         for (DisclosureItem item : itemsOf(batch)) {
             RenderedArticle a = renderer.render(item.content(), account.name(),
                     img -> bodyImageUrl(account, img, batch.id()));
+            ItemImage cover = item.content().effectiveCover();
+            ImagePreparer.CoverCrops crops = cover == null ? preparer.defaultCoverCrops()
+                    : preparer.coverCrops(cover, bytesOf(cover));
             articles.add(new DraftArticle(a.title(), a.author(), a.digest(), a.html(), a.contentSourceUrl(),
-                    coverMediaId(account, item, batch.id())));
+                    coverMediaId(account, item, batch.id()), crops.picCrop2351(), crops.picCrop11()));
         }
         return articles;
     }

@@ -9,6 +9,7 @@ import cn.gongkai.publish.PublishEventLog;
 import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
+import cn.gongkai.report.LedgerStatistics;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
@@ -44,12 +45,12 @@ public final class Database implements AutoCloseable {
     private final ItemRepository items;
     private final ImageStore images;
     private final BatchRepository batches;
-    private final LedgerRepository ledger;
+    private final JdbiLedgerRepository ledger;
     private final MediaCache mediaCache;
     private final AuditLog audit;
-    private final PublishEventLog publishEvents;
     private final CallCounter callCounter;
     private final UserRepository users;
+    private final PublishEventLog publishEvents;
 
     private Database(HikariDataSource dataSource, String safeUrl, String product) {
         this.dataSource = dataSource;
@@ -64,9 +65,9 @@ public final class Database implements AutoCloseable {
         this.ledger = new JdbiLedgerRepository(transactions);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
-        this.publishEvents = new JdbiPublishEventLog(transactions);
         this.callCounter = new JdbiCallCounter(transactions);
         this.users = new JdbiUserRepository(transactions);
+        this.publishEvents = new JdbiPublishEventLog(transactions);
     }
 
     /**
@@ -123,12 +124,27 @@ public final class Database implements AutoCloseable {
         return ledger;
     }
 
+    /** Counting queries on the ledger, answered in SQL. */
+    public LedgerStatistics ledgerStatistics() {
+        return ledger;
+    }
+
     public MediaCache mediaCache() {
         return mediaCache;
     }
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** WeChat API calls per account, API and day (the budget behind the daily quotas). */
+    public CallCounter callCounter() {
+        return callCounter;
+    }
+
+    /** Staff accounts and API tokens (hashes only). */
+    public UserRepository users() {
+        return users;
     }
 
     /** PUBLISHJOBFINISH events as received. */
@@ -152,16 +168,6 @@ public final class Database implements AutoCloseable {
     /** True on PostgreSQL, false on H2. */
     public boolean isPostgres() {
         return product.startsWith("PostgreSQL");
-    }
-
-    /** WeChat API calls per account, API and day (the budget behind the daily quotas). */
-    public CallCounter callCounter() {
-        return callCounter;
-    }
-
-    /** Staff accounts and API tokens (hashes only). */
-    public UserRepository users() {
-        return users;
     }
 
     /** The URL without credentials and the database product, e.g. for {@code gongkai doctor}. */

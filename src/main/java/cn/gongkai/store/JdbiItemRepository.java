@@ -29,7 +29,8 @@ import org.jdbi.v3.core.statement.Query;
 final class JdbiItemRepository implements ItemRepository {
 
     private static final String COLUMNS = "id, account, category, title, author, department, body, doc_no, source_url,"
-            + " publish_at, status, content_hash, source_key, batch_id, failure, created_at, updated_at, important";
+            + " publish_at, status, content_hash, source_key, batch_id, failure, created_at, updated_at, important,"
+            + " digest, heading_numbers";
     private static final String ROLE_BODY = "body";
     private static final String ROLE_COVER = "cover";
 
@@ -147,12 +148,14 @@ final class JdbiItemRepository implements ItemRepository {
             int changed = h.createUpdate("UPDATE item SET account = :account, category = :category, title = :title,"
                             + " author = :author, department = :department, body = :body, doc_no = :docNo,"
                             + " source_url = :sourceUrl, publish_at = :publishAt, important = :important,"
-                            + " content_hash = :hash, status = :to, failure = '', batch_id = NULL, updated_at = :now"
+                            + " digest = :digest, heading_numbers = :headingNumbers, content_hash = :hash, status = :to, failure = '', batch_id = NULL, updated_at = :now"
                             + " WHERE id = :id AND status = :from")
                     .bind("account", c.account()).bind("category", c.category()).bind("title", c.title())
                     .bind("author", c.author()).bind("department", c.department()).bind("body", c.body())
                     .bind("docNo", c.docNo()).bind("sourceUrl", c.sourceUrl()).bind("publishAt", c.publishAt())
-                    .bind("important", c.important()).bind("hash", c.contentHash()).bind("to", to.name())
+                    .bind("important", c.important()).bind("digest", c.digest())
+                    .bindByType("headingNumbers", c.headingNumbers(), Boolean.class)
+                    .bind("hash", c.contentHash()).bind("to", to.name())
                     .bind("now", now).bind("id", id).bind("from", from.name())
                     .execute();
             if (changed != 1) {
@@ -178,14 +181,15 @@ final class JdbiItemRepository implements ItemRepository {
     private static long insertRow(Handle h, ItemContent c, ItemStatus status, String sourceKey, Instant now) {
         return h.createUpdate("INSERT INTO item (account, category, title, author, department, body, doc_no, source_url,"
                         + " publish_at, status, content_hash, source_key, batch_id, failure, created_at,"
-                        + " updated_at, important) VALUES (:account, :category, :title, :author, :department, :body,"
-                        + " :docNo, :sourceUrl, :publishAt, :status, :hash, :sourceKey, NULL, '', :now, :now,"
-                        + " :important)")
+                        + " updated_at, important, digest, heading_numbers) VALUES (:account, :category, :title,"
+                        + " :author, :department, :body, :docNo, :sourceUrl, :publishAt, :status, :hash, :sourceKey,"
+                        + " NULL, '', :now, :now, :important, :digest, :headingNumbers)")
                 .bind("account", c.account()).bind("category", c.category()).bind("title", c.title())
                 .bind("author", c.author()).bind("department", c.department()).bind("body", c.body())
                 .bind("docNo", c.docNo()).bind("sourceUrl", c.sourceUrl()).bind("publishAt", c.publishAt())
                 .bind("status", status.name()).bind("hash", c.contentHash()).bind("sourceKey", sourceKey)
-                .bind("now", now).bind("important", c.important())
+                .bind("now", now).bind("important", c.important()).bind("digest", c.digest())
+                .bindByType("headingNumbers", c.headingNumbers(), Boolean.class)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -236,7 +240,8 @@ final class JdbiItemRepository implements ItemRepository {
     private record Row(long id, String account, String category, String title, String author, String department,
                        String body, String docNo, String sourceUrl, Instant publishAt, ItemStatus status,
                        String contentHash, String sourceKey, Long batchId, String failure,
-                       Instant createdAt, Instant updatedAt, boolean important) {
+                       Instant createdAt, Instant updatedAt, boolean important, String digest,
+                       Boolean headingNumbers) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getLong("id"), rs.getString("account"), rs.getString("category"),
@@ -245,14 +250,19 @@ final class JdbiItemRepository implements ItemRepository {
                     ItemStatus.valueOf(rs.getString("status")),
                     rs.getString("content_hash"), rs.getString("source_key"), Sql.nullableLong(rs, "batch_id"),
                     rs.getString("failure"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
-                    rs.getBoolean("important"));
+                    rs.getBoolean("important"), rs.getString("digest"), nullableBoolean(rs, "heading_numbers"));
+        }
+
+        private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+            boolean value = rs.getBoolean(column);
+            return rs.wasNull() ? null : value;
         }
 
         DisclosureItem toItem(Children children) {
             ItemContent content = new ItemContent(account, category, title, author, department, body,
                     children.notes.getOrDefault(id, List.of()), children.glossary.getOrDefault(id, List.of()),
                     children.images.getOrDefault(id, List.of()), children.covers.get(id), docNo, sourceUrl,
-                    publishAt, important);
+                    publishAt, digest, headingNumbers, important);
             return new DisclosureItem(id, content, status, contentHash, sourceKey, batchId, failure,
                     createdAt, updatedAt);
         }

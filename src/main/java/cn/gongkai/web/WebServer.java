@@ -7,6 +7,7 @@ import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.PublishBatch;
+import cn.gongkai.report.Counter;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: {@code GET /healthz} for operators and monitoring, and a read-only overview page at {@code /}
- * (queue by status, recent publishing batches) from {@code templates/console/overview.ftlh}; with
- * {@link PublishingEndpoints}, the WeChat callback route and the watchdog's warnings in {@code /healthz}.
+ * (queue by status, recent publishing batches) from {@code templates/console/overview.ftlh},
+ * {@code GET /api/counts?year=Y} (see {@link CountsRoutes}), and with {@link PublishingEndpoints} the WeChat callback
+ * route and the watchdog's warnings in {@code /healthz}.
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -41,8 +43,8 @@ public final class WebServer implements AutoCloseable {
     private final Clock clock;
     private final PublishingEndpoints publishing;
 
-    private WebServer(GongkaiConfig config, ItemRepository items, BatchRepository batches, Clock clock,
-                      PublishingEndpoints publishing) {
+    private WebServer(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
+                      Clock clock, PublishingEndpoints publishing) {
         this.config = config;
         this.items = items;
         this.batches = batches;
@@ -53,6 +55,7 @@ public final class WebServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.routes.get("/healthz", this::health);
             c.routes.get("/", this::overviewPage);
+            c.routes.get("/api/counts", new CountsRoutes(counter)::counts);
             if (publishing != null) {
                 publishing.register(c.routes);
             }
@@ -60,14 +63,15 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Starts listening on the configured host and port (port 0: any free port). */
-    public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Clock clock) {
-        return start(config, items, batches, clock, null);
+    public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
+                                  Clock clock) {
+        return start(config, items, batches, counter, clock, null);
     }
 
     /** Starts listening, with the publishing endpoints (callback route, watchdog warnings) when given. */
-    public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Clock clock,
-                                  PublishingEndpoints publishing) {
-        WebServer server = new WebServer(config, items, batches, clock, publishing);
+    public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
+                                  Clock clock, PublishingEndpoints publishing) {
+        WebServer server = new WebServer(config, items, batches, counter, clock, publishing);
         server.app.start(config.web().host(), config.web().port());
         LOG.info("Web server listening on {}:{}", config.web().host(), server.port());
         return server;

@@ -82,6 +82,25 @@ class PublisherTest {
     }
 
     @Test
+    void eachDraftArticleCarriesTheCentredCropsOfItsCover() {
+        ItemImage photo = Fixtures.storeImage(db, "photo.png", Fixtures.png(400, 300, 0x3366aa), 400, 300);
+        Fixtures.approved(db, Fixtures.content("有图的稿件", "促消费", List.of(photo)), NOW);
+        Fixtures.approved(db, Fixtures.content("没有图的稿件", "促消费", List.of()), NOW);
+
+        publisher.run(ACCOUNT);
+
+        assertThat(wechat.draftArticles()).hasSize(2).allSatisfy(a -> {
+            if (a.title().equals("有图的稿件")) {
+                assertThat(a.picCrop2351()).isEqualTo("0_0.216312_1_0.783688");
+                assertThat(a.picCrop11()).isEqualTo("0.125_0_0.875_1");
+            } else {
+                assertThat(a.picCrop2351()).isEqualTo("0_0.000028_1_0.999972");
+                assertThat(a.picCrop11()).isEqualTo("0.287222_0_0.712778_1");
+            }
+        });
+    }
+
+    @Test
     void aSecondRunPublishesNothing() {
         approvedItems(3);
         publisher.run(ACCOUNT);

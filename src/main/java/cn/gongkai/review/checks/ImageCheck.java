@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Images WeChat refuses or degrades, named by file: formats other than JPG, PNG, GIF and BMP; files over the material
- * limit; sides beyond what can be re-encoded; GIF and BMP body images (converted to JPG, animation lost) and very
- * narrow images (blurred on phones) as warnings.
+ * Images WeChat refuses or degrades, named by file: formats the renderer cannot convert; files over the material
+ * limit; sides beyond what can be re-encoded; formats that are converted before upload (WebP, BMP, GIF — animation
+ * lost —, TIFF) and very narrow images (blurred on phones) as warnings.
  */
 final class ImageCheck implements Check {
     static final String ID = "image";
-    private static final Set<String> ACCEPTED = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp");
+    private static final Set<String> ACCEPTED = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp",
+            "image/webp", "image/tiff");
+    private static final Set<String> CONVERTED = Set.of("image/gif", "image/bmp", "image/webp", "image/tiff");
     private final CheckLimits limits;
 
     ImageCheck(CheckLimits limits) {
@@ -30,7 +32,7 @@ final class ImageCheck implements Check {
             String field = i.equals(c.cover()) && !c.images().contains(i) ? "cover" : "images";
             String name = "图片“" + i.fileName() + "”";
             if (!ACCEPTED.contains(i.mimeType())) {
-                out.error(ID, field, name + "的格式（" + i.mimeType() + "）微信不接受，请另存为 JPG 或 PNG");
+                out.error(ID, field, name + "的格式（" + i.mimeType() + "）无法转换为微信接受的格式，请另存为 JPG 或 PNG");
                 continue;
             }
             if (i.size() > limits.imageMaxBytes()) {
@@ -45,9 +47,10 @@ final class ImageCheck implements Check {
                 out.warning(ID, field, name + "宽度只有 " + i.width() + " 像素，在手机上会显得模糊，建议至少 "
                         + limits.imageMinWidth() + " 像素");
             }
-            if (field.equals("images") && (i.mimeType().equals("image/gif") || i.mimeType().equals("image/bmp"))) {
+            if (CONVERTED.contains(i.mimeType())) {
                 out.warning(ID, field, name + "是 " + i.mimeType().substring(6).toUpperCase()
-                        + " 格式：正文图片只能是 JPG 或 PNG，发布时将转为 JPG（动图会变成静态图片）");
+                        + " 格式：微信只接受 JPG 或 PNG，发布时将自动转换"
+                        + (i.mimeType().equals("image/gif") ? "（动图会变成静态图片）" : ""));
             }
         }
     }
