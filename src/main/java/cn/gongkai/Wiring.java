@@ -126,7 +126,7 @@ public final class Wiring implements AutoCloseable {
         this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
                 PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries),
                 clock);
-        this.publishActions = new PublishActions(database.publishStore(), clock);
+        this.publishActions = new PublishActions(database.publishStore(), gateway, review, clock);
         this.watchdog = new Watchdog(cfg.accounts(), database.batches(), callBudget, cfg.publishing(),
                 cfg.timezone(), clock);
         this.callbacks = new WxCallbackReader(cfg.accounts());
@@ -226,7 +226,7 @@ public final class Wiring implements AutoCloseable {
         return publisher;
     }
 
-    /** Staff actions around publishing: requeue a failed item. */
+    /** Staff actions around publishing: requeue a failed item, withdraw an article, publish a 更正说明. */
     public PublishActions publishActions() {
         return publishActions;
     }

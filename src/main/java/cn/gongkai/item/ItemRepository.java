@@ -36,6 +36,12 @@ public interface ItemRepository {
     /** The item's publishing priority. */
     int priority(long id);
 
+    /** Records that item {@code id} is the 更正说明 (correction notice) of the published item {@code originalId}. */
+    void setCorrects(long id, long originalId);
+
+    /** The item that item {@code id} corrects, when it is a 更正说明. */
+    Optional<Long> correctionOf(long id);
+
     /**
      * Moves the item from {@code from} to {@code to} only if it is still in {@code from} (compare and set).
      *

@@ -480,6 +480,7 @@ public final class Publisher {
                 if (batch.parentBatchId() == null) {
                     items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.PUBLISHED, batch.id(), "", now);
                 }
+                linkCorrection(item, PublishBatch.MASS, now);
                 audit.append(new AuditEntry(0, item.id(), "publisher", "", "MASS_SEND",
                         batch.parentBatchId() == null ? ItemStatus.PUBLISHING.name() : ItemStatus.PUBLISHED.name(),
                         ItemStatus.PUBLISHED.name(), -1, "群发给全部粉丝，msg_id " + result.msgId(), item.contentHash(),
@@ -670,6 +671,7 @@ public final class Publisher {
                 items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.PUBLISHED, batch.id(), "", now);
                 audit.append(new AuditEntry(0, item.id(), "publisher", "", "PUBLISH", ItemStatus.PUBLISHING.name(),
                         ItemStatus.PUBLISHED.name(), -1, url, item.contentHash(), "", now));
+                linkCorrection(item, PublishBatch.FREEPUBLISH, now);
             }
             advance(batch, BatchState.PUBLISHED, null, null, status.articleId(), null);
             if (account.mode().equals(AccountConfig.FREEPUBLISH_AND_MASS)
@@ -681,6 +683,30 @@ public final class Publisher {
         tally.published += batch.itemIds().size();
         LOG.info("Batch {} ({}) published: article_id {}, {} articles", batch.id(), batch.account(),
                 status.articleId(), batch.itemIds().size());
+    }
+
+    /**
+     * When the item just recorded is a 更正说明, its ledger row becomes the correction of the original's row (so the
+     * year counts one article) and the original item is marked CORRECTED. Runs inside the finishing transaction.
+     */
+    private void linkCorrection(DisclosureItem item, String mode, Instant now) {
+        Optional<Long> original = items.correctionOf(item.id());
+        if (original.isEmpty()) {
+            return;
+        }
+        Optional<LedgerEntry> ours = ledger.findByItem(item.id(), mode);
+        Optional<LedgerEntry> theirs = ledger.findByItem(original.get(), mode)
+                .or(() -> ledger.findByItem(original.get(), PublishBatch.FREEPUBLISH))
+                .or(() -> ledger.findByItem(original.get(), PublishBatch.MASS));
+        if (ours.isPresent() && theirs.isPresent()) {
+            ledger.markCorrection(ours.get().id(), theirs.get().id());
+        }
+        for (ItemStatus from : List.of(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)) {
+            if (items.transition(original.get(), from, ItemStatus.CORRECTED, null, null, now)) {
+                audit.append(new AuditEntry(0, original.get(), "publisher", "", "CORRECTED", from.name(),
+                        ItemStatus.CORRECTED.name(), -1, "更正说明（稿件 " + item.id() + "）已发布", "", "", now));
+            }
+        }
     }
 
     private void failPublished(PublishBatch batch, PublishStatus status, Tally tally) {

@@ -117,6 +117,23 @@ final class JdbiItemRepository implements ItemRepository {
     }
 
     @Override
+    public void setCorrects(long id, long originalId) {
+        int changed = tx.call("cannot link item " + id + " as the correction of item " + originalId, h -> h
+                .createUpdate("UPDATE item SET corrects_item_id = :original WHERE id = :id")
+                .bind("original", originalId).bind("id", id).execute());
+        if (changed != 1) {
+            throw new IllegalArgumentException("稿件 " + id + " 不存在");
+        }
+    }
+
+    @Override
+    public Optional<Long> correctionOf(long id) {
+        return tx.call("cannot read which item item " + id + " corrects", h -> h.createQuery(
+                        "SELECT corrects_item_id FROM item WHERE id = :id AND corrects_item_id IS NOT NULL")
+                .bind("id", id).mapTo(Long.class).findOne());
+    }
+
+    @Override
     public boolean transition(long id, ItemStatus from, ItemStatus to, Long batchId, String failure, Instant now) {
         StringBuilder sql = new StringBuilder("UPDATE item SET status = :to, updated_at = :now");
         if (batchId != null) {

@@ -283,7 +283,13 @@ class PublishingRulesTest {
         assertThat(status(ids.get(0))).isEqualTo(ItemStatus.PUBLISHED);
     }
 
-    // ---- requeue ----
+    // ---- requeue, withdraw, correct ----
+
+    private PublishActions actions(List<String> chain) {
+        return new PublishActions(db.publishStore(), wechat, new cn.gongkai.review.ReviewService(
+                cn.gongkai.review.ReviewPolicy.of(chain), cn.gongkai.review.checks.PrePublishChecks.defaults(),
+                db.items(), db.audit(), db.users(), db.transactions(), clock), clock);
+    }
 
     @Test
     void aFailedItemCanBeRequeuedOnceFixedAndThenPublishes() {
@@ -292,7 +298,7 @@ class PublishingRulesTest {
         Publisher p = publisher(account());
         p.run(ACCOUNT);
         assertThat(status(id)).isEqualTo(ItemStatus.FAILED);
-        PublishActions actions = new PublishActions(db.publishStore(), clock);
+        PublishActions actions = actions(List.of());
 
         DisclosureItem requeued = actions.requeue(id, "李主任", "已把服务器 IP 加入白名单");
 
@@ -309,12 +315,74 @@ class PublishingRulesTest {
     @Test
     void onlyAFailedItemCanBeRequeued() {
         long id = approved(1, "已审定稿件").get(0);
-        PublishActions actions = new PublishActions(db.publishStore(), clock);
+        PublishActions actions = actions(List.of());
 
         assertThatThrownBy(() -> actions.requeue(id, "李主任", null))
                 .isInstanceOf(PublishActionException.class).hasMessageContaining("只有“发布失败”的稿件");
         assertThatThrownBy(() -> actions.requeue(999, "李主任", null))
                 .isInstanceOf(PublishActionException.class).hasMessageContaining("不存在");
+    }
+
+    @Test
+    void aWithdrawnArticleIsDeletedOnWeChatAndStaysInTheLedgerFlagged() {
+        List<Long> ids = approved(2, "撤回稿件");
+        publisher(account()).run(ACCOUNT);
+
+        DisclosureItem withdrawn = actions(List.of()).withdraw(ids.get(1), "李主任", "数据有误");
+
+        assertThat(withdrawn.status()).isEqualTo(ItemStatus.WITHDRAWN);
+        assertThat(wechat.calls("freepublish/delete")).isEqualTo(1);
+        assertThat(wechat.listPublished(ACCOUNT, 0, 20)).singleElement().satisfies(p ->
+                assertThat(p.items()).extracting(PublishedArticleInfo.Item::deleted).containsExactly(false, true));
+        assertThat(ledger()).hasSize(2).filteredOn(cn.gongkai.publish.LedgerEntry::deleted).singleElement()
+                .extracting(cn.gongkai.publish.LedgerEntry::itemId).isEqualTo(ids.get(1));
+        assertThat(db.audit().history(ids.get(1))).last().satisfies(e -> {
+            assertThat(e.decision()).isEqualTo("WITHDRAW");
+            assertThat(e.comment()).contains("数据有误").contains("第 2 篇");
+        });
+        assertThatThrownBy(() -> actions(List.of()).withdraw(ids.get(1), "李主任", "再撤一次"))
+                .isInstanceOf(PublishActionException.class);
+    }
+
+    @Test
+    void aCorrectionNoticeGoesFirstLinksTheOriginalAndTheLedgerCountsOneArticle() {
+        long original = approved(1, "数据有误稿件").get(0);
+        Publisher p = publisher(account());
+        p.run(ACCOUNT);
+        approved(1, "普通稿件");
+        String originalUrl = db.ledger().findByItem(original, "freepublish").orElseThrow().url();
+
+        DisclosureItem notice = actions(List.of()).correct(original, "李主任", "原文第二段“2023年”应为“2024年”。", true);
+
+        assertThat(notice.title()).isEqualTo("更正说明：数据有误稿件1期");
+        assertThat(notice.status()).isEqualTo(ItemStatus.APPROVED);
+        assertThat(notice.content().body()).contains("2024年").contains(originalUrl);
+        assertThat(status(original)).isEqualTo(ItemStatus.WITHDRAWN);
+
+        p.run(ACCOUNT);
+
+        assertThat(wechat.published()).extracting(FakeWeChat.Published::title)
+                .containsExactly("数据有误稿件1期", "更正说明：数据有误稿件1期", "普通稿件1期");
+        assertThat(status(original)).isEqualTo(ItemStatus.CORRECTED);
+        cn.gongkai.publish.LedgerEntry originalRow = db.ledger().findByItem(original, "freepublish").orElseThrow();
+        cn.gongkai.publish.LedgerEntry noticeRow = db.ledger().findByItem(notice.id(), "freepublish").orElseThrow();
+        assertThat(noticeRow.correctsId()).isEqualTo(originalRow.id());
+        assertThat(originalRow.deleted()).isTrue();
+        assertThat(ledger().stream().filter(e -> !e.correction()).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aCorrectionNeedsReviewWhenTheChainHasSteps() {
+        long original = approved(1, "待更正稿件").get(0);
+        publisher(account()).run(ACCOUNT);
+
+        DisclosureItem notice = actions(List.of("office-director")).correct(original, "刘科员", "更正标点。", false);
+
+        assertThat(notice.status()).isEqualTo(ItemStatus.IN_REVIEW);
+        assertThat(status(original)).isEqualTo(ItemStatus.PUBLISHED);
+        assertThat(publisher(account()).run(ACCOUNT).batches()).isZero();
+        assertThatThrownBy(() -> actions(List.of()).correct(approved(1, "未发布稿件").get(0), "刘科员", "x", false))
+                .isInstanceOf(PublishActionException.class).hasMessageContaining("直接修改");
     }
 
     // ---- watchdog ----
