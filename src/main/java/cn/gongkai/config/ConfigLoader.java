@@ -229,7 +229,8 @@ public final class ConfigLoader {
         Path templates = Path.of(text(tree, "templates-dir", ""));
         JsonNode pub = object(tree, "publishing");
         PublishingConfig publishing = new PublishingConfig(integer(pub, "idle-warning-days", "publishing."),
-                duration(pub, "stuck-after", "publishing."), duration(pub, "callback-grace", "publishing."));
+                duration(pub, "stuck-after", "publishing."), duration(pub, "callback-grace", "publishing."),
+                duration(pub, "resubmit-after", "publishing."));
         return new GongkaiConfig(source, dataPath, zone, database, webConfig, categories, chain, accounts, sandbox,
                 wechat, templates, review, intake, publishing);
     }
