@@ -75,7 +75,7 @@ final class CrashHarness implements AutoCloseable {
     CrashHarness(Path workDir) throws IOException {
         this.workDir = workDir;
         String cp = System.getProperty("surefire.test.class.path");
-        this.classpath = cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+        this.classpath = frozen(cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"), workDir);
         Path simLog = workDir.resolve("simulator.log");
         ProcessBuilder pb = new ProcessBuilder(java(), "-Xss512k", "-cp", classpath, "cn.gongkai.App", "simulator",
                 "--port", "0").redirectErrorStream(true);
@@ -99,6 +99,35 @@ final class CrashHarness implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the simulator", e);
         }
+    }
+
+    /**
+     * The classpath with its class directories copied into the work directory, so that a rebuild while a long
+     * campaign runs cannot change the classes of the processes it starts.
+     */
+    private static String frozen(String classpath, Path workDir) throws IOException {
+        List<String> out = new ArrayList<>();
+        int n = 0;
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isDirectory(p)) {
+                Path copy = workDir.resolve("classes-" + n++);
+                try (var walk = Files.walk(p)) {
+                    for (Path f : walk.toList()) {
+                        Path target = copy.resolve(p.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(f, target);
+                        }
+                    }
+                }
+                out.add(copy.toAbsolutePath().toString());
+            } else {
+                out.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, out);
     }
 
     /** An empty directory at {@code path} (what was there is removed). */
