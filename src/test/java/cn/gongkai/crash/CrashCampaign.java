@@ -31,9 +31,13 @@ class CrashCampaign {
         int items = mode.equals("mass") ? 1 + random.nextInt(8) : 3 + random.nextInt(18);
         List<CrashHarness.Crash> crashes = new ArrayList<>();
         int n = 1 + random.nextInt(4);
-        Boundary[] all = Boundary.values();
+        List<Boundary> all = new ArrayList<>(List.of(Boundary.values()));
+        if (mode.equals("mass")) {
+            all.removeAll(List.of(Boundary.SUBMITTED_COMMITTED, Boundary.STATUS_ANSWERED));
+        }
         for (int i = 0; i < n; i++) {
-            crashes.add(new CrashHarness.Crash(all[random.nextInt(all.length)], 1 + random.nextInt(2)));
+            crashes.add(new CrashHarness.Crash(all.get(random.nextInt(all.size())),
+                    random.nextDouble() < 0.8 ? 1 : 2));
         }
         List<String> rules = new ArrayList<>();
         for (String endpoint : RETRYABLE) {
