@@ -20,6 +20,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,8 @@ final class BenchPublishCommand implements Callable<Integer> {
                 out.println("准备 " + items + " 篇稿件（临时目录 " + dir + "）……");
                 seed(w);
                 out.flush();
+                double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                long cpuBefore = processCpuNanos();
                 long started = System.nanoTime();
                 int runs = 0;
                 while (!w.database().items().list(ItemStatus.APPROVED).isEmpty() && runs < items) {
@@ -116,10 +119,24 @@ final class BenchPublishCommand implements Callable<Integer> {
                     }
                 }
                 long nanos = System.nanoTime() - started;
+                long cpu = processCpuNanos() - cpuBefore;
                 report(out, w, account, nanos);
+                if (cpu > 0) {
+                    out.println(String.format(Locale.ROOT, "进程 CPU 时间 %.2f 秒（每篇 %.1f 毫秒，含同一进程内的模拟器和 H2）；"
+                                    + "系统 1 分钟负载 %.1f → %.1f（%d 核）", cpu / 1e9, cpu / 1e6 / items, loadBefore,
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                            Runtime.getRuntime().availableProcessors()));
+                }
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private void seed(Wiring w) throws IOException {
