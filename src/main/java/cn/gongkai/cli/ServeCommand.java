@@ -41,6 +41,12 @@ final class ServeCommand implements Callable<Integer> {
         try {
             web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.counter(), w.clock(),
                     new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()));
+            for (AccountConfig a : w.config().accounts()) {
+                if (a.sandbox() && a.callbackConfigured() && w.simulator() != null) {
+                    w.simulator().setCallback(a.appId(), java.net.URI.create("http://127.0.0.1:" + web.port()
+                            + "/wechat/callback/" + a.id()), a.callbackToken().reveal());
+                }
+            }
             Map<String, String> crons = new LinkedHashMap<>();
             w.config().accounts().forEach(a -> crons.put(a.id(), a.cron()));
             scheduler = PublishScheduler.start(w.database().dataSource(), w.database().isPostgres(),
