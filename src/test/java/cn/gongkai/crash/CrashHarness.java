@@ -4,7 +4,6 @@ import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.Boundary;
-import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
