@@ -77,11 +77,13 @@ class CrashCampaign {
         long seed = Long.getLong("crash.seed", 20260512L);
         Random random = new Random(seed);
         List<CrashHarness.Outcome> outcomes = new ArrayList<>();
+        List<CrashHarness.Plan> plans = new ArrayList<>();
         StringBuilder report = new StringBuilder("crash campaign: " + runs + " runs, seed " + seed + "\n");
         long started = System.nanoTime();
         try (CrashHarness harness = new CrashHarness(CrashHarness.freshDirectory(Path.of("target", "crash-campaign")))) {
             for (int i = 1; i <= runs; i++) {
                 CrashHarness.Plan plan = plan(i, random);
+                plans.add(plan);
                 CrashHarness.Outcome o = harness.run(plan, seed + i);
                 outcomes.add(o);
                 String line = CrashHarness.describe(o) + "  mode=" + plan.mode() + " faults=" + plan.faults()
@@ -100,6 +102,12 @@ class CrashCampaign {
                 outcomes.stream().mapToInt(CrashHarness.Outcome::launches).sum(), duplicates, lost, failed,
                 outcomes.stream().mapToInt(CrashHarness.Outcome::orphanDrafts).sum(),
                 (System.nanoTime() - started) / 1e9);
+        java.util.Map<String, Integer> byBoundary = new java.util.TreeMap<>();
+        outcomes.forEach(o -> o.crashPoints().stream().filter(p -> !p.startsWith("("))
+                .forEach(p -> byBoundary.merge(p.split(" ")[0], 1, Integer::sum)));
+        java.util.Map<String, Long> byMode = new java.util.TreeMap<>(plans.stream().collect(
+                java.util.stream.Collectors.groupingBy(CrashHarness.Plan::mode, java.util.stream.Collectors.counting())));
+        summary += "kills by boundary " + byBoundary + "\nruns by mode " + byMode + "\n";
         report.append(summary);
         System.out.println(summary);
         Files.createDirectories(Path.of("target"));
