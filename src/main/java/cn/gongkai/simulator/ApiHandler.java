@@ -34,6 +34,13 @@ final class ApiHandler implements HttpHandler {
             Map<String, String> query = Http.query(exchange.getRequestURI().getRawQuery());
             String appId = accountHint(route, query, body);
             state.record.countCall(appId, route.name());
+            Optional<String> blockedIp = state.faults.blockedIp(appId);
+            if (blockedIp.isPresent()) {
+                String ip = blockedIp.get();
+                Http.send(exchange, state.error(new ApiError(40164, "invalid ip " + ip + " ipv6 ::ffff:" + ip
+                        + ", not in whitelist")));
+                return;
+            }
             Faults.Decision decision = state.faults.decide(route.name(), appId);
             pause(decision.delayMillis());
             FaultRule fault = decision.terminal();
