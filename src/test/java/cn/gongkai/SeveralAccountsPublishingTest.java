@@ -148,7 +148,8 @@ class SeveralAccountsPublishingTest {
         Map<String, Long> dongfangCalls = db.callCounter().counts("dongfang", today);
         assertThat(hongqiCalls.get("media/uploadimg")).isEqualTo((long) record.calls(HONGQI_APP, "media/uploadimg"))
                 .isGreaterThan(7L);
-        assertThat(dongfangCalls.get("media/uploadimg")).isEqualTo(5L);
+        assertThat(dongfangCalls.get("media/uploadimg")).isEqualTo((long) record.calls(DONGFANG_APP, "media/uploadimg"))
+                .isGreaterThanOrEqualTo(5L);
         assertThat(dongfangCalls.get("draft/add")).isEqualTo((long) record.calls(DONGFANG_APP, "draft/add"));
         assertThat(hongqiCalls.get("freepublish/submit")).isEqualTo(3L);
         assertThat(dongfangCalls.get("freepublish/submit")).isEqualTo(2L);
