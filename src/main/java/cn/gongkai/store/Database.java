@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -177,6 +178,17 @@ public final class Database implements AutoCloseable {
     /** True on PostgreSQL, false on H2. */
     public boolean isPostgres() {
         return product.startsWith("PostgreSQL");
+    }
+
+    /** The newest applied migration version (e.g. "3"), for {@code gongkai doctor}. */
+    public String schemaVersion() {
+        try {
+            MigrationInfo current = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .load().info().current();
+            return current == null || current.getVersion() == null ? "（无）" : current.getVersion().getVersion();
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot read the migration history of " + safeUrl, e);
+        }
     }
 
     /** The URL without credentials and the database product, e.g. for {@code gongkai doctor}. */
