@@ -21,6 +21,8 @@ import cn.gongkai.review.checks.WordList;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
+import cn.gongkai.web.BearerTokenAuthenticator;
+import cn.gongkai.web.ItemApi;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -175,6 +177,12 @@ public final class Wiring implements AutoCloseable {
     /** The inbox folder of {@code inbox.dir}; files changed less than {@code settle} ago wait for the next scan. */
     public Inbox inbox(Duration settle) {
         return new Inbox(config.intake().inboxDir(), importer, config.categories(), clock, settle);
+    }
+
+    /** The REST API for items, authenticating by API token. */
+    public ItemApi itemApi() {
+        return new ItemApi(importer, review, database.items(), database.audit(),
+                List.of(new BearerTokenAuthenticator(users)), config.timezone());
     }
 
     public ItemImporter importer() {

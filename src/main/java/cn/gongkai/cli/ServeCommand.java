@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
         PublishScheduler scheduler = null;
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.clock());
+            web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.clock(), w.itemApi());
             Map<String, PublishScheduler.Slot> slots = new LinkedHashMap<>();
             Map<String, Runnable> status = new LinkedHashMap<>();
             for (AccountConfig a : w.config().accounts()) {

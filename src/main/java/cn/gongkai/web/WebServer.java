@@ -39,7 +39,8 @@ public final class WebServer implements AutoCloseable {
     private final Template overview;
     private final Clock clock;
 
-    private WebServer(GongkaiConfig config, ItemRepository items, BatchRepository batches, Clock clock) {
+    private WebServer(GongkaiConfig config, ItemRepository items, BatchRepository batches, Clock clock,
+                      ItemApi api) {
         this.config = config;
         this.items = items;
         this.batches = batches;
@@ -49,12 +50,21 @@ public final class WebServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.routes.get("/healthz", this::health);
             c.routes.get("/", this::overviewPage);
+            if (api != null) {
+                api.register(c.routes);
+            }
         });
     }
 
     /** Starts listening on the configured host and port (port 0: any free port). */
     public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Clock clock) {
-        WebServer server = new WebServer(config, items, batches, clock);
+        return start(config, items, batches, clock, null);
+    }
+
+    /** Starts listening, with the REST API of {@link ItemApi} under {@code /api} when {@code api} is not null. */
+    public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Clock clock,
+                                  ItemApi api) {
+        WebServer server = new WebServer(config, items, batches, clock, api);
         server.app.start(config.web().host(), config.web().port());
         LOG.info("Web server listening on {}:{}", config.web().host(), server.port());
         return server;
