@@ -5,6 +5,8 @@ import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
+import cn.gongkai.intake.OaImporter;
+import cn.gongkai.store.JdbcOaRows;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.Publisher;
 import cn.gongkai.render.ArticleRenderer;
@@ -177,6 +179,18 @@ public final class Wiring implements AutoCloseable {
     /** The inbox folder of {@code inbox.dir}; files changed less than {@code settle} ago wait for the next scan. */
     public Inbox inbox(Duration settle) {
         return new Inbox(config.intake().inboxDir(), importer, config.categories(), clock, settle);
+    }
+
+    /** The OA source of {@code oa.*}, when {@code oa.url} is set. */
+    public java.util.Optional<OaImporter> oaSource() {
+        if (!config.intake().oaEnabled()) {
+            return java.util.Optional.empty();
+        }
+        var oa = config.intake();
+        return java.util.Optional.of(new OaImporter(new JdbcOaRows(oa.oaUrl(), oa.oaUser(), oa.oaPassword().reveal(),
+                oa.oaQuery()), config.categories(), config.accounts().stream().map(AccountConfig::id).toList(),
+                renderer.glossary().keys(), config.timezone(), database.items(), database.transactions(), review,
+                clock));
     }
 
     /** The REST API for items, authenticating by API token. */

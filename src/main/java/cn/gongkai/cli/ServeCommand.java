@@ -42,7 +42,17 @@ final class ServeCommand implements Callable<Integer> {
                 slots.put(a.id(), new PublishScheduler.Slot(a.cron(), () -> log(w.publisher().run(a.id()))));
                 status.put(a.id(), () -> log(w.publisher().resume(a.id())));
             }
-            scheduler = PublishScheduler.start(w.config().timezone(), slots, status, STATUS_MINUTES);
+            Map<String, PublishScheduler.Periodic> periodic = new LinkedHashMap<>();
+            var inbox = w.inbox(java.time.Duration.ofSeconds(5));
+            periodic.put("inbox", new PublishScheduler.Periodic(w.config().intake().inboxInterval(), () -> {
+                var scan = inbox.scanOnce();
+                if (!scan.imported().isEmpty() || !scan.failed().isEmpty()) {
+                    LOG.info("Inbox: imported {}, refused {}", scan.imported(), scan.failed());
+                }
+            }));
+            w.oaSource().ifPresent(oa -> periodic.put("oa", new PublishScheduler.Periodic(
+                    w.config().intake().oaInterval(), () -> LOG.info("OA source: {}", oa.pull()))));
+            scheduler = PublishScheduler.start(w.config().timezone(), slots, status, STATUS_MINUTES, periodic);
             banner(w, web.port(), spec.commandLine().getOut());
             WebServer webRef = web;
             PublishScheduler schedRef = scheduler;
@@ -84,6 +94,9 @@ final class ServeCommand implements Callable<Integer> {
             out.println(" 公众号 " + a.name() + "（" + a.id() + "）：发布时间表 " + a.cron() + "（" + w.config().timezone()
                     + "）" + (a.sandbox() ? " —— 沙箱" : ""));
         }
+        out.println(" 收件箱：" + w.config().intake().inboxDir().toAbsolutePath() + "（每 "
+                + w.config().intake().inboxInterval().toSeconds() + " 秒扫描；.md 或 .docx，处理后移到 done/ 或 failed/）");
+        out.println(" 接口：http://" + host + ":" + port + "/api/items（Authorization: Bearer 令牌，令牌用 gongkai user token 创建）");
         if (w.simulator() != null) {
             out.println(" 沙箱模式：未配置微信 AppSecret 的公众号发布到内置微信模拟器 " + w.simulator().baseUrl());
             out.println("          不会真正发到公众号。设置 GONGKAI_ACCOUNTS_0_SECRET 等后重启即可正式发布。");

@@ -41,6 +41,16 @@ public final class PublishScheduler implements AutoCloseable {
      */
     public static PublishScheduler start(ZoneId zone, Map<String, Slot> publishRuns, Map<String, Runnable> statusRuns,
                                          int statusMinutes) {
+        return start(zone, publishRuns, statusRuns, statusMinutes, Map.of());
+    }
+
+    /**
+     * Starts the scheduler with further jobs that repeat at a fixed interval (the inbox scan, the OA source).
+     *
+     * @param periodic job name → interval and the run to fire on it
+     */
+    public static PublishScheduler start(ZoneId zone, Map<String, Slot> publishRuns, Map<String, Runnable> statusRuns,
+                                         int statusMinutes, Map<String, Periodic> periodic) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "gongkai");
         p.setProperty("org.quartz.threadPool.threadCount", "2");
@@ -70,6 +80,15 @@ public final class PublishScheduler implements AutoCloseable {
                                 .withMisfireHandlingInstructionNextWithRemainingCount()).build();
                 s.scheduleJob(job, t);
             }
+            for (Map.Entry<String, Periodic> e : periodic.entrySet()) {
+                JobDetail job = job(e.getKey(), e.getValue().run());
+                Trigger t = TriggerBuilder.newTrigger().withIdentity(e.getKey()).startNow()
+                        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                                .withIntervalInMilliseconds(e.getValue().every().toMillis()).repeatForever()
+                                .withMisfireHandlingInstructionNextWithRemainingCount()).build();
+                s.scheduleJob(job, t);
+                LOG.info("Job {} runs every {}", e.getKey(), e.getValue().every());
+            }
             s.start();
             return new PublishScheduler(s);
         } catch (SchedulerException e) {
@@ -82,6 +101,15 @@ public final class PublishScheduler implements AutoCloseable {
         data.put(TASK, task);
         data.put(NAME, name);
         return JobBuilder.newJob(RunTaskJob.class).withIdentity(name).usingJobData(data).build();
+    }
+
+    /** An interval and what to run at it. */
+    public record Periodic(java.time.Duration every, Runnable run) {
+        public Periodic {
+            if (every == null || every.isNegative() || every.isZero()) {
+                throw new IllegalArgumentException("periodic job interval must be positive: " + every);
+            }
+        }
     }
 
     /** A cron expression and what to run on it. */
