@@ -196,7 +196,7 @@ public final class Wiring implements AutoCloseable {
     /** The REST API for items, authenticating by API token. */
     public ItemApi itemApi() {
         return new ItemApi(importer, review, database.items(), database.audit(),
-                List.of(new BearerTokenAuthenticator(users)), config.timezone());
+                List.of(new BearerTokenAuthenticator(users)));
     }
 
     public ItemImporter importer() {

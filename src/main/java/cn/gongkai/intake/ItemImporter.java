@@ -123,7 +123,7 @@ public final class ItemImporter {
         if (!r.ok()) {
             return new ImportResult(List.of(), r.problems());
         }
-        return createParsed(r.item(), actor, channel, submit);
+        return createParsed(r.item().withSourceKey(null), actor, channel, submit);
     }
 
     /**

@@ -25,7 +25,6 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -62,16 +61,14 @@ public final class ItemApi {
     private final ItemRepository items;
     private final AuditLog audit;
     private final List<Authenticator> authenticators;
-    private final ZoneId zone;
 
     public ItemApi(ItemImporter importer, ReviewService review, ItemRepository items, AuditLog audit,
-                   List<Authenticator> authenticators, ZoneId zone) {
+                   List<Authenticator> authenticators) {
         this.importer = importer;
         this.review = review;
         this.items = items;
         this.audit = audit;
         this.authenticators = List.copyOf(authenticators);
-        this.zone = zone;
     }
 
     /** Adds the routes, the authentication filter and the error mapping to a Javalin configuration. */

@@ -73,7 +73,7 @@ class ItemApiTest {
         deptLeader = users.createToken("张科长");
         director = users.createToken("李主任");
         ItemApi api = new ItemApi(importer, review, db.items(), db.audit(),
-                List.of(new BearerTokenAuthenticator(users)), zone);
+                List.of(new BearerTokenAuthenticator(users)));
         server = WebServer.start(cfg, db.items(), db.batches(), clock, api);
     }
 
@@ -157,6 +157,25 @@ class ItemApiTest {
         assertThat(detail.get("history")).extracting(h -> h.get("decision").asText())
                 .containsExactly("CREATE", "SUBMIT", "APPROVE");
         assertThat(detail.get("history").get(2).get("actor").asText()).isEqualTo("张科长");
+    }
+
+    @Test
+    void postingTheSameItemTwiceMakesTwoDrafts() throws Exception {
+        String same = item("夜市开放", "夜市今晚开放。").toString();
+
+        HttpResponse<String> first = send("POST", "/api/items", drafter, same);
+        HttpResponse<String> second = send("POST", "/api/items", drafter, same);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        assertThat(json(second).get("id").asLong()).isNotEqualTo(json(first).get("id").asLong());
+    }
+
+    @Test
+    void anUnknownItemIs404AndABadIdIs400() throws Exception {
+        assertThat(send("GET", "/api/items/999", drafter, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/items/abc", drafter, null).statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/items/999/approve", deptLeader, "{}").statusCode()).isEqualTo(404);
     }
 
     @Test
