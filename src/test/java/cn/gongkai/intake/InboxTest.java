@@ -182,4 +182,19 @@ class InboxTest {
         }
         assertThat(store.db.items().list(null)).hasSize(2);
     }
+
+    @Test
+    void theImporterTakesAWordFileGivenDirectlyLikeAMarkdownFile() throws Exception {
+        Path docx = dir.resolve("通知.docx");
+        Files.write(docx, realisticDocx(true));
+
+        ImportResult r = store.importer.importFiles(List.of(docx), "刘科员", "命令行");
+
+        assertThat(r.problems()).isEmpty();
+        DisclosureItem item = store.db.items().find(r.newIds().get(0)).orElseThrow();
+        assertThat(item.content().images()).hasSize(2);
+        assertThat(item.sourceKey()).startsWith("hongqi:docx:");
+        assertThat(store.importer.importFiles(List.of(docx), "刘科员", "命令行").problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("已导入过"));
+    }
 }
