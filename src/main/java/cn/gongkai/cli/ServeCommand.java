@@ -94,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println(" 公众号 " + a.name() + "（" + a.id() + "）：发布时间表 " + a.cron() + "（" + w.config().timezone()
                     + "）" + (a.sandbox() ? " —— 沙箱" : ""));
         }
-        out.println(" 收件箱：" + w.config().intake().inboxDir().toAbsolutePath() + "（每 "
+        out.println(" 收件箱：" + w.config().intake().inboxDir().toAbsolutePath().normalize() + "（每 "
                 + w.config().intake().inboxInterval().toSeconds() + " 秒扫描；.md 或 .docx，处理后移到 done/ 或 failed/）");
         out.println(" 接口：http://" + host + ":" + port + "/api/items（Authorization: Bearer 令牌，令牌用 gongkai user token 创建）");
         if (w.simulator() != null) {
