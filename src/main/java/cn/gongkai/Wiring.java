@@ -10,6 +10,8 @@ import cn.gongkai.publish.BoundaryListener;
 import cn.gongkai.publish.CallbackReader;
 import cn.gongkai.publish.PublishActions;
 import cn.gongkai.publish.Watchdog;
+import cn.gongkai.intake.OaImporter;
+import cn.gongkai.store.JdbcOaRows;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
@@ -31,6 +33,8 @@ import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
 import cn.gongkai.wechat.WxCallbackReader;
+import cn.gongkai.web.BearerTokenAuthenticator;
+import cn.gongkai.web.ItemApi;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -216,6 +220,24 @@ public final class Wiring implements AutoCloseable {
     /** The inbox folder of {@code inbox.dir}; files changed less than {@code settle} ago wait for the next scan. */
     public Inbox inbox(Duration settle) {
         return new Inbox(config.intake().inboxDir(), importer, config.categories(), clock, settle);
+    }
+
+    /** The OA source of {@code oa.*}, when {@code oa.url} is set. */
+    public java.util.Optional<OaImporter> oaSource() {
+        if (!config.intake().oaEnabled()) {
+            return java.util.Optional.empty();
+        }
+        var oa = config.intake();
+        return java.util.Optional.of(new OaImporter(new JdbcOaRows(oa.oaUrl(), oa.oaUser(), oa.oaPassword().reveal(),
+                oa.oaQuery()), config.categories(), config.accounts().stream().map(AccountConfig::id).toList(),
+                renderer.glossary().keys(), config.timezone(), database.items(), database.transactions(), review,
+                clock));
+    }
+
+    /** The REST API for items, authenticating by API token. */
+    public ItemApi itemApi() {
+        return new ItemApi(importer, review, database.items(), database.audit(),
+                List.of(new BearerTokenAuthenticator(users)));
     }
 
     public ItemImporter importer() {
