@@ -136,6 +136,13 @@ public final class ArticleRenderer {
         for (Element table : body.select("table")) {
             table.wrap("<section></section>").parent().attr("style", theme.style("table-wrap"));
         }
+        for (Element cell : body.select("th[align], td[align]")) {
+            String align = cell.attr("align");
+            cell.removeAttr("align");
+            if (align.matches("left|center|right")) {
+                cell.attr("style", theme.style(cell.normalName()) + "text-align:" + align + ";");
+            }
+        }
         theme.apply(body);
         int textChars = body.text().length();
 

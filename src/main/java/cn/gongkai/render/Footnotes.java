@@ -2,6 +2,7 @@ package cn.gongkai.render;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -33,10 +34,15 @@ final class Footnotes {
             ref.replaceWith(new Element("sup").attr(MARKER, a.attr("href").substring("#fn-".length())));
         }
         Map<String, Element> definitions = new LinkedHashMap<>();
+        // The definitions live on in a document of their own, written without pretty-printing like the body.
+        Document holder = Document.createShell("");
+        holder.outputSettings().prettyPrint(false);
         for (Element section : body.select("section.footnotes")) {
             for (Element li : section.select("li[id^=fn-]")) {
                 li.select("a.footnote-backref").remove();
-                definitions.put(li.id().substring("fn-".length()), content(li));
+                Element content = content(li);
+                holder.body().appendChild(content);
+                definitions.put(li.id().substring("fn-".length()), content);
             }
             section.remove();
         }
@@ -67,14 +73,13 @@ final class Footnotes {
     }
 
     private static void trimEnd(Element span) {
-        Node last = span.childNodeSize() == 0 ? null : span.childNode(span.childNodeSize() - 1);
-        if (last instanceof TextNode t) {
+        while (span.childNodeSize() > 0 && span.childNode(span.childNodeSize() - 1) instanceof TextNode t) {
             String text = t.getWholeText().stripTrailing();
-            if (text.isEmpty()) {
-                t.remove();
-            } else {
+            if (!text.isEmpty()) {
                 t.text(text);
+                return;
             }
+            t.remove();
         }
     }
 }

@@ -1,6 +1,8 @@
 package cn.gongkai.render;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Lists as WeChat keeps them: the paragraphs of a loose list item are joined by line breaks (WeChat gives each
@@ -35,5 +37,32 @@ final class Lists {
             String css = theme.style("nested-list");
             nested.attr("style", css.isEmpty() ? theme.style(nested.normalName()) : css);
         }
+        for (Element li : body.select("li")) {
+            trim(li);
+        }
+    }
+
+    /** Drops the line breaks the Markdown renderer leaves at the start and end of an item and around its breaks. */
+    private static void trim(Element li) {
+        for (Node child : new java.util.ArrayList<>(li.childNodes())) {
+            if (child instanceof TextNode t && t.isBlank()) {
+                Node prev = t.previousSibling();
+                Node next = t.nextSibling();
+                boolean edge = prev == null || next == null || isBreak(prev) || isBreak(next);
+                if (edge) {
+                    t.remove();
+                }
+            }
+        }
+        if (li.childNodeSize() > 0 && li.childNode(0) instanceof TextNode first) {
+            first.text(first.getWholeText().stripLeading());
+        }
+        if (li.childNodeSize() > 0 && li.childNode(li.childNodeSize() - 1) instanceof TextNode last) {
+            last.text(last.getWholeText().stripTrailing());
+        }
+    }
+
+    private static boolean isBreak(Node node) {
+        return node instanceof Element e && e.normalName().equals("br");
     }
 }

@@ -127,13 +127,16 @@ final class NoteMarker {
         TextNode current = node;
         int consumed = 0;
         for (int[] mark : marks) {
-            TextNode rest = current.splitText(mark[0] - consumed);
-            rest.before(new Element("sup").attr("style", theme.style("sup")).text("[注" + mark[1] + "]"));
+            Element sup = new Element("sup").attr("style", theme.style("sup")).text("[注" + mark[1] + "]");
+            int at = mark[0] - consumed;
+            if (at >= current.getWholeText().length()) {
+                current.after(sup);
+                break;
+            }
+            TextNode rest = current.splitText(at);
+            rest.before(sup);
             consumed = mark[0];
             current = rest;
-        }
-        if (current.getWholeText().isEmpty()) {
-            current.remove();
         }
     }
 
