@@ -3,6 +3,8 @@ package cn.gongkai.render;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Lists as WeChat keeps them: the paragraphs of a loose list item are joined by line breaks (WeChat gives each
@@ -11,11 +13,14 @@ import org.jsoup.nodes.TextNode;
  * keeps its indentation through its own padding.
  */
 final class Lists {
+    private static final Evaluator ITEMS = QueryParser.parse("li");
+    private static final Evaluator NESTED = QueryParser.parse("li > ul, li > ol");
+
     private Lists() {
     }
 
     static void flatten(Element body, Theme theme) {
-        for (Element li : body.select("li")) {
+        for (Element li : body.select(ITEMS)) {
             boolean first = true;
             for (Element p : li.children()) {
                 if (!p.normalName().equals("p")) {
@@ -28,7 +33,7 @@ final class Lists {
                 p.unwrap();
             }
         }
-        for (Element nested : body.select("li > ul, li > ol")) {
+        for (Element nested : body.select(NESTED)) {
             Element item = nested.parent();
             if (item == null) {
                 continue;
@@ -37,7 +42,7 @@ final class Lists {
             String css = theme.style("nested-list");
             nested.attr("style", css.isEmpty() ? theme.style(nested.normalName()) : css);
         }
-        for (Element li : body.select("li")) {
+        for (Element li : body.select(ITEMS)) {
             trim(li);
         }
     }
