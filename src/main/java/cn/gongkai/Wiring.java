@@ -1,13 +1,17 @@
 package cn.gongkai;
 
 import cn.gongkai.config.AccountConfig;
+import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.ItemImporter;
+import cn.gongkai.item.ItemImage;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.Publisher;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
+import cn.gongkai.render.RenderException;
+import cn.gongkai.render.RenderSettings;
 import cn.gongkai.report.Counter;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.simulator.AccountType;
@@ -17,12 +21,15 @@ import cn.gongkai.wechat.WxJavaGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +55,8 @@ public final class Wiring implements AutoCloseable {
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll) {
         this.clock = clock;
         Bundled.ensureTemplates(loaded.templatesDir());
-        this.renderer = ArticleRenderer.load(loaded.templatesDir());
+        Map<String, byte[]> qrBytes = new LinkedHashMap<>();
+        this.renderer = ArticleRenderer.load(loaded.templatesDir(), renderSettings(loaded, qrBytes));
         WeChatSimulator sim = null;
         GongkaiConfig cfg = loaded;
         if (loaded.anySandbox()) {
@@ -74,6 +82,8 @@ public final class Wiring implements AutoCloseable {
         }
         String url = cfg.database().url();
         this.database = Database.open(url, cfg.database().user(), cfg.database().password().reveal());
+        // QR codes are uploaded like body images, so their bytes must be where the publisher looks for images.
+        qrBytes.forEach(database.images()::put);
         this.gateway = new WxJavaGateway(cfg.accounts(), cfg.wechat(), clock);
         this.review = new ReviewService(cfg.reviewChain(), database.items(), database.audit(),
                 database.transactions(), clock);
@@ -86,6 +96,33 @@ public final class Wiring implements AutoCloseable {
         this.counter = new Counter(database.ledger(), cfg.timezone(), cfg.categories());
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
                 sim == null ? "" : ", WeChat simulator at " + sim.baseUrl());
+    }
+
+    /** The configured render choices, with each account's QR code read from the templates folder. */
+    private static RenderSettings renderSettings(GongkaiConfig cfg, Map<String, byte[]> qrBytes) {
+        Map<String, ItemImage> qrCodes = new LinkedHashMap<>();
+        ImagePreparer preparer = new ImagePreparer();
+        for (AccountConfig a : cfg.accounts()) {
+            if (a.qrCode().isEmpty()) {
+                continue;
+            }
+            Path file = cfg.templatesDir().resolve(a.qrCode());
+            String key = "accounts[" + a.id() + "].qr-code";
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new ConfigException(key, a.qrCode(), "二维码图片 " + file.toAbsolutePath() + " 不存在或无法读取");
+            }
+            try {
+                ItemImage qr = preparer.describe(file.getFileName().toString(), bytes, "", a.name() + "二维码");
+                qrCodes.put(a.id(), qr);
+                qrBytes.put(qr.sha256(), bytes);
+            } catch (RenderException e) {
+                throw new ConfigException(key, a.qrCode(), e.getMessage());
+            }
+        }
+        return new RenderSettings(cfg.render().headingNumbers(), qrCodes);
     }
 
     /** The poll policy for a long-running service: a short wait per run, the status job polls again later. */

@@ -10,11 +10,13 @@ import java.util.Optional;
  *
  * @param source       where it was read from, for messages
  * @param reviewChain  role of each review step after drafting; empty means items arrive approved
+ * @param render       article layout choices beyond the templates
  */
 public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
                             List<String> categories, List<String> reviewChain, List<AccountConfig> accounts,
-                            SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir) {
+                            SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir, RenderConfig render) {
     public GongkaiConfig {
+        render = render == null ? RenderConfig.defaults() : render;
         categories = List.copyOf(categories);
         reviewChain = List.copyOf(reviewChain);
         accounts = List.copyOf(accounts);
@@ -31,6 +33,14 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
         }
     }
 
+    /** A configuration with the default render choices. */
+    public GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
+                         List<String> categories, List<String> reviewChain, List<AccountConfig> accounts,
+                         SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir) {
+        this(source, dataDir, timezone, database, web, categories, reviewChain, accounts, sandbox, wechat,
+                templatesDir, RenderConfig.defaults());
+    }
+
     public Optional<AccountConfig> account(String id) {
         return accounts.stream().filter(a -> a.id().equals(id)).findFirst();
     }
@@ -43,6 +53,6 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
     /** The same configuration with other accounts (sandbox wiring points accounts at the simulator). */
     public GongkaiConfig withAccounts(List<AccountConfig> newAccounts) {
         return new GongkaiConfig(source, dataDir, timezone, database, web, categories, reviewChain, newAccounts,
-                sandbox, wechat, templatesDir);
+                sandbox, wechat, templatesDir, render);
     }
 }
