@@ -449,4 +449,56 @@ class ConfigLoaderTest {
         assertThat(c.intake().oaPassword().reveal()).isEqualTo("oa-pass-never-printed");
         assertThat(c.toString()).doesNotContain("oa-pass-never-printed");
     }
+
+    @Test
+    void headingNumbersAreOffByDefaultAndCanBeSwitchedOnInTheFileOrTheEnvironment() throws IOException {
+        assertThat(load(Map.of(), file("")).render().headingNumbers()).isFalse();
+        assertThat(load(Map.of(), file("render:\n  heading-numbers: true\n")).render().headingNumbers()).isTrue();
+        assertThat(load(Map.of("GONGKAI_RENDER_HEADING_NUMBERS", "true"), file("")).render().headingNumbers())
+                .isTrue();
+    }
+
+    @Test
+    void aHeadingNumberSwitchThatIsNotABooleanNamesTheKey() throws IOException {
+        ConfigException e = failure("render:\n  heading-numbers: 公文\n");
+
+        assertThat(e.key()).isEqualTo("render.heading-numbers");
+        assertThat(e.getMessage()).contains("true 或 false");
+    }
+
+    @Test
+    void previewRecipientsAndTheQrCodeAreReadPerAccount() throws IOException {
+        Path f = file("accounts:\n" + account("hongqi", """
+                    qr-code: article/qrcode-hongqi.png
+                    preview-to:
+                      张科长: zhangke2023
+                      李主任: o6_bmjrPTlm6_2sgVt7hMZOPfL2M
+                """));
+
+        AccountConfig a = load(Map.of(), f).accounts().get(0);
+
+        assertThat(a.qrCode()).isEqualTo("article/qrcode-hongqi.png");
+        assertThat(a.previewTo()).containsOnly(Map.entry("张科长", "zhangke2023"),
+                Map.entry("李主任", "o6_bmjrPTlm6_2sgVt7hMZOPfL2M"));
+        assertThat(AccountConfig.isOpenId(a.previewTo().get("李主任"))).isTrue();
+        assertThat(AccountConfig.isOpenId(a.previewTo().get("张科长"))).isFalse();
+        assertThat(a.withApiBaseUrl("http://127.0.0.1:1", Secret.of(SECRET)).previewTo()).isEqualTo(a.previewTo());
+    }
+
+    @Test
+    void previewRecipientsCanComeFromTheEnvironmentAsNameEqualsIdPairs() throws IOException {
+        GongkaiConfig c = load(Map.of("GONGKAI_ACCOUNTS_0_PREVIEW_TO", "张科长=zhangke2023, 王副局长=wangfu_2020"),
+                file(""));
+
+        assertThat(c.accounts().get(0).previewTo()).containsOnly(Map.entry("张科长", "zhangke2023"),
+                Map.entry("王副局长", "wangfu_2020"));
+    }
+
+    @Test
+    void aPreviewRecipientThatIsNeitherAWeChatIdNorAnOpenidNamesTheKey() throws IOException {
+        ConfigException e = failure("accounts:\n" + account("hongqi", "    preview-to:\n      张科长: 138 0000 0000\n"));
+
+        assertThat(e.key()).isEqualTo("accounts[hongqi].preview-to.张科长");
+        assertThat(e.getMessage()).contains("微信号").contains("openid");
+    }
 }
