@@ -6,7 +6,6 @@ import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
-import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.BoundaryListener;
 import cn.gongkai.publish.CallbackReader;
 import cn.gongkai.publish.PublishActions;
@@ -14,6 +13,7 @@ import cn.gongkai.publish.Watchdog;
 import cn.gongkai.intake.OaImporter;
 import cn.gongkai.store.JdbcOaRows;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
@@ -139,8 +139,8 @@ public final class Wiring implements AutoCloseable {
         this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
                 PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries),
                 clock);
-        this.publishActions = new PublishActions(database.publishStore(), clock);
-        this.watchdog = new Watchdog(cfg.accounts(), database.batches(), database.publishCalls(), cfg.publishing(),
+        this.publishActions = new PublishActions(database.publishStore(), gateway, review, clock);
+        this.watchdog = new Watchdog(cfg.accounts(), database.batches(), callBudget, cfg.publishing(),
                 cfg.timezone(), clock);
         this.callbacks = new WxCallbackReader(cfg.accounts());
         this.counter = new Counter(database.ledgerStatistics(), cfg.timezone(), cfg.categories());
@@ -284,7 +284,7 @@ public final class Wiring implements AutoCloseable {
         return publisher;
     }
 
-    /** Staff actions around publishing: requeue a failed item. */
+    /** Staff actions around publishing: requeue a failed item, withdraw an article, publish a 更正说明. */
     public PublishActions publishActions() {
         return publishActions;
     }

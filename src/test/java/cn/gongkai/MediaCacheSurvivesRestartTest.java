@@ -65,7 +65,7 @@ class MediaCacheSurvivesRestartTest {
                 Publisher publisher = new Publisher(db.publishStore(), gateway,
                         ArticleRenderer.load(Path.of("templates")), new ImagePreparer(),
                         new cn.gongkai.publish.PublishSettings(List.of(account), java.time.ZoneId.of("Asia/Shanghai"),
-                                new PollPolicy(5, Duration.ZERO), 90, Duration.ofMinutes(15), Duration.ZERO,
+                                new PollPolicy(5, Duration.ZERO), Duration.ofMinutes(15), Duration.ZERO,
                                 cn.gongkai.publish.BoundaryListener.NONE), clock);
                 List<ItemImage> stored = new java.util.ArrayList<>();
                 for (int i = 0; i < images.size(); i++) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param reviewChain  role of each review step after drafting; empty means items arrive approved
  * @param review       the rest of review: important steps, due days, pre-publish check limits
  * @param intake       the inbox folder and the optional OA source
- * @param publishing   watchdog thresholds and the status-poll budget
+ * @param publishing   watchdog thresholds and the callback grace
  * @param render       article layout choices beyond the templates
  */
 public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,

@@ -5,7 +5,6 @@ import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.Transactions;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.CallCounter;
-import cn.gongkai.publish.PublishCallBudget;
 import cn.gongkai.publish.PublishEventLog;
 import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
@@ -52,7 +51,6 @@ public final class Database implements AutoCloseable {
     private final AuditLog audit;
     private final CallCounter callCounter;
     private final UserRepository users;
-    private final PublishCallBudget publishCalls;
     private final PublishEventLog publishEvents;
 
     private Database(HikariDataSource dataSource, String safeUrl, String product) {
@@ -70,7 +68,6 @@ public final class Database implements AutoCloseable {
         this.audit = new JdbiAuditLog(transactions);
         this.callCounter = new JdbiCallCounter(transactions);
         this.users = new JdbiUserRepository(transactions);
-        this.publishCalls = new JdbiPublishCallBudget(transactions);
         this.publishEvents = new JdbiPublishEventLog(transactions);
     }
 
@@ -151,11 +148,6 @@ public final class Database implements AutoCloseable {
         return users;
     }
 
-    /** The publisher's own daily counts of the calls it plans (status polls, submits, mass sends). */
-    public PublishCallBudget publishCalls() {
-        return publishCalls;
-    }
-
     /** PUBLISHJOBFINISH events as received. */
     public PublishEventLog publishEvents() {
         return publishEvents;
@@ -163,8 +155,7 @@ public final class Database implements AutoCloseable {
 
     /** Every port publishing works on, bound to this store's transactions. */
     public PublishStore publishStore() {
-        return new PublishStore(items, images, batches, ledger, mediaCache, audit, transactions, publishCalls,
-                publishEvents);
+        return new PublishStore(items, images, batches, ledger, mediaCache, audit, transactions, publishEvents);
     }
 
     /**
