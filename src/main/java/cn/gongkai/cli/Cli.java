@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "政务公开发布助手：稿件导入、审核、排版，定时发布到微信公众号，统计年度发布数量。",
         subcommands = {ServeCommand.class, DemoCommand.class, SimulatorCommand.class, ItemCommands.class,
                 ReviewCommands.class, RenderCommand.class, PublishCommands.class, CountsCommand.class,
-                ReportCommand.class, LedgerCommands.class,
+                ReportCommand.class, LedgerCommands.class, BenchCommands.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "退出码：0 成功，1 输入错误，2 配置错误，3 微信拒绝，4 内部错误。",
                 "任何配置项都可用环境变量覆盖，如 GONGKAI_DATABASE_URL、GONGKAI_ACCOUNTS_0_SECRET。"})
