@@ -81,6 +81,25 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void storesTheDigestAndTheHeadingNumberSwitchIncludingTheUnsetDefault() {
+        ItemContent on = new ItemContent("hongqi", "其他", "公文式", "", "", "## 总体情况\n\n正文", null, null, null,
+                null, "", "", null, "本文介绍红旗区2023年政务公开工作。", true);
+        ItemContent off = new ItemContent("hongqi", "其他", "不编号", "", "", "正文", null, null, null, null, "", "",
+                null, "", false);
+        ItemContent unset = new ItemContent("hongqi", "其他", "默认", "", "", "正文", null, null, null, null, "", "",
+                null);
+
+        for (ItemContent content : List.of(on, off, unset)) {
+            DisclosureItem read = db.items().find(db.items().insert(content, ItemStatus.DRAFT, null, T0).id())
+                    .orElseThrow();
+            assertThat(read.content()).isEqualTo(content);
+            assertThat(read.contentHash()).isEqualTo(content.contentHash());
+        }
+        assertThat(unset.digest()).isEmpty();
+        assertThat(unset.headingNumbers()).isNull();
+    }
+
+    @Test
     void keepsNotesGlossaryAndImagesInTheirOrder() {
         List<Note> notes = new ArrayList<>();
         List<String> glossary = new ArrayList<>();
@@ -579,6 +598,57 @@ abstract class StoreContractTest {
         db.mediaCache().remember("hongqi", MediaCache.Kind.COVER, sha, "NEW");
 
         assertThat(db.mediaCache().find("hongqi", MediaCache.Kind.COVER, sha)).contains("NEW");
+    }
+
+    // ---- WeChat call counts ----
+
+    @Test
+    void theCallCounterCountsPerAccountApiAndDayUpToTheMaximum() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 2);
+        assertThat(db.callCounter().tryAdd("hongqi", "freepublish/get", day, 2)).isTrue();
+        assertThat(db.callCounter().tryAdd("hongqi", "freepublish/get", day, 2)).isTrue();
+        assertThat(db.callCounter().tryAdd("hongqi", "freepublish/get", day, 2)).isFalse();
+        assertThat(db.callCounter().tryAdd("hongqi", "draft/add", day, 2)).isTrue();
+        assertThat(db.callCounter().tryAdd("other", "freepublish/get", day, 2)).isTrue();
+        assertThat(db.callCounter().tryAdd("hongqi", "freepublish/get", day.plusDays(1), 2)).isTrue();
+        assertThat(db.callCounter().tryAdd("hongqi", "token", day, 0)).isFalse();
+
+        assertThat(db.callCounter().counts("hongqi", day))
+                .isEqualTo(java.util.Map.of("freepublish/get", 2L, "draft/add", 1L));
+        assertThat(db.callCounter().counts("hongqi", day.plusDays(1))).isEqualTo(java.util.Map.of("freepublish/get", 1L));
+        assertThat(db.callCounter().counts("nobody", day)).isEmpty();
+    }
+
+    @Test
+    void concurrentCallersNeverCountPastTheMaximum() throws Exception {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 2);
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    int granted = 0;
+                    for (int i = 0; i < 10; i++) {
+                        if (db.callCounter().tryAdd("hongqi", "freepublish/get", day, 25)) {
+                            granted++;
+                        }
+                    }
+                    return granted;
+                }));
+            }
+            start.countDown();
+            int granted = 0;
+            for (Future<Integer> f : results) {
+                granted += f.get();
+            }
+            assertThat(granted).isEqualTo(25);
+            assertThat(db.callCounter().counts("hongqi", day)).containsEntry("freepublish/get", 25L);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- audit ----
