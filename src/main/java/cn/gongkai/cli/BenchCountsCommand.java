@@ -58,7 +58,7 @@ final class BenchCountsCommand implements Callable<Integer> {
             int y = year != null ? year : ZonedDateTime.now(w.clock().withZone(zone)).getYear() - 1;
             LedgerStatistics stats = w.database().ledgerStatistics();
             Map<String, LedgerStatistics.Group> accounts = stats.byColumn(Instant.EPOCH,
-                    Instant.parse("2200-01-01T00:00:00Z"), CountBy.ACCOUNT);
+                    Instant.parse("2200-01-01T00:00:00Z"), CountBy.ACCOUNT).groups();
             List<String> foreign = accounts.keySet().stream().filter(a -> !a.startsWith(ACCOUNT_PREFIX)).toList();
             if (!foreign.isEmpty()) {
                 throw new UserError("数据库 " + w.database().describe() + " 的台账中已有公众号 " + foreign
