@@ -62,10 +62,11 @@ class MediaCacheSurvivesRestartTest {
                     Duration.ofMillis(5));
             CallBudget budget = new CallBudget(db.callCounter(), client.dailyLimits(), client.quotaShare(), clock);
             try (WxJavaGateway gateway = new WxJavaGateway(List.of(account), client, budget, clock)) {
-                Publisher publisher = new Publisher(List.of(account), db.items(), db.images(), db.batches(),
-                        db.ledger(), db.mediaCache(), db.audit(), db.transactions(), gateway,
-                        ArticleRenderer.load(Path.of("templates")), new ImagePreparer(), new PollPolicy(5, Duration.ZERO),
-                        clock);
+                Publisher publisher = new Publisher(db.publishStore(), gateway,
+                        ArticleRenderer.load(Path.of("templates")), new ImagePreparer(),
+                        new cn.gongkai.publish.PublishSettings(List.of(account), java.time.ZoneId.of("Asia/Shanghai"),
+                                new PollPolicy(5, Duration.ZERO), 90, Duration.ofMinutes(15), Duration.ZERO,
+                                cn.gongkai.publish.BoundaryListener.NONE), clock);
                 List<ItemImage> stored = new java.util.ArrayList<>();
                 for (int i = 0; i < images.size(); i++) {
                     stored.add(Fixtures.storeImage(db, "img" + i + ".png", images.get(i), 320, 200));

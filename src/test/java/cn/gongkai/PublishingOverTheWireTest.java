@@ -8,6 +8,7 @@ import cn.gongkai.config.WeChatClientConfig;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.PollPolicy;
+import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
@@ -57,9 +58,10 @@ class PublishingOverTheWireTest {
                 Duration.ofMillis(2));
         gateway = new WxJavaGateway(List.of(account), client,
                 new CallBudget(db.callCounter(), client.dailyLimits(), client.quotaShare(), clock), clock);
-        publisher = new Publisher(List.of(account), db.items(), db.images(), db.batches(), db.ledger(),
-                db.mediaCache(), db.audit(), db.transactions(), gateway, ArticleRenderer.load(Path.of("templates")),
-                new ImagePreparer(), new PollPolicy(3, Duration.ZERO), clock);
+        publisher = new Publisher(db.publishStore(), gateway, ArticleRenderer.load(Path.of("templates")),
+                new ImagePreparer(), new PublishSettings(List.of(account), java.time.ZoneId.of("Asia/Shanghai"),
+                        new PollPolicy(3, Duration.ZERO), 90, Duration.ofMinutes(15), Duration.ZERO,
+                        cn.gongkai.publish.BoundaryListener.NONE), clock);
     }
 
     @AfterEach

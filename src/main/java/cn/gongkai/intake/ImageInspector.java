@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 
-/** Recognises an image by its bytes (never by its file name) and reads its dimensions. */
+/**
+ * Recognises an image by its bytes (never by its file name) and reads its dimensions. JPEG and PNG go to WeChat as
+ * they are (when small enough); GIF, BMP, WebP and TIFF are accepted because the renderer converts them before upload.
+ */
 final class ImageInspector {
     /** Largest image file accepted at import; images are re-encoded below WeChat's limits before upload. */
     static final long MAX_BYTES = 10L * 1024 * 1024;
@@ -14,7 +17,7 @@ final class ImageInspector {
     /** What the bytes are. */
     enum Format {
         JPEG("image/jpeg"), PNG("image/png"), GIF("image/gif"), BMP("image/bmp"), WEBP("image/webp"),
-        TIFF("image/tiff"), UNKNOWN("application/octet-stream");
+        TIFF("image/tiff"), HEIC("image/heic"), UNKNOWN("application/octet-stream");
 
         final String mime;
 
@@ -47,6 +50,13 @@ final class ImageInspector {
         if (b.length >= 4 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0)
                 || (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42))) {
             return Format.TIFF;
+        }
+        if (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
+            String brand = new String(b, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (brand.startsWith("hei") || brand.startsWith("hev") || brand.equals("mif1") || brand.equals("msf1")
+                    || brand.startsWith("avi")) {
+                return Format.HEIC;
+            }
         }
         return Format.UNKNOWN;
     }

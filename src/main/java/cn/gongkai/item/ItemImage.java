@@ -5,7 +5,8 @@ package cn.gongkai.item;
  *
  * @param sha256   hex SHA-256 of the image bytes
  * @param fileName the name staff gave the file (kept for messages and uploads)
- * @param mimeType image/jpeg or image/png
+ * @param mimeType what the bytes are: image/jpeg, image/png, image/gif, image/bmp, image/webp or image/tiff; all but
+ *                 JPEG and PNG are converted before upload
  * @param caption  text shown under the image; may be empty
  * @param alt      alternative text; may be empty
  */

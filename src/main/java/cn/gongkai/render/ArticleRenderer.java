@@ -9,70 +9,69 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import org.commonmark.Extension;
-import org.commonmark.ext.footnotes.FootnotesExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.safety.Safelist;
 
 /**
- * Turns an item into the article WeChat gets: Markdown to HTML, inline theme styles, images with captions,
+ * Turns an item into the article WeChat gets: Markdown (tables, footnotes) to HTML with the theme's inline styles,
+ * images as figures with captions, lists flattened the way WeChat keeps them, optional 公文 heading numbers,
  * explanatory notes marked at first use and listed under 名词解释, external links turned into numbered references,
- * a layout from {@code templates/article/layout.ftlh}, and a final safety pass. No network.
+ * the layout of {@code templates/article/layout.ftlh} (header, notes, references, footer with source, 阅读原文 hint
+ * and QR code), then a safety pass and WeChat's size limits. No network. Thread-safe after {@link #load}.
  */
 public final class ArticleRenderer {
     /** WeChat's limit on {@code content}: fewer than 20,000 characters. */
-    public static final int MAX_HTML_CHARS = 20_000;
+    public static final int MAX_HTML_CHARS = SafetyPass.MAX_CHARS;
     /** WeChat's limit on {@code content}: less than 1 MB. */
-    public static final int MAX_HTML_BYTES = 1024 * 1024;
-    static final int MAX_DIGEST = 120;
+    public static final int MAX_HTML_BYTES = SafetyPass.MAX_BYTES;
 
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), FootnotesExtension.create());
-    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
-            .sanitizeUrls(true).build();
-    private static final Safelist SAFE = Safelist.relaxed().addTags("section", "figure", "figcaption", "span", "sup",
-            "sub", "hr").addAttributes(":all", "style").removeAttributes("a", "title").removeProtocols("img", "src",
-            "http", "https").addProtocols("img", "src", "http", "https", "data");
+    /** The variables the layout gets, all always present (empty when there is nothing to show). */
+    static final List<String> LAYOUT_VARIABLES = List.of("accountName", "category", "docNo", "bodyHtml", "notes",
+            "references", "source", "sourceUrl", "qrCode", "styles");
 
     private final Theme theme;
     private final Template layout;
     private final Glossary glossary;
+    private final RenderSettings settings;
 
-    private ArticleRenderer(Theme theme, Template layout, Glossary glossary) {
+    private ArticleRenderer(Theme theme, Template layout, Glossary glossary, RenderSettings settings) {
         this.theme = theme;
         this.layout = layout;
         this.glossary = glossary;
+        this.settings = settings;
     }
 
     /** Loads the theme, layout and glossary from the templates folder (staff may edit them without a rebuild). */
     public static ArticleRenderer load(Path templatesDir) {
+        return load(templatesDir, RenderSettings.defaults());
+    }
+
+    /**
+     * Loads the templates and tries the layout once with every part filled, so a mistake in an edited template is
+     * reported at start, not when an article is due.
+     */
+    public static ArticleRenderer load(Path templatesDir, RenderSettings settings) {
+        Path articleDir = templatesDir.resolve("article");
         Configuration fm = new Configuration(Configuration.VERSION_2_3_34);
         try {
-            fm.setDirectoryForTemplateLoading(templatesDir.resolve("article").toFile());
+            fm.setDirectoryForTemplateLoading(articleDir.toFile());
         } catch (IOException e) {
-            throw new RenderException("找不到文章模板目录 " + templatesDir.resolve("article") + "：" + e.getMessage(), e);
+            throw new RenderException("找不到文章模板目录 " + articleDir + "：" + e.getMessage(), e);
         }
         fm.setDefaultEncoding("UTF-8");
         fm.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         fm.setLogTemplateExceptions(false);
+        fm.setWrapUncheckedExceptions(true);
         fm.setFallbackOnNullLoopVariable(false);
         Template layout;
         try {
@@ -80,233 +79,137 @@ public final class ArticleRenderer {
         } catch (IOException e) {
             throw new RenderException("文章模板 layout.ftlh 无法读取或有语法错误：" + e.getMessage(), e);
         }
-        return new ArticleRenderer(Theme.load(templatesDir.resolve("article").resolve("theme.yml")), layout,
-                Glossary.load(templatesDir.resolve("notes")));
+        ArticleRenderer renderer = new ArticleRenderer(Theme.load(articleDir.resolve("theme.yml")), layout,
+                Glossary.load(templatesDir.resolve("notes")), settings);
+        renderer.layout(renderer.sampleModel());
+        return renderer;
     }
 
     public Glossary glossary() {
         return glossary;
     }
 
+    /** The QR-code image shown at the foot of the account's articles, if one is configured. */
+    public Optional<ItemImage> qrCode(String account) {
+        return Optional.ofNullable(settings.qrCodes().get(account));
+    }
+
     /**
      * Renders the item.
      *
      * @param accountName the account's display name for the header
-     * @param imageSrc    the {@code src} to use for each body image (the uploadimg URL when publishing, a local
-     *                    path or data URI for previews)
+     * @param imageSrc    the {@code src} to use for each body image and the QR code (the uploadimg URL when
+     *                    publishing, a placeholder or data URI for previews); called once per distinct image
+     * @throws RenderException when the article is over WeChat's size limits (the message says by how much) or a
+     *                         template fails
      */
     public RenderedArticle render(ItemContent item, String accountName, Function<ItemImage, String> imageSrc) {
-        Document doc = Jsoup.parseBodyFragment(HTML.render(PARSER.parse(item.body())));
-        doc.outputSettings().prettyPrint(false);
+        Document doc = Markdown.toDocument(item.body());
         Element body = doc.body();
-        placeImages(body, item.images(), imageSrc);
-        List<String> references = referenceLinks(body);
-        List<Map<String, Object>> notes = markNotes(body, mergedNotes(item));
-        styleElements(body);
-        String bodyHtml = Jsoup.clean(body.html(), "", SAFE, doc.outputSettings());
+        List<String> warnings = new ArrayList<>();
+        String digest = item.digest();
+        if (digest.isEmpty()) {
+            digest = Digests.fromBody(body);
+            if (digest.isEmpty()) {
+                digest = item.title();
+                warnings.add("首段没有能完整放入摘要（" + Digests.MAX + " 字以内）的句子，摘要暂用标题；可在头部写 digest: 指定摘要");
+            }
+        }
+        Map<String, Element> footnotes = Footnotes.extract(body);
+        Set<String> issued = new HashSet<>(Figures.place(body, item.images(), imageSrc, theme));
+        boolean numbered = item.headingNumbers() != null ? item.headingNumbers() : settings.headingNumbers();
+        if (numbered) {
+            HeadingNumbers.apply(body);
+        }
+        Lists.flatten(body, theme);
+        LinkReferences links = new LinkReferences(theme);
+        links.convert(body);
+        for (Element definition : footnotes.values()) {
+            links.convert(definition);
+            theme.apply(definition);
+        }
+        NoteMarker marker = new NoteMarker(theme, mergedNotes(item), footnotes);
+        List<NoteMarker.Entry> notes = marker.mark(body);
+        for (String unused : marker.unusedTerms()) {
+            warnings.add("备注“" + unused + "”在正文中没有出现，只列在名词解释中");
+        }
+        for (Element table : body.select("table")) {
+            table.wrap("<section></section>").parent().attr("style", theme.style("table-wrap"));
+        }
+        theme.apply(body);
+        int textChars = body.text().length();
 
-        Map<String, Object> model = new HashMap<>();
-        model.put("accountName", accountName);
-        model.put("category", item.category());
-        model.put("bodyHtml", bodyHtml);
-        model.put("notes", notes);
-        List<Map<String, Object>> refs = new ArrayList<>();
-        for (int i = 0; i < references.size(); i++) {
-            refs.add(Map.of("number", i + 1, "url", references.get(i)));
+        String qrSrc = "";
+        ItemImage qr = settings.qrCodes().get(item.account());
+        if (qr != null) {
+            qrSrc = imageSrc.apply(qr);
+            issued.add(qrSrc);
         }
-        model.put("references", refs);
-        String source = item.author().isEmpty() ? accountName : item.author();
-        model.put("source", source);
-        model.put("sourceUrl", item.sourceUrl());
-        model.put("styles", theme.all());
-        StringWriter out = new StringWriter();
-        try {
-            layout.process(model, out);
-        } catch (TemplateException | IOException e) {
-            throw new RenderException("文章模板 layout.ftlh 出错：" + e.getMessage(), e);
-        }
-        String html = out.toString().replaceAll(">\\s*\\n\\s*<", "><").strip();
-        checkSize(item.title(), html);
-        return new RenderedArticle(item.title(), item.author(), digest(body), html, item.sourceUrl());
+        Map<String, Object> model = model(accountName, item.category(), item.docNo(), body.html(), notes,
+                links.references(), item.author().isEmpty() ? accountName : item.author(), item.sourceUrl(), qrSrc);
+        SafetyPass.Result safe = SafetyPass.clean(layout(model), issued);
+        warnings.addAll(safe.warnings());
+        SafetyPass.checkSize(item.title(), safe.html(), textChars);
+        return new RenderedArticle(item.title(), item.author(), digest, safe.html(), item.sourceUrl(), warnings);
     }
 
-    private static void checkSize(String title, String html) {
-        int chars = html.length();
-        if (chars >= MAX_HTML_CHARS) {
-            throw new RenderException("《" + title + "》排版后正文 " + chars + " 字符，超过微信上限 " + MAX_HTML_CHARS
-                    + " 字符（需减少约 " + (chars - MAX_HTML_CHARS + 1) + " 字符）。请删减正文或拆成两篇");
-        }
-        int bytes = html.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes >= MAX_HTML_BYTES) {
-            throw new RenderException("《" + title + "》排版后正文 " + bytes / 1024 + " KB，超过微信上限 1 MB");
-        }
-    }
-
-    private void placeImages(Element body, List<ItemImage> images, Function<ItemImage, String> imageSrc) {
-        Map<String, ItemImage> bySrc = new LinkedHashMap<>();
-        for (Element img : body.select("img")) {
-            String src = img.attr("src");
-            if (!bySrc.containsKey(src) && bySrc.size() < images.size()) {
-                bySrc.put(src, images.get(bySrc.size()));
-            }
-            ItemImage image = bySrc.get(src);
-            if (image == null) {
-                img.remove();
-                continue;
-            }
-            Element figure = new Element("figure").attr("style", theme.style("figure"));
-            Element newImg = new Element("img").attr("src", imageSrc.apply(image))
-                    .attr("alt", image.alt().isEmpty() ? image.caption() : image.alt())
-                    .attr("style", theme.style("img"));
-            figure.appendChild(newImg);
-            if (!image.caption().isEmpty()) {
-                figure.appendChild(new Element("figcaption").attr("style", theme.style("caption"))
-                        .text(image.caption()));
-            }
-            Element parent = img.parent();
-            if (parent != null && parent.tagName().equals("p") && parent.childrenSize() == 1
-                    && parent.ownText().isBlank()) {
-                parent.replaceWith(figure);
-            } else {
-                img.replaceWith(figure);
-            }
-        }
-    }
-
-    /** Keeps mp.weixin.qq.com links; turns every other link into text plus a numbered reference. */
-    private List<String> referenceLinks(Element body) {
-        List<String> refs = new ArrayList<>();
-        for (Element a : body.select("a")) {
-            String href = a.attr("href").strip();
-            if (isWeChatArticle(href)) {
-                a.attr("style", theme.style("link"));
-                continue;
-            }
-            if (href.isEmpty() || href.startsWith("#")) {
-                a.unwrap();
-                continue;
-            }
-            int n = refs.indexOf(href);
-            if (n < 0) {
-                refs.add(href);
-                n = refs.size() - 1;
-            }
-            Element span = new Element("span").attr("style", theme.style("link"));
-            if (!a.text().strip().equals(href)) {
-                span.text(a.text());
-                span.appendChild(new Element("sup").attr("style", theme.style("sup")).text("[" + (n + 1) + "]"));
-            } else {
-                span.text(href);
-            }
-            a.replaceWith(span);
-        }
-        return refs;
-    }
-
-    static boolean isWeChatArticle(String href) {
-        try {
-            URI uri = new URI(href);
-            return uri.getHost() != null && uri.getHost().toLowerCase(Locale.ROOT).equals("mp.weixin.qq.com")
-                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
+    /** Item notes first, then glossary notes; a term (compared after Unicode normalisation) is listed once. */
     private List<Note> mergedNotes(ItemContent item) {
         Map<String, Note> merged = new LinkedHashMap<>();
         for (Note n : item.notes()) {
-            merged.putIfAbsent(n.term(), n);
+            merged.putIfAbsent(key(n.term()), n);
         }
-        for (String key : item.glossary()) {
-            glossary.explain(key).ifPresent(text -> merged.putIfAbsent(key, new Note(key, text)));
+        for (String term : item.glossary()) {
+            glossary.explain(term).ifPresent(text -> merged.putIfAbsent(key(term), new Note(term, text)));
         }
         return new ArrayList<>(merged.values());
     }
 
-    /** Marks each note's term at its first use; notes are numbered in order of first use, unused ones last. */
-    private List<Map<String, Object>> markNotes(Element body, List<Note> notes) {
-        List<Note> byLength = new ArrayList<>(notes);
-        byLength.sort(Comparator.comparingInt((Note n) -> n.term().length()).reversed());
-        Map<Note, Integer> numbers = new LinkedHashMap<>();
-        for (TextNode text : textNodes(body)) {
-            TextNode current = text;
-            boolean changed = true;
-            while (changed) {
-                changed = false;
-                Note firstNote = null;
-                int firstAt = Integer.MAX_VALUE;
-                for (Note n : byLength) {
-                    if (numbers.containsKey(n)) {
-                        continue;
-                    }
-                    int at = current.getWholeText().indexOf(n.term());
-                    if (at >= 0 && at < firstAt) {
-                        firstAt = at;
-                        firstNote = n;
-                    }
-                }
-                if (firstNote != null) {
-                    numbers.put(firstNote, numbers.size() + 1);
-                    TextNode rest = current.splitText(firstAt + firstNote.term().length());
-                    rest.before(new Element("sup").attr("style", theme.style("sup"))
-                            .text("[注" + numbers.get(firstNote) + "]"));
-                    current = rest;
-                    changed = true;
-                }
-            }
-        }
-        for (Note n : notes) {
-            numbers.putIfAbsent(n, numbers.size() + 1);
-        }
-        List<Map<String, Object>> out = new ArrayList<>();
-        numbers.forEach((n, number) -> out.add(Map.of("number", number, "term", n.term(),
-                "explanation", n.explanation())));
-        return out;
+    private static String key(String term) {
+        return Normalizer.normalize(term, Normalizer.Form.NFKC).strip();
     }
 
-    private static List<TextNode> textNodes(Element root) {
-        List<TextNode> out = new ArrayList<>();
-        collect(root, out);
-        return out;
+    private Map<String, Object> model(String accountName, String category, String docNo, String bodyHtml,
+                                      List<NoteMarker.Entry> notes, List<LinkReferences.Reference> references,
+                                      String source, String sourceUrl, String qrCode) {
+        List<Map<String, Object>> noteModels = new ArrayList<>();
+        for (NoteMarker.Entry n : notes) {
+            noteModels.add(Map.of("number", n.number(), "term", n.term(), "explanation", n.explanation(),
+                    "html", n.html()));
+        }
+        List<Map<String, Object>> refModels = new ArrayList<>();
+        for (LinkReferences.Reference r : references) {
+            refModels.add(Map.of("number", r.number(), "url", r.url(), "text", r.text()));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("accountName", accountName);
+        model.put("category", category);
+        model.put("docNo", docNo);
+        model.put("bodyHtml", bodyHtml);
+        model.put("notes", noteModels);
+        model.put("references", refModels);
+        model.put("source", source);
+        model.put("sourceUrl", sourceUrl);
+        model.put("qrCode", qrCode);
+        model.put("styles", theme.all());
+        return model;
     }
 
-    private static void collect(Node node, List<TextNode> out) {
-        for (Node child : new ArrayList<>(node.childNodes())) {
-            if (child instanceof TextNode t) {
-                out.add(t);
-            } else if (child instanceof Element e && !e.tagName().equals("code") && !e.tagName().equals("pre")
-                    && !e.tagName().equals("a") && !e.tagName().equals("sup") && !e.tagName().equals("figcaption")) {
-                collect(e, out);
-            }
-        }
+    /** A model with every part present, to try the layout at load time. */
+    Map<String, Object> sampleModel() {
+        return model("红旗商务", "促消费", "红商〔2023〕12号", "<p>正文</p>",
+                List.of(new NoteMarker.Entry(1, "以旧换新", "解释。", "解释。"), new NoteMarker.Entry(2, "", "脚注。", "脚注。")),
+                List.of(new LinkReferences.Reference(1, "https://www.example.gov.cn/", "通知")), "红旗区商务局",
+                "https://www.example.gov.cn/", "https://mmbiz.qpic.cn/qr");
     }
 
-    private void styleElements(Element body) {
-        for (Element e : body.getAllElements()) {
-            if (e == body || e.hasAttr("style")) {
-                continue;
-            }
-            String css = theme.style(e.tagName());
-            if (!css.isEmpty()) {
-                e.attr("style", css);
-            }
-            e.removeAttr("class");
-            e.removeAttr("id");
+    String layout(Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        try {
+            layout.process(model, out);
+        } catch (TemplateException | IOException | RuntimeException e) {
+            throw new RenderException("文章模板 layout.ftlh 出错：" + e.getMessage(), e);
         }
-    }
-
-    /** The first paragraph's text, cut at the last sentence end within the limit. */
-    static String digest(Element body) {
-        Element first = body.selectFirst("p");
-        String text = first == null ? body.text() : first.text();
-        text = text.replaceAll("\\[注\\d+]|\\[\\d+]", "").strip();
-        if (text.length() <= MAX_DIGEST) {
-            return text;
-        }
-        String head = text.substring(0, MAX_DIGEST);
-        int cut = Math.max(Math.max(head.lastIndexOf('。'), head.lastIndexOf('！')),
-                Math.max(head.lastIndexOf('？'), head.lastIndexOf('；')));
-        return cut > 0 ? head.substring(0, cut + 1) : head.substring(0, MAX_DIGEST - 1) + "…";
+        return out.toString();
     }
 }

@@ -5,11 +5,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
 
-/** Inline styles per element, from {@code templates/article/theme.yml}. */
+/**
+ * Inline styles per element, from {@code templates/article/theme.yml}. Every key the renderer and the layout use is
+ * known here: a misspelt key is an error naming the known ones, a missing key means "no style". Styles must not
+ * load anything from outside (WeChat would filter it) or break out of the attribute.
+ */
 final class Theme {
+    /** Every key the renderer or the shipped layout uses, in the order of theme.yml. */
+    static final List<String> KEYS = List.of("article", "header", "header-account", "header-tag", "doc-no",
+            "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "nested-list", "blockquote", "table-wrap",
+            "table", "th", "td", "strong", "em", "del", "code", "pre", "hr", "figure", "img", "caption", "sup",
+            "link", "notes", "notes-title", "note", "footer", "footer-line", "qr-figure", "qr-code", "qr-caption");
+
+    private static final Pattern FORBIDDEN = Pattern.compile("[\"<>]|url\\s*\\(|expression\\s*\\(|javascript:|@import"
+            + "|behavior\\s*:", Pattern.CASE_INSENSITIVE);
+
     private final Map<String, String> styles;
 
     private Theme(Map<String, String> styles) {
@@ -17,30 +35,67 @@ final class Theme {
     }
 
     static Theme load(Path file) {
-        Map<String, String> styles = new LinkedHashMap<>();
+        JsonNode node;
         try {
-            JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            if (node == null || !node.isObject()) {
-                throw new RenderException("主题文件 " + file + " 应为“元素: 样式”的映射");
-            }
-            node.fields().forEachRemaining(e -> {
-                String css = e.getValue().asText();
-                if (css.contains("\"") || css.contains("<")) {
-                    throw new RenderException("主题文件 " + file + " 中 " + e.getKey() + " 的样式含有引号或尖括号");
-                }
-                styles.put(e.getKey(), css);
-            });
+            node = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
         } catch (IOException e) {
             throw new RenderException("无法读取主题文件 " + file + "：" + e.getMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new RenderException("主题文件 " + file + " 应为“元素: 样式”的映射");
+        }
+        Map<String, String> styles = new LinkedHashMap<>();
+        for (String key : KEYS) {
+            styles.put(key, "");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!KEYS.contains(e.getKey())) {
+                throw new RenderException("主题文件 " + file + " 中的“" + e.getKey() + "”不是已知的元素（可用："
+                        + String.join(", ", KEYS) + "）");
+            }
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw new RenderException("主题文件 " + file + " 中 " + e.getKey() + " 的样式应为一行文字");
+            }
+            String css = e.getValue().asText().strip();
+            var bad = FORBIDDEN.matcher(css);
+            if (bad.find()) {
+                throw new RenderException("主题文件 " + file + " 中 " + e.getKey() + " 的样式含有不允许的“"
+                        + bad.group() + "”（不能有引号、尖括号或外部资源，微信会过滤）");
+            }
+            styles.put(e.getKey(), css);
         }
         return new Theme(styles);
     }
 
-    String style(String element) {
-        return styles.getOrDefault(element, "");
+    static Theme of(Map<String, String> styles) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String key : KEYS) {
+            all.put(key, styles.getOrDefault(key, ""));
+        }
+        return new Theme(all);
     }
 
+    String style(String key) {
+        return styles.getOrDefault(key, "");
+    }
+
+    /** Every known key with its style (empty when theme.yml leaves it out), for the layout. */
     Map<String, String> all() {
         return styles;
+    }
+
+    /** Sets the element's style from its tag name unless it already has one; drops class and id. */
+    void apply(Element root) {
+        for (Element e : root.getAllElements()) {
+            if (e != root && !e.hasAttr("style")) {
+                String css = styles.get(e.normalName().toLowerCase(Locale.ROOT));
+                if (css != null && !css.isEmpty()) {
+                    e.attr("style", css);
+                }
+            }
+            e.removeAttr("class");
+            e.removeAttr("id");
+        }
     }
 }

@@ -552,6 +552,8 @@ public final class WxJavaGateway implements WeChatGateway, AutoCloseable {
                 .content(a.content())
                 .contentSourceUrl(orNull(a.contentSourceUrl()))
                 .thumbMediaId(a.thumbMediaId())
+                .picCrop2351(orNull(a.picCrop2351()))
+                .picCrop11(orNull(a.picCrop11()))
                 .needOpenComment(0)
                 .onlyFansCanComment(0)
                 .build();

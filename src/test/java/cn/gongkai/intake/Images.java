@@ -40,6 +40,15 @@ final class Images {
         return b;
     }
 
+    /** The start of an HEIC file from a phone: an ISO-BMFF ftyp box with the heic brand. */
+    static byte[] heic() {
+        byte[] b = new byte[64];
+        byte[] head = "\u0000\u0000\u0000\u0018ftypheic\u0000\u0000\u0000\u0000mif1heic"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(head, 0, b, 0, head.length);
+        return b;
+    }
+
     /** The JPEG magic followed by bytes no decoder can read. */
     static byte[] corruptJpeg() {
         byte[] b = new byte[256];

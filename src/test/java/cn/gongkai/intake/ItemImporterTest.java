@@ -242,19 +242,80 @@ class ItemImporterTest {
     }
 
     @Test
-    void rejectsAWebpImage() throws IOException {
-        Images.writeTo(dir.resolve("photo.jpg"), Images.webp());
-        Path file = item("item.md", HEAD, BODY + "\n\n![现场](photo.jpg)");
+    void webpBmpGifAndTiffImagesAreAcceptedForConversionBeforeUpload() throws IOException {
+        Path golden = Path.of("src/test/resources/render/golden/images").toAbsolutePath();
+        for (String name : new String[] {"photo.webp", "scan.bmp", "banner.gif", "scan.tif"}) {
+            Files.copy(golden.resolve(name), dir.resolve(name));
+        }
+        Path file = item("item.md", HEAD + "cover: photo.webp\n",
+                BODY + "\n\n![扫描件](scan.bmp)\n\n![横幅](banner.gif)\n\n![档案](scan.tif)");
 
-        refusedOnce(file, 8, "图片", "WebP");
+        ImportResult result = store.importFiles(file);
+
+        assertThat(result.problems()).isEmpty();
+        ItemContent c = store.db.items().find(result.newIds().get(0)).orElseThrow().content();
+        assertThat(c.images()).extracting(ItemImage::mimeType).containsExactly("image/bmp", "image/gif", "image/tiff");
+        assertThat(c.images()).extracting(ItemImage::width).containsExactly(160, 300, 320);
+        assertThat(c.cover().mimeType()).isEqualTo("image/webp");
+        assertThat(c.cover().width()).isEqualTo(480);
+        assertThat(c.cover().height()).isEqualTo(320);
     }
 
     @Test
-    void rejectsAWebpCover() throws IOException {
+    void aWebpImageThatCannotBeDecodedIsRefusedAsDamaged() throws IOException {
+        Images.writeTo(dir.resolve("photo.jpg"), Images.webp());
+        Path file = item("item.md", HEAD, BODY + "\n\n![现场](photo.jpg)");
+
+        refusedOnce(file, 8, "图片", "已损坏或不完整");
+    }
+
+    @Test
+    void aWebpCoverThatCannotBeDecodedIsRefusedAsDamaged() throws IOException {
         Images.writeTo(dir.resolve("cover.webp"), Images.webp());
         Path file = item("item.md", HEAD + "cover: cover.webp\n", BODY);
 
-        refusedOnce(file, 5, "cover", "WebP");
+        refusedOnce(file, 5, "cover", "已损坏或不完整");
+    }
+
+    @Test
+    void aHeicPhotoIsRefusedWithAHintToSaveItAsJpeg() throws IOException {
+        Images.writeTo(dir.resolve("IMG_0001.HEIC"), Images.heic());
+        Path file = item("item.md", HEAD, BODY + "\n\n![现场](IMG_0001.HEIC)");
+
+        refusedOnce(file, 8, "图片", "HEIC/AVIF 格式（常见于手机照片），无法转换。请在手机或电脑上另存为 JPG");
+    }
+
+    @Test
+    void theDigestAndTheHeadingNumberSwitchAreReadFromTheFrontMatter() throws IOException {
+        Path on = item("on.md", HEAD + "digest: 本文介绍家电以旧换新补贴的申领办法。\nheading_numbers: true\n", BODY + "甲");
+        Path off = item("off.md", HEAD + "heading_numbers: false\n", BODY + "乙");
+        Path unset = item("unset.md", HEAD, BODY + "丙");
+
+        ImportResult result = store.importFiles(on, off, unset);
+
+        assertThat(result.problems()).isEmpty();
+        ItemContent a = store.db.items().find(result.newIds().get(0)).orElseThrow().content();
+        ItemContent b = store.db.items().find(result.newIds().get(1)).orElseThrow().content();
+        ItemContent c = store.db.items().find(result.newIds().get(2)).orElseThrow().content();
+        assertThat(a.digest()).isEqualTo("本文介绍家电以旧换新补贴的申领办法。");
+        assertThat(a.headingNumbers()).isTrue();
+        assertThat(b.digest()).isEmpty();
+        assertThat(b.headingNumbers()).isFalse();
+        assertThat(c.headingNumbers()).isNull();
+    }
+
+    @Test
+    void rejectsADigestLongerThanWeChatAllows() throws IOException {
+        Path file = item("item.md", HEAD + "digest: " + "长".repeat(130) + "\n", BODY);
+
+        refusedOnce(file, 5, "digest", "摘要 130 字，超过微信上限 128 字（需删去 2 字）");
+    }
+
+    @Test
+    void rejectsAHeadingNumberSwitchThatIsNotTrueOrFalse() throws IOException {
+        Path file = item("item.md", HEAD + "heading_numbers: 公文\n", BODY);
+
+        refusedOnce(file, 5, "heading_numbers", "应为 true");
     }
 
     @Test

@@ -69,13 +69,13 @@ class MalformedItemFilesTest {
                 new Case("style-tag.md", 8, "正文", "<style"),
                 new Case("missing-image.md", 8, "图片", "图片“images/meeting.jpg”不存在"),
                 new Case("external-image.md", 8, "图片", "是网络地址"),
-                new Case("webp-image.md", 10, "图片", "图片“images/photo-webp.jpg”是 WebP 格式"),
+                new Case("webp-image.md", 10, "图片", "图片“images/photo-webp.jpg”已损坏或不完整"),
                 new Case("corrupt-jpeg.md", 8, "图片", "图片“images/corrupt.jpg”已损坏或不完整"),
                 new Case("empty-image.md", 8, "图片", "图片“images/empty.jpg”是空文件"),
                 new Case("text-named-png.md", 8, "图片", "文件“images/notes.png”不是可识别的图片"),
-                new Case("tiff-image.md", 8, "图片", "文件“images/scan.tif”不是可识别的图片"),
+                new Case("heic-image.md", 8, "图片", "图片“images/IMG_0412.heic”是 HEIC/AVIF 格式"),
                 new Case("missing-cover.md", 5, "cover", "图片“images/cover.jpg”不存在"),
-                new Case("webp-cover.md", 5, "cover", "图片“images/cover.webp”是 WebP 格式"),
+                new Case("webp-cover.md", 5, "cover", "图片“images/cover.webp”已损坏或不完整"),
                 new Case("empty-file.md", 1, "", "文件第一行应为 ---"),
                 new Case("gbk-encoded.md", 0, "", "不是 UTF-8 编码（可能是 GBK）"));
     }

@@ -11,6 +11,7 @@ import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.FakeWeChat;
 import cn.gongkai.testsupport.Fixtures;
+import cn.gongkai.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class PublisherTest {
     private static final Instant NOW = Instant.parse("2026-05-12T02:00:00Z");
 
+    private final MutableClock clock = new MutableClock(NOW);
     private Database db;
     private FakeWeChat wechat;
     private Publisher publisher;
@@ -37,10 +39,11 @@ class PublisherTest {
     }
 
     private Publisher publisher(PollPolicy poll) {
-        return new Publisher(List.of(Fixtures.account(ACCOUNT, 8)), db.items(), db.images(), db.batches(),
-                db.ledger(), db.mediaCache(), db.audit(), db.transactions(), wechat,
-                ArticleRenderer.load(Path.of("templates")), new ImagePreparer(), poll,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new Publisher(db.publishStore(), wechat, ArticleRenderer.load(Path.of("templates")),
+                new ImagePreparer(), new PublishSettings(List.of(Fixtures.account(ACCOUNT, 8)),
+                        java.time.ZoneId.of("Asia/Shanghai"), poll, 90, Duration.ofMinutes(15), Duration.ZERO,
+                        BoundaryListener.NONE),
+                clock);
     }
 
     @AfterEach
@@ -79,6 +82,25 @@ class PublisherTest {
     }
 
     @Test
+    void eachDraftArticleCarriesTheCentredCropsOfItsCover() {
+        ItemImage photo = Fixtures.storeImage(db, "photo.png", Fixtures.png(400, 300, 0x3366aa), 400, 300);
+        Fixtures.approved(db, Fixtures.content("有图的稿件", "促消费", List.of(photo)), NOW);
+        Fixtures.approved(db, Fixtures.content("没有图的稿件", "促消费", List.of()), NOW);
+
+        publisher.run(ACCOUNT);
+
+        assertThat(wechat.draftArticles()).hasSize(2).allSatisfy(a -> {
+            if (a.title().equals("有图的稿件")) {
+                assertThat(a.picCrop2351()).isEqualTo("0_0.216312_1_0.783688");
+                assertThat(a.picCrop11()).isEqualTo("0.125_0_0.875_1");
+            } else {
+                assertThat(a.picCrop2351()).isEqualTo("0_0.000028_1_0.999972");
+                assertThat(a.picCrop11()).isEqualTo("0.287222_0_0.712778_1");
+            }
+        });
+    }
+
+    @Test
     void aSecondRunPublishesNothing() {
         approvedItems(3);
         publisher.run(ACCOUNT);
@@ -111,6 +133,7 @@ class PublisherTest {
         assertThat(first.published()).isZero();
         assertThat(db.batches().unfinished(ACCOUNT)).singleElement()
                 .extracting(PublishBatch::state).isEqualTo(BatchState.SUBMITTING);
+        wechat.finishAllJobs();
 
         RunReport second = publisher.run(ACCOUNT);
 
@@ -175,13 +198,16 @@ class PublisherTest {
     }
 
     @Test
-    void leavesAJobThatIsStillPublishingForTheNextRun() {
+    void leavesAJobThatIsStillPublishingForTheNextRunAndBacksOffBeforeAskingAgain() {
         approvedItems(1);
         wechat.pollsBeforeDone(5);
 
         RunReport first = publisher(new PollPolicy(2, Duration.ZERO)).run(ACCOUNT);
         assertThat(first.pending()).isEqualTo(1);
         assertThat(ledgerRows()).isZero();
+        assertThat(publisher(new PollPolicy(5, Duration.ZERO)).resume(ACCOUNT).pending()).isEqualTo(1);
+        assertThat(wechat.calls("freepublish/get")).isEqualTo(2);
+        clock.advance(Duration.ofMinutes(5));
 
         RunReport second = publisher(new PollPolicy(5, Duration.ZERO)).resume(ACCOUNT);
 

@@ -47,6 +47,7 @@ public final class FakeWeChat implements WeChatGateway {
     private final Map<String, List<DraftArticle>> drafts = new LinkedHashMap<>();
     private final Map<String, String> draftOwners = new HashMap<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final List<DraftArticle> draftArticles = new ArrayList<>();
     private final List<Published> published = new ArrayList<>();
     private final List<String> finishedJobs = new ArrayList<>();
     private final List<MassSent> massSends = new ArrayList<>();
@@ -71,6 +72,12 @@ public final class FakeWeChat implements WeChatGateway {
             this.articles = articles;
             this.deleted = new boolean[articles.size()];
         }
+    }
+
+    /** Lets every submitted job finish successfully now, unpolled, as WeChat's jobs end on their own in seconds. */
+    public synchronized FakeWeChat finishAllJobs() {
+        jobs.forEach((publishId, job) -> finish(publishId, job));
+        return this;
     }
 
     /** How many status polls show "publishing" before the job finishes. */
@@ -134,6 +141,11 @@ public final class FakeWeChat implements WeChatGateway {
         return this;
     }
 
+    /** The articles of every draft created so far, published or not, in order. */
+    public synchronized List<DraftArticle> draftArticles() {
+        return List.copyOf(draftArticles);
+    }
+
     private Fault enter(String account, String api) {
         calls.merge(api, 1, Integer::sum);
         Deque<Fault> q = faults.get(api);
@@ -176,6 +188,7 @@ public final class FakeWeChat implements WeChatGateway {
         String id = "DRAFT_" + nextId++;
         drafts.put(id, List.copyOf(articles));
         draftOwners.put(id, account);
+        draftArticles.addAll(articles);
         after(account, "draft/add", f);
         return id;
     }

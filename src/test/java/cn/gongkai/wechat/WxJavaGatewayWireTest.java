@@ -160,6 +160,20 @@ class WxJavaGatewayWireTest {
     }
 
     @Test
+    void sendsTheCoverCropsOnlyWhenTheArticleHasThem() {
+        wx.enqueue(DRAFT_ADD, json("{\"media_id\":\"DRAFT-1\"}"));
+        DraftArticle cropped = new DraftArticle("有裁剪", "办公室", "摘要", "<p>正文</p>", "", "THUMB-1",
+                "0_0.216312_1_0.783688", "0.125_0_0.875_1");
+
+        gateway.addDraft(ACCOUNT, List.of(cropped, article("无裁剪")));
+
+        String json = body(wx.requests(DRAFT_ADD).get(0));
+        assertThat(json).contains("\"pic_crop_235_1\":\"0_0.216312_1_0.783688\"",
+                "\"pic_crop_1_1\":\"0.125_0_0.875_1\"");
+        assertThat(json.indexOf("pic_crop_235_1")).isEqualTo(json.lastIndexOf("pic_crop_235_1"));
+    }
+
+    @Test
     void submitStripsTheJsonQuotesWxJavaLeavesAroundAStringPublishId() {
         wx.enqueue(SUBMIT, json("{\"errcode\":0,\"errmsg\":\"ok\",\"publish_id\":\"100000001\",\"msg_data_id\":2}"));
 
