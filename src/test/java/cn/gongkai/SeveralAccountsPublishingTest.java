@@ -12,6 +12,7 @@ import cn.gongkai.item.Note;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.PollPolicy;
+import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
@@ -69,9 +70,10 @@ class SeveralAccountsPublishingTest {
                 Duration.ofMillis(5));
         gateway = new WxJavaGateway(accounts, client,
                 new CallBudget(db.callCounter(), client.dailyLimits(), client.quotaShare(), clock), clock);
-        publisher = new Publisher(accounts, db.items(), db.images(), db.batches(), db.ledger(), db.mediaCache(),
-                db.audit(), db.transactions(), gateway, ArticleRenderer.load(Path.of("templates")), new ImagePreparer(),
-                new PollPolicy(3, Duration.ZERO), clock);
+        publisher = new Publisher(db.publishStore(), gateway, ArticleRenderer.load(Path.of("templates")),
+                new ImagePreparer(), new PublishSettings(accounts, java.time.ZoneId.of("Asia/Shanghai"),
+                        new PollPolicy(3, Duration.ZERO), 90, Duration.ofMinutes(15), Duration.ZERO,
+                        cn.gongkai.publish.BoundaryListener.NONE), clock);
     }
 
     @AfterEach

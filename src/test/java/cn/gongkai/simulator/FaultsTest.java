@@ -177,6 +177,17 @@ class FaultsTest extends SimulatorFixture {
     }
 
     @Test
+    void anIpBlockCanComeFromAYamlFaultFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("faults.yml");
+        Files.writeString(file, "ipNotWhitelisted: {" + APP + ": 1.2.3.4}\n");
+
+        sim.loadFaults(file);
+
+        assertThat(client.post("/cgi-bin/stable_token", Map.of("grant_type", "client_credential", "appid", APP,
+                "secret", SECRET)).errcode()).isEqualTo(40164);
+    }
+
+    @Test
     void anIpBlockCanComeFromAFaultPlan() {
         sim.faults().apply(new FaultPlan(null, null, null, null, null, null, Map.of(APP, "203.0.113.9")));
         assertThat(client.post("/cgi-bin/stable_token", Map.of("grant_type", "client_credential", "appid", APP,
