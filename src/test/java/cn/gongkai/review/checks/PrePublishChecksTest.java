@@ -57,6 +57,26 @@ class PrePublishChecksTest {
     }
 
     @Test
+    void aDigestOverTheLimitIsAnErrorAndOneAtTheLimitPasses() {
+        assertThat(found(digest("摘".repeat(129)), "length")).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("digest");
+            assertThat(f.message()).contains("摘要 129 字", "128 字");
+        });
+        assertThat(found(digest("摘".repeat(128)), "length")).isEmpty();
+    }
+
+    @Test
+    void personalDataInTheDigestIsFound() {
+        assertThat(found(digest("报名电话13812345678"), "personal-data")).singleElement()
+                .satisfies(f -> assertThat(f.field()).isEqualTo("digest"));
+    }
+
+    private static ItemContent digest(String digest) {
+        return new ItemContent("hongqi", "其他", "标题", "", "", "正文", List.of(), List.of(), List.of(PHOTO), null, "",
+                "", null, digest, null, false);
+    }
+
+    @Test
     void aBodyOverTheConfiguredLimitIsAnErrorAndOneAtItPasses() {
         PrePublishChecks small = new PrePublishChecks(new CheckLimits(32, 16, 100, 10_000_000, 10_000, 200),
                 WordList.empty());
