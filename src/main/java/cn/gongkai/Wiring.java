@@ -4,22 +4,41 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
+import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.publish.CallBudget;
+import cn.gongkai.publish.BoundaryListener;
+import cn.gongkai.publish.CallbackReader;
+import cn.gongkai.publish.PublishActions;
+import cn.gongkai.publish.Watchdog;
 import cn.gongkai.publish.PollPolicy;
+import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
+import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.render.RenderSettings;
+import cn.gongkai.report.AnnualReports;
 import cn.gongkai.report.Counter;
+import cn.gongkai.config.ReviewConfig;
+import cn.gongkai.review.ReviewPolicy;
+import cn.gongkai.report.ReportWriter;
 import cn.gongkai.review.ReviewService;
+import cn.gongkai.review.Users;
+import cn.gongkai.review.checks.CheckLimits;
+import cn.gongkai.review.checks.PrePublishChecks;
+import cn.gongkai.review.checks.WordList;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
+import cn.gongkai.wechat.WxCallbackReader;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -44,15 +63,30 @@ public final class Wiring implements AutoCloseable {
     private final Clock clock;
     private final WeChatSimulator simulator;
     private final Database database;
+    private final CallBudget callBudget;
     private final WxJavaGateway gateway;
     private final ArticleRenderer renderer;
     private final ReviewService review;
+    private final Users users;
     private final ItemImporter importer;
     private final Publisher publisher;
+    private final PublishActions publishActions;
+    private final Watchdog watchdog;
+    private final WxCallbackReader callbacks;
     private final Counter counter;
+    private final AnnualReports reports;
 
     /** Builds everything; {@code poll} says how long a run waits for WeChat to finish a publish job. */
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll) {
+        this(loaded, clock, poll, BoundaryListener.NONE);
+    }
+
+    /**
+     * Builds everything with a listener told of each publishing state boundary. Only tests pass anything but
+     * {@link BoundaryListener#NONE} (the crash tests stop the process at a boundary); no configuration key or
+     * environment variable reaches it.
+     */
+    public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll, BoundaryListener boundaries) {
         this.clock = clock;
         Bundled.ensureTemplates(loaded.templatesDir());
         Map<String, byte[]> qrBytes = new LinkedHashMap<>();
@@ -84,16 +118,28 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.open(url, cfg.database().user(), cfg.database().password().reveal());
         // QR codes are uploaded like body images, so their bytes must be where the publisher looks for images.
         qrBytes.forEach(database.images()::put);
-        this.gateway = new WxJavaGateway(cfg.accounts(), cfg.wechat(), clock);
-        this.review = new ReviewService(cfg.reviewChain(), database.items(), database.audit(),
+        this.callBudget = new CallBudget(database.callCounter(), cfg.wechat().dailyLimits(),
+                cfg.wechat().quotaShare(), clock);
+        this.gateway = new WxJavaGateway(cfg.accounts(), cfg.wechat(), callBudget, clock);
+        ReviewConfig rc = cfg.review();
+        PrePublishChecks checks = new PrePublishChecks(new CheckLimits(rc.titleMax(), rc.authorMax(), rc.bodyMax(),
+                rc.imageMaxMb() * 1024L * 1024L, rc.imageMaxSide(), rc.imageMinWidth()), wordList(cfg));
+        this.users = new Users(database.users(), clock, Users.DEFAULT_COST);
+        this.review = new ReviewService(new ReviewPolicy(cfg.reviewChain(), rc.importantChain(),
+                rc.dueWorkingDays(), cfg.timezone()), checks, database.items(), database.audit(), database.users(),
                 database.transactions(), clock);
         this.importer = new ItemImporter(cfg.categories(), cfg.accounts().stream().map(AccountConfig::id).toList(),
                 renderer.glossary().keys(), cfg.timezone(), database.items(), database.images(),
                 database.transactions(), review, clock);
-        this.publisher = new Publisher(cfg.accounts(), database.items(), database.images(), database.batches(),
-                database.ledger(), database.mediaCache(), database.audit(), database.transactions(), gateway,
-                renderer, new ImagePreparer(), poll, clock);
-        this.counter = new Counter(database.ledger(), cfg.timezone(), cfg.categories());
+        this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
+                PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries),
+                clock);
+        this.publishActions = new PublishActions(database.publishStore(), clock);
+        this.watchdog = new Watchdog(cfg.accounts(), database.batches(), database.publishCalls(), cfg.publishing(),
+                cfg.timezone(), clock);
+        this.callbacks = new WxCallbackReader(cfg.accounts());
+        this.counter = new Counter(database.ledgerStatistics(), cfg.timezone(), cfg.categories());
+        this.reports = new AnnualReports(counter, new ReportWriter(cfg.templatesDir()));
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
                 sim == null ? "" : ", WeChat simulator at " + sim.baseUrl());
     }
@@ -125,6 +171,32 @@ public final class Wiring implements AutoCloseable {
         return new RenderSettings(cfg.render().headingNumbers(), qrCodes);
     }
 
+    /**
+     * The 错敏字 list: {@code checks.words-file} when set (it must exist), else {@code checks/words.txt} of the
+     * templates folder, else the copy in the jar.
+     */
+    static WordList wordList(GongkaiConfig cfg) {
+        String configured = cfg.review().wordsFile();
+        Path file = configured.isEmpty() ? cfg.templatesDir().resolve("checks").resolve("words.txt")
+                : Path.of(configured);
+        try {
+            if (Files.isRegularFile(file)) {
+                return WordList.load(file);
+            }
+            if (!configured.isEmpty()) {
+                throw new ConfigException("checks.words-file", configured, "错敏字表文件不存在");
+            }
+            try (InputStream in = Wiring.class.getResourceAsStream("/templates/checks/words.txt")) {
+                return in == null ? WordList.empty()
+                        : WordList.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "内置错敏字表");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("checks.words-file", file.toString(), "错敏字表格式错误：" + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the word list " + file, e);
+        }
+    }
+
     /** The poll policy for a long-running service: a short wait per run, the status job polls again later. */
     public static PollPolicy servicePolling() {
         return new PollPolicy(3, Duration.ofSeconds(2));
@@ -153,12 +225,32 @@ public final class Wiring implements AutoCloseable {
         return database;
     }
 
+    /** The WeChat port (for doctor's account probe and tools). */
+    public WeChatGateway gateway() {
+        return gateway;
+    }
+
+    /** Today's WeChat calls per account and API against the configured share of each daily quota. */
+    public CallBudget callBudget() {
+        return callBudget;
+    }
+
     public ArticleRenderer renderer() {
         return renderer;
     }
 
     public ReviewService review() {
         return review;
+    }
+
+    /** Staff accounts and API tokens. */
+    public Users users() {
+        return users;
+    }
+
+    /** The inbox folder of {@code inbox.dir}; files changed less than {@code settle} ago wait for the next scan. */
+    public Inbox inbox(Duration settle) {
+        return new Inbox(config.intake().inboxDir(), importer, config.categories(), clock, settle);
     }
 
     public ItemImporter importer() {
@@ -169,8 +261,28 @@ public final class Wiring implements AutoCloseable {
         return publisher;
     }
 
+    /** Staff actions around publishing: requeue a failed item. */
+    public PublishActions publishActions() {
+        return publishActions;
+    }
+
+    /** Idle accounts, stuck batches, nearly spent quotas. */
+    public Watchdog watchdog() {
+        return watchdog;
+    }
+
+    /** Reads and checks what WeChat sends to the callback route. */
+    public CallbackReader callbacks() {
+        return callbacks;
+    }
+
     public Counter counter() {
         return counter;
+    }
+
+    /** The annual report drafts (issue 7). */
+    public AnnualReports reports() {
+        return reports;
     }
 
     @Override

@@ -7,6 +7,7 @@ import cn.gongkai.config.Secret;
 import cn.gongkai.config.WeChatClientConfig;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.publish.PollPolicy;
+import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
@@ -50,9 +51,10 @@ class PublishingOverTheWireTest {
         db = Fixtures.memoryDatabase();
         gateway = new WxJavaGateway(List.of(account), new WeChatClientConfig(Duration.ofSeconds(2),
                 Duration.ofMillis(800), 4, Duration.ofMillis(5)), clock);
-        publisher = new Publisher(List.of(account), db.items(), db.images(), db.batches(), db.ledger(),
-                db.mediaCache(), db.audit(), db.transactions(), gateway, ArticleRenderer.load(Path.of("templates")),
-                new ImagePreparer(), new PollPolicy(3, Duration.ZERO), clock);
+        publisher = new Publisher(db.publishStore(), gateway, ArticleRenderer.load(Path.of("templates")),
+                new ImagePreparer(), new PublishSettings(List.of(account), java.time.ZoneId.of("Asia/Shanghai"),
+                        new PollPolicy(3, Duration.ZERO), 90, Duration.ofMinutes(15), Duration.ZERO,
+                        cn.gongkai.publish.BoundaryListener.NONE), clock);
     }
 
     @AfterEach

@@ -13,8 +13,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "gongkai", mixinStandardHelpOptions = true, version = "gongkai 0.1.0",
         description = "政务公开发布助手：稿件导入、审核、排版，定时发布到微信公众号，统计年度发布数量。",
         subcommands = {ServeCommand.class, DemoCommand.class, SimulatorCommand.class, ItemCommands.class,
-                ReviewCommands.class, RenderCommand.class, PublishCommands.class, CountsCommand.class,
-                BenchCommands.class,
+                ReviewCommands.class, UserCommands.class, InboxCommands.class, RenderCommand.class,
+                PublishCommands.class, CountsCommand.class, QuotaCommand.class, ReportCommand.class,
+                LedgerCommands.class, BenchCommands.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "退出码：0 成功，1 输入错误，2 配置错误，3 微信拒绝，4 内部错误。",
                 "任何配置项都可用环境变量覆盖，如 GONGKAI_DATABASE_URL、GONGKAI_ACCOUNTS_0_SECRET。"})
@@ -39,7 +40,13 @@ public final class Cli implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String[] args, Map<String, String> env, Clock clock, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Cli(new Context(env, clock)));
+        return run(args, env, clock, System.in, out, err);
+    }
+
+    /** Runs the command line with the given standard input and returns the exit code. */
+    public static int run(String[] args, Map<String, String> env, Clock clock, java.io.InputStream in,
+                          PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Cli(new Context(env, clock, in)));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler(new ExitCodes());

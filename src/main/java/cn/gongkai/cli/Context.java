@@ -8,14 +8,25 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
-/** What every command shares: the --config option, the environment and the clock. */
+/** What every command shares: the --config option, the environment, the clock and standard input. */
 final class Context {
     private final Map<String, String> env;
     private final Clock clock;
+    private final java.io.InputStream stdin;
 
     Context(Map<String, String> env, Clock clock) {
+        this(env, clock, System.in);
+    }
+
+    Context(Map<String, String> env, Clock clock, java.io.InputStream stdin) {
         this.env = Map.copyOf(env);
         this.clock = clock;
+        this.stdin = stdin;
+    }
+
+    /** Standard input (passwords are read from it when it is not a terminal). */
+    java.io.InputStream stdin() {
+        return stdin;
     }
 
     GongkaiConfig config(Path file) {

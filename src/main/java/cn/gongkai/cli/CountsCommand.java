@@ -4,7 +4,6 @@ import cn.gongkai.Wiring;
 import cn.gongkai.report.CountBy;
 import cn.gongkai.report.YearCounts;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class CountsCommand implements Callable<Integer> {
     int year;
 
     @Option(names = "--by", defaultValue = "category", paramLabel = "KEY",
-            description = "category | month | account | department（默认 ${DEFAULT-VALUE}）")
+            description = "category | month | account | department | mode（默认 ${DEFAULT-VALUE}）")
     String by;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "F",
@@ -47,16 +46,7 @@ final class CountsCommand implements Callable<Integer> {
 
     static void print(YearCounts c, String format, PrintWriter out) throws Exception {
         switch (format) {
-            case "json" -> {
-                ObjectMapper m = new ObjectMapper();
-                ObjectNode root = m.createObjectNode();
-                root.put("year", c.year());
-                root.put("articles", c.articles());
-                root.put("pushes", c.pushes());
-                ObjectNode groups = root.putObject("by");
-                c.groups().forEach(groups::put);
-                out.println(m.writeValueAsString(root));
-            }
+            case "json" -> out.println(new ObjectMapper().writeValueAsString(c.jsonShape()));
             case "csv" -> {
                 out.println(c.by().name().toLowerCase(Locale.ROOT) + ",articles");
                 for (Map.Entry<String, Integer> e : c.groups().entrySet()) {
@@ -65,11 +55,22 @@ final class CountsCommand implements Callable<Integer> {
                 out.println("total," + c.articles());
             }
             default -> {
-                Table t = new Table(c.by().label(), "文章（条）");
-                c.groups().forEach(t::row);
-                t.row("合计", c.articles());
                 out.println(c.year() + " 年公众号发布：文章 " + c.articles() + " 条，推送 " + c.pushes() + " 次");
-                t.print(out);
+                if (c.deleted() > 0) {
+                    Table t = new Table(c.by().label(), "文章（条）", "其中后来删除");
+                    c.groups().forEach((k, n) -> t.row(k, n, c.deletedGroups().get(k)));
+                    t.row("合计", c.articles(), c.deleted());
+                    t.print(out);
+                    out.println("注：后来删除的 " + c.deleted() + " 条仍计入发布数（发布时已公开），请在年报中如实说明。");
+                } else {
+                    Table t = new Table(c.by().label(), "文章（条）");
+                    c.groups().forEach(t::row);
+                    t.row("合计", c.articles());
+                    t.print(out);
+                }
+                if (c.corrections() > 0) {
+                    out.println("注：另有更正 " + c.corrections() + " 次，更正稿不重复计数（推送次数含更正推送）。");
+                }
             }
         }
     }

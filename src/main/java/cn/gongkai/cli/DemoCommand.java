@@ -11,6 +11,7 @@ import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.report.CountBy;
 import cn.gongkai.review.ReviewService;
+import cn.gongkai.review.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,6 +61,11 @@ final class DemoCommand implements Callable<Integer> {
         try (Wiring w = ctx.wire(config, new PollPolicy(20, Duration.ofMillis(100)))) {
             out.println("演示目录：" + base.toAbsolutePath());
             out.println("微信模拟器：" + w.simulator().baseUrl());
+
+            char[] demoPassword = java.util.UUID.randomUUID().toString().toCharArray();
+            w.users().add("刘科员", Role.DRAFTER, demoPassword);
+            DEMO_REVIEWERS.forEach((role, name) -> w.users().add(name, Role.parse(role), demoPassword));
+            out.println("0. 添加演示用户：刘科员（起草人）及各审核角色（随机密码）");
 
             List<Path> files;
             try (var s = Files.list(samples)) {

@@ -3,7 +3,9 @@ package cn.gongkai.cli;
 import cn.gongkai.config.ConfigException;
 import cn.gongkai.publish.WeChatException;
 import cn.gongkai.render.RenderException;
+import cn.gongkai.review.ChecksFailedException;
 import cn.gongkai.review.ReviewException;
+import cn.gongkai.review.UserException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,8 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             return WECHAT;
         }
         if (e instanceof UserError || e instanceof ReviewException || e instanceof RenderException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException || e instanceof UserException
+                || e instanceof ChecksFailedException) {
             return USER;
         }
         return INTERNAL;

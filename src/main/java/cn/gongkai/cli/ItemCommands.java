@@ -6,6 +6,7 @@ import cn.gongkai.intake.ImportResult;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.PollPolicy;
+import cn.gongkai.review.ReviewService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gongkai item import|list}. */
-@Command(name = "item", description = "稿件：导入、列表", mixinStandardHelpOptions = true,
-        subcommands = {ItemCommands.Import.class, ItemCommands.ListItems.class})
+/** {@code gongkai item import|list|show|update|submit|requeue}. */
+@Command(name = "item", description = "稿件：导入、列表、详情与审核记录、修改、提交审核、重新排队", mixinStandardHelpOptions = true,
+        subcommands = {ItemCommands.Import.class, ItemCommands.ListItems.class, ItemShow.class, ItemCommands.Update.class,
+                ItemCommands.Submit.class, ItemRequeueCommand.class})
 final class ItemCommands implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,7 +61,74 @@ final class ItemCommands implements Runnable {
                     err.println("共 " + r.problems().size() + " 个问题，未导入任何稿件。");
                     return ExitCodes.USER;
                 }
+                printWarnings(r, err);
                 r.newIds().forEach(out::println);
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    static void printWarnings(ImportResult r, PrintWriter err) {
+        for (ImportProblem p : r.warnings()) {
+            err.println("提醒：" + p);
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = {"用稿件文件（.md 或 .docx）替换稿件内容。",
+                    "已在审核中、已退回或已审定的稿件修改后重新从第一步审核（此前的审核不再有效）；草稿仍为草稿。"})
+    static final class Update implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "稿件编号")
+        long id;
+
+        @Parameters(index = "1", paramLabel = "FILE", description = "新的稿件文件")
+        Path file;
+
+        @Option(names = "--as", required = true, paramLabel = "USER", description = "修改人（须为已添加的用户）")
+        String actor;
+
+        @Override
+        public Integer call() {
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+                ImportResult r = w.importer().updateFromFile(id, file, actor, "命令行");
+                PrintWriter err = spec.commandLine().getErr();
+                if (!r.ok()) {
+                    r.problems().forEach(err::println);
+                    err.println("共 " + r.problems().size() + " 个问题，稿件 " + id + " 未修改。");
+                    return ExitCodes.USER;
+                }
+                printWarnings(r, err);
+                DisclosureItem item = w.database().items().find(id).orElseThrow();
+                spec.commandLine().getOut().println("稿件 " + id + " 已修改，当前状态：" + item.status().label()
+                        + w.review().waitingFor(item).map(role -> "，等待" + ReviewService.roleLabel(role) + "审核")
+                        .orElse(""));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "submit", mixinStandardHelpOptions = true,
+            description = "把草稿或已退回的稿件提交审核（先运行发布前检查，有错误时不提交）")
+    static final class Submit implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "稿件编号")
+        long id;
+
+        @Option(names = "--as", required = true, paramLabel = "USER", description = "提交人（须为已添加的用户）")
+        String actor;
+
+        @Override
+        public Integer call() {
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+                DisclosureItem item = w.review().submit(id, actor);
+                spec.commandLine().getOut().println("稿件 " + id + " 已提交，当前状态：" + item.status().label()
+                        + w.review().waitingFor(item).map(role -> "，等待" + ReviewService.roleLabel(role) + "审核")
+                        .orElse(""));
                 return ExitCodes.OK;
             }
         }
@@ -78,11 +147,13 @@ final class ItemCommands implements Runnable {
         public Integer call() {
             ItemStatus filter = status == null ? null : ItemStatus.parse(status);
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
-                Table t = new Table("编号", "状态", "分类", "计划发布", "标题");
+                Table t = new Table("编号", "状态", "分类", "计划发布", "公开时限", "标题");
                 for (DisclosureItem i : w.database().items().list(filter)) {
                     String at = i.content().publishAt() == null ? "下一时段"
                             : MINUTE.format(i.content().publishAt().atZone(w.config().timezone()));
-                    t.row(i.id(), i.status().label(), i.content().category(), at, i.title());
+                    String due = w.review().dueDate(i) + (w.review().overdue(i) ? " 已超期" : "");
+                    t.row(i.id(), i.status().label() + (i.content().important() ? "（重要）" : ""),
+                            i.content().category(), at, due, i.title());
                 }
                 t.print(spec.commandLine().getOut());
                 return ExitCodes.OK;

@@ -5,8 +5,13 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishBatch;
 import cn.gongkai.publish.RunReport;
+import cn.gongkai.publish.Watchdog;
+import cn.gongkai.schedule.PublishScheduler;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,6 +30,24 @@ final class PublishCommands implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** How the account publishes, for staff. */
+    static String modeLabel(AccountConfig a) {
+        String mode = switch (a.mode()) {
+            case AccountConfig.MASS -> "群发给全部粉丝";
+            case AccountConfig.FREEPUBLISH_AND_MASS -> "发布并群发通知粉丝";
+            default -> "发布（不推送给粉丝）";
+        };
+        return mode + (a.dryRun() ? "，演练模式（只建草稿不发布）" : "");
+    }
+
+    static List<String> accountIds(Wiring w, String account) {
+        if (account != null && w.config().account(account).isEmpty()) {
+            throw new UserError("未配置的公众号：" + account + "（已配置："
+                    + w.config().accounts().stream().map(AccountConfig::id).toList() + "）");
+        }
+        return account == null ? w.config().accounts().stream().map(AccountConfig::id).toList() : List.of(account);
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "发布现在到期的已审定稿件（与定时任务同一流程；重复运行不会重复发布）")
     static final class Run implements Callable<Integer> {
@@ -38,11 +61,7 @@ final class PublishCommands implements Runnable {
         public Integer call() {
             PollPolicy poll = new PollPolicy(10, Duration.ofSeconds(1));
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), poll)) {
-                List<String> ids = account == null
-                        ? w.config().accounts().stream().map(AccountConfig::id).toList() : List.of(account);
-                if (account != null && w.config().account(account).isEmpty()) {
-                    throw new UserError("未配置的公众号：" + account);
-                }
+                List<String> ids = accountIds(w, account);
                 PrintWriter out = spec.commandLine().getOut();
                 int failed = 0;
                 for (String id : ids) {
@@ -57,7 +76,8 @@ final class PublishCommands implements Runnable {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "列出最近的发布批次及其状态")
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "各公众号的发布方式、下一个发布时段、今日用量和告警，以及最近的发布批次及其状态")
     static final class Status implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -65,15 +85,49 @@ final class PublishCommands implements Runnable {
         @Option(names = "--limit", defaultValue = "20", description = "最多列出多少个批次（默认 ${DEFAULT-VALUE}）")
         int limit;
 
+        @Option(names = "--account", paramLabel = "A", description = "只看该公众号（默认全部）")
+        String account;
+
         @Override
         public Integer call() {
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-                Table t = new Table("批次", "公众号", "状态", "稿件", "publish_id", "article_id", "更新时间", "说明");
-                for (PublishBatch b : w.database().batches().recent(limit)) {
-                    t.row(b.id(), b.account(), b.state(), b.itemIds(), b.publishId(), b.articleId(),
-                            ItemCommands.MINUTE.format(b.updatedAt().atZone(w.config().timezone())), b.error());
+                PrintWriter out = spec.commandLine().getOut();
+                ZoneId zone = w.config().timezone();
+                Instant now = w.clock().instant();
+                LocalDate today = LocalDate.ofInstant(now, zone);
+                Instant startOfDay = today.atStartOfDay(zone).toInstant();
+                List<String> ids = accountIds(w, account);
+                for (String id : ids) {
+                    AccountConfig a = w.config().account(id).orElseThrow();
+                    Instant next = PublishScheduler.nextSlotAfter(a.cron(), zone, now);
+                    int claimed = w.database().batches().itemsClaimedSince(id, startOfDay);
+                    out.println("公众号 " + a.name() + "（" + id + "）：" + modeLabel(a));
+                    out.println("  发布时段 " + a.cron() + "，下一个 "
+                            + (next == null ? "（无）" : ItemCommands.MINUTE.format(next.atZone(zone)))
+                            + "；今日已排发 " + claimed + " 篇（上限 "
+                            + (a.dailyCap() == 0 ? "不限" : a.dailyCap() + " 篇") + "）");
+                    out.println("  发布结果：" + (a.callbackConfigured() ? "由微信回调推送（/wechat/callback/" + id + "）"
+                            : "查询 freepublish/get，今日已用 " + w.database().publishCalls().used(id, "freepublish/get",
+                            today) + "/" + w.config().publishing().statusPollsPerDay() + " 次")
+                            + "；上次发布 " + w.database().batches().lastPublishedAt(id)
+                            .map(t -> ItemCommands.MINUTE.format(t.atZone(zone))).orElse("（尚无）"));
                 }
-                t.print(spec.commandLine().getOut());
+                for (Watchdog.Warning warning : w.watchdog().check()) {
+                    if (ids.contains(warning.account())) {
+                        out.println("告警：" + warning.message());
+                    }
+                }
+                Table t = new Table("批次", "公众号", "方式", "状态", "稿件", "publish_id/msg_id", "article_id", "更新时间",
+                        "说明");
+                for (PublishBatch b : w.database().batches().recent(limit)) {
+                    if (!ids.contains(b.account())) {
+                        continue;
+                    }
+                    t.row(b.id(), b.account(), b.mass() ? "群发" : "发布", b.state().label(), b.itemIds(),
+                            b.publishId(), b.articleId(), ItemCommands.MINUTE.format(b.updatedAt().atZone(zone)),
+                            b.error());
+                }
+                t.print(out);
                 return ExitCodes.OK;
             }
         }

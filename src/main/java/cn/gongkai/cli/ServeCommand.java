@@ -5,8 +5,10 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.schedule.PublishScheduler;
+import cn.gongkai.web.PublishingEndpoints;
 import cn.gongkai.web.WebServer;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Command;
         description = "启动服务：网页与接口（含 /healthz）、定时发布；未配置微信密钥时使用内置模拟器（沙箱模式）")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-    private static final int STATUS_MINUTES = 2;
+    private static final String SCHEDULER_NAME = "gongkai";
+    private static final Duration STATUS_EVERY = Duration.ofMinutes(2);
+    private static final Duration WATCHDOG_EVERY = Duration.ofHours(1);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,14 +39,29 @@ final class ServeCommand implements Callable<Integer> {
         PublishScheduler scheduler = null;
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.clock());
-            Map<String, PublishScheduler.Slot> slots = new LinkedHashMap<>();
-            Map<String, Runnable> status = new LinkedHashMap<>();
-            for (AccountConfig a : w.config().accounts()) {
-                slots.put(a.id(), new PublishScheduler.Slot(a.cron(), () -> log(w.publisher().run(a.id()))));
-                status.put(a.id(), () -> log(w.publisher().resume(a.id())));
-            }
-            scheduler = PublishScheduler.start(w.config().timezone(), slots, status, STATUS_MINUTES);
+            web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.counter(), w.clock(),
+                    new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()));
+            Map<String, String> crons = new LinkedHashMap<>();
+            w.config().accounts().forEach(a -> crons.put(a.id(), a.cron()));
+            scheduler = PublishScheduler.start(w.database().dataSource(), w.database().isPostgres(),
+                    new PublishScheduler.Plan(SCHEDULER_NAME, w.config().timezone(), crons, STATUS_EVERY,
+                            WATCHDOG_EVERY),
+                    new PublishScheduler.Tasks() {
+                        @Override
+                        public void publish(String account) {
+                            log(w.publisher().run(account));
+                        }
+
+                        @Override
+                        public void status(String account) {
+                            log(w.publisher().resume(account));
+                        }
+
+                        @Override
+                        public void watchdog() {
+                            w.watchdog().logWarnings();
+                        }
+                    }, w.clock());
             banner(w, web.port(), spec.commandLine().getOut());
             WebServer webRef = web;
             PublishScheduler schedRef = scheduler;
@@ -82,7 +101,11 @@ final class ServeCommand implements Callable<Integer> {
         out.println(" 配置：" + w.config().source() + "    数据库：" + w.config().database().safeUrl());
         for (AccountConfig a : w.config().accounts()) {
             out.println(" 公众号 " + a.name() + "（" + a.id() + "）：发布时间表 " + a.cron() + "（" + w.config().timezone()
-                    + "）" + (a.sandbox() ? " —— 沙箱" : ""));
+                    + "），" + PublishCommands.modeLabel(a) + (a.sandbox() ? " —— 沙箱" : ""));
+            if (a.callbackConfigured()) {
+                out.println("   发布结果回调地址：http://" + host + ":" + port + "/wechat/callback/" + a.id()
+                        + "（在公众号后台 设置与开发 → 基本配置 → 服务器配置 中填写对外地址）");
+            }
         }
         if (w.simulator() != null) {
             out.println(" 沙箱模式：未配置微信 AppSecret 的公众号发布到内置微信模拟器 " + w.simulator().baseUrl());

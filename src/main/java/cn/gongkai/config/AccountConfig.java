@@ -10,14 +10,25 @@ import java.util.regex.Pattern;
  * @param mode            freepublish | mass | freepublish+mass
  * @param cron            Quartz cron of the publishing slots, in the configured time zone
  * @param sandbox         true when this account is served by the built-in simulator
+ * @param dailyCap        at most this many articles a day (Beijing day); 0 means no cap
+ * @param dryRun          rehearsal: stop after {@code draft/add}, publish nothing
+ * @param callbackAesKey  EncodingAESKey of the callback's 安全模式/兼容模式, or empty for plain mode
  * @param qrCode          image file of the account's QR code shown at the foot of its articles, relative to the
  *                        templates folder; empty for none
  * @param previewTo       reviewers who get previews on their phone ({@code render ID --preview-to NAME}): name →
  *                        WeChat ID (微信号) or openid
  */
 public record AccountConfig(String id, String name, String appId, Secret secret, String apiBaseUrl, String mode,
-                            String cron, int maxArticlesPerDraft, Secret callbackToken, boolean sandbox, String qrCode,
+                            String cron, int maxArticlesPerDraft, Secret callbackToken, boolean sandbox,
+                            int dailyCap, boolean dryRun, Secret callbackAesKey, String qrCode,
                             Map<String, String> previewTo) {
+    /** Mode: publish without notifying followers (the default). */
+    public static final String FREEPUBLISH = "freepublish";
+    /** Mode: mass-send to all followers. */
+    public static final String MASS = "mass";
+    /** Mode: publish, then mass-send the same articles to all followers. */
+    public static final String FREEPUBLISH_AND_MASS = "freepublish+mass";
+
     private static final Pattern OPENID = Pattern.compile("[A-Za-z0-9_-]{28}");
     private static final Pattern WECHAT_ID = Pattern.compile("[A-Za-z][-_A-Za-z0-9]{5,19}");
 
@@ -41,16 +52,25 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
             throw new ConfigException("accounts[" + id + "].mode", String.valueOf(mode),
                     "只能是 freepublish、mass 或 freepublish+mass");
         }
-        if (!mode.equals("freepublish")) {
-            throw new ConfigException("accounts[" + id + "].mode", mode,
-                    "本版本只支持 freepublish（发布）；群发（mass）尚未实现，请暂用 freepublish");
-        }
         if (maxArticlesPerDraft < 1 || maxArticlesPerDraft > 8) {
             throw new ConfigException("accounts[" + id + "].max-articles-per-draft",
                     String.valueOf(maxArticlesPerDraft), "每个草稿 1–8 篇");
         }
+        if (dailyCap < 0 || dailyCap > 1000) {
+            throw new ConfigException("accounts[" + id + "].daily-cap", String.valueOf(dailyCap),
+                    "每天最多发布的文章数，0 表示不限，最大 1000");
+        }
         secret = secret == null ? Secret.empty() : secret;
         callbackToken = callbackToken == null ? Secret.empty() : callbackToken;
+        callbackAesKey = callbackAesKey == null ? Secret.empty() : callbackAesKey;
+        if (!callbackAesKey.isEmpty() && callbackAesKey.reveal().length() != 43) {
+            throw new ConfigException("accounts[" + id + "].callback-aes-key", callbackAesKey.toString(),
+                    "EncodingAESKey 应为 43 个字符，见公众号后台 设置与开发 → 基本配置 → 服务器配置");
+        }
+        if (!callbackAesKey.isEmpty() && callbackToken.isEmpty()) {
+            throw new ConfigException("accounts[" + id + "].callback-token", callbackToken.toString(),
+                    "设置了 callback-aes-key 时也须设置回调 Token");
+        }
         qrCode = qrCode == null ? "" : qrCode.strip();
         previewTo = Map.copyOf(previewTo == null ? Map.of() : previewTo);
         for (Map.Entry<String, String> e : previewTo.entrySet()) {
@@ -63,9 +83,17 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
 
     /** An account without QR code and preview recipients. */
     public AccountConfig(String id, String name, String appId, Secret secret, String apiBaseUrl, String mode,
+                         String cron, int maxArticlesPerDraft, Secret callbackToken, boolean sandbox,
+                         int dailyCap, boolean dryRun, Secret callbackAesKey) {
+        this(id, name, appId, secret, apiBaseUrl, mode, cron, maxArticlesPerDraft, callbackToken, sandbox, dailyCap,
+                dryRun, callbackAesKey, "", Map.of());
+    }
+
+    /** An account with no daily cap, no dry run and a plain-mode callback (if any). */
+    public AccountConfig(String id, String name, String appId, Secret secret, String apiBaseUrl, String mode,
                          String cron, int maxArticlesPerDraft, Secret callbackToken, boolean sandbox) {
-        this(id, name, appId, secret, apiBaseUrl, mode, cron, maxArticlesPerDraft, callbackToken, sandbox, "",
-                Map.of());
+        this(id, name, appId, secret, apiBaseUrl, mode, cron, maxArticlesPerDraft, callbackToken, sandbox, 0, false,
+                Secret.empty());
     }
 
     /** Whether the recipient is an openid (28 characters) rather than a WeChat ID (at most 20). */
@@ -77,9 +105,24 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
         return recipient != null && WECHAT_ID.matcher(recipient).matches();
     }
 
+    /** True when PUBLISHJOBFINISH events come to gongkai's callback route (a callback token is set). */
+    public boolean callbackConfigured() {
+        return !callbackToken.isEmpty();
+    }
+
+    /** True when batches end with a freepublish (modes freepublish and freepublish+mass). */
+    public boolean freepublishes() {
+        return !mode.equals(MASS);
+    }
+
+    /** True when followers are notified by a mass send (modes mass and freepublish+mass). */
+    public boolean massSends() {
+        return !mode.equals(FREEPUBLISH);
+    }
+
     /** The same account pointed at another API base URL (used to route sandbox accounts to the simulator). */
     public AccountConfig withApiBaseUrl(String url, Secret sandboxSecret) {
         return new AccountConfig(id, name, appId, sandboxSecret, url, mode, cron, maxArticlesPerDraft, callbackToken,
-                true, qrCode, previewTo);
+                true, dailyCap, dryRun, callbackAesKey, qrCode, previewTo);
     }
 }

@@ -36,7 +36,8 @@ public final class ConfigLoader {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::-([^}]*))?}");
     private static final Set<String> ACCOUNT_KEYS = Set.of("id", "name", "app-id", "secret", "api-base-url", "mode",
-            "cron", "max-articles-per-draft", "callback-token", "qr-code", "preview-to");
+            "cron", "max-articles-per-draft", "callback-token", "daily-cap", "dry-run", "callback-aes-key", "qr-code",
+            "preview-to");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, String> env;
@@ -156,7 +157,8 @@ public final class ConfigLoader {
         if (node.isObject()) {
             node.fields().forEachRemaining(e ->
                     collectPaths(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out));
-        } else if (node.isArray() && !prefix.equals("categories") && !prefix.equals("review.chain")) {
+        } else if (node.isArray() && !prefix.equals("categories") && !prefix.equals("review.chain")
+                && !prefix.equals("review.important-chain")) {
             for (int i = 0; i < node.size(); i++) {
                 collectPaths(node.get(i), prefix + "." + i, out);
             }
@@ -166,7 +168,7 @@ public final class ConfigLoader {
     }
 
     static String envName(String path) {
-        return "GONGKAI_" + path.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+        return "GONGKAI_" + path.replace('.', '_').replace('-', '_').replace('/', '_').toUpperCase(Locale.ROOT);
     }
 
     private static void setPath(ObjectNode tree, String path, String value) {
@@ -210,10 +212,13 @@ public final class ConfigLoader {
         WebConfig webConfig = new WebConfig(text(web, "host", "web."), integer(web, "port", "web."));
         List<String> categories = strings(tree, "categories");
         List<String> chain = strings(object(tree, "review"), "chain");
+        ReviewConfig review = review(tree);
+        IntakeConfig intake = intake(tree);
         SandboxMode sandbox = SandboxMode.parse(text(tree, "sandbox", ""));
         JsonNode wx = object(tree, "wechat");
         WeChatClientConfig wechat = new WeChatClientConfig(duration(wx, "connect-timeout"),
-                duration(wx, "read-timeout"), integer(wx, "retries", "wechat."), duration(wx, "retry-backoff"));
+                duration(wx, "read-timeout"), integer(wx, "retries", "wechat."), duration(wx, "retry-backoff"),
+                dailyLimits(object(wx, "daily-limits")), decimal(wx, "quota-share", "wechat."));
         List<AccountConfig> accounts = new ArrayList<>();
         JsonNode list = tree.get("accounts");
         if (list == null || !list.isArray()) {
@@ -223,10 +228,32 @@ public final class ConfigLoader {
             accounts.add(account(list.get(i), i, sandbox));
         }
         Path templates = Path.of(text(tree, "templates-dir", ""));
+        JsonNode pub = object(tree, "publishing");
+        PublishingConfig publishing = new PublishingConfig(integer(pub, "idle-warning-days", "publishing."),
+                duration(pub, "stuck-after", "publishing."), integer(pub, "status-polls-per-day", "publishing."),
+                duration(pub, "callback-grace", "publishing."));
         JsonNode render = object(tree, "render");
-        RenderConfig renderConfig = new RenderConfig(bool(render, "heading-numbers", "render."));
+        RenderConfig renderConfig = new RenderConfig(optionalBoolean(render, "heading-numbers", "render."));
         return new GongkaiConfig(source, dataPath, zone, database, webConfig, categories, chain, accounts, sandbox,
-                wechat, templates, renderConfig);
+                wechat, templates, review, intake, publishing, renderConfig);
+    }
+
+    private ReviewConfig review(ObjectNode tree) {
+        JsonNode review = object(tree, "review");
+        JsonNode checks = object(tree, "checks");
+        return new ReviewConfig(strings(review, "important-chain"), integer(review, "due-working-days", "review."),
+                integer(checks, "title-max", "checks."), integer(checks, "author-max", "checks."),
+                integer(checks, "body-max", "checks."), integer(checks, "image-max-mb", "checks."),
+                integer(checks, "image-max-side", "checks."), integer(checks, "image-min-width", "checks."),
+                text(checks, "words-file", "checks."));
+    }
+
+    private IntakeConfig intake(ObjectNode tree) {
+        JsonNode inbox = object(tree, "inbox");
+        JsonNode oa = object(tree, "oa");
+        return new IntakeConfig(Path.of(text(inbox, "dir", "inbox.")), duration(inbox, "interval", "inbox."),
+                text(oa, "url", "oa."), text(oa, "user", "oa."), Secret.of(text(oa, "password", "oa.")),
+                text(oa, "query", "oa."), duration(oa, "interval", "oa."));
     }
 
     private AccountConfig account(JsonNode node, int i, SandboxMode sandbox) {
@@ -245,8 +272,9 @@ public final class ConfigLoader {
         }
         return new AccountConfig(id, text(node, "name", p), text(node, "app-id", p), secret,
                 text(node, "api-base-url", p), text(node, "mode", p), cron, integer(node, "max-articles-per-draft", p),
-                Secret.of(text(node, "callback-token", p)), sandboxed, text(node, "qr-code", p),
-                previewTo(node.get("preview-to"), i));
+                Secret.of(text(node, "callback-token", p)), sandboxed, optionalInteger(node, "daily-cap", p, 0),
+                optionalBoolean(node, "dry-run", p), Secret.of(text(node, "callback-aes-key", p)),
+                text(node, "qr-code", p), previewTo(node.get("preview-to"), i));
     }
 
     /** Reviewers as a map (name: id), or from an environment variable as "name=id,name=id". */
@@ -280,15 +308,6 @@ public final class ConfigLoader {
             return out;
         }
         throw new ConfigException(key, node.toString(), "应为“名称: 微信号或 openid”的映射");
-    }
-
-    private boolean bool(JsonNode parent, String key, String prefix) {
-        String raw = text(parent, key, prefix).strip().toLowerCase(Locale.ROOT);
-        return switch (raw) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off", "" -> false;
-            default -> throw new ConfigException(prefix + key, raw, "应为 true 或 false");
-        };
     }
 
     private static JsonNode object(JsonNode parent, String key) {
@@ -339,8 +358,40 @@ public final class ConfigLoader {
         }
     }
 
+    private Map<String, Integer> dailyLimits(JsonNode limits) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        limits.fieldNames().forEachRemaining(api -> out.put(api, integer(limits, api, "wechat.daily-limits.")));
+        return out;
+    }
+
+    private double decimal(JsonNode parent, String key, String prefix) {
+        String raw = text(parent, key, prefix);
+        try {
+            return Double.parseDouble(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(prefix + key, raw, "应为小数，例如 0.9");
+        }
+    }
+
+    private int optionalInteger(JsonNode parent, String key, String prefix, int absent) {
+        return text(parent, key, prefix).isBlank() ? absent : integer(parent, key, prefix);
+    }
+
+    private boolean optionalBoolean(JsonNode parent, String key, String prefix) {
+        String raw = text(parent, key, prefix).trim().toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "", "false", "no", "off" -> false;
+            case "true", "yes", "on" -> true;
+            default -> throw new ConfigException(prefix + key, raw, "应为 true 或 false");
+        };
+    }
+
     private Duration duration(JsonNode parent, String key) {
-        String raw = text(parent, key, "wechat.").trim().toLowerCase(Locale.ROOT);
+        return duration(parent, key, "wechat.");
+    }
+
+    private Duration duration(JsonNode parent, String key, String prefix) {
+        String raw = text(parent, key, prefix).trim().toLowerCase(Locale.ROOT);
         try {
             if (raw.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(raw.substring(0, raw.length() - 2).trim()));
@@ -351,9 +402,15 @@ public final class ConfigLoader {
             if (raw.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(raw.substring(0, raw.length() - 1).trim()));
             }
+            if (raw.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(raw.substring(0, raw.length() - 1).trim()));
+            }
+            if (raw.endsWith("d")) {
+                return Duration.ofDays(Long.parseLong(raw.substring(0, raw.length() - 1).trim()));
+            }
             return Duration.parse(raw.toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new ConfigException("wechat." + key, raw, "应为时长，例如 500ms、5s、1m");
+            throw new ConfigException(prefix + key, raw, "应为时长，例如 500ms、5s、1m、2h");
         }
     }
 

@@ -10,12 +10,17 @@ import java.util.Optional;
  *
  * @param source       where it was read from, for messages
  * @param reviewChain  role of each review step after drafting; empty means items arrive approved
+ * @param review       the rest of review: important steps, due days, pre-publish check limits
+ * @param intake       the inbox folder and the optional OA source
+ * @param publishing   watchdog thresholds and the status-poll budget
  * @param render       article layout choices beyond the templates
  */
 public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
                             List<String> categories, List<String> reviewChain, List<AccountConfig> accounts,
-                            SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir, RenderConfig render) {
+                            SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir, ReviewConfig review,
+                            IntakeConfig intake, PublishingConfig publishing, RenderConfig render) {
     public GongkaiConfig {
+        publishing = publishing == null ? PublishingConfig.defaults() : publishing;
         render = render == null ? RenderConfig.defaults() : render;
         categories = List.copyOf(categories);
         reviewChain = List.copyOf(reviewChain);
@@ -25,6 +30,12 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
         }
         if (accounts.isEmpty()) {
             throw new ConfigException("accounts", "[]", "至少需要配置一个公众号");
+        }
+        for (String role : reviewChain) {
+            if (!ReviewConfig.REVIEW_ROLES.contains(role)) {
+                throw new ConfigException("review.chain", role, "不是审核角色（可用：" + String.join(", ",
+                        new java.util.TreeSet<>(ReviewConfig.REVIEW_ROLES)) + "）");
+            }
         }
         long distinct = accounts.stream().map(AccountConfig::id).distinct().count();
         if (distinct != accounts.size()) {
@@ -36,9 +47,10 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
     /** A configuration with the default render choices. */
     public GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
                          List<String> categories, List<String> reviewChain, List<AccountConfig> accounts,
-                         SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir) {
+                         SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir, ReviewConfig review,
+                         IntakeConfig intake, PublishingConfig publishing) {
         this(source, dataDir, timezone, database, web, categories, reviewChain, accounts, sandbox, wechat,
-                templatesDir, RenderConfig.defaults());
+                templatesDir, review, intake, publishing, RenderConfig.defaults());
     }
 
     public Optional<AccountConfig> account(String id) {
@@ -53,6 +65,6 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
     /** The same configuration with other accounts (sandbox wiring points accounts at the simulator). */
     public GongkaiConfig withAccounts(List<AccountConfig> newAccounts) {
         return new GongkaiConfig(source, dataDir, timezone, database, web, categories, reviewChain, newAccounts,
-                sandbox, wechat, templatesDir, render);
+                sandbox, wechat, templatesDir, review, intake, publishing, render);
     }
 }

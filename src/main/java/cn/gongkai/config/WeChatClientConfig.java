@@ -1,14 +1,44 @@
 package cn.gongkai.config;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How the gateway talks to WeChat.
  *
  * @param retries      extra attempts for idempotent calls on transient errors
  * @param retryBackoff first backoff; doubles per attempt
+ * @param dailyLimits  WeChat's daily call limit per API ({@code freepublish/get} → 100), wechat-api.md §4
+ * @param quotaShare   the part of each daily limit the product may spend, in (0, 1]; the rest is left for other
+ *                     tools and for staff in the console
  */
-public record WeChatClientConfig(Duration connectTimeout, Duration readTimeout, int retries, Duration retryBackoff) {
+public record WeChatClientConfig(Duration connectTimeout, Duration readTimeout, int retries, Duration retryBackoff,
+                                 Map<String, Integer> dailyLimits, double quotaShare) {
+
+    /** The default share of a daily quota the product may spend. */
+    public static final double DEFAULT_QUOTA_SHARE = 0.9;
+
+    /** Daily limits of a newly registered account (wechat-api.md §4); larger accounts may have more. */
+    public static final Map<String, Integer> DEFAULT_DAILY_LIMITS = Map.ofEntries(
+            Map.entry("token", 2000),
+            Map.entry("stable_token", 500_000),
+            Map.entry("media/uploadimg", 100_000),
+            Map.entry("material/add_material", 100_000),
+            Map.entry("draft/add", 1000),
+            Map.entry("draft/get", 500),
+            Map.entry("draft/update", 1000),
+            Map.entry("draft/delete", 1000),
+            Map.entry("draft/count", 1000),
+            Map.entry("draft/batchget", 1000),
+            Map.entry("freepublish/submit", 100),
+            Map.entry("freepublish/get", 100),
+            Map.entry("freepublish/delete", 10),
+            Map.entry("freepublish/getarticle", 100),
+            Map.entry("freepublish/batchget", 100),
+            Map.entry("message/mass/sendall", 100),
+            Map.entry("message/mass/preview", 100));
+
     public WeChatClientConfig {
         if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new ConfigException("wechat.connect-timeout", String.valueOf(connectTimeout), "需为正的时长，如 5s");
@@ -22,6 +52,23 @@ public record WeChatClientConfig(Duration connectTimeout, Duration readTimeout, 
         if (retryBackoff == null || retryBackoff.isNegative()) {
             throw new ConfigException("wechat.retry-backoff", String.valueOf(retryBackoff), "需为非负时长，如 1s");
         }
+        if (!(quotaShare > 0 && quotaShare <= 1)) {
+            throw new ConfigException("wechat.quota-share", String.valueOf(quotaShare),
+                    "需在 0 到 1 之间（不含 0），如 0.9 表示最多用掉每日额度的 90%");
+        }
+        dailyLimits = dailyLimits == null ? DEFAULT_DAILY_LIMITS : dailyLimits;
+        for (Map.Entry<String, Integer> e : dailyLimits.entrySet()) {
+            if (e.getValue() == null || e.getValue() < 0) {
+                throw new ConfigException("wechat.daily-limits." + e.getKey(), String.valueOf(e.getValue()),
+                        "需为非负整数（微信后台 接口权限 页面上的每日调用上限）");
+            }
+        }
+        dailyLimits = Map.copyOf(new TreeMap<>(dailyLimits));
+    }
+
+    /** Timeouts and retries with the default daily limits and share. */
+    public WeChatClientConfig(Duration connectTimeout, Duration readTimeout, int retries, Duration retryBackoff) {
+        this(connectTimeout, readTimeout, retries, retryBackoff, DEFAULT_DAILY_LIMITS, DEFAULT_QUOTA_SHARE);
     }
 
     public static WeChatClientConfig defaults() {

@@ -51,7 +51,8 @@ final class ItemFileParser {
     static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
 
     private static final Set<String> FIELDS = Set.of("title", "category", "author", "department", "cover",
-            "publish_at", "doc_no", "source_url", "notes", "glossary", "account", "digest", "heading_numbers");
+            "publish_at", "doc_no", "source_url", "notes", "glossary", "account", "important", "digest",
+            "heading_numbers");
     private static final Pattern DANGEROUS_HTML = Pattern.compile(
             "(?i)<\\s*(script|iframe|style|object|embed|form)\\b|javascript:|<[^>]*\\son[a-z]+\\s*=");
     private static final DateTimeFormatter MINUTES =
@@ -103,6 +104,16 @@ final class ItemFileParser {
             p.add(0, "", "无法读取文件：" + e.getMessage());
             return new Result(null, problems);
         }
+        return parseText(file, raw, ImageSource.besideFile(file));
+    }
+
+    /**
+     * Reads an item from the bytes of an item file (Markdown with front matter), with its images from
+     * {@code images}; {@code file} names it in problems.
+     */
+    Result parseText(Path file, byte[] raw, ImageSource images) {
+        List<ImportProblem> problems = new ArrayList<>();
+        Problems p = (line, field, message) -> problems.add(new ImportProblem(file, line, field, message));
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -142,7 +153,27 @@ final class ItemFileParser {
         }
         String body = String.join("\n", java.util.Arrays.copyOfRange(lines, start, lines.length)).strip();
         int bodyLine = start + 1;
-        return build(file, text, fields, body, bodyLine, p, problems);
+        return build(file, text, fields, body, bodyLine, p, problems, images);
+    }
+
+    /**
+     * Reads an item given as fields (as in a JSON request: the front matter names, each a JSON value) and a
+     * Markdown body, with its images from {@code images}; {@code label} names it in problems, which carry line 0.
+     */
+    Result parseFields(Path label, Map<String, JsonNode> given, String body, ImageSource images) {
+        List<ImportProblem> problems = new ArrayList<>();
+        Problems p = (line, field, message) -> problems.add(new ImportProblem(label, line, field, message));
+        Map<String, Field> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : given.entrySet()) {
+            if (!FIELDS.contains(e.getKey())) {
+                p.add(0, e.getKey(), "未知字段（可用字段：" + String.join(", ", new java.util.TreeSet<>(FIELDS)) + "）");
+            } else {
+                fields.put(e.getKey(), new Field(e.getValue(), 0));
+            }
+        }
+        String text = body == null ? "" : body.replace("\r\n", "\n").strip();
+        String key = given.toString() + "\n" + text;
+        return build(label, key, fields, text, 0, p, problems, images);
     }
 
     private Map<String, Field> readFrontMatter(String yaml, Problems p) {
@@ -184,7 +215,7 @@ final class ItemFileParser {
     }
 
     private Result build(Path file, String text, Map<String, Field> fields, String body, int bodyLine, Problems p,
-                         List<ImportProblem> problems) {
+                         List<ImportProblem> problems, ImageSource source) {
         String title = string(fields, "title", p, true);
         if (title != null) {
             int n = title.strip().codePointCount(0, title.strip().length());
@@ -218,6 +249,7 @@ final class ItemFileParser {
         Instant publishAt = publishAt(fields, p);
         List<Note> notes = notes(fields, p);
         List<String> glossary = glossary(fields, p);
+        boolean important = important(fields, p);
 
         if (body.isBlank()) {
             p.add(bodyLine, "正文", "正文是空的");
@@ -234,7 +266,7 @@ final class ItemFileParser {
             if (byName.containsKey(ref.src())) {
                 continue;
             }
-            ItemImage img = loadImage(file, ref.src(), ref.alt(), ref.caption(), ref.line(), "图片", p, bytes);
+            ItemImage img = loadImage(source, ref.src(), ref.alt(), ref.caption(), ref.line(), "图片", p, bytes);
             if (img != null) {
                 byName.put(ref.src(), img);
                 images.add(img);
@@ -243,15 +275,17 @@ final class ItemFileParser {
         ItemImage cover = null;
         String coverName = string(fields, "cover", p, false);
         if (coverName != null) {
-            cover = loadImage(file, coverName.strip(), "", "", fields.get("cover").line(), "cover", p, bytes);
+            cover = loadImage(source, coverName.strip(), "", "", fields.get("cover").line(), "cover", p, bytes);
         }
         if (!problems.isEmpty()) {
             return new Result(null, problems);
         }
         ItemContent content = new ItemContent(account.strip(), category.strip(), title.strip(), author, department,
-                body, notes, glossary, images, cover, docNo, sourceUrl, publishAt, digest, headingNumbers);
+                body, notes, glossary, images, cover, docNo, sourceUrl, publishAt, digest, headingNumbers, important);
         String key = ContentHash.sha256((account.strip() + "\n" + text).getBytes(StandardCharsets.UTF_8));
-        return new Result(new ParsedItem(file, content, bytes, key), problems);
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        fields.forEach((name, f) -> lines.put(name, f.line()));
+        return new Result(new ParsedItem(file, content, bytes, key, bodyLine, lines), problems);
     }
 
     private static String string(Map<String, Field> fields, String name, Problems p, boolean required) {
@@ -337,6 +371,26 @@ final class ItemFileParser {
         }
     }
 
+    private static boolean important(Map<String, Field> fields, Problems p) {
+        Field f = fields.get("important");
+        if (f == null || f.value().isNull()) {
+            return false;
+        }
+        if (f.value().isBoolean()) {
+            return f.value().booleanValue();
+        }
+        String t = f.value().isValueNode() ? f.value().asText().strip() : "";
+        if (t.equals("是") || t.equals("重要") || t.equalsIgnoreCase("true") || t.equalsIgnoreCase("yes")) {
+            return true;
+        }
+        if (t.equals("否") || t.equalsIgnoreCase("false") || t.equalsIgnoreCase("no") || t.isEmpty() && f.value()
+                .isTextual()) {
+            return false;
+        }
+        p.add(f.line(), "important", "应为 true（重要，需主要领导签发）或 false，而不是“" + f.value() + "”");
+        return false;
+    }
+
     private static List<Note> notes(Map<String, Field> fields, Problems p) {
         Field f = fields.get("notes");
         List<Note> notes = new ArrayList<>();
@@ -415,22 +469,20 @@ final class ItemFileParser {
         return refs;
     }
 
-    private static ItemImage loadImage(Path file, String src, String alt, String caption, int line, String field,
+    private static ItemImage loadImage(ImageSource source, String src, String alt, String caption, int line, String field,
                                        Problems p, Map<String, byte[]> bytes) {
         String decoded = java.net.URLDecoder.decode(src.replace("+", "%2B"), StandardCharsets.UTF_8);
         if (decoded.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
             p.add(line, field, "图片“" + src + "”是网络地址：微信会过滤外部图片，请把图片文件放在稿件旁边并用相对路径引用");
             return null;
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path path = dir.resolve(decoded).normalize();
-        if (!Files.isRegularFile(path)) {
-            p.add(line, field, "图片“" + src + "”不存在（应位于 " + path.getParent() + "）");
-            return null;
-        }
         byte[] data;
         try {
-            long size = Files.size(path);
+            long size = source.size(decoded);
+            if (size < 0) {
+                p.add(line, field, "图片“" + src + "”不存在（" + source.whereMissing(decoded) + "）");
+                return null;
+            }
             if (size > ImageInspector.MAX_BYTES) {
                 p.add(line, field, "图片“" + src + "”大小 " + size / (1024 * 1024) + " MB，超过上限 "
                         + ImageInspector.MAX_BYTES / (1024 * 1024) + " MB，请先压缩");
@@ -440,7 +492,7 @@ final class ItemFileParser {
                 p.add(line, field, "图片“" + src + "”是空文件");
                 return null;
             }
-            data = Files.readAllBytes(path);
+            data = source.read(decoded);
         } catch (IOException e) {
             p.add(line, field, "无法读取图片“" + src + "”：" + e.getMessage());
             return null;
@@ -466,7 +518,7 @@ final class ItemFileParser {
         }
         String sha = ContentHash.sha256(data);
         bytes.put(sha, data);
-        String name = path.getFileName().toString();
+        String name = source.fileName(decoded);
         return new ItemImage(sha, name, format.mime, inspected.get().width(), inspected.get().height(), data.length,
                 caption, alt);
     }

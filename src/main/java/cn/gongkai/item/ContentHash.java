@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 helpers; the content hash covers every published field in a fixed order. */
+/** SHA-256 helpers; the content hash covers every published field in a fixed order, and the 重要 mark. */
 public final class ContentHash {
     private ContentHash() {
     }
@@ -36,6 +36,10 @@ public final class ContentHash {
         field(sb, c.cover() == null ? "" : c.cover().sha256());
         field(sb, c.docNo());
         field(sb, c.sourceUrl());
+        if (c.important()) {
+            // only when set, so the hash of ordinary items is what it was before the mark existed
+            sb.append("important;");
+        }
         // Added later: only present values count, so hashes of items stored before stay the same.
         if (!c.digest().isEmpty()) {
             sb.append("digest=");

@@ -16,11 +16,30 @@ import java.util.List;
  * @param digest     the digest staff wrote (front matter {@code digest:}), or empty: one is made from the body
  * @param headingNumbers 公文-style heading numbers (一、（一）1.（1）) on or off for this item, or null for the
  *                   configured default
+ * @param important  marked 重要 by staff: the item needs the extra review steps for important items (主要领导签发)
  */
 public record ItemContent(String account, String category, String title, String author, String department,
                           String body, List<Note> notes, List<String> glossary, List<ItemImage> images,
                           ItemImage cover, String docNo, String sourceUrl, Instant publishAt, String digest,
-                          Boolean headingNumbers) {
+                          Boolean headingNumbers, boolean important) {
+
+    /** Content of an ordinary (not 重要) item with the given digest and heading-number choice. */
+    public ItemContent(String account, String category, String title, String author, String department,
+                       String body, List<Note> notes, List<String> glossary, List<ItemImage> images,
+                       ItemImage cover, String docNo, String sourceUrl, Instant publishAt, String digest,
+                       Boolean headingNumbers) {
+        this(account, category, title, author, department, body, notes, glossary, images, cover, docNo, sourceUrl,
+                publishAt, digest, headingNumbers, false);
+    }
+
+    /** Content without its own digest that follows the configured heading-number default. */
+    public ItemContent(String account, String category, String title, String author, String department,
+                       String body, List<Note> notes, List<String> glossary, List<ItemImage> images,
+                       ItemImage cover, String docNo, String sourceUrl, Instant publishAt, boolean important) {
+        this(account, category, title, author, department, body, notes, glossary, images, cover, docNo, sourceUrl,
+                publishAt, "", null, important);
+    }
+
     public ItemContent {
         requireText(account, "account");
         requireText(category, "category");
@@ -42,7 +61,7 @@ public record ItemContent(String account, String category, String title, String 
                        List<Note> notes, List<String> glossary, List<ItemImage> images, ItemImage cover, String docNo,
                        String sourceUrl, Instant publishAt) {
         this(account, category, title, author, department, body, notes, glossary, images, cover, docNo, sourceUrl,
-                publishAt, "", null);
+                publishAt, "", null, false);
     }
 
     private static void requireText(String value, String field) {
@@ -59,7 +78,13 @@ public record ItemContent(String account, String category, String title, String 
         return images.isEmpty() ? null : images.get(0);
     }
 
-    /** A stable hash of everything that is published; approvals bind to it. */
+    /** The same content with another 重要 mark. */
+    public ItemContent withImportant(boolean flag) {
+        return new ItemContent(account, category, title, author, department, body, notes, glossary, images, cover,
+                docNo, sourceUrl, publishAt, digest, headingNumbers, flag);
+    }
+
+    /** A stable hash of everything that is published, and of the 重要 mark; approvals bind to it. */
     public String contentHash() {
         return ContentHash.of(this);
     }

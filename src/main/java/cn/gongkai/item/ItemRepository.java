@@ -19,10 +19,21 @@ public interface ItemRepository {
     Optional<Long> findBySourceKey(String sourceKey);
 
     /**
-     * Approved items of the account whose planned time is null or not after {@code now}, ordered by planned time
-     * then id, at most {@code limit}.
+     * Approved items of the account whose planned time is null or not after {@code now}: higher priority first,
+     * then by planned time (unplanned last), then id; at most {@code limit}.
      */
     List<DisclosureItem> dueForPublishing(String account, Instant now, int limit);
+
+    /** Normal priority. */
+    int NORMAL_PRIORITY = 0;
+    /** The priority of an item marked 重要 (important). */
+    int IMPORTANT_PRIORITY = 10;
+
+    /** Sets the item's publishing priority: higher goes first among due items; {@link #NORMAL_PRIORITY} is 0. */
+    void setPriority(long id, int priority);
+
+    /** The item's publishing priority. */
+    int priority(long id);
 
     /**
      * Moves the item from {@code from} to {@code to} only if it is still in {@code from} (compare and set).
@@ -30,4 +41,13 @@ public interface ItemRepository {
      * @return true if this call made the change
      */
     boolean transition(long id, ItemStatus from, ItemStatus to, Long batchId, String failure, Instant now);
+
+    /**
+     * Replaces what staff wrote — the item's fields, notes, glossary keys, images and content hash — and moves it
+     * from {@code from} to {@code to}, only if it is still in {@code from} (compare and set). The failure text is
+     * cleared; the source key, batch and creation time stay.
+     *
+     * @return the item after the change, or empty when it was not in {@code from} (or does not exist)
+     */
+    Optional<DisclosureItem> replaceContent(long id, ItemContent content, ItemStatus from, ItemStatus to, Instant now);
 }

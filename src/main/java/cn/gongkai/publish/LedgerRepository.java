@@ -1,13 +1,45 @@
 package cn.gongkai.publish;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** The publication ledger: one row per published article, never two for the same item and mode. */
+/**
+ * The publication ledger: one row per published article, never two for the same item and mode, nor two with the
+ * same source key. Rows are never removed; a deletion or a correction is a mark on the row.
+ */
 public interface LedgerRepository {
 
-    /** Adds the entry; returns false (and adds nothing) if the item is already in the ledger for that mode. */
+    /**
+     * Adds the entry; returns false (and adds nothing) if the item is already in the ledger for that mode, or, for a
+     * row without an item, its source key is already there.
+     */
     boolean record(LedgerEntry entry);
 
+    /**
+     * Adds every entry that is not there yet (as {@link #record}) in one transaction: all or nothing.
+     *
+     * @return how many were added
+     */
+    int recordAll(List<LedgerEntry> entries);
+
     /** Entries published in [fromInclusive, toExclusive), ordered by time. */
-    List<LedgerEntry> between(java.time.Instant fromInclusive, java.time.Instant toExclusive);
+    List<LedgerEntry> between(Instant fromInclusive, Instant toExclusive);
+
+    Optional<LedgerEntry> find(long ledgerId);
+
+    /** The row of a published item in a mode. */
+    Optional<LedgerEntry> findByItem(long itemId, String mode);
+
+    /**
+     * Marks row {@code correctionId} as the correction (更正) of row {@code originalId}: it stops counting as an
+     * article of its own. Returns false when either row is missing.
+     */
+    boolean markCorrection(long correctionId, long originalId);
+
+    /** Marks the row as deleted from the account at {@code at}; it still counts, flagged. False when missing. */
+    boolean markDeleted(long ledgerId, Instant at);
+
+    /** Sets the category of a row (staff categorising an 外部发布 row). False when missing. */
+    boolean categorise(long ledgerId, String category);
 }

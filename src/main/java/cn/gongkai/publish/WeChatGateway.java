@@ -1,5 +1,6 @@
 package cn.gongkai.publish;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ public interface WeChatGateway {
     String addCoverImage(String account, MediaFile image);
 
     /** Creates a draft of up to 8 articles; returns the draft media_id. ({@code draft/add}) */
-    String addDraft(String account, java.util.List<DraftArticle> articles);
+    String addDraft(String account, List<DraftArticle> articles);
 
     /**
      * Whether the draft is still in the draft box. ({@code draft/get}; 40007 means it is gone — published,
@@ -38,4 +39,70 @@ public interface WeChatGateway {
      * ({@code freepublish/batchget})
      */
     Optional<PublishStatus> findPublished(String account, String firstTitle, int scan);
+
+    /**
+     * Replaces the article at the 0-based {@code index} of a draft. ({@code draft/update}; 40114 for a bad index,
+     * 40007 when the draft is gone.) Idempotent, retried.
+     */
+    void updateDraft(String account, String draftMediaId, int index, DraftArticle article);
+
+    /**
+     * Deletes a draft, irreversibly. ({@code draft/delete}) A draft that is already gone (40007) counts as deleted.
+     */
+    void deleteDraft(String account, String draftMediaId);
+
+    /** How many drafts are in the draft box. ({@code draft/count}) */
+    long draftCount(String account);
+
+    /**
+     * A page of the draft box, most recently changed first, without contents. ({@code draft/batchget})
+     *
+     * @param count 1–20
+     */
+    List<DraftInfo> listDrafts(String account, int offset, int count);
+
+    /**
+     * Published items, newest first, without contents; mass-sent articles are not listed. ({@code
+     * freepublish/batchget}, 100 calls a day)
+     *
+     * @param count 1–20
+     */
+    List<PublishedArticleInfo> listPublished(String account, int offset, int count);
+
+    /** One published item by its article_id. ({@code freepublish/getarticle}; 53600 for an unknown id) */
+    PublishedArticleInfo getPublished(String account, String articleId);
+
+    /**
+     * Deletes a published article, irreversibly. ({@code freepublish/delete}, 10 calls a day)
+     *
+     * @param index 1-based article of the item; 0 deletes all of them
+     */
+    void deletePublished(String account, String articleId, int index);
+
+    /**
+     * Sends a draft to all followers as a mass message (mpnews). ({@code message/mass/sendall} with {@code
+     * is_to_all=true}.) A publishing call: never retried. {@code clientMsgId} (the caller's batch id, at most 64
+     * bytes) lets WeChat recognise a repeat for 24 hours: a repeat returns the original msg_id with
+     * {@link MassSendResult#alreadySent()}; a repeat within a minute is TRANSIENT with {@code retryAfter}. A lost
+     * answer is {@link WeChatException.Kind#UNKNOWN_OUTCOME}: send again with the same clientMsgId to settle it.
+     */
+    MassSendResult massSendAll(String account, String draftMediaId, String clientMsgId);
+
+    /**
+     * Sends a draft as a preview to one reviewer's phone. ({@code message/mass/preview}; {@code touser} for an
+     * openid, {@code towxname} for a WeChat ID, which is limited to 100 previews a day.)
+     */
+    void massPreview(String account, String draftMediaId, String reviewer, boolean byWeChatId);
+
+    /**
+     * Resets every daily call counter of the account on WeChat's side. ({@code clear_quota}; ten times a month,
+     * shared with the console button; 48006 when they are used up.) Not retried once WeChat may have acted.
+     */
+    void clearQuota(String account);
+
+    /**
+     * Checks the account without publishing anything: token, IP whitelist, and draft, freepublish and mass-send
+     * permission (for {@code gongkai doctor}). Never throws for a WeChat refusal: each check carries it.
+     */
+    AccountProbe probe(String account);
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What yearly counts are grouped by. */
 public enum CountBy {
-    CATEGORY("分类"), MONTH("月份"), ACCOUNT("公众号"), DEPARTMENT("部门");
+    CATEGORY("分类"), MONTH("月份"), ACCOUNT("公众号"), DEPARTMENT("部门"), MODE("发布方式");
 
     private final String label;
 
@@ -20,7 +20,7 @@ public enum CountBy {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--by 只能是 category、month、account 或 department：" + text);
+            throw new IllegalArgumentException("--by 只能是 category、month、account、department 或 mode：" + text);
         }
     }
 }

@@ -1,58 +1,87 @@
 package cn.gongkai.report;
 
-import cn.gongkai.publish.LedgerEntry;
-import cn.gongkai.publish.LedgerRepository;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
-/** Counts a year's publications from the ledger. A year is counted by publish time in the configured zone. */
+/**
+ * Counts a year's publications from the ledger. A year is counted by publish time in the configured zone, from
+ * 1 January 00:00 up to (not including) the next 1 January 00:00. The database does the counting.
+ */
 public final class Counter {
-    private final LedgerRepository ledger;
+    /** The group of articles without a department. */
+    public static final String NO_DEPARTMENT = "（未填部门）";
+    /** The group of articles without a category. */
+    public static final String NO_CATEGORY = "（未分类）";
+
+    private final LedgerStatistics ledger;
     private final ZoneId zone;
     private final List<String> categoryOrder;
 
-    public Counter(LedgerRepository ledger, ZoneId zone, List<String> categoryOrder) {
+    public Counter(LedgerStatistics ledger, ZoneId zone, List<String> categoryOrder) {
         this.ledger = ledger;
         this.zone = zone;
         this.categoryOrder = List.copyOf(categoryOrder);
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The first instant of the year in the configured zone. */
+    public Instant startOf(int year) {
+        return LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
+    }
+
     public YearCounts count(int year, CountBy by) {
+        checkYear(year);
+        Instant from = startOf(year);
+        Instant to = startOf(year + 1);
+        LedgerStatistics.Totals totals = ledger.totals(from, to);
+        Map<String, LedgerStatistics.Group> groups = new LinkedHashMap<>();
+        if (by == CountBy.MONTH) {
+            List<Instant> bounds = new ArrayList<>();
+            for (int m = 1; m <= 13; m++) {
+                bounds.add(m == 13 ? to : LocalDate.of(year, m, 1).atStartOfDay(zone).toInstant());
+            }
+            List<LedgerStatistics.Group> months = ledger.byInterval(bounds);
+            for (int m = 1; m <= 12; m++) {
+                groups.put(String.format("%d-%02d", year, m), months.get(m - 1));
+            }
+        } else {
+            Map<String, LedgerStatistics.Group> found = new TreeMap<>(ledger.byColumn(from, to, by));
+            if (by == CountBy.CATEGORY) {
+                categoryOrder.forEach(c -> groups.put(c, found.getOrDefault(c, new LedgerStatistics.Group(0, 0))));
+                categoryOrder.forEach(found::remove);
+            }
+            found.forEach((k, g) -> groups.merge(label(k, by), g,
+                    (a, b) -> new LedgerStatistics.Group(a.articles() + b.articles(), a.deleted() + b.deleted())));
+        }
+        Map<String, Integer> articles = new LinkedHashMap<>();
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        groups.forEach((k, g) -> {
+            articles.put(k, Math.toIntExact(g.articles()));
+            deleted.put(k, Math.toIntExact(g.deleted()));
+        });
+        return new YearCounts(year, by, Math.toIntExact(totals.articles()), Math.toIntExact(totals.pushes()),
+                Math.toIntExact(totals.corrections()), Math.toIntExact(totals.deleted()), articles, deleted);
+    }
+
+    private static String label(String key, CountBy by) {
+        if (!key.isBlank()) {
+            return key;
+        }
+        return by == CountBy.DEPARTMENT ? NO_DEPARTMENT : by == CountBy.CATEGORY ? NO_CATEGORY : "（空）";
+    }
+
+    private static void checkYear(int year) {
         if (year < 2000 || year > 2100) {
             throw new IllegalArgumentException("年份超出范围：" + year);
         }
-        List<LedgerEntry> entries = ledger.between(LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant(),
-                LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant());
-        Map<String, Integer> groups = new LinkedHashMap<>();
-        if (by == CountBy.CATEGORY) {
-            categoryOrder.forEach(c -> groups.put(c, 0));
-        } else if (by == CountBy.MONTH) {
-            for (int m = 1; m <= 12; m++) {
-                groups.put(String.format("%d-%02d", year, m), 0);
-            }
-        }
-        Set<String> pushes = new HashSet<>();
-        for (LedgerEntry e : entries) {
-            groups.merge(key(e, by), 1, Integer::sum);
-            pushes.add(e.account() + "/" + e.mode() + "/" + (e.publishId().isEmpty() ? e.articleId() : e.publishId()));
-        }
-        return new YearCounts(year, by, entries.size(), pushes.size(), groups);
-    }
-
-    private String key(LedgerEntry e, CountBy by) {
-        return switch (by) {
-            case CATEGORY -> e.category();
-            case MONTH -> {
-                LocalDate d = e.publishedAt().atZone(zone).toLocalDate();
-                yield String.format("%d-%02d", d.getYear(), d.getMonthValue());
-            }
-            case ACCOUNT -> e.account();
-            case DEPARTMENT -> e.department().isEmpty() ? "（未填部门）" : e.department();
-        };
     }
 }

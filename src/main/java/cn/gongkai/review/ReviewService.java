@@ -1,75 +1,182 @@
 package cn.gongkai.review;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Transactions;
+import cn.gongkai.review.checks.CheckReport;
+import cn.gongkai.review.checks.Finding;
+import cn.gongkai.review.checks.PrePublishChecks;
+import cn.gongkai.review.checks.Severity;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The review chain (design.md §4): items are queued into review, each step approves or rejects, and every decision
- * is an audit row bound to the content hash. The current step is derived from the audit rows of the current content,
- * so an approval of an older text never counts.
+ * The review chain (design.md §4): items are queued into review, each step is approved or rejected by a user who
+ * holds that step's role, and every decision is an append-only audit row bound to the content hash. The current
+ * step is derived from the audit rows: a submission, an edit or a rejection starts the chain again, and only
+ * approvals of the current text count.
+ *
+ * <p>Rules: the acting user must exist and hold the role of the current step; nobody approves an item they
+ * submitted or edited; one person approves at most one step of a text; items marked 重要 need the extra steps of
+ * {@link ReviewPolicy#importantChain()}; an empty chain means items arrive approved, and the audit says so. The
+ * pre-publish checks run whenever an item is queued (import, submit, edit) and their results are stored with the
+ * audit row; errors block.
  */
 public final class ReviewService {
+    static final String SUBMIT = "SUBMIT";
+    static final String CREATE = "CREATE";
+    static final String EDIT = "EDIT";
+    static final String APPROVE = "APPROVE";
+    static final String REJECT = "REJECT";
+    static final String CHECK = "CHECK";
+
     /** Role names staff see. */
     public static String roleLabel(String role) {
-        return switch (role) {
-            case "dept-leader" -> "业务部门分管领导";
-            case "office-director" -> "办公室主任";
-            case "office-leader" -> "办公室分管领导";
-            case "principal-leader" -> "主要领导";
-            default -> role;
-        };
+        try {
+            return Role.parse(role).label();
+        } catch (IllegalArgumentException e) {
+            return role;
+        }
     }
 
-    private final List<String> chain;
+    private final ReviewPolicy policy;
+    private final PrePublishChecks checks;
     private final ItemRepository items;
     private final AuditLog audit;
+    private final UserRepository users;
     private final Transactions tx;
     private final Clock clock;
 
-    public ReviewService(List<String> chain, ItemRepository items, AuditLog audit, Transactions tx, Clock clock) {
-        this.chain = List.copyOf(chain);
+    public ReviewService(ReviewPolicy policy, PrePublishChecks checks, ItemRepository items, AuditLog audit,
+                         UserRepository users, Transactions tx, Clock clock) {
+        this.policy = policy;
+        this.checks = checks;
         this.items = items;
         this.audit = audit;
+        this.users = users;
         this.tx = tx;
         this.clock = clock;
     }
 
+    /** The configured chain, without the extra steps of important items. */
     public List<String> chain() {
-        return chain;
+        return policy.chain();
+    }
+
+    public ReviewPolicy policy() {
+        return policy;
+    }
+
+    public PrePublishChecks checks() {
+        return checks;
+    }
+
+    /** The steps (role ids) this item goes through. */
+    public List<String> steps(DisclosureItem item) {
+        return policy.stepsFor(item.content().important());
     }
 
     /** The status a newly queued item gets: in review, or approved when the chain is empty. */
     public ItemStatus initialStatus() {
-        return chain.isEmpty() ? ItemStatus.APPROVED : ItemStatus.IN_REVIEW;
+        return policy.chain().isEmpty() ? ItemStatus.APPROVED : ItemStatus.IN_REVIEW;
     }
 
-    /** Writes the audit row for an item that was just queued by {@code actor} (via {@code channel}). */
-    public void recordQueued(DisclosureItem item, String actor, String channel) {
-        audit.append(new AuditEntry(0, item.id(), actor, "drafter", "SUBMIT", "", item.status().name(), -1,
-                "经" + channel + "提交", item.contentHash(), "", clock.instant()));
-        if (chain.isEmpty()) {
-            audit.append(new AuditEntry(0, item.id(), "oa", "", "APPROVE", ItemStatus.IN_REVIEW.name(),
-                    ItemStatus.APPROVED.name(), -1, "review.chain 为空：稿件已在单位 OA 系统中审批，直接进入待发布",
-                    item.contentHash(), "", clock.instant()));
+    /**
+     * The checks run when content is queued: the pre-publish checks, plus a warning when the planned time is later
+     * than the due date of 条例 art. 26 counted from {@code createdDate}.
+     */
+    public CheckReport queueChecks(ItemContent content, LocalDate createdDate) {
+        CheckReport report = checks.check(content);
+        if (content.publishAt() == null) {
+            return report;
         }
+        LocalDate due = WorkingDays.plus(createdDate, policy.dueWorkingDays());
+        LocalDate planned = content.publishAt().atZone(policy.zone()).toLocalDate();
+        if (!planned.isAfter(due)) {
+            return report;
+        }
+        List<Finding> all = new ArrayList<>(report.findings());
+        all.add(new Finding(Severity.WARNING, "due-date", "publish_at", 0, 0, "计划发布日期 " + planned + " 晚于公开时限 "
+                + due + "（条例第二十六条：形成或变更之日起 " + policy.dueWorkingDays() + " 个工作日内公开；未计法定节假日）"));
+        return new CheckReport(all);
+    }
+
+    /** The date by which the item should be published: {@code review.due-working-days} after it was created. */
+    public LocalDate dueDate(DisclosureItem item) {
+        return WorkingDays.plus(item.createdAt().atZone(policy.zone()).toLocalDate(), policy.dueWorkingDays());
+    }
+
+    /** True when the item is not yet published and today is after its due date. */
+    public boolean overdue(DisclosureItem item) {
+        boolean done = item.status() == ItemStatus.PUBLISHED || item.status() == ItemStatus.PUBLISHING
+                || item.status() == ItemStatus.WITHDRAWN || item.status() == ItemStatus.CORRECTED;
+        return !done && clock.instant().atZone(policy.zone()).toLocalDate().isAfter(dueDate(item));
+    }
+
+    /** Writes the audit rows for an item that was just queued by {@code actor} (via {@code channel}). */
+    public void recordQueued(DisclosureItem item, String actor, String channel) {
+        recordQueued(item, actor, channel, queueChecks(item.content(), localDate(item)));
+    }
+
+    /** Writes the audit rows for an item that was just queued, with the check results it was queued with. */
+    public void recordQueued(DisclosureItem item, String actor, String channel, CheckReport report) {
+        audit.append(new AuditEntry(0, item.id(), actor, Role.DRAFTER.id(), SUBMIT, "", item.status().name(), -1,
+                "经" + channel + "提交", item.contentHash(), report.toText(), clock.instant()));
+        if (item.status() == ItemStatus.APPROVED) {
+            appendOaApproval(item);
+        }
+    }
+
+    /** Writes the audit row for an item stored as a draft (not yet queued) by {@code actor}. */
+    public void recordCreated(DisclosureItem item, String actor, String channel) {
+        audit.append(new AuditEntry(0, item.id(), actor, Role.DRAFTER.id(), CREATE, "", item.status().name(), -1,
+                "经" + channel + "创建草稿", item.contentHash(), checks.check(item.content()).toText(),
+                clock.instant()));
+    }
+
+    /**
+     * Records a check run outside the chain, e.g. the publisher's run just before publishing. The item's status
+     * does not change.
+     */
+    public void recordCheck(DisclosureItem item, CheckReport report, String actor) {
+        audit.append(new AuditEntry(0, item.id(), actor, "", CHECK, item.status().name(), item.status().name(), -1,
+                report.hasErrors() ? "发布前检查未通过" : "发布前检查通过", item.contentHash(), report.toText(),
+                clock.instant()));
     }
 
     /** The index of the step now waiting for a decision, derived from the audit rows of the current content. */
     public int currentStep(DisclosureItem item) {
         int step = 0;
         for (AuditEntry e : audit.history(item.id())) {
-            if (e.decision().equals("SUBMIT") || e.decision().equals("REJECT")) {
-                step = 0;
-            } else if (e.decision().equals("APPROVE") && e.step() == step
-                    && e.contentHash().equals(item.contentHash())) {
-                step++;
+            switch (e.decision()) {
+                case SUBMIT, REJECT, EDIT, CREATE -> step = 0;
+                case APPROVE -> {
+                    if (e.step() == step && e.contentHash().equals(item.contentHash())) {
+                        step++;
+                    }
+                }
+                default -> {
+                }
             }
         }
         return step;
+    }
+
+    /** The role the item waits on, when it is in review. */
+    public Optional<String> waitingFor(DisclosureItem item) {
+        if (item.status() != ItemStatus.IN_REVIEW) {
+            return Optional.empty();
+        }
+        List<String> steps = steps(item);
+        int step = currentStep(item);
+        return step < steps.size() ? Optional.of(steps.get(step)) : Optional.empty();
     }
 
     /**
@@ -84,31 +191,35 @@ public final class ReviewService {
             if (!item.content().contentHash().equals(item.contentHash())) {
                 throw new ReviewException(itemId, "内容与登记的内容指纹不符，请重新提交审核");
             }
-            String submitter = submitter(item);
-            if (actor.equals(submitter)) {
-                throw new ReviewException(itemId, "不能审核自己提交的稿件（提交人：" + submitter + "）");
-            }
+            List<String> steps = steps(item);
             int step = currentStep(item);
+            String role = steps.get(step);
+            User user = requireRole(item, actor, role);
+            Set<String> authors = authors(item);
+            if (authors.contains(user.name())) {
+                throw new ReviewException(itemId, "不能审核自己提交或修改的稿件（" + user.name() + " 提交或修改过本稿件）");
+            }
             for (AuditEntry e : audit.history(itemId)) {
-                if (e.decision().equals("APPROVE") && e.actor().equals(actor)
-                        && e.contentHash().equals(item.contentHash()) && e.step() < step) {
-                    throw new ReviewException(itemId, actor + " 已审核过第 " + (e.step() + 1) + " 步，同一人不能审核两步");
+                if (e.decision().equals(APPROVE) && e.actor().equals(user.name())
+                        && e.contentHash().equals(item.contentHash()) && e.step() < step
+                        && approvalCounts(itemId, e)) {
+                    throw new ReviewException(itemId, user.name() + " 已审核过第 " + (e.step() + 1)
+                            + " 步，同一人不能审核两步");
                 }
             }
-            String role = chain.get(step);
-            boolean last = step == chain.size() - 1;
+            boolean last = step == steps.size() - 1;
             ItemStatus to = last ? ItemStatus.APPROVED : ItemStatus.IN_REVIEW;
             if (last && !items.transition(itemId, ItemStatus.IN_REVIEW, ItemStatus.APPROVED, null, "",
                     clock.instant())) {
                 throw new ReviewException(itemId, "稿件状态已被他人改变，请刷新后重试");
             }
-            audit.append(new AuditEntry(0, itemId, actor, role, "APPROVE", ItemStatus.IN_REVIEW.name(), to.name(),
-                    step, comment, item.contentHash(), "", clock.instant()));
+            audit.append(new AuditEntry(0, itemId, user.name(), role, APPROVE, ItemStatus.IN_REVIEW.name(),
+                    to.name(), step, comment, item.contentHash(), "", clock.instant()));
             return load(itemId);
         });
     }
 
-    /** Rejects the item back to its drafter with a reason. */
+    /** Rejects the item back to its drafter with a reason; only the holder of the current step's role may. */
     public DisclosureItem reject(long itemId, String actor, String comment) {
         if (comment == null || comment.isBlank()) {
             throw new ReviewException(itemId, "退回必须写明原因（--comment）");
@@ -117,14 +228,137 @@ public final class ReviewService {
             DisclosureItem item = load(itemId);
             requireInReview(item);
             int step = currentStep(item);
+            String role = steps(item).get(step);
+            User user = requireRole(item, actor, role);
             if (!items.transition(itemId, ItemStatus.IN_REVIEW, ItemStatus.REJECTED, null, comment,
                     clock.instant())) {
                 throw new ReviewException(itemId, "稿件状态已被他人改变，请刷新后重试");
             }
-            audit.append(new AuditEntry(0, itemId, actor, chain.get(step), "REJECT", ItemStatus.IN_REVIEW.name(),
+            audit.append(new AuditEntry(0, itemId, user.name(), role, REJECT, ItemStatus.IN_REVIEW.name(),
                     ItemStatus.REJECTED.name(), step, comment, item.contentHash(), "", clock.instant()));
             return load(itemId);
         });
+    }
+
+    /**
+     * Queues a draft or a rejected item into review (or straight to approved with an empty chain), after the
+     * pre-publish checks. Errors block: a CHECK row records them and a {@link ChecksFailedException} is thrown.
+     */
+    public DisclosureItem submit(long itemId, String actor) {
+        User user = requireUser(itemId, actor);
+        DisclosureItem item = load(itemId);
+        if (item.status() != ItemStatus.DRAFT && item.status() != ItemStatus.REJECTED) {
+            throw new ReviewException(itemId, "当前状态为“" + item.status().label() + "”，只有草稿或已退回的稿件可以提交审核");
+        }
+        CheckReport report = queueChecks(item.content(), localDate(item));
+        if (report.hasErrors()) {
+            recordCheck(item, report, user.name());
+            throw new ChecksFailedException(itemId, report);
+        }
+        return tx.inTransaction(() -> {
+            ItemStatus to = initialStatus();
+            if (!items.transition(itemId, item.status(), to, null, "", clock.instant())) {
+                throw new ReviewException(itemId, "稿件状态已被他人改变，请刷新后重试");
+            }
+            DisclosureItem queued = load(itemId);
+            audit.append(new AuditEntry(0, itemId, user.name(), user.role().id(), SUBMIT, item.status().name(),
+                    to.name(), -1, item.status() == ItemStatus.REJECTED ? "退回后重新提交" : "提交审核",
+                    queued.contentHash(), report.toText(), clock.instant()));
+            if (to == ItemStatus.APPROVED) {
+                appendOaApproval(queued);
+            }
+            return queued;
+        });
+    }
+
+    /**
+     * Replaces the content of an item that is not being published. A draft stays a draft; any other item goes back
+     * to the start of review (approvals of the old text no longer count). Errors of the checks block, except for a
+     * draft.
+     *
+     * @return the item after the edit
+     */
+    public DisclosureItem update(long itemId, ItemContent content, String actor, String channel) {
+        User user = requireUser(itemId, actor);
+        DisclosureItem item = load(itemId);
+        Set<ItemStatus> editable = Set.of(ItemStatus.DRAFT, ItemStatus.IN_REVIEW, ItemStatus.REJECTED,
+                ItemStatus.APPROVED, ItemStatus.FAILED);
+        if (!editable.contains(item.status())) {
+            throw new ReviewException(itemId, "当前状态为“" + item.status().label() + "”，不能修改");
+        }
+        if (!content.account().equals(item.content().account())) {
+            throw new ReviewException(itemId, "不能把稿件改到另一个公众号（" + item.content().account() + " → "
+                    + content.account() + "），请新建稿件");
+        }
+        CheckReport report = queueChecks(content, localDate(item));
+        ItemStatus to = item.status() == ItemStatus.DRAFT ? ItemStatus.DRAFT : initialStatus();
+        if (report.hasErrors() && to != ItemStatus.DRAFT) {
+            throw new ChecksFailedException(itemId, report);
+        }
+        return tx.inTransaction(() -> {
+            DisclosureItem updated = items.replaceContent(itemId, content, item.status(), to, clock.instant())
+                    .orElseThrow(() -> new ReviewException(itemId, "稿件状态已被他人改变，请刷新后重试"));
+            String comment = "经" + channel + "修改" + (to == ItemStatus.DRAFT ? "" : "，重新进入审核")
+                    + (item.contentHash().equals(updated.contentHash()) ? "（内容未变）" : "");
+            audit.append(new AuditEntry(0, itemId, user.name(), user.role().id(), EDIT, item.status().name(),
+                    to.name(), -1, comment, updated.contentHash(), report.toText(), clock.instant()));
+            if (to == ItemStatus.APPROVED) {
+                appendOaApproval(updated);
+            }
+            return updated;
+        });
+    }
+
+    /** Everyone who submitted, created or edited the item: none of them may approve it. */
+    public Set<String> authors(DisclosureItem item) {
+        Set<String> out = new LinkedHashSet<>();
+        for (AuditEntry e : audit.history(item.id())) {
+            if (e.decision().equals(SUBMIT) || e.decision().equals(EDIT) || e.decision().equals(CREATE)) {
+                out.add(e.actor());
+            }
+        }
+        return out;
+    }
+
+    private void appendOaApproval(DisclosureItem item) {
+        audit.append(new AuditEntry(0, item.id(), "oa", "", APPROVE, ItemStatus.IN_REVIEW.name(),
+                ItemStatus.APPROVED.name(), -1, "review.chain 为空：稿件已在单位 OA 系统中审批，直接进入待发布",
+                item.contentHash(), "", clock.instant()));
+    }
+
+    /** True when the approval row still counts: no submit, edit or rejection came after it. */
+    private boolean approvalCounts(long itemId, AuditEntry approval) {
+        boolean counts = false;
+        for (AuditEntry e : audit.history(itemId)) {
+            if (e.id() == approval.id()) {
+                counts = true;
+            } else if (counts && (e.decision().equals(SUBMIT) || e.decision().equals(EDIT)
+                    || e.decision().equals(REJECT) || e.decision().equals(CREATE))) {
+                counts = false;
+            }
+        }
+        return counts;
+    }
+
+    private User requireUser(long itemId, String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new ReviewException(itemId, "没有指明操作人（--as 用户名）");
+        }
+        return users.find(actor.strip()).orElseThrow(() -> new ReviewException(itemId, "用户“" + actor
+                + "”不存在，请先用 gongkai user add " + actor.strip() + " --role 角色 创建"));
+    }
+
+    private User requireRole(DisclosureItem item, String actor, String role) {
+        User user = requireUser(item.id(), actor);
+        if (!user.role().id().equals(role)) {
+            throw new ReviewException(item.id(), "当前步骤需要" + roleLabel(role) + "（" + role + "）审核，"
+                    + user.name() + " 的角色是" + user.role().label() + "（" + user.role().id() + "）");
+        }
+        return user;
+    }
+
+    private LocalDate localDate(DisclosureItem item) {
+        return item.createdAt().atZone(policy.zone()).toLocalDate();
     }
 
     private DisclosureItem load(long itemId) {
@@ -135,10 +369,5 @@ public final class ReviewService {
         if (item.status() != ItemStatus.IN_REVIEW) {
             throw new ReviewException(item.id(), "当前状态为“" + item.status().label() + "”，不在审核中");
         }
-    }
-
-    private String submitter(DisclosureItem item) {
-        return audit.history(item.id()).stream().filter(e -> e.decision().equals("SUBMIT")).map(AuditEntry::actor)
-                .reduce((a, b) -> b).orElse("");
     }
 }

@@ -1,31 +1,59 @@
 package cn.gongkai.schedule;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TimeZone;
-import org.quartz.CronScheduleBuilder;
+import javax.sql.DataSource;
 import org.quartz.CronExpression;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
-import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Quartz scheduling: one publishing job per account on its cron (in the configured time zone), and a status job
- * per account that resumes unfinished batches every few minutes.
+ * Quartz on its JDBC job store (the {@code QRTZ_} tables of the store's migrations), clustered, so that several
+ * {@code serve} processes on one database share the schedule and each slot fires on one of them. Per account: a
+ * publishing job on the account's cron (in the configured time zone) and a status job every few minutes; plus one
+ * watchdog job. Triggers survive restarts, so a slot missed while no process was running fires once at start-up
+ * (misfire: fire once now). Jobs are thin: they look up {@link Tasks} in the scheduler context and catch everything.
  */
 public final class PublishScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PublishScheduler.class);
-    static final String TASK = "task";
-    static final String NAME = "name";
+    static final String GROUP = "gongkai";
+    static final String TASKS = "gongkai.tasks";
+    static final String CLOCK = "gongkai.clock";
+    static final String KIND = "kind";
+    static final String ACCOUNT = "account";
+    static final String PUBLISH = "publish";
+    static final String STATUS = "status";
+    static final String WATCHDOG = "watchdog";
 
     private final Scheduler scheduler;
 
@@ -33,43 +61,81 @@ public final class PublishScheduler implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
+    /** What the jobs run. Each method is called on a Quartz worker thread and may throw; the job logs it. */
+    public interface Tasks {
+        /** A publishing slot of the account came (or was missed and is caught up now). */
+        void publish(String account);
+
+        /** Finish the account's unfinished batches (status polling, settling). */
+        void status(String account);
+
+        /** Look for idle accounts, stuck batches and spent quotas. */
+        void watchdog();
+    }
+
     /**
-     * Starts the scheduler.
+     * The schedule.
      *
-     * @param publishRuns   account id → cron and the run to fire on it
-     * @param statusRuns    account id → the resume run fired every {@code statusMinutes}
+     * @param schedulerName  Quartz scheduler name; processes with the same name on one database form a cluster
+     * @param cronByAccount  account id → Quartz cron of its publishing slots
+     * @param statusEvery    how often the status job runs per account
+     * @param watchdogEvery  how often the watchdog runs
      */
-    public static PublishScheduler start(ZoneId zone, Map<String, Slot> publishRuns, Map<String, Runnable> statusRuns,
-                                         int statusMinutes) {
-        Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "gongkai");
-        p.setProperty("org.quartz.threadPool.threadCount", "2");
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        try {
-            Scheduler s = new StdSchedulerFactory(p).getScheduler();
-            for (Map.Entry<String, Slot> e : publishRuns.entrySet()) {
-                String account = e.getKey();
-                if (!CronExpression.isValidExpression(e.getValue().cron())) {
-                    throw new IllegalArgumentException("公众号 " + account + " 的发布时间表 cron 无效：" + e.getValue().cron()
+    public record Plan(String schedulerName, ZoneId zone, Map<String, String> cronByAccount, Duration statusEvery,
+                       Duration watchdogEvery) {
+        public Plan {
+            if (schedulerName == null || !schedulerName.matches("[A-Za-z0-9_-]{1,60}")) {
+                throw new IllegalArgumentException("scheduler name must be 1-60 letters, digits, - or _: "
+                        + schedulerName);
+            }
+            Objects.requireNonNull(zone, "zone");
+            cronByAccount = Map.copyOf(new LinkedHashMap<>(cronByAccount));
+            for (Map.Entry<String, String> e : cronByAccount.entrySet()) {
+                if (!CronExpression.isValidExpression(e.getValue())) {
+                    throw new IllegalArgumentException("公众号 " + e.getKey() + " 的发布时间表 cron 无效：" + e.getValue()
                             + "（Quartz 格式：秒 分 时 日 月 周，例如 0 0 10 ? * MON-FRI）");
                 }
-                JobDetail job = job("publish-" + account, e.getValue().run());
-                Trigger t = TriggerBuilder.newTrigger().withIdentity("publish-" + account)
-                        .withSchedule(CronScheduleBuilder.cronSchedule(e.getValue().cron())
-                                .inTimeZone(TimeZone.getTimeZone(zone)).withMisfireHandlingInstructionFireAndProceed())
-                        .build();
-                s.scheduleJob(job, t);
-                LOG.info("Account {} publishes on cron '{}' ({}); next at {}", account, e.getValue().cron(), zone,
-                        t.getNextFireTime());
             }
-            for (Map.Entry<String, Runnable> e : statusRuns.entrySet()) {
-                JobDetail job = job("status-" + e.getKey(), e.getValue());
-                Trigger t = TriggerBuilder.newTrigger().withIdentity("status-" + e.getKey()).startNow()
-                        .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(statusMinutes)
-                                .withMisfireHandlingInstructionNextWithRemainingCount()).build();
-                s.scheduleJob(job, t);
+            if (statusEvery == null || statusEvery.toSeconds() < 1) {
+                throw new IllegalArgumentException("statusEvery must be at least a second: " + statusEvery);
             }
+            if (watchdogEvery == null || watchdogEvery.toSeconds() < 1) {
+                throw new IllegalArgumentException("watchdogEvery must be at least a second: " + watchdogEvery);
+            }
+        }
+    }
+
+    /**
+     * Starts the scheduler on the store's data source (which it does not close) and brings the stored jobs in line
+     * with the plan: new accounts get their jobs, a changed cron replaces the trigger, an unchanged trigger is kept
+     * (so a missed slot is caught up), accounts no longer configured lose theirs.
+     *
+     * @param postgres true on PostgreSQL (Quartz's PostgreSQL delegate), false on H2 (the standard delegate)
+     * @param clock    given to the jobs, for telling a caught-up slot from an on-time one
+     */
+    public static PublishScheduler start(DataSource dataSource, boolean postgres, Plan plan, Tasks tasks,
+                                         Clock clock) {
+        String dsName = "gongkai-" + plan.schedulerName() + "-" + System.identityHashCode(dataSource);
+        DBConnectionManager.getInstance().addConnectionProvider(dsName, new StoreConnections(dataSource));
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", plan.schedulerName());
+        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", "3");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
+                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", dsName);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        try {
+            Scheduler s = new StdSchedulerFactory(p).getScheduler();
+            s.getContext().put(TASKS, tasks);
+            s.getContext().put(CLOCK, clock);
+            reconcile(s, plan);
             s.start();
             return new PublishScheduler(s);
         } catch (SchedulerException e) {
@@ -77,23 +143,138 @@ public final class PublishScheduler implements AutoCloseable {
         }
     }
 
-    private static JobDetail job(String name, Runnable task) {
-        JobDataMap data = new JobDataMap();
-        data.put(TASK, task);
-        data.put(NAME, name);
-        return JobBuilder.newJob(RunTaskJob.class).withIdentity(name).usingJobData(data).build();
+    private static void reconcile(Scheduler s, Plan plan) throws SchedulerException {
+        TimeZone zone = TimeZone.getTimeZone(plan.zone());
+        Set<JobKey> wanted = new HashSet<>();
+        for (Map.Entry<String, String> e : plan.cronByAccount().entrySet()) {
+            String account = e.getKey();
+            JobKey publish = JobKey.jobKey(PUBLISH + "-" + account, GROUP);
+            JobKey status = JobKey.jobKey(STATUS + "-" + account, GROUP);
+            wanted.add(publish);
+            wanted.add(status);
+            s.addJob(job(publish, PUBLISH, account), true);
+            s.addJob(job(status, STATUS, account), true);
+            CronTrigger cron = TriggerBuilder.newTrigger().withIdentity(PUBLISH + "-" + account, GROUP).forJob(publish)
+                    .withSchedule(CronScheduleBuilder.cronSchedule(e.getValue()).inTimeZone(zone)
+                            .withMisfireHandlingInstructionFireAndProceed())
+                    .build();
+            Trigger current = s.getTrigger(cron.getKey());
+            if (current instanceof CronTrigger c && c.getCronExpression().equals(e.getValue())
+                    && c.getTimeZone().getID().equals(zone.getID())) {
+                LOG.info("Account {} publishes on cron '{}' ({}); next slot {}", account, e.getValue(), plan.zone(),
+                        c.getNextFireTime());
+            } else {
+                Date next = current == null ? schedule(s, cron) : s.rescheduleJob(cron.getKey(), cron);
+                LOG.info("Account {} publishes on cron '{}' ({}){}; next slot {}", account, e.getValue(), plan.zone(),
+                        current == null ? "" : " (schedule changed)", next);
+            }
+            keepRepeating(s, TriggerKey.triggerKey(STATUS + "-" + account, GROUP), status, plan.statusEvery());
+        }
+        JobKey watchdog = JobKey.jobKey(WATCHDOG, GROUP);
+        wanted.add(watchdog);
+        s.addJob(job(watchdog, WATCHDOG, ""), true);
+        keepRepeating(s, TriggerKey.triggerKey(WATCHDOG, GROUP), watchdog, plan.watchdogEvery());
+        for (JobKey stored : s.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+            if (!wanted.contains(stored)) {
+                s.deleteJob(stored);
+                LOG.info("Removed scheduled job {}: its account is no longer configured", stored.getName());
+            }
+        }
     }
 
-    /** A cron expression and what to run on it. */
-    public record Slot(String cron, Runnable run) {
+    private static void keepRepeating(Scheduler s, TriggerKey key, JobKey job, Duration every)
+            throws SchedulerException {
+        SimpleTrigger trigger = TriggerBuilder.newTrigger().withIdentity(key).forJob(job).startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(every.toMillis())
+                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        Trigger current = s.getTrigger(key);
+        if (!(current instanceof SimpleTrigger t) || t.getRepeatInterval() != every.toMillis()) {
+            if (current == null) {
+                schedule(s, trigger);
+            } else {
+                s.rescheduleJob(key, trigger);
+            }
+        }
     }
 
+    /** Schedules a new trigger; another process of the cluster may have done so a moment earlier. */
+    private static Date schedule(Scheduler s, Trigger trigger) throws SchedulerException {
+        try {
+            return s.scheduleJob(trigger);
+        } catch (ObjectAlreadyExistsException e) {
+            return s.getTrigger(trigger.getKey()).getNextFireTime();
+        }
+    }
+
+    private static JobDetail job(JobKey key, String kind, String account) {
+        return JobBuilder.newJob(RunTaskJob.class).withIdentity(key).storeDurably()
+                .usingJobData(KIND, kind).usingJobData(ACCOUNT, account).build();
+    }
+
+    /** The first slot of the cron after {@code after}, in the zone; null when the cron never fires again. */
+    public static Instant nextSlotAfter(String cron, ZoneId zone, Instant after) {
+        try {
+            CronExpression e = new CronExpression(cron);
+            e.setTimeZone(TimeZone.getTimeZone(zone));
+            Date next = e.getNextValidTimeAfter(Date.from(after));
+            return next == null ? null : next.toInstant();
+        } catch (java.text.ParseException ex) {
+            throw new IllegalArgumentException("cron 无效：" + cron + "（" + ex.getMessage() + "）", ex);
+        }
+    }
+
+    /** When each of the account's slots fires next, as Quartz has it stored (for status pages). */
+    public Instant nextSlot(String account) {
+        try {
+            Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(PUBLISH + "-" + account, GROUP));
+            return t == null || t.getNextFireTime() == null ? null : t.getNextFireTime().toInstant();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot read the schedule of account " + account, e);
+        }
+    }
+
+    /** The stored jobs, e.g. {@code publish-hongqi}, for tests and diagnostics. */
+    public List<String> jobNames() {
+        try {
+            return scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP)).stream().map(JobKey::getName).sorted()
+                    .toList();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot list scheduled jobs", e);
+        }
+    }
+
+    /** Stops firing and waits for running jobs to finish. */
     @Override
     public void close() {
         try {
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
             LOG.warn("Quartz scheduler did not shut down cleanly", e);
+        }
+    }
+
+    /** Hands Quartz connections from the store's pool; the pool belongs to the store, so shutdown leaves it open. */
+    private static final class StoreConnections implements ConnectionProvider {
+        private final DataSource dataSource;
+
+        StoreConnections(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return dataSource.getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            // the store closes its own pool
+        }
+
+        @Override
+        public void initialize() {
+            // nothing to set up: the pool is already open
         }
     }
 }

@@ -21,7 +21,8 @@ final class Endpoints {
     private static final String PREFIX = "/cgi-bin/";
     private final Map<String, Route> routes = new LinkedHashMap<>();
 
-    Endpoints(TokenApi token, MaterialApi material, DraftApi draft, PublishApi publish, MassApi mass) {
+    Endpoints(TokenApi token, MaterialApi material, DraftApi draft, PublishApi publish, MassApi mass,
+              QuotaApi quota) {
         add(new Route("token", false, false, token::token));
         add(new Route("stable_token", false, false, token::stableToken));
         add(new Route("clear_quota", true, false, token::clearQuota));
@@ -40,6 +41,7 @@ final class Endpoints {
         add(new Route("freepublish/delete", true, true, publish::delete));
         add(new Route("message/mass/sendall", true, true, mass::sendAll));
         add(new Route("message/mass/preview", true, true, mass::preview));
+        add(new Route("openapi/quota/get", true, false, call -> quota.get(call, this)));
     }
 
     private void add(Route route) {

@@ -48,10 +48,21 @@ final class Quotas {
         return DEFAULT_LIMITS.getOrDefault(endpoint, Integer.MAX_VALUE);
     }
 
+    /** Today's limit of an endpoint: the fault override or WeChat's default. */
+    int limit(String endpoint) {
+        return faults.quotaOverride(endpoint).orElse(defaultLimit(endpoint));
+    }
+
+    /** Calls of the account to the endpoint counted today. */
+    int used(String appId, String endpoint, Instant now) {
+        roll(now);
+        return used.getOrDefault(appId + "|" + endpoint, 0);
+    }
+
     /** Counts one call; 45009 once the day's limit is spent. */
     void consume(String appId, String endpoint, Instant now) {
         roll(now);
-        int limit = faults.quotaOverride(endpoint).orElse(defaultLimit(endpoint));
+        int limit = limit(endpoint);
         String key = appId + "|" + endpoint;
         int count = used.getOrDefault(key, 0);
         if (count >= limit) {

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A WeChat Official Account API simulator on the JDK HTTP server. It answers the token, material, draft,
- * freepublish, mass-send and clear_quota endpoints under {@code /cgi-bin} like the real API at the HTTP level, so that
+ * freepublish, mass-send, clear_quota and openapi/quota/get endpoints under {@code /cgi-bin} like the real API at the HTTP level, so that
  * WxJava pointed at {@link #baseUrl()} works unchanged; it keeps daily quotas by the injected clock, injects faults
  * ({@link #faults()}), records what was published ({@link #record()}) and pushes PUBLISHJOBFINISH events to callback
  * URLs. Admin endpoints live under {@code /sim}. Thread-safe.
@@ -54,7 +54,7 @@ public final class WeChatSimulator implements AutoCloseable {
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("wechat-sim-ticker"));
         this.notifier = new CallbackNotifier(callbackExecutor, clock);
         Endpoints endpoints = new Endpoints(new TokenApi(state), new MaterialApi(state), new DraftApi(state), publish,
-                new MassApi(state));
+                new MassApi(state), new QuotaApi(state));
         this.server = HttpServer.create(new InetSocketAddress(host, port), 100);
         server.createContext("/cgi-bin/", new ApiHandler(state, endpoints, notifier));
         server.createContext("/sim/", new AdminHandler(this));

@@ -4,15 +4,22 @@ import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.Transactions;
 import cn.gongkai.publish.BatchRepository;
+import cn.gongkai.publish.CallCounter;
+import cn.gongkai.publish.PublishCallBudget;
+import cn.gongkai.publish.PublishEventLog;
+import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
+import cn.gongkai.report.LedgerStatistics;
 import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -26,7 +33,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
 
-    private static final int MAX_POOL_SIZE = 5;
+    /** Room for the publisher, the web server and Quartz's JDBC job store (trigger acquisition, misfires, check-in). */
+    private static final int MAX_POOL_SIZE = 10;
     private static final Pattern URL_SECRET =
             Pattern.compile("(?i)((?:password|pwd|passwd|sslpassword)\\s*=)[^;&]*");
     private static final Pattern URL_USERINFO = Pattern.compile("//[^/@]*@");
@@ -38,9 +46,13 @@ public final class Database implements AutoCloseable {
     private final ItemRepository items;
     private final ImageStore images;
     private final BatchRepository batches;
-    private final LedgerRepository ledger;
+    private final JdbiLedgerRepository ledger;
     private final MediaCache mediaCache;
     private final AuditLog audit;
+    private final CallCounter callCounter;
+    private final UserRepository users;
+    private final PublishCallBudget publishCalls;
+    private final PublishEventLog publishEvents;
 
     private Database(HikariDataSource dataSource, String safeUrl, String product) {
         this.dataSource = dataSource;
@@ -55,6 +67,10 @@ public final class Database implements AutoCloseable {
         this.ledger = new JdbiLedgerRepository(transactions);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
+        this.callCounter = new JdbiCallCounter(transactions);
+        this.users = new JdbiUserRepository(transactions);
+        this.publishCalls = new JdbiPublishCallBudget(transactions);
+        this.publishEvents = new JdbiPublishEventLog(transactions);
     }
 
     /**
@@ -111,12 +127,56 @@ public final class Database implements AutoCloseable {
         return ledger;
     }
 
+    /** Counting queries on the ledger, answered in SQL. */
+    public LedgerStatistics ledgerStatistics() {
+        return ledger;
+    }
+
     public MediaCache mediaCache() {
         return mediaCache;
     }
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** WeChat API calls per account, API and day (the budget behind the daily quotas). */
+    public CallCounter callCounter() {
+        return callCounter;
+    }
+
+    /** Staff accounts and API tokens (hashes only). */
+    public UserRepository users() {
+        return users;
+    }
+
+    /** The publisher's own daily counts of the calls it plans (status polls, submits, mass sends). */
+    public PublishCallBudget publishCalls() {
+        return publishCalls;
+    }
+
+    /** PUBLISHJOBFINISH events as received. */
+    public PublishEventLog publishEvents() {
+        return publishEvents;
+    }
+
+    /** Every port publishing works on, bound to this store's transactions. */
+    public PublishStore publishStore() {
+        return new PublishStore(items, images, batches, ledger, mediaCache, audit, transactions, publishCalls,
+                publishEvents);
+    }
+
+    /**
+     * The pooled data source, for Quartz's JDBC job store (its {@code QRTZ_} tables are created by the migrations).
+     * Callers must not close it; {@link #close()} does.
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True on PostgreSQL, false on H2. */
+    public boolean isPostgres() {
+        return product.startsWith("PostgreSQL");
     }
 
     /** The URL without credentials and the database product, e.g. for {@code gongkai doctor}. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -19,8 +20,10 @@ import org.jdbi.v3.core.statement.Query;
 /** Publishing batches with their items in article order; {@link #advance} is compare-and-set on the state. */
 final class JdbiBatchRepository implements BatchRepository {
 
-    private static final String COLUMNS =
-            "id, account, state, draft_media_id, publish_id, article_id, error, created_at, updated_at";
+    private static final String COLUMNS = "id, account, state, draft_media_id, publish_id, article_id, error,"
+            + " created_at, updated_at, mode, parent_batch_id, polls, next_poll_at";
+    private static final String FINISHED = "'" + BatchState.PUBLISHED.name() + "', '" + BatchState.FAILED.name()
+            + "', '" + BatchState.REHEARSED.name() + "'";
 
     private final JdbiTransactions tx;
 
@@ -29,11 +32,12 @@ final class JdbiBatchRepository implements BatchRepository {
     }
 
     @Override
-    public PublishBatch create(String account, List<Long> itemIds, Instant now) {
-        return tx.call("cannot create a batch of items " + itemIds + " for account " + account, h -> {
-            long id = h.createUpdate("INSERT INTO publish_batch (account, state, created_at, updated_at)"
-                            + " VALUES (:account, :state, :now, :now)")
+    public PublishBatch create(String account, String mode, Long parentBatchId, List<Long> itemIds, Instant now) {
+        return tx.call("cannot create a " + mode + " batch of items " + itemIds + " for account " + account, h -> {
+            long id = h.createUpdate("INSERT INTO publish_batch (account, state, created_at, updated_at, mode,"
+                            + " parent_batch_id) VALUES (:account, :state, :now, :now, :mode, :parent)")
                     .bind("account", account).bind("state", BatchState.PREPARED.name()).bind("now", now)
+                    .bind("mode", mode).bind("parent", parentBatchId)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             for (int i = 0; i < itemIds.size(); i++) {
                 h.createUpdate("INSERT INTO batch_item (batch_id, position, item_id) VALUES (:batch, :pos, :item)")
@@ -50,8 +54,72 @@ final class JdbiBatchRepository implements BatchRepository {
     }
 
     @Override
+    public Optional<PublishBatch> findByPublishId(String account, String publishId) {
+        return tx.call("cannot look up publish_id " + publishId + " of account " + account,
+                h -> load(h, "WHERE account = :account AND publish_id = :publishId AND mode = :mode ORDER BY id",
+                        q -> q.bind("account", account).bind("publishId", publishId)
+                                .bind("mode", PublishBatch.FREEPUBLISH)).stream().findFirst());
+    }
+
+    @Override
+    public List<PublishBatch> ofItem(long itemId) {
+        return tx.call("cannot list the batches of item " + itemId, h -> load(h,
+                "WHERE id IN (SELECT batch_id FROM batch_item WHERE item_id = :item) ORDER BY created_at, id",
+                q -> q.bind("item", itemId)));
+    }
+
+    @Override
+    public void recordPoll(long id, Instant nextPollAt) {
+        tx.call("cannot count a status poll of batch " + id, h -> h.createUpdate(
+                        "UPDATE publish_batch SET polls = polls + 1, next_poll_at = :next WHERE id = :id")
+                .bind("next", nextPollAt).bind("id", id).execute());
+    }
+
+    @Override
+    public int itemsClaimedSince(String account, Instant since) {
+        return tx.call("cannot count the items claimed today for account " + account, h -> h.createQuery(
+                        "SELECT COUNT(DISTINCT bi.item_id) FROM batch_item bi JOIN publish_batch b ON b.id = bi.batch_id"
+                                + " WHERE b.account = :account AND b.created_at >= :since AND b.parent_batch_id IS NULL"
+                                + " AND b.state NOT IN ('" + BatchState.FAILED.name() + "', '"
+                                + BatchState.REHEARSED.name() + "')")
+                .bind("account", account).bind("since", since).mapTo(Integer.class).one());
+    }
+
+    @Override
+    public int massBatchesSince(String account, Instant since) {
+        return tx.call("cannot count today's mass batches of account " + account, h -> h.createQuery(
+                        "SELECT COUNT(*) FROM publish_batch WHERE account = :account AND mode = :mode"
+                                + " AND created_at >= :since AND state <> :failed")
+                .bind("account", account).bind("mode", PublishBatch.MASS).bind("since", since)
+                .bind("failed", BatchState.FAILED.name()).mapTo(Integer.class).one());
+    }
+
+    @Override
+    public Set<Long> rehearsedItems(String account) {
+        return tx.call("cannot list the rehearsed items of account " + account, h -> Set.copyOf(h.createQuery(
+                        "SELECT DISTINCT bi.item_id FROM batch_item bi JOIN publish_batch b ON b.id = bi.batch_id"
+                                + " WHERE b.account = :account AND b.state = :rehearsed")
+                .bind("account", account).bind("rehearsed", BatchState.REHEARSED.name()).mapTo(Long.class).list()));
+    }
+
+    @Override
+    public boolean articleKnown(String account, String articleId) {
+        return tx.call("cannot look up article_id " + articleId + " of account " + account, h -> h.createQuery(
+                        "SELECT COUNT(*) FROM publish_batch WHERE account = :account AND article_id = :articleId")
+                .bind("account", account).bind("articleId", articleId).mapTo(Long.class).one() > 0);
+    }
+
+    @Override
+    public Optional<Instant> lastPublishedAt(String account) {
+        return tx.call("cannot read the last publication of account " + account, h -> h.createQuery(
+                        "SELECT MAX(updated_at) AS last_at FROM publish_batch WHERE account = :account AND state = :state")
+                .bind("account", account).bind("state", BatchState.PUBLISHED.name())
+                .map((rs, ctx) -> Optional.ofNullable(Sql.instant(rs, "last_at"))).one());
+    }
+
+    @Override
     public List<PublishBatch> unfinished(String account) {
-        String where = "WHERE state NOT IN ('" + BatchState.PUBLISHED.name() + "', '" + BatchState.FAILED.name() + "')"
+        String where = "WHERE state NOT IN (" + FINISHED + ")"
                 + (account == null ? "" : " AND account = :account") + " ORDER BY created_at, id";
         return tx.call("cannot list unfinished batches of account " + account, h -> load(h, where, q -> {
             if (account != null) {
@@ -112,17 +180,20 @@ final class JdbiBatchRepository implements BatchRepository {
     }
 
     private record Row(long id, String account, BatchState state, String draftMediaId, String publishId,
-                       String articleId, String error, Instant createdAt, Instant updatedAt) {
+                       String articleId, String error, Instant createdAt, Instant updatedAt, String mode,
+                       Long parentBatchId, int polls, Instant nextPollAt) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getLong("id"), rs.getString("account"), BatchState.valueOf(rs.getString("state")),
                     rs.getString("draft_media_id"), rs.getString("publish_id"), rs.getString("article_id"),
-                    rs.getString("error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                    rs.getString("error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
+                    rs.getString("mode"), Sql.nullableLong(rs, "parent_batch_id"), rs.getInt("polls"),
+                    Sql.instant(rs, "next_poll_at"));
         }
 
         PublishBatch toBatch(List<Long> itemIds) {
             return new PublishBatch(id, account, state, itemIds, draftMediaId, publishId, articleId, error, createdAt,
-                    updatedAt);
+                    updatedAt, mode, parentBatchId, polls, nextPollAt);
         }
     }
 }

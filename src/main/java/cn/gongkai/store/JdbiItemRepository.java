@@ -23,14 +23,14 @@ import org.jdbi.v3.core.statement.Query;
  *
  * <p>{@link #transition} keeps {@code batch_id} when no batch is given and the item moves to PUBLISHING or
  * PUBLISHED, and clears it for every other target status (the item is then in no batch); a non-null
- * {@code failure} replaces the stored one, null keeps it. {@link #dueForPublishing} puts items with a planned time
- * first (earliest first), then the unplanned ones, each by id.
+ * {@code failure} replaces the stored one, null keeps it. {@link #dueForPublishing} puts higher priorities first,
+ * then, within a priority, items with a planned time (earliest first), then the unplanned ones, each by id.
  */
 final class JdbiItemRepository implements ItemRepository {
 
     private static final String COLUMNS = "id, account, category, title, author, department, body, doc_no, source_url,"
-            + " publish_at, status, content_hash, source_key, batch_id, failure, created_at, updated_at, digest,"
-            + " heading_numbers";
+            + " publish_at, status, content_hash, source_key, batch_id, failure, created_at, updated_at, important,"
+            + " digest, heading_numbers";
     private static final String ROLE_BODY = "body";
     private static final String ROLE_COVER = "cover";
 
@@ -94,9 +94,26 @@ final class JdbiItemRepository implements ItemRepository {
         }
         return tx.call("cannot list items due for account " + account, h -> load(h,
                 "WHERE status = :status AND account = :account AND (publish_at IS NULL OR publish_at <= :now)"
-                        + " ORDER BY publish_at ASC NULLS LAST, id LIMIT :limit",
+                        + " ORDER BY priority DESC, publish_at ASC NULLS LAST, id LIMIT :limit",
                 q -> q.bind("status", ItemStatus.APPROVED.name()).bind("account", account).bind("now", now)
                         .bind("limit", limit)));
+    }
+
+    @Override
+    public void setPriority(long id, int priority) {
+        int changed = tx.call("cannot set the priority of item " + id, h -> h.createUpdate(
+                        "UPDATE item SET priority = :priority WHERE id = :id")
+                .bind("priority", priority).bind("id", id).execute());
+        if (changed != 1) {
+            throw new IllegalArgumentException("稿件 " + id + " 不存在");
+        }
+    }
+
+    @Override
+    public int priority(long id) {
+        return tx.call("cannot read the priority of item " + id, h -> h.createQuery(
+                        "SELECT priority FROM item WHERE id = :id").bind("id", id).mapTo(Integer.class).findOne())
+                .orElseThrow(() -> new IllegalArgumentException("稿件 " + id + " 不存在"));
     }
 
     @Override
@@ -124,6 +141,34 @@ final class JdbiItemRepository implements ItemRepository {
         });
     }
 
+    @Override
+    public Optional<DisclosureItem> replaceContent(long id, ItemContent c, ItemStatus from, ItemStatus to,
+                                                   Instant now) {
+        return tx.call("cannot replace the content of item " + id, h -> {
+            int changed = h.createUpdate("UPDATE item SET account = :account, category = :category, title = :title,"
+                            + " author = :author, department = :department, body = :body, doc_no = :docNo,"
+                            + " source_url = :sourceUrl, publish_at = :publishAt, important = :important,"
+                            + " digest = :digest, heading_numbers = :headingNumbers, content_hash = :hash, status = :to, failure = '', batch_id = NULL, updated_at = :now"
+                            + " WHERE id = :id AND status = :from")
+                    .bind("account", c.account()).bind("category", c.category()).bind("title", c.title())
+                    .bind("author", c.author()).bind("department", c.department()).bind("body", c.body())
+                    .bind("docNo", c.docNo()).bind("sourceUrl", c.sourceUrl()).bind("publishAt", c.publishAt())
+                    .bind("important", c.important()).bind("digest", c.digest())
+                    .bindByType("headingNumbers", c.headingNumbers(), Boolean.class)
+                    .bind("hash", c.contentHash()).bind("to", to.name())
+                    .bind("now", now).bind("id", id).bind("from", from.name())
+                    .execute();
+            if (changed != 1) {
+                return Optional.<DisclosureItem>empty();
+            }
+            for (String child : new String[] {"item_note", "item_glossary", "item_image"}) {
+                h.createUpdate("DELETE FROM " + child + " WHERE item_id = :id").bind("id", id).execute();
+            }
+            insertChildren(h, id, c);
+            return load(h, "WHERE id = :id", q -> q.bind("id", id)).stream().findFirst();
+        });
+    }
+
     private static IllegalStateException duplicateSource(String sourceKey, long existingId) {
         return new IllegalStateException("source " + sourceKey + " was already imported as item " + existingId);
     }
@@ -136,14 +181,14 @@ final class JdbiItemRepository implements ItemRepository {
     private static long insertRow(Handle h, ItemContent c, ItemStatus status, String sourceKey, Instant now) {
         return h.createUpdate("INSERT INTO item (account, category, title, author, department, body, doc_no, source_url,"
                         + " publish_at, status, content_hash, source_key, batch_id, failure, created_at,"
-                        + " updated_at, digest, heading_numbers) VALUES (:account, :category, :title, :author,"
-                        + " :department, :body, :docNo, :sourceUrl, :publishAt, :status, :hash, :sourceKey, NULL, '',"
-                        + " :now, :now, :digest, :headingNumbers)")
+                        + " updated_at, important, digest, heading_numbers) VALUES (:account, :category, :title,"
+                        + " :author, :department, :body, :docNo, :sourceUrl, :publishAt, :status, :hash, :sourceKey,"
+                        + " NULL, '', :now, :now, :important, :digest, :headingNumbers)")
                 .bind("account", c.account()).bind("category", c.category()).bind("title", c.title())
                 .bind("author", c.author()).bind("department", c.department()).bind("body", c.body())
                 .bind("docNo", c.docNo()).bind("sourceUrl", c.sourceUrl()).bind("publishAt", c.publishAt())
                 .bind("status", status.name()).bind("hash", c.contentHash()).bind("sourceKey", sourceKey)
-                .bind("now", now).bind("digest", c.digest())
+                .bind("now", now).bind("important", c.important()).bind("digest", c.digest())
                 .bindByType("headingNumbers", c.headingNumbers(), Boolean.class)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
@@ -195,7 +240,8 @@ final class JdbiItemRepository implements ItemRepository {
     private record Row(long id, String account, String category, String title, String author, String department,
                        String body, String docNo, String sourceUrl, Instant publishAt, ItemStatus status,
                        String contentHash, String sourceKey, Long batchId, String failure,
-                       Instant createdAt, Instant updatedAt, String digest, Boolean headingNumbers) {
+                       Instant createdAt, Instant updatedAt, boolean important, String digest,
+                       Boolean headingNumbers) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getLong("id"), rs.getString("account"), rs.getString("category"),
@@ -204,7 +250,7 @@ final class JdbiItemRepository implements ItemRepository {
                     ItemStatus.valueOf(rs.getString("status")),
                     rs.getString("content_hash"), rs.getString("source_key"), Sql.nullableLong(rs, "batch_id"),
                     rs.getString("failure"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
-                    rs.getString("digest"), nullableBoolean(rs, "heading_numbers"));
+                    rs.getBoolean("important"), rs.getString("digest"), nullableBoolean(rs, "heading_numbers"));
         }
 
         private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
@@ -216,7 +262,7 @@ final class JdbiItemRepository implements ItemRepository {
             ItemContent content = new ItemContent(account, category, title, author, department, body,
                     children.notes.getOrDefault(id, List.of()), children.glossary.getOrDefault(id, List.of()),
                     children.images.getOrDefault(id, List.of()), children.covers.get(id), docNo, sourceUrl,
-                    publishAt, digest, headingNumbers);
+                    publishAt, digest, headingNumbers, important);
             return new DisclosureItem(id, content, status, contentHash, sourceKey, batchId, failure,
                     createdAt, updatedAt);
         }

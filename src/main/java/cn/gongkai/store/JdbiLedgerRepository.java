@@ -2,15 +2,38 @@ package cn.gongkai.store;
 
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerRepository;
+import cn.gongkai.publish.LedgerSource;
+import cn.gongkai.report.CountBy;
+import cn.gongkai.report.LedgerStatistics;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
- * The publication ledger. A duplicate (item, mode) is looked for first and, should a concurrent writer win the
- * race, the unique violation is undone at a savepoint: either way {@link #record} returns false and the caller's
- * transaction stays usable, on H2 and on PostgreSQL alike.
+ * The publication ledger and its counting queries. A duplicate (item, mode), or source key for rows without an item,
+ * is looked for first and, should a concurrent writer win the race, the unique violation is undone at a savepoint:
+ * either way {@link #record} returns false and the caller's transaction stays usable, on H2 and on PostgreSQL alike.
+ * Counting is done by GROUP BY over the index {@code ledger_counts}.
  */
-final class JdbiLedgerRepository implements LedgerRepository {
+final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
+
+    private static final int CHUNK = 1000;
+    private static final String COLUMNS = "id, item_id, account, mode, publish_id, article_id, article_index, url,"
+            + " title, category, department, published_at, source, source_key, corrects_id, deleted_at";
+    private static final String INSERT = "INSERT INTO ledger (item_id, account, mode, publish_id, article_id,"
+            + " article_index, url, title, category, department, published_at, source, source_key, push_key,"
+            + " corrects_id, deleted_at) VALUES (:item, :account, :mode, :publishId, :articleId, :index, :url, :title,"
+            + " :category, :department, :at, :source, :sourceKey, :pushKey, :corrects, :deletedAt)";
 
     private final JdbiTransactions tx;
 
@@ -21,20 +44,11 @@ final class JdbiLedgerRepository implements LedgerRepository {
     @Override
     public boolean record(LedgerEntry e) {
         try {
-            return tx.call("cannot record item " + e.itemId() + " (" + e.mode() + ") in the ledger", h -> {
-                boolean present = h.createQuery("SELECT COUNT(*) FROM ledger WHERE item_id = :item AND mode = :mode")
-                        .bind("item", e.itemId()).bind("mode", e.mode()).mapTo(Long.class).one() > 0;
-                if (present) {
+            return tx.call("cannot record " + describe(e) + " in the ledger", h -> {
+                if (present(h, e)) {
                     return false;
                 }
-                h.createUpdate("INSERT INTO ledger (item_id, account, mode, publish_id, article_id, article_index, url,"
-                                + " title, category, department, published_at) VALUES (:item, :account, :mode,"
-                                + " :publishId, :articleId, :index, :url, :title, :category, :department, :at)")
-                        .bind("item", e.itemId()).bind("account", e.account()).bind("mode", e.mode())
-                        .bind("publishId", e.publishId()).bind("articleId", e.articleId()).bind("index", e.index())
-                        .bind("url", e.url()).bind("title", e.title()).bind("category", e.category())
-                        .bind("department", e.department()).bind("at", e.publishedAt())
-                        .execute();
+                bind(h.createUpdate(INSERT), e).execute();
                 return true;
             });
         } catch (StoreException ex) {
@@ -46,17 +60,218 @@ final class JdbiLedgerRepository implements LedgerRepository {
     }
 
     @Override
+    public int recordAll(List<LedgerEntry> entries) {
+        return tx.call("cannot record " + entries.size() + " rows in the ledger", h -> {
+            int added = 0;
+            for (int from = 0; from < entries.size(); from += CHUNK) {
+                List<LedgerEntry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+                Set<String> known = existingKeys(h, chunk);
+                PreparedBatch batch = h.prepareBatch(INSERT);
+                int size = 0;
+                for (LedgerEntry e : chunk) {
+                    if (e.source() == LedgerSource.GONGKAI) {
+                        added += record(e) ? 1 : 0;
+                    } else if (known.add(e.sourceKey())) {
+                        bindBatch(batch, e).add();
+                        size++;
+                    }
+                }
+                if (size > 0) {
+                    batch.execute();
+                    added += size;
+                }
+            }
+            return added;
+        });
+    }
+
+    @Override
     public List<LedgerEntry> between(Instant fromInclusive, Instant toExclusive) {
         return tx.call("cannot read the ledger from " + fromInclusive + " to " + toExclusive,
-                h -> h.createQuery("SELECT item_id, account, mode, publish_id, article_id, article_index, url, title,"
-                                + " category, department, published_at FROM ledger"
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM ledger"
                                 + " WHERE published_at >= :from AND published_at < :to ORDER BY published_at, id")
                         .bind("from", fromInclusive).bind("to", toExclusive)
-                        .map((rs, ctx) -> new LedgerEntry(rs.getLong("item_id"), rs.getString("account"),
-                                rs.getString("mode"), rs.getString("publish_id"), rs.getString("article_id"),
-                                rs.getInt("article_index"), rs.getString("url"), rs.getString("title"),
-                                rs.getString("category"), rs.getString("department"),
-                                Sql.instant(rs, "published_at")))
+                        .map((rs, ctx) -> entry(rs))
                         .list());
+    }
+
+    @Override
+    public Optional<LedgerEntry> find(long ledgerId) {
+        return tx.call("cannot read ledger row " + ledgerId,
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM ledger WHERE id = :id").bind("id", ledgerId)
+                        .map((rs, ctx) -> entry(rs)).findOne());
+    }
+
+    @Override
+    public Optional<LedgerEntry> findByItem(long itemId, String mode) {
+        return tx.call("cannot read the ledger row of item " + itemId + " (" + mode + ")",
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM ledger WHERE item_id = :item AND mode = :mode")
+                        .bind("item", itemId).bind("mode", mode)
+                        .map((rs, ctx) -> entry(rs)).findOne());
+    }
+
+    @Override
+    public boolean markCorrection(long correctionId, long originalId) {
+        if (correctionId == originalId) {
+            throw new IllegalArgumentException("ledger row " + correctionId + " cannot correct itself");
+        }
+        return tx.call("cannot mark ledger row " + correctionId + " as the correction of row " + originalId, h -> {
+            if (find(originalId).isEmpty() || find(correctionId).isEmpty()) {
+                return false;
+            }
+            Long step = originalId;
+            while (step != null) {
+                if (step == correctionId) {
+                    throw new IllegalArgumentException("ledger row " + originalId + " already corrects row "
+                            + correctionId + " (directly or through other corrections)");
+                }
+                step = find(step).map(LedgerEntry::correctsId).orElse(null);
+            }
+            return h.createUpdate("UPDATE ledger SET corrects_id = :original WHERE id = :id")
+                    .bind("original", originalId).bind("id", correctionId).execute() == 1;
+        });
+    }
+
+    @Override
+    public boolean markDeleted(long ledgerId, Instant at) {
+        if (at == null) {
+            throw new IllegalArgumentException("deletion time of ledger row " + ledgerId + " must not be null");
+        }
+        return tx.call("cannot mark ledger row " + ledgerId + " as deleted",
+                h -> h.createUpdate("UPDATE ledger SET deleted_at = :at WHERE id = :id")
+                        .bind("at", at).bind("id", ledgerId).execute() == 1);
+    }
+
+    @Override
+    public boolean categorise(long ledgerId, String category) {
+        if (category == null || category.isBlank()) {
+            throw new IllegalArgumentException("category of ledger row " + ledgerId + " must not be blank");
+        }
+        return tx.call("cannot set the category of ledger row " + ledgerId,
+                h -> h.createUpdate("UPDATE ledger SET category = :category WHERE id = :id")
+                        .bind("category", category).bind("id", ledgerId).execute() == 1);
+    }
+
+    // ---- counting ----
+
+    @Override
+    public Totals totals(Instant from, Instant to) {
+        return tx.call("cannot count the ledger from " + from + " to " + to,
+                h -> h.createQuery("SELECT COALESCE(SUM(CASE WHEN corrects_id IS NULL THEN 1 ELSE 0 END), 0) AS a,"
+                                + " COUNT(DISTINCT push_key) AS p,"
+                                + " COALESCE(SUM(CASE WHEN corrects_id IS NULL THEN 0 ELSE 1 END), 0) AS c,"
+                                + " COALESCE(SUM(CASE WHEN corrects_id IS NULL AND deleted_at IS NOT NULL"
+                                + " THEN 1 ELSE 0 END), 0) AS d"
+                                + " FROM ledger WHERE published_at >= :from AND published_at < :to")
+                        .bind("from", from).bind("to", to)
+                        .map((rs, ctx) -> new Totals(rs.getLong("a"), rs.getLong("p"), rs.getLong("c"),
+                                rs.getLong("d")))
+                        .one());
+    }
+
+    @Override
+    public Map<String, Group> byColumn(Instant from, Instant to, CountBy by) {
+        String column = switch (by) {
+            case CATEGORY -> "category";
+            case ACCOUNT -> "account";
+            case DEPARTMENT -> "department";
+            case MODE -> "mode";
+            case MONTH -> throw new IllegalArgumentException("months are counted by byInterval, not byColumn");
+        };
+        String key = "COALESCE(" + column + ", '')";
+        return tx.call("cannot count the ledger by " + column + " from " + from + " to " + to, h -> {
+            Map<String, Group> groups = new LinkedHashMap<>();
+            h.createQuery("SELECT " + key + " AS k, COUNT(*) AS n,"
+                            + " COALESCE(SUM(CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END), 0) AS d FROM ledger"
+                            + " WHERE published_at >= :from AND published_at < :to AND corrects_id IS NULL"
+                            + " GROUP BY " + key + " ORDER BY " + key)
+                    .bind("from", from).bind("to", to)
+                    .map((rs, ctx) -> Map.entry(rs.getString("k"), new Group(rs.getLong("n"), rs.getLong("d"))))
+                    .forEach(e -> groups.merge(e.getKey(), e.getValue(),
+                            (a, b) -> new Group(a.articles() + b.articles(), a.deleted() + b.deleted())));
+            return groups;
+        });
+    }
+
+    @Override
+    public List<Group> byInterval(List<Instant> bounds) {
+        if (bounds.size() < 2) {
+            throw new IllegalArgumentException("byInterval needs at least two bounds, got " + bounds.size());
+        }
+        for (int i = 1; i < bounds.size(); i++) {
+            if (!bounds.get(i).isAfter(bounds.get(i - 1))) {
+                throw new IllegalArgumentException("interval bounds must increase: " + bounds);
+            }
+        }
+        StringBuilder bucket = new StringBuilder("CASE");
+        for (int i = 1; i < bounds.size() - 1; i++) {
+            bucket.append(" WHEN published_at < :b").append(i).append(" THEN ").append(i - 1);
+        }
+        bucket.append(" ELSE ").append(bounds.size() - 2).append(" END");
+        int last = bounds.size() - 1;
+        return tx.call("cannot count the ledger per interval from " + bounds.get(0) + " to " + bounds.get(last), h -> {
+            Query q = h.createQuery("SELECT bucket, COUNT(*) AS n,"
+                    + " COALESCE(SUM(CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END), 0) AS d FROM (SELECT "
+                    + bucket + " AS bucket, deleted_at FROM ledger WHERE published_at >= :b0 AND published_at < :b"
+                    + last + " AND corrects_id IS NULL) t GROUP BY bucket");
+            for (int i = 0; i < bounds.size(); i++) {
+                q.bind("b" + i, bounds.get(i));
+            }
+            List<Group> groups = new ArrayList<>();
+            for (int i = 0; i < last; i++) {
+                groups.add(new Group(0, 0));
+            }
+            q.map((rs, ctx) -> Map.entry(rs.getInt("bucket"), new Group(rs.getLong("n"), rs.getLong("d"))))
+                    .forEach(e -> groups.set(e.getKey(), e.getValue()));
+            return groups;
+        });
+    }
+
+    // ---- rows ----
+
+    private static boolean present(Handle h, LedgerEntry e) {
+        if (e.source() == LedgerSource.GONGKAI) {
+            return h.createQuery("SELECT COUNT(*) FROM ledger WHERE item_id = :item AND mode = :mode")
+                    .bind("item", e.itemId()).bind("mode", e.mode()).mapTo(Long.class).one() > 0;
+        }
+        return h.createQuery("SELECT COUNT(*) FROM ledger WHERE source_key = :key")
+                .bind("key", e.sourceKey()).mapTo(Long.class).one() > 0;
+    }
+
+    private static Set<String> existingKeys(Handle h, List<LedgerEntry> chunk) {
+        List<String> keys = chunk.stream().filter(e -> e.source() != LedgerSource.GONGKAI)
+                .map(LedgerEntry::sourceKey).toList();
+        if (keys.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(h.createQuery("SELECT source_key FROM ledger WHERE source_key IN (<keys>)")
+                .bindList("keys", keys).mapTo(String.class).list());
+    }
+
+    private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T s, LedgerEntry e) {
+        return s.bind("item", e.itemId()).bind("account", e.account()).bind("mode", e.mode())
+                .bind("publishId", e.publishId()).bind("articleId", e.articleId()).bind("index", e.index())
+                .bind("url", e.url()).bind("title", e.title()).bind("category", e.category())
+                .bind("department", e.department()).bind("at", e.publishedAt())
+                .bind("source", e.source().code()).bind("sourceKey", e.sourceKey()).bind("pushKey", e.pushKey())
+                .bind("corrects", e.correctsId()).bind("deletedAt", e.deletedAt());
+    }
+
+    private static PreparedBatch bindBatch(PreparedBatch b, LedgerEntry e) {
+        return bind(b, e);
+    }
+
+    private static LedgerEntry entry(ResultSet rs) throws SQLException {
+        return new LedgerEntry(rs.getLong("id"), Sql.nullableLong(rs, "item_id"), rs.getString("account"),
+                rs.getString("mode"), rs.getString("publish_id"), rs.getString("article_id"),
+                rs.getInt("article_index"), rs.getString("url"), rs.getString("title"), rs.getString("category"),
+                rs.getString("department"), Sql.instant(rs, "published_at"),
+                LedgerSource.ofCode(rs.getString("source")), rs.getString("source_key"),
+                Sql.nullableLong(rs, "corrects_id"), Sql.instant(rs, "deleted_at"));
+    }
+
+    private static String describe(LedgerEntry e) {
+        return e.source() == LedgerSource.GONGKAI ? "item " + e.itemId() + " (" + e.mode() + ")"
+                : e.source() + " row " + e.sourceKey();
     }
 }

@@ -7,6 +7,7 @@ import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.PublishBatch;
+import cn.gongkai.report.Counter;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: {@code GET /healthz} for operators and monitoring, and a read-only overview page at {@code /}
- * (queue by status, recent publishing batches) from {@code templates/console/overview.ftlh}.
+ * (queue by status, recent publishing batches) from {@code templates/console/overview.ftlh},
+ * {@code GET /api/counts?year=Y} (see {@link CountsRoutes}), and with {@link PublishingEndpoints} the WeChat callback
+ * route and the watchdog's warnings in {@code /healthz}.
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -38,23 +41,37 @@ public final class WebServer implements AutoCloseable {
     private final BatchRepository batches;
     private final Template overview;
     private final Clock clock;
+    private final PublishingEndpoints publishing;
 
-    private WebServer(GongkaiConfig config, ItemRepository items, BatchRepository batches, Clock clock) {
+    private WebServer(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
+                      Clock clock, PublishingEndpoints publishing) {
         this.config = config;
         this.items = items;
         this.batches = batches;
         this.clock = clock;
+        this.publishing = publishing;
         this.overview = template(config);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.routes.get("/healthz", this::health);
             c.routes.get("/", this::overviewPage);
+            c.routes.get("/api/counts", new CountsRoutes(counter)::counts);
+            if (publishing != null) {
+                publishing.register(c.routes);
+            }
         });
     }
 
     /** Starts listening on the configured host and port (port 0: any free port). */
-    public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Clock clock) {
-        WebServer server = new WebServer(config, items, batches, clock);
+    public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
+                                  Clock clock) {
+        return start(config, items, batches, counter, clock, null);
+    }
+
+    /** Starts listening, with the publishing endpoints (callback route, watchdog warnings) when given. */
+    public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
+                                  Clock clock, PublishingEndpoints publishing) {
+        WebServer server = new WebServer(config, items, batches, counter, clock, publishing);
         server.app.start(config.web().host(), config.web().port());
         LOG.info("Web server listening on {}:{}", config.web().host(), server.port());
         return server;
@@ -96,6 +113,13 @@ public final class WebServer implements AutoCloseable {
             accounts.add(Map.of("id", a.id(), "name", a.name(), "sandbox", a.sandbox(), "cron", a.cron()));
         }
         body.put("accounts", accounts);
+        if (publishing != null && dbUp) {
+            try {
+                body.put("warnings", publishing.warnings());
+            } catch (RuntimeException e) {
+                LOG.error("Health check: watchdog failed", e);
+            }
+        }
         body.put("time", clock.instant().toString());
         ctx.status(dbUp ? 200 : 503).json(body);
     }

@@ -35,6 +35,10 @@ final class CallRunner {
             try {
                 return call.call();
             } catch (Exception e) {
+                WeChatException refused = ownRefusal(e);
+                if (refused != null) {
+                    throw refused;
+                }
                 failure = Failure.of(e);
             }
             if (attempt >= retries || !policy.retries(failure)) {
@@ -49,6 +53,16 @@ final class CallRunner {
                 throw policy.toException(account, api, failure, clock);
             }
         }
+    }
+
+    /** A refusal of our own (the daily call budget) raised inside WxJava's call, passed on unchanged. */
+    private static WeChatException ownRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WeChatException w) {
+                return w;
+            }
+        }
+        return null;
     }
 
     private static boolean sleep(long millis) {

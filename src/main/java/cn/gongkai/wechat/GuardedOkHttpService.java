@@ -7,6 +7,7 @@ import me.chanjar.weixin.mp.api.impl.WxMpServiceOkHttpImpl;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
 import me.chanjar.weixin.mp.util.WxMpConfigStorageHolder;
 import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 import java.util.concurrent.TimeUnit;
@@ -25,14 +26,23 @@ import java.util.concurrent.TimeUnit;
  * throws an unchecked exception that loses the errcode); {@code setMaxRetryTimes(0)} is kept as a second guard. The
  * token refresh on 40001/40014/42001 stays: it lives in {@code executeInternal}. One service per account, so WxJava's
  * ThreadLocal account switching is never used.
+ *
+ * <p>An optional {@code guard} interceptor sees every request before it is sent — API calls and token fetches alike —
+ * and may refuse it by throwing an unchecked exception, which reaches the caller unchanged (the daily call budget).
  */
 final class GuardedOkHttpService extends WxMpServiceOkHttpImpl {
 
     private final WeChatClientConfig clientConfig;
+    private final Interceptor guard;
     private volatile OkHttpClient client;
 
     GuardedOkHttpService(WxMpConfigStorage storage, WeChatClientConfig clientConfig) {
+        this(storage, clientConfig, null);
+    }
+
+    GuardedOkHttpService(WxMpConfigStorage storage, WeChatClientConfig clientConfig, Interceptor guard) {
         this.clientConfig = clientConfig;
+        this.guard = guard;
         setMaxRetryTimes(0);
         setRetrySleepMillis(0);
         setWxMpConfigStorage(storage);
@@ -43,7 +53,7 @@ final class GuardedOkHttpService extends WxMpServiceOkHttpImpl {
     @Override
     public void initHttp() {
         OkHttpClient old = client;
-        client = build(clientConfig);
+        client = build(clientConfig, guard);
         if (old != null) {
             shutdown(old);
         }
@@ -67,8 +77,16 @@ final class GuardedOkHttpService extends WxMpServiceOkHttpImpl {
     }
 
     static OkHttpClient build(WeChatClientConfig config) {
+        return build(config, null);
+    }
+
+    static OkHttpClient build(WeChatClientConfig config, Interceptor guard) {
         // call timeout: connect, then write a large upload and read the answer, each within readTimeout
-        return new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        if (guard != null) {
+            builder.addInterceptor(guard);
+        }
+        return builder
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)

@@ -41,6 +41,10 @@ class CliTest {
     }
 
     private Run run(String... args) {
+        return runWithInput("", args);
+    }
+
+    private Run runWithInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
@@ -48,7 +52,8 @@ class CliTest {
             all.add("--config");
             all.add(config.toString());
         }
-        int code = Cli.run(all.toArray(String[]::new), Map.of(), Clock.systemUTC(), new PrintWriter(out),
+        int code = Cli.run(all.toArray(String[]::new), Map.of(), Clock.systemUTC(),
+                new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
                 new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
     }
@@ -97,7 +102,7 @@ class CliTest {
         Run list = run("item", "list", "--status", "PUBLISHED");
         assertThat(list.out()).contains("我区举办跨境电商业务培训会");
         Run status = run("publish", "status");
-        assertThat(status.out()).contains("PUBLISHED");
+        assertThat(status.out()).contains("已发布");
     }
 
     @Test
@@ -138,18 +143,99 @@ class CliTest {
         assertThat(r.err()).contains("web.port", "70000");
     }
 
+    private void addUser(String name, String role) {
+        Run r = runWithInput("correct-horse-1\n", "user", "add", name, "--role", role);
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    private void addReviewers() {
+        addUser("刘科员", "drafter");
+        addUser("张科长", "dept-leader");
+        addUser("李主任", "office-director");
+        addUser("王副局长", "office-leader");
+    }
+
     @Test
     void reviewCommandsMoveAnItemThroughTheChain() throws IOException {
         Files.writeString(config, "data-dir: " + dir.resolve("data") + "\n", StandardCharsets.UTF_8);
+        addReviewers();
         run("item", "import", "--as", "刘科员", sample("05-waimao-jinchukou.md").toString());
 
         Run own = run("review", "approve", "1", "--as", "刘科员");
         assertThat(own.code()).isEqualTo(1);
-        assertThat(own.err()).contains("不能审核自己提交的稿件");
+        assertThat(own.err()).contains("当前步骤需要业务部门分管领导");
+        Run wrongRole = run("review", "approve", "1", "--as", "李主任");
+        assertThat(wrongRole.code()).isEqualTo(1);
+        assertThat(wrongRole.err()).contains("李主任 的角色是办公室主任");
+        Run unknown = run("review", "approve", "1", "--as", "路人甲");
+        assertThat(unknown.err()).contains("用户“路人甲”不存在");
 
         assertThat(run("review", "approve", "1", "--as", "张科长").out()).contains("等待办公室主任审核");
         assertThat(run("review", "approve", "1", "--as", "李主任").out()).contains("等待办公室分管领导审核");
         assertThat(run("review", "approve", "1", "--as", "王副局长").out()).contains("已审定待发布");
+    }
+
+    @Test
+    void userAddReadsThePasswordFromStandardInputAndListShowsTheRole() {
+        addUser("张科长", "dept-leader");
+
+        Run list = run("user", "list");
+        assertThat(list.out()).contains("张科长", "业务部门分管领导", "dept-leader").doesNotContain("correct-horse");
+        Run duplicate = runWithInput("correct-horse-1\n", "user", "add", "张科长", "--role", "admin");
+        assertThat(duplicate.code()).isEqualTo(1);
+        assertThat(duplicate.err()).contains("已存在");
+        Run shortPassword = runWithInput("short\n", "user", "add", "李主任", "--role", "office-director");
+        assertThat(shortPassword.code()).isEqualTo(1);
+        assertThat(shortPassword.err()).contains("密码至少 8 个字符");
+        Run badRole = runWithInput("correct-horse-1\n", "user", "add", "某人", "--role", "boss");
+        assertThat(badRole.err()).contains("未知的角色“boss”");
+        Run token = run("user", "token", "张科长");
+        assertThat(token.code()).isZero();
+        assertThat(token.out().strip()).startsWith("gk_").hasSizeGreaterThan(40);
+    }
+
+    @Test
+    void itemShowPrintsTheHistoryAndAnUpdateSendsTheItemBackToReview() throws IOException {
+        Files.writeString(config, "data-dir: " + dir.resolve("data") + "\n", StandardCharsets.UTF_8);
+        addReviewers();
+        Path file = sample("05-waimao-jinchukou.md");
+        run("item", "import", "--as", "刘科员", file.toString());
+        run("review", "approve", "1", "--as", "张科长", "--comment", "同意");
+        Path edited = file.resolveSibling("05-edited.md");
+        Files.writeString(edited, Files.readString(file).replace("进出口", "进出口贸易"), StandardCharsets.UTF_8);
+
+        Run update = run("item", "update", "1", edited.toString(), "--as", "刘科员");
+        assertThat(update.code()).as(update.err()).isZero();
+        assertThat(update.out()).contains("等待业务部门分管领导审核");
+
+        Run show = run("item", "show", "1");
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.out()).contains("审核记录", "刘科员", "张科长", "通过", "修改", "同意", "重新进入审核",
+                "公开时限", "内容指纹", "检查结果");
+        assertThat(run("review", "approve", "1", "--as", "李主任").err()).contains("需要业务部门分管领导");
+    }
+
+    @Test
+    void inboxRunImportsGoodFilesAndExplainsRefusedOnes() throws IOException {
+        Path inbox = dir.resolve("data").resolve("inbox");
+        Files.createDirectories(inbox);
+        Files.copy(sample("04-waimao-kuajing.md"), inbox.resolve("good.md"));
+        Files.createDirectories(inbox.resolve("images"));
+        try (var images = Files.list(sample("images"))) {
+            for (Path image : images.toList()) {
+                Files.copy(image, inbox.resolve("images").resolve(image.getFileName()));
+            }
+        }
+        Files.writeString(inbox.resolve("bad.md"), "---\ntitle: 测试\ncategory: 体育\n---\n正文\n", StandardCharsets.UTF_8);
+
+        Run r = run("inbox", "run");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("导入 1 个文件，失败 1 个");
+        assertThat(inbox.resolve("done").resolve("good.md")).exists();
+        assertThat(Files.readString(inbox.resolve("failed").resolve("bad.md.errors.txt")))
+                .contains("bad.md:3: [category] 分类“体育”不在配置的分类中");
+        assertThat(run("item", "list").out()).contains("我区举办跨境电商业务培训会");
     }
 
     @Test

@@ -395,4 +395,43 @@ class ConfigLoaderTest {
         assertThat(e.key()).isEqualTo("accounts[hongqi].preview-to.张科长");
         assertThat(e.getMessage()).contains("微信号").contains("openid");
     }
+
+    @Test
+    void theDailyLimitsAndQuotaShareDefaultToWeChatsFiguresAndNinetyPercent() throws IOException {
+        GongkaiConfig c = load(Map.of(), file(""));
+
+        assertThat(c.wechat().quotaShare()).isEqualTo(0.9);
+        assertThat(c.wechat().dailyLimits()).isEqualTo(WeChatClientConfig.DEFAULT_DAILY_LIMITS);
+        assertThat(c.wechat().dailyLimits()).containsEntry("freepublish/get", 100);
+    }
+
+    @Test
+    void aDailyLimitAndTheShareCanBeSetInTheFileAndByEnvironment() throws IOException {
+        Path f = file("wechat:\n  quota-share: 0.5\n  daily-limits:\n    freepublish/get: 300\n");
+
+        GongkaiConfig fromFile = load(Map.of(), f);
+        GongkaiConfig fromEnv = load(Map.of("GONGKAI_WECHAT_DAILY_LIMITS_FREEPUBLISH_GET", "1000",
+                "GONGKAI_WECHAT_QUOTA_SHARE", "0.8"), f);
+
+        assertThat(fromFile.wechat().quotaShare()).isEqualTo(0.5);
+        assertThat(fromFile.wechat().dailyLimits()).containsEntry("freepublish/get", 300)
+                .containsEntry("freepublish/submit", 100);
+        assertThat(fromEnv.wechat().dailyLimits()).containsEntry("freepublish/get", 1000);
+        assertThat(fromEnv.wechat().quotaShare()).isEqualTo(0.8);
+    }
+
+    @Test
+    void aQuotaShareAboveOneIsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("wechat:\n  quota-share: 1.5\n");
+
+        assertThat(e.key()).isEqualTo("wechat.quota-share");
+        assertThat(e.getMessage()).contains("1.5");
+    }
+
+    @Test
+    void aDailyLimitForAnApiWeDoNotKnowIsAnErrorNamingItsPath() throws IOException {
+        ConfigException e = failure("wechat:\n  daily-limits:\n    freepublish/gett: 5\n");
+
+        assertThat(e.key()).isEqualTo("wechat.daily-limits.freepublish/gett");
+    }
 }

@@ -1,7 +1,11 @@
 package cn.gongkai.intake;
 
 import cn.gongkai.render.Glossary;
+import cn.gongkai.review.ReviewPolicy;
 import cn.gongkai.review.ReviewService;
+import cn.gongkai.review.checks.CheckLimits;
+import cn.gongkai.review.checks.PrePublishChecks;
+import cn.gongkai.review.checks.WordList;
 import cn.gongkai.store.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +29,7 @@ final class IntakeStore implements AutoCloseable {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final Clock CLOCK = Clock.fixed(Instant.parse("2023-05-10T01:00:00Z"), ZoneOffset.UTC);
     private static final List<String> TABLES =
-            List.of("item", "item_note", "item_glossary", "item_image", "image_blob", "audit_log");
+            List.of("item", "item_note", "item_glossary", "item_image", "image_blob", "audit_log", "app_user", "api_token");
 
     final Database db;
     final ReviewService review;
@@ -35,7 +39,9 @@ final class IntakeStore implements AutoCloseable {
     IntakeStore() {
         this.url = "jdbc:h2:mem:intake-" + UUID.randomUUID();
         this.db = Database.open(url, "sa", "");
-        this.review = new ReviewService(CHAIN, db.items(), db.audit(), db.transactions(), CLOCK);
+        this.review = new ReviewService(ReviewPolicy.of(CHAIN), new PrePublishChecks(CheckLimits.wechatDefaults(),
+                WordList.load(Path.of("templates/checks/words.txt"))), db.items(), db.audit(), db.users(),
+                db.transactions(), CLOCK);
         this.importer = new ItemImporter(CATEGORIES, List.of("hongqi", "zhaoshang"), glossaryKeys(), SHANGHAI,
                 db.items(), db.images(), db.transactions(), review, CLOCK);
     }

@@ -11,6 +11,7 @@ import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.FakeWeChat;
 import cn.gongkai.testsupport.Fixtures;
+import cn.gongkai.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class PublisherTest {
     private static final Instant NOW = Instant.parse("2026-05-12T02:00:00Z");
 
+    private final MutableClock clock = new MutableClock(NOW);
     private Database db;
     private FakeWeChat wechat;
     private Publisher publisher;
@@ -37,10 +39,11 @@ class PublisherTest {
     }
 
     private Publisher publisher(PollPolicy poll) {
-        return new Publisher(List.of(Fixtures.account(ACCOUNT, 8)), db.items(), db.images(), db.batches(),
-                db.ledger(), db.mediaCache(), db.audit(), db.transactions(), wechat,
-                ArticleRenderer.load(Path.of("templates")), new ImagePreparer(), poll,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new Publisher(db.publishStore(), wechat, ArticleRenderer.load(Path.of("templates")),
+                new ImagePreparer(), new PublishSettings(List.of(Fixtures.account(ACCOUNT, 8)),
+                        java.time.ZoneId.of("Asia/Shanghai"), poll, 90, Duration.ofMinutes(15), Duration.ZERO,
+                        BoundaryListener.NONE),
+                clock);
     }
 
     @AfterEach
@@ -130,6 +133,7 @@ class PublisherTest {
         assertThat(first.published()).isZero();
         assertThat(db.batches().unfinished(ACCOUNT)).singleElement()
                 .extracting(PublishBatch::state).isEqualTo(BatchState.SUBMITTING);
+        wechat.finishAllJobs();
 
         RunReport second = publisher.run(ACCOUNT);
 
@@ -194,13 +198,16 @@ class PublisherTest {
     }
 
     @Test
-    void leavesAJobThatIsStillPublishingForTheNextRun() {
+    void leavesAJobThatIsStillPublishingForTheNextRunAndBacksOffBeforeAskingAgain() {
         approvedItems(1);
         wechat.pollsBeforeDone(5);
 
         RunReport first = publisher(new PollPolicy(2, Duration.ZERO)).run(ACCOUNT);
         assertThat(first.pending()).isEqualTo(1);
         assertThat(ledgerRows()).isZero();
+        assertThat(publisher(new PollPolicy(5, Duration.ZERO)).resume(ACCOUNT).pending()).isEqualTo(1);
+        assertThat(wechat.calls("freepublish/get")).isEqualTo(2);
+        clock.advance(Duration.ofMinutes(5));
 
         RunReport second = publisher(new PollPolicy(5, Duration.ZERO)).resume(ACCOUNT);
 

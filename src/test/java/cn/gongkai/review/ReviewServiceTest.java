@@ -2,32 +2,44 @@ package cn.gongkai.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.review.checks.PrePublishChecks;
 import cn.gongkai.store.Database;
-import java.time.Clock;
+import cn.gongkai.testsupport.MutableClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The review chain of design.md §4 on a real H2 store. */
+/** The review chain of design.md §4 and issue 4 on a real H2 store: roles, own items, edits, 重要, checks. */
 class ReviewServiceTest {
     private static final List<String> CHAIN = List.of("dept-leader", "office-director", "office-leader");
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2023-05-10T01:00:00Z"), ZoneOffset.UTC);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2023-05-10T01:00:00Z"));
     private Database db;
+    private Users users;
     private ReviewService review;
 
     @BeforeEach
     void openStore() {
         db = Database.open("jdbc:h2:mem:review-" + UUID.randomUUID(), "sa", "");
+        users = new Users(db.users(), clock, 4);
         review = service(CHAIN);
+        user("刘科员", Role.DRAFTER);
+        user("张科长", Role.DEPT_LEADER);
+        user("李主任", Role.OFFICE_DIRECTOR);
+        user("王副局长", Role.OFFICE_LEADER);
+        user("赵局长", Role.PRINCIPAL_LEADER);
+        user("管理员", Role.ADMIN);
     }
 
     @AfterEach
@@ -35,16 +47,27 @@ class ReviewServiceTest {
         db.close();
     }
 
+    private void user(String name, Role role) {
+        users.add(name, role, "correct-horse-1".toCharArray());
+    }
+
     private ReviewService service(List<String> chain) {
-        return new ReviewService(chain, db.items(), db.audit(), db.transactions(), CLOCK);
+        return new ReviewService(new ReviewPolicy(chain, List.of("principal-leader"), 20, SHANGHAI),
+                PrePublishChecks.defaults(), db.items(), db.audit(), db.users(), db.transactions(), clock);
+    }
+
+    private static ItemContent content(String body, boolean important) {
+        return new ItemContent("hongqi", "促消费", "家电以旧换新补贴活动开始报名", "红旗区商务局", "市场运行股", body,
+                List.of(), List.of(), List.of(), null, "", "", null, important);
     }
 
     private DisclosureItem queue(ReviewService service, String submitter) {
-        ItemContent content = new ItemContent("hongqi", "促消费", "家电以旧换新补贴活动开始报名", "红旗区商务局",
-                "市场运行股", "为激发消费活力，红旗区即日起开展家电以旧换新补贴活动。", List.of(), List.of(),
-                List.of(), null, "", "", null);
+        return queue(service, submitter, content("为激发消费活力，红旗区即日起开展家电以旧换新补贴活动。", false));
+    }
+
+    private DisclosureItem queue(ReviewService service, String submitter, ItemContent content) {
         DisclosureItem item = db.items().insert(content, service.initialStatus(), UUID.randomUUID().toString(),
-                CLOCK.instant());
+                clock.instant());
         service.recordQueued(item, submitter, "命令行");
         return item;
     }
@@ -53,66 +76,99 @@ class ReviewServiceTest {
         return db.items().find(id).orElseThrow();
     }
 
+    private void approveAll(long id) {
+        review.approve(id, "张科长", "同意");
+        review.approve(id, "李主任", "已校对");
+        review.approve(id, "王副局长", "同意发布");
+    }
+
     @Test
     void theChainMovesStepByStepToApproved() {
-        DisclosureItem item = queue(review, "drafter");
+        DisclosureItem item = queue(review, "刘科员");
         assertThat(item.status()).isEqualTo(ItemStatus.IN_REVIEW);
         assertThat(review.currentStep(item)).isZero();
+        assertThat(review.waitingFor(item)).contains("dept-leader");
 
-        DisclosureItem afterFirst = review.approve(item.id(), "zhang", "同意");
+        DisclosureItem afterFirst = review.approve(item.id(), "张科长", "同意");
         assertThat(afterFirst.status()).isEqualTo(ItemStatus.IN_REVIEW);
-        assertThat(review.currentStep(afterFirst)).isEqualTo(1);
+        assertThat(review.waitingFor(afterFirst)).contains("office-director");
 
-        DisclosureItem afterSecond = review.approve(item.id(), "li", "已校对");
-        assertThat(afterSecond.status()).isEqualTo(ItemStatus.IN_REVIEW);
+        DisclosureItem afterSecond = review.approve(item.id(), "李主任", "已校对");
         assertThat(review.currentStep(afterSecond)).isEqualTo(2);
 
-        DisclosureItem afterThird = review.approve(item.id(), "wang", "同意发布");
+        DisclosureItem afterThird = review.approve(item.id(), "王副局长", "同意发布");
         assertThat(afterThird.status()).isEqualTo(ItemStatus.APPROVED);
+        assertThat(review.waitingFor(afterThird)).isEmpty();
 
         List<AuditEntry> history = db.audit().history(item.id());
         assertThat(history).extracting(AuditEntry::decision).containsExactly("SUBMIT", "APPROVE", "APPROVE", "APPROVE");
         assertThat(history.subList(1, 4)).extracting(AuditEntry::actor, AuditEntry::role, AuditEntry::step,
                         AuditEntry::toStatus)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("zhang", "dept-leader", 0, "IN_REVIEW"),
-                        org.assertj.core.groups.Tuple.tuple("li", "office-director", 1, "IN_REVIEW"),
-                        org.assertj.core.groups.Tuple.tuple("wang", "office-leader", 2, "APPROVED"));
+                .containsExactly(tuple("张科长", "dept-leader", 0, "IN_REVIEW"),
+                        tuple("李主任", "office-director", 1, "IN_REVIEW"),
+                        tuple("王副局长", "office-leader", 2, "APPROVED"));
         assertThat(history).allSatisfy(e -> assertThat(e.contentHash()).isEqualTo(item.contentHash()));
-        assertThat(history.get(0).actor()).isEqualTo("drafter");
+        assertThat(history.get(0).actor()).isEqualTo("刘科员");
         assertThat(history.get(0).comment()).contains("命令行");
+        assertThat(history.get(0).checks()).startsWith("提醒 [cover]").doesNotContain("错误");
     }
 
     @Test
-    void theSubmitterCannotApproveTheirOwnItem() {
-        DisclosureItem item = queue(review, "drafter");
+    void theSubmitterCannotApproveTheirOwnItemEvenWhenTheyHoldTheRole() {
+        DisclosureItem item = queue(review, "张科长");
 
-        assertThatThrownBy(() -> review.approve(item.id(), "drafter", "自审"))
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", "自审"))
                 .isInstanceOf(ReviewException.class)
-                .hasMessageContaining("不能审核自己提交的稿件").hasMessageContaining("drafter")
+                .hasMessageContaining("不能审核自己提交或修改的稿件").hasMessageContaining("张科长")
                 .hasMessageContaining(String.valueOf(item.id()));
         assertThat(reload(item.id()).status()).isEqualTo(ItemStatus.IN_REVIEW);
         assertThat(db.audit().history(item.id())).hasSize(1);
     }
 
     @Test
-    void onePersonCannotApproveTwoSteps() {
-        DisclosureItem item = queue(review, "drafter");
-        review.approve(item.id(), "zhang", "同意");
+    void aUserWithoutTheRoleOfTheCurrentStepIsRefused() {
+        DisclosureItem item = queue(review, "刘科员");
 
-        assertThatThrownBy(() -> review.approve(item.id(), "zhang", "再次同意"))
+        assertThatThrownBy(() -> review.approve(item.id(), "李主任", "越级"))
                 .isInstanceOf(ReviewException.class)
-                .hasMessageContaining("zhang").hasMessageContaining("第 1 步").hasMessageContaining("同一人不能审核两步");
-        assertThat(review.currentStep(reload(item.id()))).isEqualTo(1);
-        assertThat(db.audit().history(item.id())).hasSize(2);
+                .hasMessageContaining("当前步骤需要业务部门分管领导（dept-leader）审核")
+                .hasMessageContaining("李主任 的角色是办公室主任");
+        assertThatThrownBy(() -> review.approve(item.id(), "管理员", "管理员也不行"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("管理员 的角色是管理员");
+        assertThatThrownBy(() -> review.reject(item.id(), "王副局长", "越级退回"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("当前步骤需要业务部门分管领导");
+        assertThat(db.audit().history(item.id())).hasSize(1);
+    }
+
+    @Test
+    void anUnknownUserIsRefused() {
+        DisclosureItem item = queue(review, "刘科员");
+
+        assertThatThrownBy(() -> review.approve(item.id(), "路人甲", ""))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("用户“路人甲”不存在")
+                .hasMessageContaining("gongkai user add");
+        assertThat(db.audit().history(item.id())).hasSize(1);
+    }
+
+    @Test
+    void onePersonCannotApproveTwoStepsOfAChainThatRepeatsARole() {
+        ReviewService twice = service(List.of("dept-leader", "dept-leader"));
+        user("孙科长", Role.DEPT_LEADER);
+        DisclosureItem item = queue(twice, "刘科员");
+        twice.approve(item.id(), "张科长", "同意");
+
+        assertThatThrownBy(() -> twice.approve(item.id(), "张科长", "再次同意"))
+                .isInstanceOf(ReviewException.class)
+                .hasMessageContaining("张科长").hasMessageContaining("第 1 步").hasMessageContaining("同一人不能审核两步");
+        assertThat(twice.approve(item.id(), "孙科长", "同意").status()).isEqualTo(ItemStatus.APPROVED);
     }
 
     @Test
     void aRejectionNeedsAComment() {
-        DisclosureItem item = queue(review, "drafter");
+        DisclosureItem item = queue(review, "刘科员");
 
         for (String blank : new String[] {null, "", "   "}) {
-            assertThatThrownBy(() -> review.reject(item.id(), "zhang", blank))
+            assertThatThrownBy(() -> review.reject(item.id(), "张科长", blank))
                     .isInstanceOf(ReviewException.class).hasMessageContaining("退回必须写明原因");
         }
         assertThat(reload(item.id()).status()).isEqualTo(ItemStatus.IN_REVIEW);
@@ -120,31 +176,137 @@ class ReviewServiceTest {
     }
 
     @Test
-    void aRejectionSendsTheItemToRejectedWithAnAuditRow() {
-        DisclosureItem item = queue(review, "drafter");
-        review.approve(item.id(), "zhang", "同意");
+    void aRejectionReturnsTheItemToTheDrafterWithTheReason() {
+        DisclosureItem item = queue(review, "刘科员");
+        review.approve(item.id(), "张科长", "同意");
 
-        DisclosureItem rejected = review.reject(item.id(), "li", "文号写错了，应为红商〔2023〕12号");
+        DisclosureItem rejected = review.reject(item.id(), "李主任", "文号写错了，应为红商〔2023〕12号");
 
         assertThat(rejected.status()).isEqualTo(ItemStatus.REJECTED);
         assertThat(rejected.failure()).isEqualTo("文号写错了，应为红商〔2023〕12号");
         AuditEntry last = db.audit().history(item.id()).get(2);
         assertThat(last.decision()).isEqualTo("REJECT");
-        assertThat(last.actor()).isEqualTo("li");
+        assertThat(last.actor()).isEqualTo("李主任");
         assertThat(last.role()).isEqualTo("office-director");
         assertThat(last.step()).isEqualTo(1);
-        assertThat(last.fromStatus()).isEqualTo("IN_REVIEW");
         assertThat(last.toStatus()).isEqualTo("REJECTED");
         assertThat(last.comment()).isEqualTo("文号写错了，应为红商〔2023〕12号");
         assertThat(last.contentHash()).isEqualTo(item.contentHash());
-        assertThat(last.at()).isEqualTo(CLOCK.instant());
+        assertThat(last.at()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void aRejectedItemResubmittedStartsAgainAtTheFirstStep() {
+        DisclosureItem item = queue(review, "刘科员");
+        review.approve(item.id(), "张科长", "同意");
+        review.reject(item.id(), "李主任", "请补充图片说明");
+
+        DisclosureItem again = review.submit(item.id(), "刘科员");
+
+        assertThat(again.status()).isEqualTo(ItemStatus.IN_REVIEW);
+        assertThat(again.failure()).isEmpty();
+        assertThat(review.waitingFor(again)).contains("dept-leader");
+        assertThatThrownBy(() -> review.approve(item.id(), "李主任", ""))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("需要业务部门分管领导");
+    }
+
+    @Test
+    void anEditAfterAnApprovalSendsTheItemBackToTheFirstStep() {
+        DisclosureItem item = queue(review, "刘科员");
+        review.approve(item.id(), "张科长", "同意");
+        review.approve(item.id(), "李主任", "已校对");
+
+        DisclosureItem edited = review.update(item.id(), content("改过的正文：活动延长至六月底。", false), "刘科员", "命令行");
+
+        assertThat(edited.status()).isEqualTo(ItemStatus.IN_REVIEW);
+        assertThat(edited.contentHash()).isNotEqualTo(item.contentHash());
+        assertThat(review.currentStep(edited)).isZero();
+        AuditEntry edit = db.audit().history(item.id()).get(3);
+        assertThat(edit.decision()).isEqualTo("EDIT");
+        assertThat(edit.contentHash()).isEqualTo(edited.contentHash());
+        assertThat(edit.comment()).contains("重新进入审核");
+        assertThatThrownBy(() -> review.approve(item.id(), "李主任", ""))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("需要业务部门分管领导");
+    }
+
+    @Test
+    void anEditOfAnApprovedItemSendsItBackToReview() {
+        DisclosureItem item = queue(review, "刘科员");
+        approveAll(item.id());
+
+        DisclosureItem edited = review.update(item.id(), content("发布前又改了一个字。", false), "刘科员", "命令行");
+
+        assertThat(edited.status()).isEqualTo(ItemStatus.IN_REVIEW);
+        assertThat(review.waitingFor(edited)).contains("dept-leader");
+    }
+
+    @Test
+    void anEditBackToTheApprovedTextStillNeedsEveryApprovalAgain() {
+        DisclosureItem item = queue(review, "刘科员");
+        review.approve(item.id(), "张科长", "同意");
+        review.update(item.id(), content("临时改动", false), "刘科员", "命令行");
+
+        DisclosureItem back = review.update(item.id(), item.content(), "刘科员", "命令行");
+
+        assertThat(back.contentHash()).isEqualTo(item.contentHash());
+        assertThat(review.currentStep(back)).isZero();
+    }
+
+    @Test
+    void whoeverEditedTheTextCannotApproveIt() {
+        DisclosureItem item = queue(review, "刘科员");
+        review.approve(item.id(), "张科长", "同意");
+        review.update(item.id(), content("办公室主任校对时改正了错字。", false), "李主任", "命令行");
+        review.approve(item.id(), "张科长", "同意");
+
+        assertThatThrownBy(() -> review.approve(item.id(), "李主任", "校对"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("不能审核自己提交或修改的稿件");
+    }
+
+    @Test
+    void anItemBeingPublishedCannotBeEdited() {
+        DisclosureItem item = queue(review, "刘科员");
+        approveAll(item.id());
+        db.items().transition(item.id(), ItemStatus.APPROVED, ItemStatus.PUBLISHING, null, null, clock.instant());
+
+        assertThatThrownBy(() -> review.update(item.id(), content("太晚了", false), "刘科员", "命令行"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("发布中").hasMessageContaining("不能修改");
+        assertThat(reload(item.id()).contentHash()).isEqualTo(item.contentHash());
+    }
+
+    @Test
+    void anImportantItemNeedsThePrincipalLeaderAfterTheChain() {
+        DisclosureItem item = queue(review, "刘科员", content("重要信息：全区促消费政策调整。", true));
+        approveAll(item.id());
+
+        DisclosureItem waiting = reload(item.id());
+        assertThat(waiting.status()).isEqualTo(ItemStatus.IN_REVIEW);
+        assertThat(review.waitingFor(waiting)).contains("principal-leader");
+        assertThatThrownBy(() -> review.approve(item.id(), "王副局长", ""))
+                .isInstanceOf(ReviewException.class);
+
+        DisclosureItem signed = review.approve(item.id(), "赵局长", "签发");
+        assertThat(signed.status()).isEqualTo(ItemStatus.APPROVED);
+        assertThat(db.audit().history(item.id()).get(4).role()).isEqualTo("principal-leader");
+    }
+
+    @Test
+    void markingAnItemImportantIsAnEditThatRestartsReview() {
+        DisclosureItem item = queue(review, "刘科员");
+        approveAll(item.id());
+
+        DisclosureItem marked = review.update(item.id(), item.content().withImportant(true), "刘科员", "命令行");
+
+        assertThat(marked.contentHash()).isNotEqualTo(item.contentHash());
+        assertThat(review.steps(marked)).hasSize(4);
+        assertThat(marked.status()).isEqualTo(ItemStatus.IN_REVIEW);
     }
 
     @Test
     void anEmptyChainMakesQueuedItemsApprovedWithAnAuditRowNamingTheOa() {
         ReviewService oa = service(List.of());
 
-        DisclosureItem item = queue(oa, "drafter");
+        DisclosureItem item = queue(oa, "刘科员", content("经 OA 审批的稿件。", true));
 
         assertThat(reload(item.id()).status()).isEqualTo(ItemStatus.APPROVED);
         List<AuditEntry> history = db.audit().history(item.id());
@@ -157,13 +319,40 @@ class ReviewServiceTest {
     }
 
     @Test
-    void approvingAnItemThatIsNotInReviewFailsSayingItsStatus() {
-        DisclosureItem item = queue(review, "drafter");
-        review.approve(item.id(), "zhang", "");
-        review.approve(item.id(), "li", "");
-        review.approve(item.id(), "wang", "");
+    void submittingADraftWithPersonalDataIsRefusedAndTheCheckIsAudited() {
+        DisclosureItem draft = db.items().insert(content("联系人手机 13812345678。", false), ItemStatus.DRAFT, null,
+                clock.instant());
+        review.recordCreated(draft, "刘科员", "接口");
 
-        assertThatThrownBy(() -> review.approve(item.id(), "zhao", "再批一次"))
+        assertThatThrownBy(() -> review.submit(draft.id(), "刘科员"))
+                .isInstanceOf(ChecksFailedException.class)
+                .hasMessageContaining("疑似手机号 138****5678").hasMessageContaining("body:1:7");
+        assertThat(reload(draft.id()).status()).isEqualTo(ItemStatus.DRAFT);
+        AuditEntry check = db.audit().history(draft.id()).get(1);
+        assertThat(check.decision()).isEqualTo("CHECK");
+        assertThat(check.checks()).contains("personal-data").doesNotContain("13812345678");
+    }
+
+    @Test
+    void submittingACleanDraftQueuesItAndStoresTheWarningsWithTheAuditRow() {
+        DisclosureItem draft = db.items().insert(content("详见 https://www.example.gov.cn/zwgk/1.html 。", false),
+                ItemStatus.DRAFT, null, clock.instant());
+        review.recordCreated(draft, "刘科员", "接口");
+
+        DisclosureItem queued = review.submit(draft.id(), "刘科员");
+
+        assertThat(queued.status()).isEqualTo(ItemStatus.IN_REVIEW);
+        AuditEntry submit = db.audit().history(draft.id()).get(1);
+        assertThat(submit.decision()).isEqualTo("SUBMIT");
+        assertThat(submit.checks()).contains("提醒 [external-link]").contains("提醒 [cover]");
+    }
+
+    @Test
+    void approvingAnItemThatIsNotInReviewFailsSayingItsStatus() {
+        DisclosureItem item = queue(review, "刘科员");
+        approveAll(item.id());
+
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", "再批一次"))
                 .isInstanceOf(ReviewException.class)
                 .hasMessageContaining("稿件 " + item.id()).hasMessageContaining("已审定待发布")
                 .hasMessageContaining("不在审核中");
@@ -171,17 +360,30 @@ class ReviewServiceTest {
     }
 
     @Test
-    void approvingARejectedItemFailsSayingItsStatus() {
-        DisclosureItem item = queue(review, "drafter");
-        review.reject(item.id(), "zhang", "请补充图片说明");
-
-        assertThatThrownBy(() -> review.approve(item.id(), "li", ""))
-                .isInstanceOf(ReviewException.class).hasMessageContaining("已退回").hasMessageContaining("不在审核中");
+    void approvingAnItemThatDoesNotExistSaysSo() {
+        assertThatThrownBy(() -> review.approve(4242, "张科长", ""))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("4242").hasMessageContaining("稿件不存在");
     }
 
     @Test
-    void approvingAnItemThatDoesNotExistSaysSo() {
-        assertThatThrownBy(() -> review.approve(4242, "zhang", ""))
-                .isInstanceOf(ReviewException.class).hasMessageContaining("4242").hasMessageContaining("稿件不存在");
+    void theDueDateIsTwentyWorkingDaysAfterCreationSkippingWeekends() {
+        DisclosureItem item = queue(review, "刘科员");
+
+        // created Wednesday 2023-05-10: four weeks of working days later is Wednesday 2023-06-07
+        assertThat(review.dueDate(item)).isEqualTo(LocalDate.of(2023, 6, 7));
+        assertThat(review.overdue(item)).isFalse();
+        clock.set(Instant.parse("2023-06-08T01:00:00Z"));
+        assertThat(review.overdue(item)).isTrue();
+    }
+
+    @Test
+    void aPlannedTimeAfterTheDueDateIsAWarningWhenQueued() {
+        ItemContent late = new ItemContent("hongqi", "促消费", "标题", "", "", "正文", List.of(), List.of(), List.of(),
+                null, "", "", Instant.parse("2023-07-01T02:00:00Z"));
+
+        assertThat(review.queueChecks(late, LocalDate.of(2023, 5, 10)).warnings())
+                .anySatisfy(f -> assertThat(f.message()).contains("晚于公开时限 2023-06-07").contains("第二十六条"));
+        assertThat(review.queueChecks(late, LocalDate.of(2023, 6, 20)).warnings())
+                .noneMatch(f -> f.check().equals("due-date"));
     }
 }

@@ -75,4 +75,34 @@ class QuotaTest extends SimulatorFixture {
         assertThat(client.post("/cgi-bin/clear_quota?access_token=" + t, Map.of("appid", OTHER)).errcode())
                 .isEqualTo(40013);
     }
+
+    @Test
+    void quotaGetReportsTheDailyLimitUseAndRemainderOfOneApi() {
+        String t = token();
+        count(t);
+        count(t);
+        SimClient.Answer a = client.post("/cgi-bin/openapi/quota/get?access_token=" + t,
+                Map.of("cgi_path", "/cgi-bin/draft/count"));
+        assertThat(a.errcode()).isZero();
+        assertThat(a.json().get("quota").get("daily_limit").asInt()).isEqualTo(1000);
+        assertThat(a.json().get("quota").get("used").asInt()).isEqualTo(2);
+        assertThat(a.json().get("quota").get("remain").asInt()).isEqualTo(998);
+    }
+
+    @Test
+    void quotaGetShowsNoDailyLimitForAPublishingApiOfAnUnverifiedAccount() {
+        SimClient.Answer a = client.post("/cgi-bin/openapi/quota/get?access_token=" + token(UNVERIFIED),
+                Map.of("cgi_path", "/cgi-bin/message/mass/sendall"));
+        assertThat(a.errcode()).isZero();
+        assertThat(a.json().get("quota").get("daily_limit").asInt()).isZero();
+    }
+
+    @Test
+    void quotaGetRejectsAnUnknownOrMalformedPath() {
+        String t = token();
+        assertThat(client.post("/cgi-bin/openapi/quota/get?access_token=" + t,
+                Map.of("cgi_path", "/cgi-bin/no/such")).errcode()).isEqualTo(76021);
+        assertThat(client.post("/cgi-bin/openapi/quota/get?access_token=" + t,
+                Map.of("cgi_path", "draft/count")).errcode()).isEqualTo(76003);
+    }
 }

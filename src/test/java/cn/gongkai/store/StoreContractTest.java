@@ -537,7 +537,8 @@ abstract class StoreContractTest {
         db.ledger().record(first);
         db.ledger().record(new LedgerEntry(c, "hongqi", "freepublish", "p", "a", 1, "u", "次年", "其他", "", newYear));
 
-        assertThat(db.ledger().between(newYear.minusSeconds(86400), newYear)).containsExactly(first, last);
+        assertThat(db.ledger().between(newYear.minusSeconds(86400), newYear))
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("id").containsExactly(first, last);
         assertThat(db.ledger().between(newYear, newYear.plusSeconds(1))).extracting(LedgerEntry::itemId)
                 .containsExactly(c);
     }
@@ -597,6 +598,57 @@ abstract class StoreContractTest {
         db.mediaCache().remember("hongqi", MediaCache.Kind.COVER, sha, "NEW");
 
         assertThat(db.mediaCache().find("hongqi", MediaCache.Kind.COVER, sha)).contains("NEW");
+    }
+
+    // ---- WeChat call counts ----
+
+    @Test
+    void theCallCounterCountsPerAccountApiAndDayUpToTheMaximum() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 2);
+        assertThat(db.callCounter().tryAdd("hongqi", "freepublish/get", day, 2)).isTrue();
+        assertThat(db.callCounter().tryAdd("hongqi", "freepublish/get", day, 2)).isTrue();
+        assertThat(db.callCounter().tryAdd("hongqi", "freepublish/get", day, 2)).isFalse();
+        assertThat(db.callCounter().tryAdd("hongqi", "draft/add", day, 2)).isTrue();
+        assertThat(db.callCounter().tryAdd("other", "freepublish/get", day, 2)).isTrue();
+        assertThat(db.callCounter().tryAdd("hongqi", "freepublish/get", day.plusDays(1), 2)).isTrue();
+        assertThat(db.callCounter().tryAdd("hongqi", "token", day, 0)).isFalse();
+
+        assertThat(db.callCounter().counts("hongqi", day))
+                .isEqualTo(java.util.Map.of("freepublish/get", 2L, "draft/add", 1L));
+        assertThat(db.callCounter().counts("hongqi", day.plusDays(1))).isEqualTo(java.util.Map.of("freepublish/get", 1L));
+        assertThat(db.callCounter().counts("nobody", day)).isEmpty();
+    }
+
+    @Test
+    void concurrentCallersNeverCountPastTheMaximum() throws Exception {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 2);
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    int granted = 0;
+                    for (int i = 0; i < 10; i++) {
+                        if (db.callCounter().tryAdd("hongqi", "freepublish/get", day, 25)) {
+                            granted++;
+                        }
+                    }
+                    return granted;
+                }));
+            }
+            start.countDown();
+            int granted = 0;
+            for (Future<Integer> f : results) {
+                granted += f.get();
+            }
+            assertThat(granted).isEqualTo(25);
+            assertThat(db.callCounter().counts("hongqi", day)).containsEntry("freepublish/get", 25L);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- audit ----

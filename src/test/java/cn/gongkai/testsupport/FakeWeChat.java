@@ -1,8 +1,12 @@
 package cn.gongkai.testsupport;
 
+import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.publish.DraftArticle;
+import cn.gongkai.publish.DraftInfo;
+import cn.gongkai.publish.MassSendResult;
 import cn.gongkai.publish.MediaFile;
 import cn.gongkai.publish.PublishStatus;
+import cn.gongkai.publish.PublishedArticleInfo;
 import cn.gongkai.publish.WeChatException;
 import cn.gongkai.publish.WeChatGateway;
 import java.util.ArrayDeque;
@@ -15,8 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An in-memory WeChat for core tests: drafts, publish jobs that finish after a number of polls, and scripted
- * failures per endpoint — including "did the work, then lost the answer".
+ * An in-memory WeChat for core tests: drafts, publish jobs that finish after a number of polls, mass sends deduplicated
+ * by clientMsgId, previews, and scripted failures per endpoint — including "did the work, then lost the answer".
+ * Endpoint names for {@link #fail} and {@link #calls} are WeChat's ({@code message/mass/sendall}, {@code
+ * draft/update} …). {@link #probe} answers all-ok unless {@link #probeAnswer} scripted something else.
  */
 public final class FakeWeChat implements WeChatGateway {
     /** A scripted failure for the next call of an endpoint. */
@@ -27,12 +33,28 @@ public final class FakeWeChat implements WeChatGateway {
     public record Published(String account, String publishId, String articleId, int index, String title) {
     }
 
+    /** One mass send that went out (a repeated clientMsgId sends nothing and is not listed again). */
+    public record MassSent(String account, String msgId, String draftMediaId, String clientMsgId,
+                           List<String> titles) {
+    }
+
+    /** One preview sent to a reviewer's phone. */
+    public record Preview(String account, String draftMediaId, String reviewer, boolean byWeChatId) {
+    }
+
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, Integer> calls = new LinkedHashMap<>();
-    private final Map<String, List<DraftArticle>> drafts = new HashMap<>();
+    private final Map<String, List<DraftArticle>> drafts = new LinkedHashMap<>();
+    private final Map<String, String> draftOwners = new HashMap<>();
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final List<DraftArticle> draftArticles = new ArrayList<>();
-    private final Map<String, Job> jobs = new HashMap<>();
     private final List<Published> published = new ArrayList<>();
+    private final List<String> finishedJobs = new ArrayList<>();
+    private final List<MassSent> massSends = new ArrayList<>();
+    private final Map<String, MassSent> massByClientMsgId = new HashMap<>();
+    private final List<Preview> previews = new ArrayList<>();
+    private final Map<String, AccountProbe> probes = new HashMap<>();
+    private int quotaClears;
     private int pollsBeforeDone = 1;
     private int nextId = 1;
     private int finalStatus = 0;
@@ -41,13 +63,21 @@ public final class FakeWeChat implements WeChatGateway {
     private static final class Job {
         final String account;
         final List<DraftArticle> articles;
+        final boolean[] deleted;
         int polls;
         String articleId = "";
 
         Job(String account, List<DraftArticle> articles) {
             this.account = account;
             this.articles = articles;
+            this.deleted = new boolean[articles.size()];
         }
+    }
+
+    /** Lets every submitted job finish successfully now, unpolled, as WeChat's jobs end on their own in seconds. */
+    public synchronized FakeWeChat finishAllJobs() {
+        jobs.forEach((publishId, job) -> finish(publishId, job));
+        return this;
     }
 
     /** How many status polls show "publishing" before the job finishes. */
@@ -86,6 +116,29 @@ public final class FakeWeChat implements WeChatGateway {
 
     public synchronized int drafts() {
         return drafts.size();
+    }
+
+    /** The articles of a draft still in the box, or null. */
+    public synchronized List<DraftArticle> draft(String draftMediaId) {
+        return drafts.get(draftMediaId);
+    }
+
+    public synchronized List<MassSent> massSends() {
+        return List.copyOf(massSends);
+    }
+
+    public synchronized List<Preview> previews() {
+        return List.copyOf(previews);
+    }
+
+    public synchronized int quotaClears() {
+        return quotaClears;
+    }
+
+    /** What {@link #probe} answers for the account (default: every check ok). */
+    public synchronized FakeWeChat probeAnswer(String account, AccountProbe probe) {
+        probes.put(account, probe);
+        return this;
     }
 
     /** The articles of every draft created so far, published or not, in order. */
@@ -134,6 +187,7 @@ public final class FakeWeChat implements WeChatGateway {
         Fault f = enter(account, "draft/add");
         String id = "DRAFT_" + nextId++;
         drafts.put(id, List.copyOf(articles));
+        draftOwners.put(id, account);
         draftArticles.addAll(articles);
         after(account, "draft/add", f);
         return id;
@@ -186,6 +240,7 @@ public final class FakeWeChat implements WeChatGateway {
     private String finish(String publishId, Job job) {
         if (job.articleId.isEmpty()) {
             job.articleId = "ARTICLE_" + publishId;
+            finishedJobs.add(publishId);
             for (int i = 0; i < job.articles.size(); i++) {
                 published.add(new Published(job.account, publishId, job.articleId, i + 1,
                         job.articles.get(i).title()));
@@ -216,5 +271,166 @@ public final class FakeWeChat implements WeChatGateway {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public synchronized void updateDraft(String account, String draftMediaId, int index, DraftArticle article) {
+        Fault f = enter(account, "draft/update");
+        List<DraftArticle> articles = ownDraft(account, "draft/update", draftMediaId);
+        if (index < 0 || index >= articles.size()) {
+            throw new WeChatException(account, "draft/update", 40114, WeChatException.Kind.PERMANENT,
+                    "草稿中的文章序号（index）无效", null, null);
+        }
+        List<DraftArticle> changed = new ArrayList<>(articles);
+        changed.set(index, article);
+        drafts.put(draftMediaId, List.copyOf(changed));
+        after(account, "draft/update", f);
+    }
+
+    @Override
+    public synchronized void deleteDraft(String account, String draftMediaId) {
+        Fault f = enter(account, "draft/delete");
+        if (account.equals(draftOwners.get(draftMediaId))) {
+            drafts.remove(draftMediaId);
+        }
+        after(account, "draft/delete", f);
+    }
+
+    @Override
+    public synchronized long draftCount(String account) {
+        Fault f = enter(account, "draft/count");
+        after(account, "draft/count", f);
+        return drafts.keySet().stream().filter(id -> account.equals(draftOwners.get(id))).count();
+    }
+
+    @Override
+    public synchronized List<DraftInfo> listDrafts(String account, int offset, int count) {
+        Fault f = enter(account, "draft/batchget");
+        after(account, "draft/batchget", f);
+        List<DraftInfo> all = new ArrayList<>();
+        drafts.forEach((id, articles) -> {
+            if (account.equals(draftOwners.get(id))) {
+                all.add(0, new DraftInfo(id, null, articles.stream()
+                        .map(a -> new DraftInfo.Item(a.title(), "")).toList()));
+            }
+        });
+        return page(all, offset, count);
+    }
+
+    @Override
+    public synchronized List<PublishedArticleInfo> listPublished(String account, int offset, int count) {
+        Fault f = enter(account, "freepublish/batchget");
+        after(account, "freepublish/batchget", f);
+        List<PublishedArticleInfo> all = new ArrayList<>();
+        for (String publishId : finishedJobs) {
+            Job job = jobs.get(publishId);
+            if (job.account.equals(account)) {
+                all.add(0, info(job));
+            }
+        }
+        return page(all, offset, count);
+    }
+
+    @Override
+    public synchronized PublishedArticleInfo getPublished(String account, String articleId) {
+        Fault f = enter(account, "freepublish/getarticle");
+        after(account, "freepublish/getarticle", f);
+        return info(publishedJob(account, "freepublish/getarticle", articleId));
+    }
+
+    @Override
+    public synchronized void deletePublished(String account, String articleId, int index) {
+        Fault f = enter(account, "freepublish/delete");
+        Job job = publishedJob(account, "freepublish/delete", articleId);
+        if (index < 0 || index > job.articles.size()) {
+            throw new WeChatException(account, "freepublish/delete", 40114, WeChatException.Kind.PERMANENT,
+                    "文章序号（index）无效", null, null);
+        }
+        for (int i = 0; i < job.deleted.length; i++) {
+            if (index == 0 || index == i + 1) {
+                job.deleted[i] = true;
+            }
+        }
+        after(account, "freepublish/delete", f);
+    }
+
+    @Override
+    public synchronized MassSendResult massSendAll(String account, String draftMediaId, String clientMsgId) {
+        Fault f = enter(account, "message/mass/sendall");
+        MassSent earlier = massByClientMsgId.get(account + "|" + clientMsgId);
+        if (earlier != null) {
+            after(account, "message/mass/sendall", f);
+            return new MassSendResult(earlier.msgId(), "", true);
+        }
+        List<DraftArticle> articles = ownDraft(account, "message/mass/sendall", draftMediaId);
+        drafts.remove(draftMediaId);
+        MassSent sent = new MassSent(account, String.valueOf(1_000_000_000L + nextId++), draftMediaId, clientMsgId,
+                articles.stream().map(DraftArticle::title).toList());
+        massSends.add(sent);
+        massByClientMsgId.put(account + "|" + clientMsgId, sent);
+        after(account, "message/mass/sendall", f);
+        return new MassSendResult(sent.msgId(), String.valueOf(nextId++), false);
+    }
+
+    @Override
+    public synchronized void massPreview(String account, String draftMediaId, String reviewer, boolean byWeChatId) {
+        Fault f = enter(account, "message/mass/preview");
+        ownDraft(account, "message/mass/preview", draftMediaId);
+        previews.add(new Preview(account, draftMediaId, reviewer, byWeChatId));
+        after(account, "message/mass/preview", f);
+    }
+
+    @Override
+    public synchronized void clearQuota(String account) {
+        Fault f = enter(account, "clear_quota");
+        quotaClears++;
+        after(account, "clear_quota", f);
+    }
+
+    @Override
+    public synchronized AccountProbe probe(String account) {
+        calls.merge("probe", 1, Integer::sum);
+        AccountProbe scripted = probes.get(account);
+        if (scripted != null) {
+            return scripted;
+        }
+        return new AccountProbe(account, AccountProbe.Check.ok("access_token", ""),
+                AccountProbe.Check.ok("IP 白名单", ""), AccountProbe.Check.ok("草稿箱权限", ""),
+                AccountProbe.Check.ok("发布权限", ""), AccountProbe.Check.ok("群发权限", ""));
+    }
+
+    private List<DraftArticle> ownDraft(String account, String api, String draftMediaId) {
+        List<DraftArticle> articles = drafts.get(draftMediaId);
+        if (articles == null || !account.equals(draftOwners.get(draftMediaId))) {
+            throw new WeChatException(account, api, 40007, WeChatException.Kind.PERMANENT, "草稿不存在", null, null);
+        }
+        return articles;
+    }
+
+    private Job publishedJob(String account, String api, String articleId) {
+        for (String publishId : finishedJobs) {
+            Job job = jobs.get(publishId);
+            if (job.account.equals(account) && job.articleId.equals(articleId)) {
+                return job;
+            }
+        }
+        throw new WeChatException(account, api, 53600, WeChatException.Kind.PERMANENT, "文章编号（article_id）无效",
+                null, null);
+    }
+
+    private static PublishedArticleInfo info(Job job) {
+        List<PublishedArticleInfo.Item> items = new ArrayList<>();
+        for (int i = 0; i < job.articles.size(); i++) {
+            items.add(new PublishedArticleInfo.Item(i + 1, job.articles.get(i).title(),
+                    "https://mp.weixin.qq.com/s/" + job.articleId + "_" + (i + 1), job.deleted[i]));
+        }
+        return new PublishedArticleInfo(job.articleId, null, items);
+    }
+
+    private static <T> List<T> page(List<T> all, int offset, int count) {
+        if (offset < 0 || count < 1 || count > 20) {
+            throw new IllegalArgumentException("offset must be >= 0 and count 1–20, got " + offset + ", " + count);
+        }
+        return offset >= all.size() ? List.of() : List.copyOf(all.subList(offset, Math.min(all.size(), offset + count)));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.config.ConfigLoader;
 import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.report.Counter;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,8 @@ class WebServerTest {
         db = Fixtures.memoryDatabase();
         var image = Fixtures.storeImage(db, "a.png", Fixtures.png(100, 80, 0x336699), 100, 80);
         Fixtures.approved(db, Fixtures.content("促消费活动启动", "促消费", List.of(image)), Clock.systemUTC().instant());
-        server = WebServer.start(cfg, db.items(), db.batches(), Clock.systemUTC());
+        server = WebServer.start(cfg, db.items(), db.batches(),
+                new Counter(db.ledgerStatistics(), cfg.timezone(), cfg.categories()), Clock.systemUTC());
     }
 
     @AfterEach

@@ -1,0 +1,159 @@
+package cn.gongkai.cli;
+
+import cn.gongkai.Wiring;
+import cn.gongkai.config.AccountConfig;
+import cn.gongkai.publish.LedgerEntry;
+import cn.gongkai.publish.LedgerSource;
+import cn.gongkai.report.HistoryImport;
+import cn.gongkai.report.LedgerExport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gongkai ledger import|export|list|categorise|reconcile}: the publication ledger behind the yearly counts. */
+@Command(name = "ledger", mixinStandardHelpOptions = true,
+        description = "发布台账：导入历史发布记录、导出年度台账（佐证材料）、列出、归类、与微信已发布列表核对",
+        subcommands = {LedgerCommands.Import.class, LedgerCommands.Export.class, LedgerCommands.ListRows.class,
+                LedgerCommands.Categorise.class})
+final class LedgerCommands implements Runnable {
+    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"导入使用本系统之前发布的文章（.csv 或 .xlsx）。",
+                    "表头：published_at,title,category,url,department,account；published_at 写作 YYYY-MM-DD HH:MM（北京时间）；",
+                    "只有一个公众号时 account 列可省略或留空。任一行有问题时整个文件不导入；重复导入同一文件不会重复计数。"})
+    static final class Import implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "历史发布记录（.csv 为 UTF-8 编码，或 .xlsx）")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+                HistoryImport.Result r = new HistoryImport(w.database().ledger(), w.config().timezone(),
+                        w.config().categories(), w.config().accounts().stream().map(AccountConfig::id).toList())
+                        .importFile(file);
+                if (!r.ok()) {
+                    r.problems().forEach(spec.commandLine().getErr()::println);
+                    return ExitCodes.USER;
+                }
+                spec.commandLine().getOut().println("已导入 " + r.added() + " 条" + (r.alreadyThere() > 0
+                        ? "，另有 " + r.alreadyThere() + " 条此前已导入，未重复计入" : "") + "。");
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "导出某年的发布台账（发布时间、标题、分类、部门、链接、审核人），作为年度报告的佐证材料")
+    static final class Export implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--year", required = true, paramLabel = "Y", description = "年份（按北京时间的发布时间计）")
+        int year;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件：.xlsx 或 .csv")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".xlsx") && !name.endsWith(".csv")) {
+                throw new UserError("--out 须以 .xlsx 或 .csv 结尾：" + out);
+            }
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+                LedgerExport export = new LedgerExport(w.database().ledger(), w.database().audit(), w.counter());
+                byte[] bytes = name.endsWith(".xlsx") ? export.xlsx(year) : export.csv(year);
+                Path parent = out.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.write(out, bytes);
+                spec.commandLine().getOut().println("已导出 " + year + " 年发布台账到 " + out);
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "列出某年的台账记录（含编号，供归类使用）")
+    static final class ListRows implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--year", required = true, paramLabel = "Y", description = "年份")
+        int year;
+
+        @Option(names = "--source", paramLabel = "S", description = "只列出：gongkai（本系统发布）、import（历史导入）、external（外部发布）")
+        String source;
+
+        @Override
+        public Integer call() {
+            LedgerSource only = source == null ? null : LedgerSource.ofCode(source.strip().toLowerCase(Locale.ROOT));
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+                Table t = new Table("编号", "发布时间", "来源", "分类", "备注", "标题");
+                List<LedgerEntry> rows = w.database().ledger().between(w.counter().startOf(year),
+                        w.counter().startOf(year + 1));
+                for (LedgerEntry e : rows) {
+                    if (only == null || e.source() == only) {
+                        String note = (e.correction() ? "更正" : "") + (e.deleted() ? "已删除" : "");
+                        t.row(e.id(), MINUTE.format(e.publishedAt().atZone(w.config().timezone())),
+                                e.source().label(), e.category() == null ? "" : e.category(), note, e.title());
+                    }
+                }
+                t.print(spec.commandLine().getOut());
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "categorise", aliases = "categorize", mixinStandardHelpOptions = true,
+            description = "给外部发布或历史导入的记录设定分类（本系统发布的文章分类随稿件）")
+    static final class Categorise implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "台账记录编号（见 ledger list）")
+        long id;
+
+        @Parameters(index = "1", paramLabel = "CATEGORY", description = "配置中的分类")
+        String category;
+
+        @Override
+        public Integer call() {
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+                if (!w.config().categories().contains(category)) {
+                    throw new UserError("分类“" + category + "”不在配置中（" + String.join("、", w.config().categories()) + "）");
+                }
+                LedgerEntry e = w.database().ledger().find(id)
+                        .orElseThrow(() -> new UserError("没有编号为 " + id + " 的台账记录"));
+                if (e.source() == LedgerSource.GONGKAI) {
+                    throw new UserError("台账记录 " + id + " 是本系统发布的稿件 " + e.itemId() + "，分类随稿件，不能在此修改");
+                }
+                w.database().ledger().categorise(id, category);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("台账记录 " + id + "（" + e.title() + "）已归入“" + category + "”。");
+                return ExitCodes.OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package cn.gongkai.config;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Review and pre-publish check settings beyond the chain itself.
+ *
+ * @param importantChain  roles of the extra steps an item marked 重要 needs (default 主要领导 principal-leader)
+ * @param dueWorkingDays  working days within which an item should be published (条例 art. 26: 20)
+ * @param titleMax        characters in a title
+ * @param authorMax       characters in the author field
+ * @param bodyMax         characters of body
+ * @param imageMaxMb      megabytes of one image
+ * @param imageMaxSide    pixels of the longer side of an image
+ * @param imageMinWidth   pixels of width below which an image gets a warning
+ * @param wordsFile       the 错敏字 list; empty means {@code <templates-dir>/checks/words.txt}
+ */
+public record ReviewConfig(List<String> importantChain, int dueWorkingDays, int titleMax, int authorMax,
+                           int bodyMax, int imageMaxMb, int imageMaxSide, int imageMinWidth, String wordsFile) {
+    /** The roles that may stand in a review chain. */
+    public static final Set<String> REVIEW_ROLES =
+            Set.of("dept-leader", "office-director", "office-leader", "principal-leader");
+
+    public ReviewConfig {
+        importantChain = List.copyOf(importantChain);
+        for (String role : importantChain) {
+            if (!REVIEW_ROLES.contains(role)) {
+                throw new ConfigException("review.important-chain", role, "不是审核角色（可用：" + String.join(", ",
+                        new java.util.TreeSet<>(REVIEW_ROLES)) + "）");
+            }
+        }
+        if (dueWorkingDays < 1 || dueWorkingDays > 365) {
+            throw new ConfigException("review.due-working-days", String.valueOf(dueWorkingDays), "应为 1–365 的整数");
+        }
+        positive(titleMax, "checks.title-max");
+        positive(authorMax, "checks.author-max");
+        positive(bodyMax, "checks.body-max");
+        positive(imageMaxMb, "checks.image-max-mb");
+        positive(imageMaxSide, "checks.image-max-side");
+        if (imageMinWidth < 0) {
+            throw new ConfigException("checks.image-min-width", String.valueOf(imageMinWidth), "不能为负数");
+        }
+        wordsFile = wordsFile == null ? "" : wordsFile.strip();
+    }
+
+    private static void positive(int value, String key) {
+        if (value <= 0) {
+            throw new ConfigException(key, String.valueOf(value), "应为正整数");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package cn.gongkai.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Where the images an item refers to come from: files beside the item file, or images sent with a request. */
+interface ImageSource {
+
+    /** Size in bytes of the image named {@code name} in the item, or -1 when there is none. */
+    long size(String name) throws IOException;
+
+    byte[] read(String name) throws IOException;
+
+    /** The file name to keep for the image. */
+    String fileName(String name);
+
+    /** Says where a missing image was looked for, for the problem message. */
+    String whereMissing(String name);
+
+    /** Images in the folder of {@code itemFile}, by path relative to it. */
+    static ImageSource besideFile(Path itemFile) {
+        Path dir = itemFile.toAbsolutePath().getParent();
+        return new ImageSource() {
+            @Override
+            public long size(String name) throws IOException {
+                Path p = dir.resolve(name).normalize();
+                return Files.isRegularFile(p) ? Files.size(p) : -1;
+            }
+
+            @Override
+            public byte[] read(String name) throws IOException {
+                return Files.readAllBytes(dir.resolve(name).normalize());
+            }
+
+            @Override
+            public String fileName(String name) {
+                return dir.resolve(name).normalize().getFileName().toString();
+            }
+
+            @Override
+            public String whereMissing(String name) {
+                return "应位于 " + dir.resolve(name).normalize().getParent();
+            }
+        };
+    }
+
+    /** Images given in memory, by the name the item uses. */
+    static ImageSource inMemory(Map<String, byte[]> images) {
+        return new ImageSource() {
+            @Override
+            public long size(String name) {
+                byte[] b = images.get(name);
+                return b == null ? -1 : b.length;
+            }
+
+            @Override
+            public byte[] read(String name) {
+                return images.get(name);
+            }
+
+            @Override
+            public String fileName(String name) {
+                int slash = name.lastIndexOf('/');
+                return slash < 0 ? name : name.substring(slash + 1);
+            }
+
+            @Override
+            public String whereMissing(String name) {
+                return images.isEmpty() ? "请求中没有附带图片" : "请求附带的图片有：" + String.join("、", images.keySet());
+            }
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package cn.gongkai.publish;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One published item ({@code freepublish} batchget / getarticle): its article_id and its news items.
+ *
+ * @param updateTime when WeChat last changed it, or null — WeChat sometimes nests {@code update_time} where WxJava
+ *                   does not read it (wechat-api.md §9); do not use it as the publish time
+ * @param items      the articles, in order
+ */
+public record PublishedArticleInfo(String articleId, Instant updateTime, List<Item> items) {
+    public PublishedArticleInfo {
+        if (articleId == null || articleId.isBlank()) {
+            throw new IllegalArgumentException("published articleId must not be blank");
+        }
+        items = List.copyOf(items == null ? List.of() : items);
+    }
+
+    /**
+     * One article of a published item.
+     *
+     * @param index   1-based position, as {@code freepublish/delete} counts
+     * @param url     permanent link, or empty
+     * @param deleted whether it was deleted since
+     */
+    public record Item(int index, String title, String url, boolean deleted) {
+        public Item {
+            title = title == null ? "" : title;
+            url = url == null ? "" : url;
+        }
+    }
+
+    /** The title of the first article, or empty. */
+    public String firstTitle() {
+        return items.isEmpty() ? "" : items.get(0).title();
+    }
+}

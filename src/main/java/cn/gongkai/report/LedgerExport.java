@@ -1,0 +1,138 @@
+package cn.gongkai.report;
+
+import cn.gongkai.publish.LedgerEntry;
+import cn.gongkai.publish.LedgerRepository;
+import cn.gongkai.publish.LedgerSource;
+import cn.gongkai.review.AuditEntry;
+import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.ReviewService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The year's ledger as evidence for the annual report ({@code gongkai ledger export}): one row per ledger row, with
+ * who approved the published text (the APPROVE rows of the item's audit trail for the content that was published).
+ * Corrections and deleted articles are listed and marked, so the count can be followed row by row.
+ */
+public final class LedgerExport {
+    /** The columns, as staff see them. */
+    public static final List<String> COLUMNS = List.of("序号", "发布时间", "标题", "分类", "部门", "公众号", "链接", "审核人",
+            "来源", "备注");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final LedgerRepository ledger;
+    private final AuditLog audit;
+    private final Counter counter;
+
+    public LedgerExport(LedgerRepository ledger, AuditLog audit, Counter counter) {
+        this.ledger = ledger;
+        this.audit = audit;
+        this.counter = counter;
+    }
+
+    /** The rows of the year, in publishing order, as text cells under {@link #COLUMNS}. */
+    public List<List<String>> rows(int year) {
+        ZoneId zone = counter.zone();
+        List<LedgerEntry> entries = ledger.between(counter.startOf(year), counter.startOf(year + 1));
+        Map<Long, Integer> number = new java.util.HashMap<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (LedgerEntry e : entries) {
+            number.put(e.id(), rows.size() + 1);
+            List<String> note = new ArrayList<>();
+            if (e.correction()) {
+                Integer original = number.get(e.correctsId());
+                note.add("更正" + (original == null ? "往年第 " + e.correctsId() + " 号台账记录" : "第 " + original + " 行")
+                        + "，不重复计数");
+            }
+            if (e.deleted()) {
+                note.add("已于 " + MINUTE.format(e.deletedAt().atZone(zone)) + " 删除，仍计入发布数");
+            }
+            rows.add(List.of(String.valueOf(rows.size() + 1), MINUTE.format(e.publishedAt().atZone(zone)),
+                    nz(e.title()), nz(e.category()), nz(e.department()), e.account(), nz(e.url()), approvers(e),
+                    e.source().label(), String.join("；", note)));
+        }
+        return rows;
+    }
+
+    /** UTF-8 CSV with a byte-order mark, so that Excel shows the Chinese text. */
+    public byte[] csv(int year) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        out.append(String.join(",", COLUMNS)).append("\r\n");
+        for (List<String> r : rows(year)) {
+            out.append(r.stream().map(LedgerExport::csvCell).collect(Collectors.joining(","))).append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] xlsx(int year) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet(year + "年发布台账");
+            CellStyle bold = wb.createCellStyle();
+            Font font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row head = sheet.createRow(0);
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                head.createCell(c).setCellValue(COLUMNS.get(c));
+                head.getCell(c).setCellStyle(bold);
+            }
+            List<List<String>> rows = rows(year);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    if (c == 0) {
+                        row.createCell(c).setCellValue(r + 1);
+                    } else {
+                        row.createCell(c).setCellValue(rows.get(r).get(c));
+                    }
+                }
+            }
+            int[] widths = {6, 18, 48, 10, 14, 10, 40, 40, 10, 30};
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, widths[c] * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ledger of " + year + " as XLSX", e);
+        }
+    }
+
+    /** 张科长（业务部门分管领导）、李主任（办公室主任）… for the content that was published. */
+    private String approvers(LedgerEntry e) {
+        if (e.source() != LedgerSource.GONGKAI) {
+            return "";
+        }
+        List<AuditEntry> history = audit.history(e.itemId());
+        String hash = history.stream().filter(a -> a.decision().equals("PUBLISH")).map(AuditEntry::contentHash)
+                .reduce((a, b) -> b)
+                .orElse(history.stream().filter(a -> a.decision().equals("APPROVE")).map(AuditEntry::contentHash)
+                        .reduce((a, b) -> b).orElse(""));
+        return history.stream().filter(a -> a.decision().equals("APPROVE") && hash.equals(a.contentHash()))
+                .map(a -> a.role().isEmpty() ? a.actor() : a.actor() + "（" + ReviewService.roleLabel(a.role()) + "）")
+                .collect(Collectors.joining("、"));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String csvCell(String s) {
+        boolean quote = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r");
+        return quote ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,116 @@
+package cn.gongkai.review.checks;
+
+import cn.gongkai.item.ItemContent;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Personal data that must not be published (inspections flag unmasked 身份证号, 手机号, 银行卡号): 18-digit resident
+ * ID numbers whose birth date and checksum are valid, mainland mobile numbers, and bank card numbers that pass the
+ * Luhn check. Each is an error with its position; the message shows the number masked. Masked numbers
+ * (110101********1234, 138****5678) pass.
+ */
+final class PersonalDataCheck implements Check {
+    static final String ID = "personal-data";
+    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[- ]?)?(1[3-9]\\d)[- ]?(\\d{4})[- ]?(\\d{4})(?![0-9])");
+    private static final Pattern CARD = Pattern.compile("(?<![0-9])\\d{4}(?:[ -]?\\d{4}){2}[ -]?\\d{4,7}(?![0-9])");
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK_CHARS = "10X98765432";
+
+    @Override
+    public void run(ItemContent c, Findings out) {
+        for (TextFields.Field f : TextFields.of(c)) {
+            scan(f.name(), f.text(), out);
+        }
+    }
+
+    private static void scan(String field, String text, Findings out) {
+        boolean[] taken = new boolean[text.length()];
+        Matcher id = ID_NUMBER.matcher(text);
+        while (id.find()) {
+            if (isResidentId(id.group())) {
+                mark(taken, id.start(), id.end());
+                out.at(Severity.ERROR, ID, field, text, id.start(), "疑似身份证号 " + mask(id.group())
+                        + "：公开信息不得包含个人身份证号，请删除或打码（如 110101********1234）");
+            }
+        }
+        Matcher card = CARD.matcher(text);
+        while (card.find()) {
+            String digits = card.group().replaceAll("[ -]", "");
+            if (digits.length() >= 16 && digits.length() <= 19 && !overlaps(taken, card.start(), card.end())
+                    && luhn(digits)) {
+                mark(taken, card.start(), card.end());
+                out.at(Severity.ERROR, ID, field, text, card.start(), "疑似银行卡号 " + mask(digits)
+                        + "：公开信息不得包含银行卡号，请删除或打码");
+            }
+        }
+        Matcher mobile = MOBILE.matcher(text);
+        while (mobile.find()) {
+            if (!overlaps(taken, mobile.start(), mobile.end())) {
+                String digits = mobile.group(1) + mobile.group(2) + mobile.group(3);
+                out.at(Severity.ERROR, ID, field, text, mobile.start(), "疑似手机号 " + mask(digits)
+                        + "：公开信息不得包含个人手机号，请删除、打码（如 138****5678）或改用办公电话");
+            }
+        }
+    }
+
+    static boolean isResidentId(String s) {
+        try {
+            LocalDate birth = LocalDate.of(Integer.parseInt(s.substring(6, 10)), Integer.parseInt(s.substring(10, 12)),
+                    Integer.parseInt(s.substring(12, 14)));
+            if (birth.getYear() < 1900 || birth.getYear() > 2100) {
+                return false;
+            }
+        } catch (DateTimeException e) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (s.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return Character.toUpperCase(s.charAt(17)) == CHECK_CHARS.charAt(sum % 11);
+    }
+
+    static boolean luhn(String digits) {
+        int sum = 0;
+        boolean twice = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** The first three and last four characters, the rest as asterisks. */
+    static String mask(String s) {
+        if (s.length() <= 7) {
+            return "*".repeat(s.length());
+        }
+        return s.substring(0, 3) + "*".repeat(s.length() - 7) + s.substring(s.length() - 4);
+    }
+
+    private static void mark(boolean[] taken, int start, int end) {
+        for (int i = start; i < end; i++) {
+            taken[i] = true;
+        }
+    }
+
+    private static boolean overlaps(boolean[] taken, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (taken[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

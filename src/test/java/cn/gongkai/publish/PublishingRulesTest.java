@@ -1,0 +1,410 @@
+package cn.gongkai.publish;
+
+import static cn.gongkai.testsupport.Fixtures.ACCOUNT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gongkai.config.AccountConfig;
+import cn.gongkai.config.PublishingConfig;
+import cn.gongkai.config.Secret;
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.render.ArticleRenderer;
+import cn.gongkai.render.ImagePreparer;
+import cn.gongkai.review.AuditEntry;
+import cn.gongkai.review.AuditLog;
+import cn.gongkai.store.Database;
+import cn.gongkai.testsupport.FakeWeChat;
+import cn.gongkai.testsupport.Fixtures;
+import cn.gongkai.testsupport.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Batching, modes, status from events and polls, requeue, the watchdog and ledger atomicity, on H2 and a fake WeChat. */
+class PublishingRulesTest {
+    private static final Instant NOW = Instant.parse("2026-05-12T02:00:00Z");
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ArticleRenderer RENDERER = ArticleRenderer.load(Path.of("templates"));
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final FakeWeChat wechat = new FakeWeChat();
+    private Database db;
+    private ItemImage image;
+
+    @BeforeEach
+    void setUp() {
+        db = Fixtures.memoryDatabase();
+        image = Fixtures.storeImage(db, "photo.png", Fixtures.png(400, 300, 0x3366aa), 400, 300);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private static AccountConfig account(String mode, int perDraft, int dailyCap, boolean dryRun, boolean callback) {
+        return new AccountConfig(ACCOUNT, "红旗商务", "wx0123456789abcdef", Secret.of("test-secret-value"),
+                "http://127.0.0.1:1", mode, "0 0 10 ? * MON-FRI", perDraft, callback ? Secret.of("cb-token")
+                : Secret.empty(), true, dailyCap, dryRun, Secret.empty());
+    }
+
+    private static AccountConfig account() {
+        return account(AccountConfig.FREEPUBLISH, 8, 0, false, false);
+    }
+
+    private Publisher publisher(AccountConfig account) {
+        return publisher(account, 90, BoundaryListener.NONE, db.publishStore());
+    }
+
+    private Publisher publisher(AccountConfig account, int pollsPerDay, BoundaryListener listener,
+                                PublishStore store) {
+        return new Publisher(store, wechat, RENDERER, new ImagePreparer(), new PublishSettings(List.of(account),
+                SHANGHAI, new PollPolicy(3, Duration.ZERO), pollsPerDay, Duration.ofMinutes(15), Duration.ZERO,
+                listener), clock);
+    }
+
+    private List<Long> approved(int n, String prefix) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(Fixtures.approved(db, Fixtures.content(prefix + (i + 1) + "期", "促消费", List.of(image)),
+                    clock.instant()).id());
+        }
+        return ids;
+    }
+
+    private ItemStatus status(long id) {
+        return db.items().find(id).orElseThrow().status();
+    }
+
+    private List<cn.gongkai.publish.LedgerEntry> ledger() {
+        return db.ledger().between(NOW.minus(Duration.ofDays(30)), clock.instant().plus(Duration.ofDays(30)));
+    }
+
+    // ---- batching ----
+
+    @Test
+    void higherPriorityGoesFirstThenThePlannedTime() {
+        List<Long> normal = approved(2, "普通稿件");
+        long important = approved(1, "重要稿件").get(0);
+        db.items().setPriority(important, cn.gongkai.item.ItemRepository.IMPORTANT_PRIORITY);
+
+        publisher(account(AccountConfig.FREEPUBLISH, 1, 0, false, false)).run(ACCOUNT);
+
+        assertThat(wechat.published()).extracting(FakeWeChat.Published::title)
+                .containsExactly("重要稿件1期", "普通稿件1期", "普通稿件2期");
+        assertThat(db.items().priority(important)).isEqualTo(10);
+        assertThat(db.items().priority(normal.get(0))).isZero();
+    }
+
+    @Test
+    void theDailyCapHoldsTheRestUntilTheNextBeijingDay() {
+        approved(5, "促消费活动第");
+        Publisher p = publisher(account(AccountConfig.FREEPUBLISH, 8, 3, false, false));
+
+        RunReport first = p.run(ACCOUNT);
+        RunReport again = p.run(ACCOUNT);
+        clock.advance(Duration.ofDays(1));
+        RunReport nextDay = p.run(ACCOUNT);
+
+        assertThat(first.published()).isEqualTo(3);
+        assertThat(first.messages()).anyMatch(m -> m.contains("上限"));
+        assertThat(again.published()).isZero();
+        assertThat(nextDay.published()).isEqualTo(2);
+        assertThat(wechat.published()).hasSize(5);
+    }
+
+    @Test
+    void aDryRunStopsAfterTheDraftAndRehearsesEachItemOnlyOnce() {
+        List<Long> ids = approved(3, "演练稿件");
+        Publisher rehearsal = publisher(account(AccountConfig.FREEPUBLISH, 8, 0, true, false));
+
+        RunReport first = rehearsal.run(ACCOUNT);
+        RunReport second = rehearsal.run(ACCOUNT);
+
+        assertThat(first.published()).isZero();
+        assertThat(first.messages()).anyMatch(m -> m.contains("演练"));
+        assertThat(second.batches()).isZero();
+        assertThat(wechat.drafts()).isEqualTo(1);
+        assertThat(wechat.calls("freepublish/submit")).isZero();
+        assertThat(db.batches().recent(5)).singleElement().extracting(PublishBatch::state)
+                .isEqualTo(BatchState.REHEARSED);
+        ids.forEach(id -> assertThat(status(id)).isEqualTo(ItemStatus.APPROVED));
+        assertThat(db.audit().history(ids.get(0))).anyMatch(e -> e.decision().equals("REHEARSAL"));
+
+        RunReport real = publisher(account()).run(ACCOUNT);
+
+        assertThat(real.published()).isEqualTo(3);
+        assertThat(wechat.published()).hasSize(3);
+    }
+
+    // ---- modes ----
+
+    @Test
+    void massModeSendsOneBatchADayToAllFollowersWithTheBatchAsClientMsgId() {
+        List<Long> ids = approved(10, "群发稿件");
+        Publisher p = publisher(account(AccountConfig.MASS, 8, 0, false, false));
+
+        RunReport first = p.run(ACCOUNT);
+
+        assertThat(first.published()).isEqualTo(8);
+        assertThat(first.messages()).anyMatch(m -> m.contains("每天只能群发一次"));
+        assertThat(wechat.massSends()).singleElement().satisfies(m -> {
+            assertThat(m.titles()).hasSize(8);
+            assertThat(m.clientMsgId()).isEqualTo("gongkai-batch-1");
+        });
+        assertThat(wechat.calls("freepublish/submit")).isZero();
+        assertThat(ledger()).hasSize(8).allMatch(e -> e.mode().equals("mass") && !e.publishId().isEmpty());
+        assertThat(status(ids.get(0))).isEqualTo(ItemStatus.PUBLISHED);
+        assertThat(status(ids.get(9))).isEqualTo(ItemStatus.APPROVED);
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(p.run(ACCOUNT).published()).isEqualTo(2);
+        assertThat(wechat.massSends()).hasSize(2);
+    }
+
+    @Test
+    void aMassSendWhoseAnswerWasLostIsSettledByItsClientMsgIdAndNeverSentTwice() {
+        approved(2, "群发稿件");
+        wechat.loseAnswer("message/mass/sendall");
+        Publisher p = publisher(account(AccountConfig.MASS, 8, 0, false, false));
+
+        RunReport first = p.run(ACCOUNT);
+        assertThat(first.published()).isZero();
+        assertThat(db.batches().unfinished(ACCOUNT)).singleElement().extracting(PublishBatch::state)
+                .isEqualTo(BatchState.SUBMITTING);
+
+        RunReport second = p.run(ACCOUNT);
+
+        assertThat(second.published()).isEqualTo(2);
+        assertThat(second.messages()).anyMatch(m -> m.contains("clientmsgid"));
+        assertThat(wechat.massSends()).hasSize(1);
+        assertThat(wechat.calls("message/mass/sendall")).isEqualTo(2);
+        assertThat(ledger()).hasSize(2);
+    }
+
+    @Test
+    void freepublishThenMassPublishesAndNotifiesFollowersOfTheDaysFirstBatch() {
+        approved(10, "发布并群发");
+        Publisher p = publisher(account(AccountConfig.FREEPUBLISH_AND_MASS, 8, 0, false, false));
+
+        RunReport report = p.run(ACCOUNT);
+
+        assertThat(report.published()).isEqualTo(10);
+        assertThat(wechat.published()).hasSize(10);
+        assertThat(wechat.massSends()).singleElement().satisfies(m -> assertThat(m.titles()).hasSize(8));
+        assertThat(ledger()).filteredOn(e -> e.mode().equals("freepublish")).hasSize(10);
+        assertThat(ledger()).filteredOn(e -> e.mode().equals("mass")).hasSize(8);
+        assertThat(db.batches().unfinished(ACCOUNT)).isEmpty();
+    }
+
+    // ---- status ----
+
+    @Test
+    void withACallbackConfiguredTheRunDoesNotPollAndTheEventFinishesTheBatchOnce() {
+        List<Long> ids = approved(2, "回调稿件");
+        Publisher p = publisher(account(AccountConfig.FREEPUBLISH, 8, 0, false, true));
+
+        RunReport run = p.run(ACCOUNT);
+        assertThat(run.pending()).isEqualTo(1);
+        assertThat(wechat.calls("freepublish/get")).isZero();
+        PublishBatch batch = db.batches().unfinished(ACCOUNT).get(0);
+        PublishStatus event = new PublishStatus(batch.publishId(), PublishStatus.State.SUCCESS, 0, "ART_1",
+                List.of(new PublishStatus.PublishedArticle(1, "https://mp.weixin.qq.com/s/a"),
+                        new PublishStatus.PublishedArticle(2, "https://mp.weixin.qq.com/s/b")), List.of());
+
+        assertThat(p.onPublishEvent(ACCOUNT, event)).isEqualTo(Publisher.EventOutcome.APPLIED);
+        assertThat(p.onPublishEvent(ACCOUNT, event)).isEqualTo(Publisher.EventOutcome.ALREADY_FINISHED);
+
+        assertThat(status(ids.get(1))).isEqualTo(ItemStatus.PUBLISHED);
+        assertThat(ledger()).extracting(cn.gongkai.publish.LedgerEntry::url)
+                .containsExactly("https://mp.weixin.qq.com/s/a", "https://mp.weixin.qq.com/s/b");
+        assertThat(db.batches().find(batch.id()).orElseThrow().articleId()).isEqualTo("ART_1");
+    }
+
+    @Test
+    void anEventThatArrivesBeforeTheSubmitIsCommittedIsKeptAndUsedWithoutPolling() {
+        approved(1, "抢先回调");
+        List<Publisher.EventOutcome> outcomes = new ArrayList<>();
+        Publisher[] holder = new Publisher[1];
+        BoundaryListener callbackRacesTheCommit = (boundary, batchId) -> {
+            if (boundary == Boundary.SUBMIT_ANSWERED) {
+                wechat.finishAllJobs();
+                FakeWeChat.Published done = wechat.published().get(0);
+                outcomes.add(holder[0].onPublishEvent(ACCOUNT, new PublishStatus(done.publishId(),
+                        PublishStatus.State.SUCCESS, 0, done.articleId(), List.of(), List.of())));
+            }
+        };
+        holder[0] = publisher(account(AccountConfig.FREEPUBLISH, 8, 0, false, true), 90, callbackRacesTheCommit,
+                db.publishStore());
+
+        RunReport run = holder[0].run(ACCOUNT);
+
+        assertThat(outcomes).containsExactly(Publisher.EventOutcome.KEPT_FOR_LATER);
+        assertThat(run.published()).isEqualTo(1);
+        assertThat(wechat.calls("freepublish/get")).isZero();
+    }
+
+    @Test
+    void statusPollsStopWhenTheDailyBudgetIsSpent() {
+        approved(1, "额度稿件");
+        wechat.pollsBeforeDone(10);
+
+        RunReport run = publisher(account(), 2, BoundaryListener.NONE, db.publishStore()).run(ACCOUNT);
+
+        assertThat(wechat.calls("freepublish/get")).isEqualTo(2);
+        assertThat(run.messages()).anyMatch(m -> m.contains("今日状态查询次数"));
+        assertThat(db.publishCalls().used(ACCOUNT, "freepublish/get", java.time.LocalDate.of(2026, 5, 12)))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aFailedJobNamesTheFailingArticleWithWeChatsReason() {
+        List<Long> ids = approved(3, "原创稿件");
+        wechat.finishWith(2, List.of(3));
+
+        publisher(account()).run(ACCOUNT);
+
+        DisclosureItem failed = db.items().find(ids.get(2)).orElseThrow();
+        assertThat(failed.status()).isEqualTo(ItemStatus.FAILED);
+        assertThat(failed.failure()).contains("原创声明未通过").contains("第 3 篇");
+        assertThat(status(ids.get(0))).isEqualTo(ItemStatus.PUBLISHED);
+    }
+
+    // ---- requeue ----
+
+    @Test
+    void aFailedItemCanBeRequeuedOnceFixedAndThenPublishes() {
+        long id = approved(1, "白名单稿件").get(0);
+        wechat.fail("draft/add", 40164, WeChatException.Kind.PERMANENT);
+        Publisher p = publisher(account());
+        p.run(ACCOUNT);
+        assertThat(status(id)).isEqualTo(ItemStatus.FAILED);
+        PublishActions actions = new PublishActions(db.publishStore(), clock);
+
+        DisclosureItem requeued = actions.requeue(id, "李主任", "已把服务器 IP 加入白名单");
+
+        assertThat(requeued.status()).isEqualTo(ItemStatus.APPROVED);
+        assertThat(requeued.failure()).isEmpty();
+        assertThat(db.audit().history(id)).last().satisfies(e -> {
+            assertThat(e.decision()).isEqualTo("REQUEUE");
+            assertThat(e.actor()).isEqualTo("李主任");
+            assertThat(e.comment()).contains("40164").contains("白名单");
+        });
+        assertThat(p.run(ACCOUNT).published()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAFailedItemCanBeRequeued() {
+        long id = approved(1, "已审定稿件").get(0);
+        PublishActions actions = new PublishActions(db.publishStore(), clock);
+
+        assertThatThrownBy(() -> actions.requeue(id, "李主任", null))
+                .isInstanceOf(PublishActionException.class).hasMessageContaining("只有“发布失败”的稿件");
+        assertThatThrownBy(() -> actions.requeue(999, "李主任", null))
+                .isInstanceOf(PublishActionException.class).hasMessageContaining("不存在");
+    }
+
+    // ---- watchdog ----
+
+    private Watchdog watchdog(int pollsPerDay) {
+        return new Watchdog(List.of(account()), db.batches(), db.publishCalls(),
+                new PublishingConfig(10, Duration.ofHours(2), pollsPerDay, Duration.ofMinutes(15)), SHANGHAI, clock);
+    }
+
+    @Test
+    void theWatchdogWarnsWhenAnAccountHasBeenIdleForTenDays() {
+        approved(1, "旧稿件");
+        publisher(account()).run(ACCOUNT);
+        assertThat(watchdog(90).check()).isEmpty();
+
+        clock.advance(Duration.ofDays(11));
+
+        assertThat(watchdog(90).check()).singleElement().satisfies(w -> {
+            assertThat(w.kind()).isEqualTo(Watchdog.Kind.IDLE_ACCOUNT);
+            assertThat(w.message()).contains("11 天").contains("两周");
+        });
+    }
+
+    @Test
+    void theWatchdogWarnsOfABatchStuckInOneStateAndOfANearlySpentPollBudget() {
+        approved(1, "卡住稿件");
+        wechat.fail("draft/add", 45009, WeChatException.Kind.QUOTA);
+        publisher(account()).run(ACCOUNT);
+        for (int i = 0; i < 9; i++) {
+            db.publishCalls().take(ACCOUNT, "freepublish/get", java.time.LocalDate.of(2026, 5, 12), 10);
+        }
+        clock.advance(Duration.ofHours(3));
+
+        List<Watchdog.Warning> warnings = watchdog(10).check();
+
+        assertThat(warnings).extracting(Watchdog.Warning::kind)
+                .containsExactly(Watchdog.Kind.STUCK_BATCH, Watchdog.Kind.QUOTA);
+        assertThat(warnings.get(0).message()).contains("图片已上传").contains("3 小时");
+        assertThat(warnings.get(1).message()).contains("9 次");
+    }
+
+    // ---- ledger ----
+
+    @Test
+    void aFailureBetweenTheLedgerRowAndTheStatusChangeLeavesNeither() {
+        long id = approved(1, "原子性稿件").get(0);
+        AuditLog failingAudit = new AuditLog() {
+            @Override
+            public AuditEntry append(AuditEntry entry) {
+                if (entry.decision().equals("PUBLISH")) {
+                    throw new IllegalStateException("disk full");
+                }
+                return db.audit().append(entry);
+            }
+
+            @Override
+            public List<AuditEntry> history(long itemId) {
+                return db.audit().history(itemId);
+            }
+        };
+        PublishStore failing = new PublishStore(db.items(), db.images(), db.batches(), db.ledger(), db.mediaCache(),
+                failingAudit, db.transactions(), db.publishCalls(), db.publishEvents());
+
+        assertThatThrownBy(() -> publisher(account(), 90, BoundaryListener.NONE, failing).run(ACCOUNT))
+                .hasMessageContaining("disk full");
+
+        assertThat(ledger()).isEmpty();
+        assertThat(status(id)).isEqualTo(ItemStatus.PUBLISHING);
+        assertThat(db.batches().unfinished(ACCOUNT)).singleElement().extracting(PublishBatch::state)
+                .isEqualTo(BatchState.SUBMITTED);
+        clock.advance(Duration.ofMinutes(5));
+
+        RunReport retry = publisher(account()).run(ACCOUNT);
+
+        assertThat(retry.published()).isEqualTo(1);
+        assertThat(ledger()).hasSize(1);
+        assertThat(status(id)).isEqualTo(ItemStatus.PUBLISHED);
+        assertThat(wechat.calls("freepublish/submit")).isEqualTo(1);
+    }
+
+    @Test
+    void plannedTimeOrdersItemsOfEqualPriority() {
+        ItemContent base = Fixtures.content("以后计划的", "促消费", List.of(image));
+        ItemContent later = new ItemContent(base.account(), base.category(), "计划较晚", base.author(),
+                base.department(), base.body(), base.notes(), base.glossary(), base.images(), null, "", "",
+                NOW.minus(Duration.ofHours(1)));
+        ItemContent earlier = new ItemContent(base.account(), base.category(), "计划较早", base.author(),
+                base.department(), base.body(), base.notes(), base.glossary(), base.images(), null, "", "",
+                NOW.minus(Duration.ofHours(2)));
+        Fixtures.approved(db, later, NOW);
+        Fixtures.approved(db, earlier, NOW);
+
+        publisher(account(AccountConfig.FREEPUBLISH, 1, 0, false, false)).run(ACCOUNT);
+
+        assertThat(wechat.published()).extracting(FakeWeChat.Published::title).containsExactly("计划较早", "计划较晚");
+    }
+}
