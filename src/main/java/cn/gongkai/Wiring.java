@@ -12,6 +12,7 @@ import cn.gongkai.publish.BoundaryListener;
 import cn.gongkai.publish.CallbackReader;
 import cn.gongkai.publish.PublishActions;
 import cn.gongkai.publish.Watchdog;
+import cn.gongkai.publish.PhonePreview;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
@@ -70,6 +71,7 @@ public final class Wiring implements AutoCloseable {
     private final Users users;
     private final ItemImporter importer;
     private final Publisher publisher;
+    private final PhonePreview phonePreview;
     private final PublishActions publishActions;
     private final Watchdog watchdog;
     private final WxCallbackReader callbacks;
@@ -134,6 +136,8 @@ public final class Wiring implements AutoCloseable {
         this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
                 PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries),
                 clock);
+        this.phonePreview = new PhonePreview(database.images(), database.mediaCache(), gateway, renderer,
+                new ImagePreparer());
         this.publishActions = new PublishActions(database.publishStore(), clock);
         this.watchdog = new Watchdog(cfg.accounts(), database.batches(), database.publishCalls(), cfg.publishing(),
                 cfg.timezone(), clock);
@@ -259,6 +263,11 @@ public final class Wiring implements AutoCloseable {
 
     public Publisher publisher() {
         return publisher;
+    }
+
+    /** Sends an item to a reviewer's phone through a temporary draft ({@code render --preview-to}). */
+    public PhonePreview phonePreview() {
+        return phonePreview;
     }
 
     /** Staff actions around publishing: requeue a failed item. */
