@@ -6,12 +6,14 @@ import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
-import cn.gongkai.item.ItemImage;
-import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.BoundaryListener;
 import cn.gongkai.publish.CallbackReader;
 import cn.gongkai.publish.PublishActions;
 import cn.gongkai.publish.Watchdog;
+import cn.gongkai.intake.OaImporter;
+import cn.gongkai.store.JdbcOaRows;
+import cn.gongkai.item.ItemImage;
+import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.PhonePreview;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishSettings;
@@ -19,10 +21,11 @@ import cn.gongkai.publish.Publisher;
 import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
+import cn.gongkai.report.AnnualReports;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.render.RenderSettings;
-import cn.gongkai.report.AnnualReports;
 import cn.gongkai.report.Counter;
+import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.ReviewConfig;
 import cn.gongkai.review.ReviewPolicy;
 import cn.gongkai.report.ReportWriter;
@@ -35,6 +38,8 @@ import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
 import cn.gongkai.wechat.WxCallbackReader;
+import cn.gongkai.web.BearerTokenAuthenticator;
+import cn.gongkai.web.ItemApi;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,14 +143,40 @@ public final class Wiring implements AutoCloseable {
                 clock);
         this.phonePreview = new PhonePreview(database.images(), database.mediaCache(), gateway, renderer,
                 new ImagePreparer());
-        this.publishActions = new PublishActions(database.publishStore(), clock);
-        this.watchdog = new Watchdog(cfg.accounts(), database.batches(), database.publishCalls(), cfg.publishing(),
+        this.publishActions = new PublishActions(database.publishStore(), gateway, review, clock);
+        this.watchdog = new Watchdog(cfg.accounts(), database.batches(), callBudget, cfg.publishing(),
                 cfg.timezone(), clock);
         this.callbacks = new WxCallbackReader(cfg.accounts());
         this.counter = new Counter(database.ledgerStatistics(), cfg.timezone(), cfg.categories());
         this.reports = new AnnualReports(counter, new ReportWriter(cfg.templatesDir()));
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
                 sim == null ? "" : ", WeChat simulator at " + sim.baseUrl());
+    }
+
+    /**
+     * The 错敏字 list: {@code checks.words-file} when set (it must exist), else {@code checks/words.txt} of the
+     * templates folder, else the copy in the jar.
+     */
+    static WordList wordList(GongkaiConfig cfg) {
+        String configured = cfg.review().wordsFile();
+        Path file = configured.isEmpty() ? cfg.templatesDir().resolve("checks").resolve("words.txt")
+                : Path.of(configured);
+        try {
+            if (Files.isRegularFile(file)) {
+                return WordList.load(file);
+            }
+            if (!configured.isEmpty()) {
+                throw new ConfigException("checks.words-file", configured, "错敏字表文件不存在");
+            }
+            try (InputStream in = Wiring.class.getResourceAsStream("/templates/checks/words.txt")) {
+                return in == null ? WordList.empty()
+                        : WordList.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "内置错敏字表");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("checks.words-file", file.toString(), "错敏字表格式错误：" + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the word list " + file, e);
+        }
     }
 
     /** The configured render choices, with each account's QR code read from the templates folder. */
@@ -173,32 +204,6 @@ public final class Wiring implements AutoCloseable {
             }
         }
         return new RenderSettings(cfg.render().headingNumbers(), qrCodes);
-    }
-
-    /**
-     * The 错敏字 list: {@code checks.words-file} when set (it must exist), else {@code checks/words.txt} of the
-     * templates folder, else the copy in the jar.
-     */
-    static WordList wordList(GongkaiConfig cfg) {
-        String configured = cfg.review().wordsFile();
-        Path file = configured.isEmpty() ? cfg.templatesDir().resolve("checks").resolve("words.txt")
-                : Path.of(configured);
-        try {
-            if (Files.isRegularFile(file)) {
-                return WordList.load(file);
-            }
-            if (!configured.isEmpty()) {
-                throw new ConfigException("checks.words-file", configured, "错敏字表文件不存在");
-            }
-            try (InputStream in = Wiring.class.getResourceAsStream("/templates/checks/words.txt")) {
-                return in == null ? WordList.empty()
-                        : WordList.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "内置错敏字表");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("checks.words-file", file.toString(), "错敏字表格式错误：" + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the word list " + file, e);
-        }
     }
 
     /** The poll policy for a long-running service: a short wait per run, the status job polls again later. */
@@ -257,6 +262,24 @@ public final class Wiring implements AutoCloseable {
         return new Inbox(config.intake().inboxDir(), importer, config.categories(), clock, settle);
     }
 
+    /** The OA source of {@code oa.*}, when {@code oa.url} is set. */
+    public java.util.Optional<OaImporter> oaSource() {
+        if (!config.intake().oaEnabled()) {
+            return java.util.Optional.empty();
+        }
+        var oa = config.intake();
+        return java.util.Optional.of(new OaImporter(new JdbcOaRows(oa.oaUrl(), oa.oaUser(), oa.oaPassword().reveal(),
+                oa.oaQuery()), config.categories(), config.accounts().stream().map(AccountConfig::id).toList(),
+                renderer.glossary().keys(), config.timezone(), database.items(), database.transactions(), review,
+                clock));
+    }
+
+    /** The REST API for items, authenticating by API token. */
+    public ItemApi itemApi() {
+        return new ItemApi(importer, review, database.items(), database.audit(),
+                List.of(new BearerTokenAuthenticator(users)));
+    }
+
     public ItemImporter importer() {
         return importer;
     }
@@ -270,7 +293,7 @@ public final class Wiring implements AutoCloseable {
         return phonePreview;
     }
 
-    /** Staff actions around publishing: requeue a failed item. */
+    /** Staff actions around publishing: requeue a failed item, withdraw an article, publish a 更正说明. */
     public PublishActions publishActions() {
         return publishActions;
     }

@@ -22,15 +22,14 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
                             String cron, int maxArticlesPerDraft, Secret callbackToken, boolean sandbox,
                             int dailyCap, boolean dryRun, Secret callbackAesKey, String qrCode,
                             Map<String, String> previewTo) {
+    private static final Pattern OPENID = Pattern.compile("[A-Za-z0-9_-]{28}");
+    private static final Pattern WECHAT_ID = Pattern.compile("[A-Za-z][-_A-Za-z0-9]{5,19}");
     /** Mode: publish without notifying followers (the default). */
     public static final String FREEPUBLISH = "freepublish";
     /** Mode: mass-send to all followers. */
     public static final String MASS = "mass";
     /** Mode: publish, then mass-send the same articles to all followers. */
     public static final String FREEPUBLISH_AND_MASS = "freepublish+mass";
-
-    private static final Pattern OPENID = Pattern.compile("[A-Za-z0-9_-]{28}");
-    private static final Pattern WECHAT_ID = Pattern.compile("[A-Za-z][-_A-Za-z0-9]{5,19}");
 
     public AccountConfig {
         if (id == null || !id.matches("[a-z0-9][a-z0-9_-]{0,31}")) {
@@ -81,28 +80,19 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
         }
     }
 
-    /** An account without QR code and preview recipients. */
-    public AccountConfig(String id, String name, String appId, Secret secret, String apiBaseUrl, String mode,
-                         String cron, int maxArticlesPerDraft, Secret callbackToken, boolean sandbox,
-                         int dailyCap, boolean dryRun, Secret callbackAesKey) {
-        this(id, name, appId, secret, apiBaseUrl, mode, cron, maxArticlesPerDraft, callbackToken, sandbox, dailyCap,
-                dryRun, callbackAesKey, "", Map.of());
-    }
-
-    /** An account with no daily cap, no dry run and a plain-mode callback (if any). */
+    /** An account with no daily cap, no dry run, a plain-mode callback (if any), no QR code and no preview recipients. */
     public AccountConfig(String id, String name, String appId, Secret secret, String apiBaseUrl, String mode,
                          String cron, int maxArticlesPerDraft, Secret callbackToken, boolean sandbox) {
         this(id, name, appId, secret, apiBaseUrl, mode, cron, maxArticlesPerDraft, callbackToken, sandbox, 0, false,
-                Secret.empty());
+                Secret.empty(), "", Map.of());
     }
 
-    /** Whether the recipient is an openid (28 characters) rather than a WeChat ID (at most 20). */
-    public static boolean isOpenId(String recipient) {
-        return recipient != null && OPENID.matcher(recipient).matches();
-    }
-
-    private static boolean isWeChatId(String recipient) {
-        return recipient != null && WECHAT_ID.matcher(recipient).matches();
+    /** An account with the given publishing rules, no QR code and no preview recipients. */
+    public AccountConfig(String id, String name, String appId, Secret secret, String apiBaseUrl, String mode,
+                         String cron, int maxArticlesPerDraft, Secret callbackToken, boolean sandbox, int dailyCap,
+                         boolean dryRun, Secret callbackAesKey) {
+        this(id, name, appId, secret, apiBaseUrl, mode, cron, maxArticlesPerDraft, callbackToken, sandbox, dailyCap,
+                dryRun, callbackAesKey, "", Map.of());
     }
 
     /** True when PUBLISHJOBFINISH events come to gongkai's callback route (a callback token is set). */
@@ -118,6 +108,15 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
     /** True when followers are notified by a mass send (modes mass and freepublish+mass). */
     public boolean massSends() {
         return !mode.equals(FREEPUBLISH);
+    }
+
+    /** Whether the recipient is an openid (28 characters) rather than a WeChat ID (at most 20). */
+    public static boolean isOpenId(String recipient) {
+        return recipient != null && OPENID.matcher(recipient).matches();
+    }
+
+    private static boolean isWeChatId(String recipient) {
+        return recipient != null && WECHAT_ID.matcher(recipient).matches();
     }
 
     /** The same account pointed at another API base URL (used to route sandbox accounts to the simulator). */

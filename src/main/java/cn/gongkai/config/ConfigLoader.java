@@ -36,8 +36,8 @@ public final class ConfigLoader {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::-([^}]*))?}");
     private static final Set<String> ACCOUNT_KEYS = Set.of("id", "name", "app-id", "secret", "api-base-url", "mode",
-            "cron", "max-articles-per-draft", "callback-token", "daily-cap", "dry-run", "callback-aes-key", "qr-code",
-            "preview-to");
+            "cron", "max-articles-per-draft", "callback-token", "daily-cap", "dry-run", "callback-aes-key",
+            "qr-code", "preview-to");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, String> env;
@@ -230,10 +230,9 @@ public final class ConfigLoader {
         Path templates = Path.of(text(tree, "templates-dir", ""));
         JsonNode pub = object(tree, "publishing");
         PublishingConfig publishing = new PublishingConfig(integer(pub, "idle-warning-days", "publishing."),
-                duration(pub, "stuck-after", "publishing."), integer(pub, "status-polls-per-day", "publishing."),
-                duration(pub, "callback-grace", "publishing."));
+                duration(pub, "stuck-after", "publishing."), duration(pub, "callback-grace", "publishing."));
         JsonNode render = object(tree, "render");
-        RenderConfig renderConfig = new RenderConfig(optionalBoolean(render, "heading-numbers", "render."));
+        RenderConfig renderConfig = new RenderConfig(bool(render, "heading-numbers", "render."));
         return new GongkaiConfig(source, dataPath, zone, database, webConfig, categories, chain, accounts, sandbox,
                 wechat, templates, review, intake, publishing, renderConfig);
     }
@@ -308,6 +307,15 @@ public final class ConfigLoader {
             return out;
         }
         throw new ConfigException(key, node.toString(), "应为“名称: 微信号或 openid”的映射");
+    }
+
+    private boolean bool(JsonNode parent, String key, String prefix) {
+        String raw = text(parent, key, prefix).strip().toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off", "" -> false;
+            default -> throw new ConfigException(prefix + key, raw, "应为 true 或 false");
+        };
     }
 
     private static JsonNode object(JsonNode parent, String key) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param reviewChain  role of each review step after drafting; empty means items arrive approved
  * @param review       the rest of review: important steps, due days, pre-publish check limits
  * @param intake       the inbox folder and the optional OA source
- * @param publishing   watchdog thresholds and the status-poll budget
+ * @param publishing   watchdog thresholds and the callback grace
  * @param render       article layout choices beyond the templates
  */
 public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
@@ -42,15 +42,6 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
             throw new ConfigException("accounts[].id", accounts.stream().map(AccountConfig::id).toList().toString(),
                     "公众号 id 不能重复");
         }
-    }
-
-    /** A configuration with the default render choices. */
-    public GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
-                         List<String> categories, List<String> reviewChain, List<AccountConfig> accounts,
-                         SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir, ReviewConfig review,
-                         IntakeConfig intake, PublishingConfig publishing) {
-        this(source, dataDir, timezone, database, web, categories, reviewChain, accounts, sandbox, wechat,
-                templatesDir, review, intake, publishing, RenderConfig.defaults());
     }
 
     public Optional<AccountConfig> account(String id) {

@@ -345,6 +345,112 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDailyLimitsAndQuotaShareDefaultToWeChatsFiguresAndNinetyPercent() throws IOException {
+        GongkaiConfig c = load(Map.of(), file(""));
+
+        assertThat(c.wechat().quotaShare()).isEqualTo(0.9);
+        assertThat(c.wechat().dailyLimits()).isEqualTo(WeChatClientConfig.DEFAULT_DAILY_LIMITS);
+        assertThat(c.wechat().dailyLimits()).containsEntry("freepublish/get", 100);
+    }
+
+    @Test
+    void aDailyLimitAndTheShareCanBeSetInTheFileAndByEnvironment() throws IOException {
+        Path f = file("wechat:\n  quota-share: 0.5\n  daily-limits:\n    freepublish/get: 300\n");
+
+        GongkaiConfig fromFile = load(Map.of(), f);
+        GongkaiConfig fromEnv = load(Map.of("GONGKAI_WECHAT_DAILY_LIMITS_FREEPUBLISH_GET", "1000",
+                "GONGKAI_WECHAT_QUOTA_SHARE", "0.8"), f);
+
+        assertThat(fromFile.wechat().quotaShare()).isEqualTo(0.5);
+        assertThat(fromFile.wechat().dailyLimits()).containsEntry("freepublish/get", 300)
+                .containsEntry("freepublish/submit", 100);
+        assertThat(fromEnv.wechat().dailyLimits()).containsEntry("freepublish/get", 1000);
+        assertThat(fromEnv.wechat().quotaShare()).isEqualTo(0.8);
+    }
+
+    @Test
+    void aQuotaShareAboveOneIsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("wechat:\n  quota-share: 1.5\n");
+
+        assertThat(e.key()).isEqualTo("wechat.quota-share");
+        assertThat(e.getMessage()).contains("1.5");
+    }
+
+    @Test
+    void aDailyLimitForAnApiWeDoNotKnowIsAnErrorNamingItsPath() throws IOException {
+        ConfigException e = failure("wechat:\n  daily-limits:\n    freepublish/gett: 5\n");
+
+        assertThat(e.key()).isEqualTo("wechat.daily-limits.freepublish/gett");
+    }
+
+    // ---- review, checks, inbox and OA keys (issue 4) ----
+
+    @Test
+    void theReviewCheckInboxAndOaKeysHaveTheirDocumentedDefaults() throws IOException {
+        GongkaiConfig c = load(Map.of(), file(""));
+
+        assertThat(c.review().importantChain()).containsExactly("principal-leader");
+        assertThat(c.review().dueWorkingDays()).isEqualTo(20);
+        assertThat(c.review().titleMax()).isEqualTo(32);
+        assertThat(c.review().authorMax()).isEqualTo(16);
+        assertThat(c.review().bodyMax()).isEqualTo(20_000);
+        assertThat(c.review().imageMaxMb()).isEqualTo(10);
+        assertThat(c.review().wordsFile()).isEmpty();
+        assertThat(c.intake().inboxDir()).isEqualTo(Path.of("./data/inbox"));
+        assertThat(c.intake().inboxInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(c.intake().oaEnabled()).isFalse();
+    }
+
+    @Test
+    void theExampleFileDocumentsEveryKeyAndLoads() {
+        GongkaiConfig c = load(Map.of(), Path.of("config/gongkai.example.yml"));
+
+        assertThat(c.review().dueWorkingDays()).isEqualTo(20);
+        assertThat(c.intake().oaInterval()).isEqualTo(java.time.Duration.ofMinutes(10));
+    }
+
+    @Test
+    void theImportantChainCanBeSetFromTheEnvironmentAsACommaList() throws IOException {
+        GongkaiConfig c = load(Map.of("GONGKAI_REVIEW_IMPORTANT_CHAIN", "office-leader,principal-leader",
+                "GONGKAI_REVIEW_DUE_WORKING_DAYS", "15", "GONGKAI_INBOX_DIR", "/srv/inbox"), file(""));
+
+        assertThat(c.review().importantChain()).containsExactly("office-leader", "principal-leader");
+        assertThat(c.review().dueWorkingDays()).isEqualTo(15);
+        assertThat(c.intake().inboxDir()).isEqualTo(Path.of("/srv/inbox"));
+    }
+
+    @Test
+    void aChainRoleThatIsNotAReviewRoleIsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("review:\n  chain: [dept-leader, boss]\n");
+
+        assertThat(e.getMessage()).contains("review.chain", "boss");
+        assertThat(failure("review:\n  important-chain: [drafter]\n").getMessage())
+                .contains("review.important-chain", "drafter");
+    }
+
+    @Test
+    void zeroDueWorkingDaysIsRejectedNamingKeyAndValue() throws IOException {
+        assertThat(failure("review:\n  due-working-days: 0\n").getMessage()).contains("review.due-working-days", "0");
+        assertThat(failure("checks:\n  title-max: -1\n").getMessage()).contains("checks.title-max", "-1");
+    }
+
+    @Test
+    void anOaUrlWithoutAQueryOrANonSelectQueryIsRejected() throws IOException {
+        assertThat(failure("oa:\n  url: jdbc:h2:mem:oa\n").getMessage()).contains("oa.query");
+        assertThat(failure("oa:\n  url: jdbc:h2:mem:oa\n  query: DELETE FROM doc\n").getMessage())
+                .contains("oa.query", "SELECT");
+    }
+
+    @Test
+    void theOaPasswordIsMasked() throws IOException {
+        GongkaiConfig c = load(Map.of("GONGKAI_OA_PASSWORD", "oa-pass-never-printed"),
+                file("oa:\n  url: jdbc:h2:mem:oa\n  query: SELECT 1\n"));
+
+        assertThat(c.intake().oaPassword().reveal()).isEqualTo("oa-pass-never-printed");
+        assertThat(c.toString()).doesNotContain("oa-pass-never-printed");
+    }
+
+    @Test
     void headingNumbersAreOffByDefaultAndCanBeSwitchedOnInTheFileOrTheEnvironment() throws IOException {
         assertThat(load(Map.of(), file("")).render().headingNumbers()).isFalse();
         assertThat(load(Map.of(), file("render:\n  heading-numbers: true\n")).render().headingNumbers()).isTrue();
@@ -394,44 +500,5 @@ class ConfigLoaderTest {
 
         assertThat(e.key()).isEqualTo("accounts[hongqi].preview-to.张科长");
         assertThat(e.getMessage()).contains("微信号").contains("openid");
-    }
-
-    @Test
-    void theDailyLimitsAndQuotaShareDefaultToWeChatsFiguresAndNinetyPercent() throws IOException {
-        GongkaiConfig c = load(Map.of(), file(""));
-
-        assertThat(c.wechat().quotaShare()).isEqualTo(0.9);
-        assertThat(c.wechat().dailyLimits()).isEqualTo(WeChatClientConfig.DEFAULT_DAILY_LIMITS);
-        assertThat(c.wechat().dailyLimits()).containsEntry("freepublish/get", 100);
-    }
-
-    @Test
-    void aDailyLimitAndTheShareCanBeSetInTheFileAndByEnvironment() throws IOException {
-        Path f = file("wechat:\n  quota-share: 0.5\n  daily-limits:\n    freepublish/get: 300\n");
-
-        GongkaiConfig fromFile = load(Map.of(), f);
-        GongkaiConfig fromEnv = load(Map.of("GONGKAI_WECHAT_DAILY_LIMITS_FREEPUBLISH_GET", "1000",
-                "GONGKAI_WECHAT_QUOTA_SHARE", "0.8"), f);
-
-        assertThat(fromFile.wechat().quotaShare()).isEqualTo(0.5);
-        assertThat(fromFile.wechat().dailyLimits()).containsEntry("freepublish/get", 300)
-                .containsEntry("freepublish/submit", 100);
-        assertThat(fromEnv.wechat().dailyLimits()).containsEntry("freepublish/get", 1000);
-        assertThat(fromEnv.wechat().quotaShare()).isEqualTo(0.8);
-    }
-
-    @Test
-    void aQuotaShareAboveOneIsRejectedNamingKeyAndValue() throws IOException {
-        ConfigException e = failure("wechat:\n  quota-share: 1.5\n");
-
-        assertThat(e.key()).isEqualTo("wechat.quota-share");
-        assertThat(e.getMessage()).contains("1.5");
-    }
-
-    @Test
-    void aDailyLimitForAnApiWeDoNotKnowIsAnErrorNamingItsPath() throws IOException {
-        ConfigException e = failure("wechat:\n  daily-limits:\n    freepublish/gett: 5\n");
-
-        assertThat(e.key()).isEqualTo("wechat.daily-limits.freepublish/gett");
     }
 }
