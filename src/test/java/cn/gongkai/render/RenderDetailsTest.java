@@ -229,6 +229,20 @@ class RenderDetailsTest {
         assertThat(withQr.qrCode("hongqi")).contains(qr);
     }
 
+    @Test
+    void imagesAreMatchedByFileNameEvenWhenTheirOrderDiffers() {
+        byte[] a = "a".getBytes(StandardCharsets.UTF_8);
+        byte[] b = "b".getBytes(StandardCharsets.UTF_8);
+        ItemImage first = new ItemImage(ContentHash.sha256(a), "a.jpg", "image/jpeg", 10, 10, 1, "甲", "");
+        ItemImage second = new ItemImage(ContentHash.sha256(b), "b.jpg", "image/jpeg", 10, 10, 1, "乙", "");
+        ItemContent content = new ItemContent("hongqi", "其他", "标题", "", "", "![](img/b.jpg)\n\n![](img/a.jpg)", null,
+                null, List.of(first, second), null, "", "", null);
+
+        Document doc = Jsoup.parseBodyFragment(render(renderer, content).html());
+
+        assertThat(doc.select("figcaption")).extracting(Element::text).containsExactly("乙", "甲");
+    }
+
     // ---- the safety pass ----
 
     @Test
@@ -293,19 +307,5 @@ class RenderDetailsTest {
             }
             return out.toByteArray();
         }
-    }
-
-    @Test
-    void imagesAreMatchedByFileNameEvenWhenTheirOrderDiffers() {
-        byte[] a = "a".getBytes(StandardCharsets.UTF_8);
-        byte[] b = "b".getBytes(StandardCharsets.UTF_8);
-        ItemImage first = new ItemImage(ContentHash.sha256(a), "a.jpg", "image/jpeg", 10, 10, 1, "甲", "");
-        ItemImage second = new ItemImage(ContentHash.sha256(b), "b.jpg", "image/jpeg", 10, 10, 1, "乙", "");
-        ItemContent content = new ItemContent("hongqi", "其他", "标题", "", "", "![](img/b.jpg)\n\n![](img/a.jpg)", null,
-                null, List.of(first, second), null, "", "", null);
-
-        Document doc = Jsoup.parseBodyFragment(render(renderer, content).html());
-
-        assertThat(doc.select("figcaption")).extracting(Element::text).containsExactly("乙", "甲");
     }
 }
