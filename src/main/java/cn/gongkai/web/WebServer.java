@@ -44,7 +44,7 @@ public final class WebServer implements AutoCloseable {
     private final PublishingEndpoints publishing;
 
     private WebServer(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
-                      Clock clock, PublishingEndpoints publishing) {
+                      Clock clock, PublishingEndpoints publishing, ItemApi api) {
         this.config = config;
         this.items = items;
         this.batches = batches;
@@ -59,19 +59,25 @@ public final class WebServer implements AutoCloseable {
             if (publishing != null) {
                 publishing.register(c.routes);
             }
+            if (api != null) {
+                api.register(c.routes);
+            }
         });
     }
 
     /** Starts listening on the configured host and port (port 0: any free port). */
     public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
                                   Clock clock) {
-        return start(config, items, batches, counter, clock, null);
+        return start(config, items, batches, counter, clock, null, null);
     }
 
-    /** Starts listening, with the publishing endpoints (callback route, watchdog warnings) when given. */
+    /**
+     * Starts listening, with the publishing endpoints (callback route, watchdog warnings) and the REST API of
+     * {@link ItemApi} under {@code /api} when they are given.
+     */
     public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
-                                  Clock clock, PublishingEndpoints publishing) {
-        WebServer server = new WebServer(config, items, batches, counter, clock, publishing);
+                                  Clock clock, PublishingEndpoints publishing, ItemApi api) {
+        WebServer server = new WebServer(config, items, batches, counter, clock, publishing, api);
         server.app.start(config.web().host(), config.web().port());
         LOG.info("Web server listening on {}:{}", config.web().host(), server.port());
         return server;
