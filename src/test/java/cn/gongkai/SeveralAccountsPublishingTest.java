@@ -72,7 +72,7 @@ class SeveralAccountsPublishingTest {
                 new CallBudget(db.callCounter(), client.dailyLimits(), client.quotaShare(), clock), clock);
         publisher = new Publisher(db.publishStore(), gateway, ArticleRenderer.load(Path.of("templates")),
                 new ImagePreparer(), new PublishSettings(accounts, java.time.ZoneId.of("Asia/Shanghai"),
-                        new PollPolicy(3, Duration.ZERO), 90, Duration.ofMinutes(15), Duration.ZERO,
+                        new PollPolicy(3, Duration.ZERO), Duration.ofMinutes(15), Duration.ZERO,
                         cn.gongkai.publish.BoundaryListener.NONE), clock);
     }
 
