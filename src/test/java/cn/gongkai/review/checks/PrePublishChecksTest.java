@@ -216,15 +216,26 @@ class PrePublishChecksTest {
     // ---- images ----
 
     @Test
-    void anImageInAFormatWeChatRefusesIsAnErrorNamingTheFile() {
+    void anImageInAFormatNothingCanConvertIsAnErrorNamingTheFile() {
+        ItemImage heic = image("photo.heic", "image/heic", 800, 600, 40_000, "照片");
+
+        assertThat(found(content("标题", "", "正文", "", List.of(heic), null), "image")).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.severity()).isEqualTo(Severity.ERROR);
+                    assertThat(x.message()).contains("photo.heic", "image/heic");
+                });
+        assertThat(found(body("正文"), "image")).isEmpty();
+    }
+
+    @Test
+    void aWebpImageIsAWarningThatItWillBeConvertedNamingTheFile() {
         ItemImage webp = image("photo.webp", "image/webp", 800, 600, 40_000, "照片");
 
         assertThat(found(content("标题", "", "正文", "", List.of(webp), null), "image")).singleElement()
                 .satisfies(x -> {
-                    assertThat(x.severity()).isEqualTo(Severity.ERROR);
-                    assertThat(x.message()).contains("photo.webp", "image/webp");
+                    assertThat(x.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(x.message()).contains("photo.webp", "转为 JPG");
                 });
-        assertThat(found(body("正文"), "image")).isEmpty();
     }
 
     @Test
