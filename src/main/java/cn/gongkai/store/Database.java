@@ -11,6 +11,7 @@ import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
 import cn.gongkai.report.LedgerStatistics;
+import cn.gongkai.review.ApprovedSnapshots;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
@@ -49,6 +50,7 @@ public final class Database implements AutoCloseable {
     private final JdbiLedgerRepository ledger;
     private final MediaCache mediaCache;
     private final AuditLog audit;
+    private final ApprovedSnapshots approvedSnapshots;
     private final CallCounter callCounter;
     private final UserRepository users;
     private final PublishCallBudget publishCalls;
@@ -67,6 +69,7 @@ public final class Database implements AutoCloseable {
         this.ledger = new JdbiLedgerRepository(transactions);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
+        this.approvedSnapshots = new JdbiApprovedSnapshots(transactions);
         this.callCounter = new JdbiCallCounter(transactions);
         this.users = new JdbiUserRepository(transactions);
         this.publishCalls = new JdbiPublishCallBudget(transactions);
@@ -138,6 +141,11 @@ public final class Database implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The texts of approved versions, for comparing a new version with the last approved one. */
+    public ApprovedSnapshots approvedSnapshots() {
+        return approvedSnapshots;
     }
 
     /** WeChat API calls per account, API and day (the budget behind the daily quotas). */
