@@ -107,8 +107,9 @@ public final class Console {
 
     void register(RoutesConfig routes) {
         access.register(routes);
-        new ItemPages(services, views).register(routes);
+        // before the item pages: /items/new must not be taken for /items/{id}
         new EditorPages(services, views).register(routes);
+        new ItemPages(services, views).register(routes);
         new SchedulePage(services, views).register(routes);
         new PublishPages(services, views).register(routes);
         new StatsPage(services, views).register(routes);
