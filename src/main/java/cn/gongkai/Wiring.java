@@ -1,15 +1,19 @@
 package cn.gongkai;
 
 import cn.gongkai.config.AccountConfig;
+import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
-import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.BoundaryListener;
 import cn.gongkai.publish.CallbackReader;
 import cn.gongkai.publish.PublishActions;
 import cn.gongkai.publish.Watchdog;
+import cn.gongkai.intake.OaImporter;
+import cn.gongkai.store.JdbcOaRows;
+import cn.gongkai.item.ItemImage;
+import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
@@ -17,6 +21,8 @@ import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.report.AnnualReports;
+import cn.gongkai.render.RenderException;
+import cn.gongkai.render.RenderSettings;
 import cn.gongkai.report.Counter;
 import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.ReviewConfig;
@@ -34,6 +40,8 @@ import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
 import cn.gongkai.wechat.WxCallbackReader;
+import cn.gongkai.web.BearerTokenAuthenticator;
+import cn.gongkai.web.ItemApi;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +54,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +97,8 @@ public final class Wiring implements AutoCloseable {
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll, BoundaryListener boundaries) {
         this.clock = clock;
         Bundled.ensureTemplates(loaded.templatesDir());
-        this.renderer = ArticleRenderer.load(loaded.templatesDir());
+        Map<String, byte[]> qrBytes = new LinkedHashMap<>();
+        this.renderer = ArticleRenderer.load(loaded.templatesDir(), renderSettings(loaded, qrBytes));
         WeChatSimulator sim = null;
         GongkaiConfig cfg = loaded;
         if (loaded.anySandbox()) {
@@ -113,6 +124,8 @@ public final class Wiring implements AutoCloseable {
         }
         String url = cfg.database().url();
         this.database = Database.open(url, cfg.database().user(), cfg.database().password().reveal());
+        // QR codes are uploaded like body images, so their bytes must be where the publisher looks for images.
+        qrBytes.forEach(database.images()::put);
         this.callBudget = new CallBudget(database.callCounter(), cfg.wechat().dailyLimits(),
                 cfg.wechat().quotaShare(), clock);
         this.gateway = new WxJavaGateway(cfg.accounts(), cfg.wechat(), callBudget, clock);
@@ -131,8 +144,8 @@ public final class Wiring implements AutoCloseable {
         this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
                 PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries),
                 clock);
-        this.publishActions = new PublishActions(database.publishStore(), clock);
-        this.watchdog = new Watchdog(cfg.accounts(), database.batches(), database.publishCalls(), cfg.publishing(),
+        this.publishActions = new PublishActions(database.publishStore(), gateway, review, clock);
+        this.watchdog = new Watchdog(cfg.accounts(), database.batches(), callBudget, cfg.publishing(),
                 cfg.timezone(), clock);
         this.callbacks = new WxCallbackReader(cfg.accounts());
         this.counter = new Counter(database.ledgerStatistics(), cfg.timezone(), cfg.categories());
@@ -165,6 +178,33 @@ public final class Wiring implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the word list " + file, e);
         }
+    }
+
+    /** The configured render choices, with each account's QR code read from the templates folder. */
+    private static RenderSettings renderSettings(GongkaiConfig cfg, Map<String, byte[]> qrBytes) {
+        Map<String, ItemImage> qrCodes = new LinkedHashMap<>();
+        ImagePreparer preparer = new ImagePreparer();
+        for (AccountConfig a : cfg.accounts()) {
+            if (a.qrCode().isEmpty()) {
+                continue;
+            }
+            Path file = cfg.templatesDir().resolve(a.qrCode());
+            String key = "accounts[" + a.id() + "].qr-code";
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new ConfigException(key, a.qrCode(), "二维码图片 " + file.toAbsolutePath() + " 不存在或无法读取");
+            }
+            try {
+                ItemImage qr = preparer.describe(file.getFileName().toString(), bytes, "", a.name() + "二维码");
+                qrCodes.put(a.id(), qr);
+                qrBytes.put(qr.sha256(), bytes);
+            } catch (RenderException e) {
+                throw new ConfigException(key, a.qrCode(), e.getMessage());
+            }
+        }
+        return new RenderSettings(cfg.render().headingNumbers(), qrCodes);
     }
 
     /** The poll policy for a long-running service: a short wait per run, the status job polls again later. */
@@ -223,6 +263,30 @@ public final class Wiring implements AutoCloseable {
         return new Inbox(config.intake().inboxDir(), importer, config.categories(), clock, settle);
     }
 
+    /** The OA source of {@code oa.*}, when {@code oa.url} is set. */
+    public java.util.Optional<OaImporter> oaSource() {
+        if (!config.intake().oaEnabled()) {
+            return java.util.Optional.empty();
+        }
+        var oa = config.intake();
+        return java.util.Optional.of(new OaImporter(new JdbcOaRows(oa.oaUrl(), oa.oaUser(), oa.oaPassword().reveal(),
+                oa.oaQuery()), config.categories(), config.accounts().stream().map(AccountConfig::id).toList(),
+                renderer.glossary().keys(), config.timezone(), database.items(), database.transactions(), review,
+                clock));
+    }
+
+    /** The REST API for items, authenticating by API token. */
+    public ItemApi itemApi() {
+        return new ItemApi(importer, review, database.items(), database.audit(),
+                List.of(new BearerTokenAuthenticator(users)));
+    }
+
+    /** The REST API for items, authenticating by API token or by {@code session} (the console's login). */
+    public ItemApi itemApi(cn.gongkai.web.Authenticator session) {
+        return new ItemApi(importer, review, database.items(), database.audit(),
+                List.of(new BearerTokenAuthenticator(users), session));
+    }
+
     public ItemImporter importer() {
         return importer;
     }
@@ -231,7 +295,7 @@ public final class Wiring implements AutoCloseable {
         return publisher;
     }
 
-    /** Staff actions around publishing: requeue a failed item. */
+    /** Staff actions around publishing: requeue a failed item, withdraw an article, publish a 更正说明. */
     public PublishActions publishActions() {
         return publishActions;
     }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 /** {@code gongkai item import|list|show|update|submit|requeue}. */
 @Command(name = "item", description = "稿件：导入、列表、详情与审核记录、修改、提交审核、重新排队", mixinStandardHelpOptions = true,
         subcommands = {ItemCommands.Import.class, ItemCommands.ListItems.class, ItemShow.class, ItemCommands.Update.class,
-                ItemCommands.Submit.class, ItemRequeueCommand.class})
+                ItemCommands.Submit.class, ItemRequeueCommand.class,
+                ItemCorrectionCommands.Withdraw.class, ItemCorrectionCommands.Correct.class})
 final class ItemCommands implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -106,9 +106,10 @@ final class PublishCommands implements Runnable {
                             + (next == null ? "（无）" : ItemCommands.MINUTE.format(next.atZone(zone)))
                             + "；今日已排发 " + claimed + " 篇（上限 "
                             + (a.dailyCap() == 0 ? "不限" : a.dailyCap() + " 篇") + "）");
+                    long polls = w.callBudget().usage(id).stream().filter(u -> u.api().equals("freepublish/get"))
+                            .mapToLong(cn.gongkai.publish.CallBudget.Usage::used).sum();
                     out.println("  发布结果：" + (a.callbackConfigured() ? "由微信回调推送（/wechat/callback/" + id + "）"
-                            : "查询 freepublish/get，今日已用 " + w.database().publishCalls().used(id, "freepublish/get",
-                            today) + "/" + w.config().publishing().statusPollsPerDay() + " 次")
+                            : "查询 freepublish/get，今日已查询 " + polls + " 次（额度见 gongkai quota）")
                             + "；上次发布 " + w.database().batches().lastPublishedAt(id)
                             .map(t -> ItemCommands.MINUTE.format(t.atZone(zone))).orElse("（尚无）"));
                 }

@@ -45,12 +45,17 @@ final class ServeCommand implements Callable<Integer> {
                     .getParent());
             Console console = new Console(services);
             web = WebServer.start(services, console, new PublishingEndpoints(w.publisher(), w.callbacks(),
-                    w.watchdog()));
+                    w.watchdog()), w.itemApi(console.sessionAuthenticator()));
             Map<String, String> crons = new LinkedHashMap<>();
             w.config().accounts().forEach(a -> crons.put(a.id(), a.cron()));
+            Map<String, java.time.Duration> intakeEvery = new LinkedHashMap<>();
+            intakeEvery.put("inbox", w.config().intake().inboxInterval());
+            var oaSource = w.oaSource();
+            oaSource.ifPresent(oa -> intakeEvery.put("oa", w.config().intake().oaInterval()));
+            var inbox = w.inbox(java.time.Duration.ofSeconds(5));
             scheduler = PublishScheduler.start(w.database().dataSource(), w.database().isPostgres(),
                     new PublishScheduler.Plan(SCHEDULER_NAME, w.config().timezone(), crons, STATUS_EVERY,
-                            WATCHDOG_EVERY),
+                            WATCHDOG_EVERY, intakeEvery),
                     new PublishScheduler.Tasks() {
                         @Override
                         public void publish(String account) {
@@ -65,6 +70,18 @@ final class ServeCommand implements Callable<Integer> {
                         @Override
                         public void watchdog() {
                             w.watchdog().logWarnings();
+                        }
+
+                        @Override
+                        public void intake(String source) {
+                            if (source.equals("oa")) {
+                                oaSource.ifPresent(oa -> LOG.info("OA source: {}", oa.pull()));
+                                return;
+                            }
+                            var scan = inbox.scanOnce();
+                            if (!scan.imported().isEmpty() || !scan.failed().isEmpty()) {
+                                LOG.info("Inbox: imported {}, refused {}", scan.imported(), scan.failed());
+                            }
                         }
                     }, w.clock());
             banner(w, web.port(), spec.commandLine().getOut());
@@ -125,6 +142,9 @@ final class ServeCommand implements Callable<Integer> {
                         + "（在公众号后台 设置与开发 → 基本配置 → 服务器配置 中填写对外地址）");
             }
         }
+        out.println(" 收件箱：" + w.config().intake().inboxDir().toAbsolutePath().normalize() + "（每 "
+                + w.config().intake().inboxInterval().toSeconds() + " 秒扫描；.md 或 .docx，处理后移到 done/ 或 failed/）");
+        out.println(" 接口：http://" + host + ":" + port + "/api/items（Authorization: Bearer 令牌，令牌用 gongkai user token 创建）");
         if (w.simulator() != null) {
             out.println(" 沙箱模式：未配置微信 AppSecret 的公众号发布到内置微信模拟器 " + w.simulator().baseUrl());
             out.println("          不会真正发到公众号。设置 GONGKAI_ACCOUNTS_0_SECRET 等后重启即可正式发布。");

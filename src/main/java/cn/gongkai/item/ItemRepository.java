@@ -20,20 +20,27 @@ public interface ItemRepository {
 
     /**
      * Approved items of the account whose planned time is null or not after {@code now}: higher priority first,
-     * then by planned time (unplanned last), then id; at most {@code limit}.
+     * then items marked 重要, then by planned time (unplanned last), then id; at most {@code limit}.
      */
     List<DisclosureItem> dueForPublishing(String account, Instant now, int limit);
 
     /** Normal priority. */
     int NORMAL_PRIORITY = 0;
-    /** The priority of an item marked 重要 (important). */
-    int IMPORTANT_PRIORITY = 10;
 
-    /** Sets the item's publishing priority: higher goes first among due items; {@link #NORMAL_PRIORITY} is 0. */
+    /**
+     * Sets the item's publishing priority: higher goes first among due items, before the 重要 flag is considered;
+     * {@link #NORMAL_PRIORITY} is 0.
+     */
     void setPriority(long id, int priority);
 
     /** The item's publishing priority. */
     int priority(long id);
+
+    /** Records that item {@code id} is the 更正说明 (correction notice) of the published item {@code originalId}. */
+    void setCorrects(long id, long originalId);
+
+    /** The item that item {@code id} corrects, when it is a 更正说明. */
+    Optional<Long> correctionOf(long id);
 
     /**
      * Moves the item from {@code from} to {@code to} only if it is still in {@code from} (compare and set).

@@ -10,23 +10,19 @@ import java.util.Objects;
 /**
  * How publishing behaves.
  *
- * @param zone              the day of the daily cap, the mass-send day and the poll budget
+ * @param zone              the day of the daily cap and of the mass-send limit
  * @param poll              how long one run waits for a job it just submitted
- * @param statusPollsPerDay {@code freepublish/get} calls per account and day
  * @param callbackGrace     with a callback configured, how long to wait for the event before polling
  * @param resubmitAfter     a submit whose answer was lost is sent again only when the draft is still in the draft
  *                          box and at least this long has passed (a job still running may not have taken it yet)
  * @param boundaries        told of each state boundary; {@link BoundaryListener#NONE} in production
  */
-public record PublishSettings(List<AccountConfig> accounts, ZoneId zone, PollPolicy poll, int statusPollsPerDay,
-                              Duration callbackGrace, Duration resubmitAfter, BoundaryListener boundaries) {
+public record PublishSettings(List<AccountConfig> accounts, ZoneId zone, PollPolicy poll, Duration callbackGrace,
+                              Duration resubmitAfter, BoundaryListener boundaries) {
     public PublishSettings {
         accounts = List.copyOf(accounts);
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(poll, "poll");
-        if (statusPollsPerDay < 0) {
-            throw new IllegalArgumentException("statusPollsPerDay must be >= 0: " + statusPollsPerDay);
-        }
         if (callbackGrace == null || callbackGrace.isNegative()) {
             throw new IllegalArgumentException("callbackGrace must be >= 0: " + callbackGrace);
         }
@@ -39,17 +35,17 @@ public record PublishSettings(List<AccountConfig> accounts, ZoneId zone, PollPol
     /** Settings from the configuration, for production: no boundary listener, two minutes before a resubmit. */
     public static PublishSettings of(List<AccountConfig> accounts, ZoneId zone, PublishingConfig config,
                                      PollPolicy poll) {
-        return new PublishSettings(accounts, zone, poll, config.statusPollsPerDay(), config.callbackGrace(),
-                Duration.ofMinutes(2), BoundaryListener.NONE);
+        return new PublishSettings(accounts, zone, poll, config.callbackGrace(), Duration.ofMinutes(2),
+                BoundaryListener.NONE);
     }
 
     /** The same settings with another boundary listener. */
     public PublishSettings withBoundaries(BoundaryListener listener) {
-        return new PublishSettings(accounts, zone, poll, statusPollsPerDay, callbackGrace, resubmitAfter, listener);
+        return new PublishSettings(accounts, zone, poll, callbackGrace, resubmitAfter, listener);
     }
 
     /** The same settings with another resubmit delay. */
     public PublishSettings withResubmitAfter(Duration delay) {
-        return new PublishSettings(accounts, zone, poll, statusPollsPerDay, callbackGrace, delay, boundaries);
+        return new PublishSettings(accounts, zone, poll, callbackGrace, delay, boundaries);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Objects;
 
 /** The storage ports publishing works on; every one of them joins {@link #tx()}'s transactions. */
 public record PublishStore(ItemRepository items, ImageStore images, BatchRepository batches, LedgerRepository ledger,
-                           MediaCache media, AuditLog audit, Transactions tx, PublishCallBudget budget,
-                           PublishEventLog events) {
+                           MediaCache media, AuditLog audit, Transactions tx, PublishEventLog events) {
     public PublishStore {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(images, "images");
@@ -18,7 +17,6 @@ public record PublishStore(ItemRepository items, ImageStore images, BatchReposit
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(tx, "tx");
-        Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(events, "events");
     }
 }

@@ -37,15 +37,12 @@ import org.slf4j.LoggerFactory;
  * <p>Items are claimed by compare-and-set on their status, so two processes never put one item in two batches.
  * Claiming respects the account's daily cap and, in dry-run mode, stops each batch after {@code draft/add}.
  * Job results come from PUBLISHJOBFINISH events ({@link #onPublishEvent}) when a callback is configured, else from
- * {@code freepublish/get} within a daily budget, backing off between runs.
+ * {@code freepublish/get} (100 calls a day, budgeted by the gateway), backing off between runs.
  */
 public final class Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
     private static final int MAX_BATCHES_PER_RUN = 200;
     private static final int SETTLE_SCAN = 20;
-    static final String STATUS_API = "freepublish/get";
-    static final String SUBMIT_API = "freepublish/submit";
-    static final String MASS_API = "message/mass/sendall";
     private static final Duration CLIENT_MSG_ID_WINDOW = Duration.ofHours(23);
     private static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
@@ -85,7 +82,6 @@ public final class Publisher {
     private final MediaCache media;
     private final AuditLog audit;
     private final Transactions tx;
-    private final PublishCallBudget budget;
     private final PublishEventLog events;
     private final WeChatGateway wechat;
     private final ArticleRenderer renderer;
@@ -103,13 +99,25 @@ public final class Publisher {
         this.media = store.media();
         this.audit = store.audit();
         this.tx = store.tx();
-        this.budget = store.budget();
         this.events = store.events();
         this.wechat = wechat;
         this.renderer = renderer;
         this.preparer = preparer;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * A publisher with the former, shorter wiring: events kept in memory, days in Asia/Shanghai, a lost submit
+     * resent as soon as its draft is seen still in the draft box.
+     */
+    public Publisher(List<AccountConfig> accounts, ItemRepository items, ImageStore images, BatchRepository batches,
+                     LedgerRepository ledger, MediaCache media, AuditLog audit, Transactions tx,
+                     WeChatGateway wechat, ArticleRenderer renderer, ImagePreparer preparer, PollPolicy poll,
+                     Clock clock) {
+        this(new PublishStore(items, images, batches, ledger, media, audit, tx, new MemoryPublishEventLog()), wechat,
+                renderer, preparer, new PublishSettings(accounts, java.time.ZoneId.of("Asia/Shanghai"), poll,
+                        Duration.ofMinutes(15), Duration.ZERO, BoundaryListener.NONE), clock);
     }
 
     /** Resumes the account's unfinished batches, then publishes whatever is due now. */
@@ -189,10 +197,6 @@ public final class Publisher {
 
     private Instant startOfDay(Instant now) {
         return LocalDate.ofInstant(now, settings.zone()).atStartOfDay(settings.zone()).toInstant();
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), settings.zone());
     }
 
     private Optional<PublishBatch> claim(AccountConfig account, Tally tally) {
@@ -449,7 +453,6 @@ public final class Publisher {
     private void submit(AccountConfig account, PublishBatch batch) {
         String publishId = wechat.submitPublish(account.id(), batch.draftMediaId());
         reached(Boundary.SUBMIT_ANSWERED, batch.id());
-        budget.take(account.id(), SUBMIT_API, today(), Integer.MAX_VALUE);
         advance(batch, BatchState.SUBMITTED, null, publishId, null, null);
         reached(Boundary.SUBMITTED_COMMITTED, batch.id());
         LOG.info("Batch {} ({}) submitted: publish_id {}", batch.id(), account.id(), publishId);
@@ -462,9 +465,6 @@ public final class Publisher {
     private void massSend(AccountConfig account, PublishBatch batch, Tally tally) {
         MassSendResult result = wechat.massSendAll(account.id(), batch.draftMediaId(), batch.clientMsgId());
         reached(Boundary.SUBMIT_ANSWERED, batch.id());
-        if (!result.alreadySent()) {
-            budget.take(account.id(), MASS_API, today(), Integer.MAX_VALUE);
-        }
         finishMass(batch, result, tally);
     }
 
@@ -480,6 +480,7 @@ public final class Publisher {
                 if (batch.parentBatchId() == null) {
                     items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.PUBLISHED, batch.id(), "", now);
                 }
+                linkCorrection(item, PublishBatch.MASS, now);
                 audit.append(new AuditEntry(0, item.id(), "publisher", "", "MASS_SEND",
                         batch.parentBatchId() == null ? ItemStatus.PUBLISHING.name() : ItemStatus.PUBLISHED.name(),
                         ItemStatus.PUBLISHED.name(), -1, "群发给全部粉丝，msg_id " + result.msgId(), item.contentHash(),
@@ -590,11 +591,6 @@ public final class Publisher {
                 return batch.state() == BatchState.PUBLISHED ? Outcome.PUBLISHED
                         : batch.state() == BatchState.FAILED ? Outcome.FAILED : Outcome.STOPPED;
             }
-            if (!budget.take(account.id(), STATUS_API, today(), settings.statusPollsPerDay())) {
-                tally.messages.add("今日状态查询次数（" + settings.statusPollsPerDay() + " 次）已用完，批次 " + batch.id()
-                        + " 明天再查询结果；配置回调（callback-token）后不需要查询");
-                return Outcome.PENDING;
-            }
             PublishStatus status = wechat.publishStatus(account.id(), batch.publishId());
             batches.recordPoll(batch.id(), clock.instant().plus(backoff(batch.polls() + 1)));
             if (status.state() != PublishStatus.State.PUBLISHING) {
@@ -675,6 +671,7 @@ public final class Publisher {
                 items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.PUBLISHED, batch.id(), "", now);
                 audit.append(new AuditEntry(0, item.id(), "publisher", "", "PUBLISH", ItemStatus.PUBLISHING.name(),
                         ItemStatus.PUBLISHED.name(), -1, url, item.contentHash(), "", now));
+                linkCorrection(item, PublishBatch.FREEPUBLISH, now);
             }
             advance(batch, BatchState.PUBLISHED, null, null, status.articleId(), null);
             if (account.mode().equals(AccountConfig.FREEPUBLISH_AND_MASS)
@@ -686,6 +683,30 @@ public final class Publisher {
         tally.published += batch.itemIds().size();
         LOG.info("Batch {} ({}) published: article_id {}, {} articles", batch.id(), batch.account(),
                 status.articleId(), batch.itemIds().size());
+    }
+
+    /**
+     * When the item just recorded is a 更正说明, its ledger row becomes the correction of the original's row (so the
+     * year counts one article) and the original item is marked CORRECTED. Runs inside the finishing transaction.
+     */
+    private void linkCorrection(DisclosureItem item, String mode, Instant now) {
+        Optional<Long> original = items.correctionOf(item.id());
+        if (original.isEmpty()) {
+            return;
+        }
+        Optional<LedgerEntry> ours = ledger.findByItem(item.id(), mode);
+        Optional<LedgerEntry> theirs = ledger.findByItem(original.get(), mode)
+                .or(() -> ledger.findByItem(original.get(), PublishBatch.FREEPUBLISH))
+                .or(() -> ledger.findByItem(original.get(), PublishBatch.MASS));
+        if (ours.isPresent() && theirs.isPresent()) {
+            ledger.markCorrection(ours.get().id(), theirs.get().id());
+        }
+        for (ItemStatus from : List.of(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)) {
+            if (items.transition(original.get(), from, ItemStatus.CORRECTED, null, null, now)) {
+                audit.append(new AuditEntry(0, original.get(), "publisher", "", "CORRECTED", from.name(),
+                        ItemStatus.CORRECTED.name(), -1, "更正说明（稿件 " + item.id() + "）已发布", "", "", now));
+            }
+        }
     }
 
     private void failPublished(PublishBatch batch, PublishStatus status, Tally tally) {

@@ -5,7 +5,6 @@ import cn.gongkai.config.PublishingConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,13 +21,12 @@ import org.slf4j.LoggerFactory;
  * nothing for N days, a batch stuck in one unfinished state, a daily quota nearly spent. The scheduler logs the
  * warnings hourly; {@code /healthz} and the console show {@link #check()}.
  *
- * <p>Quotas are the ones gongkai itself counts: {@code freepublish/get} against its configured budget and
- * {@code freepublish/submit} against WeChat's 100 a day. Calls made by people or other tools are not seen.
+ * <p>Quotas are the gateway's call budget: every WeChat call gongkai makes, per API and Beijing day, against its
+ * share of WeChat's daily limit. Calls made by people or other tools are not seen.
  */
 public final class Watchdog {
     private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final int SUBMITS_PER_DAY = 100;
     private static final double NEARLY_SPENT = 0.8;
 
     /** What a warning is about. */
@@ -44,12 +42,13 @@ public final class Watchdog {
 
     private final Map<String, AccountConfig> accounts;
     private final BatchRepository batches;
-    private final PublishCallBudget budget;
+    private final CallBudget budget;
     private final PublishingConfig config;
     private final ZoneId zone;
     private final Clock clock;
 
-    public Watchdog(List<AccountConfig> accounts, BatchRepository batches, PublishCallBudget budget,
+    /** @param budget the gateway's call budget, whose usage shows how much of each daily quota is spent */
+    public Watchdog(List<AccountConfig> accounts, BatchRepository batches, CallBudget budget,
                     PublishingConfig config, ZoneId zone, Clock clock) {
         this.accounts = accounts.stream().collect(Collectors.toMap(AccountConfig::id, Function.identity(),
                 (a, b) -> a, java.util.LinkedHashMap::new));
@@ -82,18 +81,13 @@ public final class Watchdog {
                         + " 篇）停在“" + b.state().label() + "”已 " + hours(age) + "：" + hint(b.state())));
             }
         }
-        LocalDate today = LocalDate.ofInstant(now, zone);
         for (AccountConfig a : accounts.values()) {
-            int polls = budget.used(a.id(), Publisher.STATUS_API, today);
-            if (polls >= config.statusPollsPerDay() * NEARLY_SPENT) {
-                out.add(new Warning(Kind.QUOTA, a.id(), "公众号“" + a.name() + "”今天已查询发布状态 " + polls + " 次（上限 "
-                        + config.statusPollsPerDay() + " 次，微信 freepublish/get 每天 100 次）。用完后当天不再查询；"
-                        + "配置回调（callback-token）后无需查询。"));
-            }
-            int submits = budget.used(a.id(), Publisher.SUBMIT_API, today);
-            if (submits >= SUBMITS_PER_DAY * NEARLY_SPENT) {
-                out.add(new Warning(Kind.QUOTA, a.id(), "公众号“" + a.name() + "”今天已提交发布 " + submits
-                        + " 次，接近微信每天 100 次的上限；用完后发布暂停到次日（或由管理员在公众号后台清零）。"));
+            for (CallBudget.Usage u : budget.usage(a.id())) {
+                if (u.limited() && u.allowed() > 0 && u.used() >= Math.ceil(u.allowed() * NEARLY_SPENT)) {
+                    out.add(new Warning(Kind.QUOTA, a.id(), "公众号“" + a.name() + "”今天已调用微信接口 " + u.api() + " "
+                            + u.used() + " 次，本系统的份额是 " + u.allowed() + " 次（微信每天 " + u.dailyLimit()
+                            + " 次），即将用完；用完后相关批次暂停到北京时间次日零点。" + advice(u.api())));
+                }
             }
         }
         return out;
@@ -104,6 +98,10 @@ public final class Watchdog {
         List<Warning> warnings = check();
         warnings.forEach(w -> LOG.warn("Watchdog [{} {}]: {}", w.kind(), w.account(), w.message()));
         return warnings;
+    }
+
+    private static String advice(String api) {
+        return api.equals("freepublish/get") ? "配置回调（callback-token）后发布结果由微信推送，无需查询。" : "";
     }
 
     private static String hours(Duration age) {

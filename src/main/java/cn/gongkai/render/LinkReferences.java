@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * WeChat only lets articles link to other WeChat articles. Links to {@code mp.weixin.qq.com} stay clickable; any
@@ -14,6 +16,8 @@ import org.jsoup.nodes.Element;
  * in-page anchors lose their link (WeChat's backend errors on them).
  */
 final class LinkReferences {
+    private static final Evaluator LINKS = QueryParser.parse("a");
+
     /** One numbered reference: the address and the text it was first linked from (empty for none). */
     record Reference(int number, String url, String text) {
     }
@@ -27,7 +31,7 @@ final class LinkReferences {
 
     /** Rewrites every link under {@code root}; numbering continues across calls. */
     void convert(Element root) {
-        for (Element a : root.select("a")) {
+        for (Element a : root.select(LINKS)) {
             String href = a.attr("href").strip();
             if (isWeChatArticle(href)) {
                 a.clearAttributes().attr("href", href).attr("style", theme.style("link"));

@@ -5,7 +5,6 @@ import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.Transactions;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.CallCounter;
-import cn.gongkai.publish.PublishCallBudget;
 import cn.gongkai.publish.PublishEventLog;
 import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
@@ -22,6 +21,7 @@ import java.sql.SQLException;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -53,7 +53,6 @@ public final class Database implements AutoCloseable {
     private final ApprovedSnapshots approvedSnapshots;
     private final CallCounter callCounter;
     private final UserRepository users;
-    private final PublishCallBudget publishCalls;
     private final PublishEventLog publishEvents;
 
     private Database(HikariDataSource dataSource, String safeUrl, String product) {
@@ -72,7 +71,6 @@ public final class Database implements AutoCloseable {
         this.approvedSnapshots = new JdbiApprovedSnapshots(transactions);
         this.callCounter = new JdbiCallCounter(transactions);
         this.users = new JdbiUserRepository(transactions);
-        this.publishCalls = new JdbiPublishCallBudget(transactions);
         this.publishEvents = new JdbiPublishEventLog(transactions);
     }
 
@@ -158,11 +156,6 @@ public final class Database implements AutoCloseable {
         return users;
     }
 
-    /** The publisher's own daily counts of the calls it plans (status polls, submits, mass sends). */
-    public PublishCallBudget publishCalls() {
-        return publishCalls;
-    }
-
     /** PUBLISHJOBFINISH events as received. */
     public PublishEventLog publishEvents() {
         return publishEvents;
@@ -170,8 +163,7 @@ public final class Database implements AutoCloseable {
 
     /** Every port publishing works on, bound to this store's transactions. */
     public PublishStore publishStore() {
-        return new PublishStore(items, images, batches, ledger, mediaCache, audit, transactions, publishCalls,
-                publishEvents);
+        return new PublishStore(items, images, batches, ledger, mediaCache, audit, transactions, publishEvents);
     }
 
     /**
@@ -185,6 +177,17 @@ public final class Database implements AutoCloseable {
     /** True on PostgreSQL, false on H2. */
     public boolean isPostgres() {
         return product.startsWith("PostgreSQL");
+    }
+
+    /** The newest applied migration version (e.g. "3"), for {@code gongkai doctor}. */
+    public String schemaVersion() {
+        try {
+            MigrationInfo current = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .load().info().current();
+            return current == null || current.getVersion() == null ? "（无）" : current.getVersion().getVersion();
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot read the migration history of " + safeUrl, e);
+        }
     }
 
     /** The URL without credentials and the database product, e.g. for {@code gongkai doctor}. */

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.statement.Query;
  * <p>{@link #transition} keeps {@code batch_id} when no batch is given and the item moves to PUBLISHING or
  * PUBLISHED, and clears it for every other target status (the item is then in no batch); a non-null
  * {@code failure} replaces the stored one, null keeps it. {@link #dueForPublishing} puts higher priorities first,
- * then, within a priority, items with a planned time (earliest first), then the unplanned ones, each by id.
+ * then 重要 (important) items, then items with a planned time (earliest first), then the unplanned ones, each by id.
  */
 final class JdbiItemRepository implements ItemRepository {
 
@@ -94,7 +94,7 @@ final class JdbiItemRepository implements ItemRepository {
         }
         return tx.call("cannot list items due for account " + account, h -> load(h,
                 "WHERE status = :status AND account = :account AND (publish_at IS NULL OR publish_at <= :now)"
-                        + " ORDER BY priority DESC, publish_at ASC NULLS LAST, id LIMIT :limit",
+                        + " ORDER BY priority DESC, important DESC, publish_at ASC NULLS LAST, id LIMIT :limit",
                 q -> q.bind("status", ItemStatus.APPROVED.name()).bind("account", account).bind("now", now)
                         .bind("limit", limit)));
     }
@@ -114,6 +114,23 @@ final class JdbiItemRepository implements ItemRepository {
         return tx.call("cannot read the priority of item " + id, h -> h.createQuery(
                         "SELECT priority FROM item WHERE id = :id").bind("id", id).mapTo(Integer.class).findOne())
                 .orElseThrow(() -> new IllegalArgumentException("稿件 " + id + " 不存在"));
+    }
+
+    @Override
+    public void setCorrects(long id, long originalId) {
+        int changed = tx.call("cannot link item " + id + " as the correction of item " + originalId, h -> h
+                .createUpdate("UPDATE item SET corrects_item_id = :original WHERE id = :id")
+                .bind("original", originalId).bind("id", id).execute());
+        if (changed != 1) {
+            throw new IllegalArgumentException("稿件 " + id + " 不存在");
+        }
+    }
+
+    @Override
+    public Optional<Long> correctionOf(long id) {
+        return tx.call("cannot read which item item " + id + " corrects", h -> h.createQuery(
+                        "SELECT corrects_item_id FROM item WHERE id = :id AND corrects_item_id IS NOT NULL")
+                .bind("id", id).mapTo(Long.class).findOne());
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class WebServer implements AutoCloseable {
     private final PublishingEndpoints publishing;
 
     private WebServer(GongkaiConfig config, ItemRepository items, Counter counter, Clock clock,
-                      PublishingEndpoints publishing, Console console) {
+                      PublishingEndpoints publishing, Console console, ItemApi api) {
         this.config = config;
         this.items = items;
         this.clock = clock;
@@ -43,12 +43,15 @@ public final class WebServer implements AutoCloseable {
             if (console != null) {
                 console.register(c.routes);
             } else {
-                c.routes.before(WebServer::closed);
+                c.routes.before(ctx -> closed(ctx, api != null));
             }
             c.routes.get("/healthz", this::health);
             c.routes.get("/api/counts", new CountsRoutes(counter)::counts);
             if (publishing != null) {
                 publishing.register(c.routes);
+            }
+            if (api != null) {
+                api.register(c.routes);
             }
         });
     }
@@ -56,19 +59,26 @@ public final class WebServer implements AutoCloseable {
     /** Starts listening on the configured host and port (port 0: any free port), without a console. */
     public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
                                   Clock clock) {
-        return start(config, items, batches, counter, clock, null);
+        return start(config, items, batches, counter, clock, null, null);
     }
 
-    /** Starts listening without a console, with the publishing endpoints (callback route, watchdog warnings). */
+    /**
+     * Starts listening without a console, with the publishing endpoints (callback route, watchdog warnings) and the
+     * REST API of {@link ItemApi} (which asks for a token itself) when they are given.
+     */
     public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
-                                  Clock clock, PublishingEndpoints publishing) {
-        return listen(new WebServer(config, items, counter, clock, publishing, null));
+                                  Clock clock, PublishingEndpoints publishing, ItemApi api) {
+        return listen(new WebServer(config, items, counter, clock, publishing, null, api));
     }
 
-    /** Starts listening with the staff console and, when given, the publishing endpoints. */
-    public static WebServer start(Console.Services services, Console console, PublishingEndpoints publishing) {
+    /**
+     * Starts listening with the staff console and, when given, the publishing endpoints and the REST API (which
+     * should accept the console's session too: {@link Console#sessionAuthenticator()}).
+     */
+    public static WebServer start(Console.Services services, Console console, PublishingEndpoints publishing,
+                                  ItemApi api) {
         return listen(new WebServer(services.config(), services.items(), services.counter(), services.clock(),
-                publishing, console));
+                publishing, console, api));
     }
 
     private static WebServer listen(WebServer server) {
@@ -81,9 +91,13 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Without a console nobody can log in: everything but the open routes is refused. */
-    private static void closed(Context ctx) {
-        if (!ConsoleAccess.open(ctx.path())) {
+    /**
+     * Without a console nobody can log in: everything but the open routes is refused, except the item API's routes,
+     * which ask for a token themselves.
+     */
+    private static void closed(Context ctx, boolean api) {
+        boolean apiRoute = api && (ctx.path().equals("/api/me") || ctx.path().startsWith("/api/items"));
+        if (!ConsoleAccess.open(ctx.path()) && !apiRoute) {
             ctx.status(401).json(Map.of("title", "需要登录", "status", 401, "detail", "控制台未启用，无法登录"));
             ctx.skipRemainingHandlers();
         }

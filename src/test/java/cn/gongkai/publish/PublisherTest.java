@@ -41,7 +41,7 @@ class PublisherTest {
     private Publisher publisher(PollPolicy poll) {
         return new Publisher(db.publishStore(), wechat, ArticleRenderer.load(Path.of("templates")),
                 new ImagePreparer(), new PublishSettings(List.of(Fixtures.account(ACCOUNT, 8)),
-                        java.time.ZoneId.of("Asia/Shanghai"), poll, 90, Duration.ofMinutes(15), Duration.ZERO,
+                        java.time.ZoneId.of("Asia/Shanghai"), poll, Duration.ofMinutes(15), Duration.ZERO,
                         BoundaryListener.NONE),
                 clock);
     }

@@ -62,14 +62,12 @@ class PublishingRulesTest {
     }
 
     private Publisher publisher(AccountConfig account) {
-        return publisher(account, 90, BoundaryListener.NONE, db.publishStore());
+        return publisher(account, BoundaryListener.NONE, db.publishStore());
     }
 
-    private Publisher publisher(AccountConfig account, int pollsPerDay, BoundaryListener listener,
-                                PublishStore store) {
+    private Publisher publisher(AccountConfig account, BoundaryListener listener, PublishStore store) {
         return new Publisher(store, wechat, RENDERER, new ImagePreparer(), new PublishSettings(List.of(account),
-                SHANGHAI, new PollPolicy(3, Duration.ZERO), pollsPerDay, Duration.ofMinutes(15), Duration.ZERO,
-                listener), clock);
+                SHANGHAI, new PollPolicy(3, Duration.ZERO), Duration.ofMinutes(15), Duration.ZERO, listener), clock);
     }
 
     private List<Long> approved(int n, String prefix) {
@@ -92,16 +90,20 @@ class PublishingRulesTest {
     // ---- batching ----
 
     @Test
-    void higherPriorityGoesFirstThenThePlannedTime() {
+    void higherPriorityGoesFirstThenImportantItemsThenThePlannedTime() {
         List<Long> normal = approved(2, "普通稿件");
-        long important = approved(1, "重要稿件").get(0);
-        db.items().setPriority(important, cn.gongkai.item.ItemRepository.IMPORTANT_PRIORITY);
+        long urgent = approved(1, "加急稿件").get(0);
+        db.items().setPriority(urgent, 5);
+        ItemContent base = Fixtures.content("重要稿件", "促消费", List.of(image));
+        Fixtures.approved(db, new ItemContent(base.account(), base.category(), base.title(), base.author(),
+                base.department(), base.body(), base.notes(), base.glossary(), base.images(), null, "", "", null,
+                true), NOW);
 
         publisher(account(AccountConfig.FREEPUBLISH, 1, 0, false, false)).run(ACCOUNT);
 
         assertThat(wechat.published()).extracting(FakeWeChat.Published::title)
-                .containsExactly("重要稿件1期", "普通稿件1期", "普通稿件2期");
-        assertThat(db.items().priority(important)).isEqualTo(10);
+                .containsExactly("加急稿件1期", "重要稿件", "普通稿件1期", "普通稿件2期");
+        assertThat(db.items().priority(urgent)).isEqualTo(5);
         assertThat(db.items().priority(normal.get(0))).isZero();
     }
 
@@ -243,7 +245,7 @@ class PublishingRulesTest {
                         PublishStatus.State.SUCCESS, 0, done.articleId(), List.of(), List.of())));
             }
         };
-        holder[0] = publisher(account(AccountConfig.FREEPUBLISH, 8, 0, false, true), 90, callbackRacesTheCommit,
+        holder[0] = publisher(account(AccountConfig.FREEPUBLISH, 8, 0, false, true), callbackRacesTheCommit,
                 db.publishStore());
 
         RunReport run = holder[0].run(ACCOUNT);
@@ -254,16 +256,18 @@ class PublishingRulesTest {
     }
 
     @Test
-    void statusPollsStopWhenTheDailyBudgetIsSpent() {
+    void aStatusPollRefusedByTheCallBudgetParksTheBatchWhichFinishesOnALaterRun() {
         approved(1, "额度稿件");
-        wechat.pollsBeforeDone(10);
+        wechat.fail("freepublish/get", CallBudget.REFUSED, WeChatException.Kind.QUOTA);
 
-        RunReport run = publisher(account(), 2, BoundaryListener.NONE, db.publishStore()).run(ACCOUNT);
+        RunReport first = publisher(account()).run(ACCOUNT);
+        clock.advance(Duration.ofHours(1));
+        RunReport later = publisher(account()).resume(ACCOUNT);
 
-        assertThat(wechat.calls("freepublish/get")).isEqualTo(2);
-        assertThat(run.messages()).anyMatch(m -> m.contains("今日状态查询次数"));
-        assertThat(db.publishCalls().used(ACCOUNT, "freepublish/get", java.time.LocalDate.of(2026, 5, 12)))
-                .isEqualTo(2);
+        assertThat(first.pending()).isEqualTo(1);
+        assertThat(first.messages()).anyMatch(m -> m.contains("暂停"));
+        assertThat(later.published()).isEqualTo(1);
+        assertThat(wechat.calls("freepublish/submit")).isEqualTo(1);
     }
 
     @Test
@@ -279,7 +283,13 @@ class PublishingRulesTest {
         assertThat(status(ids.get(0))).isEqualTo(ItemStatus.PUBLISHED);
     }
 
-    // ---- requeue ----
+    // ---- requeue, withdraw, correct ----
+
+    private PublishActions actions(List<String> chain) {
+        return new PublishActions(db.publishStore(), wechat, new cn.gongkai.review.ReviewService(
+                cn.gongkai.review.ReviewPolicy.of(chain), cn.gongkai.review.checks.PrePublishChecks.defaults(),
+                db.items(), db.audit(), db.users(), db.transactions(), clock), clock);
+    }
 
     @Test
     void aFailedItemCanBeRequeuedOnceFixedAndThenPublishes() {
@@ -288,7 +298,7 @@ class PublishingRulesTest {
         Publisher p = publisher(account());
         p.run(ACCOUNT);
         assertThat(status(id)).isEqualTo(ItemStatus.FAILED);
-        PublishActions actions = new PublishActions(db.publishStore(), clock);
+        PublishActions actions = actions(List.of());
 
         DisclosureItem requeued = actions.requeue(id, "李主任", "已把服务器 IP 加入白名单");
 
@@ -305,7 +315,7 @@ class PublishingRulesTest {
     @Test
     void onlyAFailedItemCanBeRequeued() {
         long id = approved(1, "已审定稿件").get(0);
-        PublishActions actions = new PublishActions(db.publishStore(), clock);
+        PublishActions actions = actions(List.of());
 
         assertThatThrownBy(() -> actions.requeue(id, "李主任", null))
                 .isInstanceOf(PublishActionException.class).hasMessageContaining("只有“发布失败”的稿件");
@@ -313,22 +323,88 @@ class PublishingRulesTest {
                 .isInstanceOf(PublishActionException.class).hasMessageContaining("不存在");
     }
 
+    @Test
+    void aWithdrawnArticleIsDeletedOnWeChatAndStaysInTheLedgerFlagged() {
+        List<Long> ids = approved(2, "撤回稿件");
+        publisher(account()).run(ACCOUNT);
+
+        DisclosureItem withdrawn = actions(List.of()).withdraw(ids.get(1), "李主任", "数据有误");
+
+        assertThat(withdrawn.status()).isEqualTo(ItemStatus.WITHDRAWN);
+        assertThat(wechat.calls("freepublish/delete")).isEqualTo(1);
+        assertThat(wechat.listPublished(ACCOUNT, 0, 20)).singleElement().satisfies(p ->
+                assertThat(p.items()).extracting(PublishedArticleInfo.Item::deleted).containsExactly(false, true));
+        assertThat(ledger()).hasSize(2).filteredOn(cn.gongkai.publish.LedgerEntry::deleted).singleElement()
+                .extracting(cn.gongkai.publish.LedgerEntry::itemId).isEqualTo(ids.get(1));
+        assertThat(db.audit().history(ids.get(1))).last().satisfies(e -> {
+            assertThat(e.decision()).isEqualTo("WITHDRAW");
+            assertThat(e.comment()).contains("数据有误").contains("第 2 篇");
+        });
+        assertThatThrownBy(() -> actions(List.of()).withdraw(ids.get(1), "李主任", "再撤一次"))
+                .isInstanceOf(PublishActionException.class);
+    }
+
+    @Test
+    void aCorrectionNoticeGoesFirstLinksTheOriginalAndTheLedgerCountsOneArticle() {
+        long original = approved(1, "数据有误稿件").get(0);
+        Publisher p = publisher(account());
+        p.run(ACCOUNT);
+        approved(1, "普通稿件");
+        String originalUrl = db.ledger().findByItem(original, "freepublish").orElseThrow().url();
+
+        DisclosureItem notice = actions(List.of()).correct(original, "李主任", "原文第二段“2023年”应为“2024年”。", true);
+
+        assertThat(notice.title()).isEqualTo("更正说明：数据有误稿件1期");
+        assertThat(notice.status()).isEqualTo(ItemStatus.APPROVED);
+        assertThat(notice.content().body()).contains("2024年").contains(originalUrl);
+        assertThat(status(original)).isEqualTo(ItemStatus.WITHDRAWN);
+
+        p.run(ACCOUNT);
+
+        assertThat(wechat.published()).extracting(FakeWeChat.Published::title)
+                .containsExactly("数据有误稿件1期", "更正说明：数据有误稿件1期", "普通稿件1期");
+        assertThat(status(original)).isEqualTo(ItemStatus.CORRECTED);
+        cn.gongkai.publish.LedgerEntry originalRow = db.ledger().findByItem(original, "freepublish").orElseThrow();
+        cn.gongkai.publish.LedgerEntry noticeRow = db.ledger().findByItem(notice.id(), "freepublish").orElseThrow();
+        assertThat(noticeRow.correctsId()).isEqualTo(originalRow.id());
+        assertThat(originalRow.deleted()).isTrue();
+        assertThat(ledger().stream().filter(e -> !e.correction()).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aCorrectionNeedsReviewWhenTheChainHasSteps() {
+        long original = approved(1, "待更正稿件").get(0);
+        publisher(account()).run(ACCOUNT);
+
+        DisclosureItem notice = actions(List.of("office-director")).correct(original, "刘科员", "更正标点。", false);
+
+        assertThat(notice.status()).isEqualTo(ItemStatus.IN_REVIEW);
+        assertThat(status(original)).isEqualTo(ItemStatus.PUBLISHED);
+        assertThat(publisher(account()).run(ACCOUNT).batches()).isZero();
+        assertThatThrownBy(() -> actions(List.of()).correct(approved(1, "未发布稿件").get(0), "刘科员", "x", false))
+                .isInstanceOf(PublishActionException.class).hasMessageContaining("直接修改");
+    }
+
     // ---- watchdog ----
 
-    private Watchdog watchdog(int pollsPerDay) {
-        return new Watchdog(List.of(account()), db.batches(), db.publishCalls(),
-                new PublishingConfig(10, Duration.ofHours(2), pollsPerDay, Duration.ofMinutes(15)), SHANGHAI, clock);
+    private Watchdog watchdog(CallBudget budget) {
+        return new Watchdog(List.of(account()), db.batches(), budget,
+                new PublishingConfig(10, Duration.ofHours(2), Duration.ofMinutes(15)), SHANGHAI, clock);
+    }
+
+    private CallBudget budget(int statusPollsPerDay) {
+        return new CallBudget(db.callCounter(), java.util.Map.of("freepublish/get", statusPollsPerDay), 1.0, clock);
     }
 
     @Test
     void theWatchdogWarnsWhenAnAccountHasBeenIdleForTenDays() {
         approved(1, "旧稿件");
         publisher(account()).run(ACCOUNT);
-        assertThat(watchdog(90).check()).isEmpty();
+        assertThat(watchdog(budget(100)).check()).isEmpty();
 
         clock.advance(Duration.ofDays(11));
 
-        assertThat(watchdog(90).check()).singleElement().satisfies(w -> {
+        assertThat(watchdog(budget(100)).check()).singleElement().satisfies(w -> {
             assertThat(w.kind()).isEqualTo(Watchdog.Kind.IDLE_ACCOUNT);
             assertThat(w.message()).contains("11 天").contains("两周");
         });
@@ -339,17 +415,18 @@ class PublishingRulesTest {
         approved(1, "卡住稿件");
         wechat.fail("draft/add", 45009, WeChatException.Kind.QUOTA);
         publisher(account()).run(ACCOUNT);
-        for (int i = 0; i < 9; i++) {
-            db.publishCalls().take(ACCOUNT, "freepublish/get", java.time.LocalDate.of(2026, 5, 12), 10);
-        }
         clock.advance(Duration.ofHours(3));
+        CallBudget budget = budget(10);
+        for (int i = 0; i < 8; i++) {
+            budget.spend(ACCOUNT, "freepublish/get");
+        }
 
-        List<Watchdog.Warning> warnings = watchdog(10).check();
+        List<Watchdog.Warning> warnings = watchdog(budget).check();
 
         assertThat(warnings).extracting(Watchdog.Warning::kind)
                 .containsExactly(Watchdog.Kind.STUCK_BATCH, Watchdog.Kind.QUOTA);
         assertThat(warnings.get(0).message()).contains("图片已上传").contains("3 小时");
-        assertThat(warnings.get(1).message()).contains("9 次");
+        assertThat(warnings.get(1).message()).contains("freepublish/get").contains("8 次").contains("回调");
     }
 
     // ---- ledger ----
@@ -372,9 +449,9 @@ class PublishingRulesTest {
             }
         };
         PublishStore failing = new PublishStore(db.items(), db.images(), db.batches(), db.ledger(), db.mediaCache(),
-                failingAudit, db.transactions(), db.publishCalls(), db.publishEvents());
+                failingAudit, db.transactions(), db.publishEvents());
 
-        assertThatThrownBy(() -> publisher(account(), 90, BoundaryListener.NONE, failing).run(ACCOUNT))
+        assertThatThrownBy(() -> publisher(account(), BoundaryListener.NONE, failing).run(ACCOUNT))
                 .hasMessageContaining("disk full");
 
         assertThat(ledger()).isEmpty();
@@ -396,10 +473,10 @@ class PublishingRulesTest {
         ItemContent base = Fixtures.content("以后计划的", "促消费", List.of(image));
         ItemContent later = new ItemContent(base.account(), base.category(), "计划较晚", base.author(),
                 base.department(), base.body(), base.notes(), base.glossary(), base.images(), null, "", "",
-                NOW.minus(Duration.ofHours(1)));
+                NOW.minus(Duration.ofHours(1)), false);
         ItemContent earlier = new ItemContent(base.account(), base.category(), "计划较早", base.author(),
                 base.department(), base.body(), base.notes(), base.glossary(), base.images(), null, "", "",
-                NOW.minus(Duration.ofHours(2)));
+                NOW.minus(Duration.ofHours(2)), false);
         Fixtures.approved(db, later, NOW);
         Fixtures.approved(db, earlier, NOW);
 

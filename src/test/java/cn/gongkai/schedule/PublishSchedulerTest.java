@@ -44,7 +44,8 @@ class PublishSchedulerTest {
 
     private PublishScheduler start(Map<String, String> crons) {
         return PublishScheduler.start(db.dataSource(), db.isPostgres(),
-                new PublishScheduler.Plan("test", SHANGHAI, crons, Duration.ofHours(1), Duration.ofHours(1)), tasks,
+                new PublishScheduler.Plan("test", SHANGHAI, crons, Duration.ofHours(1), Duration.ofHours(1),
+                        Map.of("inbox", Duration.ofHours(1))), tasks,
                 Clock.systemUTC());
     }
 
@@ -91,10 +92,12 @@ class PublishSchedulerTest {
     }
 
     @Test
-    void theStatusJobRunsAtStartAndTheWatchdogToo() throws Exception {
+    void theStatusJobRunsAtStartAndTheWatchdogAndTheInboxToo() throws Exception {
         try (PublishScheduler s = start(Map.of("hongqi", NEVER_SOON))) {
             assertThat(tasks.statused.await(60, TimeUnit.SECONDS)).isTrue();
             assertThat(tasks.watched.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(tasks.intook.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(s.jobNames()).contains("intake-inbox");
         }
     }
 
@@ -128,6 +131,7 @@ class PublishSchedulerTest {
         final CountDownLatch published = new CountDownLatch(1);
         final CountDownLatch statused = new CountDownLatch(1);
         final CountDownLatch watched = new CountDownLatch(1);
+        final CountDownLatch intook = new CountDownLatch(1);
         volatile boolean failing;
 
         @Override
@@ -149,6 +153,12 @@ class PublishSchedulerTest {
         public void watchdog() {
             runs.add("watchdog");
             watched.countDown();
+        }
+
+        @Override
+        public void intake(String source) {
+            runs.add("intake " + source);
+            intook.countDown();
         }
     }
 }

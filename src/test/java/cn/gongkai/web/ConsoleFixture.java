@@ -31,8 +31,10 @@ final class ConsoleFixture implements AutoCloseable {
         this.wiring = new Wiring(config, clock, new PollPolicy(20, Duration.ofMillis(50)));
         this.factsDir = dir.resolve("report");
         Console.Services services = wiring.consoleServices(factsDir);
-        this.web = WebServer.start(services, new Console(services),
-                new PublishingEndpoints(wiring.publisher(), wiring.callbacks(), wiring.watchdog()));
+        Console console = new Console(services);
+        this.web = WebServer.start(services, console,
+                new PublishingEndpoints(wiring.publisher(), wiring.callbacks(), wiring.watchdog()),
+                wiring.itemApi(console.sessionAuthenticator()));
     }
 
     String url(String path) {
