@@ -117,9 +117,21 @@ public final class Console {
         new SystemPage(services, views, access).register(routes);
         routes.exception(Forbidden.class, (e, ctx) -> error(ctx, 403, "没有权限", e.getMessage()));
         routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, "找不到", e.getMessage()));
-        routes.exception(ReviewException.class, (e, ctx) -> back(ctx, e.getMessage()));
+        routes.exception(ReviewException.class, (e, ctx) -> {
+            if (ctx.path().startsWith("/api/")) {
+                new Problem(409, "urn:gongkai:problem:review", "审核操作不允许", e.getMessage()).send(ctx);
+            } else {
+                back(ctx, e.getMessage());
+            }
+        });
         routes.exception(PublishActionException.class, (e, ctx) -> back(ctx, e.getMessage()));
-        routes.exception(UserException.class, (e, ctx) -> back(ctx, e.getMessage()));
+        routes.exception(UserException.class, (e, ctx) -> {
+            if (ctx.path().startsWith("/api/")) {
+                new Problem(400, "urn:gongkai:problem:user", "用户操作不允许", e.getMessage()).send(ctx);
+            } else {
+                back(ctx, e.getMessage());
+            }
+        });
     }
 
     private void error(Context ctx, int status, String title, String message) {

@@ -40,6 +40,11 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = 40L * 1024 * 1024;
+            if (api != null) {
+                api.register(c.routes);
+            }
+            // after the API, so that the console's exception handlers (which answer /api/ paths the API's way)
+            // replace the API's for the same exception classes; the console's guard still runs before every endpoint
             if (console != null) {
                 console.register(c.routes);
             } else {
@@ -49,9 +54,6 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/api/counts", new CountsRoutes(counter)::counts);
             if (publishing != null) {
                 publishing.register(c.routes);
-            }
-            if (api != null) {
-                api.register(c.routes);
             }
         });
     }
