@@ -14,7 +14,6 @@ import cn.gongkai.render.RenderException;
 import cn.gongkai.review.ChecksFailedException;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.User;
-import cn.gongkai.review.checks.Finding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -372,9 +371,5 @@ final class EditorPages {
                     .replace("jpeg", "jpg").toLowerCase(Locale.ROOT);
         }
         return name.length() > 80 ? name.substring(name.length() - 80) : name;
-    }
-
-    static String findingText(Finding f) {
-        return f.message();
     }
 }
