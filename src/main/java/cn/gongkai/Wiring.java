@@ -14,6 +14,7 @@ import cn.gongkai.intake.OaImporter;
 import cn.gongkai.store.JdbcOaRows;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.publish.CallBudget;
+import cn.gongkai.publish.PhonePreview;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
@@ -78,6 +79,7 @@ public final class Wiring implements AutoCloseable {
     private final Users users;
     private final ItemImporter importer;
     private final Publisher publisher;
+    private final PhonePreview phonePreview;
     private final PublishActions publishActions;
     private final Watchdog watchdog;
     private final WxCallbackReader callbacks;
@@ -144,6 +146,8 @@ public final class Wiring implements AutoCloseable {
         this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
                 PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries),
                 clock);
+        this.phonePreview = new PhonePreview(database.images(), database.mediaCache(), gateway, renderer,
+                new ImagePreparer());
         this.publishActions = new PublishActions(database.publishStore(), gateway, review, clock);
         this.watchdog = new Watchdog(cfg.accounts(), database.batches(), callBudget, cfg.publishing(),
                 cfg.timezone(), clock);
@@ -293,6 +297,11 @@ public final class Wiring implements AutoCloseable {
 
     public Publisher publisher() {
         return publisher;
+    }
+
+    /** Sends an item to a reviewer's phone through a temporary draft ({@code render --preview-to}). */
+    public PhonePreview phonePreview() {
+        return phonePreview;
     }
 
     /** Staff actions around publishing: requeue a failed item, withdraw an article, publish a 更正说明. */

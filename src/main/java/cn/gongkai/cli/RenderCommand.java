@@ -1,9 +1,11 @@
 package cn.gongkai.cli;
 
 import cn.gongkai.Wiring;
+import cn.gongkai.config.AccountConfig;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.publish.PhonePreview;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.render.RenderedArticle;
 import java.io.IOException;
@@ -14,16 +16,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gongkai render ID [--out FILE]}: the article HTML as WeChat will get it, and a phone-width preview. */
+/**
+ * {@code gongkai render ID [--out FILE] [--preview-to NAME [--keep-draft]]}: the article HTML as WeChat will get it,
+ * a phone-width preview page, and a real preview sent to a reviewer's WeChat.
+ */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"输出稿件排版后的文章 HTML（即发给微信的内容），并生成手机宽度的预览页。",
-                "文章中的图片地址为占位地址，发布时换成微信图片地址；预览页中图片内嵌显示，并示意封面裁剪和摘要。"})
+                "文章中的图片地址为占位地址，发布时换成微信图片地址；预览页中图片内嵌显示，并示意封面裁剪和摘要。",
+                "--preview-to 把文章发到审核人的手机微信上预览（建临时草稿 → 群发预览 → 删除草稿），不发布、不计数。"})
 final class RenderCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,6 +41,13 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "写入该文件，并在旁边写 FILE 的 -preview.html 预览页")
     Path out;
 
+    @Option(names = "--preview-to", paramLabel = "NAME",
+            description = "发到该审核人的手机微信预览；NAME 为配置 accounts[].preview-to 中的名称")
+    String previewTo;
+
+    @Option(names = "--keep-draft", description = "预览后把草稿留在公众号后台草稿箱（默认删除）")
+    boolean keepDraft;
+
     @Override
     public Integer call() {
         try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
@@ -43,6 +57,12 @@ final class RenderCommand implements Callable<Integer> {
                     .map(a -> a.name()).orElse(item.content().account());
             RenderedArticle a = w.renderer().render(item.content(), accountName, RenderCommand::placeholder);
             PrintWriter stdout = spec.commandLine().getOut();
+            if (previewTo != null) {
+                sendPreview(w, item, stdout);
+                if (out == null) {
+                    return ExitCodes.OK;
+                }
+            }
             if (out == null) {
                 stdout.println(a.html());
                 warnings(a, spec.commandLine().getErr());
@@ -62,8 +82,28 @@ final class RenderCommand implements Callable<Integer> {
             stdout.println("文章：" + out + "（" + a.html().length() + " 字符，微信上限 20000）");
             stdout.println("预览：" + preview);
             stdout.println("摘要：" + a.digest());
-            warnings(a, stdout);
+            if (previewTo == null) {
+                warnings(a, stdout);
+            }
             return ExitCodes.OK;
+        }
+    }
+
+    private void sendPreview(Wiring w, DisclosureItem item, PrintWriter stdout) {
+        AccountConfig account = w.config().account(item.content().account())
+                .orElseThrow(() -> new UserError("稿件 " + id + " 的公众号“" + item.content().account() + "”未配置"));
+        String recipient = account.previewTo().get(previewTo);
+        if (recipient == null) {
+            throw new UserError("公众号“" + account.name() + "”的预览接收人中没有“" + previewTo + "”"
+                    + (account.previewTo().isEmpty() ? "（尚未配置，请在配置文件 accounts[].preview-to 中添加“名称: 微信号”）"
+                    : "（已配置：" + String.join("、", new TreeSet<>(account.previewTo().keySet())) + "）"));
+        }
+        PhonePreview.Sent sent = w.phonePreview().send(account, item.content(), recipient, keepDraft);
+        stdout.println("已发送预览给 " + previewTo + "（" + (AccountConfig.isOpenId(recipient) ? "openid" : "微信号") + " "
+                + recipient + "），请在手机微信中查看。"
+                + (sent.draftDeleted() ? "临时草稿已删除。" : "草稿留在草稿箱：media_id " + sent.draftMediaId() + "。"));
+        for (String warning : sent.warnings()) {
+            stdout.println("提示：" + warning);
         }
     }
 

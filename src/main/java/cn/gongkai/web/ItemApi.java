@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,25 +74,24 @@ public final class ItemApi {
 
     /** Adds the routes, the authentication filter and the error mapping to a Javalin configuration. */
     void register(RoutesConfig routes) {
-        routes.before("/api/*", this::authenticate);
-        routes.get("/api/me", ctx -> json(ctx, 200, Map.of("name", user(ctx).name(), "role", user(ctx).role().id(),
-                "roleLabel", user(ctx).role().label())));
-        routes.post("/api/items", this::create);
-        routes.get("/api/items", this::list);
-        routes.get("/api/items/{id}", ctx -> json(ctx, 200, detail(load(ctx))));
-        routes.put("/api/items/{id}", this::update);
-        routes.post("/api/items/{id}/submit", ctx -> {
+        routes.get("/api/me", authed(ctx -> json(ctx, 200, Map.of("name", user(ctx).name(),
+                "role", user(ctx).role().id(), "roleLabel", user(ctx).role().label()))));
+        routes.post("/api/items", authed(this::create));
+        routes.get("/api/items", authed(this::list));
+        routes.get("/api/items/{id}", authed(ctx -> json(ctx, 200, detail(load(ctx)))));
+        routes.put("/api/items/{id}", authed(this::update));
+        routes.post("/api/items/{id}/submit", authed(ctx -> {
             DisclosureItem item = load(ctx);
             json(ctx, 200, summary(review.submit(item.id(), user(ctx).name())));
-        });
-        routes.post("/api/items/{id}/approve", ctx -> {
+        }));
+        routes.post("/api/items/{id}/approve", authed(ctx -> {
             DisclosureItem item = load(ctx);
             json(ctx, 200, summary(review.approve(item.id(), user(ctx).name(), comment(ctx))));
-        });
-        routes.post("/api/items/{id}/reject", ctx -> {
+        }));
+        routes.post("/api/items/{id}/reject", authed(ctx -> {
             DisclosureItem item = load(ctx);
             json(ctx, 200, summary(review.reject(item.id(), user(ctx).name(), comment(ctx))));
-        });
+        }));
         routes.exception(ApiException.class, (e, ctx) -> e.problem.send(ctx));
         routes.exception(ChecksFailedException.class, (e, ctx) -> {
             Problem p = new Problem(422, VALIDATION, "发布前检查未通过", "稿件 " + e.itemId() + " 有 "
@@ -109,6 +109,14 @@ public final class ItemApi {
                 new Problem(409, "urn:gongkai:problem:review", "审核操作不允许", e.getMessage()).send(ctx));
         routes.exception(UserException.class, (e, ctx) ->
                 new Problem(400, "urn:gongkai:problem:user", "用户操作不允许", e.getMessage()).send(ctx));
+    }
+
+    /** The handler, run only for an authenticated request. */
+    private Handler authed(Handler handler) {
+        return ctx -> {
+            authenticate(ctx);
+            handler.handle(ctx);
+        };
     }
 
     private void authenticate(Context ctx) {

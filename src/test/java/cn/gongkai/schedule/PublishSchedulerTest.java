@@ -50,10 +50,10 @@ class PublishSchedulerTest {
     }
 
     @Test
-    void storesAPublishingAndAStatusJobPerAccountAndOneWatchdog() {
+    void storesAPublishingAndAStatusJobPerAccountOneWatchdogAndTheInbox() {
         try (PublishScheduler s = start(Map.of("hongqi", NEVER_SOON, "second", NEVER_SOON))) {
-            assertThat(s.jobNames()).containsExactly("publish-hongqi", "publish-second", "status-hongqi",
-                    "status-second", "watchdog");
+            assertThat(s.jobNames()).containsExactly("intake-inbox", "publish-hongqi", "publish-second",
+                    "status-hongqi", "status-second", "watchdog");
             assertThat(s.nextSlot("hongqi")).isEqualTo(java.time.LocalDateTime.of(2099, 1, 1, 10, 0)
                     .atZone(SHANGHAI).toInstant());
         }
@@ -64,7 +64,7 @@ class PublishSchedulerTest {
         start(Map.of("hongqi", NEVER_SOON, "second", NEVER_SOON)).close();
 
         try (PublishScheduler s = start(Map.of("hongqi", NEVER_SOON))) {
-            assertThat(s.jobNames()).containsExactly("publish-hongqi", "status-hongqi", "watchdog");
+            assertThat(s.jobNames()).containsExactly("intake-inbox", "publish-hongqi", "status-hongqi", "watchdog");
         }
     }
 

@@ -133,6 +133,15 @@ class ItemApiTest {
     }
 
     @Test
+    void theTokenIsAskedForOnTheItemRoutesOnlyNotOnOtherApiRoutes() throws Exception {
+        HttpResponse<String> counts = send("GET", "/api/counts?year=2023", null, null);
+
+        assertThat(counts.statusCode()).as(counts.body()).isEqualTo(200);
+        assertThat(send("GET", "/api/me", null, null).statusCode()).isEqualTo(401);
+        assertThat(json(send("GET", "/api/me", deptLeader, null)).get("role").asText()).isEqualTo("dept-leader");
+    }
+
+    @Test
     void anItemIsCreatedAsADraftThenSubmittedApprovedAndListed() throws Exception {
         HttpResponse<String> created = send("POST", "/api/items", drafter,
                 item("促消费活动启动", "红旗区促消费活动正式启动。").toString());

@@ -57,6 +57,26 @@ class PrePublishChecksTest {
     }
 
     @Test
+    void aDigestOverTheLimitIsAnErrorAndOneAtTheLimitPasses() {
+        assertThat(found(digest("摘".repeat(129)), "length")).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("digest");
+            assertThat(f.message()).contains("摘要 129 字", "128 字");
+        });
+        assertThat(found(digest("摘".repeat(128)), "length")).isEmpty();
+    }
+
+    @Test
+    void personalDataInTheDigestIsFound() {
+        assertThat(found(digest("报名电话13812345678"), "personal-data")).singleElement()
+                .satisfies(f -> assertThat(f.field()).isEqualTo("digest"));
+    }
+
+    private static ItemContent digest(String digest) {
+        return new ItemContent("hongqi", "其他", "标题", "", "", "正文", List.of(), List.of(), List.of(PHOTO), null, "",
+                "", null, digest, null, false);
+    }
+
+    @Test
     void aBodyOverTheConfiguredLimitIsAnErrorAndOneAtItPasses() {
         PrePublishChecks small = new PrePublishChecks(new CheckLimits(32, 16, 100, 10_000_000, 10_000, 200),
                 WordList.empty());
@@ -216,15 +236,26 @@ class PrePublishChecksTest {
     // ---- images ----
 
     @Test
-    void anImageInAFormatWeChatRefusesIsAnErrorNamingTheFile() {
+    void anImageInAFormatNothingCanConvertIsAnErrorNamingTheFile() {
+        ItemImage heic = image("photo.heic", "image/heic", 800, 600, 40_000, "照片");
+
+        assertThat(found(content("标题", "", "正文", "", List.of(heic), null), "image")).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.severity()).isEqualTo(Severity.ERROR);
+                    assertThat(x.message()).contains("photo.heic", "image/heic");
+                });
+        assertThat(found(body("正文"), "image")).isEmpty();
+    }
+
+    @Test
+    void aWebpImageIsAWarningThatItWillBeConvertedNamingTheFile() {
         ItemImage webp = image("photo.webp", "image/webp", 800, 600, 40_000, "照片");
 
         assertThat(found(content("标题", "", "正文", "", List.of(webp), null), "image")).singleElement()
                 .satisfies(x -> {
-                    assertThat(x.severity()).isEqualTo(Severity.ERROR);
-                    assertThat(x.message()).contains("photo.webp", "image/webp");
+                    assertThat(x.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(x.message()).contains("photo.webp", "转为 JPG");
                 });
-        assertThat(found(body("正文"), "image")).isEmpty();
     }
 
     @Test
