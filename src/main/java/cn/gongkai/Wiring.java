@@ -336,7 +336,7 @@ public final class Wiring implements AutoCloseable {
         return new Console.Services(config, clock, users, database.items(), database.images(), database.audit(),
                 importer, review, renderer, database.batches(), publisher, publishActions, watchdog, callBudget,
                 gateway, counter, new LedgerExport(database.ledger(), database.audit(), counter), reports,
-                database.approvedSnapshots(), factsDir, database.describe(), () -> {
+                database.approvedSnapshots(), database.loginSessions(), factsDir, database.describe(), () -> {
                     database.items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;
                 });

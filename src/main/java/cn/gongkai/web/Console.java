@@ -18,6 +18,7 @@ import cn.gongkai.report.Counter;
 import cn.gongkai.report.LedgerExport;
 import cn.gongkai.review.ApprovedSnapshots;
 import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.LoginSessions;
 import cn.gongkai.review.ReviewException;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.UserException;
@@ -44,6 +45,7 @@ public final class Console {
     /**
      * What the console works with, all from the composition root.
      *
+     * @param sessions            where logged-in sessions are kept across restarts
      * @param factsDir            folder of the annual report facts files ({@code config/report/})
      * @param databaseDescription the database URL without credentials, for the 系统 page
      * @param databaseUp          answers whether the database can be reached
@@ -53,14 +55,15 @@ public final class Console {
                            BatchRepository batches, Publisher publisher, PublishActions publishActions,
                            Watchdog watchdog, CallBudget callBudget, WeChatGateway gateway, Counter counter,
                            LedgerExport ledgerExport, AnnualReports reports, ApprovedSnapshots snapshots,
-                           Path factsDir, String databaseDescription, Supplier<Boolean> databaseUp) {
+                           LoginSessions sessions, Path factsDir, String databaseDescription,
+                           Supplier<Boolean> databaseUp) {
         public Services {
             Object[] all = {config, clock, users, items, images, audit, importer, review, renderer, batches,
                     publisher, publishActions, watchdog, callBudget, gateway, counter, ledgerExport, reports,
-                    snapshots, factsDir, databaseDescription, databaseUp};
+                    snapshots, sessions, factsDir, databaseDescription, databaseUp};
             String[] names = {"config", "clock", "users", "items", "images", "audit", "importer", "review",
                     "renderer", "batches", "publisher", "publishActions", "watchdog", "callBudget", "gateway",
-                    "counter", "ledgerExport", "reports", "snapshots", "factsDir", "databaseDescription",
+                    "counter", "ledgerExport", "reports", "snapshots", "sessions", "factsDir", "databaseDescription",
                     "databaseUp"};
             for (int i = 0; i < all.length; i++) {
                 if (all[i] == null) {
@@ -86,7 +89,7 @@ public final class Console {
         GongkaiConfig cfg = services.config();
         this.views = new Views(cfg.templatesDir().resolve("console"), cfg.timezone(), cfg.anySandbox(),
                 String.join("、", cfg.accounts().stream().map(AccountConfig::name).toList()));
-        this.access = new ConsoleAccess(services.users(), new Sessions(services.clock()),
+        this.access = new ConsoleAccess(services.users(), new Sessions(services.clock(), services.sessions()),
                 new LoginThrottle(services.clock()), tokens, views);
     }
 

@@ -1,5 +1,8 @@
 package cn.gongkai.web;
 
+import cn.gongkai.item.ContentHash;
+import cn.gongkai.review.LoginSessions;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,12 +14,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Console sessions, held in server memory (a restart logs everyone out). A visitor gets an anonymous session on
- * the login page, which carries the CSRF token of the login form; logging in replaces it with a new session id and
- * a new token, so an id planted before login is worthless. Sessions end after {@link #IDLE} without a request.
+ * Console sessions. A visitor gets an anonymous session on the login page, held in memory only, which carries the
+ * CSRF token of the login form; logging in replaces it with a new session id and a new token, so an id planted
+ * before login is worthless. Logged-in sessions are also kept in {@link LoginSessions} (by the hash of their id),
+ * so a restart of the service does not log anyone out. Sessions end after {@link #IDLE} without a request.
  */
 final class Sessions {
     static final Duration IDLE = Duration.ofHours(8);
+    /** How stale the stored last-use time may get before a request writes it again. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(5);
     static final Duration ANONYMOUS_IDLE = Duration.ofHours(1);
     static final int MAX_SESSIONS = 10_000;
 
@@ -26,6 +32,7 @@ final class Sessions {
         final String user;
         final String csrf;
         volatile Instant lastSeen;
+        volatile Instant storedSeen;
         volatile String flash = "";
         volatile boolean flashError;
 
@@ -34,6 +41,7 @@ final class Sessions {
             this.user = user;
             this.csrf = csrf;
             this.lastSeen = now;
+            this.storedSeen = now;
         }
 
         boolean loggedIn() {
@@ -56,27 +64,51 @@ final class Sessions {
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
+    private final LoginSessions store;
 
-    Sessions(Clock clock) {
+    Sessions(Clock clock, LoginSessions store) {
         this.clock = clock;
+        this.store = store;
     }
 
     /** The live session of that id, touched; empty when unknown or expired. */
     Optional<Session> find(String id) {
-        if (id == null || id.isBlank()) {
-            return Optional.empty();
-        }
-        Session s = byId.get(id);
-        if (s == null) {
+        if (id == null || id.isBlank() || id.length() > 100) {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        Session s = byId.get(id);
+        if (s == null) {
+            s = restore(id, now);
+            if (s == null) {
+                return Optional.empty();
+            }
+        }
         if (expired(s, now)) {
-            byId.remove(id);
+            end(s);
             return Optional.empty();
         }
         s.lastSeen = now;
+        if (s.loggedIn() && s.storedSeen.plus(TOUCH_EVERY).isBefore(now)) {
+            s.storedSeen = now;
+            store.touch(hash(id), now);
+        }
         return Optional.of(s);
+    }
+
+    /** A logged-in session kept by an earlier run of the service. */
+    private Session restore(String id, Instant now) {
+        Optional<LoginSessions.Stored> stored = store.find(hash(id));
+        if (stored.isEmpty()) {
+            return null;
+        }
+        Session s = new Session(id, stored.get().user(), stored.get().csrf(), stored.get().lastSeen());
+        if (expired(s, now)) {
+            store.delete(hash(id));
+            return null;
+        }
+        byId.put(id, s);
+        return s;
     }
 
     /** A new session without a user (the login form's). */
@@ -87,20 +119,32 @@ final class Sessions {
     /** Ends {@code old} and starts a logged-in session for {@code user} with a fresh id and CSRF token. */
     Session login(Session old, String user) {
         if (old != null) {
-            byId.remove(old.id);
+            end(old);
         }
-        return put(user);
+        Session s = put(user);
+        Instant now = clock.instant();
+        store.deleteIdleSince(now.minus(IDLE));
+        store.save(new LoginSessions.Stored(hash(s.id), user, s.csrf, now, now));
+        return s;
     }
 
     void end(Session s) {
         if (s != null) {
             byId.remove(s.id);
+            if (s.loggedIn()) {
+                store.delete(hash(s.id));
+            }
         }
     }
 
     /** Ends every session of the user (after a password change by an administrator). */
     void endAll(String user) {
         byId.values().removeIf(s -> user.equals(s.user));
+        store.deleteUser(user);
+    }
+
+    private static String hash(String id) {
+        return ContentHash.sha256(id.getBytes(StandardCharsets.UTF_8));
     }
 
     private Session put(String user) {
@@ -109,7 +153,7 @@ final class Sessions {
             byId.values().removeIf(s -> expired(s, now));
             if (byId.size() >= MAX_SESSIONS) {
                 byId.values().stream().filter(s -> !s.loggedIn()).min(Comparator.comparing(s -> s.lastSeen))
-                        .ifPresent(this::end);
+                        .ifPresent(s -> byId.remove(s.id));
             }
         }
         Session s = new Session(token(), user, token(), now);

@@ -205,6 +205,28 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void aLoggedInUserStaysLoggedInWhenTheServiceRestarts() throws Exception {
+        app.close();
+        String url = "jdbc:h2:file:" + dir.resolve("restart").resolve("gongkai") + ";AUTO_SERVER=TRUE";
+        app = new ConsoleFixture(dir.resolve("first"), clock, url);
+        app.user("李主任", Role.OFFICE_DIRECTOR);
+        HttpResponse<String> r = login("李主任", ConsoleFixture.PASSWORD);
+        assertThat(r.statusCode()).isEqualTo(302);
+        String token = csrf(get(browser, "/").body());
+        app.close();
+
+        app = new ConsoleFixture(dir.resolve("second"), clock, url);
+
+        HttpResponse<String> page = get(browser, "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("李主任（办公室主任）");
+        assertThat(csrf(page.body())).isEqualTo(token);
+        HttpResponse<String> out = post(browser, "/logout", "_csrf=" + enc(token));
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(app.wiring.database().loginSessions().deleteIdleSince(clock.instant().plusSeconds(1))).isZero();
+    }
+
+    @Test
     void theNextParameterCannotLeadToAnotherSite() {
         assertThat(ConsoleAccess.next("//evil.example/x")).isEqualTo("/");
         assertThat(ConsoleAccess.next("https://evil.example/")).isEqualTo("/");

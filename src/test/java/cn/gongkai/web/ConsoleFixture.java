@@ -23,9 +23,13 @@ final class ConsoleFixture implements AutoCloseable {
     final Path factsDir;
 
     ConsoleFixture(Path dir, Clock clock) {
+        this(dir, clock, "jdbc:h2:mem:console" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** The service on the database at {@code databaseUrl} (a file database survives a "restart"). */
+    ConsoleFixture(Path dir, Clock clock, String databaseUrl) {
         GongkaiConfig config = new ConfigLoader(Map.of("GONGKAI_DATA_DIR", dir.resolve("data").toString(),
-                "GONGKAI_DATABASE_URL", "jdbc:h2:mem:console" + UUID.randomUUID().toString().replace("-", "")
-                        + ";DB_CLOSE_DELAY=-1",
+                "GONGKAI_DATABASE_URL", databaseUrl,
                 "GONGKAI_TEMPLATES_DIR", Path.of("templates").toAbsolutePath().toString(),
                 "GONGKAI_SANDBOX", "on", "GONGKAI_WEB_HOST", "127.0.0.1", "GONGKAI_WEB_PORT", "0")).load(null);
         this.wiring = new Wiring(config, clock, new PollPolicy(20, Duration.ofMillis(50)));
