@@ -1,6 +1,8 @@
 package cn.gongkai.web;
 
 import cn.gongkai.report.AnnualReports;
+import cn.gongkai.report.FactsFile;
+import cn.gongkai.report.FactsForm;
 import cn.gongkai.report.Finding;
 import cn.gongkai.report.ReportWriter;
 import cn.gongkai.review.Role;
@@ -21,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * 年报 ({@code /report?year=Y}): the year's facts file ({@code config/report/YYYY.yml}) edited in the browser, the
- * checks V1–V12 on the draft, and the draft as Word or Markdown ({@code /report/download}) once no check fails.
+ * 年报 ({@code /report?year=Y}): the year's facts file ({@code config/report/YYYY.yml}) filled in as a form (or
+ * edited as YAML), the checks V1–V12 on the draft, and the draft as Word or Markdown ({@code /report/download}) once
+ * no check fails.
  */
 final class ReportPage {
     private static final Logger LOG = LoggerFactory.getLogger(ReportPage.class);
@@ -79,7 +82,9 @@ final class ReportPage {
         model.put("years", List.of(year - 1, year, year + 1));
         model.put("file", file.toString());
         model.put("exists", exists);
-        model.put("facts", exists ? read(file) : template(year));
+        String facts = exists ? read(file) : template(year);
+        model.put("facts", facts);
+        model.put("form", form(year, facts));
         model.put("canEdit", ConsoleAccess.holds(me, EDITORS));
         model.put("loadError", "");
         model.put("checks", List.of());
@@ -120,6 +125,92 @@ final class ReportPage {
         return out;
     }
 
+    /** The form filled in from the facts text, or null when the text cannot be read as a facts file. */
+    private Map<String, Object> form(int year, String facts) {
+        FactsForm.Values v;
+        try {
+            Path tmp = Files.createTempFile("gongkai-facts-", ".yml");
+            try {
+                Files.writeString(tmp, facts, StandardCharsets.UTF_8);
+                v = FactsForm.of(FactsFile.read(tmp));
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the facts of " + year, e);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", v.unit());
+        m.put("publishedOn", v.publishedOn());
+        m.put("channel", v.channel());
+        m.put("categoryBreakdown", v.categoryBreakdown());
+        m.put("statePushes", v.statePushes());
+        m.put("opening", v.opening());
+        m.put("proactiveHeading", v.proactiveHeading());
+        m.put("proactiveExtra", v.proactiveExtra());
+        List<Map<String, String>> sections = new ArrayList<>();
+        for (FactsForm.Section sec : v.sections()) {
+            sections.add(Map.of("heading", sec.heading(), "text", sec.text()));
+        }
+        sections.add(Map.of("heading", "", "text", ""));
+        m.put("sections", sections);
+        m.put("table2", rows("t2", FactsForm.table2(), v.table2()));
+        m.put("table3", rows("t3", FactsForm.table3(), v.table3()));
+        m.put("table4", rows("t4", FactsForm.table4(), v.table4()));
+        m.put("problems", v.problems());
+        m.put("otherMatters", v.otherMatters());
+        return m;
+    }
+
+    private static List<Map<String, Object>> rows(String table, List<FactsForm.Row> rows,
+                                                  Map<String, List<String>> cells) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FactsForm.Row r : rows) {
+            List<String> given = cells.getOrDefault(r.key(), List.of());
+            List<Map<String, String>> inputs = new ArrayList<>();
+            for (int i = 0; i < r.columns().size(); i++) {
+                inputs.add(Map.of("name", table + "|" + r.key() + "|" + i, "value", i < given.size() ? given.get(i)
+                        : "", "column", r.columns().get(i)));
+            }
+            out.add(Map.of("label", r.label(), "cells", inputs));
+        }
+        return out;
+    }
+
+    /** The form as posted, as the values of a facts file. */
+    private static FactsForm.Values posted(Context ctx, int year) {
+        List<FactsForm.Section> sections = new ArrayList<>();
+        List<String> headings = ctx.formParams("sec_heading");
+        List<String> texts = ctx.formParams("sec_text");
+        for (int i = 0; i < headings.size(); i++) {
+            sections.add(new FactsForm.Section(headings.get(i), i < texts.size() ? texts.get(i) : ""));
+        }
+        return new FactsForm.Values(param(ctx, "unit"), year, param(ctx, "published_on"), param(ctx, "channel"),
+                !param(ctx, "category_breakdown").isEmpty(), !param(ctx, "state_pushes").isEmpty(),
+                param(ctx, "opening"), param(ctx, "proactive_heading"), param(ctx, "proactive_extra"), sections,
+                postedCells(ctx, "t2", FactsForm.table2()), postedCells(ctx, "t3", FactsForm.table3()),
+                postedCells(ctx, "t4", FactsForm.table4()), param(ctx, "problems"), param(ctx, "other"));
+    }
+
+    private static Map<String, List<String>> postedCells(Context ctx, String table, List<FactsForm.Row> rows) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (FactsForm.Row r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < r.columns().size(); i++) {
+                cells.add(param(ctx, table + "|" + r.key() + "|" + i));
+            }
+            out.put(r.key(), cells);
+        }
+        return out;
+    }
+
+    private static String param(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v.replace("\r\n", "\n");
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
@@ -141,7 +232,7 @@ final class ReportPage {
     private void save(Context ctx) {
         User me = ConsoleAccess.requireRole(ctx, "修改年报事实文件", EDITORS);
         int year = year(ctx);
-        String facts = ctx.formParam("facts") == null ? "" : ctx.formParam("facts").replace("\r\n", "\n");
+        String facts = "yaml".equals(ctx.formParam("mode")) ? param(ctx, "facts") : FactsForm.yaml(posted(ctx, year));
         if (facts.getBytes(StandardCharsets.UTF_8).length > MAX_FACTS_BYTES) {
             ConsoleAccess.flash(ctx, "事实文件过大（超过 512 KB），未保存。", true);
             ctx.redirect("/report?year=" + year);

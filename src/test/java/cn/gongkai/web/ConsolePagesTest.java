@@ -149,19 +149,27 @@ class ConsolePagesTest {
         String example = Files.readString(Path.of("config/report/example.yml")).replace("年度: 2023", "年度: 2025")
                 .replace("发布日期: 2024-01-20", "发布日期: 2026-01-20")
                 .replace("统计期限: [2023-01-01, 2023-12-31]", "统计期限: [2025-01-01, 2025-12-31]");
-        assertThat(drafter.submit("/report", "year=2025&facts=" + Staff.enc(example)).statusCode()).isEqualTo(403);
+        assertThat(drafter.submit("/report", "year=2025&mode=yaml&facts=" + Staff.enc(example)).statusCode())
+                .isEqualTo(403);
 
-        HttpResponse<String> saved = admin.submit("/report", "year=2025&facts=" + Staff.enc(example));
+        HttpResponse<String> saved = admin.submit("/report", "year=2025&mode=yaml&facts=" + Staff.enc(example));
         assertThat(saved.statusCode()).isEqualTo(302);
         String page = admin.get("/report?year=2025").body();
-        assertThat(page).contains("V1 通过", "V12", "下载 Word");
+        assertThat(page).contains("V1 通过", "V12", "下载 Word", "name=\"unit\" value=\"红旗区商务局\"",
+                "一、本年新收政府信息公开申请数量");
         HttpResponse<byte[]> docx = admin.bytes("/report/download?year=2025&format=docx");
         assertThat(docx.statusCode()).isEqualTo(200);
         assertThat(new String(docx.body(), 0, 2)).isEqualTo("PK");
 
-        admin.submit("/report", "year=2025&facts=" + Staff.enc(example.replace("年度: 2025", "年度: 2024")));
+        admin.submit("/report", "year=2025&mode=yaml&facts=" + Staff.enc(example.replace("年度: 2025", "年度: 2024")));
         assertThat(admin.get("/report?year=2025").body()).contains("V12 错误").doesNotContain("下载 Word");
         assertThat(admin.bytes("/report/download?year=2025&format=docx").statusCode()).isEqualTo(302);
+
+        admin.submit("/report", "year=2025&mode=form&unit=" + Staff.enc("红旗区商务局") + "&published_on=2026-01-20"
+                + "&" + Staff.enc("t3|本年新收|0") + "=1");
+        String form = admin.get("/report?year=2025").body();
+        assertThat(form).contains("V6 错误", "本年新收").contains("V1 错误");
+        assertThat(Files.readString(app.factsDir.resolve("2025.yml"))).contains("单位: 红旗区商务局", "年度: 2025");
     }
 
     @Test
