@@ -223,7 +223,7 @@ final class ReportPage {
     private String template(int year) {
         Path example = s.factsDir().resolve("example.yml");
         String text = Files.isRegularFile(example) ? read(example)
-                : "单位: \n年度: " + year + "\n发布日期: " + (year + 1) + "-01-20\n";
+                : "单位: 请填写单位名称\n年度: " + year + "\n发布日期: " + (year + 1) + "-01-20\n";
         return text.replaceAll("(?m)^年度: *\\d{4}", "年度: " + year)
                 .replaceAll("(?m)^发布日期: *\\d{4}-\\d{2}-\\d{2}", "发布日期: " + (year + 1) + "-01-20")
                 .replaceAll("(?m)^统计期限: *\\[[^]]*]", "统计期限: [" + year + "-01-01, " + year + "-12-31]");

@@ -34,6 +34,12 @@ final class ConsoleFixture implements AutoCloseable {
                 "GONGKAI_SANDBOX", "on", "GONGKAI_WEB_HOST", "127.0.0.1", "GONGKAI_WEB_PORT", "0")).load(null);
         this.wiring = new Wiring(config, clock, new PollPolicy(20, Duration.ofMillis(50)));
         this.factsDir = dir.resolve("report");
+        try {
+            java.nio.file.Files.createDirectories(factsDir);
+            java.nio.file.Files.copy(Path.of("config/report/example.yml"), factsDir.resolve("example.yml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Console.Services services = wiring.consoleServices(factsDir);
         Console console = new Console(services);
         this.web = WebServer.start(services, console,
