@@ -31,6 +31,9 @@ import cn.gongkai.review.ReviewPolicy;
 import cn.gongkai.report.ReportWriter;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.Users;
+import cn.gongkai.review.SnapshottingAuditLog;
+import cn.gongkai.report.LedgerExport;
+import cn.gongkai.web.Console;
 import cn.gongkai.review.checks.CheckLimits;
 import cn.gongkai.review.checks.PrePublishChecks;
 import cn.gongkai.review.checks.WordList;
@@ -133,7 +136,9 @@ public final class Wiring implements AutoCloseable {
                 rc.imageMaxMb() * 1024L * 1024L, rc.imageMaxSide(), rc.imageMinWidth()), wordList(cfg));
         this.users = new Users(database.users(), clock, Users.DEFAULT_COST);
         this.review = new ReviewService(new ReviewPolicy(cfg.reviewChain(), rc.importantChain(),
-                rc.dueWorkingDays(), cfg.timezone()), checks, database.items(), database.audit(), database.users(),
+                rc.dueWorkingDays(), cfg.timezone()), checks, database.items(),
+                new SnapshottingAuditLog(database.audit(), database.items(), database.approvedSnapshots(),
+                        cfg.timezone()), database.users(),
                 database.transactions(), clock);
         this.importer = new ItemImporter(cfg.categories(), cfg.accounts().stream().map(AccountConfig::id).toList(),
                 renderer.glossary().keys(), cfg.timezone(), database.items(), database.images(),
@@ -280,6 +285,12 @@ public final class Wiring implements AutoCloseable {
                 List.of(new BearerTokenAuthenticator(users)));
     }
 
+    /** The REST API for items, authenticating by API token or by {@code session} (the console's login). */
+    public ItemApi itemApi(cn.gongkai.web.Authenticator session) {
+        return new ItemApi(importer, review, database.items(), database.audit(),
+                List.of(new BearerTokenAuthenticator(users), session));
+    }
+
     public ItemImporter importer() {
         return importer;
     }
@@ -315,6 +326,20 @@ public final class Wiring implements AutoCloseable {
     /** The annual report drafts (issue 7). */
     public AnnualReports reports() {
         return reports;
+    }
+
+    /**
+     * Everything the staff console works with; {@code factsDir} holds the annual report facts files
+     * ({@code config/report/}).
+     */
+    public Console.Services consoleServices(Path factsDir) {
+        return new Console.Services(config, clock, users, database.items(), database.images(), database.audit(),
+                importer, review, renderer, database.batches(), publisher, publishActions, watchdog, callBudget,
+                gateway, counter, new LedgerExport(database.ledger(), database.audit(), counter), reports,
+                database.approvedSnapshots(), database.loginSessions(), factsDir, database.describe(), () -> {
+                    database.items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
+                    return true;
+                });
     }
 
     @Override

@@ -5,6 +5,7 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.schedule.PublishScheduler;
+import cn.gongkai.web.Console;
 import cn.gongkai.web.PublishingEndpoints;
 import cn.gongkai.web.WebServer;
 import java.io.PrintWriter;
@@ -39,8 +40,12 @@ final class ServeCommand implements Callable<Integer> {
         PublishScheduler scheduler = null;
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.counter(), w.clock(),
-                    new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()), w.itemApi());
+            // the annual report facts files: report/ beside the configuration file (config/report/)
+            Console.Services services = w.consoleServices(ReportCommand.defaultFacts(Cli.configOf(spec), 0)
+                    .getParent());
+            Console console = new Console(services);
+            web = WebServer.start(services, console, new PublishingEndpoints(w.publisher(), w.callbacks(),
+                    w.watchdog()), w.itemApi(console.sessionAuthenticator()));
             Map<String, String> crons = new LinkedHashMap<>();
             w.config().accounts().forEach(a -> crons.put(a.id(), a.cron()));
             Map<String, java.time.Duration> intakeEvery = new LinkedHashMap<>();
@@ -80,6 +85,9 @@ final class ServeCommand implements Callable<Integer> {
                         }
                     }, w.clock());
             banner(w, web.port(), spec.commandLine().getOut());
+            if (console.noUsers()) {
+                firstAdminHint(spec.commandLine().getOut());
+            }
             WebServer webRef = web;
             PublishScheduler schedRef = scheduler;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -108,6 +116,16 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("Account {}: {} batch(es), {} published, {} failed, {} pending; {}", r.account(), r.batches(),
                     r.published(), r.failed(), r.pending(), r.messages());
         }
+    }
+
+    /** No staff account exists yet: say how to make the first administrator, who then adds the others. */
+    private static void firstAdminHint(PrintWriter out) {
+        out.println(" 还没有任何用户，控制台无法登录。请另开一个终端，在同一目录下创建第一个管理员：");
+        out.println("     java -jar target/gongkai.jar user add 管理员 --role admin");
+        out.println(" （按提示输入两次密码，至少 8 个字符）。然后用浏览器打开上面的控制台地址登录，");
+        out.println(" 在“系统”页添加起草人和各级审核人（业务部门分管领导、办公室主任、办公室分管领导）。");
+        out.println("================================================================");
+        out.flush();
     }
 
     private static void banner(Wiring w, int port, PrintWriter out) {

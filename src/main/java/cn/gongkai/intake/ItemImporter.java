@@ -192,6 +192,19 @@ public final class ItemImporter {
         return new ImportResult(List.of(id), List.of(), warnings);
     }
 
+    /**
+     * Parses fields and a body as {@link #create} and {@link #update} do and runs the queue checks, storing nothing:
+     * the console's live preview. {@code id} is the item being edited (its stored images count), or 0 for a new one.
+     */
+    public ImportPreview preview(long id, Map<String, JsonNode> fields, String body, Map<String, byte[]> imgs) {
+        ItemFileParser.Result r = parser.parseFields(Path.of("预览"), fields, body,
+                id > 0 ? withStored(id, imgs) : ImageSource.inMemory(imgs));
+        if (!r.ok()) {
+            return new ImportPreview(null, r.problems(), null);
+        }
+        return new ImportPreview(r.item().content(), List.of(), review.queueChecks(r.item().content(), today()));
+    }
+
     /** Replaces the content of item {@code id} with the item file (.md or .docx) {@code file}; see {@link #update}. */
     public ImportResult updateFromFile(long id, Path file, String actor, String channel) {
         ItemFileParser.Result r = parseFile(file, Map.of());

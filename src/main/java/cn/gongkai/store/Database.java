@@ -10,7 +10,9 @@ import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
 import cn.gongkai.report.LedgerStatistics;
+import cn.gongkai.review.ApprovedSnapshots;
 import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.LoginSessions;
 import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -49,6 +51,8 @@ public final class Database implements AutoCloseable {
     private final JdbiLedgerRepository ledger;
     private final MediaCache mediaCache;
     private final AuditLog audit;
+    private final ApprovedSnapshots approvedSnapshots;
+    private final LoginSessions loginSessions;
     private final CallCounter callCounter;
     private final UserRepository users;
     private final PublishEventLog publishEvents;
@@ -66,6 +70,8 @@ public final class Database implements AutoCloseable {
         this.ledger = new JdbiLedgerRepository(transactions);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
+        this.approvedSnapshots = new JdbiApprovedSnapshots(transactions);
+        this.loginSessions = new JdbiLoginSessions(transactions);
         this.callCounter = new JdbiCallCounter(transactions);
         this.users = new JdbiUserRepository(transactions);
         this.publishEvents = new JdbiPublishEventLog(transactions);
@@ -136,6 +142,16 @@ public final class Database implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The texts of approved versions, for comparing a new version with the last approved one. */
+    public ApprovedSnapshots approvedSnapshots() {
+        return approvedSnapshots;
+    }
+
+    /** The console's logged-in sessions (by the hash of their id). */
+    public LoginSessions loginSessions() {
+        return loginSessions;
     }
 
     /** WeChat API calls per account, API and day (the budget behind the daily quotas). */
