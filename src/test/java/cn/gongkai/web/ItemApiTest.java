@@ -133,10 +133,10 @@ class ItemApiTest {
     }
 
     @Test
-    void theTokenIsAskedForOnTheItemRoutesOnlyNotOnOtherApiRoutes() throws Exception {
-        HttpResponse<String> counts = send("GET", "/api/counts?year=2023", null, null);
+    void withoutAConsoleOnlyTheItemRoutesAnswerATokenAndEveryOtherRouteIsClosed() throws Exception {
+        HttpResponse<String> counts = send("GET", "/api/counts?year=2023", deptLeader, null);
 
-        assertThat(counts.statusCode()).as(counts.body()).isEqualTo(200);
+        assertThat(counts.statusCode()).as(counts.body()).isEqualTo(401);
         assertThat(send("GET", "/api/me", null, null).statusCode()).isEqualTo(401);
         assertThat(json(send("GET", "/api/me", deptLeader, null)).get("role").asText()).isEqualTo("dept-leader");
     }
