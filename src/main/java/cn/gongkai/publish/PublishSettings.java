@@ -32,10 +32,10 @@ public record PublishSettings(List<AccountConfig> accounts, ZoneId zone, PollPol
         boundaries = boundaries == null ? BoundaryListener.NONE : boundaries;
     }
 
-    /** Settings from the configuration, for production: no boundary listener, two minutes before a resubmit. */
+    /** Settings from the configuration, for production: no boundary listener. */
     public static PublishSettings of(List<AccountConfig> accounts, ZoneId zone, PublishingConfig config,
                                      PollPolicy poll) {
-        return new PublishSettings(accounts, zone, poll, config.callbackGrace(), Duration.ofMinutes(2),
+        return new PublishSettings(accounts, zone, poll, config.callbackGrace(), config.resubmitAfter(),
                 BoundaryListener.NONE);
     }
 

@@ -592,8 +592,9 @@ public final class Publisher {
                         : batch.state() == BatchState.FAILED ? Outcome.FAILED : Outcome.STOPPED;
             }
             PublishStatus status = wechat.publishStatus(account.id(), batch.publishId());
-            batches.recordPoll(batch.id(), clock.instant().plus(backoff(batch.polls() + 1)));
-            if (status.state() != PublishStatus.State.PUBLISHING) {
+            boolean running = status.state() == PublishStatus.State.PUBLISHING;
+            batches.recordPoll(batch.id(), running ? clock.instant().plus(backoff(batch.polls() + 1)) : null);
+            if (!running) {
                 reached(Boundary.STATUS_ANSWERED, batch.id());
                 return apply(account, batch, status, tally);
             }
