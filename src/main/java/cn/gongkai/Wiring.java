@@ -144,7 +144,8 @@ public final class Wiring implements AutoCloseable {
                 renderer.glossary().keys(), cfg.timezone(), database.items(), database.images(),
                 database.transactions(), review, clock);
         this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
-                PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries),
+                PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries)
+                        .withGate(this::lastCheck),
                 clock);
         this.phonePreview = new PhonePreview(database.images(), database.mediaCache(), gateway, renderer,
                 new ImagePreparer());
@@ -209,6 +210,13 @@ public final class Wiring implements AutoCloseable {
             }
         }
         return new RenderSettings(cfg.render().headingNumbers(), qrCodes);
+    }
+
+    /** The pre-publish checks once more, just before an item is claimed; the result is an audit row either way. */
+    private String lastCheck(cn.gongkai.item.DisclosureItem item) {
+        cn.gongkai.review.checks.CheckReport report = review.checks().check(item.content());
+        review.recordCheck(item, report, "publisher");
+        return report.hasErrors() ? "发布前检查未通过：" + report.toText() : "";
     }
 
     /** The poll policy for a long-running service: a short wait per run, the status job polls again later. */

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gongkai bench …}: measurements for docs/benchmarks.md, never run as tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "性能基准（结果记入 docs/benchmarks.md）",
-        subcommands = {BenchCommands.Render.class, BenchCountsCommand.class})
+        subcommands = {BenchCommands.Render.class, BenchCountsCommand.class, BenchPublishCommand.class})
 final class BenchCommands implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

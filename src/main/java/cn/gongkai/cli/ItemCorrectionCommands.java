@@ -68,7 +68,8 @@ final class ItemCorrectionCommands {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(notice.id());
                 out.println("已起草更正说明：稿件 " + notice.id() + "《" + notice.title() + "》，" + notice.status().label()
-                        + "；审核通过后在下一个发布时段优先发布");
+                        + (notice.status() == cn.gongkai.item.ItemStatus.APPROVED ? "；将在下一个发布时段优先发布"
+                        : "；审核通过后在下一个发布时段优先发布"));
                 return ExitCodes.OK;
             }
         }

@@ -46,6 +46,12 @@ final class ServeCommand implements Callable<Integer> {
             Console console = new Console(services);
             web = WebServer.start(services, console, new PublishingEndpoints(w.publisher(), w.callbacks(),
                     w.watchdog()), w.itemApi(console.sessionAuthenticator()));
+            for (AccountConfig a : w.config().accounts()) {
+                if (a.sandbox() && a.callbackConfigured() && w.simulator() != null) {
+                    w.simulator().setCallback(a.appId(), java.net.URI.create("http://127.0.0.1:" + web.port()
+                            + "/wechat/callback/" + a.id()), a.callbackToken().reveal());
+                }
+            }
             Map<String, String> crons = new LinkedHashMap<>();
             w.config().accounts().forEach(a -> crons.put(a.id(), a.cron()));
             Map<String, java.time.Duration> intakeEvery = new LinkedHashMap<>();

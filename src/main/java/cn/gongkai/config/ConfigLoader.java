@@ -230,7 +230,8 @@ public final class ConfigLoader {
         Path templates = Path.of(text(tree, "templates-dir", ""));
         JsonNode pub = object(tree, "publishing");
         PublishingConfig publishing = new PublishingConfig(integer(pub, "idle-warning-days", "publishing."),
-                duration(pub, "stuck-after", "publishing."), duration(pub, "callback-grace", "publishing."));
+                duration(pub, "stuck-after", "publishing."), duration(pub, "callback-grace", "publishing."),
+                duration(pub, "resubmit-after", "publishing."));
         JsonNode render = object(tree, "render");
         RenderConfig renderConfig = new RenderConfig(bool(render, "heading-numbers", "render."));
         return new GongkaiConfig(source, dataPath, zone, database, webConfig, categories, chain, accounts, sandbox,

@@ -115,16 +115,8 @@ public final class ArticleRenderer {
     public RenderedArticle render(ItemContent item, String accountName, Function<ItemImage, String> imageSrc) {
         Markdown.Parsed parsed = Markdown.parse(item.body());
         Element body = parsed.document().body();
-        Map<String, Element> footnotes = parsed.footnotes();
         List<String> warnings = new ArrayList<>();
-        String digest = item.digest();
-        if (digest.isEmpty()) {
-            digest = Digests.fromBody(body);
-            if (digest.isEmpty()) {
-                digest = item.title();
-                warnings.add("首段没有能完整放入摘要（" + Digests.MAX + " 字以内）的句子，摘要暂用标题；可在头部写 digest: 指定摘要");
-            }
-        }
+        String digest = digest(item, body, warnings);
         Set<String> issued = new HashSet<>(Figures.place(body, item.images(), imageSrc, theme));
         boolean numbered = item.headingNumbers() != null ? item.headingNumbers() : settings.headingNumbers();
         if (numbered) {
@@ -133,27 +125,17 @@ public final class ArticleRenderer {
         Lists.flatten(body, theme);
         LinkReferences links = new LinkReferences(theme);
         links.convert(body);
-        for (Element definition : footnotes.values()) {
+        for (Element definition : parsed.footnotes().values()) {
             links.convert(definition);
             theme.apply(definition);
         }
-        NoteMarker marker = new NoteMarker(theme, mergedNotes(item), footnotes);
+        NoteMarker marker = new NoteMarker(theme, mergedNotes(item), parsed.footnotes());
         List<NoteMarker.Entry> notes = marker.mark(body);
         for (String unused : marker.unusedTerms()) {
             warnings.add("备注“" + unused + "”在正文中没有出现，只列在名词解释中");
         }
-        for (Element table : body.select(TABLES)) {
-            table.wrap("<section></section>").parent().attr("style", theme.style("table-wrap"));
-        }
-        for (Element cell : body.select(ALIGNED_CELLS)) {
-            String align = cell.attr("align");
-            cell.removeAttr("align");
-            if (align.matches("left|center|right")) {
-                cell.attr("style", theme.style(cell.normalName()) + "text-align:" + align + ";");
-            }
-        }
+        styleTables(body);
         theme.apply(body);
-        int textChars = body.text().length();
 
         String qrSrc = "";
         ItemImage qr = settings.qrCodes().get(item.account());
@@ -163,14 +145,47 @@ public final class ArticleRenderer {
         }
         Map<String, Object> model = model(accountName, item.category(), item.docNo(), slotHtml(), notes,
                 links.references(), item.author().isEmpty() ? accountName : item.author(), item.sourceUrl(), qrSrc);
+        int textChars = body.text().length();
+        SafetyPass.Result safe = SafetyPass.clean(pageWith(model, body), issued);
+        warnings.addAll(safe.warnings());
+        SafetyPass.checkSize(item.title(), safe.html(), textChars);
+        return new RenderedArticle(item.title(), item.author(), digest, safe.html(), item.sourceUrl(), warnings);
+    }
+
+    /** The staff's digest, else whole sentences of the first paragraph, else the title with a warning. */
+    private static String digest(ItemContent item, Element body, List<String> warnings) {
+        if (!item.digest().isEmpty()) {
+            return item.digest();
+        }
+        String made = Digests.fromBody(body);
+        if (!made.isEmpty()) {
+            return made;
+        }
+        warnings.add("首段没有能完整放入摘要（" + Digests.MAX + " 字以内）的句子，摘要暂用标题；可在头部写 digest: 指定摘要");
+        return item.title();
+    }
+
+    /** Each table in a section that scrolls sideways on a phone; column alignment as inline style. */
+    private void styleTables(Element body) {
+        for (Element table : body.select(TABLES)) {
+            table.wrap("<section></section>").parent().attr("style", theme.style("table-wrap"));
+        }
+        for (Element cell : body.select(ALIGNED_CELLS)) {
+            String align = cell.attr("align");
+            cell.removeAttr("align");
+            if (align.equals("left") || align.equals("center") || align.equals("right")) {
+                cell.attr("style", theme.style(cell.normalName()) + "text-align:" + align + ";");
+            }
+        }
+    }
+
+    /** The filled layout with the body's nodes moved into the place of {@code bodyHtml}. */
+    private Document pageWith(Map<String, Object> model, Element body) {
         Document page = page(model);
         Element slot = page.body().selectFirst(SLOT);
         slot.parent().insertChildren(slot.siblingIndex(), new ArrayList<>(body.childNodes()));
         slot.remove();
-        SafetyPass.Result safe = SafetyPass.clean(page, issued);
-        warnings.addAll(safe.warnings());
-        SafetyPass.checkSize(item.title(), safe.html(), textChars);
-        return new RenderedArticle(item.title(), item.author(), digest, safe.html(), item.sourceUrl(), warnings);
+        return page;
     }
 
     /** Item notes first, then glossary notes; a term (compared after Unicode normalisation) is listed once. */

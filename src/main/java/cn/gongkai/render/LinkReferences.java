@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -17,6 +19,7 @@ import org.jsoup.select.QueryParser;
  */
 final class LinkReferences {
     private static final Evaluator LINKS = QueryParser.parse("a");
+    private static final Pattern SCHEME_AND_HOST = Pattern.compile("([A-Za-z][-+.\\w]*://[^/?#]*)(.*)", Pattern.DOTALL);
 
     /** One numbered reference: the address and the text it was first linked from (empty for none). */
     record Reference(int number, String url, String text) {
@@ -77,20 +80,10 @@ final class LinkReferences {
         }
     }
 
-    /** The address as listed: scheme and host in lower case, {@code mailto:} kept, nothing else changed. */
+    /** The address as listed: scheme and host in lower case (so they compare equal), the rest unchanged. */
     private static String normalise(String href) {
-        try {
-            URI uri = new URI(href);
-            if (uri.getScheme() != null && uri.getHost() != null) {
-                String lower = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority()
-                        .toLowerCase(Locale.ROOT);
-                int rest = href.indexOf("//") + 2 + uri.getRawAuthority().length();
-                return lower + href.substring(rest);
-            }
-        } catch (URISyntaxException | StringIndexOutOfBoundsException e) {
-            return href;
-        }
-        return href;
+        Matcher m = SCHEME_AND_HOST.matcher(href);
+        return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) + m.group(2) : href;
     }
 
     private static String withoutScheme(String href) {

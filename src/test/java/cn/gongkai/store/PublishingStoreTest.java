@@ -1,0 +1,151 @@
+package cn.gongkai.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.publish.BatchState;
+import cn.gongkai.publish.PublishBatch;
+import cn.gongkai.publish.PublishStatus;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The publishing queries of the store (V4, V7) on H2 and on embedded PostgreSQL alike. */
+class PublishingStoreTest {
+    private static final Instant T0 = Instant.parse("2026-05-12T02:00:00Z");
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    static Stream<Arguments> databases() {
+        Supplier<Database> h2 = () -> Database.open("jdbc:h2:mem:p" + UUID.randomUUID().toString().replace("-", "")
+                + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Supplier<Database> pg = () -> {
+            String name = "pub_" + COUNTER.incrementAndGet();
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return Database.open(postgres.getJdbcUrl("postgres", name), "postgres", "");
+        };
+        return Stream.of(Arguments.of("H2", h2), Arguments.of("PostgreSQL", pg));
+    }
+
+    private static long item(Database db, String title, boolean important, Instant planned) {
+        return db.items().insert(new ItemContent("hongqi", "促消费", title, "", "", "正文", List.of(), List.of(),
+                List.of(), null, "", "", planned, important), ItemStatus.APPROVED, null, T0).id();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void dueItemsComeByPriorityThenImportanceThenPlannedTime(String name, Supplier<Database> open) {
+        try (Database db = open.get()) {
+            long late = item(db, "计划较晚", false, T0.minusSeconds(60));
+            long early = item(db, "计划较早", false, T0.minusSeconds(120));
+            long unplanned = item(db, "未计划", false, null);
+            long important = item(db, "重要", true, null);
+            long urgent = item(db, "加急", false, null);
+            db.items().setPriority(urgent, 5);
+
+            assertThat(db.items().dueForPublishing("hongqi", T0, 10)).extracting(DisclosureItem::id)
+                    .containsExactly(urgent, important, early, late, unplanned);
+            assertThat(db.items().priority(urgent)).isEqualTo(5);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void batchQueriesCountWhatTheDailyCapAndMassLimitNeed(String name, Supplier<Database> open) {
+        try (Database db = open.get()) {
+            long a = item(db, "甲", false, null);
+            long b = item(db, "乙", false, null);
+            long c = item(db, "丙", false, null);
+            PublishBatch first = db.batches().create("hongqi", List.of(a, b), T0);
+            PublishBatch rehearsal = db.batches().create("hongqi", List.of(c), T0);
+            db.batches().advance(rehearsal.id(), BatchState.PREPARED, BatchState.REHEARSED, null, null, null, null, T0);
+            PublishBatch mass = db.batches().create("hongqi", PublishBatch.MASS, first.id(), List.of(a, b), T0);
+            db.batches().advance(first.id(), BatchState.PREPARED, BatchState.SUBMITTED, "D1", "2247503051", null, null,
+                    T0.plusSeconds(5));
+            db.batches().recordPoll(first.id(), T0.plusSeconds(65));
+
+            assertThat(db.batches().itemsClaimedSince("hongqi", T0.minusSeconds(1))).isEqualTo(2);
+            assertThat(db.batches().itemsClaimedSince("hongqi", T0.plusSeconds(1))).isZero();
+            assertThat(db.batches().massBatchesSince("hongqi", T0.minusSeconds(1))).isEqualTo(1);
+            assertThat(db.batches().rehearsedItems("hongqi")).containsExactly(c);
+            PublishBatch found = db.batches().findByPublishId("hongqi", "2247503051").orElseThrow();
+            assertThat(found.id()).isEqualTo(first.id());
+            assertThat(found.polls()).isEqualTo(1);
+            assertThat(found.nextPollAt()).isEqualTo(T0.plusSeconds(65));
+            assertThat(db.batches().find(mass.id()).orElseThrow().parentBatchId()).isEqualTo(first.id());
+            assertThat(db.batches().ofItem(a)).extracting(PublishBatch::id).containsExactly(first.id(), mass.id());
+            assertThat(db.batches().unfinished("hongqi")).extracting(PublishBatch::id)
+                    .containsExactly(first.id(), mass.id());
+            assertThat(db.batches().lastPublishedAt("hongqi")).isEmpty();
+            db.batches().advance(first.id(), BatchState.SUBMITTED, BatchState.PUBLISHED, null, null, "ART", null,
+                    T0.plusSeconds(90));
+            assertThat(db.batches().lastPublishedAt("hongqi")).contains(T0.plusSeconds(90));
+            assertThat(db.batches().articleKnown("hongqi", "ART")).isTrue();
+            assertThat(db.batches().articleKnown("other", "ART")).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anEventIsStoredOncePerPublishIdAndReadBackWhole(String name, Supplier<Database> open) {
+        try (Database db = open.get()) {
+            PublishStatus event = new PublishStatus("2247503051", PublishStatus.State.REJECTED_BY_REVIEW, 4, "",
+                    List.of(), List.of(1, 3));
+            PublishStatus success = new PublishStatus("2247503052", PublishStatus.State.SUCCESS, 0, "ART_2",
+                    List.of(new PublishStatus.PublishedArticle(1, "https://mp.weixin.qq.com/s/a"),
+                            new PublishStatus.PublishedArticle(2, "https://mp.weixin.qq.com/s/b")), List.of());
+
+            assertThat(db.publishEvents().record("hongqi", event, T0)).isTrue();
+            assertThat(db.publishEvents().record("hongqi", event, T0.plusSeconds(1))).isFalse();
+            assertThat(db.publishEvents().record("other", event, T0)).isTrue();
+            db.publishEvents().record("hongqi", success, T0);
+
+            assertThat(db.publishEvents().find("hongqi", "2247503051")).contains(event);
+            assertThat(db.publishEvents().find("hongqi", "2247503052")).contains(success);
+            assertThat(db.publishEvents().find("hongqi", "1")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aCorrectionNoticeRemembersTheItemItCorrects(String name, Supplier<Database> open) {
+        try (Database db = open.get()) {
+            long original = item(db, "原文", false, null);
+            long notice = item(db, "更正说明：原文", false, null);
+
+            db.items().setCorrects(notice, original);
+
+            assertThat(db.items().correctionOf(notice)).contains(original);
+            assertThat(db.items().correctionOf(original)).isEmpty();
+        }
+    }
+}
