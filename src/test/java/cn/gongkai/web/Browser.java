@@ -78,16 +78,23 @@ final class Browser implements AutoCloseable {
         waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
+    /** Clicks a button that submits a form and waits until the next page has replaced this one. */
+    void submit(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(css);
+        waitFor().until(ExpectedConditions.stalenessOf(page));
+    }
+
     void login(String name, String password) {
         open("/login");
         type("input[name=name]", name);
         type("input[name=password]", password);
-        click("#login");
+        submit("#login");
         waitFor().until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     void logout() {
-        click("header form button");
+        submit("header form button");
         waitFor().until(ExpectedConditions.urlContains("/login"));
     }
 

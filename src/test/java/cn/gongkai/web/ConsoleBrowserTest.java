@@ -91,7 +91,7 @@ class ConsoleBrowserTest {
         assertThat(browser.text("#preview")).contains("以旧换新", "消费者交回旧商品");
         shot("02-编辑");
 
-        browser.click("#save-submit");
+        browser.submit("#save-submit");
         browser.waitFor().until(ExpectedConditions.urlMatches("/items/\\d+$"));
         assertThat(browser.text("#flash")).contains("已保存并提交审核", "业务部门分管领导");
         long id = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*/items/", ""));
@@ -113,7 +113,7 @@ class ConsoleBrowserTest {
                 shot("03-审核");
             }
             browser.type("#comment", "同意发布。");
-            browser.click("#approve");
+            browser.submit("#approve");
             browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
             assertThat(browser.text("#flash")).contains("已同意");
             browser.logout();
@@ -126,7 +126,7 @@ class ConsoleBrowserTest {
         assertThat(browser.text("#waiting")).contains("红旗区开展家电以旧换新促消费活动");
         shot("05-排期");
         browser.open("/publishing");
-        browser.click("#publish-hongqi");
+        browser.submit("#publish-hongqi");
         browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
         assertThat(browser.text("#flash")).contains("发布了 1 篇");
         assertThat(browser.text("#batches")).contains("已发布", "红旗区开展家电以旧换新促消费活动");
@@ -180,7 +180,7 @@ class ConsoleBrowserTest {
         browser.type("#add-user input[name=password]", "12345678abc");
         browser.type("#add-user input[name=password2]", "12345678abc");
         browser.driver.executeScript("document.querySelector('#add-user input[name=_csrf]').remove();");
-        browser.click("#add-user-button");
+        browser.submit("#add-user-button");
         assertThat(browser.text("main")).contains("安全校验失败");
         assertThat(app.wiring.users().find("x1")).isEmpty();
         assertThat(app.wiring.users().find("x2")).isEmpty();
@@ -190,7 +190,7 @@ class ConsoleBrowserTest {
         browser.type("#add-user input[name=name]", "x4");
         browser.type("#add-user input[name=password]", "12345678abc");
         browser.type("#add-user input[name=password2]", "12345678abc");
-        browser.click("#add-user-button");
+        browser.submit("#add-user-button");
         assertThat(browser.text("#flash")).contains("已添加用户");
         assertThat(app.wiring.users().find("x4")).isPresent();
     }
