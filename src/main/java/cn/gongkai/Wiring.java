@@ -1,6 +1,7 @@
 package cn.gongkai;
 
 import cn.gongkai.config.AccountConfig;
+import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
@@ -9,7 +10,11 @@ import cn.gongkai.publish.BoundaryListener;
 import cn.gongkai.publish.CallbackReader;
 import cn.gongkai.publish.PublishActions;
 import cn.gongkai.publish.Watchdog;
+import cn.gongkai.intake.OaImporter;
+import cn.gongkai.store.JdbcOaRows;
+import cn.gongkai.item.ItemImage;
 import cn.gongkai.publish.CallBudget;
+import cn.gongkai.publish.PhonePreview;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
@@ -17,6 +22,8 @@ import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.report.AnnualReports;
+import cn.gongkai.render.RenderException;
+import cn.gongkai.render.RenderSettings;
 import cn.gongkai.report.Counter;
 import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.ReviewConfig;
@@ -24,6 +31,9 @@ import cn.gongkai.review.ReviewPolicy;
 import cn.gongkai.report.ReportWriter;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.Users;
+import cn.gongkai.review.SnapshottingAuditLog;
+import cn.gongkai.report.LedgerExport;
+import cn.gongkai.web.Console;
 import cn.gongkai.review.checks.CheckLimits;
 import cn.gongkai.review.checks.PrePublishChecks;
 import cn.gongkai.review.checks.WordList;
@@ -31,6 +41,8 @@ import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
 import cn.gongkai.wechat.WxCallbackReader;
+import cn.gongkai.web.BearerTokenAuthenticator;
+import cn.gongkai.web.ItemApi;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +55,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +79,7 @@ public final class Wiring implements AutoCloseable {
     private final Users users;
     private final ItemImporter importer;
     private final Publisher publisher;
+    private final PhonePreview phonePreview;
     private final PublishActions publishActions;
     private final Watchdog watchdog;
     private final WxCallbackReader callbacks;
@@ -84,7 +99,8 @@ public final class Wiring implements AutoCloseable {
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll, BoundaryListener boundaries) {
         this.clock = clock;
         Bundled.ensureTemplates(loaded.templatesDir());
-        this.renderer = ArticleRenderer.load(loaded.templatesDir());
+        Map<String, byte[]> qrBytes = new LinkedHashMap<>();
+        this.renderer = ArticleRenderer.load(loaded.templatesDir(), renderSettings(loaded, qrBytes));
         WeChatSimulator sim = null;
         GongkaiConfig cfg = loaded;
         if (loaded.anySandbox()) {
@@ -110,6 +126,8 @@ public final class Wiring implements AutoCloseable {
         }
         String url = cfg.database().url();
         this.database = Database.open(url, cfg.database().user(), cfg.database().password().reveal());
+        // QR codes are uploaded like body images, so their bytes must be where the publisher looks for images.
+        qrBytes.forEach(database.images()::put);
         this.callBudget = new CallBudget(database.callCounter(), cfg.wechat().dailyLimits(),
                 cfg.wechat().quotaShare(), clock);
         this.gateway = new WxJavaGateway(cfg.accounts(), cfg.wechat(), callBudget, clock);
@@ -118,14 +136,19 @@ public final class Wiring implements AutoCloseable {
                 rc.imageMaxMb() * 1024L * 1024L, rc.imageMaxSide(), rc.imageMinWidth()), wordList(cfg));
         this.users = new Users(database.users(), clock, Users.DEFAULT_COST);
         this.review = new ReviewService(new ReviewPolicy(cfg.reviewChain(), rc.importantChain(),
-                rc.dueWorkingDays(), cfg.timezone()), checks, database.items(), database.audit(), database.users(),
+                rc.dueWorkingDays(), cfg.timezone()), checks, database.items(),
+                new SnapshottingAuditLog(database.audit(), database.items(), database.approvedSnapshots(),
+                        cfg.timezone()), database.users(),
                 database.transactions(), clock);
         this.importer = new ItemImporter(cfg.categories(), cfg.accounts().stream().map(AccountConfig::id).toList(),
                 renderer.glossary().keys(), cfg.timezone(), database.items(), database.images(),
                 database.transactions(), review, clock);
         this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
-                PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries),
+                PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries)
+                        .withGate(this::lastCheck),
                 clock);
+        this.phonePreview = new PhonePreview(database.images(), database.mediaCache(), gateway, renderer,
+                new ImagePreparer());
         this.publishActions = new PublishActions(database.publishStore(), gateway, review, clock);
         this.watchdog = new Watchdog(cfg.accounts(), database.batches(), callBudget, cfg.publishing(),
                 cfg.timezone(), clock);
@@ -160,6 +183,40 @@ public final class Wiring implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the word list " + file, e);
         }
+    }
+
+    /** The configured render choices, with each account's QR code read from the templates folder. */
+    private static RenderSettings renderSettings(GongkaiConfig cfg, Map<String, byte[]> qrBytes) {
+        Map<String, ItemImage> qrCodes = new LinkedHashMap<>();
+        ImagePreparer preparer = new ImagePreparer();
+        for (AccountConfig a : cfg.accounts()) {
+            if (a.qrCode().isEmpty()) {
+                continue;
+            }
+            Path file = cfg.templatesDir().resolve(a.qrCode());
+            String key = "accounts[" + a.id() + "].qr-code";
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new ConfigException(key, a.qrCode(), "二维码图片 " + file.toAbsolutePath() + " 不存在或无法读取");
+            }
+            try {
+                ItemImage qr = preparer.describe(file.getFileName().toString(), bytes, "", a.name() + "二维码");
+                qrCodes.put(a.id(), qr);
+                qrBytes.put(qr.sha256(), bytes);
+            } catch (RenderException e) {
+                throw new ConfigException(key, a.qrCode(), e.getMessage());
+            }
+        }
+        return new RenderSettings(cfg.render().headingNumbers(), qrCodes);
+    }
+
+    /** The pre-publish checks once more, just before an item is claimed; the result is an audit row either way. */
+    private String lastCheck(cn.gongkai.item.DisclosureItem item) {
+        cn.gongkai.review.checks.CheckReport report = review.checks().check(item.content());
+        review.recordCheck(item, report, "publisher");
+        return report.hasErrors() ? "发布前检查未通过：" + report.toText() : "";
     }
 
     /** The poll policy for a long-running service: a short wait per run, the status job polls again later. */
@@ -218,12 +275,41 @@ public final class Wiring implements AutoCloseable {
         return new Inbox(config.intake().inboxDir(), importer, config.categories(), clock, settle);
     }
 
+    /** The OA source of {@code oa.*}, when {@code oa.url} is set. */
+    public java.util.Optional<OaImporter> oaSource() {
+        if (!config.intake().oaEnabled()) {
+            return java.util.Optional.empty();
+        }
+        var oa = config.intake();
+        return java.util.Optional.of(new OaImporter(new JdbcOaRows(oa.oaUrl(), oa.oaUser(), oa.oaPassword().reveal(),
+                oa.oaQuery()), config.categories(), config.accounts().stream().map(AccountConfig::id).toList(),
+                renderer.glossary().keys(), config.timezone(), database.items(), database.transactions(), review,
+                clock));
+    }
+
+    /** The REST API for items, authenticating by API token. */
+    public ItemApi itemApi() {
+        return new ItemApi(importer, review, database.items(), database.audit(),
+                List.of(new BearerTokenAuthenticator(users)));
+    }
+
+    /** The REST API for items, authenticating by API token or by {@code session} (the console's login). */
+    public ItemApi itemApi(cn.gongkai.web.Authenticator session) {
+        return new ItemApi(importer, review, database.items(), database.audit(),
+                List.of(new BearerTokenAuthenticator(users), session));
+    }
+
     public ItemImporter importer() {
         return importer;
     }
 
     public Publisher publisher() {
         return publisher;
+    }
+
+    /** Sends an item to a reviewer's phone through a temporary draft ({@code render --preview-to}). */
+    public PhonePreview phonePreview() {
+        return phonePreview;
     }
 
     /** Staff actions around publishing: requeue a failed item, withdraw an article, publish a 更正说明. */
@@ -248,6 +334,20 @@ public final class Wiring implements AutoCloseable {
     /** The annual report drafts (issue 7). */
     public AnnualReports reports() {
         return reports;
+    }
+
+    /**
+     * Everything the staff console works with; {@code factsDir} holds the annual report facts files
+     * ({@code config/report/}).
+     */
+    public Console.Services consoleServices(Path factsDir) {
+        return new Console.Services(config, clock, users, database.items(), database.images(), database.audit(),
+                importer, review, renderer, database.batches(), publisher, publishActions, watchdog, callBudget,
+                gateway, counter, new LedgerExport(database.ledger(), database.audit(), counter), reports,
+                database.approvedSnapshots(), database.loginSessions(), factsDir, database.describe(), () -> {
+                    database.items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
+                    return true;
+                });
     }
 
     @Override

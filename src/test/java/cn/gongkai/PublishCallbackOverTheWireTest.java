@@ -55,7 +55,7 @@ class PublishCallbackOverTheWireTest {
                 "GONGKAI_ACCOUNTS_0_CALLBACK_TOKEN", TOKEN)).load(null);
         w = new Wiring(config, clock, new PollPolicy(3, Duration.ZERO));
         web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.counter(), clock,
-                new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()));
+                new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()), null);
         w.simulator().setCallback(w.config().accounts().get(0).appId(),
                 URI.create("http://127.0.0.1:" + web.port() + "/wechat/callback/hongqi"), TOKEN);
     }

@@ -92,7 +92,7 @@ final class BenchPublishCommand implements Callable<Integer> {
             }
             w.simulator().faults().publishPolls(0).publishDuration(Duration.ofMillis(50));
             try (WebServer web = WebServer.start(w.config(), w.database().items(), w.database().batches(),
-                    w.counter(), w.clock(), new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()))) {
+                    w.counter(), w.clock(), new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()), null)) {
                 if (!poll) {
                     w.simulator().setCallback(account.appId(), URI.create("http://127.0.0.1:" + web.port()
                             + "/wechat/callback/" + ACCOUNT), account.callbackToken().reveal());

@@ -32,7 +32,7 @@ final class InboxCommands implements Runnable {
                 Inbox inbox = w.inbox(Duration.ZERO);
                 Inbox.Scan scan = inbox.scanOnce();
                 PrintWriter out = spec.commandLine().getOut();
-                out.println("收件箱 " + inbox.dir().toAbsolutePath() + "：导入 " + scan.imported().size() + " 个文件，失败 "
+                out.println("收件箱 " + inbox.dir().toAbsolutePath().normalize() + "：导入 " + scan.imported().size() + " 个文件，失败 "
                         + scan.failed().size() + " 个");
                 scan.imported().forEach(f -> out.println("  已导入 " + f));
                 scan.failed().forEach(f -> out.println("  未导入 " + f + "（原因见 failed/" + f + ".errors.txt）"));

@@ -6,6 +6,7 @@ import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerSource;
 import cn.gongkai.report.HistoryImport;
 import cn.gongkai.report.LedgerExport;
+import cn.gongkai.report.Reconciler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ledger", mixinStandardHelpOptions = true,
         description = "发布台账：导入历史发布记录、导出年度台账（佐证材料）、列出、归类、与微信已发布列表核对",
         subcommands = {LedgerCommands.Import.class, LedgerCommands.Export.class, LedgerCommands.ListRows.class,
-                LedgerCommands.Categorise.class})
+                LedgerCommands.Categorise.class, LedgerCommands.Reconcile.class})
 final class LedgerCommands implements Runnable {
     static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -152,6 +153,59 @@ final class LedgerCommands implements Runnable {
                 w.database().ledger().categorise(id, category);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("台账记录 " + id + "（" + e.title() + "）已归入“" + category + "”。");
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "reconcile", mixinStandardHelpOptions = true,
+            description = {"把某年的台账与微信“已发布”列表（freepublish/batchget）核对：",
+                    "在微信后台直接发布的文章作为“外部发布”记入台账，待归类（ledger categorise）；",
+                    "微信中已删除的文章在台账中标记（仍计入）；对不上的逐条列出。群发消息不在该列表中，不参与核对。"})
+    static final class Reconcile implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--year", required = true, paramLabel = "Y", description = "年份")
+        int year;
+
+        @Option(names = "--max-pages", defaultValue = "20", paramLabel = "N",
+                description = "每个公众号最多读取的页数，每页 20 条（该接口每天限 100 次；默认 ${DEFAULT-VALUE}）")
+        int maxPages;
+
+        @Override
+        public Integer call() {
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+                List<String> accounts = w.config().accounts().stream()
+                        .filter(a -> a.mode().contains(AccountConfig.FREEPUBLISH)).map(AccountConfig::id).toList();
+                Reconciler.Result r = new Reconciler(w.database().ledger(), w.counter(), w.gateway()::listPublished,
+                        w.clock(), maxPages).reconcile(year, accounts);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(year + " 年台账与微信已发布列表核对：两边一致 " + r.matched() + " 篇；读取列表 " + r.pagesRead()
+                        + " 次（freepublish/batchget 每天限 100 次）。");
+                if (!r.added().isEmpty()) {
+                    out.println("微信后台直接发布、已记入台账的“外部发布” " + r.added().size() + " 篇（请用 ledger list --source external"
+                            + " 查看编号，ledger categorise 编号 分类 归类）：");
+                    r.added().forEach(e -> out.println("  " + MINUTE.format(e.publishedAt().atZone(w.config().timezone()))
+                            + "  " + e.account() + "  " + e.title()));
+                }
+                if (!r.newlyDeleted().isEmpty()) {
+                    out.println("微信中已删除、已在台账中标记的 " + r.newlyDeleted().size() + " 篇（仍计入发布数）：");
+                    r.newlyDeleted().forEach(e -> out.println("  编号 " + e.id() + "  " + e.title()));
+                }
+                if (!r.onlyInLedger().isEmpty()) {
+                    out.println("台账中有、微信已发布列表中没有的 " + r.onlyInLedger().size() + " 篇（请人工核实）：");
+                    r.onlyInLedger().forEach(e -> out.println("  编号 " + e.id() + "  "
+                            + MINUTE.format(e.publishedAt().atZone(w.config().timezone())) + "  " + e.title()));
+                }
+                if (!r.undated().isEmpty()) {
+                    out.println("只在微信中有、但微信未给出发布时间、无法确定年份的 " + r.undated().size() + " 篇（未记入台账）：");
+                    r.undated().forEach(u -> out.println("  " + u));
+                }
+                if (!r.truncated().isEmpty()) {
+                    out.println("注意：公众号 " + r.truncated() + " 的已发布列表超过 " + maxPages
+                            + " 页，未读完；可加大 --max-pages 后再核对。");
+                }
                 return ExitCodes.OK;
             }
         }

@@ -5,6 +5,7 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.schedule.PublishScheduler;
+import cn.gongkai.web.Console;
 import cn.gongkai.web.PublishingEndpoints;
 import cn.gongkai.web.WebServer;
 import java.io.PrintWriter;
@@ -39,8 +40,12 @@ final class ServeCommand implements Callable<Integer> {
         PublishScheduler scheduler = null;
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.counter(), w.clock(),
-                    new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()));
+            // the annual report facts files: report/ beside the configuration file (config/report/)
+            Console.Services services = w.consoleServices(ReportCommand.defaultFacts(Cli.configOf(spec), 0)
+                    .getParent());
+            Console console = new Console(services);
+            web = WebServer.start(services, console, new PublishingEndpoints(w.publisher(), w.callbacks(),
+                    w.watchdog()), w.itemApi(console.sessionAuthenticator()));
             for (AccountConfig a : w.config().accounts()) {
                 if (a.sandbox() && a.callbackConfigured() && w.simulator() != null) {
                     w.simulator().setCallback(a.appId(), java.net.URI.create("http://127.0.0.1:" + web.port()
@@ -49,9 +54,14 @@ final class ServeCommand implements Callable<Integer> {
             }
             Map<String, String> crons = new LinkedHashMap<>();
             w.config().accounts().forEach(a -> crons.put(a.id(), a.cron()));
+            Map<String, java.time.Duration> intakeEvery = new LinkedHashMap<>();
+            intakeEvery.put("inbox", w.config().intake().inboxInterval());
+            var oaSource = w.oaSource();
+            oaSource.ifPresent(oa -> intakeEvery.put("oa", w.config().intake().oaInterval()));
+            var inbox = w.inbox(java.time.Duration.ofSeconds(5));
             scheduler = PublishScheduler.start(w.database().dataSource(), w.database().isPostgres(),
                     new PublishScheduler.Plan(SCHEDULER_NAME, w.config().timezone(), crons, STATUS_EVERY,
-                            WATCHDOG_EVERY),
+                            WATCHDOG_EVERY, intakeEvery),
                     new PublishScheduler.Tasks() {
                         @Override
                         public void publish(String account) {
@@ -67,8 +77,23 @@ final class ServeCommand implements Callable<Integer> {
                         public void watchdog() {
                             w.watchdog().logWarnings();
                         }
+
+                        @Override
+                        public void intake(String source) {
+                            if (source.equals("oa")) {
+                                oaSource.ifPresent(oa -> LOG.info("OA source: {}", oa.pull()));
+                                return;
+                            }
+                            var scan = inbox.scanOnce();
+                            if (!scan.imported().isEmpty() || !scan.failed().isEmpty()) {
+                                LOG.info("Inbox: imported {}, refused {}", scan.imported(), scan.failed());
+                            }
+                        }
                     }, w.clock());
             banner(w, web.port(), spec.commandLine().getOut());
+            if (console.noUsers()) {
+                firstAdminHint(spec.commandLine().getOut());
+            }
             WebServer webRef = web;
             PublishScheduler schedRef = scheduler;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -99,6 +124,16 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** No staff account exists yet: say how to make the first administrator, who then adds the others. */
+    private static void firstAdminHint(PrintWriter out) {
+        out.println(" 还没有任何用户，控制台无法登录。请另开一个终端，在同一目录下创建第一个管理员：");
+        out.println("     java -jar target/gongkai.jar user add 管理员 --role admin");
+        out.println(" （按提示输入两次密码，至少 8 个字符）。然后用浏览器打开上面的控制台地址登录，");
+        out.println(" 在“系统”页添加起草人和各级审核人（业务部门分管领导、办公室主任、办公室分管领导）。");
+        out.println("================================================================");
+        out.flush();
+    }
+
     private static void banner(Wiring w, int port, PrintWriter out) {
         String host = w.config().web().host().equals("0.0.0.0") ? "127.0.0.1" : w.config().web().host();
         out.println("================================================================");
@@ -113,6 +148,9 @@ final class ServeCommand implements Callable<Integer> {
                         + "（在公众号后台 设置与开发 → 基本配置 → 服务器配置 中填写对外地址）");
             }
         }
+        out.println(" 收件箱：" + w.config().intake().inboxDir().toAbsolutePath().normalize() + "（每 "
+                + w.config().intake().inboxInterval().toSeconds() + " 秒扫描；.md 或 .docx，处理后移到 done/ 或 failed/）");
+        out.println(" 接口：http://" + host + ":" + port + "/api/items（Authorization: Bearer 令牌，令牌用 gongkai user token 创建）");
         if (w.simulator() != null) {
             out.println(" 沙箱模式：未配置微信 AppSecret 的公众号发布到内置微信模拟器 " + w.simulator().baseUrl());
             out.println("          不会真正发到公众号。设置 GONGKAI_ACCOUNTS_0_SECRET 等后重启即可正式发布。");

@@ -1,5 +1,8 @@
 package cn.gongkai.config;
 
+import java.util.Map;
+import java.util.regex.Pattern;
+
 /**
  * One WeChat official account.
  *
@@ -10,10 +13,17 @@ package cn.gongkai.config;
  * @param dailyCap        at most this many articles a day (Beijing day); 0 means no cap
  * @param dryRun          rehearsal: stop after {@code draft/add}, publish nothing
  * @param callbackAesKey  EncodingAESKey of the callback's 安全模式/兼容模式, or empty for plain mode
+ * @param qrCode          image file of the account's QR code shown at the foot of its articles, relative to the
+ *                        templates folder; empty for none
+ * @param previewTo       reviewers who get previews on their phone ({@code render ID --preview-to NAME}): name →
+ *                        WeChat ID (微信号) or openid
  */
 public record AccountConfig(String id, String name, String appId, Secret secret, String apiBaseUrl, String mode,
                             String cron, int maxArticlesPerDraft, Secret callbackToken, boolean sandbox,
-                            int dailyCap, boolean dryRun, Secret callbackAesKey) {
+                            int dailyCap, boolean dryRun, Secret callbackAesKey, String qrCode,
+                            Map<String, String> previewTo) {
+    private static final Pattern OPENID = Pattern.compile("[A-Za-z0-9_-]{28}");
+    private static final Pattern WECHAT_ID = Pattern.compile("[A-Za-z][-_A-Za-z0-9]{5,19}");
     /** Mode: publish without notifying followers (the default). */
     public static final String FREEPUBLISH = "freepublish";
     /** Mode: mass-send to all followers. */
@@ -60,13 +70,29 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
             throw new ConfigException("accounts[" + id + "].callback-token", callbackToken.toString(),
                     "设置了 callback-aes-key 时也须设置回调 Token");
         }
+        qrCode = qrCode == null ? "" : qrCode.strip();
+        previewTo = Map.copyOf(previewTo == null ? Map.of() : previewTo);
+        for (Map.Entry<String, String> e : previewTo.entrySet()) {
+            if (e.getKey().isBlank() || !isOpenId(e.getValue()) && !isWeChatId(e.getValue())) {
+                throw new ConfigException("accounts[" + id + "].preview-to." + e.getKey(), e.getValue(),
+                        "应为接收预览者的微信号（6–20 位，字母开头）或其在本公众号下的 openid（28 位）");
+            }
+        }
     }
 
-    /** An account with no daily cap, no dry run and a plain-mode callback (if any). */
+    /** An account with no daily cap, no dry run, a plain-mode callback (if any), no QR code and no preview recipients. */
     public AccountConfig(String id, String name, String appId, Secret secret, String apiBaseUrl, String mode,
                          String cron, int maxArticlesPerDraft, Secret callbackToken, boolean sandbox) {
         this(id, name, appId, secret, apiBaseUrl, mode, cron, maxArticlesPerDraft, callbackToken, sandbox, 0, false,
-                Secret.empty());
+                Secret.empty(), "", Map.of());
+    }
+
+    /** An account with the given publishing rules, no QR code and no preview recipients. */
+    public AccountConfig(String id, String name, String appId, Secret secret, String apiBaseUrl, String mode,
+                         String cron, int maxArticlesPerDraft, Secret callbackToken, boolean sandbox, int dailyCap,
+                         boolean dryRun, Secret callbackAesKey) {
+        this(id, name, appId, secret, apiBaseUrl, mode, cron, maxArticlesPerDraft, callbackToken, sandbox, dailyCap,
+                dryRun, callbackAesKey, "", Map.of());
     }
 
     /** True when PUBLISHJOBFINISH events come to gongkai's callback route (a callback token is set). */
@@ -84,9 +110,18 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
         return !mode.equals(FREEPUBLISH);
     }
 
+    /** Whether the recipient is an openid (28 characters) rather than a WeChat ID (at most 20). */
+    public static boolean isOpenId(String recipient) {
+        return recipient != null && OPENID.matcher(recipient).matches();
+    }
+
+    private static boolean isWeChatId(String recipient) {
+        return recipient != null && WECHAT_ID.matcher(recipient).matches();
+    }
+
     /** The same account pointed at another API base URL (used to route sandbox accounts to the simulator). */
     public AccountConfig withApiBaseUrl(String url, Secret sandboxSecret) {
         return new AccountConfig(id, name, appId, sandboxSecret, url, mode, cron, maxArticlesPerDraft, callbackToken,
-                true, dailyCap, dryRun, callbackAesKey);
+                true, dailyCap, dryRun, callbackAesKey, qrCode, previewTo);
     }
 }

@@ -36,7 +36,8 @@ public final class ConfigLoader {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::-([^}]*))?}");
     private static final Set<String> ACCOUNT_KEYS = Set.of("id", "name", "app-id", "secret", "api-base-url", "mode",
-            "cron", "max-articles-per-draft", "callback-token", "daily-cap", "dry-run", "callback-aes-key");
+            "cron", "max-articles-per-draft", "callback-token", "daily-cap", "dry-run", "callback-aes-key",
+            "qr-code", "preview-to");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, String> env;
@@ -231,8 +232,10 @@ public final class ConfigLoader {
         PublishingConfig publishing = new PublishingConfig(integer(pub, "idle-warning-days", "publishing."),
                 duration(pub, "stuck-after", "publishing."), duration(pub, "callback-grace", "publishing."),
                 duration(pub, "resubmit-after", "publishing."));
+        JsonNode render = object(tree, "render");
+        RenderConfig renderConfig = new RenderConfig(bool(render, "heading-numbers", "render."));
         return new GongkaiConfig(source, dataPath, zone, database, webConfig, categories, chain, accounts, sandbox,
-                wechat, templates, review, intake, publishing);
+                wechat, templates, review, intake, publishing, renderConfig);
     }
 
     private ReviewConfig review(ObjectNode tree) {
@@ -270,7 +273,50 @@ public final class ConfigLoader {
         return new AccountConfig(id, text(node, "name", p), text(node, "app-id", p), secret,
                 text(node, "api-base-url", p), text(node, "mode", p), cron, integer(node, "max-articles-per-draft", p),
                 Secret.of(text(node, "callback-token", p)), sandboxed, optionalInteger(node, "daily-cap", p, 0),
-                optionalBoolean(node, "dry-run", p), Secret.of(text(node, "callback-aes-key", p)));
+                optionalBoolean(node, "dry-run", p), Secret.of(text(node, "callback-aes-key", p)),
+                text(node, "qr-code", p), previewTo(node.get("preview-to"), i));
+    }
+
+    /** Reviewers as a map (name: id), or from an environment variable as "name=id,name=id". */
+    private Map<String, String> previewTo(JsonNode node, int i) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String key = "accounts[" + i + "].preview-to";
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode()) {
+                    throw new ConfigException(key + "." + e.getKey(), e.getValue().toString(), "应为微信号或 openid");
+                }
+                out.put(e.getKey().strip(), interpolate(e.getValue().asText()).strip());
+            }
+            return out;
+        }
+        if (node.isTextual()) {
+            for (String pair : interpolate(node.asText()).split(",")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new ConfigException(key, pair.strip(), "应写成“名称=微信号”，多人用逗号分隔");
+                }
+                out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+            return out;
+        }
+        throw new ConfigException(key, node.toString(), "应为“名称: 微信号或 openid”的映射");
+    }
+
+    private boolean bool(JsonNode parent, String key, String prefix) {
+        String raw = text(parent, key, prefix).strip().toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off", "" -> false;
+            default -> throw new ConfigException(prefix + key, raw, "应为 true 或 false");
+        };
     }
 
     private static JsonNode object(JsonNode parent, String key) {

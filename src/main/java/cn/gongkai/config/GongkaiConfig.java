@@ -13,13 +13,15 @@ import java.util.Optional;
  * @param review       the rest of review: important steps, due days, pre-publish check limits
  * @param intake       the inbox folder and the optional OA source
  * @param publishing   watchdog thresholds and the callback grace
+ * @param render       article layout choices beyond the templates
  */
 public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
                             List<String> categories, List<String> reviewChain, List<AccountConfig> accounts,
                             SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir, ReviewConfig review,
-                            IntakeConfig intake, PublishingConfig publishing) {
+                            IntakeConfig intake, PublishingConfig publishing, RenderConfig render) {
     public GongkaiConfig {
         publishing = publishing == null ? PublishingConfig.defaults() : publishing;
+        render = render == null ? RenderConfig.defaults() : render;
         categories = List.copyOf(categories);
         reviewChain = List.copyOf(reviewChain);
         accounts = List.copyOf(accounts);
@@ -42,15 +44,6 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
         }
     }
 
-    /** A configuration with the default publishing settings. */
-    public GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
-                         List<String> categories, List<String> reviewChain, List<AccountConfig> accounts,
-                         SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir, ReviewConfig review,
-                         IntakeConfig intake) {
-        this(source, dataDir, timezone, database, web, categories, reviewChain, accounts, sandbox, wechat,
-                templatesDir, review, intake, PublishingConfig.defaults());
-    }
-
     public Optional<AccountConfig> account(String id) {
         return accounts.stream().filter(a -> a.id().equals(id)).findFirst();
     }
@@ -63,6 +56,6 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
     /** The same configuration with other accounts (sandbox wiring points accounts at the simulator). */
     public GongkaiConfig withAccounts(List<AccountConfig> newAccounts) {
         return new GongkaiConfig(source, dataDir, timezone, database, web, categories, reviewChain, newAccounts,
-                sandbox, wechat, templatesDir, review, intake, publishing);
+                sandbox, wechat, templatesDir, review, intake, publishing, render);
     }
 }

@@ -46,18 +46,29 @@ interface ImageSource {
         };
     }
 
-    /** Images given in memory, by the name the item uses. */
+    /**
+     * Images given in memory, by the name the item uses; an upload that lost the folder part of the name
+     * ({@code images/a.jpg} sent as {@code a.jpg}) is found by its last segment.
+     */
     static ImageSource inMemory(Map<String, byte[]> images) {
         return new ImageSource() {
+            private byte[] find(String name) {
+                byte[] b = images.get(name);
+                if (b == null && name.contains("/")) {
+                    b = images.get(name.substring(name.lastIndexOf('/') + 1));
+                }
+                return b;
+            }
+
             @Override
             public long size(String name) {
-                byte[] b = images.get(name);
+                byte[] b = find(name);
                 return b == null ? -1 : b.length;
             }
 
             @Override
             public byte[] read(String name) {
-                return images.get(name);
+                return find(name);
             }
 
             @Override

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * — are imported one by one, each all or nothing. An imported file moves to {@code done/}; a refused one to
  * {@code failed/}, with {@code NAME.errors.txt} beside it naming each problem. A Word file in a sub-folder named
  * after a category (e.g. {@code inbox/促消费/}) gets that category unless its own front matter says otherwise.
- * Files changed less than {@code settle} ago are left for the next scan (they may still be being copied).
+ * Files changed less than {@code settle} ago are left for the next scan (they may still be being copied); a zero
+ * {@code settle} takes every file.
  */
 public final class Inbox {
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
@@ -89,7 +90,7 @@ public final class Inbox {
 
     private List<Path> candidates() throws IOException {
         List<Path> out = new ArrayList<>();
-        Instant cutoff = clock.instant().minus(settle);
+        Instant cutoff = settle.isZero() ? Instant.MAX : clock.instant().minus(settle);
         try (Stream<Path> top = Files.list(dir)) {
             for (Path p : top.sorted().toList()) {
                 String name = p.getFileName().toString();

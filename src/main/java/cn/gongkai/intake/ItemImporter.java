@@ -123,7 +123,56 @@ public final class ItemImporter {
         if (!r.ok()) {
             return new ImportResult(List.of(), r.problems());
         }
-        ParsedItem item = r.item();
+        return createParsed(r.item().withSourceKey(null), actor, channel, submit);
+    }
+
+    /**
+     * Stores an uploaded item file — Markdown with front matter, or .docx by its name — as a draft, or queues it
+     * when {@code submit} is set; its images come from {@code imgs} (by the name the file uses).
+     */
+    public ImportResult createFromUpload(String fileName, byte[] bytes, Map<String, byte[]> imgs, String actor,
+                                         String channel, boolean submit) {
+        ItemFileParser.Result r = parseUpload(fileName, bytes, imgs, ImageSource.inMemory(imgs));
+        if (!r.ok()) {
+            return new ImportResult(List.of(), r.problems());
+        }
+        return createParsed(r.item().withSourceKey(null), actor, channel, submit);
+    }
+
+    /** Replaces the content of item {@code id} with an uploaded item file; see {@link #update}. */
+    public ImportResult updateFromUpload(long id, String fileName, byte[] bytes, Map<String, byte[]> imgs,
+                                         String actor, String channel) {
+        ItemFileParser.Result r = parseUpload(fileName, bytes, imgs, withStored(id, imgs));
+        if (!r.ok()) {
+            return new ImportResult(List.of(), r.problems());
+        }
+        return store(id, r.item(), actor, channel);
+    }
+
+    private ItemFileParser.Result parseUpload(String fileName, byte[] bytes, Map<String, byte[]> imgs,
+                                              ImageSource source) {
+        Path label = Path.of(fileName == null || fileName.isBlank() ? "item.md" : Path.of(fileName).getFileName()
+                .toString());
+        if (label.toString().toLowerCase(Locale.ROOT).endsWith(".docx")) {
+            try {
+                DocxConverter.Converted docx = DocxConverter.convert(bytes, label, Map.of());
+                Map<String, byte[]> all = new HashMap<>(imgs);
+                all.putAll(docx.images());
+                return parser.parseText(label, docx.markdown().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        ImageSource.inMemory(all));
+            } catch (DocxConverter.DocxException e) {
+                return new ItemFileParser.Result(null, List.of(new ImportProblem(label, 0, "",
+                        "无法读取 Word 文件：" + e.getMessage())));
+            }
+        }
+        if (bytes.length > ItemFileParser.MAX_FILE_BYTES) {
+            return new ItemFileParser.Result(null, List.of(new ImportProblem(label, 0, "",
+                    "文件 " + bytes.length / 1024 + " KB，超过稿件文件上限 " + ItemFileParser.MAX_FILE_BYTES / 1024 + " KB")));
+        }
+        return parser.parseText(label, bytes, source);
+    }
+
+    private ImportResult createParsed(ParsedItem item, String actor, String channel, boolean submit) {
         CheckReport report = review.queueChecks(item.content(), today());
         List<ImportProblem> warnings = asProblems(item, submit ? report.warnings() : report.findings());
         if (submit && report.hasErrors()) {
@@ -141,6 +190,19 @@ public final class ItemImporter {
             return stored.id();
         });
         return new ImportResult(List.of(id), List.of(), warnings);
+    }
+
+    /**
+     * Parses fields and a body as {@link #create} and {@link #update} do and runs the queue checks, storing nothing:
+     * the console's live preview. {@code id} is the item being edited (its stored images count), or 0 for a new one.
+     */
+    public ImportPreview preview(long id, Map<String, JsonNode> fields, String body, Map<String, byte[]> imgs) {
+        ItemFileParser.Result r = parser.parseFields(Path.of("预览"), fields, body,
+                id > 0 ? withStored(id, imgs) : ImageSource.inMemory(imgs));
+        if (!r.ok()) {
+            return new ImportPreview(null, r.problems(), null);
+        }
+        return new ImportPreview(r.item().content(), List.of(), review.queueChecks(r.item().content(), today()));
     }
 
     /** Replaces the content of item {@code id} with the item file (.md or .docx) {@code file}; see {@link #update}. */

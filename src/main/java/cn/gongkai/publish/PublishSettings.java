@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param resubmitAfter     a submit whose answer was lost is sent again only when the draft is still in the draft
  *                          box and at least this long has passed (a job still running may not have taken it yet)
  * @param boundaries        told of each state boundary; {@link BoundaryListener#NONE} in production
+ * @param gate              the pre-publish checks run again just before an item is claimed
  */
 public record PublishSettings(List<AccountConfig> accounts, ZoneId zone, PollPolicy poll, Duration callbackGrace,
-                              Duration resubmitAfter, BoundaryListener boundaries) {
+                              Duration resubmitAfter, BoundaryListener boundaries, PublishGate gate) {
     public PublishSettings {
         accounts = List.copyOf(accounts);
         Objects.requireNonNull(zone, "zone");
@@ -30,6 +31,13 @@ public record PublishSettings(List<AccountConfig> accounts, ZoneId zone, PollPol
             throw new IllegalArgumentException("resubmitAfter must be >= 0: " + resubmitAfter);
         }
         boundaries = boundaries == null ? BoundaryListener.NONE : boundaries;
+        gate = gate == null ? PublishGate.OPEN : gate;
+    }
+
+    /** Settings without a last check before claiming (tools and tests). */
+    public PublishSettings(List<AccountConfig> accounts, ZoneId zone, PollPolicy poll, Duration callbackGrace,
+                           Duration resubmitAfter, BoundaryListener boundaries) {
+        this(accounts, zone, poll, callbackGrace, resubmitAfter, boundaries, PublishGate.OPEN);
     }
 
     /** Settings from the configuration, for production: no boundary listener. */
@@ -41,11 +49,16 @@ public record PublishSettings(List<AccountConfig> accounts, ZoneId zone, PollPol
 
     /** The same settings with another boundary listener. */
     public PublishSettings withBoundaries(BoundaryListener listener) {
-        return new PublishSettings(accounts, zone, poll, callbackGrace, resubmitAfter, listener);
+        return new PublishSettings(accounts, zone, poll, callbackGrace, resubmitAfter, listener, gate);
     }
 
     /** The same settings with another resubmit delay. */
     public PublishSettings withResubmitAfter(Duration delay) {
-        return new PublishSettings(accounts, zone, poll, callbackGrace, delay, boundaries);
+        return new PublishSettings(accounts, zone, poll, callbackGrace, delay, boundaries, gate);
+    }
+
+    /** The same settings with the given last check before claiming. */
+    public PublishSettings withGate(PublishGate check) {
+        return new PublishSettings(accounts, zone, poll, callbackGrace, resubmitAfter, boundaries, check);
     }
 }

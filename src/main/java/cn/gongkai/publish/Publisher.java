@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+    private static final int SCREEN_LIMIT = 400;
     private static final int MAX_BATCHES_PER_RUN = 200;
     private static final int SETTLE_SCAN = 20;
     private static final Duration CLIENT_MSG_ID_WINDOW = Duration.ofHours(23);
@@ -146,6 +147,9 @@ public final class Publisher {
                 return tally.report(accountId);
             }
         }
+        if (claimNew) {
+            screen(account, tally);
+        }
         for (int i = 0; claimNew && i < MAX_BATCHES_PER_RUN; i++) {
             Optional<PublishBatch> claimed = claim(account, tally);
             if (claimed.isEmpty()) {
@@ -197,6 +201,28 @@ public final class Publisher {
 
     private Instant startOfDay(Instant now) {
         return LocalDate.ofInstant(now, settings.zone()).atStartOfDay(settings.zone()).toInstant();
+    }
+
+    /**
+     * Runs the pre-publish checks once more on the items due now; an item they refuse becomes FAILED with the
+     * reason (and an audit row) instead of going to WeChat.
+     */
+    private void screen(AccountConfig account, Tally tally) {
+        Instant now = clock.instant();
+        for (DisclosureItem item : items.dueForPublishing(account.id(), now, SCREEN_LIMIT)) {
+            String refusal = settings.gate().refusal(item);
+            if (refusal.isEmpty()) {
+                continue;
+            }
+            tx.run(() -> {
+                if (items.transition(item.id(), ItemStatus.APPROVED, ItemStatus.FAILED, null, refusal, now)) {
+                    audit.append(new AuditEntry(0, item.id(), "publisher", "", "FAIL", ItemStatus.APPROVED.name(),
+                            ItemStatus.FAILED.name(), -1, refusal, item.contentHash(), refusal, now));
+                    tally.failed++;
+                    tally.messages.add("稿件 " + item.id() + "《" + item.title() + "》未发布：" + refusal);
+                }
+            });
+        }
     }
 
     private Optional<PublishBatch> claim(AccountConfig account, Tally tally) {

@@ -19,8 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Turns an item into the article WeChat gets: Markdown (tables, footnotes) to HTML with the theme's inline styles,
@@ -34,6 +37,12 @@ public final class ArticleRenderer {
     public static final int MAX_HTML_CHARS = SafetyPass.MAX_CHARS;
     /** WeChat's limit on {@code content}: less than 1 MB. */
     public static final int MAX_HTML_BYTES = SafetyPass.MAX_BYTES;
+
+    /** What the layout gets as {@code bodyHtml}; the rendered body nodes take its place (no second parse). */
+    private static final String BODY_SLOT = "gongkai-body";
+    private static final Evaluator SLOT = QueryParser.parse(BODY_SLOT);
+    private static final Evaluator TABLES = QueryParser.parse("table");
+    private static final Evaluator ALIGNED_CELLS = QueryParser.parse("th[align], td[align]");
 
     /** The variables the layout gets, all always present (empty when there is nothing to show). */
     static final List<String> LAYOUT_VARIABLES = List.of("accountName", "category", "docNo", "bodyHtml", "notes",
@@ -81,7 +90,7 @@ public final class ArticleRenderer {
         }
         ArticleRenderer renderer = new ArticleRenderer(Theme.load(articleDir.resolve("theme.yml")), layout,
                 Glossary.load(templatesDir.resolve("notes")), settings);
-        renderer.layout(renderer.sampleModel());
+        renderer.page(renderer.sampleModel());
         return renderer;
     }
 
@@ -104,18 +113,10 @@ public final class ArticleRenderer {
      *                         template fails
      */
     public RenderedArticle render(ItemContent item, String accountName, Function<ItemImage, String> imageSrc) {
-        Document doc = Markdown.toDocument(item.body());
-        Element body = doc.body();
+        Markdown.Parsed parsed = Markdown.parse(item.body());
+        Element body = parsed.document().body();
         List<String> warnings = new ArrayList<>();
-        String digest = item.digest();
-        if (digest.isEmpty()) {
-            digest = Digests.fromBody(body);
-            if (digest.isEmpty()) {
-                digest = item.title();
-                warnings.add("首段没有能完整放入摘要（" + Digests.MAX + " 字以内）的句子，摘要暂用标题；可在头部写 digest: 指定摘要");
-            }
-        }
-        Map<String, Element> footnotes = Footnotes.extract(body);
+        String digest = digest(item, body, warnings);
         Set<String> issued = new HashSet<>(Figures.place(body, item.images(), imageSrc, theme));
         boolean numbered = item.headingNumbers() != null ? item.headingNumbers() : settings.headingNumbers();
         if (numbered) {
@@ -124,20 +125,17 @@ public final class ArticleRenderer {
         Lists.flatten(body, theme);
         LinkReferences links = new LinkReferences(theme);
         links.convert(body);
-        for (Element definition : footnotes.values()) {
+        for (Element definition : parsed.footnotes().values()) {
             links.convert(definition);
             theme.apply(definition);
         }
-        NoteMarker marker = new NoteMarker(theme, mergedNotes(item), footnotes);
+        NoteMarker marker = new NoteMarker(theme, mergedNotes(item), parsed.footnotes());
         List<NoteMarker.Entry> notes = marker.mark(body);
         for (String unused : marker.unusedTerms()) {
             warnings.add("备注“" + unused + "”在正文中没有出现，只列在名词解释中");
         }
-        for (Element table : body.select("table")) {
-            table.wrap("<section></section>").parent().attr("style", theme.style("table-wrap"));
-        }
+        styleTables(body);
         theme.apply(body);
-        int textChars = body.text().length();
 
         String qrSrc = "";
         ItemImage qr = settings.qrCodes().get(item.account());
@@ -145,12 +143,49 @@ public final class ArticleRenderer {
             qrSrc = imageSrc.apply(qr);
             issued.add(qrSrc);
         }
-        Map<String, Object> model = model(accountName, item.category(), item.docNo(), body.html(), notes,
+        Map<String, Object> model = model(accountName, item.category(), item.docNo(), slotHtml(), notes,
                 links.references(), item.author().isEmpty() ? accountName : item.author(), item.sourceUrl(), qrSrc);
-        SafetyPass.Result safe = SafetyPass.clean(layout(model), issued);
+        int textChars = body.text().length();
+        SafetyPass.Result safe = SafetyPass.clean(pageWith(model, body), issued);
         warnings.addAll(safe.warnings());
         SafetyPass.checkSize(item.title(), safe.html(), textChars);
         return new RenderedArticle(item.title(), item.author(), digest, safe.html(), item.sourceUrl(), warnings);
+    }
+
+    /** The staff's digest, else whole sentences of the first paragraph, else the title with a warning. */
+    private static String digest(ItemContent item, Element body, List<String> warnings) {
+        if (!item.digest().isEmpty()) {
+            return item.digest();
+        }
+        String made = Digests.fromBody(body);
+        if (!made.isEmpty()) {
+            return made;
+        }
+        warnings.add("首段没有能完整放入摘要（" + Digests.MAX + " 字以内）的句子，摘要暂用标题；可在头部写 digest: 指定摘要");
+        return item.title();
+    }
+
+    /** Each table in a section that scrolls sideways on a phone; column alignment as inline style. */
+    private void styleTables(Element body) {
+        for (Element table : body.select(TABLES)) {
+            table.wrap("<section></section>").parent().attr("style", theme.style("table-wrap"));
+        }
+        for (Element cell : body.select(ALIGNED_CELLS)) {
+            String align = cell.attr("align");
+            cell.removeAttr("align");
+            if (align.equals("left") || align.equals("center") || align.equals("right")) {
+                cell.attr("style", theme.style(cell.normalName()) + "text-align:" + align + ";");
+            }
+        }
+    }
+
+    /** The filled layout with the body's nodes moved into the place of {@code bodyHtml}. */
+    private Document pageWith(Map<String, Object> model, Element body) {
+        Document page = page(model);
+        Element slot = page.body().selectFirst(SLOT);
+        slot.parent().insertChildren(slot.siblingIndex(), new ArrayList<>(body.childNodes()));
+        slot.remove();
+        return page;
     }
 
     /** Item notes first, then glossary notes; a term (compared after Unicode normalisation) is listed once. */
@@ -195,21 +230,30 @@ public final class ArticleRenderer {
         return model;
     }
 
+    private static String slotHtml() {
+        return "<" + BODY_SLOT + "></" + BODY_SLOT + ">";
+    }
+
     /** A model with every part present, to try the layout at load time. */
     Map<String, Object> sampleModel() {
-        return model("红旗商务", "促消费", "红商〔2023〕12号", "<p>正文</p>",
+        return model("红旗商务", "促消费", "红商〔2023〕12号", slotHtml(),
                 List.of(new NoteMarker.Entry(1, "以旧换新", "解释。", "解释。"), new NoteMarker.Entry(2, "", "脚注。", "脚注。")),
                 List.of(new LinkReferences.Reference(1, "https://www.example.gov.cn/", "通知")), "红旗区商务局",
                 "https://www.example.gov.cn/", "https://mmbiz.qpic.cn/qr");
     }
 
-    String layout(Map<String, Object> model) {
+    /** The layout filled in and parsed; it must show the body exactly once. */
+    Document page(Map<String, Object> model) {
         StringWriter out = new StringWriter();
         try {
             layout.process(model, out);
         } catch (TemplateException | IOException | RuntimeException e) {
             throw new RenderException("文章模板 layout.ftlh 出错：" + e.getMessage(), e);
         }
-        return out.toString();
+        Document page = Jsoup.parseBodyFragment(out.toString());
+        if (page.body().select(SLOT).size() != 1) {
+            throw new RenderException("文章模板 layout.ftlh 应恰好输出一次正文 ${bodyHtml?no_esc}");
+        }
+        return page;
     }
 }

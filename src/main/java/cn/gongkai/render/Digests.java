@@ -2,17 +2,20 @@ package cn.gongkai.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
  * The digest WeChat shows under the title when staff wrote none: whole sentences from the start of the first
- * paragraph, as many as fit in {@link #MAX} characters. A sentence is never cut; when even the first one is too long
- * (or the body has no paragraph), the digest is the title and a warning says so.
+ * paragraph, as many as fit in {@link #MAX} characters; a salutation opening a notice ("各股室：") is passed over.
+ * A sentence is never cut;
+ * when even the first one is too long (or the body has no paragraph), the digest is the title and a warning says so.
  */
 final class Digests {
     /** Characters of a made digest; WeChat allows 128, the rest is a margin. */
     static final int MAX = 120;
     private static final String ENDS = "。！？!?";
+    private static final Pattern SALUTATION = Pattern.compile("(各|尊敬的|亲爱的).{0,14}[：:]|.{0,14}(们|朋友|同志)[：:]");
     private static final String CLOSERS = "”’」』）)】\"'";
 
     private Digests() {
@@ -31,8 +34,9 @@ final class Digests {
         return digest.toString().strip();
     }
 
-    /** The text of the first top-level paragraph that has any, without note or reference marks. */
+    /** The text of the first top-level paragraph that is not a salutation, without note or reference marks. */
     static String firstParagraph(Element body) {
+        boolean first = true;
         for (Element p : body.children()) {
             if (!p.normalName().equals("p")) {
                 continue;
@@ -40,9 +44,13 @@ final class Digests {
             Element copy = p.clone();
             copy.select("sup").remove();
             String text = copy.text().strip();
-            if (!text.isEmpty()) {
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (!(first && SALUTATION.matcher(text).matches())) {
                 return text;
             }
+            first = false;
         }
         return "";
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Each Markdown image becomes a figure: the image at the address WeChat gave it (or a preview address), its alt
@@ -18,6 +20,8 @@ import org.jsoup.nodes.Element;
  * else by order of first appearance (the order the import recorded them in).
  */
 final class Figures {
+    private static final Evaluator IMAGES = QueryParser.parse("img");
+
     private Figures() {
     }
 
@@ -29,7 +33,7 @@ final class Figures {
         Map<String, ItemImage> bySrc = new LinkedHashMap<>();
         List<ItemImage> unclaimed = new ArrayList<>(images);
         Map<ItemImage, String> srcs = new LinkedHashMap<>();
-        for (Element img : body.select("img")) {
+        for (Element img : body.select(IMAGES)) {
             String src = img.attr("src");
             ItemImage image = bySrc.computeIfAbsent(src, s -> claim(s, unclaimed));
             if (image == null) {

@@ -6,6 +6,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * 公文-style heading numbers (GB/T 9704): the highest heading level used gets 一、二、, the next （一）（二）, then
@@ -13,6 +15,8 @@ import org.jsoup.select.Elements;
  * staff already numbered keeps its own number (and still counts), so switching numbering on never doubles them.
  */
 final class HeadingNumbers {
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+
     private static final String CN = "[一二三四五六七八九十百零〇]+";
     private static final Pattern NUMBERED = Pattern.compile("^\\s*(" + CN + "、|[（(]" + CN + "[）)]|\\d+[.．、]|[（(]\\d+[）)]"
             + "|第" + CN + "[章节条部分])");
@@ -22,7 +26,7 @@ final class HeadingNumbers {
     }
 
     static void apply(Element body) {
-        Elements headings = body.select("h1, h2, h3, h4, h5, h6");
+        Elements headings = body.select(HEADINGS);
         TreeSet<Integer> present = new TreeSet<>();
         for (Element h : headings) {
             present.add(level(h));

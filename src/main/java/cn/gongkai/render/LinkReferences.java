@@ -5,7 +5,11 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * WeChat only lets articles link to other WeChat articles. Links to {@code mp.weixin.qq.com} stay clickable; any
@@ -14,6 +18,9 @@ import org.jsoup.nodes.Element;
  * in-page anchors lose their link (WeChat's backend errors on them).
  */
 final class LinkReferences {
+    private static final Evaluator LINKS = QueryParser.parse("a");
+    private static final Pattern SCHEME_AND_HOST = Pattern.compile("([A-Za-z][-+.\\w]*://[^/?#]*)(.*)", Pattern.DOTALL);
+
     /** One numbered reference: the address and the text it was first linked from (empty for none). */
     record Reference(int number, String url, String text) {
     }
@@ -27,7 +34,7 @@ final class LinkReferences {
 
     /** Rewrites every link under {@code root}; numbering continues across calls. */
     void convert(Element root) {
-        for (Element a : root.select("a")) {
+        for (Element a : root.select(LINKS)) {
             String href = a.attr("href").strip();
             if (isWeChatArticle(href)) {
                 a.clearAttributes().attr("href", href).attr("style", theme.style("link"));
@@ -73,20 +80,10 @@ final class LinkReferences {
         }
     }
 
-    /** The address as listed: scheme and host in lower case, {@code mailto:} kept, nothing else changed. */
+    /** The address as listed: scheme and host in lower case (so they compare equal), the rest unchanged. */
     private static String normalise(String href) {
-        try {
-            URI uri = new URI(href);
-            if (uri.getScheme() != null && uri.getHost() != null) {
-                String lower = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority()
-                        .toLowerCase(Locale.ROOT);
-                int rest = href.indexOf("//") + 2 + uri.getRawAuthority().length();
-                return lower + href.substring(rest);
-            }
-        } catch (URISyntaxException | StringIndexOutOfBoundsException e) {
-            return href;
-        }
-        return href;
+        Matcher m = SCHEME_AND_HOST.matcher(href);
+        return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) + m.group(2) : href;
     }
 
     private static String withoutScheme(String href) {

@@ -76,7 +76,7 @@ final class NoteMarker {
             if (child instanceof TextNode text) {
                 markTerms(text);
             } else if (child instanceof Element e) {
-                if (e.hasAttr(Footnotes.MARKER)) {
+                if (e.hasAttr(Markdown.FOOTNOTE)) {
                     markFootnote(e);
                 } else if (!SKIPPED.contains(e.normalName())) {
                     walk(e);
@@ -86,7 +86,7 @@ final class NoteMarker {
     }
 
     private void markFootnote(Element marker) {
-        String label = marker.attr(Footnotes.MARKER);
+        String label = marker.attr(Markdown.FOOTNOTE);
         Element definition = footnotes.get(label);
         if (definition == null) {
             marker.remove();
@@ -98,7 +98,7 @@ final class NoteMarker {
             footnoteNumbers.put(label, number);
             entries.put(number, new Entry(number, "", definition.text(), definition.html()));
         }
-        marker.removeAttr(Footnotes.MARKER).attr("style", theme.style("sup")).text("[注" + number + "]");
+        marker.removeAttr(Markdown.FOOTNOTE).attr("style", theme.style("sup")).text("[注" + number + "]");
     }
 
     private void markTerms(TextNode node) {
@@ -127,13 +127,16 @@ final class NoteMarker {
         TextNode current = node;
         int consumed = 0;
         for (int[] mark : marks) {
-            TextNode rest = current.splitText(mark[0] - consumed);
-            rest.before(new Element("sup").attr("style", theme.style("sup")).text("[注" + mark[1] + "]"));
+            Element sup = new Element("sup").attr("style", theme.style("sup")).text("[注" + mark[1] + "]");
+            int at = mark[0] - consumed;
+            if (at >= current.getWholeText().length()) {
+                current.after(sup);
+                break;
+            }
+            TextNode rest = current.splitText(at);
+            rest.before(sup);
             consumed = mark[0];
             current = rest;
-        }
-        if (current.getWholeText().isEmpty()) {
-            current.remove();
         }
     }
 

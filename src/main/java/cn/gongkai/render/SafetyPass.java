@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The last step, over the whole article including what the (staff-editable) layout added: only elements WeChat
@@ -35,6 +36,10 @@ final class SafetyPass {
     private static final Pattern UNSAFE_CSS = Pattern.compile(
             "url\\s*\\(|expression\\s*\\(|javascript:|@import|behavior\\s*:", Pattern.CASE_INSENSITIVE);
 
+    private static final Evaluator IMAGES = QueryParser.parse("img");
+    private static final Evaluator LINKS = QueryParser.parse("a");
+    private static final Evaluator STYLED = QueryParser.parse("[style]");
+
     private SafetyPass() {
     }
 
@@ -42,24 +47,23 @@ final class SafetyPass {
     record Result(String html, List<String> warnings) {
     }
 
-    static Result clean(String html, Set<String> issuedImages) {
-        Document dirty = Jsoup.parseBodyFragment(html);
+    static Result clean(Document dirty, Set<String> issuedImages) {
         Document doc = new Cleaner(SAFE).clean(dirty);
         doc.outputSettings().prettyPrint(false);
         List<String> warnings = new ArrayList<>();
-        for (Element img : doc.body().select("img")) {
+        for (Element img : doc.body().select(IMAGES)) {
             if (!issuedImages.contains(img.attr("src"))) {
                 warnings.add("已删除外部图片 " + img.attr("src") + "（微信只显示上传到微信的图片；请在稿件中引用图片文件）");
                 img.remove();
             }
         }
-        for (Element a : doc.body().select("a")) {
+        for (Element a : doc.body().select(LINKS)) {
             if (!LinkReferences.isWeChatArticle(a.attr("href"))) {
                 warnings.add("已去掉指向 " + a.attr("href") + " 的链接（微信只允许链接到公众号文章）");
                 a.unwrap();
             }
         }
-        for (Element e : doc.body().select("[style]")) {
+        for (Element e : doc.body().select(STYLED)) {
             String css = e.attr("style");
             // Whatever loads something needs a parenthesis (url, expression) or an at-rule.
             boolean suspect = css.indexOf('(') >= 0 || css.indexOf('@') >= 0;
@@ -108,7 +112,8 @@ final class SafetyPass {
             throw new RenderException("《" + title + "》排版后正文 " + chars + " 字符，超过微信上限 " + MAX_CHARS
                     + " 字符（需减少约 " + over + " 字符，约合正文文字 " + textOver + " 字）。请删减正文、图片说明或备注，或拆成两篇");
         }
-        int bytes = html.getBytes(StandardCharsets.UTF_8).length;
+        // A UTF-16 unit never takes more than 3 bytes in UTF-8, so short articles need no byte count.
+        int bytes = chars * 3 < MAX_BYTES ? chars * 3 : html.getBytes(StandardCharsets.UTF_8).length;
         if (bytes >= MAX_BYTES) {
             int overKb = (bytes - MAX_BYTES) / 1024 + 1;
             throw new RenderException("《" + title + "》排版后正文 " + bytes / 1024 + " KB，超过微信上限 1024 KB（需减少约 "

@@ -63,7 +63,7 @@ final class Theme {
                 throw new RenderException("主题文件 " + file + " 中 " + e.getKey() + " 的样式含有不允许的“"
                         + bad.group() + "”（不能有引号、尖括号或外部资源，微信会过滤）");
             }
-            styles.put(e.getKey(), css);
+            styles.put(e.getKey(), css.isEmpty() || css.endsWith(";") ? css : css + ";");
         }
         return new Theme(styles);
     }

@@ -42,19 +42,22 @@ public final class Counter {
         checkYear(year);
         Instant from = startOf(year);
         Instant to = startOf(year + 1);
-        LedgerStatistics.Totals totals = ledger.totals(from, to);
         Map<String, LedgerStatistics.Group> groups = new LinkedHashMap<>();
+        LedgerStatistics.Totals totals;
         if (by == CountBy.MONTH) {
             List<Instant> bounds = new ArrayList<>();
             for (int m = 1; m <= 13; m++) {
                 bounds.add(m == 13 ? to : LocalDate.of(year, m, 1).atStartOfDay(zone).toInstant());
             }
-            List<LedgerStatistics.Group> months = ledger.byInterval(bounds);
+            LedgerStatistics.Tally months = ledger.byInterval(bounds);
+            totals = months.totals();
             for (int m = 1; m <= 12; m++) {
-                groups.put(String.format("%d-%02d", year, m), months.get(m - 1));
+                groups.put(String.format("%d-%02d", year, m), months.groups().get(String.valueOf(m - 1)));
             }
         } else {
-            Map<String, LedgerStatistics.Group> found = new TreeMap<>(ledger.byColumn(from, to, by));
+            LedgerStatistics.Tally tally = ledger.byColumn(from, to, by);
+            totals = tally.totals();
+            Map<String, LedgerStatistics.Group> found = new TreeMap<>(tally.groups());
             if (by == CountBy.CATEGORY) {
                 categoryOrder.forEach(c -> groups.put(c, found.getOrDefault(c, new LedgerStatistics.Group(0, 0))));
                 categoryOrder.forEach(found::remove);

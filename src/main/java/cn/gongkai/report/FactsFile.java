@@ -103,6 +103,8 @@ public final class FactsFile {
             DEFAULT_HEADINGS.forEach(h -> subsections.add(new ReportFacts.Subsection(h, "")));
         } else if (!list.isArray()) {
             throw new FactsException(file, "总体情况.小节", "必须是列表，每项有“标题”和“内容”");
+        } else if (list.size() > 9) {
+            throw new FactsException(file, "总体情况.小节", "最多 9 个小节（（二）至（十）），实际 " + list.size() + " 个");
         } else {
             for (int i = 0; i < list.size(); i++) {
                 JsonNode n = list.get(i);

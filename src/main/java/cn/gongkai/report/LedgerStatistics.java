@@ -15,17 +15,34 @@ public interface LedgerStatistics {
     Totals totals(Instant from, Instant to);
 
     /**
-     * Articles per value of a column (category, account, department or mode) in [from, to); a missing value is the
-     * empty string. Not for {@link CountBy#MONTH}.
+     * The totals of [from, to) and the articles per value of a column (category, account, department or mode), in
+     * one pass; a missing value is the empty string, groups without articles are left out. Not for
+     * {@link CountBy#MONTH}.
      */
-    Map<String, Group> byColumn(Instant from, Instant to, CountBy by);
+    Tally byColumn(Instant from, Instant to, CountBy by);
 
-    /** Articles in each interval [bounds[i], bounds[i+1]); one group per interval, in order. */
-    List<Group> byInterval(List<Instant> bounds);
+    /**
+     * The totals of [bounds[0], bounds[last]) and the articles in each interval [bounds[i], bounds[i+1]), in one
+     * pass; the groups are keyed "0", "1", … in order, every interval present.
+     */
+    Tally byInterval(List<Instant> bounds);
+
+    /** Totals and groups counted together. */
+    record Tally(Totals totals, Map<String, Group> groups) {
+        public Tally {
+            groups = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groups));
+            long sum = groups.values().stream().mapToLong(Group::articles).sum();
+            if (sum != totals.articles()) {
+                throw new IllegalArgumentException("groups add up to " + sum + " articles, totals say "
+                        + totals.articles());
+            }
+        }
+    }
 
     /**
      * @param articles    rows that are not corrections
-     * @param pushes      distinct pushes (次) among all rows, corrections included: a correction is a push
+     * @param pushes      pushes (次) among all rows, corrections included (a correction is a push): rows that are
+     *                    the first of their push
      * @param corrections rows that correct another
      * @param deleted     articles (not corrections) deleted from the account later
      */

@@ -86,7 +86,7 @@ public final class ReportChecks {
                 } else if (n.value().signum() < 0) {
                     error("V5", where + "为负数 " + n.raw() + "：" + (fee ? "金额" : "件数") + "不能小于 0");
                 } else if (!fee && n.value().stripTrailingZeros().scale() > 0) {
-                    error("V5", where + "为 " + n.raw() + "：件数必须是整数" + (fee ? "" : "（只有收费金额可以有小数）"));
+                    error("V5", where + "为 " + n.raw() + "：件数必须是整数（只有收费金额可以有小数）");
                 }
             }
         }

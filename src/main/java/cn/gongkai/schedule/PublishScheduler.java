@@ -54,6 +54,7 @@ public final class PublishScheduler implements AutoCloseable {
     static final String PUBLISH = "publish";
     static final String STATUS = "status";
     static final String WATCHDOG = "watchdog";
+    static final String INTAKE = "intake";
 
     private final Scheduler scheduler;
 
@@ -71,6 +72,9 @@ public final class PublishScheduler implements AutoCloseable {
 
         /** Look for idle accounts, stuck batches and spent quotas. */
         void watchdog();
+
+        /** Take in what a source of items holds now ({@code inbox}: the inbox folder, {@code oa}: the OA database). */
+        void intake(String source);
     }
 
     /**
@@ -80,9 +84,10 @@ public final class PublishScheduler implements AutoCloseable {
      * @param cronByAccount  account id → Quartz cron of its publishing slots
      * @param statusEvery    how often the status job runs per account
      * @param watchdogEvery  how often the watchdog runs
+     * @param intakeEvery    source of items ({@code inbox}, {@code oa}) → how often it is read
      */
     public record Plan(String schedulerName, ZoneId zone, Map<String, String> cronByAccount, Duration statusEvery,
-                       Duration watchdogEvery) {
+                       Duration watchdogEvery, Map<String, Duration> intakeEvery) {
         public Plan {
             if (schedulerName == null || !schedulerName.matches("[A-Za-z0-9_-]{1,60}")) {
                 throw new IllegalArgumentException("scheduler name must be 1-60 letters, digits, - or _: "
@@ -102,6 +107,13 @@ public final class PublishScheduler implements AutoCloseable {
             if (watchdogEvery == null || watchdogEvery.toSeconds() < 1) {
                 throw new IllegalArgumentException("watchdogEvery must be at least a second: " + watchdogEvery);
             }
+            intakeEvery = Map.copyOf(new LinkedHashMap<>(intakeEvery));
+            intakeEvery.forEach((source, every) -> {
+                if (!source.matches("[a-z]{1,20}") || every == null || every.toSeconds() < 1) {
+                    throw new IllegalArgumentException("intake job " + source + " needs a name of lower-case"
+                            + " letters and an interval of at least a second: " + every);
+                }
+            });
         }
     }
 
@@ -174,10 +186,16 @@ public final class PublishScheduler implements AutoCloseable {
         wanted.add(watchdog);
         s.addJob(job(watchdog, WATCHDOG, ""), true);
         keepRepeating(s, TriggerKey.triggerKey(WATCHDOG, GROUP), watchdog, plan.watchdogEvery());
+        for (Map.Entry<String, Duration> e : plan.intakeEvery().entrySet()) {
+            JobKey intake = JobKey.jobKey(INTAKE + "-" + e.getKey(), GROUP);
+            wanted.add(intake);
+            s.addJob(job(intake, INTAKE, e.getKey()), true);
+            keepRepeating(s, TriggerKey.triggerKey(INTAKE + "-" + e.getKey(), GROUP), intake, e.getValue());
+        }
         for (JobKey stored : s.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
             if (!wanted.contains(stored)) {
                 s.deleteJob(stored);
-                LOG.info("Removed scheduled job {}: its account is no longer configured", stored.getName());
+                LOG.info("Removed scheduled job {}: no longer configured", stored.getName());
             }
         }
     }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A thin Quartz job: finds the {@link PublishScheduler.Tasks} in the scheduler context, runs the one its data names
- * (publish or status for an account, or the watchdog) and catches everything, so one failure never stops the
+ * (publish or status for an account, the watchdog, or reading a source of items) and catches everything, so one failure never stops the
  * schedule. Never runs twice at once for the same job, across the cluster.
  */
 @DisallowConcurrentExecution
@@ -39,6 +39,7 @@ public final class RunTaskJob implements Job {
                 }
                 case PublishScheduler.STATUS -> tasks.status(account);
                 case PublishScheduler.WATCHDOG -> tasks.watchdog();
+                case PublishScheduler.INTAKE -> tasks.intake(account);
                 default -> LOG.error("Scheduled job {} has unknown kind '{}'; ignored",
                         context.getJobDetail().getKey(), kind);
             }

@@ -62,10 +62,10 @@ final class AdminHandler implements HttpHandler {
             if (node != null && node.isArray()) {
                 plan = new FaultPlan(Json.MAPPER.convertValue(node,
                         Json.MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, FaultRule.class)),
-                        null, null, null, null, null);
+                        null, null, null, null, null, null);
             } else if (node != null && node.has("action")) {
                 plan = new FaultPlan(java.util.List.of(Json.MAPPER.treeToValue(node, FaultRule.class)),
-                        null, null, null, null, null);
+                        null, null, null, null, null, null);
             } else {
                 plan = Json.MAPPER.treeToValue(node, FaultPlan.class);
             }

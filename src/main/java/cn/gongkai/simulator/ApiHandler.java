@@ -14,6 +14,7 @@ final class ApiHandler implements HttpHandler {
     private final SimState state;
     private final Endpoints endpoints;
     private final CallbackNotifier notifier;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     ApiHandler(SimState state, Endpoints endpoints, CallbackNotifier notifier) {
         this.state = state;
@@ -23,6 +24,7 @@ final class ApiHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Optional<Endpoints.Route> found = endpoints.route(exchange.getRequestURI().getPath());
@@ -34,14 +36,26 @@ final class ApiHandler implements HttpHandler {
             Map<String, String> query = Http.query(exchange.getRequestURI().getRawQuery());
             String appId = accountHint(route, query, body);
             state.record.countCall(appId, route.name());
+            Optional<String> blockedIp = state.faults.blockedIp(appId);
+            if (blockedIp.isPresent()) {
+                String ip = blockedIp.get();
+                Http.send(exchange, state.error(new ApiError(40164, "invalid ip " + ip + " ipv6 ::ffff:" + ip
+                        + ", not in whitelist")));
+                return;
+            }
             Faults.Decision decision = state.faults.decide(route.name(), appId);
+            if (decision.delayMillis() > 0) {
+                state.record.countFault(route.name(), "delay");
+            }
             pause(decision.delayMillis());
             FaultRule fault = decision.terminal();
             if (fault != null && fault.action() == FaultRule.Action.ERRCODE) {
+                state.record.countFault(route.name(), "errcode " + fault.errcode());
                 Http.send(exchange, state.error(ApiError.injected(fault.errcode())));
                 return;
             }
             if (fault != null && fault.action() == FaultRule.Action.HTTP) {
+                state.record.countFault(route.name(), "http " + fault.httpStatus());
                 Http.send(exchange, Http.htmlError(fault.httpStatus()));
                 return;
             }
@@ -49,6 +63,7 @@ final class ApiHandler implements HttpHandler {
                     state.now(), null);
             Reply reply = state.execute(route, call);
             if (fault != null && fault.action() == FaultRule.Action.DROP) {
+                state.record.countFault(route.name(), "drop");
                 exchange.close();
                 return;
             }
@@ -61,7 +76,13 @@ final class ApiHandler implements HttpHandler {
         } finally {
             exchange.close();
             notifier.send(state.takeEvents());
+            inFlight.decrementAndGet();
         }
+    }
+
+    /** Requests being handled right now (a delayed one stays in flight after its caller gave up). */
+    int inFlight() {
+        return inFlight.get();
     }
 
     /** The account a call is for, without judging it: appid for token calls, the token's owner otherwise. */

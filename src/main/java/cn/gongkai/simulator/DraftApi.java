@@ -213,7 +213,7 @@ final class DraftApi {
     }
 
     /**
-     * The platform stores {@code \\uXXXX} escapes of short fields literally (wechat-api.md §9). Control characters
+     * The platform stores the {@code \\u} escapes (backslash, u, four hex digits) of short fields literally (wechat-api.md §9). Control characters
      * and U+2028/U+2029 can only arrive escaped (Gson always escapes them), so they become six visible characters.
      */
     static String literalEscapes(String s) {

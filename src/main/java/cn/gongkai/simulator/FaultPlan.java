@@ -18,17 +18,25 @@ import java.util.Map;
  *   - {status: 4, failIdx: [1]}
  * quotas: {freepublish/submit: 5}
  * invalidateTokens: [wx123]
+ * ipNotWhitelisted: {wx123: 1.2.3.4}   # every call of the account, token included, answers 40164 with this IP
  * </pre>
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FaultPlan(List<FaultRule> rules, Integer publishPolls, Long publishMillis,
                         List<PublishOutcome> publishOutcomes, Map<String, Integer> quotas,
-                        List<String> invalidateTokens) {
+                        List<String> invalidateTokens, Map<String, String> ipNotWhitelisted) {
     public FaultPlan {
         rules = rules == null ? List.of() : List.copyOf(rules);
         publishOutcomes = publishOutcomes == null ? List.of() : List.copyOf(publishOutcomes);
         quotas = quotas == null ? Map.of() : Map.copyOf(quotas);
         invalidateTokens = invalidateTokens == null ? List.of() : List.copyOf(invalidateTokens);
+        ipNotWhitelisted = ipNotWhitelisted == null ? Map.of() : Map.copyOf(ipNotWhitelisted);
+    }
+
+    /** A plan without IP whitelist faults. */
+    public FaultPlan(List<FaultRule> rules, Integer publishPolls, Long publishMillis,
+                     List<PublishOutcome> publishOutcomes, Map<String, Integer> quotas, List<String> invalidateTokens) {
+        this(rules, publishPolls, publishMillis, publishOutcomes, quotas, invalidateTokens, null);
     }
 
     /**

@@ -84,6 +84,19 @@ public record FaultRule(String endpoint, String appId, When when, int n, double 
         return new FaultRule(endpoint, null, When.NTH, n, 0, 0, Action.HTTP, 0, status, 0);
     }
 
+    /** Answer an HTML page with HTTP {@code status} with probability {@code p}, drawn from a generator seeded with {@code seed}. */
+    public static FaultRule httpErrorRandomly(String endpoint, double p, long seed, int status) {
+        return new FaultRule(endpoint, null, When.RANDOM, 0, p, seed, Action.HTTP, 0, status, 0);
+    }
+
+    /**
+     * Wait before doing the work and answering, with probability {@code p}; a wait beyond the caller's read timeout
+     * is a timeout whose work was nevertheless done.
+     */
+    public static FaultRule delayRandomly(String endpoint, double p, long seed, long millis) {
+        return new FaultRule(endpoint, null, When.RANDOM, 0, p, seed, Action.DELAY, 0, 0, millis);
+    }
+
     /** Wait before answering every call to the endpoint. */
     public static FaultRule delayAlways(String endpoint, long millis) {
         return new FaultRule(endpoint, null, When.ALWAYS, 0, 0, 0, Action.DELAY, 0, 0, millis);

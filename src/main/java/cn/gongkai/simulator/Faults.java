@@ -61,6 +61,7 @@ public final class Faults {
     private final List<Active> rules = new ArrayList<>();
     private final Deque<FaultPlan.PublishOutcome> outcomes = new ArrayDeque<>();
     private final Map<String, Integer> quotas = new HashMap<>();
+    private final Map<String, String> blockedIps = new HashMap<>();
     private int publishPolls = DEFAULT_PUBLISH_POLLS;
     private Duration publishDuration = DEFAULT_PUBLISH_DURATION;
 
@@ -86,6 +87,7 @@ public final class Faults {
             }
             outcomes.addAll(plan.publishOutcomes());
             plan.quotas().forEach(this::quota);
+            plan.ipNotWhitelisted().forEach(this::ipNotWhitelisted);
         }
         plan.invalidateTokens().forEach(this::invalidateTokens);
         return this;
@@ -129,8 +131,28 @@ public final class Faults {
         return this;
     }
 
-    /** Removes every rule, queued outcome and quota override and restores the default publish timing. */
+    /**
+     * Makes the account's whitelist refuse the caller: every call of the account, {@code token} and
+     * {@code stable_token} included, answers 40164 with an errmsg naming {@code ip} as WeChat saw it
+     * ({@code invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: ...}).
+     */
+    public synchronized Faults ipNotWhitelisted(String appId, String ip) {
+        if (appId == null || appId.isBlank() || ip == null || ip.isBlank()) {
+            throw new IllegalArgumentException("ipNotWhitelisted needs an appId and an IP");
+        }
+        blockedIps.put(appId, ip.strip());
+        return this;
+    }
+
+    /** Lets the account's calls through the whitelist again. */
+    public synchronized Faults ipWhitelisted(String appId) {
+        blockedIps.remove(appId);
+        return this;
+    }
+
+    /** Removes every rule, queued outcome, quota override and IP block and restores the default publish timing. */
     public synchronized void clear() {
+        blockedIps.clear();
         rules.clear();
         outcomes.clear();
         quotas.clear();
@@ -158,6 +180,11 @@ public final class Faults {
         }
         rules.removeIf(Active::spent);
         return delay == 0 && terminal == null ? Decision.NONE : new Decision(delay, terminal);
+    }
+
+    /** The IP the account's whitelist refuses, if {@link #ipNotWhitelisted} was set for it. */
+    synchronized Optional<String> blockedIp(String appId) {
+        return Optional.ofNullable(blockedIps.get(appId));
     }
 
     synchronized int pollsBeforeDone() {

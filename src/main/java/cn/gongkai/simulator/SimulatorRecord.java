@@ -37,6 +37,7 @@ public final class SimulatorRecord {
     private final List<MassSend> massSends = new ArrayList<>();
     private final Map<String, Map<String, Integer>> calls = new TreeMap<>();
     private final Map<String, Integer> submits = new TreeMap<>();
+    private final Map<String, Integer> faults = new TreeMap<>();
 
     SimulatorRecord() {
     }
@@ -78,6 +79,24 @@ public final class SimulatorRecord {
         return submits.getOrDefault(appId, 0);
     }
 
+    /**
+     * Faults injected so far, by endpoint and kind: {@code "draft/add errcode -1"}, {@code "draft/add http 502"},
+     * {@code "draft/add delay"}, {@code "freepublish/submit drop"}.
+     */
+    public synchronized Map<String, Integer> faultsInjected() {
+        return Map.copyOf(faults);
+    }
+
+    /** Faults of one kind injected so far over all endpoints: {@code "errcode -1"}, {@code "http 502"}, {@code "delay"}. */
+    public synchronized int faultsInjected(String kind) {
+        return faults.entrySet().stream().filter(e -> e.getKey().endsWith(" " + kind))
+                .mapToInt(Map.Entry::getValue).sum();
+    }
+
+    synchronized void countFault(String endpoint, String kind) {
+        faults.merge(endpoint + " " + kind, 1, Integer::sum);
+    }
+
     synchronized void countCall(String appId, String endpoint) {
         calls.computeIfAbsent(appId, a -> new TreeMap<>()).merge(endpoint, 1, Integer::sum);
     }
@@ -105,6 +124,7 @@ public final class SimulatorRecord {
                 "titles", m.titles(), "sentAt", m.sentAt().toString())).toList()));
         root.set("calls", Json.MAPPER.valueToTree(calls));
         root.set("successfulSubmits", Json.MAPPER.valueToTree(submits));
+        root.set("faultsInjected", Json.MAPPER.valueToTree(faults));
         root.put("successfulSubmitsTotal", submits.values().stream().mapToInt(Integer::intValue).sum());
         return root;
     }

@@ -44,6 +44,7 @@ public final class WeChatSimulator implements AutoCloseable {
     private final ExecutorService callbackExecutor;
     private final ScheduledExecutorService ticker;
     private final CallbackNotifier notifier;
+    private final ApiHandler api;
     private final String baseUrl;
 
     private WeChatSimulator(String host, int port, Clock clock, long seed) throws IOException {
@@ -56,7 +57,8 @@ public final class WeChatSimulator implements AutoCloseable {
         Endpoints endpoints = new Endpoints(new TokenApi(state), new MaterialApi(state), new DraftApi(state), publish,
                 new MassApi(state), new QuotaApi(state));
         this.server = HttpServer.create(new InetSocketAddress(host, port), 100);
-        server.createContext("/cgi-bin/", new ApiHandler(state, endpoints, notifier));
+        this.api = new ApiHandler(state, endpoints, notifier);
+        server.createContext("/cgi-bin/", api);
         server.createContext("/sim/", new AdminHandler(this));
         server.setExecutor(httpExecutor);
         server.start();
@@ -113,6 +115,28 @@ public final class WeChatSimulator implements AutoCloseable {
     /** Fault injection and publish-timing knobs. */
     public Faults faults() {
         return state.faults;
+    }
+
+    /**
+     * Waits until no API request is being handled — a request delayed beyond its caller's timeout is still done
+     * afterwards, as real WeChat may do; tests wait for it before looking at the outcome.
+     *
+     * @return false when requests were still in flight after {@code timeout}
+     */
+    public boolean awaitIdle(java.time.Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (api.inFlight() > 0) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Resets the daily call counters of one account, or of all when {@code appId} is null. */

@@ -18,7 +18,11 @@
  *   <li>uploads: missing {@code media} part 41005, wrong format 40005, too large 40009, unknown material type
  *       40004;</li>
  *   <li>mass send: message type other than mpnews 40008; repeated {@code clientmsgid} within a minute 45066, within
- *       24 hours 45065 (with the original {@code msg_id}), longer than 64 bytes 45067; no quota 45028.</li>
+ *       24 hours 45065 (with the original {@code msg_id}), longer than 64 bytes 45067; no quota 45028;</li>
+ *   <li>{@code openapi/quota/get}: {@code cgi_path} not starting with {@code /cgi-bin/} 76003, unknown path 76021; for
+ *       a publishing API of an unverified account a daily limit of 0 (the real answer is undocumented);</li>
+ *   <li>{@link cn.gongkai.simulator.Faults#ipNotWhitelisted}: every call of the account, token calls included,
+ *       answers {@code 40164 invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: ...}.</li>
  * </ul>
  *
  * <p>Simulator choices with no documented counterpart: a draft stays consumed when its publish job fails; a job

@@ -10,7 +10,9 @@ import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
 import cn.gongkai.report.LedgerStatistics;
+import cn.gongkai.review.ApprovedSnapshots;
 import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.LoginSessions;
 import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -20,6 +22,7 @@ import java.sql.SQLException;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -48,6 +51,8 @@ public final class Database implements AutoCloseable {
     private final JdbiLedgerRepository ledger;
     private final MediaCache mediaCache;
     private final AuditLog audit;
+    private final ApprovedSnapshots approvedSnapshots;
+    private final LoginSessions loginSessions;
     private final CallCounter callCounter;
     private final UserRepository users;
     private final PublishEventLog publishEvents;
@@ -65,6 +70,8 @@ public final class Database implements AutoCloseable {
         this.ledger = new JdbiLedgerRepository(transactions);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
+        this.approvedSnapshots = new JdbiApprovedSnapshots(transactions);
+        this.loginSessions = new JdbiLoginSessions(transactions);
         this.callCounter = new JdbiCallCounter(transactions);
         this.users = new JdbiUserRepository(transactions);
         this.publishEvents = new JdbiPublishEventLog(transactions);
@@ -141,6 +148,16 @@ public final class Database implements AutoCloseable {
         return audit;
     }
 
+    /** The texts of approved versions, for comparing a new version with the last approved one. */
+    public ApprovedSnapshots approvedSnapshots() {
+        return approvedSnapshots;
+    }
+
+    /** The console's logged-in sessions (by the hash of their id). */
+    public LoginSessions loginSessions() {
+        return loginSessions;
+    }
+
     /** WeChat API calls per account, API and day (the budget behind the daily quotas). */
     public CallCounter callCounter() {
         return callCounter;
@@ -172,6 +189,17 @@ public final class Database implements AutoCloseable {
     /** True on PostgreSQL, false on H2. */
     public boolean isPostgres() {
         return product.startsWith("PostgreSQL");
+    }
+
+    /** The newest applied migration version (e.g. "3"), for {@code gongkai doctor}. */
+    public String schemaVersion() {
+        try {
+            MigrationInfo current = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .load().info().current();
+            return current == null || current.getVersion() == null ? "（无）" : current.getVersion().getVersion();
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot read the migration history of " + safeUrl, e);
+        }
     }
 
     /** The URL without credentials and the database product, e.g. for {@code gongkai doctor}. */

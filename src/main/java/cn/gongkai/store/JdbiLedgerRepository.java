@@ -23,17 +23,24 @@ import org.jdbi.v3.core.statement.Query;
  * The publication ledger and its counting queries. A duplicate (item, mode), or source key for rows without an item,
  * is looked for first and, should a concurrent writer win the race, the unique violation is undone at a savepoint:
  * either way {@link #record} returns false and the caller's transaction stays usable, on H2 and on PostgreSQL alike.
- * Counting is done by GROUP BY over the index {@code ledger_counts}.
+ * Counting is one GROUP BY pass over the index {@code ledger_counts}; the first row of each push carries
+ * {@code push_head = 1}, so pushes add up like articles.
  */
 final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
 
     private static final int CHUNK = 1000;
     private static final String COLUMNS = "id, item_id, account, mode, publish_id, article_id, article_index, url,"
             + " title, category, department, published_at, source, source_key, corrects_id, deleted_at";
+    /** Totals of a group: articles, deleted articles, corrections, pushes (first rows of their push). */
+    private static final String SUMS = "COALESCE(SUM(CASE WHEN corrects_id IS NULL THEN 1 ELSE 0 END), 0) AS n,"
+            + " COALESCE(SUM(CASE WHEN corrects_id IS NULL AND deleted_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS d,"
+            + " COALESCE(SUM(CASE WHEN corrects_id IS NULL THEN 0 ELSE 1 END), 0) AS c,"
+            + " COALESCE(SUM(push_head), 0) AS p";
     private static final String INSERT = "INSERT INTO ledger (item_id, account, mode, publish_id, article_id,"
             + " article_index, url, title, category, department, published_at, source, source_key, push_key,"
-            + " corrects_id, deleted_at) VALUES (:item, :account, :mode, :publishId, :articleId, :index, :url, :title,"
-            + " :category, :department, :at, :source, :sourceKey, :pushKey, :corrects, :deletedAt)";
+            + " push_head, corrects_id, deleted_at) VALUES (:item, :account, :mode, :publishId, :articleId, :index,"
+            + " :url, :title, :category, :department, :at, :source, :sourceKey, :pushKey, :pushHead, :corrects,"
+            + " :deletedAt)";
 
     private final JdbiTransactions tx;
 
@@ -48,7 +55,9 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                 if (present(h, e)) {
                     return false;
                 }
-                bind(h.createUpdate(INSERT), e).execute();
+                boolean head = h.createQuery("SELECT COUNT(*) FROM ledger WHERE push_key = :key")
+                        .bind("key", e.pushKey()).mapTo(Long.class).one() == 0;
+                bind(h.createUpdate(INSERT), e, head).execute();
                 return true;
             });
         } catch (StoreException ex) {
@@ -66,13 +75,21 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
             for (int from = 0; from < entries.size(); from += CHUNK) {
                 List<LedgerEntry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
                 Set<String> known = existingKeys(h, chunk);
+                Set<String> pushes = existingPushes(h, chunk);
                 PreparedBatch batch = h.prepareBatch(INSERT);
                 int size = 0;
                 for (LedgerEntry e : chunk) {
                     if (e.source() == LedgerSource.GONGKAI) {
+                        if (size > 0) {
+                            batch.execute();
+                            added += size;
+                            size = 0;
+                            batch = h.prepareBatch(INSERT);
+                        }
                         added += record(e) ? 1 : 0;
+                        pushes.add(e.pushKey());
                     } else if (known.add(e.sourceKey())) {
-                        bindBatch(batch, e).add();
+                        bind(batch, e, pushes.add(e.pushKey())).add();
                         size++;
                     }
                 }
@@ -157,20 +174,14 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
     @Override
     public Totals totals(Instant from, Instant to) {
         return tx.call("cannot count the ledger from " + from + " to " + to,
-                h -> h.createQuery("SELECT COALESCE(SUM(CASE WHEN corrects_id IS NULL THEN 1 ELSE 0 END), 0) AS a,"
-                                + " COUNT(DISTINCT push_key) AS p,"
-                                + " COALESCE(SUM(CASE WHEN corrects_id IS NULL THEN 0 ELSE 1 END), 0) AS c,"
-                                + " COALESCE(SUM(CASE WHEN corrects_id IS NULL AND deleted_at IS NOT NULL"
-                                + " THEN 1 ELSE 0 END), 0) AS d"
-                                + " FROM ledger WHERE published_at >= :from AND published_at < :to")
+                h -> h.createQuery("SELECT " + SUMS + " FROM ledger WHERE published_at >= :from AND published_at < :to")
                         .bind("from", from).bind("to", to)
-                        .map((rs, ctx) -> new Totals(rs.getLong("a"), rs.getLong("p"), rs.getLong("c"),
-                                rs.getLong("d")))
+                        .map((rs, ctx) -> totals(rs))
                         .one());
     }
 
     @Override
-    public Map<String, Group> byColumn(Instant from, Instant to, CountBy by) {
+    public Tally byColumn(Instant from, Instant to, CountBy by) {
         String column = switch (by) {
             case CATEGORY -> "category";
             case ACCOUNT -> "account";
@@ -179,22 +190,16 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
             case MONTH -> throw new IllegalArgumentException("months are counted by byInterval, not byColumn");
         };
         String key = "COALESCE(" + column + ", '')";
-        return tx.call("cannot count the ledger by " + column + " from " + from + " to " + to, h -> {
-            Map<String, Group> groups = new LinkedHashMap<>();
-            h.createQuery("SELECT " + key + " AS k, COUNT(*) AS n,"
-                            + " COALESCE(SUM(CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END), 0) AS d FROM ledger"
-                            + " WHERE published_at >= :from AND published_at < :to AND corrects_id IS NULL"
-                            + " GROUP BY " + key + " ORDER BY " + key)
-                    .bind("from", from).bind("to", to)
-                    .map((rs, ctx) -> Map.entry(rs.getString("k"), new Group(rs.getLong("n"), rs.getLong("d"))))
-                    .forEach(e -> groups.merge(e.getKey(), e.getValue(),
-                            (a, b) -> new Group(a.articles() + b.articles(), a.deleted() + b.deleted())));
-            return groups;
-        });
+        return tx.call("cannot count the ledger by " + column + " from " + from + " to " + to,
+                h -> tally(h.createQuery("SELECT " + key + " AS k, " + SUMS + " FROM ledger"
+                                + " WHERE published_at >= :from AND published_at < :to GROUP BY " + key
+                                + " ORDER BY " + key)
+                        .bind("from", from).bind("to", to)
+                        .map((rs, ctx) -> Map.entry(rs.getString("k"), totals(rs))).list(), List.of()));
     }
 
     @Override
-    public List<Group> byInterval(List<Instant> bounds) {
+    public Tally byInterval(List<Instant> bounds) {
         if (bounds.size() < 2) {
             throw new IllegalArgumentException("byInterval needs at least two bounds, got " + bounds.size());
         }
@@ -209,22 +214,45 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
         }
         bucket.append(" ELSE ").append(bounds.size() - 2).append(" END");
         int last = bounds.size() - 1;
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < last; i++) {
+            keys.add(String.valueOf(i));
+        }
         return tx.call("cannot count the ledger per interval from " + bounds.get(0) + " to " + bounds.get(last), h -> {
-            Query q = h.createQuery("SELECT bucket, COUNT(*) AS n,"
-                    + " COALESCE(SUM(CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END), 0) AS d FROM (SELECT "
-                    + bucket + " AS bucket, deleted_at FROM ledger WHERE published_at >= :b0 AND published_at < :b"
-                    + last + " AND corrects_id IS NULL) t GROUP BY bucket");
+            Query q = h.createQuery("SELECT bucket AS k, " + SUMS + " FROM (SELECT " + bucket + " AS bucket,"
+                    + " corrects_id, deleted_at, push_head FROM ledger WHERE published_at >= :b0"
+                    + " AND published_at < :b" + last + ") t GROUP BY bucket");
             for (int i = 0; i < bounds.size(); i++) {
                 q.bind("b" + i, bounds.get(i));
             }
-            List<Group> groups = new ArrayList<>();
-            for (int i = 0; i < last; i++) {
-                groups.add(new Group(0, 0));
-            }
-            q.map((rs, ctx) -> Map.entry(rs.getInt("bucket"), new Group(rs.getLong("n"), rs.getLong("d"))))
-                    .forEach(e -> groups.set(e.getKey(), e.getValue()));
-            return groups;
+            return tally(q.map((rs, ctx) -> Map.entry(String.valueOf(rs.getInt("k")), totals(rs))).list(), keys);
         });
+    }
+
+    /** Totals as the sums of the groups; groups without articles left out unless listed in {@code always}. */
+    private static Tally tally(List<Map.Entry<String, Totals>> rows, List<String> always) {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        always.forEach(k -> groups.put(k, new Group(0, 0)));
+        long articles = 0;
+        long pushes = 0;
+        long corrections = 0;
+        long deleted = 0;
+        for (Map.Entry<String, Totals> r : rows) {
+            Totals t = r.getValue();
+            articles += t.articles();
+            pushes += t.pushes();
+            corrections += t.corrections();
+            deleted += t.deleted();
+            if (t.articles() > 0 || always.contains(r.getKey())) {
+                groups.merge(r.getKey(), new Group(t.articles(), t.deleted()),
+                        (a, b) -> new Group(a.articles() + b.articles(), a.deleted() + b.deleted()));
+            }
+        }
+        return new Tally(new Totals(articles, pushes, corrections, deleted), groups);
+    }
+
+    private static Totals totals(ResultSet rs) throws SQLException {
+        return new Totals(rs.getLong("n"), rs.getLong("p"), rs.getLong("c"), rs.getLong("d"));
     }
 
     // ---- rows ----
@@ -248,17 +276,19 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                 .bindList("keys", keys).mapTo(String.class).list());
     }
 
-    private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T s, LedgerEntry e) {
+    private static Set<String> existingPushes(Handle h, List<LedgerEntry> chunk) {
+        List<String> keys = chunk.stream().map(LedgerEntry::pushKey).distinct().toList();
+        return new HashSet<>(h.createQuery("SELECT DISTINCT push_key FROM ledger WHERE push_key IN (<keys>)")
+                .bindList("keys", keys).mapTo(String.class).list());
+    }
+
+    private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T s, LedgerEntry e, boolean head) {
         return s.bind("item", e.itemId()).bind("account", e.account()).bind("mode", e.mode())
                 .bind("publishId", e.publishId()).bind("articleId", e.articleId()).bind("index", e.index())
                 .bind("url", e.url()).bind("title", e.title()).bind("category", e.category())
                 .bind("department", e.department()).bind("at", e.publishedAt())
                 .bind("source", e.source().code()).bind("sourceKey", e.sourceKey()).bind("pushKey", e.pushKey())
-                .bind("corrects", e.correctsId()).bind("deletedAt", e.deletedAt());
-    }
-
-    private static PreparedBatch bindBatch(PreparedBatch b, LedgerEntry e) {
-        return bind(b, e);
+                .bind("corrects", e.correctsId()).bind("deletedAt", e.deletedAt()).bind("pushHead", head ? 1 : 0);
     }
 
     private static LedgerEntry entry(ResultSet rs) throws SQLException {

@@ -2,23 +2,14 @@ package cn.gongkai.web;
 
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.GongkaiConfig;
-import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.BatchRepository;
-import cn.gongkai.publish.PublishBatch;
 import cn.gongkai.report.Counter;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateExceptionHandler;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,35 +17,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: {@code GET /healthz} for operators and monitoring, and a read-only overview page at {@code /}
- * (queue by status, recent publishing batches) from {@code templates/console/overview.ftlh},
- * {@code GET /api/counts?year=Y} (see {@link CountsRoutes}), and with {@link PublishingEndpoints} the WeChat callback
- * route and the watchdog's warnings in {@code /healthz}.
+ * The HTTP server: {@code GET /healthz} for operators and monitoring, the staff {@link Console} (login, pages in
+ * Chinese), {@code GET /api/counts?year=Y} (see {@link CountsRoutes}), and with {@link PublishingEndpoints} the
+ * WeChat callback route and the watchdog's warnings in {@code /healthz}. Everything but {@code /healthz} and the
+ * callback needs a logged-in user or an API token; without a console nobody can log in and only those two answer.
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Javalin app;
     private final GongkaiConfig config;
     private final ItemRepository items;
-    private final BatchRepository batches;
-    private final Template overview;
     private final Clock clock;
     private final PublishingEndpoints publishing;
 
-    private WebServer(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
-                      Clock clock, PublishingEndpoints publishing) {
+    private WebServer(GongkaiConfig config, ItemRepository items, Counter counter, Clock clock,
+                      PublishingEndpoints publishing, Console console, ItemApi api) {
         this.config = config;
         this.items = items;
-        this.batches = batches;
         this.clock = clock;
         this.publishing = publishing;
-        this.overview = template(config);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
+            c.http.maxRequestSize = 40L * 1024 * 1024;
+            if (api != null) {
+                api.register(c.routes);
+            }
+            // after the API, so that the console's exception handlers (which answer /api/ paths the API's way)
+            // replace the API's for the same exception classes; the console's guard still runs before every endpoint
+            if (console != null) {
+                console.register(c.routes);
+            } else {
+                c.routes.before(ctx -> closed(ctx, api != null));
+            }
             c.routes.get("/healthz", this::health);
-            c.routes.get("/", this::overviewPage);
             c.routes.get("/api/counts", new CountsRoutes(counter)::counts);
             if (publishing != null) {
                 publishing.register(c.routes);
@@ -62,18 +58,34 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
-    /** Starts listening on the configured host and port (port 0: any free port). */
+    /** Starts listening on the configured host and port (port 0: any free port), without a console. */
     public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
                                   Clock clock) {
-        return start(config, items, batches, counter, clock, null);
+        return start(config, items, batches, counter, clock, null, null);
     }
 
-    /** Starts listening, with the publishing endpoints (callback route, watchdog warnings) when given. */
+    /**
+     * Starts listening without a console, with the publishing endpoints (callback route, watchdog warnings) and the
+     * REST API of {@link ItemApi} (which asks for a token itself) when they are given.
+     */
     public static WebServer start(GongkaiConfig config, ItemRepository items, BatchRepository batches, Counter counter,
-                                  Clock clock, PublishingEndpoints publishing) {
-        WebServer server = new WebServer(config, items, batches, counter, clock, publishing);
-        server.app.start(config.web().host(), config.web().port());
-        LOG.info("Web server listening on {}:{}", config.web().host(), server.port());
+                                  Clock clock, PublishingEndpoints publishing, ItemApi api) {
+        return listen(new WebServer(config, items, counter, clock, publishing, null, api));
+    }
+
+    /**
+     * Starts listening with the staff console and, when given, the publishing endpoints and the REST API (which
+     * should accept the console's session too: {@link Console#sessionAuthenticator()}).
+     */
+    public static WebServer start(Console.Services services, Console console, PublishingEndpoints publishing,
+                                  ItemApi api) {
+        return listen(new WebServer(services.config(), services.items(), services.counter(), services.clock(),
+                publishing, console, api));
+    }
+
+    private static WebServer listen(WebServer server) {
+        server.app.start(server.config.web().host(), server.config.web().port());
+        LOG.info("Web server listening on {}:{}", server.config.web().host(), server.port());
         return server;
     }
 
@@ -81,17 +93,15 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
-    private static Template template(GongkaiConfig config) {
-        Configuration fm = new Configuration(Configuration.VERSION_2_3_34);
-        try {
-            fm.setDirectoryForTemplateLoading(config.templatesDir().resolve("console").toFile());
-            fm.setDefaultEncoding("UTF-8");
-            fm.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-            fm.setLogTemplateExceptions(false);
-            return fm.getTemplate("overview.ftlh");
-        } catch (IOException e) {
-            throw new IllegalStateException("console template overview.ftlh unreadable under "
-                    + config.templatesDir().resolve("console") + ": " + e.getMessage(), e);
+    /**
+     * Without a console nobody can log in: everything but the open routes is refused, except the item API's routes,
+     * which ask for a token themselves.
+     */
+    private static void closed(Context ctx, boolean api) {
+        boolean apiRoute = api && (ctx.path().equals("/api/me") || ctx.path().startsWith("/api/items"));
+        if (!ConsoleAccess.open(ctx.path()) && !apiRoute) {
+            ctx.status(401).json(Map.of("title", "需要登录", "status", 401, "detail", "控制台未启用，无法登录"));
+            ctx.skipRemainingHandlers();
         }
     }
 
@@ -122,32 +132,6 @@ public final class WebServer implements AutoCloseable {
         }
         body.put("time", clock.instant().toString());
         ctx.status(dbUp ? 200 : 503).json(body);
-    }
-
-    private void overviewPage(Context ctx) throws Exception {
-        Map<ItemStatus, Integer> byStatus = new EnumMap<>(ItemStatus.class);
-        for (ItemStatus s : ItemStatus.values()) {
-            byStatus.put(s, 0);
-        }
-        for (DisclosureItem i : items.list(null)) {
-            byStatus.merge(i.status(), 1, Integer::sum);
-        }
-        List<Map<String, Object>> statuses = new ArrayList<>();
-        byStatus.forEach((s, n) -> statuses.add(Map.of("label", s.label(), "count", n)));
-        List<Map<String, Object>> recent = new ArrayList<>();
-        for (PublishBatch b : batches.recent(20)) {
-            recent.add(Map.of("id", b.id(), "account", b.account(), "state", b.state().name(),
-                    "items", b.itemIds().size(), "error", b.error(),
-                    "updated", MINUTE.format(b.updatedAt().atZone(config.timezone()))));
-        }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("sandbox", config.anySandbox());
-        model.put("accounts", config.accounts().stream().map(AccountConfig::name).toList());
-        model.put("statuses", statuses);
-        model.put("batches", recent);
-        StringWriter out = new StringWriter();
-        overview.process(model, out);
-        ctx.html(out.toString());
     }
 
     @Override

@@ -448,12 +448,19 @@ public final class WxJavaGateway implements WeChatGateway, AutoCloseable {
             runner.run(account, "stable_token", CallPolicy.IDEMPOTENT, () -> wx.getAccessToken());
             token = Check.ok(PROBE_TOKEN, "已获取（AppID、AppSecret 正确）");
         } catch (WeChatException e) {
-            token = Check.failed(PROBE_TOKEN, e.code(), e.staffMessage());
+            token = e.code() == 40164
+                    ? Check.failed(PROBE_TOKEN, 40164, "未能获取：微信拒绝了本服务器的 IP（errcode 40164），修复方法见“" + PROBE_IP + "”一项。")
+                    : Check.failed(PROBE_TOKEN, e.code(), e.staffMessage());
+            if (e.code() == 40164) {
+                String why = "未检查：获取 access_token 失败，请先解决 IP 白名单的问题。";
+                return new AccountProbe(account, token, Check.failed(PROBE_IP, 40164, e.staffMessage()),
+                        Check.skipped(PROBE_DRAFT, why), Check.skipped(PROBE_FREEPUBLISH, why),
+                        Check.skipped(PROBE_MASS, why));
+            }
         }
         if (token.status() == AccountProbe.Status.FAILED) {
             String why = "未检查：获取 access_token 失败，请先解决上面的问题。";
-            Check ip = token.code() == 40164 ? Check.failed(PROBE_IP, 40164, token.message())
-                    : Check.skipped(PROBE_IP, why);
+            Check ip = Check.skipped(PROBE_IP, why);
             return new AccountProbe(account, token, ip, Check.skipped(PROBE_DRAFT, why),
                     Check.skipped(PROBE_FREEPUBLISH, why), Check.skipped(PROBE_MASS, why));
         }
@@ -489,13 +496,28 @@ public final class WxJavaGateway implements WeChatGateway, AutoCloseable {
     private void massPermission(String account, GuardedOkHttpService wx) {
         String url = WxMpHostConfig.buildUrl(wx.getWxMpConfigStorage().getHostConfig(),
                 WxMpHostConfig.API_DEFAULT_HOST_URL, "/cgi-bin/openapi/quota/get");
-        String answer = runner.run(account, "openapi/quota/get", CallPolicy.IDEMPOTENT,
-                () -> CallRunner.require(wx.post(url, "{\"cgi_path\":\"" + MASS_SENDALL_PATH + "\"}"), "answer"));
+        String answer;
+        try {
+            answer = runner.run(account, "openapi/quota/get", CallPolicy.IDEMPOTENT,
+                    () -> CallRunner.require(wx.post(url, "{\"cgi_path\":\"" + MASS_SENDALL_PATH + "\"}"), "answer"));
+        } catch (WeChatException e) {
+            if (e.code() == 48001) {
+                throw noMassPermission(account, "openapi/quota/get 查询 " + MASS_SENDALL_PATH + " 得到 errcode 48001", e);
+            }
+            throw e;
+        }
         String limit = field(answer, "quota", "daily_limit");
         if ("0".equals(limit)) {
-            throw WeChatErrors.toException(account, "openapi/quota/get", 48001,
-                    "daily_limit 0 for " + MASS_SENDALL_PATH, null, clock);
+            throw noMassPermission(account, "openapi/quota/get 答复 " + MASS_SENDALL_PATH + " 的每日上限 daily_limit 为 0",
+                    null);
         }
+    }
+
+    private WeChatException noMassPermission(String account, String evidence, Throwable cause) {
+        return WeChatErrors.toException(account, "openapi/quota/get", 48001, WeChatException.Kind.PERMANENT,
+                "公众号没有群发接口（高级群发接口 message/mass/sendall）的权限：只有完成微信认证的订阅号和服务号可以通过接口群发。"
+                        + "请公众号管理员确认公众号已完成微信认证，并在 mp.weixin.qq.com → 设置与开发 → 接口权限 中查看“群发与通知”权限。"
+                        + "【微信答复：" + evidence + "】", cause, clock);
     }
 
     /** A field of a JSON object (nested by the path), as text; null when absent or not JSON. */

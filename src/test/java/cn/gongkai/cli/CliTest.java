@@ -252,4 +252,58 @@ class CliTest {
         assertThat(Files.readString(dir.resolve("out").resolve("article-preview.html")))
                 .contains("max-width:375px", "data:image/png;base64,").doesNotContain("mmbiz.qpic.cn");
     }
+
+    @Test
+    void renderSendsAPreviewToAConfiguredReviewerAndTheArticleShowsTheQrCode() throws IOException {
+        Path qr = dir.resolve("qrcode.png");
+        Files.copy(Path.of("src/test/resources/render/golden/images/qrcode.png"), qr);
+        Files.writeString(config, """
+                data-dir: %s
+                review:
+                  chain: []
+                accounts:
+                  - id: hongqi
+                    name: 红旗商务
+                    app-id: wx0000000000000000
+                    api-base-url: https://api.weixin.qq.com
+                    mode: freepublish
+                    cron: "0 0 10 ? * MON-FRI"
+                    max-articles-per-draft: 8
+                    qr-code: %s
+                    preview-to:
+                      张科长: zhangke2023
+                """.formatted(dir.resolve("data"), qr), StandardCharsets.UTF_8);
+        run("item", "import", sample("06-shangmao-nongmao.md").toString());
+        Path out = dir.resolve("out").resolve("article.html");
+
+        Run r = run("render", "1", "--preview-to", "张科长", "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("已发送预览给 张科长（微信号 zhangke2023）", "临时草稿已删除");
+        assertThat(Files.readString(out)).contains("长按识别二维码，关注“红旗商务”");
+        assertThat(Files.readString(dir.resolve("out").resolve("article-preview.html")))
+                .contains("长按识别二维码").doesNotContain("mmbiz.qpic.cn");
+
+        Run unknown = run("render", "1", "--preview-to", "李主任");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("没有“李主任”", "张科长");
+    }
+
+    @Test
+    void benchRenderPrintsArticlesPerSecondForAnItemFile() {
+        Run r = run("bench", "render", "--n", "5", "--warmup", "2", "docs/bench/typical-2000.md");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("正文 1915 字", "排版 5 次").containsPattern("每秒 \\d+ 篇");
+    }
+
+    @Test
+    void benchRenderOfAFileWithProblemsSaysWhatIsWrong() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.md"), "---\ntitle: 无分类\n---\n正文。\n", StandardCharsets.UTF_8);
+
+        Run r = run("bench", "render", bad.toString());
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("缺少必填字段 category");
+    }
 }

@@ -42,6 +42,9 @@ class QuotaCommandTest {
         assertThat(run(config, "publish", "run").code()).isZero();
 
         Run r = run(config, "quota");
+        Path saved = Path.of("target", "doctor", "quota.txt");
+        Files.createDirectories(saved.getParent());
+        Files.writeString(saved, "$ gongkai quota\n" + r.out(), StandardCharsets.UTF_8);
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("公众号 红旗商务（hongqi）", "本系统份额 90%", "00:00 重置");

@@ -28,7 +28,7 @@ public final class SchedulerLauncher {
         Wiring w = new Wiring(config, Clock.systemUTC(), new PollPolicy(3, Duration.ofMillis(300)));
         PublishScheduler scheduler = PublishScheduler.start(w.database().dataSource(), w.database().isPostgres(),
                 new PublishScheduler.Plan(args[1], w.config().timezone(), Map.of("pair",
-                        w.config().accounts().get(0).cron()), Duration.ofSeconds(3), Duration.ofHours(1)),
+                        w.config().accounts().get(0).cron()), Duration.ofSeconds(3), Duration.ofHours(1), Map.of()),
                 new PublishScheduler.Tasks() {
                     @Override
                     public void publish(String account) {
@@ -44,6 +44,11 @@ public final class SchedulerLauncher {
                     @Override
                     public void watchdog() {
                         w.watchdog().logWarnings();
+                    }
+
+                    @Override
+                    public void intake(String source) {
+                        out.println("INTAKE " + source);
                     }
                 }, w.clock());
         out.println("STARTED " + args[1]);

@@ -382,4 +382,123 @@ class ConfigLoaderTest {
 
         assertThat(e.key()).isEqualTo("wechat.daily-limits.freepublish/gett");
     }
+
+    // ---- review, checks, inbox and OA keys (issue 4) ----
+
+    @Test
+    void theReviewCheckInboxAndOaKeysHaveTheirDocumentedDefaults() throws IOException {
+        GongkaiConfig c = load(Map.of(), file(""));
+
+        assertThat(c.review().importantChain()).containsExactly("principal-leader");
+        assertThat(c.review().dueWorkingDays()).isEqualTo(20);
+        assertThat(c.review().titleMax()).isEqualTo(32);
+        assertThat(c.review().authorMax()).isEqualTo(16);
+        assertThat(c.review().bodyMax()).isEqualTo(20_000);
+        assertThat(c.review().imageMaxMb()).isEqualTo(10);
+        assertThat(c.review().wordsFile()).isEmpty();
+        assertThat(c.intake().inboxDir()).isEqualTo(Path.of("./data/inbox"));
+        assertThat(c.intake().inboxInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(c.intake().oaEnabled()).isFalse();
+    }
+
+    @Test
+    void theExampleFileDocumentsEveryKeyAndLoads() {
+        GongkaiConfig c = load(Map.of(), Path.of("config/gongkai.example.yml"));
+
+        assertThat(c.review().dueWorkingDays()).isEqualTo(20);
+        assertThat(c.intake().oaInterval()).isEqualTo(java.time.Duration.ofMinutes(10));
+    }
+
+    @Test
+    void theImportantChainCanBeSetFromTheEnvironmentAsACommaList() throws IOException {
+        GongkaiConfig c = load(Map.of("GONGKAI_REVIEW_IMPORTANT_CHAIN", "office-leader,principal-leader",
+                "GONGKAI_REVIEW_DUE_WORKING_DAYS", "15", "GONGKAI_INBOX_DIR", "/srv/inbox"), file(""));
+
+        assertThat(c.review().importantChain()).containsExactly("office-leader", "principal-leader");
+        assertThat(c.review().dueWorkingDays()).isEqualTo(15);
+        assertThat(c.intake().inboxDir()).isEqualTo(Path.of("/srv/inbox"));
+    }
+
+    @Test
+    void aChainRoleThatIsNotAReviewRoleIsRejectedNamingKeyAndValue() throws IOException {
+        ConfigException e = failure("review:\n  chain: [dept-leader, boss]\n");
+
+        assertThat(e.getMessage()).contains("review.chain", "boss");
+        assertThat(failure("review:\n  important-chain: [drafter]\n").getMessage())
+                .contains("review.important-chain", "drafter");
+    }
+
+    @Test
+    void zeroDueWorkingDaysIsRejectedNamingKeyAndValue() throws IOException {
+        assertThat(failure("review:\n  due-working-days: 0\n").getMessage()).contains("review.due-working-days", "0");
+        assertThat(failure("checks:\n  title-max: -1\n").getMessage()).contains("checks.title-max", "-1");
+    }
+
+    @Test
+    void anOaUrlWithoutAQueryOrANonSelectQueryIsRejected() throws IOException {
+        assertThat(failure("oa:\n  url: jdbc:h2:mem:oa\n").getMessage()).contains("oa.query");
+        assertThat(failure("oa:\n  url: jdbc:h2:mem:oa\n  query: DELETE FROM doc\n").getMessage())
+                .contains("oa.query", "SELECT");
+    }
+
+    @Test
+    void theOaPasswordIsMasked() throws IOException {
+        GongkaiConfig c = load(Map.of("GONGKAI_OA_PASSWORD", "oa-pass-never-printed"),
+                file("oa:\n  url: jdbc:h2:mem:oa\n  query: SELECT 1\n"));
+
+        assertThat(c.intake().oaPassword().reveal()).isEqualTo("oa-pass-never-printed");
+        assertThat(c.toString()).doesNotContain("oa-pass-never-printed");
+    }
+
+    @Test
+    void headingNumbersAreOffByDefaultAndCanBeSwitchedOnInTheFileOrTheEnvironment() throws IOException {
+        assertThat(load(Map.of(), file("")).render().headingNumbers()).isFalse();
+        assertThat(load(Map.of(), file("render:\n  heading-numbers: true\n")).render().headingNumbers()).isTrue();
+        assertThat(load(Map.of("GONGKAI_RENDER_HEADING_NUMBERS", "true"), file("")).render().headingNumbers())
+                .isTrue();
+    }
+
+    @Test
+    void aHeadingNumberSwitchThatIsNotABooleanNamesTheKey() throws IOException {
+        ConfigException e = failure("render:\n  heading-numbers: 公文\n");
+
+        assertThat(e.key()).isEqualTo("render.heading-numbers");
+        assertThat(e.getMessage()).contains("true 或 false");
+    }
+
+    @Test
+    void previewRecipientsAndTheQrCodeAreReadPerAccount() throws IOException {
+        Path f = file("accounts:\n" + account("hongqi", """
+                    qr-code: article/qrcode-hongqi.png
+                    preview-to:
+                      张科长: zhangke2023
+                      李主任: o6_bmjrPTlm6_2sgVt7hMZOPfL2M
+                """));
+
+        AccountConfig a = load(Map.of(), f).accounts().get(0);
+
+        assertThat(a.qrCode()).isEqualTo("article/qrcode-hongqi.png");
+        assertThat(a.previewTo()).containsOnly(Map.entry("张科长", "zhangke2023"),
+                Map.entry("李主任", "o6_bmjrPTlm6_2sgVt7hMZOPfL2M"));
+        assertThat(AccountConfig.isOpenId(a.previewTo().get("李主任"))).isTrue();
+        assertThat(AccountConfig.isOpenId(a.previewTo().get("张科长"))).isFalse();
+        assertThat(a.withApiBaseUrl("http://127.0.0.1:1", Secret.of(SECRET)).previewTo()).isEqualTo(a.previewTo());
+    }
+
+    @Test
+    void previewRecipientsCanComeFromTheEnvironmentAsNameEqualsIdPairs() throws IOException {
+        GongkaiConfig c = load(Map.of("GONGKAI_ACCOUNTS_0_PREVIEW_TO", "张科长=zhangke2023, 王副局长=wangfu_2020"),
+                file(""));
+
+        assertThat(c.accounts().get(0).previewTo()).containsOnly(Map.entry("张科长", "zhangke2023"),
+                Map.entry("王副局长", "wangfu_2020"));
+    }
+
+    @Test
+    void aPreviewRecipientThatIsNeitherAWeChatIdNorAnOpenidNamesTheKey() throws IOException {
+        ConfigException e = failure("accounts:\n" + account("hongqi", "    preview-to:\n      张科长: 138 0000 0000\n"));
+
+        assertThat(e.key()).isEqualTo("accounts[hongqi].preview-to.张科长");
+        assertThat(e.getMessage()).contains("微信号").contains("openid");
+    }
 }

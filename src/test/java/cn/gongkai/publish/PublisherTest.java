@@ -245,4 +245,24 @@ class PublisherTest {
         assertThat(publisher.run(ACCOUNT).batches()).isZero();
         assertThat(wechat.calls("draft/add")).isZero();
     }
+
+    @Test
+    void anItemThePrePublishChecksNowRefuseFailsBeforeAnythingGoesToWeChat() {
+        List<Long> ids = approvedItems(2);
+        PublishGate refuseFirst = item -> item.id() == ids.get(0) ? "发布前检查未通过：正文第 3 行有手机号码" : "";
+        Publisher gated = new Publisher(db.publishStore(), wechat, ArticleRenderer.load(Path.of("templates")),
+                new ImagePreparer(), new PublishSettings(List.of(Fixtures.account(ACCOUNT, 8)),
+                        java.time.ZoneId.of("Asia/Shanghai"), new PollPolicy(3, Duration.ZERO),
+                        Duration.ofMinutes(15), Duration.ZERO, BoundaryListener.NONE).withGate(refuseFirst),
+                clock);
+
+        RunReport report = gated.run(ACCOUNT);
+
+        DisclosureItem refused = db.items().find(ids.get(0)).orElseThrow();
+        assertThat(refused.status()).isEqualTo(ItemStatus.FAILED);
+        assertThat(refused.failure()).contains("手机号码");
+        assertThat(db.audit().history(refused.id())).anyMatch(e -> e.decision().equals("FAIL"));
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(wechat.published()).extracting(FakeWeChat.Published::title).containsExactly("促消费活动第2期");
+    }
 }

@@ -386,4 +386,22 @@ class ReviewServiceTest {
         assertThat(review.queueChecks(late, LocalDate.of(2023, 6, 20)).warnings())
                 .noneMatch(f -> f.check().equals("due-date"));
     }
+
+    @Test
+    void aCheckJustBeforePublishingIsAuditedWithoutChangingTheStatus() {
+        DisclosureItem item = queue(review, "刘科员");
+        approveAll(item.id());
+        DisclosureItem approved = reload(item.id());
+
+        review.recordCheck(approved, review.checks().check(approved.content()), "publisher");
+
+        AuditEntry check = db.audit().history(item.id()).get(4);
+        assertThat(check.decision()).isEqualTo("CHECK");
+        assertThat(check.actor()).isEqualTo("publisher");
+        assertThat(check.fromStatus()).isEqualTo("APPROVED");
+        assertThat(check.toStatus()).isEqualTo("APPROVED");
+        assertThat(check.comment()).isEqualTo("发布前检查通过");
+        assertThat(reload(item.id()).status()).isEqualTo(ItemStatus.APPROVED);
+        assertThat(review.currentStep(reload(item.id()))).isEqualTo(3);
+    }
 }

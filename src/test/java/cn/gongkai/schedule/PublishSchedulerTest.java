@@ -44,15 +44,16 @@ class PublishSchedulerTest {
 
     private PublishScheduler start(Map<String, String> crons) {
         return PublishScheduler.start(db.dataSource(), db.isPostgres(),
-                new PublishScheduler.Plan("test", SHANGHAI, crons, Duration.ofHours(1), Duration.ofHours(1)), tasks,
+                new PublishScheduler.Plan("test", SHANGHAI, crons, Duration.ofHours(1), Duration.ofHours(1),
+                        Map.of("inbox", Duration.ofHours(1))), tasks,
                 Clock.systemUTC());
     }
 
     @Test
-    void storesAPublishingAndAStatusJobPerAccountAndOneWatchdog() {
+    void storesAPublishingAndAStatusJobPerAccountOneWatchdogAndTheInbox() {
         try (PublishScheduler s = start(Map.of("hongqi", NEVER_SOON, "second", NEVER_SOON))) {
-            assertThat(s.jobNames()).containsExactly("publish-hongqi", "publish-second", "status-hongqi",
-                    "status-second", "watchdog");
+            assertThat(s.jobNames()).containsExactly("intake-inbox", "publish-hongqi", "publish-second",
+                    "status-hongqi", "status-second", "watchdog");
             assertThat(s.nextSlot("hongqi")).isEqualTo(java.time.LocalDateTime.of(2099, 1, 1, 10, 0)
                     .atZone(SHANGHAI).toInstant());
         }
@@ -63,7 +64,7 @@ class PublishSchedulerTest {
         start(Map.of("hongqi", NEVER_SOON, "second", NEVER_SOON)).close();
 
         try (PublishScheduler s = start(Map.of("hongqi", NEVER_SOON))) {
-            assertThat(s.jobNames()).containsExactly("publish-hongqi", "status-hongqi", "watchdog");
+            assertThat(s.jobNames()).containsExactly("intake-inbox", "publish-hongqi", "status-hongqi", "watchdog");
         }
     }
 
@@ -91,10 +92,12 @@ class PublishSchedulerTest {
     }
 
     @Test
-    void theStatusJobRunsAtStartAndTheWatchdogToo() throws Exception {
+    void theStatusJobRunsAtStartAndTheWatchdogAndTheInboxToo() throws Exception {
         try (PublishScheduler s = start(Map.of("hongqi", NEVER_SOON))) {
             assertThat(tasks.statused.await(60, TimeUnit.SECONDS)).isTrue();
             assertThat(tasks.watched.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(tasks.intook.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(s.jobNames()).contains("intake-inbox");
         }
     }
 
@@ -128,6 +131,7 @@ class PublishSchedulerTest {
         final CountDownLatch published = new CountDownLatch(1);
         final CountDownLatch statused = new CountDownLatch(1);
         final CountDownLatch watched = new CountDownLatch(1);
+        final CountDownLatch intook = new CountDownLatch(1);
         volatile boolean failing;
 
         @Override
@@ -149,6 +153,12 @@ class PublishSchedulerTest {
         public void watchdog() {
             runs.add("watchdog");
             watched.countDown();
+        }
+
+        @Override
+        public void intake(String source) {
+            runs.add("intake " + source);
+            intook.countDown();
         }
     }
 }

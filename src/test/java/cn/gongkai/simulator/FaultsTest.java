@@ -152,4 +152,47 @@ class FaultsTest extends SimulatorFixture {
         assertThatThrownBy(() -> FaultRule.errcodeOnNth("draft/add", 0, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n must be >= 1");
     }
+
+    @Test
+    void anIpOutsideTheWhitelistIsRefusedOnEveryCallOfThatAccountTokenIncluded() {
+        String t = token();
+        sim.faults().ipNotWhitelisted(APP, "1.2.3.4");
+
+        SimClient.Answer tokenAnswer = client.get("/cgi-bin/token?grant_type=client_credential&appid=" + APP
+                + "&secret=" + SECRET);
+        SimClient.Answer stable = client.post("/cgi-bin/stable_token", Map.of("grant_type", "client_credential",
+                "appid", APP, "secret", SECRET));
+        SimClient.Answer call = client.get("/cgi-bin/draft/count?access_token=" + t);
+
+        assertThat(List.of(tokenAnswer, stable, call)).allSatisfy(a -> {
+            assertThat(a.errcode()).isEqualTo(40164);
+            assertThat(a.json().get("errmsg").asText())
+                    .startsWith("invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: ");
+        });
+        assertThat(client.get("/cgi-bin/draft/count?access_token=" + token(OTHER)).errcode()).isZero();
+        assertThat(sim.record().calls(APP, "draft/count")).isEqualTo(1);
+
+        sim.faults().ipWhitelisted(APP);
+        assertThat(client.get("/cgi-bin/draft/count?access_token=" + t).errcode()).isZero();
+    }
+
+    @Test
+    void anIpBlockCanComeFromAYamlFaultFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("faults.yml");
+        Files.writeString(file, "ipNotWhitelisted: {" + APP + ": 1.2.3.4}\n");
+
+        sim.loadFaults(file);
+
+        assertThat(client.post("/cgi-bin/stable_token", Map.of("grant_type", "client_credential", "appid", APP,
+                "secret", SECRET)).errcode()).isEqualTo(40164);
+    }
+
+    @Test
+    void anIpBlockCanComeFromAFaultPlan() {
+        sim.faults().apply(new FaultPlan(null, null, null, null, null, null, Map.of(APP, "203.0.113.9")));
+        assertThat(client.post("/cgi-bin/stable_token", Map.of("grant_type", "client_credential", "appid", APP,
+                "secret", SECRET)).json().get("errmsg").asText()).contains("203.0.113.9");
+        sim.faults().clear();
+        assertThat(token()).isNotBlank();
+    }
 }

@@ -14,6 +14,9 @@ import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.MediaCache;
 import cn.gongkai.publish.PublishBatch;
 import cn.gongkai.review.AuditEntry;
+import cn.gongkai.review.Role;
+import cn.gongkai.review.User;
+import cn.gongkai.review.Users;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -764,6 +767,110 @@ abstract class StoreContractTest {
         assertThat(db.batches().recent(2)).extracting(PublishBatch::id).containsExactly(third.id(), second.id());
         assertThat(db.batches().recent(10)).extracting(PublishBatch::id)
                 .containsExactly(third.id(), second.id(), first.id());
+    }
+
+    // ---- item edits (issue 4) ----
+
+    @Test
+    void replacingTheContentChangesFieldsChildrenHashAndStatusButKeepsSourceAndCreation() {
+        ItemImage photo = image("旧图.jpg", "旧说明", "旧替代");
+        ItemContent before = new ItemContent("hongqi", "促消费", "旧标题", "作者", "部门", "旧正文",
+                List.of(new Note("旧术语", "旧解释")), List.of("营商环境"), List.of(photo), photo, "红商〔2023〕1号",
+                "https://a.example/1", T0);
+        DisclosureItem stored = db.items().insert(before, ItemStatus.APPROVED, "src-edit", T0);
+        ItemImage other = image("新图.png", "新说明", "新替代");
+        ItemContent after = new ItemContent("hongqi", "外资外贸", "新标题", "", "", "新正文",
+                List.of(new Note("新术语", "新解释")), List.of(), List.of(other), null, "", "", null, true);
+        Instant later = T0.plusSeconds(60);
+
+        DisclosureItem edited = db.items().replaceContent(stored.id(), after, ItemStatus.APPROVED,
+                ItemStatus.IN_REVIEW, later).orElseThrow();
+
+        DisclosureItem read = db.items().find(stored.id()).orElseThrow();
+        assertThat(read).isEqualTo(edited);
+        assertThat(read.content()).isEqualTo(after);
+        assertThat(read.content().important()).isTrue();
+        assertThat(read.contentHash()).isEqualTo(after.contentHash()).isNotEqualTo(before.contentHash());
+        assertThat(read.status()).isEqualTo(ItemStatus.IN_REVIEW);
+        assertThat(read.sourceKey()).isEqualTo("src-edit");
+        assertThat(read.createdAt()).isEqualTo(T0);
+        assertThat(read.updatedAt()).isEqualTo(later);
+    }
+
+    @Test
+    void replacingTheContentOfAnItemInAnotherStatusChangesNothing() {
+        DisclosureItem stored = db.items().insert(content("hongqi", "发布中", null), ItemStatus.PUBLISHING, null, T0);
+
+        assertThat(db.items().replaceContent(stored.id(), content("hongqi", "改了", null), ItemStatus.APPROVED,
+                ItemStatus.IN_REVIEW, T0)).isEmpty();
+        assertThat(db.items().find(stored.id()).orElseThrow().title()).isEqualTo("发布中");
+        assertThat(db.items().replaceContent(424242, content("hongqi", "无", null), ItemStatus.DRAFT,
+                ItemStatus.DRAFT, T0)).isEmpty();
+    }
+
+    @Test
+    void theImportantMarkIsStoredAndPartOfTheHashOnlyWhenSet() {
+        ItemContent plain = content("hongqi", "普通", null);
+        ItemContent important = plain.withImportant(true);
+
+        DisclosureItem read = db.items().find(db.items().insert(important, ItemStatus.DRAFT, null, T0).id())
+                .orElseThrow();
+
+        assertThat(read.content().important()).isTrue();
+        assertThat(important.contentHash()).isNotEqualTo(plain.contentHash());
+        assertThat(plain.withImportant(false).contentHash()).isEqualTo(plain.contentHash());
+    }
+
+    // ---- users and tokens (issue 4) ----
+
+    @Test
+    void usersAreStoredWithTheirRoleAndPasswordHashAndListedByName() {
+        Instant at = Instant.parse("2023-05-10T08:30:00.123456Z");
+        db.users().add(new User("张科长", Role.DEPT_LEADER, at), "$2a$04$hash-of-zhang");
+        db.users().add(new User("李主任", Role.OFFICE_DIRECTOR, at), "$2a$04$hash-of-li");
+
+        assertThat(db.users().find("张科长")).contains(new User("张科长", Role.DEPT_LEADER, at));
+        assertThat(db.users().passwordHash("张科长")).contains("$2a$04$hash-of-zhang");
+        assertThat(db.users().list()).extracting(User::name).containsExactlyInAnyOrder("张科长", "李主任");
+        assertThat(db.users().find("王五")).isEmpty();
+        assertThat(db.users().passwordHash("王五")).isEmpty();
+        assertThat(db.users().changePasswordHash("李主任", "$2a$04$new")).isTrue();
+        assertThat(db.users().passwordHash("李主任")).contains("$2a$04$new");
+        assertThat(db.users().changePasswordHash("王五", "x")).isFalse();
+    }
+
+    @Test
+    void addingAUserTwiceIsRefused() {
+        db.users().add(new User("张科长", Role.DEPT_LEADER, T0), "h1");
+
+        assertThatThrownBy(() -> db.users().add(new User("张科长", Role.ADMIN, T0), "h2"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("张科长");
+        assertThat(db.users().find("张科长").orElseThrow().role()).isEqualTo(Role.DEPT_LEADER);
+    }
+
+    @Test
+    void aTokenHashFindsItsUserAndAnUnknownOneNothing() {
+        db.users().add(new User("张科长", Role.DEPT_LEADER, T0), "h1");
+        db.users().addToken("张科长", "a".repeat(64), T0);
+        db.users().addToken("张科长", "b".repeat(64), T0);
+
+        assertThat(db.users().userOfToken("a".repeat(64))).map(User::name).contains("张科长");
+        assertThat(db.users().userOfToken("b".repeat(64))).isPresent();
+        assertThat(db.users().userOfToken("c".repeat(64))).isEmpty();
+    }
+
+    @Test
+    void passwordsAreHashedWithBcryptAndTokensWork() {
+        Users users = new Users(db.users(), java.time.Clock.systemUTC(), 4);
+        users.add("张科长", Role.DEPT_LEADER, "correct-horse".toCharArray());
+
+        assertThat(db.users().passwordHash("张科长").orElseThrow()).startsWith("$2a$04$")
+                .doesNotContain("correct-horse");
+        assertThat(users.checkPassword("张科长", "correct-horse".toCharArray())).isTrue();
+        assertThat(users.checkPassword("张科长", "wrong-horse".toCharArray())).isFalse();
+        String token = users.createToken("张科长");
+        assertThat(users.authenticate(token)).map(User::name).contains("张科长");
+        assertThat(users.authenticate(token + "x")).isEmpty();
     }
 
     // ---- database ----

@@ -2,25 +2,19 @@ package cn.gongkai.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gongkai.config.ConfigLoader;
-import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerSource;
-import cn.gongkai.report.Counter;
-import cn.gongkai.store.Database;
-import cn.gongkai.testsupport.Fixtures;
+import cn.gongkai.review.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,27 +24,31 @@ class CountsRoutesTest {
     @TempDir
     Path dir;
 
-    private Database db;
-    private WebServer server;
+    private ConsoleFixture app;
+    private String token;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void start() throws Exception {
-        Path config = dir.resolve("gongkai.yml");
-        Files.writeString(config, "web:\n  host: 127.0.0.1\n  port: 0\n");
-        GongkaiConfig cfg = new ConfigLoader(Map.of()).load(config);
-        db = Fixtures.memoryDatabase();
-        db.ledger().recordAll(List.of(row("a", "2023-03-01T02:00:00Z", "招商引资"),
+    void start() {
+        app = new ConsoleFixture(dir, Clock.systemUTC());
+        app.wiring.database().ledger().recordAll(List.of(row("a", "2023-03-01T02:00:00Z", "招商引资"),
                 row("b", "2023-03-01T02:00:00Z", "促消费"), row("c", "2023-04-01T02:00:00Z", "促消费"),
                 row("d", "2024-01-05T02:00:00Z", "促消费")));
-        server = WebServer.start(cfg, db.items(), db.batches(),
-                new Counter(db.ledgerStatistics(), cfg.timezone(), cfg.categories()), Clock.systemUTC());
+        app.user("统计员", Role.DRAFTER);
+        token = app.wiring.users().createToken("统计员");
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        db.close();
+        app.close();
+    }
+
+    @Test
+    void withoutATokenOrALoginTheCountsAreRefused() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(app.url("/api/counts?year=2023")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -88,8 +86,8 @@ class CountsRoutesTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static LedgerEntry row(String key, String when, String category) {

@@ -68,11 +68,10 @@ class WebServerTest {
     }
 
     @Test
-    void theOverviewPageShowsTheQueueInChineseAndSaysItIsInSandboxMode() throws Exception {
-        HttpResponse<String> r = get("/");
-
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("稿件状态", "已审定待发布", "沙箱模式", "红旗商务");
+    void withoutAConsoleNobodyCanLogInAndEveryPageIsRefused() throws Exception {
+        assertThat(get("/").statusCode()).isEqualTo(401);
+        assertThat(get("/items").statusCode()).isEqualTo(401);
+        assertThat(get("/api/counts?year=2026").statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class GatewayAgainstSimulatorTest {
     static final String VERIFIED = "wxgateway000000001";
     static final String UNVERIFIED = "wxgateway000000002";
-    static final WeChatClientConfig FAST = new WeChatClientConfig(Duration.ofSeconds(1), Duration.ofMillis(800), 2,
+    static final WeChatClientConfig FAST = new WeChatClientConfig(Duration.ofSeconds(2), Duration.ofSeconds(3), 2,
             Duration.ofMillis(5));
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));

@@ -355,6 +355,10 @@ class WxJavaGatewayCallsWireTest {
 
         assertThat(p.ipWhitelist().status()).isEqualTo(Status.FAILED);
         assertThat(p.ipWhitelist().message()).contains("1.2.3.4", "IP白名单");
+        assertThat(p.token().status()).isEqualTo(Status.FAILED);
+        assertThat(p.token().message()).contains("40164", "IP 白名单");
+        assertThat(List.of(p.draft(), p.freepublish(), p.massSend())).extracting(AccountProbe.Check::status)
+                .containsOnly(Status.SKIPPED);
         assertThat(p.ok()).isFalse();
     }
 
@@ -373,6 +377,7 @@ class WxJavaGatewayCallsWireTest {
         assertThat(p.freepublish().message()).contains("微信认证");
         assertThat(p.massSend().status()).isEqualTo(Status.FAILED);
         assertThat(p.massSend().code()).isEqualTo(48001);
+        assertThat(p.massSend().message()).contains("群发接口", "daily_limit 为 0");
         assertThat(wx.count(BATCHGET)).isEqualTo(1);
     }
 

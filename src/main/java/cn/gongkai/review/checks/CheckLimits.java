@@ -9,10 +9,21 @@ package cn.gongkai.review.checks;
  * @param imageMaxBytes bytes of one image (permanent material: 10 MB)
  * @param imageMaxSide  pixels of the longer side of an image beyond which it is refused
  * @param imageMinWidth pixels of width below which an image is shown blurred on phones (warning)
+ * @param digestMax     characters of the digest staff wrote (WeChat: 128)
  */
 public record CheckLimits(int titleMax, int authorMax, int bodyMax, long imageMaxBytes,
-                          int imageMaxSide, int imageMinWidth) {
+                          int imageMaxSide, int imageMinWidth, int digestMax) {
+    /** WeChat's digest limit. */
+    public static final int WECHAT_DIGEST_MAX = 128;
+
+    /** Limits with WeChat's digest limit of 128 characters. */
+    public CheckLimits(int titleMax, int authorMax, int bodyMax, long imageMaxBytes, int imageMaxSide,
+                       int imageMinWidth) {
+        this(titleMax, authorMax, bodyMax, imageMaxBytes, imageMaxSide, imageMinWidth, WECHAT_DIGEST_MAX);
+    }
+
     public CheckLimits {
+        positive(digestMax, "digestMax");
         positive(titleMax, "titleMax");
         positive(authorMax, "authorMax");
         positive(bodyMax, "bodyMax");

@@ -15,7 +15,8 @@ final class ImageCheck implements Check {
     static final String ID = "image";
     private static final Set<String> ACCEPTED = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp",
             "image/webp", "image/tiff");
-    private static final Set<String> CONVERTED = Set.of("image/gif", "image/bmp", "image/webp", "image/tiff");
+    private static final Set<String> CONVERTED_IN_BODY = Set.of("image/gif", "image/bmp", "image/webp", "image/tiff");
+    private static final Set<String> CONVERTED_AS_COVER = Set.of("image/webp", "image/tiff");
     private final CheckLimits limits;
 
     ImageCheck(CheckLimits limits) {
@@ -47,9 +48,11 @@ final class ImageCheck implements Check {
                 out.warning(ID, field, name + "宽度只有 " + i.width() + " 像素，在手机上会显得模糊，建议至少 "
                         + limits.imageMinWidth() + " 像素");
             }
-            if (CONVERTED.contains(i.mimeType())) {
+            boolean converted = field.equals("images") ? CONVERTED_IN_BODY.contains(i.mimeType())
+                    : CONVERTED_AS_COVER.contains(i.mimeType());
+            if (converted) {
                 out.warning(ID, field, name + "是 " + i.mimeType().substring(6).toUpperCase()
-                        + " 格式：微信只接受 JPG 或 PNG，发布时将自动转换"
+                        + " 格式，微信不直接接受：发布时将自动转为 JPG"
                         + (i.mimeType().equals("image/gif") ? "（动图会变成静态图片）" : ""));
             }
         }

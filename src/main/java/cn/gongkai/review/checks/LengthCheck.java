@@ -2,7 +2,7 @@ package cn.gongkai.review.checks;
 
 import cn.gongkai.item.ItemContent;
 
-/** Title, author and body within WeChat's limits. */
+/** Title, author, digest and body within WeChat's limits. */
 final class LengthCheck implements Check {
     static final String ID = "length";
     private final CheckLimits limits;
@@ -21,6 +21,10 @@ final class LengthCheck implements Check {
         int author = chars(c.author());
         if (author > limits.authorMax()) {
             out.error(ID, "author", "作者 " + author + " 字，超过上限 " + limits.authorMax() + " 字");
+        }
+        int digest = chars(c.digest());
+        if (digest > limits.digestMax()) {
+            out.error(ID, "digest", "摘要 " + digest + " 字，超过上限 " + limits.digestMax() + " 字");
         }
         int body = chars(c.body());
         if (body > limits.bodyMax()) {

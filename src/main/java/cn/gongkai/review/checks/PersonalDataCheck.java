@@ -16,7 +16,8 @@ final class PersonalDataCheck implements Check {
     static final String ID = "personal-data";
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[- ]?)?(1[3-9]\\d)[- ]?(\\d{4})[- ]?(\\d{4})(?![0-9])");
-    private static final Pattern CARD = Pattern.compile("(?<![0-9])\\d{4}(?:[ -]?\\d{4}){2}[ -]?\\d{4,7}(?![0-9])");
+    private static final Pattern CARD = Pattern.compile(
+            "(?<![0-9])\\d{4}(?:[ -]?\\d{4}){3}(?:[ -]?\\d{1,3})?(?![0-9])");
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARS = "10X98765432";
 

@@ -18,6 +18,7 @@ final class TextFields {
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("title", c.title()));
         fields.add(new Field("author", c.author()));
+        fields.add(new Field("digest", c.digest()));
         fields.add(new Field("doc_no", c.docNo()));
         fields.add(new Field("body", c.body()));
         for (Note n : c.notes()) {

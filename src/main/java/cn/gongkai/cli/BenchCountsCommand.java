@@ -1,0 +1,127 @@
+package cn.gongkai.cli;
+
+import cn.gongkai.Wiring;
+import cn.gongkai.publish.LedgerEntry;
+import cn.gongkai.publish.LedgerSource;
+import cn.gongkai.report.CountBy;
+import cn.gongkai.report.LedgerStatistics;
+import cn.gongkai.report.YearCounts;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gongkai bench counts [--rows N]}: fills the configured database's ledger with N generated rows (20 accounts,
+ * five years, several articles per push) and times one year's counts. Refuses a ledger that holds anything but its
+ * own rows, so it is run on a database of its own; rows already there from an earlier run are reused.
+ */
+@Command(name = "counts", mixinStandardHelpOptions = true,
+        description = {"在配置的数据库中生成 N 行发布台账（20 个公众号、5 年），测量统计一年所需时间。",
+                "请使用单独的数据库，例如 GONGKAI_DATA_DIR=/tmp/gongkai-bench；台账中已有真实记录时拒绝运行。"})
+final class BenchCountsCommand implements Callable<Integer> {
+    static final String ACCOUNT_PREFIX = "bench-";
+    private static final int ACCOUNTS = 20;
+    private static final int CHUNK = 20_000;
+    private static final int REPEATS = 7;
+    private static final List<String> DEPARTMENTS = List.of("办公室", "投资促进股", "外贸股", "商贸流通股", "市场运行股",
+            "电子商务股", "综合股", "执法大队");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--rows", defaultValue = "100000", paramLabel = "N", description = "台账行数（默认 ${DEFAULT-VALUE}）")
+    int rows;
+
+    @Option(names = "--year", paramLabel = "Y", description = "计时统计的年份（默认去年；数据覆盖该年及之前四年）")
+    Integer year;
+
+    @Override
+    public Integer call() {
+        if (rows < 1 || rows > 50_000_000) {
+            throw new UserError("--rows 须在 1 到 50000000 之间：" + rows);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            ZoneId zone = w.config().timezone();
+            int y = year != null ? year : ZonedDateTime.now(w.clock().withZone(zone)).getYear() - 1;
+            LedgerStatistics stats = w.database().ledgerStatistics();
+            Map<String, LedgerStatistics.Group> accounts = stats.byColumn(Instant.EPOCH,
+                    Instant.parse("2200-01-01T00:00:00Z"), CountBy.ACCOUNT).groups();
+            List<String> foreign = accounts.keySet().stream().filter(a -> !a.startsWith(ACCOUNT_PREFIX)).toList();
+            if (!foreign.isEmpty()) {
+                throw new UserError("数据库 " + w.database().describe() + " 的台账中已有公众号 " + foreign
+                        + " 的真实记录；基准测试会写入大量测试数据，请换一个单独的数据库（如 GONGKAI_DATA_DIR=/tmp/gongkai-bench）");
+            }
+            long existing = accounts.values().stream().mapToLong(LedgerStatistics.Group::articles).sum();
+            out.println("数据库：" + w.database().describe());
+            long fillStart = System.nanoTime();
+            for (long from = existing; from < rows; from += CHUNK) {
+                long to = Math.min(rows, from + CHUNK);
+                List<LedgerEntry> chunk = new ArrayList<>();
+                for (long n = from; n < to; n++) {
+                    chunk.add(row(n, y, zone, w.config().categories()));
+                }
+                w.database().ledger().recordAll(chunk);
+            }
+            long fillMillis = (System.nanoTime() - fillStart) / 1_000_000;
+            out.println(existing >= rows ? "台账已有 " + existing + " 行基准数据，直接计时。"
+                    : "写入 " + (rows - existing) + " 行，用时 " + fillMillis + " ms（台账共 " + Math.max(existing, rows)
+                    + " 行，" + (y - 4) + "–" + y + " 年，" + ACCOUNTS + " 个公众号）。");
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+            out.printf("系统负载（1 分钟平均）：%.1f，%d 个处理器%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            for (CountBy by : CountBy.values()) {
+                long[] times = new long[REPEATS];
+                long[] cpus = new long[REPEATS];
+                YearCounts c = null;
+                for (int i = 0; i < REPEATS; i++) {
+                    // The same query for another year first, so that H2 cannot answer from its cached result.
+                    w.counter().count(y - 1 - i % 4, by);
+                    long c0 = cpu.getCurrentThreadCpuTime();
+                    long t0 = System.nanoTime();
+                    c = w.counter().count(y, by);
+                    times[i] = System.nanoTime() - t0;
+                    cpus[i] = cpu.getCurrentThreadCpuTime() - c0;
+                }
+                long[] rest = Arrays.copyOfRange(times, 1, REPEATS);
+                long[] restCpu = Arrays.copyOfRange(cpus, 1, REPEATS);
+                Arrays.sort(rest);
+                Arrays.sort(restCpu);
+                out.printf("%d 年统计（按%s）：文章 %d 条、推送 %d 次；首次 %.0f ms；之后 %d 次中位数 %.0f ms（最慢 %.0f ms），"
+                                + "本线程 CPU 中位数 %.0f ms%n", y, by.label(), c.articles(), c.pushes(), times[0] / 1e6,
+                        rest.length, rest[rest.length / 2] / 1e6, rest[rest.length - 1] / 1e6,
+                        restCpu[restCpu.length / 2] / 1e6);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The n-th generated row: deterministic, so a later run with more rows adds only the missing ones. */
+    static LedgerEntry row(long n, int lastYear, ZoneId zone, List<String> categories) {
+        int account = (int) (n % ACCOUNTS);
+        long perAccount = n / ACCOUNTS;
+        long push = perAccount / 4;
+        int year = lastYear - 4 + (int) (push % 5);
+        int dayOfYear = (int) ((push / 5) * 7 % 365);
+        Instant at = LocalDate.ofYearDay(year, 1 + dayOfYear).atTime(10, (int) (push % 60)).atZone(zone).toInstant();
+        String cat = categories.get((int) ((n * 7 + n / 3) % categories.size()));
+        String mode = account % 5 == 0 ? "mass" : "freepublish";
+        String accountId = ACCOUNT_PREFIX + String.format("%02d", account + 1);
+        return new LedgerEntry(0, null, accountId, mode, accountId + "-p" + push, null, (int) (perAccount % 4) + 1,
+                "https://mp.weixin.qq.com/s/bench" + n, "基准测试文章 " + n, cat, DEPARTMENTS.get((int) (n % 8)), at,
+                LedgerSource.IMPORT, "bench:" + n, null, n % 97 == 0 ? at.plusSeconds(86_400) : null);
+    }
+}

@@ -1,0 +1,180 @@
+package cn.gongkai.cli;
+
+import cn.gongkai.Wiring;
+import cn.gongkai.config.AccountConfig;
+import cn.gongkai.config.ConfigException;
+import cn.gongkai.config.ConfigLoader;
+import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.Note;
+import cn.gongkai.publish.AccountProbe;
+import cn.gongkai.render.ArticleRenderer;
+import cn.gongkai.store.Database;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code gongkai doctor}: configuration, database, templates, then per account token, IP whitelist and the draft,
+ * freepublish and mass-send permissions — one line per check, {@code [ok]} or {@code [失败]} with the fix. Nothing is
+ * published or sent. Exit code 2 when the configuration, database or templates failed, 3 when a WeChat check failed,
+ * 0 when everything passed.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"检查配置、数据库、模板，以及每个公众号的 access_token、IP 白名单和草稿箱／发布／群发权限。",
+                "每项一行：[ok] 通过，[失败] 附修复方法，[跳过] 因前面的问题未能检查。不会发布或群发任何内容。",
+                "退出码：0 全部通过，2 配置、数据库或模板有问题，3 微信检查未通过。"})
+final class DoctorCommand implements Callable<Integer> {
+    static final String OK = "[ok]";
+    static final String FAILED = "[失败]";
+    static final String SKIPPED = "[跳过]";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private PrintWriter out;
+    private int passed;
+    private int failed;
+    private int skipped;
+
+    @Override
+    public Integer call() {
+        out = spec.commandLine().getOut();
+        Context context = Cli.contextOf(spec);
+        GongkaiConfig config;
+        try {
+            config = context.config(Cli.configOf(spec));
+        } catch (ConfigException e) {
+            fail("配置", e.getMessage() + "。修复：改正配置文件（或对应的 GONGKAI_* 环境变量）中的这一项后重新运行 gongkai doctor。");
+            return summary(ExitCodes.CONFIG);
+        }
+        ok("配置", describe(config));
+        boolean local = database(config) & templates(config);
+        if (!local) {
+            skip("公众号检查", "未检查：请先解决上面的问题。");
+            return summary(ExitCodes.CONFIG);
+        }
+        int failedBefore = failed;
+        try (Wiring w = context.wire(config, ItemCommands.NO_POLLING)) {
+            List<AccountConfig> accounts = w.config().accounts();
+            for (int i = 0; i < accounts.size(); i++) {
+                account(i, accounts.get(i), w.gateway().probe(accounts.get(i).id()));
+            }
+        }
+        return summary(failed > failedBefore ? ExitCodes.WECHAT : ExitCodes.OK);
+    }
+
+    private static String describe(GongkaiConfig config) {
+        List<String> accounts = new ArrayList<>();
+        for (AccountConfig a : config.accounts()) {
+            accounts.add(a.id() + "（" + a.name() + "，AppID " + a.appId() + "，AppSecret " + a.secret()
+                    + (a.sandbox() ? "，沙箱模式：由内置模拟器代替微信" : "，接口地址 " + a.apiBaseUrl()) + "）");
+        }
+        String source = config.source();
+        if (!source.equals("内置默认配置") && !source.equals(ConfigLoader.DEFAULT_FILE.toString())) {
+            source = Path.of(source).toAbsolutePath().normalize().toString();
+        }
+        return "已加载并通过检查（" + source + "）；公众号 " + config.accounts().size() + " 个：" + String.join("；", accounts)
+                + "；数据库密码 " + config.database().password();
+    }
+
+    private boolean database(GongkaiConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+            try (Database db = Database.open(config.database().url(), config.database().user(),
+                    config.database().password().reveal())) {
+                ok("数据库", "已连接 " + db.describe() + "，迁移已应用到版本 " + db.schemaVersion());
+                return true;
+            }
+        } catch (Exception e) {
+            fail("数据库", "无法连接或迁移：" + rootMessage(e) + "。修复：检查配置项 database.url、database.user 和密码（环境变量 "
+                    + "GONGKAI_DATABASE_PASSWORD），确认数据库已启动、本机可以访问；H2 文件数据库请确认数据目录 "
+                    + config.dataDir() + " 可写。");
+            return false;
+        }
+    }
+
+    private boolean templates(GongkaiConfig config) {
+        Path dir = config.templatesDir();
+        if (!Files.isDirectory(dir)) {
+            ok("模板", "目录 " + dir + " 不存在：启动服务或发布时会写入内置模板，之后可直接修改");
+            return true;
+        }
+        try {
+            ArticleRenderer renderer = ArticleRenderer.load(dir);
+            renderer.render(new ItemContent("doctor", "其他", "模板自检", "办公室", "", "模板自检正文，含术语以旧换新。",
+                    List.of(new Note("以旧换新", "交回旧商品、购买新商品时享受补贴的方式。")), List.of(), List.of(), null, "", "",
+                    null), "自检", image -> "");
+            ok("模板", dir + " 解析成功，试排一篇样稿成功；术语库 " + renderer.glossary().keys().size() + " 条");
+            return true;
+        } catch (RuntimeException e) {
+            fail("模板", rootMessage(e) + "。修复：改正 " + dir + " 中的模板文件；也可以把该目录改名，让程序重新写入内置模板。");
+            return false;
+        }
+    }
+
+    private void account(int index, AccountConfig a, AccountProbe probe) {
+        String who = a.name() + "（" + a.id() + "）";
+        for (AccountProbe.Check c : probe.checks()) {
+            String name = who + " " + c.name();
+            switch (c.status()) {
+                case OK -> ok(name, c.message() + (c == probe.token() && a.sandbox() ? "（沙箱模式：内置模拟器）" : ""));
+                case SKIPPED -> skip(name, c.message());
+                case FAILED -> fail(name, c.message() + (c == probe.token() && c.code() == 40164 ? ""
+                        : configHint(index, c)));
+            }
+        }
+    }
+
+    /** Where in our configuration the fix goes, for failures that name our own settings. */
+    private static String configHint(int index, AccountProbe.Check c) {
+        String p = "accounts[" + index + "]";
+        String env = "GONGKAI_ACCOUNTS_" + index + "_";
+        return switch (c.code()) {
+            case 40001, 40125, 40243 -> "（本系统中的位置：配置项 " + p + ".secret，环境变量 " + env + "SECRET）";
+            case 40013 -> "（本系统中的位置：配置项 " + p + ".app-id）";
+            case 40164 -> "（如果本系统经固定 IP 的中转服务器访问微信，请检查配置项 " + p + ".api-base-url）";
+            default -> "";
+        };
+    }
+
+    private void ok(String what, String detail) {
+        passed++;
+        out.println(OK + " " + what + (detail.isEmpty() ? "" : "：" + detail));
+    }
+
+    private void fail(String what, String problemAndFix) {
+        failed++;
+        out.println(FAILED + " " + what + "：" + problemAndFix);
+    }
+
+    private void skip(String what, String why) {
+        skipped++;
+        out.println(SKIPPED + " " + what + "：" + why);
+    }
+
+    private int summary(int code) {
+        String verdict = switch (code) {
+            case ExitCodes.OK -> "全部通过。";
+            case ExitCodes.WECHAT -> "微信检查未通过，请按上面 [失败] 行中的方法处理后重新运行 gongkai doctor。";
+            default -> "配置、数据库或模板有问题，请按上面 [失败] 行中的方法处理后重新运行 gongkai doctor。";
+        };
+        out.println("检查结果：" + passed + " 项通过，" + failed + " 项失败，" + skipped + " 项跳过。" + verdict);
+        out.flush();
+        return code;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String top = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return t == e || t.getMessage() == null ? top : top + "（" + t.getMessage() + "）";
+    }
+}

@@ -1,0 +1,214 @@
+package cn.gongkai.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts file as a form staff fill in (the console's 年报 page): the fields and table rows with their exact
+ * labels, the values of a read facts file, and the facts file written back from the form. A cell is kept as typed,
+ * so a blank or "/" still reaches the checks (V5, V6); a blank 总计 is left out and summed by {@link FactsFile}.
+ */
+public final class FactsForm {
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+
+    private FactsForm() {
+    }
+
+    /**
+     * A table row of the form.
+     *
+     * @param key     the key in the facts file
+     * @param label   the row's label in the report
+     * @param columns the labels of its cells, the last one 总计 where the table has one
+     */
+    public record Row(String key, String label, List<String> columns) {
+    }
+
+    /** A sub-section of section 一 the bureau writes. */
+    public record Section(String heading, String text) {
+        public Section {
+            heading = heading == null ? "" : heading.strip();
+            text = text == null ? "" : text.strip();
+        }
+    }
+
+    /**
+     * What the form holds. Table cells are the text typed; maps are keyed by {@link Row#key()}.
+     *
+     * @param publishedOn ISO date or empty
+     */
+    public record Values(String unit, int year, String publishedOn, String channel, boolean categoryBreakdown,
+                         boolean statePushes, String opening, String proactiveHeading, String proactiveExtra,
+                         List<Section> sections, Map<String, List<String>> table2, Map<String, List<String>> table3,
+                         Map<String, List<String>> table4, String problems, String otherMatters) {
+        public Values {
+            unit = unit == null ? "" : unit.strip();
+            publishedOn = publishedOn == null ? "" : publishedOn.strip();
+            channel = channel == null ? "" : channel.strip();
+            opening = opening == null ? "" : opening.strip();
+            proactiveHeading = proactiveHeading == null ? "" : proactiveHeading.strip();
+            proactiveExtra = proactiveExtra == null ? "" : proactiveExtra.strip();
+            problems = problems == null ? "" : problems.strip();
+            otherMatters = otherMatters == null ? "" : otherMatters.strip();
+            sections = List.copyOf(sections);
+            table2 = Map.copyOf(table2);
+            table3 = Map.copyOf(table3);
+            table4 = Map.copyOf(table4);
+        }
+    }
+
+    /** Table 二: 规章 and 行政规范性文件 with three cells, the others with one. */
+    public static List<Row> table2() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(Format2021.T2_RULES, Format2021.T2_RULES, Format2021.T2_DOC_COLUMNS));
+        rows.add(new Row(Format2021.T2_NORMATIVE, Format2021.T2_NORMATIVE, Format2021.T2_DOC_COLUMNS));
+        for (String k : List.of(Format2021.T2_LICENSING, Format2021.T2_PENALTY, Format2021.T2_COERCION)) {
+            rows.add(new Row(k, k, List.of(Format2021.T2_DECISIONS)));
+        }
+        rows.add(new Row(Format2021.T2_CHARGES, Format2021.T2_CHARGES, List.of(Format2021.T2_FEES)));
+        return rows;
+    }
+
+    /** Table 三: the 25 rows of seven cells (the last 总计). */
+    public static List<Row> table3() {
+        return Format2021.T3_ROWS.stream().map(r -> new Row(r.key(), r.label(), Format2021.T3_COLUMNS)).toList();
+    }
+
+    /** Table 四: three groups of five cells (the last 总计). */
+    public static List<Row> table4() {
+        return Format2021.T4_GROUPS.stream().map(g -> new Row(g, g.equals(Format2021.T4_REVIEW) ? g
+                : Format2021.T4_LITIGATION + "（" + g + "）", Format2021.T4_COLUMNS)).toList();
+    }
+
+    /** The form filled in from a read facts file; totals the file left out are blank. */
+    public static Values of(ReportFacts f) {
+        List<Section> sections = f.subsections().stream().map(s -> new Section(s.heading(), s.text())).toList();
+        return new Values(f.unit(), f.year(), f.publishedOn() == null ? "" : f.publishedOn().toString(), f.channel(),
+                f.categoryBreakdown(), f.statePushes(), f.opening(), f.proactive().heading(), f.proactive().text(),
+                sections, cells(table2(), f.table2()), cells(table3(), f.table3()), cells(table4(), f.table4()),
+                f.problems(), f.otherMatters());
+    }
+
+    private static Map<String, List<String>> cells(List<Row> rows, List<List<Num>> table) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            List<Num> row = table.get(r);
+            List<String> texts = new ArrayList<>();
+            for (int c = 0; c < row.size(); c++) {
+                Num n = row.get(c);
+                boolean total = row.size() > 3 && c == row.size() - 1;
+                texts.add(total && n.computed() ? "" : n.blank() ? n.raw() : n.text());
+            }
+            out.put(rows.get(r).key(), texts);
+        }
+        return out;
+    }
+
+    /** The facts file of the form, in the shape {@link FactsFile} reads. */
+    public static String yaml(Values v) {
+        ObjectNode root = YAML.createObjectNode();
+        root.put("单位", v.unit());
+        root.put("年度", v.year());
+        if (!v.publishedOn().isEmpty()) {
+            root.put("发布日期", v.publishedOn());
+        }
+        if (!v.channel().isEmpty()) {
+            root.put("发布渠道", v.channel());
+        }
+        root.put("分类明细", v.categoryBreakdown());
+        root.put("写明推送次数", v.statePushes());
+        ObjectNode s1 = root.putObject("总体情况");
+        if (!v.opening().isEmpty()) {
+            s1.put("开头", v.opening());
+        }
+        ObjectNode pro = s1.putObject("主动公开");
+        pro.put("标题", v.proactiveHeading().isEmpty() ? "主动公开情况" : v.proactiveHeading());
+        pro.put("补充", v.proactiveExtra());
+        ArrayNode sections = s1.putArray("小节");
+        for (Section s : v.sections()) {
+            if (s.heading().isEmpty() && s.text().isEmpty()) {
+                continue;
+            }
+            ObjectNode n = sections.addObject();
+            n.put("标题", s.heading());
+            n.put("内容", s.text());
+        }
+        ObjectNode t2 = root.putObject("表二");
+        for (Row r : table2()) {
+            List<String> cells = v.table2().getOrDefault(r.key(), List.of());
+            if (r.columns().size() == 1) {
+                cell(t2, r.key(), cells.isEmpty() ? "" : cells.get(0));
+            } else {
+                cells(t2.putArray(r.key()), cells, r.columns().size(), false);
+            }
+        }
+        ObjectNode t3 = root.putObject("表三");
+        for (Row r : table3()) {
+            cells(t3.putArray(r.key()), v.table3().getOrDefault(r.key(), List.of()), r.columns().size(), true);
+        }
+        ObjectNode t4 = root.putObject("表四");
+        for (Row r : table4()) {
+            cells(t4.putArray(r.key()), v.table4().getOrDefault(r.key(), List.of()), r.columns().size(), true);
+        }
+        if (!v.problems().isEmpty()) {
+            root.put("存在的主要问题及改进情况", v.problems());
+        }
+        if (!v.otherMatters().isEmpty()) {
+            root.put("其他需要报告的事项", v.otherMatters());
+        }
+        try {
+            return "# " + v.year() + " 年度报告事实文件，由控制台“年报”页保存；也可以直接编辑，各项说明见 config/report/example.yml。\n"
+                    + YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("facts form not writable as YAML", e);
+        }
+    }
+
+    /** The cells of a row; a blank last cell of a row with a total is left out (the total is then summed). */
+    private static void cells(ArrayNode out, List<String> cells, int width, boolean total) {
+        int n = width;
+        if (total && (cells.size() < width || cells.get(width - 1).isBlank())) {
+            n = width - 1;
+        }
+        for (int i = 0; i < n; i++) {
+            add(out, i < cells.size() ? cells.get(i) : "");
+        }
+    }
+
+    private static void cell(ObjectNode out, String key, String text) {
+        BigDecimal number = number(text);
+        if (number != null) {
+            out.put(key, number);
+        } else {
+            out.put(key, text.strip());
+        }
+    }
+
+    private static void add(ArrayNode out, String text) {
+        BigDecimal number = number(text);
+        if (number != null) {
+            out.add(number);
+        } else {
+            out.add(text.strip());
+        }
+    }
+
+    private static BigDecimal number(String text) {
+        String t = text == null ? "" : text.strip();
+        if (!t.matches("-?\\d+(\\.\\d+)?")) {
+            return null;
+        }
+        return new BigDecimal(t);
+    }
+}

@@ -1,0 +1,160 @@
+package cn.gongkai.report;
+
+import cn.gongkai.publish.LedgerEntry;
+import cn.gongkai.publish.LedgerRepository;
+import cn.gongkai.publish.LedgerSource;
+import cn.gongkai.publish.PublishedArticleInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares a year of the ledger with WeChat's list of published items ({@code freepublish/batchget}) for each
+ * freepublish account ({@code gongkai ledger reconcile}). Articles published by hand in the WeChat back office are
+ * added as 外部发布 rows for staff to categorise; articles WeChat marks deleted are flagged in the ledger; what does
+ * not match is listed. The list cannot see mass sends, so mass-mode rows are not compared.
+ */
+public final class Reconciler {
+    /** The page size of freepublish/batchget (its maximum). */
+    static final int PAGE = 20;
+
+    /** One page of the published list, newest first ({@code WeChatGateway#listPublished}). */
+    @FunctionalInterface
+    public interface PublishedList {
+        List<PublishedArticleInfo> page(String account, int offset, int count);
+    }
+
+    private final LedgerRepository ledger;
+    private final Counter counter;
+    private final PublishedList wechat;
+    private final Clock clock;
+    private final int maxPages;
+
+    /**
+     * @param maxPages how many pages of 20 to read at most per account (batchget allows 100 calls a day)
+     */
+    public Reconciler(LedgerRepository ledger, Counter counter, PublishedList wechat, Clock clock, int maxPages) {
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("maxPages must be at least 1, got " + maxPages);
+        }
+        this.ledger = ledger;
+        this.counter = counter;
+        this.wechat = wechat;
+        this.clock = clock;
+        this.maxPages = maxPages;
+    }
+
+    /**
+     * What reconciling found.
+     *
+     * @param added       articles found only in WeChat, now in the ledger as 外部发布 rows (their ledger ids)
+     * @param newlyDeleted ledger rows WeChat shows as deleted, now flagged
+     * @param onlyInLedger freepublish rows of the year that WeChat's list does not have
+     * @param undated     articles found only in WeChat whose publish time WeChat did not give: not added
+     * @param matched     articles found in both
+     * @param pagesRead   calls to freepublish/batchget made
+     * @param truncated   accounts whose list was not read to its end (page limit)
+     */
+    public record Result(List<LedgerEntry> added, List<LedgerEntry> newlyDeleted, List<LedgerEntry> onlyInLedger,
+                         List<String> undated, int matched, int pagesRead, List<String> truncated) {
+        public Result {
+            added = List.copyOf(added);
+            newlyDeleted = List.copyOf(newlyDeleted);
+            onlyInLedger = List.copyOf(onlyInLedger);
+            undated = List.copyOf(undated);
+            truncated = List.copyOf(truncated);
+        }
+    }
+
+    public Result reconcile(int year, List<String> freepublishAccounts) {
+        Instant from = counter.startOf(year);
+        Instant to = counter.startOf(year + 1);
+        List<LedgerEntry> rows = ledger.between(from, to);
+        List<LedgerEntry> added = new ArrayList<>();
+        List<LedgerEntry> deleted = new ArrayList<>();
+        List<LedgerEntry> onlyInLedger = new ArrayList<>();
+        List<String> undated = new ArrayList<>();
+        List<String> truncated = new ArrayList<>();
+        int matched = 0;
+        int pages = 0;
+        for (String account : freepublishAccounts) {
+            Map<String, LedgerEntry> byArticle = new HashMap<>();
+            Map<String, LedgerEntry> byUrl = new HashMap<>();
+            Map<String, LedgerEntry> byTitle = new HashMap<>();
+            for (LedgerEntry e : rows) {
+                if (!e.account().equals(account) || e.mode().equals("mass")) {
+                    continue;
+                }
+                if (e.articleId() != null && !e.articleId().isBlank()) {
+                    byArticle.put(e.articleId() + "#" + e.index(), e);
+                }
+                if (e.url() != null && !e.url().isBlank()) {
+                    byUrl.put(e.url(), e);
+                }
+                if (e.title() != null) {
+                    byTitle.putIfAbsent(e.title(), e);
+                }
+            }
+            Set<Long> seen = new HashSet<>();
+            boolean ended = false;
+            for (int p = 0; p < maxPages; p++) {
+                List<PublishedArticleInfo> page = wechat.page(account, p * PAGE, PAGE);
+                pages++;
+                boolean older = !page.isEmpty();
+                for (PublishedArticleInfo item : page) {
+                    Instant at = item.updateTime();
+                    older &= at != null && at.isBefore(from);
+                    for (PublishedArticleInfo.Item a : item.items()) {
+                        LedgerEntry e = byArticle.get(item.articleId() + "#" + a.index());
+                        if (e == null && !a.url().isBlank()) {
+                            e = byUrl.get(a.url());
+                        }
+                        if (e == null) {
+                            e = byTitle.get(a.title());
+                        }
+                        if (e != null) {
+                            if (seen.add(e.id())) {
+                                matched++;
+                            }
+                            if (a.deleted() && !e.deleted()) {
+                                ledger.markDeleted(e.id(), clock.instant());
+                                deleted.add(e);
+                            }
+                        } else if (at == null) {
+                            undated.add(account + "：“" + a.title() + "”（article_id " + item.articleId() + "，第 "
+                                    + a.index() + " 篇）");
+                        } else if (!at.isBefore(from) && at.isBefore(to)) {
+                            LedgerEntry external = new LedgerEntry(0, null, account, "freepublish", null,
+                                    item.articleId(), a.index(), a.url(), a.title(), ReportBuilder.EXTERNAL, "", at,
+                                    LedgerSource.EXTERNAL, "wechat:" + account + ":" + item.articleId() + ":"
+                                    + a.index(), null, a.deleted() ? clock.instant() : null);
+                            if (ledger.record(external)) {
+                                added.add(external);
+                            }
+                        }
+                    }
+                }
+                if (page.size() < PAGE || older) {
+                    ended = true;
+                    break;
+                }
+            }
+            if (!ended) {
+                truncated.add(account);
+            }
+            for (LedgerEntry e : rows) {
+                boolean compared = e.account().equals(account) && !e.mode().equals("mass")
+                        && e.source() != LedgerSource.IMPORT;
+                if (compared && !seen.contains(e.id())) {
+                    onlyInLedger.add(e);
+                }
+            }
+        }
+        return new Result(added, deleted, onlyInLedger, undated, matched, pages, truncated);
+    }
+}

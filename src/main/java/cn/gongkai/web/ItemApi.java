@@ -1,0 +1,464 @@
+package cn.gongkai.web;
+
+import cn.gongkai.intake.ImportProblem;
+import cn.gongkai.intake.ImportResult;
+import cn.gongkai.intake.ItemImporter;
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemRepository;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.item.Note;
+import cn.gongkai.review.AuditEntry;
+import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.ChecksFailedException;
+import cn.gongkai.review.ReviewException;
+import cn.gongkai.review.ReviewService;
+import cn.gongkai.review.User;
+import cn.gongkai.review.UserException;
+import cn.gongkai.review.checks.Finding;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API for items (JSON; every route needs an authenticated user):
+ * <pre>
+ * GET  /api/me                      who the token belongs to
+ * POST /api/items                   create (JSON with Markdown body and base64 images, or multipart); ?submit=true queues
+ * GET  /api/items?status=&amp;category=&amp;account=&amp;important=   list
+ * GET  /api/items/{id}              the item, where it is in review, and its audit history
+ * PUT  /api/items/{id}              replace the content (JSON or multipart); approved or in-review items restart review
+ * POST /api/items/{id}/submit       queue a draft or rejected item (pre-publish checks first)
+ * POST /api/items/{id}/approve      {"comment": "…"}
+ * POST /api/items/{id}/reject       {"comment": "…"} (required)
+ * </pre>
+ * Validation errors are {@code application/problem+json} (RFC 9457) with an {@code errors} list naming each field.
+ */
+public final class ItemApi {
+    private static final Logger LOG = LoggerFactory.getLogger(ItemApi.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CHANNEL = "接口";
+    private static final String USER_ATTRIBUTE = "gongkai.user";
+    private static final String VALIDATION = "urn:gongkai:problem:validation";
+    private static final long MAX_REQUEST_BYTES = 40L * 1024 * 1024;
+
+    private final ItemImporter importer;
+    private final ReviewService review;
+    private final ItemRepository items;
+    private final AuditLog audit;
+    private final List<Authenticator> authenticators;
+
+    public ItemApi(ItemImporter importer, ReviewService review, ItemRepository items, AuditLog audit,
+                   List<Authenticator> authenticators) {
+        this.importer = importer;
+        this.review = review;
+        this.items = items;
+        this.audit = audit;
+        this.authenticators = List.copyOf(authenticators);
+    }
+
+    /** Adds the routes, the authentication filter and the error mapping to a Javalin configuration. */
+    void register(RoutesConfig routes) {
+        routes.get("/api/me", authed(ctx -> json(ctx, 200, Map.of("name", user(ctx).name(),
+                "role", user(ctx).role().id(), "roleLabel", user(ctx).role().label()))));
+        routes.post("/api/items", authed(this::create));
+        routes.get("/api/items", authed(this::list));
+        routes.get("/api/items/{id}", authed(ctx -> json(ctx, 200, detail(load(ctx)))));
+        routes.put("/api/items/{id}", authed(this::update));
+        routes.post("/api/items/{id}/submit", authed(ctx -> {
+            DisclosureItem item = load(ctx);
+            json(ctx, 200, summary(review.submit(item.id(), user(ctx).name())));
+        }));
+        routes.post("/api/items/{id}/approve", authed(ctx -> {
+            DisclosureItem item = load(ctx);
+            json(ctx, 200, summary(review.approve(item.id(), user(ctx).name(), comment(ctx))));
+        }));
+        routes.post("/api/items/{id}/reject", authed(ctx -> {
+            DisclosureItem item = load(ctx);
+            json(ctx, 200, summary(review.reject(item.id(), user(ctx).name(), comment(ctx))));
+        }));
+        routes.exception(ApiException.class, (e, ctx) -> e.problem.send(ctx));
+        routes.exception(ChecksFailedException.class, (e, ctx) -> {
+            Problem p = new Problem(422, VALIDATION, "发布前检查未通过", "稿件 " + e.itemId() + " 有 "
+                    + e.report().errors().size() + " 个错误，未提交审核");
+            for (Finding f : e.report().errors()) {
+                p.error(f.field(), f.line(), (f.line() > 0 ? "第 " + f.line() + " 行第 " + f.column() + " 列："
+                        : "") + f.message());
+            }
+            for (Finding f : e.report().warnings()) {
+                p.warning(f.field(), f.line(), f.message());
+            }
+            p.send(ctx);
+        });
+        routes.exception(ReviewException.class, (e, ctx) ->
+                new Problem(409, "urn:gongkai:problem:review", "审核操作不允许", e.getMessage()).send(ctx));
+        routes.exception(UserException.class, (e, ctx) ->
+                new Problem(400, "urn:gongkai:problem:user", "用户操作不允许", e.getMessage()).send(ctx));
+    }
+
+    /** The handler, run only for an authenticated request. */
+    private Handler authed(Handler handler) {
+        return ctx -> {
+            authenticate(ctx);
+            handler.handle(ctx);
+        };
+    }
+
+    private void authenticate(Context ctx) {
+        for (Authenticator a : authenticators) {
+            Optional<User> u = a.authenticate(ctx);
+            if (u.isPresent()) {
+                ctx.attribute(USER_ATTRIBUTE, u.get());
+                return;
+            }
+        }
+        ctx.header("WWW-Authenticate", "Bearer realm=\"gongkai\"");
+        throw new ApiException(new Problem(401, "urn:gongkai:problem:unauthorized", "需要登录",
+                "请在请求头中带上 Authorization: Bearer 令牌（用 gongkai user token 用户名 创建）"));
+    }
+
+    private static User user(Context ctx) {
+        User u = ctx.attribute(USER_ATTRIBUTE);
+        if (u == null) {
+            throw new ApiException(new Problem(401, "urn:gongkai:problem:unauthorized", "需要登录", "请求未通过认证"));
+        }
+        return u;
+    }
+
+    private void create(Context ctx) {
+        User user = user(ctx);
+        boolean submit = "true".equalsIgnoreCase(ctx.queryParam("submit"));
+        ImportResult r;
+        if (ctx.isMultipartFormData()) {
+            Upload u = upload(ctx);
+            submit = submit || "true".equalsIgnoreCase(ctx.formParam("submit"));
+            r = importer.createFromUpload(u.fileName, u.bytes, u.images, user.name(), CHANNEL, submit);
+        } else {
+            Request req = request(ctx);
+            submit = submit || req.submit;
+            r = importer.create(req.fields, req.body, req.images, user.name(), CHANNEL, submit);
+        }
+        if (!r.ok()) {
+            throw invalid(r, "稿件有 " + r.problems().size() + " 个问题，未保存");
+        }
+        long id = r.newIds().get(0);
+        ctx.header("Location", "/api/items/" + id);
+        Map<String, Object> body = summary(items.find(id).orElseThrow());
+        body.put("warnings", problems(r.warnings()));
+        LOG.info("API: {} created item {}{}", user.name(), id, submit ? " and queued it" : " as a draft");
+        json(ctx, 201, body);
+    }
+
+    private void update(Context ctx) {
+        User user = user(ctx);
+        DisclosureItem item = load(ctx);
+        ImportResult r;
+        if (ctx.isMultipartFormData()) {
+            Upload u = upload(ctx);
+            r = importer.updateFromUpload(item.id(), u.fileName, u.bytes, u.images, user.name(), CHANNEL);
+        } else {
+            Request req = request(ctx);
+            r = importer.update(item.id(), req.fields, req.body, req.images, user.name(), CHANNEL);
+        }
+        if (!r.ok()) {
+            throw invalid(r, "稿件 " + item.id() + " 有 " + r.problems().size() + " 个问题，未修改");
+        }
+        Map<String, Object> body = summary(items.find(item.id()).orElseThrow());
+        body.put("warnings", problems(r.warnings()));
+        json(ctx, 200, body);
+    }
+
+    private void list(Context ctx) {
+        ItemStatus status;
+        try {
+            status = ctx.queryParam("status") == null ? null : ItemStatus.parse(ctx.queryParam("status"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(new Problem(400, VALIDATION, "查询参数有误", e.getMessage())
+                    .error("status", 0, e.getMessage()));
+        }
+        String category = ctx.queryParam("category");
+        String account = ctx.queryParam("account");
+        String important = ctx.queryParam("important");
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DisclosureItem i : items.list(status)) {
+            if (category != null && !category.equals(i.content().category())
+                    || account != null && !account.equals(i.content().account())
+                    || important != null && Boolean.parseBoolean(important) != i.content().important()) {
+                continue;
+            }
+            out.add(summary(i));
+        }
+        json(ctx, 200, Map.of("items", out, "count", out.size()));
+    }
+
+    private DisclosureItem load(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new ApiException(new Problem(400, VALIDATION, "稿件编号有误", "稿件编号应为整数：" + ctx.pathParam("id"))
+                    .error("id", 0, "应为整数"));
+        }
+        return items.find(id).orElseThrow(() -> new ApiException(new Problem(404, "urn:gongkai:problem:not-found",
+                "稿件不存在", "稿件 " + id + " 不存在")));
+    }
+
+    private Map<String, Object> summary(DisclosureItem i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", i.id());
+        m.put("title", i.title());
+        m.put("status", i.status().name());
+        m.put("statusLabel", i.status().label());
+        m.put("category", i.content().category());
+        m.put("account", i.content().account());
+        m.put("important", i.content().important());
+        m.put("waitingFor", review.waitingFor(i).orElse(null));
+        m.put("publishAt", i.content().publishAt() == null ? null : i.content().publishAt().toString());
+        m.put("dueDate", review.dueDate(i).toString());
+        m.put("overdue", review.overdue(i));
+        m.put("contentHash", i.contentHash());
+        if (!i.failure().isEmpty()) {
+            m.put("reason", i.failure());
+        }
+        return m;
+    }
+
+    private Map<String, Object> detail(DisclosureItem i) {
+        Map<String, Object> m = summary(i);
+        ItemContent c = i.content();
+        m.put("author", c.author());
+        m.put("department", c.department());
+        m.put("doc_no", c.docNo());
+        m.put("source_url", c.sourceUrl());
+        m.put("body", c.body());
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (Note n : c.notes()) {
+            notes.put(n.term(), n.explanation());
+        }
+        m.put("notes", notes);
+        m.put("glossary", c.glossary());
+        List<Map<String, Object>> imgs = new ArrayList<>();
+        for (ItemImage img : c.images()) {
+            imgs.add(Map.of("name", img.fileName(), "sha256", img.sha256(), "width", img.width(), "height",
+                    img.height(), "size", img.size(), "alt", img.alt()));
+        }
+        m.put("images", imgs);
+        m.put("cover", c.cover() == null ? null : c.cover().fileName());
+        m.put("steps", review.steps(i));
+        m.put("createdAt", i.createdAt().toString());
+        m.put("updatedAt", i.updatedAt().toString());
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (AuditEntry e : audit.history(i.id())) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("at", e.at().toString());
+            h.put("actor", e.actor());
+            h.put("role", e.role());
+            h.put("decision", e.decision());
+            h.put("from", e.fromStatus());
+            h.put("to", e.toStatus());
+            h.put("step", e.step());
+            h.put("comment", e.comment());
+            h.put("contentHash", e.contentHash());
+            h.put("checks", e.checks());
+            history.add(h);
+        }
+        m.put("history", history);
+        return m;
+    }
+
+    /** A JSON create or update request: front matter fields, Markdown body, base64 images. */
+    private record Request(Map<String, JsonNode> fields, String body, Map<String, byte[]> images, boolean submit) {
+    }
+
+    private static Request request(Context ctx) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new ApiException(new Problem(400, VALIDATION, "请求不是有效的 JSON", msg).error("(body)", 0, msg));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ApiException(new Problem(400, VALIDATION, "请求应为 JSON 对象", "例如 {\"title\": …, \"body\": …}")
+                    .error("(body)", 0, "应为 JSON 对象"));
+        }
+        Problem problem = new Problem(422, VALIDATION, "稿件有问题，未保存", "见 errors");
+        boolean bad = false;
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        String body = null;
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        boolean submit = false;
+        for (var it = root.fields(); it.hasNext(); ) {
+            var e = it.next();
+            switch (e.getKey()) {
+                case "body" -> {
+                    if (!e.getValue().isTextual()) {
+                        problem.error("body", 0, "正文应为 Markdown 文字");
+                        bad = true;
+                    } else {
+                        body = e.getValue().asText();
+                    }
+                }
+                case "submit" -> submit = e.getValue().asBoolean(false);
+                case "images" -> bad |= images(e.getValue(), images, problem);
+                default -> fields.put(e.getKey(), e.getValue());
+            }
+        }
+        if (body == null && !bad) {
+            problem.error("body", 0, "缺少正文 body（Markdown）");
+            bad = true;
+        }
+        if (bad) {
+            throw new ApiException(problem);
+        }
+        return new Request(fields, body, images, submit);
+    }
+
+    private static boolean images(JsonNode node, Map<String, byte[]> out, Problem problem) {
+        if (!node.isArray()) {
+            problem.error("images", 0, "应为列表：[{\"name\": \"photo.jpg\", \"data\": \"base64…\"}]");
+            return true;
+        }
+        boolean bad = false;
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode img = node.get(i);
+            String name = img.path("name").asText("").strip();
+            String data = img.path("data").asText("");
+            if (name.isEmpty()) {
+                problem.error("images[" + i + "].name", 0, "缺少图片文件名（正文中用 ![说明](文件名) 引用）");
+                bad = true;
+                continue;
+            }
+            try {
+                out.put(name, Base64.getMimeDecoder().decode(data));
+            } catch (IllegalArgumentException e) {
+                problem.error("images[" + i + "].data", 0, "图片“" + name + "”不是有效的 base64：" + e.getMessage());
+                bad = true;
+            }
+        }
+        return bad;
+    }
+
+    /** A multipart upload: the item file (part "item" or "file") and image files by their names. */
+    private record Upload(String fileName, byte[] bytes, Map<String, byte[]> images) {
+    }
+
+    private static Upload upload(Context ctx) {
+        UploadedFile item = ctx.uploadedFile("item");
+        if (item == null) {
+            item = ctx.uploadedFile("file");
+        }
+        if (item == null) {
+            throw new ApiException(new Problem(422, VALIDATION, "缺少稿件文件",
+                    "multipart 请求须在 item（或 file）字段中上传 .md 或 .docx 稿件文件")
+                    .error("item", 0, "缺少稿件文件（.md 或 .docx）"));
+        }
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        long total = 0;
+        byte[] bytes = read(item);
+        total += bytes.length;
+        for (UploadedFile f : ctx.uploadedFiles()) {
+            if (f.filename().equals(item.filename()) && f.size() == bytes.length) {
+                continue;
+            }
+            byte[] b = read(f);
+            total += b.length;
+            images.put(f.filename(), b);
+        }
+        if (total > MAX_REQUEST_BYTES) {
+            throw new ApiException(new Problem(413, VALIDATION, "请求过大", "上传的文件合计超过 "
+                    + MAX_REQUEST_BYTES / (1024 * 1024) + " MB"));
+        }
+        return new Upload(item.filename(), bytes, images);
+    }
+
+    private static byte[] read(UploadedFile f) {
+        try (InputStream in = f.content()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ApiException(new Problem(400, VALIDATION, "上传文件无法读取", f.filename() + "：" + e.getMessage()));
+        }
+    }
+
+    private static String comment(Context ctx) {
+        String raw = ctx.body();
+        if (raw == null || raw.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode node = JSON.readTree(raw);
+            return node != null && node.has("comment") ? node.get("comment").asText("") : "";
+        } catch (JsonProcessingException e) {
+            throw new ApiException(new Problem(400, VALIDATION, "请求不是有效的 JSON", e.getOriginalMessage())
+                    .error("comment", 0, "应为 {\"comment\": \"审核意见\"}"));
+        }
+    }
+
+    private static ApiException invalid(ImportResult r, String detail) {
+        Problem p = new Problem(422, VALIDATION, "稿件有问题，未保存", detail);
+        for (ImportProblem ip : r.problems()) {
+            p.error(fieldName(ip.field()), ip.line(), ip.message());
+        }
+        for (ImportProblem w : r.warnings()) {
+            p.warning(fieldName(w.field()), w.line(), w.message());
+        }
+        return new ApiException(p);
+    }
+
+    private static List<Map<String, Object>> problems(List<ImportProblem> list) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ImportProblem p : list) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("field", fieldName(p.field()));
+            if (p.line() > 0) {
+                m.put("line", p.line());
+            }
+            m.put("message", p.message());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The field name as the JSON request spells it. */
+    static String fieldName(String field) {
+        return switch (field) {
+            case "正文" -> "body";
+            case "图片" -> "images";
+            case "" -> "(item)";
+            default -> field;
+        };
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json;charset=utf-8").result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serialisable", e);
+        }
+    }
+
+    /** Ends a request with a problem answer. */
+    static final class ApiException extends RuntimeException {
+        private final transient Problem problem;
+
+        ApiException(Problem problem) {
+            super(null, null, false, false);
+            this.problem = problem;
+        }
+    }
+}

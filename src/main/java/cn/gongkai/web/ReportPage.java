@@ -1,0 +1,284 @@
+package cn.gongkai.web;
+
+import cn.gongkai.report.AnnualReports;
+import cn.gongkai.report.FactsFile;
+import cn.gongkai.report.FactsForm;
+import cn.gongkai.report.Finding;
+import cn.gongkai.report.ReportWriter;
+import cn.gongkai.review.Role;
+import cn.gongkai.review.User;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * 年报 ({@code /report?year=Y}): the year's facts file ({@code config/report/YYYY.yml}) filled in as a form (or
+ * edited as YAML), the checks V1–V12 on the draft, and the draft as Word or Markdown ({@code /report/download}) once
+ * no check fails.
+ */
+final class ReportPage {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportPage.class);
+    static final List<String[]> CHECKS = List.of(
+            new String[] {"V1", "表三：第一项加第二项之和等于第三项加第四项之和（逐列）"},
+            new String[] {"V2", "表三：每行“总计”等于前六列之和"},
+            new String[] {"V3", "表三：（七）总计等于各办理结果之和"},
+            new String[] {"V4", "表四：每组“总计”等于四项结果之和"},
+            new String[] {"V5", "数字为不小于 0 的整数（收费金额可有小数）"},
+            new String[] {"V6", "没有的事项填 0，不留空、不写“/”或“—”"},
+            new String[] {"V7", "本年“上年结转”等于上年“结转下年度继续办理”"},
+            new String[] {"V8", "正文中的数字与表格一致"},
+            new String[] {"V9", "正文“共 N 条，其中……”各项之和等于总数"},
+            new String[] {"V10", "标签与 2021 年格式逐字一致"},
+            new String[] {"V11", "每件申请只计入一种办理结果"},
+            new String[] {"V12", "统计期限为全年，报告在次年 1 月 31 日前公开"});
+    private static final Role[] EDITORS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER};
+    private static final long MAX_FACTS_BYTES = 512 * 1024;
+
+    private final Console.Services s;
+    private final Views views;
+
+    ReportPage(Console.Services services, Views views) {
+        this.s = services;
+        this.views = views;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/report", this::page);
+        routes.post("/report", this::save);
+        routes.get("/report/download", this::download);
+    }
+
+    private int year(Context ctx) {
+        String y = ctx.queryParam("year") != null ? ctx.queryParam("year") : ctx.formParam("year");
+        if (y != null && y.strip().matches("\\d{4}")) {
+            return Integer.parseInt(y.strip());
+        }
+        return ItemPages.today(s).getYear() - 1;
+    }
+
+    private Path factsFile(int year) {
+        return s.factsDir().resolve(year + ".yml");
+    }
+
+    private void page(Context ctx) {
+        User me = ConsoleAccess.user(ctx);
+        int year = year(ctx);
+        Path file = factsFile(year);
+        boolean exists = Files.isRegularFile(file);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("active", "report");
+        model.put("year", year);
+        model.put("years", List.of(year - 1, year, year + 1));
+        model.put("file", file.toString());
+        model.put("exists", exists);
+        String facts = exists ? read(file) : template(year);
+        model.put("facts", facts);
+        model.put("form", form(year, facts));
+        model.put("canEdit", ConsoleAccess.holds(me, EDITORS));
+        model.put("loadError", "");
+        model.put("checks", List.of());
+        model.put("extra", List.of());
+        model.put("exportable", false);
+        model.put("articles", "");
+        if (exists) {
+            try {
+                AnnualReports.Draft draft = s.reports().draft(year, file, ReportWriter.Format.MARKDOWN);
+                model.put("checks", checks(draft.findings()));
+                model.put("extra", draft.findings().stream().filter(f -> !f.check().matches("V\\d+"))
+                        .map(Finding::message).toList());
+                model.put("exportable", draft.exportable());
+                model.put("articles", draft.counts().articles());
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                model.put("loadError", e.getMessage());
+            }
+        }
+        views.page(ctx, "report.ftlh", model);
+    }
+
+    /** Each of V1–V12 with the findings about it: passed, warnings or errors. */
+    private static List<Map<String, Object>> checks(List<Finding> findings) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String[] c : CHECKS) {
+            List<String> errors = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            for (Finding f : findings) {
+                if (f.check().equals(c[0])) {
+                    (f.error() ? errors : warnings).add(f.message());
+                }
+            }
+            String state = !errors.isEmpty() ? "error" : !warnings.isEmpty() ? "warning" : "ok";
+            List<String> messages = new ArrayList<>(errors);
+            messages.addAll(warnings);
+            out.add(Map.of("id", c[0], "label", c[1], "state", state, "messages", messages));
+        }
+        return out;
+    }
+
+    /** The form filled in from the facts text, or null when the text cannot be read as a facts file. */
+    private Map<String, Object> form(int year, String facts) {
+        FactsForm.Values v;
+        try {
+            Path tmp = Files.createTempFile("gongkai-facts-", ".yml");
+            try {
+                Files.writeString(tmp, facts, StandardCharsets.UTF_8);
+                v = FactsForm.of(FactsFile.read(tmp));
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the facts of " + year, e);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", v.unit());
+        m.put("publishedOn", v.publishedOn());
+        m.put("channel", v.channel());
+        m.put("categoryBreakdown", v.categoryBreakdown());
+        m.put("statePushes", v.statePushes());
+        m.put("opening", v.opening());
+        m.put("proactiveHeading", v.proactiveHeading());
+        m.put("proactiveExtra", v.proactiveExtra());
+        List<Map<String, String>> sections = new ArrayList<>();
+        for (FactsForm.Section sec : v.sections()) {
+            sections.add(Map.of("heading", sec.heading(), "text", sec.text()));
+        }
+        sections.add(Map.of("heading", "", "text", ""));
+        m.put("sections", sections);
+        m.put("table2", rows("t2", FactsForm.table2(), v.table2()));
+        m.put("table3", rows("t3", FactsForm.table3(), v.table3()));
+        m.put("table4", rows("t4", FactsForm.table4(), v.table4()));
+        m.put("problems", v.problems());
+        m.put("otherMatters", v.otherMatters());
+        return m;
+    }
+
+    private static List<Map<String, Object>> rows(String table, List<FactsForm.Row> rows,
+                                                  Map<String, List<String>> cells) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FactsForm.Row r : rows) {
+            List<String> given = cells.getOrDefault(r.key(), List.of());
+            List<Map<String, String>> inputs = new ArrayList<>();
+            for (int i = 0; i < r.columns().size(); i++) {
+                inputs.add(Map.of("name", table + "|" + r.key() + "|" + i, "value", i < given.size() ? given.get(i)
+                        : "", "column", r.columns().get(i)));
+            }
+            out.add(Map.of("label", r.label(), "cells", inputs));
+        }
+        return out;
+    }
+
+    /** The form as posted, as the values of a facts file. */
+    private static FactsForm.Values posted(Context ctx, int year) {
+        List<FactsForm.Section> sections = new ArrayList<>();
+        List<String> headings = ctx.formParams("sec_heading");
+        List<String> texts = ctx.formParams("sec_text");
+        for (int i = 0; i < headings.size(); i++) {
+            sections.add(new FactsForm.Section(headings.get(i), i < texts.size() ? texts.get(i) : ""));
+        }
+        return new FactsForm.Values(param(ctx, "unit"), year, param(ctx, "published_on"), param(ctx, "channel"),
+                !param(ctx, "category_breakdown").isEmpty(), !param(ctx, "state_pushes").isEmpty(),
+                param(ctx, "opening"), param(ctx, "proactive_heading"), param(ctx, "proactive_extra"), sections,
+                postedCells(ctx, "t2", FactsForm.table2()), postedCells(ctx, "t3", FactsForm.table3()),
+                postedCells(ctx, "t4", FactsForm.table4()), param(ctx, "problems"), param(ctx, "other"));
+    }
+
+    private static Map<String, List<String>> postedCells(Context ctx, String table, List<FactsForm.Row> rows) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (FactsForm.Row r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < r.columns().size(); i++) {
+                cells.add(param(ctx, table + "|" + r.key() + "|" + i));
+            }
+            out.put(r.key(), cells);
+        }
+        return out;
+    }
+
+    private static String param(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v.replace("\r\n", "\n");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the facts file " + file, e);
+        }
+    }
+
+    /** The example facts file for the year, or a short start when the example is not there. */
+    private String template(int year) {
+        Path example = s.factsDir().resolve("example.yml");
+        String text = Files.isRegularFile(example) ? read(example)
+                : "单位: 请填写单位名称\n年度: " + year + "\n发布日期: " + (year + 1) + "-01-20\n";
+        return text.replaceAll("(?m)^年度: *\\d{4}", "年度: " + year)
+                .replaceAll("(?m)^发布日期: *\\d{4}-\\d{2}-\\d{2}", "发布日期: " + (year + 1) + "-01-20")
+                .replaceAll("(?m)^统计期限: *\\[[^]]*]", "统计期限: [" + year + "-01-01, " + year + "-12-31]");
+    }
+
+    private void save(Context ctx) {
+        User me = ConsoleAccess.requireRole(ctx, "修改年报事实文件", EDITORS);
+        int year = year(ctx);
+        String facts = "yaml".equals(ctx.formParam("mode")) ? param(ctx, "facts") : FactsForm.yaml(posted(ctx, year));
+        if (facts.getBytes(StandardCharsets.UTF_8).length > MAX_FACTS_BYTES) {
+            ConsoleAccess.flash(ctx, "事实文件过大（超过 512 KB），未保存。", true);
+            ctx.redirect("/report?year=" + year);
+            return;
+        }
+        Path file = factsFile(year);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), year + "-", ".yml.tmp");
+            Files.writeString(tmp, facts, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            ConsoleAccess.flash(ctx, "无法保存 " + file + "：" + e.getMessage(), true);
+            ctx.redirect("/report?year=" + year);
+            return;
+        }
+        LOG.info("{} saved the report facts {}", me.name(), file);
+        ConsoleAccess.flash(ctx, "已保存 " + file + "，核对结果见下。", false);
+        ctx.redirect("/report?year=" + year);
+    }
+
+    private void download(Context ctx) {
+        int year = year(ctx);
+        boolean docx = !"md".equals(ctx.queryParam("format"));
+        Path file = factsFile(year);
+        if (!Files.isRegularFile(file)) {
+            ConsoleAccess.flash(ctx, "还没有 " + year + " 年的事实文件，请先填写并保存。", true);
+            ctx.redirect("/report?year=" + year);
+            return;
+        }
+        AnnualReports.Draft draft;
+        try {
+            draft = s.reports().draft(year, file, docx ? ReportWriter.Format.DOCX : ReportWriter.Format.MARKDOWN);
+        } catch (IllegalArgumentException e) {
+            ConsoleAccess.flash(ctx, e.getMessage(), true);
+            ctx.redirect("/report?year=" + year);
+            return;
+        }
+        if (!draft.exportable()) {
+            ConsoleAccess.flash(ctx, "核对发现错误，报告未导出。请按下方标红的核对项修改事实文件。", true);
+            ctx.redirect("/report?year=" + year);
+            return;
+        }
+        String name = year + "年政府信息公开工作年度报告" + (docx ? ".docx" : ".md");
+        StatsPage.download(ctx, draft.content(), name, docx
+                ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                : "text/markdown;charset=utf-8");
+    }
+}

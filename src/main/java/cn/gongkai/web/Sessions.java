@@ -1,0 +1,173 @@
+package cn.gongkai.web;
+
+import cn.gongkai.item.ContentHash;
+import cn.gongkai.review.LoginSessions;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Console sessions. A visitor gets an anonymous session on the login page, held in memory only, which carries the
+ * CSRF token of the login form; logging in replaces it with a new session id and a new token, so an id planted
+ * before login is worthless. Logged-in sessions are also kept in {@link LoginSessions} (by the hash of their id),
+ * so a restart of the service does not log anyone out. Sessions end after {@link #IDLE} without a request.
+ */
+final class Sessions {
+    static final Duration IDLE = Duration.ofHours(8);
+    /** How stale the stored last-use time may get before a request writes it again. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(5);
+    static final Duration ANONYMOUS_IDLE = Duration.ofHours(1);
+    static final int MAX_SESSIONS = 10_000;
+
+    /** One browser's session; {@code user} is null until login. */
+    static final class Session {
+        final String id;
+        final String user;
+        final String csrf;
+        volatile Instant lastSeen;
+        volatile Instant storedSeen;
+        volatile String flash = "";
+        volatile boolean flashError;
+
+        Session(String id, String user, String csrf, Instant now) {
+            this.id = id;
+            this.user = user;
+            this.csrf = csrf;
+            this.lastSeen = now;
+            this.storedSeen = now;
+        }
+
+        boolean loggedIn() {
+            return user != null;
+        }
+
+        /** A message shown once on the next page. */
+        void flash(String message, boolean error) {
+            this.flash = message == null ? "" : message;
+            this.flashError = error;
+        }
+
+        String takeFlash() {
+            String f = flash;
+            flash = "";
+            return f;
+        }
+    }
+
+    private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+    private final LoginSessions store;
+
+    Sessions(Clock clock, LoginSessions store) {
+        this.clock = clock;
+        this.store = store;
+    }
+
+    /** The live session of that id, touched; empty when unknown or expired. */
+    Optional<Session> find(String id) {
+        if (id == null || id.isBlank() || id.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Session s = byId.get(id);
+        if (s == null) {
+            s = restore(id, now);
+            if (s == null) {
+                return Optional.empty();
+            }
+        }
+        if (expired(s, now)) {
+            end(s);
+            return Optional.empty();
+        }
+        s.lastSeen = now;
+        if (s.loggedIn() && s.storedSeen.plus(TOUCH_EVERY).isBefore(now)) {
+            s.storedSeen = now;
+            store.touch(hash(id), now);
+        }
+        return Optional.of(s);
+    }
+
+    /** A logged-in session kept by an earlier run of the service. */
+    private Session restore(String id, Instant now) {
+        Optional<LoginSessions.Stored> stored = store.find(hash(id));
+        if (stored.isEmpty()) {
+            return null;
+        }
+        Session s = new Session(id, stored.get().user(), stored.get().csrf(), stored.get().lastSeen());
+        if (expired(s, now)) {
+            store.delete(hash(id));
+            return null;
+        }
+        byId.put(id, s);
+        return s;
+    }
+
+    /** A new session without a user (the login form's). */
+    Session anonymous() {
+        return put(null);
+    }
+
+    /** Ends {@code old} and starts a logged-in session for {@code user} with a fresh id and CSRF token. */
+    Session login(Session old, String user) {
+        if (old != null) {
+            end(old);
+        }
+        Session s = put(user);
+        Instant now = clock.instant();
+        store.deleteIdleSince(now.minus(IDLE));
+        store.save(new LoginSessions.Stored(hash(s.id), user, s.csrf, now, now));
+        return s;
+    }
+
+    void end(Session s) {
+        if (s != null) {
+            byId.remove(s.id);
+            if (s.loggedIn()) {
+                store.delete(hash(s.id));
+            }
+        }
+    }
+
+    /** Ends every session of the user (after a password change by an administrator). */
+    void endAll(String user) {
+        byId.values().removeIf(s -> user.equals(s.user));
+        store.deleteUser(user);
+    }
+
+    private static String hash(String id) {
+        return ContentHash.sha256(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Session put(String user) {
+        Instant now = clock.instant();
+        if (byId.size() >= MAX_SESSIONS) {
+            byId.values().removeIf(s -> expired(s, now));
+            if (byId.size() >= MAX_SESSIONS) {
+                byId.values().stream().filter(s -> !s.loggedIn()).min(Comparator.comparing(s -> s.lastSeen))
+                        .ifPresent(s -> byId.remove(s.id));
+            }
+        }
+        Session s = new Session(token(), user, token(), now);
+        byId.put(s.id, s);
+        return s;
+    }
+
+    private boolean expired(Session s, Instant now) {
+        return s.lastSeen.plus(s.loggedIn() ? IDLE : ANONYMOUS_IDLE).isBefore(now);
+    }
+
+    private String token() {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

@@ -1,0 +1,63 @@
+package cn.gongkai.web;
+
+import cn.gongkai.Wiring;
+import cn.gongkai.config.ConfigLoader;
+import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.publish.PollPolicy;
+import cn.gongkai.review.Role;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The wired service as {@code gongkai serve} builds it — sandbox accounts on the in-process simulator, an in-memory
+ * H2 database, the repository's templates — with its web server and console on a free port of 127.0.0.1.
+ */
+final class ConsoleFixture implements AutoCloseable {
+    static final String PASSWORD = "mima-12345678";
+
+    final Wiring wiring;
+    final WebServer web;
+    final Path factsDir;
+
+    ConsoleFixture(Path dir, Clock clock) {
+        this(dir, clock, "jdbc:h2:mem:console" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** The service on the database at {@code databaseUrl} (a file database survives a "restart"). */
+    ConsoleFixture(Path dir, Clock clock, String databaseUrl) {
+        GongkaiConfig config = new ConfigLoader(Map.of("GONGKAI_DATA_DIR", dir.resolve("data").toString(),
+                "GONGKAI_DATABASE_URL", databaseUrl,
+                "GONGKAI_TEMPLATES_DIR", Path.of("templates").toAbsolutePath().toString(),
+                "GONGKAI_SANDBOX", "on", "GONGKAI_WEB_HOST", "127.0.0.1", "GONGKAI_WEB_PORT", "0")).load(null);
+        this.wiring = new Wiring(config, clock, new PollPolicy(20, Duration.ofMillis(50)));
+        this.factsDir = dir.resolve("report");
+        try {
+            java.nio.file.Files.createDirectories(factsDir);
+            java.nio.file.Files.copy(Path.of("config/report/example.yml"), factsDir.resolve("example.yml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Console.Services services = wiring.consoleServices(factsDir);
+        Console console = new Console(services);
+        this.web = WebServer.start(services, console,
+                new PublishingEndpoints(wiring.publisher(), wiring.callbacks(), wiring.watchdog()),
+                wiring.itemApi(console.sessionAuthenticator()));
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + web.port() + path;
+    }
+
+    void user(String name, Role role) {
+        wiring.users().add(name, role, PASSWORD.toCharArray());
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        wiring.close();
+    }
+}

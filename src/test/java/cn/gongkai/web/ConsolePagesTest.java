@@ -1,0 +1,210 @@
+package cn.gongkai.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.review.Role;
+import cn.gongkai.testsupport.Fixtures;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console's pages and actions over HTTP: every page renders, the diff, the preview, the report, the roles. */
+class ConsolePagesTest {
+    @TempDir
+    static Path dir;
+
+    private static ConsoleFixture app;
+    private static Staff admin;
+    private static Staff drafter;
+    private static Staff deptLeader;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = new ConsoleFixture(dir, Clock.systemUTC());
+        app.user("管理员", Role.ADMIN);
+        app.user("刘起草", Role.DRAFTER);
+        app.user("张科长", Role.DEPT_LEADER);
+        app.user("李主任", Role.OFFICE_DIRECTOR);
+        admin = new Staff(app, "管理员");
+        drafter = new Staff(app, "刘起草");
+        deptLeader = new Staff(app, "张科长");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static long draft(String title, String body) throws Exception {
+        HttpResponse<String> r = drafter.submit("/items", "title=" + Staff.enc(title) + "&category="
+                + Staff.enc("促消费") + "&account=hongqi&author=" + Staff.enc("红旗区商务局") + "&body=" + Staff.enc(body)
+                + "&note_term=" + Staff.enc("以旧换新") + "&note_text=" + Staff.enc("交回旧商品、购买新商品时享受补贴。")
+                + "&action=submit");
+        assertThat(r.statusCode()).isEqualTo(302);
+        return Long.parseLong(r.headers().firstValue("Location").orElseThrow().replace("/items/", ""));
+    }
+
+    @Test
+    void everyMainPageRendersInChineseForAnAdministrator() throws Exception {
+        String[][] pages = {{"/", "待办"}, {"/items", "稿件"}, {"/items/new", "新建稿件"}, {"/review", "审核顺序"},
+                {"/schedule", "排期"}, {"/publishing", "发布记录"}, {"/stats", "发布统计"}, {"/report", "事实文件"},
+                {"/system", "添加用户"}};
+        for (String[] p : pages) {
+            HttpResponse<String> r = admin.get(p[0]);
+            assertThat(r.statusCode()).as(p[0]).isEqualTo(200);
+            assertThat(r.body()).as(p[0]).contains(p[1], "沙箱模式");
+        }
+    }
+
+    @Test
+    void theReviewerSeesWhatChangedSinceTheLastApprovedVersion() throws Exception {
+        long id = draft("家电以旧换新活动启动", "活动从三月开始。\n\n欢迎市民参加。\n");
+        HttpResponse<String> approve = deptLeader.submit("/items/" + id + "/approve", "comment=" + Staff.enc("同意"));
+        assertThat(approve.statusCode()).isEqualTo(302);
+        DisclosureItem item = app.wiring.database().items().find(id).orElseThrow();
+        ItemContent c = item.content();
+        ItemContent edited = new ItemContent(c.account(), c.category(), c.title(), c.author(), c.department(),
+                "活动从四月开始。\n\n欢迎市民参加。\n", c.notes(), c.glossary(), c.images(), c.cover(), c.docNo(),
+                c.sourceUrl(), c.publishAt());
+        app.wiring.review().update(id, edited, "刘起草", "测试");
+
+        String page = deptLeader.get("/items/" + id).body();
+
+        assertThat(page).contains("与上次审定的版本", "张科长 同意");
+        assertThat(page).contains("<div class=\"removed\">- 活动从三月开始。</div>",
+                "<div class=\"added\">+ 活动从四月开始。</div>", "<div class=\"same\">  欢迎市民参加。</div>");
+        assertThat(page).contains("id=\"approve\"");
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnItemAndTheWrongRoleSeesWhoseTurnItIs() throws Exception {
+        long id = draft("外资外贸政策宣讲会举行", "宣讲会在区政务中心举行。\n");
+
+        assertThat(drafter.get("/items/" + id).body()).contains("不能审核自己的稿件")
+                .doesNotContain("id=\"approve\"");
+        assertThat(new Staff(app, "李主任").get("/items/" + id).body()).contains("本稿件正在等待业务部门分管领导审核")
+                .doesNotContain("id=\"approve\"");
+        HttpResponse<String> r = drafter.submit("/items/" + id + "/approve", "comment=ok");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(app.wiring.database().items().find(id).orElseThrow().status()).isEqualTo(ItemStatus.IN_REVIEW);
+        assertThat(drafter.get("/").body()).contains("当前步骤需要业务部门分管领导");
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndShowsItToTheDrafter() throws Exception {
+        long id = draft("商贸流通统计数据发布", "一季度社会消费品零售总额增长。\n");
+
+        deptLeader.submit("/items/" + id + "/reject", "comment=");
+        assertThat(app.wiring.database().items().find(id).orElseThrow().status()).isEqualTo(ItemStatus.IN_REVIEW);
+        deptLeader.submit("/items/" + id + "/reject", "comment=" + Staff.enc("请补充具体数字"));
+
+        assertThat(app.wiring.database().items().find(id).orElseThrow().status()).isEqualTo(ItemStatus.REJECTED);
+        assertThat(drafter.get("/").body()).contains("请补充具体数字");
+    }
+
+    @Test
+    void thePreviewRouteRendersTheWeChatArticleAndListsTheChecks() throws Exception {
+        HttpResponse<String> r = drafter.submit("/preview", "title=" + Staff.enc("预览测试") + "&category="
+                + Staff.enc("促消费") + "&account=hongqi&body=" + Staff.enc("联系电话 13812345678。以旧换新。")
+                + "&note_term=" + Staff.enc("以旧换新") + "&note_text=" + Staff.enc("一种促消费方式。"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("名词解释", "手机号");
+        assertThat(app.wiring.database().items().list(null)).noneMatch(i -> i.title().equals("预览测试"));
+    }
+
+    @Test
+    void anUploadThatIsNotAnImageIsRefusedAndAnImageIsStoredByItsHash() throws Exception {
+        String boundary = "gk" + System.nanoTime();
+        byte[] png = Fixtures.png(300, 200, 0x336699);
+        String sha = cn.gongkai.item.ContentHash.sha256(png);
+        assertThat(upload(boundary, "notes.txt", "hello".getBytes()).statusCode()).isEqualTo(415);
+        HttpResponse<String> ok = upload(boundary, "现场 照片(1).png", png);
+
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains(sha, "现场-照片-1-.png");
+        assertThat(admin.bytes("/images/" + sha).body()).isEqualTo(png);
+    }
+
+    private static HttpResponse<String> upload(String boundary, String name, byte[] bytes) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(bytes);
+        out.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return drafter.multipart("/uploads", boundary, out.toByteArray());
+    }
+
+    @Test
+    void theReportPageSavesTheFactsChecksThemAndOffersWordOnlyWithoutErrors() throws Exception {
+        String example = Files.readString(Path.of("config/report/example.yml")).replace("年度: 2023", "年度: 2025")
+                .replace("发布日期: 2024-01-20", "发布日期: 2026-01-20")
+                .replace("统计期限: [2023-01-01, 2023-12-31]", "统计期限: [2025-01-01, 2025-12-31]");
+        assertThat(drafter.submit("/report", "year=2025&mode=yaml&facts=" + Staff.enc(example)).statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> saved = admin.submit("/report", "year=2025&mode=yaml&facts=" + Staff.enc(example));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        String page = admin.get("/report?year=2025").body();
+        assertThat(page).contains("V1 通过", "V12", "下载 Word", "name=\"unit\" value=\"红旗区商务局\"",
+                "一、本年新收政府信息公开申请数量");
+        HttpResponse<byte[]> docx = admin.bytes("/report/download?year=2025&format=docx");
+        assertThat(docx.statusCode()).isEqualTo(200);
+        assertThat(new String(docx.body(), 0, 2)).isEqualTo("PK");
+
+        admin.submit("/report", "year=2025&mode=yaml&facts=" + Staff.enc(example.replace("年度: 2025", "年度: 2024")));
+        assertThat(admin.get("/report?year=2025").body()).contains("V12 错误").doesNotContain("下载 Word");
+        assertThat(admin.bytes("/report/download?year=2025&format=docx").statusCode()).isEqualTo(302);
+
+        admin.submit("/report", "year=2025&mode=form&unit=" + Staff.enc("红旗区商务局") + "&published_on=2026-01-20"
+                + "&" + Staff.enc("t3|本年新收|0") + "=1");
+        String form = admin.get("/report?year=2025").body();
+        assertThat(form).contains("V6 错误", "本年新收").contains("V1 错误");
+        assertThat(Files.readString(app.factsDir.resolve("2025.yml"))).contains("单位: 红旗区商务局", "年度: 2025");
+    }
+
+    @Test
+    void theRestApiAcceptsTheLoginSessionButAChangeStillNeedsTheCsrfToken() throws Exception {
+        long id = draft("招商引资项目签约", "签约仪式在区政府举行。\n");
+
+        HttpResponse<String> me = deptLeader.get("/api/me");
+        HttpResponse<String> forged = deptLeader.post("/api/items/" + id + "/approve", "");
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("张科长");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(app.wiring.review().currentStep(app.wiring.database().items().find(id).orElseThrow())).isZero();
+    }
+
+    @Test
+    void theLedgerExportsDownloadAsExcelAndCsv() throws Exception {
+        HttpResponse<byte[]> xlsx = admin.bytes("/stats/ledger.xlsx?year=2026");
+        HttpResponse<byte[]> csv = admin.bytes("/stats/ledger.csv?year=2026");
+
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(new String(xlsx.body(), 0, 2)).isEqualTo("PK");
+        assertThat(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("发布时间", "标题");
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains("filename*=UTF-8''");
+    }
+
+    @Test
+    void onlyAnAdministratorAddsUsersAndOnlyPublishersPublishNow() throws Exception {
+        drafter.submit("/system/users", "name=x&role=admin&password=12345678abc&password2=12345678abc");
+        HttpResponse<String> publish = drafter.submit("/publishing/run", "account=hongqi");
+
+        assertThat(app.wiring.users().find("x")).isEmpty();
+        assertThat(publish.statusCode()).isEqualTo(403);
+        assertThat(publish.body()).contains("立即发布需要以下角色之一");
+        assertThat(drafter.get("/system").body()).doesNotContain("id=\"add-user\"").contains("修改我的密码");
+        assertThat(List.of(admin.get("/publishing").body())).allMatch(b -> b.contains("立即发布到期稿件"));
+    }
+}

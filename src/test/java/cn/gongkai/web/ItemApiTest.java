@@ -1,0 +1,293 @@
+package cn.gongkai.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gongkai.config.ConfigLoader;
+import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.intake.ItemImporter;
+import cn.gongkai.render.Glossary;
+import cn.gongkai.review.ReviewPolicy;
+import cn.gongkai.review.ReviewService;
+import cn.gongkai.review.Role;
+import cn.gongkai.review.Users;
+import cn.gongkai.review.checks.CheckLimits;
+import cn.gongkai.review.checks.PrePublishChecks;
+import cn.gongkai.review.checks.WordList;
+import cn.gongkai.store.Database;
+import cn.gongkai.testsupport.Fixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REST API over HTTP, on a real H2 store: token auth, the review chain, checks, problem+json. */
+class ItemApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private WebServer server;
+    private String drafter;
+    private String deptLeader;
+    private String director;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        Path config = dir.resolve("gongkai.yml");
+        Files.writeString(config, "web:\n  host: 127.0.0.1\n  port: 0\n");
+        GongkaiConfig cfg = new ConfigLoader(Map.of()).load(config);
+        db = Fixtures.memoryDatabase();
+        Clock clock = Clock.systemUTC();
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        ReviewService review = new ReviewService(
+                ReviewPolicy.of(List.of("dept-leader", "office-director", "office-leader")),
+                new PrePublishChecks(CheckLimits.wechatDefaults(), WordList.load(Path.of("templates/checks/words.txt"))),
+                db.items(), db.audit(), db.users(), db.transactions(), clock);
+        ItemImporter importer = new ItemImporter(cfg.categories(), List.of("hongqi"),
+                Glossary.load(Path.of("templates/notes")).keys(), zone, db.items(), db.images(), db.transactions(),
+                review, clock);
+        Users users = new Users(db.users(), clock, 4);
+        users.add("刘科员", Role.DRAFTER, "password-123".toCharArray());
+        users.add("张科长", Role.DEPT_LEADER, "password-123".toCharArray());
+        users.add("李主任", Role.OFFICE_DIRECTOR, "password-123".toCharArray());
+        drafter = users.createToken("刘科员");
+        deptLeader = users.createToken("张科长");
+        director = users.createToken("李主任");
+        ItemApi api = new ItemApi(importer, review, db.items(), db.audit(),
+                List.of(new BearerTokenAuthenticator(users)));
+        server = WebServer.start(cfg, db.items(), db.batches(),
+                new cn.gongkai.report.Counter(db.ledgerStatistics(), cfg.timezone(), cfg.categories()), clock, null, api);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        db.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static ObjectNode item(String title, String body) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("title", title);
+        n.put("category", "促消费");
+        n.put("author", "红旗区商务局");
+        n.put("body", body);
+        return n;
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body());
+    }
+
+    private long createAndSubmit() throws Exception {
+        ObjectNode n = item("家电以旧换新补贴活动开始报名", "即日起开展家电以旧换新补贴活动。\n\n![活动现场](photo.png)");
+        n.putArray("images").addObject().put("name", "photo.png")
+                .put("data", Base64.getEncoder().encodeToString(Fixtures.png(640, 360, 0xCC3333)));
+        n.put("submit", true);
+        HttpResponse<String> r = send("POST", "/api/items", drafter, n.toString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json(r).get("id").asLong();
+    }
+
+    @Test
+    void aRequestWithoutAValidTokenGetsA401Problem() throws Exception {
+        HttpResponse<String> none = send("GET", "/api/items", null, null);
+        HttpResponse<String> wrong = send("GET", "/api/items", "gk_not-a-real-token", null);
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("Bearer"));
+        assertThat(json(none).get("status").asInt()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void withoutAConsoleOnlyTheItemRoutesAnswerATokenAndEveryOtherRouteIsClosed() throws Exception {
+        HttpResponse<String> counts = send("GET", "/api/counts?year=2023", deptLeader, null);
+
+        assertThat(counts.statusCode()).as(counts.body()).isEqualTo(401);
+        assertThat(send("GET", "/api/me", null, null).statusCode()).isEqualTo(401);
+        assertThat(json(send("GET", "/api/me", deptLeader, null)).get("role").asText()).isEqualTo("dept-leader");
+    }
+
+    @Test
+    void anItemIsCreatedAsADraftThenSubmittedApprovedAndListed() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/items", drafter,
+                item("促消费活动启动", "红旗区促消费活动正式启动。").toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = json(created).get("id").asLong();
+        assertThat(created.headers().firstValue("Location")).contains("/api/items/" + id);
+        assertThat(json(created).get("status").asText()).isEqualTo("DRAFT");
+
+        HttpResponse<String> submitted = send("POST", "/api/items/" + id + "/submit", drafter, null);
+        assertThat(json(submitted).get("waitingFor").asText()).isEqualTo("dept-leader");
+
+        HttpResponse<String> approved = send("POST", "/api/items/" + id + "/approve", deptLeader,
+                "{\"comment\":\"同意\"}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json(approved).get("waitingFor").asText()).isEqualTo("office-director");
+
+        JsonNode list = json(send("GET", "/api/items?status=IN_REVIEW&category=促消费", deptLeader, null));
+        assertThat(list.get("count").asInt()).isEqualTo(1);
+        assertThat(list.get("items").get(0).get("title").asText()).isEqualTo("促消费活动启动");
+        assertThat(json(send("GET", "/api/items?status=APPROVED", deptLeader, null)).get("count").asInt()).isZero();
+
+        JsonNode detail = json(send("GET", "/api/items/" + id, deptLeader, null));
+        assertThat(detail.get("history")).extracting(h -> h.get("decision").asText())
+                .containsExactly("CREATE", "SUBMIT", "APPROVE");
+        assertThat(detail.get("history").get(2).get("actor").asText()).isEqualTo("张科长");
+    }
+
+    @Test
+    void postingTheSameItemTwiceMakesTwoDrafts() throws Exception {
+        String same = item("夜市开放", "夜市今晚开放。").toString();
+
+        HttpResponse<String> first = send("POST", "/api/items", drafter, same);
+        HttpResponse<String> second = send("POST", "/api/items", drafter, same);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        assertThat(json(second).get("id").asLong()).isNotEqualTo(json(first).get("id").asLong());
+    }
+
+    @Test
+    void anUnknownItemIs404AndABadIdIs400() throws Exception {
+        assertThat(send("GET", "/api/items/999", drafter, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/items/abc", drafter, null).statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/items/999/approve", deptLeader, "{}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void approvingWithTheWrongRoleOrOnesOwnItemIsAConflict() throws Exception {
+        long id = createAndSubmit();
+
+        HttpResponse<String> own = send("POST", "/api/items/" + id + "/approve", drafter, "{}");
+        HttpResponse<String> wrongRole = send("POST", "/api/items/" + id + "/approve", director, "{}");
+
+        assertThat(own.statusCode()).isEqualTo(409);
+        assertThat(wrongRole.statusCode()).isEqualTo(409);
+        assertThat(json(wrongRole).get("detail").asText()).contains("当前步骤需要业务部门分管领导");
+    }
+
+    @Test
+    void anEditAfterAnApprovalSendsTheItemBackToTheFirstStep() throws Exception {
+        long id = createAndSubmit();
+        send("POST", "/api/items/" + id + "/approve", deptLeader, "{\"comment\":\"同意\"}");
+
+        HttpResponse<String> edited = send("PUT", "/api/items/" + id, drafter,
+                item("家电以旧换新补贴活动开始报名", "活动延长至六月底。\n\n![活动现场](photo.png)").toString());
+
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(json(edited).get("waitingFor").asText()).isEqualTo("dept-leader");
+        assertThat(json(send("GET", "/api/items/" + id, drafter, null)).get("images")).hasSize(1);
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndReturnsTheItemToTheDrafter() throws Exception {
+        long id = createAndSubmit();
+
+        HttpResponse<String> noReason = send("POST", "/api/items/" + id + "/reject", deptLeader, "{}");
+        HttpResponse<String> rejected = send("POST", "/api/items/" + id + "/reject", deptLeader,
+                "{\"comment\":\"请补充活动时间\"}");
+
+        assertThat(noReason.statusCode()).isEqualTo(409);
+        assertThat(json(rejected).get("status").asText()).isEqualTo("REJECTED");
+        assertThat(json(rejected).get("reason").asText()).isEqualTo("请补充活动时间");
+    }
+
+    @Test
+    void validationErrorsAreProblemJsonNamingEachField() throws Exception {
+        ObjectNode bad = item("", "正文");
+        bad.put("category", "体育");
+        bad.put("summary", "多余字段");
+        bad.putArray("images").addObject().put("name", "a.png").put("data", "%%%not-base64%%%");
+
+        HttpResponse<String> r = send("POST", "/api/items", drafter, bad.toString());
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        JsonNode p = json(r);
+        assertThat(p.get("type").asText()).isNotBlank();
+        assertThat(p.get("errors")).extracting(e -> e.get("field").asText()).containsExactly("images[0].data");
+
+        bad.remove("images");
+        JsonNode fields = json(send("POST", "/api/items", drafter, bad.toString()));
+        assertThat(fields.get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("summary", "title", "category");
+        assertThat(json(send("GET", "/api/items", drafter, null)).get("count").asInt()).isZero();
+    }
+
+    @Test
+    void personalDataBlocksSubmissionWithTheFieldAndLine() throws Exception {
+        ObjectNode n = item("报名方式", "报名请联系：\n王先生 13812345678");
+        n.put("submit", true);
+
+        HttpResponse<String> r = send("POST", "/api/items", drafter, n.toString());
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode error = json(r).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("body");
+        assertThat(error.get("message").asText()).contains("疑似手机号 138****5678").doesNotContain("13812345678");
+        assertThat(json(send("GET", "/api/items", drafter, null)).get("count").asInt()).isZero();
+    }
+
+    @Test
+    void aMarkdownFileAndItsImageCanBeUploadedAsMultipart() throws Exception {
+        String md = "---\ntitle: 夜间经济活动启动\ncategory: 促消费\n---\n夜市开放。\n\n![夜市](images/night.png)\n";
+        String boundary = "gongkaiBoundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        part(body, boundary, "item", "night.md", md.getBytes(StandardCharsets.UTF_8));
+        part(body, boundary, "images", "night.png", Fixtures.png(400, 300, 0x2266AA));
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/items"))
+                .header("Authorization", "Bearer " + drafter)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode detail = json(send("GET", "/api/items/" + json(r).get("id").asLong(), drafter, null));
+        assertThat(detail.get("images").get(0).get("name").asText()).isEqualTo("night.png");
+    }
+
+    private static void part(ByteArrayOutputStream out, String boundary, String name, String file, byte[] data)
+            throws Exception {
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + file
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+}
