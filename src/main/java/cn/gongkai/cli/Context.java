@@ -24,6 +24,11 @@ final class Context {
         this.stdin = stdin;
     }
 
+    /** The environment the command was started with (GONGKAI_* keys override the configuration). */
+    Map<String, String> env() {
+        return env;
+    }
+
     /** Standard input (passwords are read from it when it is not a terminal). */
     java.io.InputStream stdin() {
         return stdin;

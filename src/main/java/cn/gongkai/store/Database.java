@@ -19,6 +19,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -56,9 +58,11 @@ public final class Database implements AutoCloseable {
     private final CallCounter callCounter;
     private final UserRepository users;
     private final PublishEventLog publishEvents;
+    private final H2Compactor compactor;
 
-    private Database(HikariDataSource dataSource, String safeUrl, String product) {
+    private Database(HikariDataSource dataSource, String safeUrl, String product, H2Compactor compactor) {
         this.dataSource = dataSource;
+        this.compactor = compactor;
         this.safeUrl = safeUrl;
         this.product = product;
         Jdbi jdbi = Jdbi.create(dataSource);
@@ -104,10 +108,12 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             String product = productOf(dataSource);
+            H2Compactor compactor = null;
             if (product.startsWith("H2")) {
                 writeCommitsAtOnce(dataSource);
+                compactor = H2Compactor.start(dataSource, safeUrl);
             }
-            return new Database(dataSource, safeUrl, product);
+            return new Database(dataSource, safeUrl, product, compactor);
         } catch (SQLException | RuntimeException e) {
             dataSource.close();
             throw new StoreException("cannot migrate database " + safeUrl, e);
@@ -207,8 +213,25 @@ public final class Database implements AutoCloseable {
         return safeUrl + " (" + product + ")";
     }
 
+    /**
+     * Compacts an H2 file for at most {@code budget} when any of it is not live data (the store also does this by
+     * itself every ten minutes when less than half is live and at least 8 MB is not); empty on PostgreSQL, for an
+     * in-memory database, or when another process has the file open.
+     */
+    public Optional<FileCompaction> compactFile(Duration budget) {
+        return compactor == null ? Optional.empty() : compactor.compact(100, 0, budget);
+    }
+
+    /** The H2 compactor, or null on PostgreSQL (for tests of its periodic check). */
+    H2Compactor compactor() {
+        return compactor;
+    }
+
     @Override
     public void close() {
+        if (compactor != null) {
+            compactor.close();
+        }
         dataSource.close();
     }
 
@@ -222,7 +245,8 @@ public final class Database implements AutoCloseable {
      * H2 writes commits to its file up to 500 ms later by default: a process killed in that window (kill -9, a
      * crash) loses commits it had already acknowledged — a publish_id, a DRAFTED state — and would then repeat
      * WeChat calls. With a write delay of 0 every commit reaches the file (the operating system) before it returns.
-     * The setting is stored in the database.
+     * The setting is stored in the database. It also stops H2's background compaction, which {@link H2Compactor}
+     * does instead.
      */
     private static void writeCommitsAtOnce(HikariDataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {

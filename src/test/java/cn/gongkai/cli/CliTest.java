@@ -306,4 +306,34 @@ class CliTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("缺少必填字段 category");
     }
+
+    @Test
+    void benchCountsFillsTheLedgerOnceAndTimesTheYearInProcessAndInNewProcesses() {
+        Run first = run("bench", "counts", "--rows", "2000", "--year", "2025", "--fresh-runs", "1");
+
+        assertThat(first.code()).as(first.err()).isZero();
+        // 20 accounts × 100 rows in pushes of four articles, spread over 2021–2025: 400 articles in 100 pushes a year.
+        assertThat(first.out()).contains("写入 2000 行", "2021–2025 年，20 个公众号",
+                "2025 年统计（按分类）：文章 400 条、推送 100 次", "2025 年统计（按月份）：文章 400 条")
+                .containsPattern("新进程中的 gongkai counts（从启动 JVM 到进程结束，1 次中位数）：2025 年 \\d+ ms；"
+                        + "无数据的 2020 年 \\d+ ms");
+
+        Run again = run("bench", "counts", "--rows", "2000", "--year", "2025", "--fresh-runs", "0");
+
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("台账已有 2000 行基准数据，直接计时。", "2025 年统计（按公众号）：文章 400 条")
+                .doesNotContain("新进程");
+    }
+
+    @Test
+    void benchCountsRefusesALedgerThatHoldsRealArticles() throws IOException {
+        assertThat(run("demo", "--dir", dir.resolve("demo").toString()).code()).isZero();
+        Path demoConfig = Files.writeString(dir.resolve("demo.yml"), "data-dir: " + dir.resolve("demo") + "\n",
+                StandardCharsets.UTF_8);
+
+        Run r = run("bench", "counts", "--rows", "100", "--config", demoConfig.toString());
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("已有公众号", "的真实记录", "GONGKAI_DATA_DIR=/tmp/gongkai-bench");
+    }
 }

@@ -1,13 +1,17 @@
 package cn.gongkai.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The store contract on an embedded PostgreSQL (zonky), one server per class and a fresh database per test. */
 class PostgresStoreTest extends StoreContractTest {
@@ -37,6 +41,11 @@ class PostgresStoreTest extends StoreContractTest {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
         return Database.open(postgres.getJdbcUrl("postgres", name), "postgres", PASSWORD);
+    }
+
+    @Test
+    void postgresqlKeepsItsOwnFilesCompactSoTheStoreLeavesThemAlone() {
+        assertThat(db.compactFile(Duration.ofSeconds(1))).isEmpty();
     }
 
     @Override
