@@ -39,7 +39,8 @@ final class LedgerCommands implements Runnable {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"导入使用本系统之前发布的文章（.csv 或 .xlsx）。",
                     "表头：published_at,title,category,url,department,account；published_at 写作 YYYY-MM-DD HH:MM（北京时间）；",
-                    "只有一个公众号时 account 列可省略或留空。任一行有问题时整个文件不导入；重复导入同一文件不会重复计数。"})
+                    "只有一个公众号时 account 列可省略或留空。任一行有问题时整个文件不导入；重复导入同一文件不会重复计数；",
+                    "台账中已有的文章（链接相同，或同一公众号同一天标题相同）跳过并逐条列出。"})
     static final class Import implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -57,8 +58,11 @@ final class LedgerCommands implements Runnable {
                     r.problems().forEach(spec.commandLine().getErr()::println);
                     return ExitCodes.USER;
                 }
-                spec.commandLine().getOut().println("已导入 " + r.added() + " 条" + (r.alreadyThere() > 0
-                        ? "，另有 " + r.alreadyThere() + " 条此前已导入，未重复计入" : "") + "。");
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("已导入 " + r.added() + " 条" + (r.alreadyThere() > 0
+                        ? "，另有 " + r.alreadyThere() + " 条此前已导入，未重复计入" : "")
+                        + (r.skipped().isEmpty() ? "" : "，另有 " + r.skipped().size() + " 条台账中已有，未重复计入") + "。");
+                r.skipped().forEach(out::println);
                 return ExitCodes.OK;
             }
         }

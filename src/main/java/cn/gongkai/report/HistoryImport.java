@@ -11,14 +11,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -32,7 +37,11 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * Imports articles published before gongkai was installed ({@code gongkai ledger import FILE.csv|.xlsx}): a header
  * row {@code published_at,title,category,url,department,account} ({@code account} may be left out or empty when
  * there is one account), {@code published_at} as {@code YYYY-MM-DD HH:MM} in the configured zone. Any bad row
- * rejects the whole file, naming its line; importing the same rows again adds nothing.
+ * rejects the whole file, naming its line; importing the same rows again adds nothing. A row for an article the
+ * ledger already has in another way — published by gongkai, found by {@code ledger reconcile}, or imported before
+ * with another time or title — is skipped and named, so no article is counted twice: the same article link (for
+ * {@code mp.weixin.qq.com} links, the same {@code __biz}, {@code mid} and {@code idx}), or the same account, day
+ * and title.
  */
 public final class HistoryImport {
     static final List<String> HEADER = List.of("published_at", "title", "category", "url", "department", "account");
@@ -55,10 +64,18 @@ public final class HistoryImport {
         this.accounts = List.copyOf(accounts);
     }
 
-    /** What an import did: rows added, rows already there, or the problems that stopped it (nothing added). */
-    public record Result(int added, int alreadyThere, List<String> problems) {
+    /**
+     * What an import did: rows added, rows imported before from the same file, rows skipped as articles the ledger
+     * already has in another way (one message each), or the problems that stopped it (nothing added).
+     */
+    public record Result(int added, int alreadyThere, List<String> skipped, List<String> problems) {
         public Result {
+            skipped = List.copyOf(skipped);
             problems = List.copyOf(problems);
+        }
+
+        static Result refused(List<String> problems) {
+            return new Result(0, 0, List.of(), problems);
         }
 
         public boolean ok() {
@@ -71,7 +88,7 @@ public final class HistoryImport {
         List<List<String>> rows;
         List<Integer> lines = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
-            return new Result(0, 0, List.of(file + "：文件不存在"));
+            return Result.refused(List.of(file + "：文件不存在"));
         }
         try {
             if (name.endsWith(".csv")) {
@@ -79,12 +96,12 @@ public final class HistoryImport {
             } else if (name.endsWith(".xlsx")) {
                 rows = xlsx(file, lines);
             } else {
-                return new Result(0, 0, List.of(file + "：只能导入 .csv 或 .xlsx 文件"));
+                return Result.refused(List.of(file + "：只能导入 .csv 或 .xlsx 文件"));
             }
         } catch (CharacterCodingException e) {
-            return new Result(0, 0, List.of(file + "：不是 UTF-8 编码；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或直接导入 .xlsx"));
+            return Result.refused(List.of(file + "：不是 UTF-8 编码；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或直接导入 .xlsx"));
         } catch (IOException | RuntimeException e) {
-            return new Result(0, 0, List.of(file + "：无法读取（" + e.getMessage() + "）"));
+            return Result.refused(List.of(file + "：无法读取（" + e.getMessage() + "）"));
         }
         return importRows(file.getFileName().toString(), rows, lines);
     }
@@ -92,15 +109,16 @@ public final class HistoryImport {
     private Result importRows(String file, List<List<String>> rows, List<Integer> lines) {
         List<String> problems = new ArrayList<>();
         if (rows.isEmpty()) {
-            return new Result(0, 0, List.of(file + "：文件是空的；第 1 行应为表头 " + String.join(",", HEADER)));
+            return Result.refused(List.of(file + "：文件是空的；第 1 行应为表头 " + String.join(",", HEADER)));
         }
         List<String> header = rows.get(0).stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
         boolean hasAccount = header.equals(HEADER);
         if (!hasAccount && !header.equals(HEADER.subList(0, 5))) {
-            return new Result(0, 0, List.of(file + " 第 " + lines.get(0) + " 行：表头应为 " + String.join(",", HEADER)
+            return Result.refused(List.of(file + " 第 " + lines.get(0) + " 行：表头应为 " + String.join(",", HEADER)
                     + "（只有一个公众号时可省略 account 列），实际为 " + String.join(",", rows.get(0))));
         }
         List<LedgerEntry> entries = new ArrayList<>();
+        List<String> places = new ArrayList<>();
         for (int i = 1; i < rows.size(); i++) {
             List<String> r = rows.get(i);
             if (r.stream().allMatch(String::isBlank)) {
@@ -147,14 +165,124 @@ public final class HistoryImport {
                 String key = "import:" + account + "|" + r.get(0).strip() + "|" + title;
                 entries.add(new LedgerEntry(0, null, account, LedgerEntry.UNKNOWN_MODE, null, null, 1, url, title,
                         category, department, at.atZone(zone).toInstant(), LedgerSource.IMPORT, key, null, null));
+                places.add(file + " 第 " + lines.get(i) + " 行");
             }
         }
         if (!problems.isEmpty()) {
             problems.add("共 " + problems.size() + " 个问题，整个文件未导入。");
-            return new Result(0, 0, problems);
+            return Result.refused(problems);
         }
-        int added = ledger.recordAll(entries);
-        return new Result(added, entries.size() - added, List.of());
+        List<String> skipped = new ArrayList<>();
+        List<LedgerEntry> fresh = withoutArticlesAlreadyCounted(entries, places, skipped);
+        int added = ledger.recordAll(fresh);
+        return new Result(added, fresh.size() - added, skipped, List.of());
+    }
+
+    /**
+     * The entries less those for articles the ledger (or an earlier row of the file) already has under another key;
+     * a message for each one left out goes to {@code skipped}. Rows imported before with the same key stay: the
+     * ledger itself adds them once.
+     */
+    private List<LedgerEntry> withoutArticlesAlreadyCounted(List<LedgerEntry> entries, List<String> places,
+                                                            List<String> skipped) {
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        Instant first = entries.stream().map(LedgerEntry::publishedAt).min(Instant::compareTo).orElseThrow();
+        Instant last = entries.stream().map(LedgerEntry::publishedAt).max(Instant::compareTo).orElseThrow();
+        Instant from = first.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        Instant to = last.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        Map<String, LedgerEntry> byLink = new HashMap<>();
+        Map<String, LedgerEntry> byDayAndTitle = new HashMap<>();
+        Set<String> keys = new HashSet<>();
+        for (LedgerEntry e : ledger.between(from, to)) {
+            remember(e, byLink, byDayAndTitle);
+            if (e.sourceKey() != null) {
+                keys.add(e.sourceKey());
+            }
+        }
+        List<LedgerEntry> fresh = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            LedgerEntry e = entries.get(i);
+            if (keys.contains(e.sourceKey())) {
+                fresh.add(e);
+                continue;
+            }
+            String link = articleLink(e.url());
+            LedgerEntry same = link.isEmpty() ? null : byLink.get(e.account() + " " + link);
+            String why = "链接相同";
+            if (same == null) {
+                same = byDayAndTitle.get(dayAndTitle(e));
+                why = "同一公众号、同一天、标题相同";
+            }
+            if (same == null) {
+                fresh.add(e);
+                remember(e, byLink, byDayAndTitle);
+            } else {
+                skipped.add(places.get(i) + "：“" + e.title() + "”与" + describe(same) + "是同一篇文章（" + why
+                        + "），未重复导入");
+            }
+        }
+        return fresh;
+    }
+
+    private void remember(LedgerEntry e, Map<String, LedgerEntry> byLink, Map<String, LedgerEntry> byDayAndTitle) {
+        String link = articleLink(e.url());
+        if (!link.isEmpty()) {
+            byLink.putIfAbsent(e.account() + " " + link, e);
+        }
+        if (e.title() != null && !e.title().isBlank()) {
+            byDayAndTitle.putIfAbsent(dayAndTitle(e), e);
+        }
+    }
+
+    private String dayAndTitle(LedgerEntry e) {
+        return e.account() + " " + e.publishedAt().atZone(zone).toLocalDate() + " "
+                + e.title().strip().replaceAll("\\s+", " ");
+    }
+
+    private String describe(LedgerEntry e) {
+        String at = MINUTE.format(e.publishedAt().atZone(zone));
+        return e.id() == 0 ? "本文件中前面的一行（" + at + "）"
+                : "台账中编号 " + e.id() + " 的记录（" + e.source().label() + "，" + at + "）";
+    }
+
+    /**
+     * What identifies the article an address points to: for a WeChat article link with {@code __biz}, {@code mid}
+     * and {@code idx} those three (other parameters vary between copies of the same link); otherwise the address
+     * without its fragment, scheme and trailing slash, host in lower case. Empty for a blank address.
+     */
+    static String articleLink(String url) {
+        String u = url == null ? "" : url.strip();
+        if (u.isEmpty()) {
+            return "";
+        }
+        int hash = u.indexOf('#');
+        if (hash >= 0) {
+            u = u.substring(0, hash);
+        }
+        u = u.replaceFirst("(?i)^https?://", "");
+        int slash = u.indexOf('/');
+        String host = (slash < 0 ? u : u.substring(0, slash)).toLowerCase(Locale.ROOT);
+        String rest = slash < 0 ? "" : u.substring(slash);
+        int q = rest.indexOf('?');
+        if (host.equals("mp.weixin.qq.com") && q >= 0) {
+            Map<String, String> params = new HashMap<>();
+            for (String kv : rest.substring(q + 1).split("&")) {
+                int eq = kv.indexOf('=');
+                if (eq > 0) {
+                    params.putIfAbsent(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+            }
+            if (params.containsKey("__biz") && params.containsKey("mid") && params.containsKey("idx")) {
+                return host + "/s?__biz=" + params.get("__biz") + "&mid=" + params.get("mid") + "&idx="
+                        + params.get("idx");
+            }
+        }
+        while (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        return host + rest;
     }
 
     /** Rows of a UTF-8 CSV (RFC 4180 quoting, optional BOM); {@code lines} gets each row's first line number. */

@@ -68,6 +68,32 @@ class LedgerAndReportCliTest {
     }
 
     @Test
+    void anArticleTheLedgerAlreadyHasUnderAnotherRowIsSkippedAndNamed() throws IOException {
+        run("ledger", "import", write("first.csv", HEADER
+                + "2023-03-01 10:00,红旗区召开招商引资推进会,招商引资,"
+                + "https://mp.weixin.qq.com/s?__biz=MzA1&mid=2650&idx=1&sn=ab#rd,投资促进股,hongqi\n"
+                + "2023-04-02 09:00,外贸企业座谈会,外资外贸,,外贸股,hongqi\n").toString());
+
+        // The same articles copied again by someone else: another share link, a corrected minute, one row twice.
+        Run r = run("ledger", "import", write("second.csv", HEADER
+                + "2023-03-01 10:05,红旗区召开招商引资推进会（修订）,招商引资,"
+                + "http://MP.weixin.qq.com/s?mid=2650&__biz=MzA1&idx=1&chksm=xyz&scene=21,投资促进股,hongqi\n"
+                + "2023-04-02 09:30,外贸企业座谈会,外资外贸,,外贸股,hongqi\n"
+                + "2023-05-06 08:00,新的一条,促消费,,,hongqi\n"
+                + "2023-05-06 08:00,新的一条,促消费,,,hongqi\n"
+                + "2023-03-01 10:00,同一推送的第二篇,招商引资,"
+                + "https://mp.weixin.qq.com/s?__biz=MzA1&mid=2650&idx=2,投资促进股,hongqi\n").toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("已导入 2 条", "另有 3 条台账中已有，未重复计入",
+                "second.csv 第 2 行：“红旗区召开招商引资推进会（修订）”与台账中编号 1 的记录", "（链接相同）",
+                "second.csv 第 3 行：“外贸企业座谈会”与台账中编号 2 的记录", "（同一公众号、同一天、标题相同）",
+                "second.csv 第 5 行：“新的一条”与本文件中前面的一行（2023-05-06 08:00）");
+        JsonNode json = new ObjectMapper().readTree(run("counts", "--year", "2023", "--format", "json").out());
+        assertThat(json.get("articles").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void aBadRowRejectsTheWholeFileAndNamesItsLine() throws IOException {
         Path csv = write("bad.csv", HEADER
                 + "2023-03-01 10:00,好的一行,招商引资,,,hongqi\n"
