@@ -182,11 +182,25 @@ final class LedgerCommands implements Runnable {
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
                 List<String> accounts = w.config().accounts().stream()
                         .filter(a -> a.mode().contains(AccountConfig.FREEPUBLISH)).map(AccountConfig::id).toList();
+                List<String> sandboxed = w.config().accounts().stream()
+                        .filter(a -> a.mode().contains(AccountConfig.FREEPUBLISH) && a.sandbox())
+                        .map(AccountConfig::id).toList();
+                if (!sandboxed.isEmpty() && w.simulator() != null) {
+                    // The simulator this command started has published nothing: every row would look missing.
+                    throw new UserError("公众号 " + String.join("、", sandboxed) + " 处于沙箱模式：本命令启动的内置模拟器中没有"
+                            + "任何已发布文章，核对会把台账中的每一篇都列为“微信中没有”，因此不做核对。"
+                            + "请在控制台“统计”页核对（serve 的模拟器保存着它发布的文章），"
+                            + "或先单独启动模拟器再核对（见 README“沙箱提示”）。");
+                }
                 Reconciler.Result r = new Reconciler(w.database().ledger(), w.counter(), w.gateway()::listPublished,
                         w.clock(), maxPages).reconcile(year, accounts);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(year + " 年台账与微信已发布列表核对：两边一致 " + r.matched() + " 篇；读取列表 " + r.pagesRead()
                         + " 次（freepublish/batchget 每天限 100 次）。");
+                if (r.notCompared() > 0) {
+                    out.println("另有 " + r.notCompared() + " 篇未核对：群发的文章、未开通发布接口的公众号，"
+                            + "以及导入的历史记录（列表中找不到时不算差异）。");
+                }
                 if (!r.added().isEmpty()) {
                     out.println("微信后台直接发布、已记入台账的“外部发布” " + r.added().size() + " 篇（请用 ledger list --source external"
                             + " 查看编号，ledger categorise 编号 分类 归类）：");

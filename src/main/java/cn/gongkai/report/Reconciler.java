@@ -59,9 +59,11 @@ public final class Reconciler {
      * @param matched     articles found in both
      * @param pagesRead   calls to freepublish/batchget made
      * @param truncated   accounts whose list was not read to its end (page limit)
+     * @param notCompared rows of the year neither matched nor listed: mass sends, accounts without freepublish, and
+     *                    imported history not found in the list (it may predate it or have been a mass send)
      */
     public record Result(List<LedgerEntry> added, List<LedgerEntry> newlyDeleted, List<LedgerEntry> onlyInLedger,
-                         List<String> undated, int matched, int pagesRead, List<String> truncated) {
+                         List<String> undated, int matched, int pagesRead, List<String> truncated, int notCompared) {
         public Result {
             added = List.copyOf(added);
             newlyDeleted = List.copyOf(newlyDeleted);
@@ -82,6 +84,7 @@ public final class Reconciler {
         List<String> truncated = new ArrayList<>();
         int matched = 0;
         int pages = 0;
+        Set<Long> matchedIds = new HashSet<>();
         for (String account : freepublishAccounts) {
             Map<String, LedgerEntry> byArticle = new HashMap<>();
             Map<String, LedgerEntry> byUrl = new HashMap<>();
@@ -147,6 +150,7 @@ public final class Reconciler {
             if (!ended) {
                 truncated.add(account);
             }
+            matchedIds.addAll(seen);
             for (LedgerEntry e : rows) {
                 boolean compared = e.account().equals(account) && !e.mode().equals("mass")
                         && e.source() != LedgerSource.IMPORT;
@@ -155,6 +159,7 @@ public final class Reconciler {
                 }
             }
         }
-        return new Result(added, deleted, onlyInLedger, undated, matched, pages, truncated);
+        int notCompared = rows.size() - matchedIds.size() - onlyInLedger.size();
+        return new Result(added, deleted, onlyInLedger, undated, matched, pages, truncated, notCompared);
     }
 }

@@ -94,6 +94,17 @@ class LedgerAndReportCliTest {
     }
 
     @Test
+    void reconcilingASandboxAccountFromTheCommandLineIsRefusedWithWhereToDoItInstead() throws IOException {
+        run("ledger", "import", write("h.csv", HEADER + "2023-03-01 10:00,历史文章,招商引资,,,hongqi\n").toString());
+
+        Run r = run("ledger", "reconcile", "--year", "2023");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("公众号 hongqi 处于沙箱模式", "不做核对", "控制台“统计”页", "沙箱提示");
+        assertThat(r.out()).doesNotContain("微信已发布列表中没有");
+    }
+
+    @Test
     void aBadRowRejectsTheWholeFileAndNamesItsLine() throws IOException {
         Path csv = write("bad.csv", HEADER
                 + "2023-03-01 10:00,好的一行,招商引资,,,hongqi\n"

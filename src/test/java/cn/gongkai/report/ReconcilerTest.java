@@ -82,6 +82,8 @@ class ReconcilerTest {
         db.ledger().record(new LedgerEntry(item, "hongqi", "freepublish", "p1", "ART1", 1, "u1", "微信里找不到", "促消费",
                 "", MAY));
         db.ledger().record(new LedgerEntry(item("群发"), "hongqi", "mass", "m1", null, 1, "", "群发", "促消费", "", MAY));
+        db.ledger().record(new LedgerEntry(0, null, "hongqi", LedgerEntry.UNKNOWN_MODE, null, null, 1, "", "导入的旧文章",
+                "促消费", "", MAY, LedgerSource.IMPORT, "import:hongqi|x|导入的旧文章", null, null));
         published.add(info("ART7", null, item("u7", "时间不详的文章", false)));
         published.add(info("ART6", Instant.parse("2022-06-01T02:00:00Z"), item("u6", "去年的文章", false)));
 
@@ -90,6 +92,9 @@ class ReconcilerTest {
         assertThat(r.onlyInLedger()).extracting(LedgerEntry::title).containsExactly("微信里找不到");
         assertThat(r.undated()).singleElement().asString().contains("时间不详的文章", "ART7");
         assertThat(r.added()).isEmpty();
+        // The mass send and the imported row are not in freepublish's list: neither missing nor silently dropped.
+        assertThat(r.notCompared()).isEqualTo(2);
+        assertThat(r.matched()).isZero();
     }
 
     @Test
