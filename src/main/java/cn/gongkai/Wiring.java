@@ -343,7 +343,7 @@ public final class Wiring implements AutoCloseable {
     public Console.Services consoleServices(Path factsDir) {
         return new Console.Services(config, clock, users, database.items(), database.images(), database.audit(),
                 importer, review, renderer, database.batches(), publisher, publishActions, watchdog, callBudget,
-                gateway, counter, new LedgerExport(database.ledger(), database.audit(), counter), reports,
+                gateway, counter, database.ledger(), new LedgerExport(database.ledger(), database.audit(), counter), reports,
                 database.approvedSnapshots(), database.loginSessions(), factsDir, database.describe(), () -> {
                     database.items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;

@@ -58,11 +58,7 @@ final class LedgerCommands implements Runnable {
                     r.problems().forEach(spec.commandLine().getErr()::println);
                     return ExitCodes.USER;
                 }
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("已导入 " + r.added() + " 条" + (r.alreadyThere() > 0
-                        ? "，另有 " + r.alreadyThere() + " 条此前已导入，未重复计入" : "")
-                        + (r.skipped().isEmpty() ? "" : "，另有 " + r.skipped().size() + " 条台账中已有，未重复计入") + "。");
-                r.skipped().forEach(out::println);
+                r.lines().forEach(spec.commandLine().getOut()::println);
                 return ExitCodes.OK;
             }
         }
@@ -194,36 +190,8 @@ final class LedgerCommands implements Runnable {
                 }
                 Reconciler.Result r = new Reconciler(w.database().ledger(), w.counter(), w.gateway()::listPublished,
                         w.clock(), maxPages).reconcile(year, accounts);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(year + " 年台账与微信已发布列表核对：两边一致 " + r.matched() + " 篇；读取列表 " + r.pagesRead()
-                        + " 次（freepublish/batchget 每天限 100 次）。");
-                if (r.notCompared() > 0) {
-                    out.println("另有 " + r.notCompared() + " 篇未核对：群发的文章、未开通发布接口的公众号，"
-                            + "以及导入的历史记录（列表中找不到时不算差异）。");
-                }
-                if (!r.added().isEmpty()) {
-                    out.println("微信后台直接发布、已记入台账的“外部发布” " + r.added().size() + " 篇（请用 ledger list --source external"
-                            + " 查看编号，ledger categorise 编号 分类 归类）：");
-                    r.added().forEach(e -> out.println("  " + MINUTE.format(e.publishedAt().atZone(w.config().timezone()))
-                            + "  " + e.account() + "  " + e.title()));
-                }
-                if (!r.newlyDeleted().isEmpty()) {
-                    out.println("微信中已删除、已在台账中标记的 " + r.newlyDeleted().size() + " 篇（仍计入发布数）：");
-                    r.newlyDeleted().forEach(e -> out.println("  编号 " + e.id() + "  " + e.title()));
-                }
-                if (!r.onlyInLedger().isEmpty()) {
-                    out.println("台账中有、微信已发布列表中没有的 " + r.onlyInLedger().size() + " 篇（请人工核实）：");
-                    r.onlyInLedger().forEach(e -> out.println("  编号 " + e.id() + "  "
-                            + MINUTE.format(e.publishedAt().atZone(w.config().timezone())) + "  " + e.title()));
-                }
-                if (!r.undated().isEmpty()) {
-                    out.println("只在微信中有、但微信未给出发布时间、无法确定年份的 " + r.undated().size() + " 篇（未记入台账）：");
-                    r.undated().forEach(u -> out.println("  " + u));
-                }
-                if (!r.truncated().isEmpty()) {
-                    out.println("注意：公众号 " + r.truncated() + " 的已发布列表超过 " + maxPages
-                            + " 页，未读完；可加大 --max-pages 后再核对。");
-                }
+                r.lines(year, w.config().timezone(), "请用 ledger list --source external 查看编号，ledger categorise 编号 分类 归类",
+                        "可加大 --max-pages（现为 " + maxPages + " 页）后再核对").forEach(spec.commandLine().getOut()::println);
                 return ExitCodes.OK;
             }
         }

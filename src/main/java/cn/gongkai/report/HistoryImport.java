@@ -81,6 +81,15 @@ public final class HistoryImport {
         public boolean ok() {
             return problems.isEmpty();
         }
+
+        /** What staff read after an import that went through: the counts, then each skipped row. */
+        public List<String> lines() {
+            List<String> out = new ArrayList<>();
+            out.add("已导入 " + added + " 条" + (alreadyThere > 0 ? "，另有 " + alreadyThere + " 条此前已导入，未重复计入" : "")
+                    + (skipped.isEmpty() ? "" : "，另有 " + skipped.size() + " 条台账中已有，未重复计入") + "。");
+            out.addAll(skipped);
+            return out;
+        }
     }
 
     public Result importFile(Path file) {

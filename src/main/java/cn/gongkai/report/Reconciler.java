@@ -6,6 +6,8 @@ import cn.gongkai.publish.LedgerSource;
 import cn.gongkai.publish.PublishedArticleInfo;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +22,7 @@ import java.util.Set;
  * not match is listed. The list cannot see mass sends, so mass-mode rows are not compared.
  */
 public final class Reconciler {
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** The page size of freepublish/batchget (its maximum). */
     static final int PAGE = 20;
 
@@ -70,6 +73,46 @@ public final class Reconciler {
             onlyInLedger = List.copyOf(onlyInLedger);
             undated = List.copyOf(undated);
             truncated = List.copyOf(truncated);
+        }
+
+        /**
+         * What staff read, a line each (indented lines name one article): the CLI prints them, the console shows
+         * them.
+         *
+         * @param categoriseHint how to categorise the 外部发布 rows where the lines are read
+         * @param truncatedHint  what to do when an account's list was not read to its end
+         */
+        public List<String> lines(int year, ZoneId zone, String categoriseHint, String truncatedHint) {
+            List<String> out = new ArrayList<>();
+            out.add(year + " 年台账与微信已发布列表核对：两边一致 " + matched + " 篇；读取列表 " + pagesRead
+                    + " 次（freepublish/batchget 每天限 100 次）。");
+            if (notCompared > 0) {
+                out.add("另有 " + notCompared + " 篇未核对：群发的文章、未开通发布接口的公众号，"
+                        + "以及导入的历史记录（列表中找不到时不算差异）。");
+            }
+            if (!added.isEmpty()) {
+                out.add("微信后台直接发布、已记入台账的“外部发布” " + added.size() + " 篇（" + categoriseHint + "）：");
+                added.forEach(e -> out.add("  " + MINUTE.format(e.publishedAt().atZone(zone)) + "  " + e.account()
+                        + "  " + e.title()));
+            }
+            if (!newlyDeleted.isEmpty()) {
+                out.add("微信中已删除、已在台账中标记的 " + newlyDeleted.size() + " 篇（仍计入发布数）：");
+                newlyDeleted.forEach(e -> out.add("  编号 " + e.id() + "  " + e.title()));
+            }
+            if (!onlyInLedger.isEmpty()) {
+                out.add("台账中有、微信已发布列表中没有的 " + onlyInLedger.size() + " 篇（请人工核实）：");
+                onlyInLedger.forEach(e -> out.add("  编号 " + e.id() + "  " + MINUTE.format(e.publishedAt()
+                        .atZone(zone)) + "  " + e.title()));
+            }
+            if (!undated.isEmpty()) {
+                out.add("只在微信中有、但微信未给出发布时间、无法确定年份的 " + undated.size() + " 篇（未记入台账）：");
+                undated.forEach(u -> out.add("  " + u));
+            }
+            if (!truncated.isEmpty()) {
+                out.add("注意：公众号 " + String.join("、", truncated) + " 的已发布列表未读完（超过读取页数上限）；"
+                        + truncatedHint + "。");
+            }
+            return out;
         }
     }
 

@@ -7,6 +7,7 @@ import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.CallBudget;
+import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.PublishActionException;
 import cn.gongkai.publish.PublishActions;
 import cn.gongkai.publish.Publisher;
@@ -45,6 +46,7 @@ public final class Console {
     /**
      * What the console works with, all from the composition root.
      *
+     * @param ledger              the publication ledger, for the 统计 page's 台账 card (import, reconcile, categorise)
      * @param sessions            where logged-in sessions are kept across restarts
      * @param factsDir            folder of the annual report facts files ({@code config/report/})
      * @param databaseDescription the database URL without credentials, for the 系统 page
@@ -54,17 +56,17 @@ public final class Console {
                            AuditLog audit, ItemImporter importer, ReviewService review, ArticleRenderer renderer,
                            BatchRepository batches, Publisher publisher, PublishActions publishActions,
                            Watchdog watchdog, CallBudget callBudget, WeChatGateway gateway, Counter counter,
-                           LedgerExport ledgerExport, AnnualReports reports, ApprovedSnapshots snapshots,
-                           LoginSessions sessions, Path factsDir, String databaseDescription,
-                           Supplier<Boolean> databaseUp) {
+                           LedgerRepository ledger, LedgerExport ledgerExport, AnnualReports reports,
+                           ApprovedSnapshots snapshots, LoginSessions sessions, Path factsDir,
+                           String databaseDescription, Supplier<Boolean> databaseUp) {
         public Services {
             Object[] all = {config, clock, users, items, images, audit, importer, review, renderer, batches,
-                    publisher, publishActions, watchdog, callBudget, gateway, counter, ledgerExport, reports,
+                    publisher, publishActions, watchdog, callBudget, gateway, counter, ledger, ledgerExport, reports,
                     snapshots, sessions, factsDir, databaseDescription, databaseUp};
             String[] names = {"config", "clock", "users", "items", "images", "audit", "importer", "review",
                     "renderer", "batches", "publisher", "publishActions", "watchdog", "callBudget", "gateway",
-                    "counter", "ledgerExport", "reports", "snapshots", "sessions", "factsDir", "databaseDescription",
-                    "databaseUp"};
+                    "counter", "ledger", "ledgerExport", "reports", "snapshots", "sessions", "factsDir",
+                    "databaseDescription", "databaseUp"};
             for (int i = 0; i < all.length; i++) {
                 if (all[i] == null) {
                     throw new IllegalArgumentException("console service " + names[i] + " must not be null");

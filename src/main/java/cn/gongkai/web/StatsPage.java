@@ -12,19 +12,23 @@ import java.util.Map;
 /**
  * 统计 ({@code /stats?year=Y}): the year's articles and pushes by category and by month with bar charts as inline
  * SVG, and the exports — the publication ledger as XLSX or CSV ({@code /stats/ledger.xlsx}, {@code .csv}) and the
- * counts as JSON ({@code /api/counts}).
+ * counts as JSON ({@code /api/counts}); and the 台账 card ({@link LedgerPage}) to import history, reconcile with WeChat
+ * and categorise.
  */
 final class StatsPage {
     private final Console.Services s;
     private final Views views;
+    private final LedgerPage ledger;
 
     StatsPage(Console.Services services, Views views) {
         this.s = services;
         this.views = views;
+        this.ledger = new LedgerPage(services, this);
     }
 
     void register(RoutesConfig routes) {
         routes.get("/stats", this::page);
+        ledger.register(routes);
         routes.get("/stats/ledger.xlsx", ctx -> {
             int year = year(ctx);
             download(ctx, s.ledgerExport().xlsx(year), year + "年发布台账.xlsx",
@@ -72,6 +76,7 @@ final class StatsPage {
         model.put("months", rows(months));
         model.put("categoryChart", BarChart.svg(year + "年按分类", byCategory.groups()));
         model.put("monthChart", BarChart.svg(year + "年按月份", months));
+        ledger.model(ctx, year, model);
         views.page(ctx, "stats.ftlh", model);
     }
 

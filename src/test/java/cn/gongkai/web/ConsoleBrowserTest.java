@@ -140,6 +140,16 @@ class ConsoleBrowserTest {
         assertThat(browser.text("#by-category")).contains("促消费 1");
         assertThat(browser.find("svg.chart").isDisplayed()).isTrue();
         shot("07-统计");
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        Path history = dir.resolve("历史发布记录.csv");
+        Files.writeString(history, "published_at,title,category,url,department\n" + year
+                + "-01-05 09:00,本系统上线前发布的招商推介会通知,招商引资,,招商股\n");
+        browser.find("#ledger-import input[type=file]").sendKeys(history.toString());
+        browser.submit("#ledger-import button");
+        browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+        assertThat(browser.text("#flash")).contains("已导入 1 条");
+        assertThat(browser.text("#articles")).isEqualTo("2");
+        assertThat(browser.text("#ledger-rows")).contains("本系统上线前发布的招商推介会通知", "历史导入");
 
         browser.open("/items/" + id);
         assertThat(browser.text("#history")).contains("同意", "张科长", "李主任", "王副局长");

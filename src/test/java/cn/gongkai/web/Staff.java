@@ -62,6 +62,31 @@ final class Staff {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Posts a multipart form as a browser does, the CSRF token in a {@code _csrf} field: the text fields, then one
+     * file.
+     */
+    HttpResponse<String> upload(String path, java.util.Map<String, String> fields, String fileField, String fileName,
+                                byte[] bytes) throws Exception {
+        String boundary = "gk" + System.nanoTime();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put(ConsoleAccess.CSRF_FIELD, csrf);
+        all.putAll(fields);
+        for (java.util.Map.Entry<String, String> f : all.entrySet()) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(bytes);
+        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a form with the session's CSRF token. */
     HttpResponse<String> submit(String path, String form) throws Exception {
         return post(path, "_csrf=" + enc(csrf) + (form.isEmpty() ? "" : "&" + form));

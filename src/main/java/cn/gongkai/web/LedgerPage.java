@@ -1,0 +1,233 @@
+package cn.gongkai.web;
+
+import cn.gongkai.config.AccountConfig;
+import cn.gongkai.publish.LedgerEntry;
+import cn.gongkai.publish.LedgerSource;
+import cn.gongkai.publish.WeChatException;
+import cn.gongkai.report.HistoryImport;
+import cn.gongkai.report.Reconciler;
+import cn.gongkai.report.ReportBuilder;
+import cn.gongkai.review.Role;
+import cn.gongkai.review.User;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The 台账 card of the 统计 page: staff keep the ledger behind the yearly counts without the command line — import
+ * the history published before gongkai ({@code POST /stats/ledger/import}, a .csv or .xlsx upload), reconcile the
+ * year with WeChat's published list ({@code POST /stats/ledger/reconcile}), and put the 外部发布 and imported rows
+ * into a category ({@code POST /stats/ledger/{id}/category}). The office director and the office's leader may do
+ * this, as they answer for the annual report.
+ */
+final class LedgerPage {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerPage.class);
+    static final Role[] KEEPERS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER};
+    /** A ledger file of ten thousand rows is well under this; a bigger upload is surely the wrong file. */
+    static final long MAX_UPLOAD_BYTES = 5L * 1024 * 1024;
+    /** How many lines of an import's or a reconcile's outcome the message shows. */
+    static final int MAX_LINES = 40;
+    /** How many rows the card lists (the exports have them all). */
+    static final int MAX_ROWS = 500;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final int RECONCILE_PAGES = 20;
+
+    private final Console.Services s;
+    private final StatsPage stats;
+
+    LedgerPage(Console.Services services, StatsPage stats) {
+        this.s = services;
+        this.stats = stats;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/stats/ledger/import", this::importFile);
+        routes.post("/stats/ledger/reconcile", this::reconcile);
+        routes.post("/stats/ledger/{id}/category", this::categorise);
+    }
+
+    /** What the card shows for the year: the rows staff may categorise, pending 外部发布 rows first. */
+    void model(Context ctx, int year, Map<String, Object> model) {
+        List<LedgerEntry> rows = new ArrayList<>(s.ledger().between(s.counter().startOf(year),
+                s.counter().startOf(year + 1)).stream().filter(e -> e.source() != LedgerSource.GONGKAI).toList());
+        rows.sort(Comparator.comparing((LedgerEntry e) -> !pending(e)).thenComparing(LedgerEntry::publishedAt));
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (LedgerEntry e : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", e.id());
+            r.put("at", MINUTE.format(e.publishedAt().atZone(s.config().timezone())));
+            r.put("source", e.source().label());
+            r.put("account", s.accountName(e.account()));
+            r.put("title", e.title());
+            r.put("url", e.url() == null ? "" : e.url());
+            r.put("category", pending(e) ? "" : e.category());
+            r.put("pending", pending(e));
+            r.put("deleted", e.deletedAt() != null);
+            shown.add(r);
+        }
+        model.put("ledgerRows", shown);
+        model.put("ledgerRowsTotal", rows.size());
+        model.put("ledgerPending", rows.stream().filter(LedgerPage::pending).count());
+        model.put("ledgerCategories", s.config().categories());
+        model.put("canKeepLedger", ConsoleAccess.holds(ConsoleAccess.user(ctx), KEEPERS));
+        model.put("reconcilable", !freepublishAccounts().isEmpty());
+        model.put("maxUploadMb", MAX_UPLOAD_BYTES / 1024 / 1024);
+    }
+
+    private static boolean pending(LedgerEntry e) {
+        return e.category() == null || e.category().isBlank() || e.category().equals(ReportBuilder.EXTERNAL);
+    }
+
+    private List<String> freepublishAccounts() {
+        return s.config().accounts().stream().filter(a -> a.mode().contains(AccountConfig.FREEPUBLISH))
+                .map(AccountConfig::id).toList();
+    }
+
+    private int postedYear(Context ctx) {
+        String y = ctx.formParam("year");
+        return y != null && y.strip().matches("\\d{4}") ? Integer.parseInt(y.strip()) : stats.year(ctx);
+    }
+
+    private void importFile(Context ctx) {
+        User me = ConsoleAccess.requireRole(ctx, "导入历史发布记录", KEEPERS);
+        int year = postedYear(ctx);
+        UploadedFile file = ctx.uploadedFile("file");
+        String name = file == null ? "" : fileName(file.filename());
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (file == null || name.isEmpty()) {
+            done(ctx, year, List.of("请选择要导入的 .csv 或 .xlsx 文件。"), true);
+            return;
+        }
+        if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
+            done(ctx, year, List.of("“" + name + "”不是 .csv 或 .xlsx 文件；.xls 请在 Excel 中另存为 .xlsx 后再导入。"), true);
+            return;
+        }
+        if (file.size() > MAX_UPLOAD_BYTES) {
+            done(ctx, year, List.of("“" + name + "”有 " + (file.size() + 1024 * 1024 - 1) / 1024 / 1024
+                    + " MB，超过 " + MAX_UPLOAD_BYTES / 1024 / 1024 + " MB 的上限；请确认是否选错了文件，或分成几个文件导入。"), true);
+            return;
+        }
+        HistoryImport.Result r;
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("gongkai-ledger-import-");
+            Path copy = dir.resolve(name);
+            try (InputStream in = file.content()) {
+                Files.copy(in, copy);
+            }
+            r = new HistoryImport(s.ledger(), s.config().timezone(), s.config().categories(),
+                    s.config().accounts().stream().map(AccountConfig::id).toList()).importFile(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the uploaded ledger file " + name, e);
+        } finally {
+            delete(dir);
+        }
+        if (!r.ok()) {
+            LOG.info("{} tried to import {} into the ledger: refused with {} problems", me.name(), name,
+                    r.problems().size());
+            done(ctx, year, r.problems(), true);
+            return;
+        }
+        LOG.info("{} imported {} into the ledger: {} added, {} imported before, {} already there", me.name(), name,
+                r.added(), r.alreadyThere(), r.skipped().size());
+        done(ctx, year, r.lines(), false);
+    }
+
+    private void reconcile(Context ctx) {
+        User me = ConsoleAccess.requireRole(ctx, "与微信核对", KEEPERS);
+        int year = postedYear(ctx);
+        List<String> accounts = freepublishAccounts();
+        if (accounts.isEmpty()) {
+            done(ctx, year, List.of("没有使用发布接口（freepublish）的公众号；群发消息不在微信的已发布列表中，无法核对。"), true);
+            return;
+        }
+        Reconciler.Result r;
+        try {
+            r = new Reconciler(s.ledger(), s.counter(), s.gateway()::listPublished, s.clock(), RECONCILE_PAGES)
+                    .reconcile(year, accounts);
+        } catch (WeChatException e) {
+            LOG.warn("{} reconciled {} with WeChat: {}", me.name(), year, e.getMessage());
+            done(ctx, year, List.of("核对未完成，台账未改动：" + e.staffMessage()), true);
+            return;
+        }
+        LOG.info("{} reconciled {} with WeChat: {} matched, {} external added, {} newly deleted, {} only in ledger",
+                me.name(), year, r.matched(), r.added().size(), r.newlyDeleted().size(), r.onlyInLedger().size());
+        done(ctx, year, r.lines(year, s.config().timezone(), "请在下方列表中选择分类",
+                "请用命令 gongkai ledger reconcile --year " + year + " --max-pages N 读完"), false);
+    }
+
+    private void categorise(Context ctx) {
+        User me = ConsoleAccess.requireRole(ctx, "给台账记录归类", KEEPERS);
+        int year = postedYear(ctx);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFound("没有编号为 " + ctx.pathParam("id") + " 的台账记录");
+        }
+        LedgerEntry e = s.ledger().find(id).orElseThrow(() -> new NotFound("没有编号为 " + id + " 的台账记录"));
+        String category = ctx.formParam("category") == null ? "" : ctx.formParam("category").strip();
+        if (e.source() == LedgerSource.GONGKAI) {
+            done(ctx, year, List.of("“" + e.title() + "”是本系统发布的稿件，分类随稿件，不能在台账中修改。"), true);
+            return;
+        }
+        if (category.isEmpty()) {
+            done(ctx, year, List.of("请为“" + e.title() + "”选择一个分类。"), true);
+            return;
+        }
+        if (!s.config().categories().contains(category)) {
+            done(ctx, year, List.of("分类“" + category + "”不在配置中（" + String.join("、", s.config().categories())
+                    + "）。"), true);
+            return;
+        }
+        s.ledger().categorise(id, category);
+        LOG.info("{} put ledger row {} into category {}", me.name(), id, category);
+        done(ctx, year, List.of("“" + e.title() + "”已归入“" + category + "”。"), false);
+    }
+
+    /** Back to the year's 统计 page with the outcome, cut to {@link #MAX_LINES} lines. */
+    private static void done(Context ctx, int year, List<String> lines, boolean error) {
+        List<String> shown = new ArrayList<>(lines.subList(0, Math.min(lines.size(), MAX_LINES)));
+        if (lines.size() > MAX_LINES) {
+            shown.add("……另有 " + (lines.size() - MAX_LINES) + " 行未显示。");
+        }
+        ConsoleAccess.flash(ctx, String.join("\n", shown), error);
+        ctx.redirect("/stats?year=" + year + "#ledger");
+    }
+
+    /** The upload's own name without any folder part, or "" when it has none worth keeping. */
+    static String fileName(String original) {
+        String name = original == null ? "" : original;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        name = name.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_");
+        return name.startsWith(".") || name.length() > 120 ? "" : name;
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.warn("Could not remove the temporary folder {}: {}", dir, e.getMessage());
+        }
+    }
+}
