@@ -159,9 +159,10 @@ final class LedgerCommands implements Runnable {
     }
 
     @Command(name = "reconcile", mixinStandardHelpOptions = true,
-            description = {"把某年的台账与微信“已发布”列表（freepublish/batchget）核对：",
+            description = {"把某年的台账与微信“已发布”列表（freepublish/batchget）核对，对不上的逐条列出。",
                     "在微信后台直接发布的文章作为“外部发布”记入台账，待归类（ledger categorise）；",
-                    "微信中已删除的文章在台账中标记（仍计入）；对不上的逐条列出。群发消息不在该列表中，不参与核对。"})
+                    "微信中已删除的文章在台账中标记（仍计入）。群发消息不在该列表中，不参与核对。",
+                    "沙箱模式下请在控制台“统计”页核对（本命令的内置模拟器中没有已发布文章）。"})
     static final class Reconcile implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

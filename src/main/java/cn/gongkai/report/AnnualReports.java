@@ -34,7 +34,8 @@ public final class AnnualReports {
         Integer external = counts.groups().get(ReportBuilder.EXTERNAL);
         if (external != null && external > 0) {
             findings.add(new Finding("提示", Finding.Severity.WARNING, "有 " + external + " 条在微信后台直接发布的文章（"
-                    + ReportBuilder.EXTERNAL + "）尚未归类；可用 gongkai ledger categorise 归类后重新生成"));
+                    + ReportBuilder.EXTERNAL + "）尚未归类；请在控制台“统计”页的发布台账中"
+                    + "（或用 gongkai ledger categorise）归类后重新生成"));
         }
         return new Draft(report, counts, content, findings);
     }
