@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -112,14 +113,14 @@ final class LedgerCommands implements Runnable {
             LedgerSource only = source == null ? null : LedgerSource.ofCode(source.strip().toLowerCase(Locale.ROOT));
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
                 Table t = new Table("编号", "发布时间", "来源", "分类", "备注", "标题");
-                List<LedgerEntry> rows = w.database().ledger().between(w.counter().startOf(year),
-                        w.counter().startOf(year + 1));
+                Instant from = w.counter().startOf(year);
+                Instant to = w.counter().startOf(year + 1);
+                List<LedgerEntry> rows = only == null ? w.database().ledger().between(from, to)
+                        : w.database().ledger().between(from, to, only);
                 for (LedgerEntry e : rows) {
-                    if (only == null || e.source() == only) {
-                        String note = (e.correction() ? "更正" : "") + (e.deleted() ? "已删除" : "");
-                        t.row(e.id(), MINUTE.format(e.publishedAt().atZone(w.config().timezone())),
-                                e.source().label(), e.category() == null ? "" : e.category(), note, e.title());
-                    }
+                    String note = (e.correction() ? "更正" : "") + (e.deleted() ? "已删除" : "");
+                    t.row(e.id(), MINUTE.format(e.publishedAt().atZone(w.config().timezone())), e.source().label(),
+                            e.category() == null ? "" : e.category(), note, e.title());
                 }
                 t.print(spec.commandLine().getOut());
                 return ExitCodes.OK;
@@ -177,11 +178,11 @@ final class LedgerCommands implements Runnable {
         @Override
         public Integer call() {
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-                List<String> accounts = w.config().accounts().stream()
-                        .filter(a -> a.mode().contains(AccountConfig.FREEPUBLISH)).map(AccountConfig::id).toList();
-                List<String> sandboxed = w.config().accounts().stream()
-                        .filter(a -> a.mode().contains(AccountConfig.FREEPUBLISH) && a.sandbox())
-                        .map(AccountConfig::id).toList();
+                List<AccountConfig> freepublish = w.config().accounts().stream().filter(AccountConfig::freepublishes)
+                        .toList();
+                List<String> accounts = freepublish.stream().map(AccountConfig::id).toList();
+                List<String> sandboxed = freepublish.stream().filter(AccountConfig::sandbox).map(AccountConfig::id)
+                        .toList();
                 if (!sandboxed.isEmpty() && w.simulator() != null) {
                     // The simulator this command started has published nothing: every row would look missing.
                     throw new UserError("公众号 " + String.join("、", sandboxed) + " 处于沙箱模式：本命令启动的内置模拟器中没有"

@@ -26,6 +26,9 @@ public interface LedgerRepository {
     /** Entries published in [fromInclusive, toExclusive), ordered by time. */
     List<LedgerEntry> between(Instant fromInclusive, Instant toExclusive);
 
+    /** Entries published in [fromInclusive, toExclusive) that came from one source, ordered by time. */
+    List<LedgerEntry> between(Instant fromInclusive, Instant toExclusive, LedgerSource source);
+
     Optional<LedgerEntry> find(long ledgerId);
 
     /** The row of a published item in a mode. */

@@ -3,6 +3,7 @@ package cn.gongkai.report;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.LedgerSource;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -93,26 +94,45 @@ public final class HistoryImport {
     }
 
     public Result importFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        List<List<String>> rows;
-        List<Integer> lines = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             return Result.refused(List.of(file + "：文件不存在"));
         }
+        byte[] bytes;
         try {
-            if (name.endsWith(".csv")) {
-                rows = csv(file, lines);
-            } else if (name.endsWith(".xlsx")) {
-                rows = xlsx(file, lines);
-            } else {
-                return Result.refused(List.of(file + "：只能导入 .csv 或 .xlsx 文件"));
-            }
-        } catch (CharacterCodingException e) {
-            return Result.refused(List.of(file + "：不是 UTF-8 编码；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或直接导入 .xlsx"));
-        } catch (IOException | RuntimeException e) {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
             return Result.refused(List.of(file + "：无法读取（" + e.getMessage() + "）"));
         }
-        return importRows(file.getFileName().toString(), rows, lines);
+        return importContent(file.toString(), file.getFileName().toString(), bytes);
+    }
+
+    /** Imports an uploaded file (the console): {@code fileName} says whether it is .csv or .xlsx and names it. */
+    public Result importUpload(String fileName, byte[] bytes) {
+        return importContent(fileName, fileName, bytes);
+    }
+
+    /**
+     * @param shownAs what messages about the whole file call it (a path from the command line)
+     * @param fileName the file's own name: its extension decides the format, and row messages name it
+     */
+    private Result importContent(String shownAs, String fileName, byte[] bytes) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        List<List<String>> rows;
+        List<Integer> lines = new ArrayList<>();
+        try {
+            if (name.endsWith(".csv")) {
+                rows = csv(bytes, lines);
+            } else if (name.endsWith(".xlsx")) {
+                rows = xlsx(bytes, lines);
+            } else {
+                return Result.refused(List.of(shownAs + "：只能导入 .csv 或 .xlsx 文件"));
+            }
+        } catch (CharacterCodingException e) {
+            return Result.refused(List.of(shownAs + "：不是 UTF-8 编码；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或直接导入 .xlsx"));
+        } catch (IOException | RuntimeException e) {
+            return Result.refused(List.of(shownAs + "：无法读取（" + e.getMessage() + "）"));
+        }
+        return importRows(fileName, rows, lines);
     }
 
     private Result importRows(String file, List<List<String>> rows, List<Integer> lines) {
@@ -295,10 +315,9 @@ public final class HistoryImport {
     }
 
     /** Rows of a UTF-8 CSV (RFC 4180 quoting, optional BOM); {@code lines} gets each row's first line number. */
-    static List<List<String>> csv(Path file, List<Integer> lines) throws IOException {
+    static List<List<String>> csv(byte[] bytes, List<Integer> lines) throws IOException {
         String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                .toString();
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -351,9 +370,9 @@ public final class HistoryImport {
     }
 
     /** Rows of the first sheet; a date cell reads as YYYY-MM-DD HH:MM. */
-    static List<List<String>> xlsx(Path file, List<Integer> lines) throws IOException {
+    static List<List<String>> xlsx(byte[] bytes, List<Integer> lines) throws IOException {
         DataFormatter format = new DataFormatter(Locale.ROOT);
-        try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
+        try (InputStream in = new ByteArrayInputStream(bytes); Workbook wb = WorkbookFactory.create(in)) {
             Sheet sheet = wb.getSheetAt(0);
             List<List<String>> rows = new ArrayList<>();
             int width = -1;

@@ -125,9 +125,8 @@ public final class Reconciler {
         List<LedgerEntry> onlyInLedger = new ArrayList<>();
         List<String> undated = new ArrayList<>();
         List<String> truncated = new ArrayList<>();
-        int matched = 0;
         int pages = 0;
-        Set<Long> matchedIds = new HashSet<>();
+        Set<Long> matched = new HashSet<>();
         for (String account : freepublishAccounts) {
             Map<String, LedgerEntry> byArticle = new HashMap<>();
             Map<String, LedgerEntry> byUrl = new HashMap<>();
@@ -164,9 +163,7 @@ public final class Reconciler {
                             e = byTitle.get(a.title());
                         }
                         if (e != null) {
-                            if (seen.add(e.id())) {
-                                matched++;
-                            }
+                            seen.add(e.id());
                             if (a.deleted() && !e.deleted()) {
                                 ledger.markDeleted(e.id(), clock.instant());
                                 deleted.add(e);
@@ -193,7 +190,7 @@ public final class Reconciler {
             if (!ended) {
                 truncated.add(account);
             }
-            matchedIds.addAll(seen);
+            matched.addAll(seen);
             for (LedgerEntry e : rows) {
                 boolean compared = e.account().equals(account) && !e.mode().equals("mass")
                         && e.source() != LedgerSource.IMPORT;
@@ -202,7 +199,7 @@ public final class Reconciler {
                 }
             }
         }
-        int notCompared = rows.size() - matchedIds.size() - onlyInLedger.size();
-        return new Result(added, deleted, onlyInLedger, undated, matched, pages, truncated, notCompared);
+        return new Result(added, deleted, onlyInLedger, undated, matched.size(), pages, truncated,
+                rows.size() - matched.size() - onlyInLedger.size());
     }
 }

@@ -113,6 +113,17 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
     }
 
     @Override
+    public List<LedgerEntry> between(Instant fromInclusive, Instant toExclusive, LedgerSource source) {
+        return tx.call("cannot read the " + source.code() + " rows of the ledger from " + fromInclusive + " to "
+                        + toExclusive,
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM ledger WHERE published_at >= :from"
+                                + " AND published_at < :to AND source = :source ORDER BY published_at, id")
+                        .bind("from", fromInclusive).bind("to", toExclusive).bind("source", source.code())
+                        .map((rs, ctx) -> entry(rs))
+                        .list());
+    }
+
+    @Override
     public Optional<LedgerEntry> find(long ledgerId) {
         return tx.call("cannot read ledger row " + ledgerId,
                 h -> h.createQuery("SELECT " + COLUMNS + " FROM ledger WHERE id = :id").bind("id", ledgerId)

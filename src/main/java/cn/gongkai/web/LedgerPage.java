@@ -15,8 +15,7 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,8 +61,10 @@ final class LedgerPage {
 
     /** What the card shows for the year: the rows staff may categorise, pending 外部发布 rows first. */
     void model(Context ctx, int year, Map<String, Object> model) {
-        List<LedgerEntry> rows = new ArrayList<>(s.ledger().between(s.counter().startOf(year),
-                s.counter().startOf(year + 1)).stream().filter(e -> e.source() != LedgerSource.GONGKAI).toList());
+        Instant from = s.counter().startOf(year);
+        Instant to = s.counter().startOf(year + 1);
+        List<LedgerEntry> rows = new ArrayList<>(s.ledger().between(from, to, LedgerSource.EXTERNAL));
+        rows.addAll(s.ledger().between(from, to, LedgerSource.IMPORT));
         rows.sort(Comparator.comparing((LedgerEntry e) -> !pending(e)).thenComparing(LedgerEntry::publishedAt));
         List<Map<String, Object>> shown = new ArrayList<>();
         for (LedgerEntry e : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
@@ -86,6 +87,7 @@ final class LedgerPage {
         model.put("canKeepLedger", ConsoleAccess.holds(ConsoleAccess.user(ctx), KEEPERS));
         model.put("reconcilable", !freepublishAccounts().isEmpty());
         model.put("maxUploadMb", MAX_UPLOAD_BYTES / 1024 / 1024);
+        model.put("reconcilePages", RECONCILE_PAGES);
     }
 
     private static boolean pending(LedgerEntry e) {
@@ -93,8 +95,7 @@ final class LedgerPage {
     }
 
     private List<String> freepublishAccounts() {
-        return s.config().accounts().stream().filter(a -> a.mode().contains(AccountConfig.FREEPUBLISH))
-                .map(AccountConfig::id).toList();
+        return s.config().accounts().stream().filter(AccountConfig::freepublishes).map(AccountConfig::id).toList();
     }
 
     private int postedYear(Context ctx) {
@@ -121,21 +122,14 @@ final class LedgerPage {
                     + " MB，超过 " + MAX_UPLOAD_BYTES / 1024 / 1024 + " MB 的上限；请确认是否选错了文件，或分成几个文件导入。"), true);
             return;
         }
-        HistoryImport.Result r;
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("gongkai-ledger-import-");
-            Path copy = dir.resolve(name);
-            try (InputStream in = file.content()) {
-                Files.copy(in, copy);
-            }
-            r = new HistoryImport(s.ledger(), s.config().timezone(), s.config().categories(),
-                    s.config().accounts().stream().map(AccountConfig::id).toList()).importFile(copy);
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the uploaded ledger file " + name, e);
-        } finally {
-            delete(dir);
+            throw new UncheckedIOException("cannot read the uploaded ledger file " + name, e);
         }
+        HistoryImport.Result r = new HistoryImport(s.ledger(), s.config().timezone(), s.config().categories(),
+                s.config().accounts().stream().map(AccountConfig::id).toList()).importUpload(name, bytes);
         if (!r.ok()) {
             LOG.info("{} tried to import {} into the ledger: refused with {} problems", me.name(), name,
                     r.problems().size());
@@ -209,25 +203,11 @@ final class LedgerPage {
         ctx.redirect("/stats?year=" + year + "#ledger");
     }
 
-    /** The upload's own name without any folder part, or "" when it has none worth keeping. */
+    /** The upload's own name, as messages show it: no folder part, no control characters, at most 120 characters. */
     static String fileName(String original) {
         String name = original == null ? "" : original;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        name = name.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_");
-        return name.startsWith(".") || name.length() > 120 ? "" : name;
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            LOG.warn("Could not remove the temporary folder {}: {}", dir, e.getMessage());
-        }
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        return name.length() > 120 ? name.substring(name.length() - 120) : name;
     }
 }

@@ -161,6 +161,9 @@ class LedgerAndReportCliTest {
         assertThat(r.out()).contains("已导入 2 条");
         assertThat(run("ledger", "list", "--year", "2023").out()).contains("2023-05-12 10:00", "促消费工作推进会",
                 "历史导入");
+        assertThat(run("ledger", "list", "--year", "2023", "--source", "import").out()).contains("促消费工作推进会");
+        assertThat(run("ledger", "list", "--year", "2023", "--source", "external").out())
+                .doesNotContain("促消费工作推进会");
     }
 
     @Test

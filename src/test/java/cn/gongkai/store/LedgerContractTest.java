@@ -66,6 +66,23 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void rowsOfOneSourceAreReadWithoutTheOthersAndOnlyWithinTheRange() {
+        long item = item("发布");
+        db.ledger().record(published(item, "2023-05-12T02:00:00Z", "p1"));
+        db.ledger().record(imported("k2", "2023-06-01T02:00:00Z", "促消费"));
+        db.ledger().record(imported("k1", "2023-03-01T02:00:00Z", "招商引资"));
+        db.ledger().record(imported("k0", "2022-12-31T15:59:00Z", "其他"));
+        Instant from = at("2022-12-31T16:00:00Z");
+        Instant to = at("2023-12-31T16:00:00Z");
+
+        assertThat(db.ledger().between(from, to, LedgerSource.IMPORT)).extracting(LedgerEntry::sourceKey)
+                .containsExactly("k1", "k2");
+        assertThat(db.ledger().between(from, to, LedgerSource.GONGKAI)).extracting(LedgerEntry::itemId)
+                .containsExactly(item);
+        assertThat(db.ledger().between(from, to, LedgerSource.EXTERNAL)).isEmpty();
+    }
+
+    @Test
     void publishedItemsStillCountOncePerModeNextToImportedRows() {
         long item = item("发布");
         db.ledger().record(imported("k1", "2023-05-12T02:00:00Z", "其他"));
