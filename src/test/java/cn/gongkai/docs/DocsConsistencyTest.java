@@ -43,8 +43,8 @@ class DocsConsistencyTest {
         for (Path doc : documents()) {
             for (Mention m : Markdown.commands(read(doc))) {
                 commands++;
-                for (String p : CliModel.check(m.command())) {
-                    problems.add(ROOT.relativize(doc) + ":" + m.line() + ": " + p + " — " + m.command());
+                for (String p : CliModel.check(m.text())) {
+                    problems.add(ROOT.relativize(doc) + ":" + m.line() + ": " + p + " — " + m.text());
                 }
             }
         }
@@ -90,7 +90,7 @@ class DocsConsistencyTest {
                 """;
 
         List<String> problems = Markdown.commands(doc).stream()
-                .flatMap(m -> CliModel.check(m.command()).stream().map(p -> m.line() + ": " + p)).toList();
+                .flatMap(m -> CliModel.check(m.text()).stream().map(p -> m.line() + ": " + p)).toList();
 
         assertThat(problems).containsExactly(
                 "3: 命令 gongkai item 没有子命令 publish",
@@ -116,7 +116,7 @@ class DocsConsistencyTest {
         List<Mention> commands = Markdown.commands(doc);
 
         assertThat(commands).hasSize(10);
-        assertThat(commands).allSatisfy(m -> assertThat(CliModel.check(m.command())).isEmpty());
+        assertThat(commands).allSatisfy(m -> assertThat(CliModel.check(m.text())).isEmpty());
     }
 
     @Test
@@ -188,7 +188,7 @@ class DocsConsistencyTest {
     }
 
     /** A command or link found in a document, with its 1-based line number. */
-    record Mention(int line, String command) {
+    record Mention(int line, String text) {
     }
 
     /** What the checkers read from Markdown: commands in code, links and headings outside it. */
@@ -336,7 +336,7 @@ class DocsConsistencyTest {
         static List<String> check(Path doc, List<Mention> links) {
             List<String> problems = new ArrayList<>();
             for (Mention link : links) {
-                String target = link.command();
+                String target = link.text();
                 if (target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
                     continue;
                 }
