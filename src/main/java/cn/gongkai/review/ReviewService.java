@@ -365,8 +365,13 @@ public final class ReviewService {
         if (actor == null || actor.isBlank()) {
             throw new ReviewException(itemId, "没有指明操作人（--as 用户名）");
         }
-        return users.find(actor.strip()).orElseThrow(() -> new ReviewException(itemId, "用户“" + actor
+        User user = users.find(actor.strip()).orElseThrow(() -> new ReviewException(itemId, "用户“" + actor
                 + "”不存在，请先用 gongkai user add " + actor.strip() + " --role 角色 创建"));
+        if (user.disabled()) {
+            throw new ReviewException(itemId, "用户“" + user.name() + "”已停用，不能审核或提交稿件；如需恢复请管理员运行"
+                    + " gongkai user enable " + user.name());
+        }
+        return user;
     }
 
     private User requireRole(DisclosureItem item, String actor, String role) {

@@ -222,7 +222,7 @@ class CliTest {
         assertThat(duplicate.err()).contains("已存在");
         Run shortPassword = runWithInput("short\n", "user", "add", "李主任", "--role", "office-director");
         assertThat(shortPassword.code()).isEqualTo(1);
-        assertThat(shortPassword.err()).contains("密码至少 8 个字符");
+        assertThat(shortPassword.err()).contains("密码至少 10 个字符");
         Run badRole = runWithInput("correct-horse-1\n", "user", "add", "某人", "--role", "boss");
         assertThat(badRole.err()).contains("未知的角色“boss”");
         Run token = run("user", "token", "张科长");

@@ -66,9 +66,9 @@ class ItemApiTest {
                 Glossary.load(Path.of("templates/notes")).keys(), zone, db.items(), db.images(), db.transactions(),
                 review, clock);
         Users users = new Users(db.users(), clock, 4);
-        users.add("刘科员", Role.DRAFTER, "password-123".toCharArray());
-        users.add("张科长", Role.DEPT_LEADER, "password-123".toCharArray());
-        users.add("李主任", Role.OFFICE_DIRECTOR, "password-123".toCharArray());
+        users.add("刘科员", Role.DRAFTER, "api-test-Pass-7".toCharArray());
+        users.add("张科长", Role.DEPT_LEADER, "api-test-Pass-7".toCharArray());
+        users.add("李主任", Role.OFFICE_DIRECTOR, "api-test-Pass-7".toCharArray());
         drafter = users.createToken("刘科员");
         deptLeader = users.createToken("张科长");
         director = users.createToken("李主任");
