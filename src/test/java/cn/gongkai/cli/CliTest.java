@@ -231,6 +231,47 @@ class CliTest {
     }
 
     @Test
+    void userDisableEnableAndTokenRevokeWorkFromTheCommandLine() {
+        addUser("张科长", "dept-leader");
+        String first = run("user", "token", "张科长").out().strip();
+        Run second = run("user", "token", "张科长");
+        String secondId = cn.gongkai.review.Users.tokenId(second.out().strip());
+        assertThat(second.err()).contains("编号 " + secondId, "--revoke " + secondId);
+
+        Run list = run("user", "token", "张科长", "--list");
+        assertThat(list.out()).contains(cn.gongkai.review.Users.tokenId(first), secondId, "从未使用")
+                .doesNotContain(first);
+        Run one = run("user", "token", "张科长", "--revoke", secondId.substring(0, 8));
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(run("user", "token", "张科长", "--list").out()).doesNotContain(secondId)
+                .contains(cn.gongkai.review.Users.tokenId(first));
+        Run all = run("user", "token", "张科长", "--revoke");
+        assertThat(all.out()).contains("全部接口令牌（1 个）");
+
+        Run disable = run("user", "disable", "张科长");
+        assertThat(disable.code()).isZero();
+        assertThat(disable.out()).contains("已停用用户 张科长");
+        assertThat(run("user", "list").out()).contains("已停用");
+        assertThat(run("user", "token", "张科长").err()).contains("已停用");
+        Run enable = run("user", "enable", "张科长");
+        assertThat(enable.out()).contains("已启用用户 张科长");
+        assertThat(run("user", "disable", "路人甲").err()).contains("用户“路人甲”不存在");
+    }
+
+    @Test
+    void userPasswdRefusesAWeakPasswordAndNamesTheRule() {
+        addUser("张科长", "dept-leader");
+
+        Run weak = runWithInput("1111111111\n", "user", "passwd", "张科长");
+        Run ok = runWithInput("new-password-Tea-9\n", "user", "passwd", "张科长");
+
+        assertThat(weak.code()).isEqualTo(1);
+        assertThat(weak.err()).contains("简单重复");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("接口令牌已失效");
+    }
+
+    @Test
     void itemShowPrintsTheHistoryAndAnUpdateSendsTheItemBackToReview() throws IOException {
         Files.writeString(config, "data-dir: " + dir.resolve("data") + "\n", StandardCharsets.UTF_8);
         addReviewers();
