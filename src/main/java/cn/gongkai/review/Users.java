@@ -96,12 +96,13 @@ public final class Users {
      */
     public boolean checkPassword(String name, char[] password) {
         String n = name == null ? "" : name.strip();
+        String dummy = dummyHash(); // made on the first check of any name, so that one is not slower for unknowns
         Optional<User> user = n.isEmpty() ? Optional.empty() : repository.find(n);
         Optional<String> hash = n.isEmpty() ? Optional.empty() : repository.passwordHash(n);
         boolean real = user.filter(User::active).isPresent() && hash.isPresent();
         boolean verified;
         try {
-            verified = hasher.verify(password == null ? new char[0] : password, real ? hash.get() : dummyHash());
+            verified = hasher.verify(password == null ? new char[0] : password, real ? hash.get() : dummy);
         } catch (IllegalArgumentException e) {
             verified = false;
         }
