@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
                 DisclosureItem item = w.database().items().find(id).orElseThrow();
                 while (item.status() == ItemStatus.IN_REVIEW) {
                     String role = review.chain().get(review.currentStep(item));
-                    item = review.approve(id, DEMO_REVIEWERS.getOrDefault(role, role), "同意");
+                    item = review.approve(id, DEMO_REVIEWERS.getOrDefault(role, role), item.contentHash(), "同意");
                 }
             }
             out.println("2. 逐级审核通过：" + String.join(" → ", review.chain().stream()

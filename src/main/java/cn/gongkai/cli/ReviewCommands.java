@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gongkai review approve|reject ID --as USER [--comment TEXT]}. */
+/**
+ * {@code gongkai review approve ID --as USER --hash HASH [--comment TEXT]} and
+ * {@code gongkai review reject ID --as USER --comment TEXT [--hash HASH]}.
+ */
 @Command(name = "review", description = "审核：通过或退回当前审核步骤", mixinStandardHelpOptions = true,
         subcommands = {ReviewCommands.Approve.class, ReviewCommands.Reject.class})
 final class ReviewCommands implements Runnable {
@@ -54,19 +57,34 @@ final class ReviewCommands implements Runnable {
         }
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true, description = "通过当前审核步骤")
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = {"通过当前审核步骤。",
+                    "--hash 必填：先运行 gongkai item show ID 查看稿件，再填它显示的“内容指纹”（至少前 8 位）；"
+                            + "稿件在此之后被修改过时不予通过。"})
     static final class Approve extends Decide {
+        @Option(names = "--hash", paramLabel = "HASH",
+                description = "审核时看到的内容指纹（gongkai item show ID 显示的，至少前 8 位十六进制）")
+        String hash;
+
         @Override
         DisclosureItem decide(ReviewService review) {
-            return review.approve(id, actor, comment == null ? "" : comment);
+            if (hash == null || hash.isBlank()) {
+                throw new UserError("请用 --hash 注明您审核的内容指纹：先运行 gongkai item show " + id
+                        + " 查看稿件，再把其中“内容指纹”的至少前 " + ReviewService.MIN_HASH_PREFIX + " 位写在 --hash 后");
+            }
+            return review.approve(id, actor, hash, comment == null ? "" : comment);
         }
     }
 
     @Command(name = "reject", mixinStandardHelpOptions = true, description = "退回给起草人（须写明原因）")
     static final class Reject extends Decide {
+        @Option(names = "--hash", paramLabel = "HASH",
+                description = "可选：审核时看到的内容指纹；稿件已被修改时不予退回")
+        String hash;
+
         @Override
         DisclosureItem decide(ReviewService review) {
-            return review.reject(id, actor, comment);
+            return review.reject(id, actor, hash, comment);
         }
     }
 }

@@ -128,7 +128,7 @@ final class ServeCommand implements Callable<Integer> {
     private static void firstAdminHint(PrintWriter out) {
         out.println(" 还没有任何用户，控制台无法登录。请另开一个终端，在同一目录下创建第一个管理员：");
         out.println("     java -jar target/gongkai.jar user add 管理员 --role admin");
-        out.println(" （按提示输入两次密码，至少 8 个字符）。然后用浏览器打开上面的控制台地址登录，");
+        out.println(" （按提示输入两次密码，至少 10 个字符，不能是常见密码）。然后用浏览器打开上面的控制台地址登录，");
         out.println(" 在“系统”页添加起草人和各级审核人（业务部门分管领导、办公室主任、办公室分管领导）。");
         out.println("================================================================");
         out.flush();

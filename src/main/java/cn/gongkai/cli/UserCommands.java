@@ -1,8 +1,11 @@
 package cn.gongkai.cli;
 
 import cn.gongkai.Wiring;
+import cn.gongkai.review.ApiToken;
+import cn.gongkai.review.PasswordPolicy;
 import cn.gongkai.review.Role;
 import cn.gongkai.review.User;
+import cn.gongkai.review.Users;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -16,10 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gongkai user add|list|token|passwd}: staff accounts and API tokens. */
-@Command(name = "user", description = "用户：添加、列表、接口令牌、修改密码", mixinStandardHelpOptions = true,
+/** {@code gongkai user add|list|token|passwd|disable|enable}: staff accounts and API tokens. */
+@Command(name = "user", description = "用户：添加、列表、接口令牌、修改密码、停用与启用", mixinStandardHelpOptions = true,
         subcommands = {UserCommands.Add.class, UserCommands.ListUsers.class, UserCommands.Token.class,
-                UserCommands.Passwd.class})
+                UserCommands.Passwd.class, UserCommands.Disable.class, UserCommands.Enable.class})
 final class UserCommands implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,7 +40,7 @@ final class UserCommands implements Runnable {
         Context ctx = Cli.contextOf(spec);
         Console console = System.console();
         if (console != null && ctx.stdin() == System.in) {
-            char[] first = console.readPassword("密码（至少 8 个字符）：");
+            char[] first = console.readPassword("密码（" + PasswordPolicy.summary() + "）：");
             char[] second = console.readPassword("再输入一次：");
             if (first == null || second == null || !Arrays.equals(first, second)) {
                 throw new UserError("两次输入的密码不一致");
@@ -84,7 +87,9 @@ final class UserCommands implements Runnable {
         }
     }
 
-    @Command(name = "passwd", mixinStandardHelpOptions = true, description = "修改用户密码；新密码从标准输入读取")
+    @Command(name = "passwd", mixinStandardHelpOptions = true,
+            description = {"重设用户密码（管理员在服务器上操作）；新密码从标准输入读取。",
+                    "该用户已登录的控制台会话和全部接口令牌随即失效。"})
     static final class Passwd implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -97,7 +102,7 @@ final class UserCommands implements Runnable {
             char[] password = readPassword(spec);
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
                 w.users().changePassword(name, password);
-                spec.commandLine().getOut().println("已修改用户 " + name + " 的密码");
+                spec.commandLine().getOut().println("已修改用户 " + name + " 的密码；其已登录的控制台会话和全部接口令牌已失效");
                 return ExitCodes.OK;
             } finally {
                 Arrays.fill(password, ' ');
@@ -113,10 +118,11 @@ final class UserCommands implements Runnable {
         @Override
         public Integer call() {
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-                Table t = new Table("用户", "角色", "角色代码", "创建时间");
+                Table t = new Table("用户", "角色", "角色代码", "创建时间", "状态");
                 for (User u : w.users().list()) {
                     t.row(u.name(), u.role().label(), u.role().id(),
-                            ItemCommands.MINUTE.format(u.createdAt().atZone(w.config().timezone())));
+                            ItemCommands.MINUTE.format(u.createdAt().atZone(w.config().timezone())),
+                            u.disabled() ? "已停用" : "正常");
                 }
                 t.print(spec.commandLine().getOut());
                 return ExitCodes.OK;
@@ -126,8 +132,65 @@ final class UserCommands implements Runnable {
 
     @Command(name = "token", mixinStandardHelpOptions = true,
             description = {"为用户创建接口令牌（REST API 用 Authorization: Bearer 令牌）。",
-                    "令牌只显示这一次，请妥善保存；数据库中只保存其摘要。"})
+                    "令牌只显示这一次，请妥善保存；数据库中只保存其摘要。",
+                    "--list 列出该用户的令牌（编号、创建时间、最近使用）；--revoke 作废该用户的全部令牌，"
+                            + "--revoke 编号 只作废一个。"})
     static final class Token implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
+        String name;
+
+        @Option(names = "--revoke", arity = "0..1", fallbackValue = "", paramLabel = "ID",
+                description = "作废令牌：不带编号为该用户的全部令牌，带编号（至少前 6 位）为那一个")
+        String revoke;
+
+        @Option(names = "--list", description = "列出该用户的令牌，不创建新令牌")
+        boolean list;
+
+        @Override
+        public Integer call() {
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+                PrintWriter out = spec.commandLine().getOut();
+                if (revoke != null && list) {
+                    throw new UserError("--revoke 和 --list 不能同时使用");
+                }
+                if (list) {
+                    Table t = new Table("编号", "创建时间", "最近使用");
+                    for (ApiToken token : w.users().tokens(name)) {
+                        t.row(token.id(), time(w, token.createdAt()),
+                                token.lastUsed() == null ? "从未使用" : time(w, token.lastUsed()));
+                    }
+                    t.print(out);
+                    return ExitCodes.OK;
+                }
+                if (revoke != null && revoke.isBlank()) {
+                    int n = w.users().revokeTokens(name);
+                    out.println("已作废用户 " + name + " 的全部接口令牌（" + n + " 个）");
+                    return ExitCodes.OK;
+                }
+                if (revoke != null) {
+                    ApiToken t = w.users().revokeToken(name, revoke);
+                    out.println("已作废用户 " + name + " 的接口令牌 " + t.id());
+                    return ExitCodes.OK;
+                }
+                String token = w.users().createToken(name);
+                out.println(token);
+                spec.commandLine().getErr().println("以上是用户 " + name + " 的接口令牌（编号 " + Users.tokenId(token)
+                        + "），只显示这一次。作废：gongkai user token " + name + " --revoke " + Users.tokenId(token));
+                return ExitCodes.OK;
+            }
+        }
+
+        private static String time(Wiring w, java.time.Instant at) {
+            return ItemCommands.MINUTE.format(at.atZone(w.config().timezone()));
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "停用用户：不能再登录，已登录的控制台会话和全部接口令牌立即失效，也不能再审核；用 user enable 恢复")
+    static final class Disable implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -137,10 +200,29 @@ final class UserCommands implements Runnable {
         @Override
         public Integer call() {
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-                String token = w.users().createToken(name);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(token);
-                spec.commandLine().getErr().println("以上是用户 " + name + " 的接口令牌，只显示这一次。");
+                boolean changed = w.users().setDisabled(name, true);
+                spec.commandLine().getOut().println(changed ? "已停用用户 " + name + "：不能再登录，已登录的会话和接口令牌已失效"
+                        : "用户 " + name + " 本来就已停用");
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true,
+            description = "启用已停用的用户：可以重新登录；接口令牌在停用时已作废，需要时重新创建")
+    static final class Enable implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+                boolean changed = w.users().setDisabled(name, false);
+                spec.commandLine().getOut().println(changed ? "已启用用户 " + name + "，可以重新登录"
+                        : "用户 " + name + " 本来就处于启用状态");
                 return ExitCodes.OK;
             }
         }

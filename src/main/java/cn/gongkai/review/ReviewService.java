@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +37,8 @@ public final class ReviewService {
     static final String APPROVE = "APPROVE";
     static final String REJECT = "REJECT";
     static final String CHECK = "CHECK";
+    /** The fewest hex digits of a content hash a reviewer may give (as {@code item show} prints them). */
+    public static final int MIN_HASH_PREFIX = 8;
 
     /** Role names staff see. */
     public static String roleLabel(String role) {
@@ -180,14 +183,19 @@ public final class ReviewService {
     }
 
     /**
-     * Approves the current step as {@code actor}. The final step makes the item APPROVED.
+     * Approves the current step as {@code actor}, for the text whose content hash the reviewer saw. The final step
+     * makes the item APPROVED.
      *
+     * @param seenHash the content hash shown to the reviewer: the whole hash (console, REST API) or a prefix of at
+     *                 least {@link #MIN_HASH_PREFIX} hex digits (the CLI, as {@code item show} prints it); missing or
+     *                 not the item's current hash → refused, nothing recorded
      * @return the item after the decision
      */
-    public DisclosureItem approve(long itemId, String actor, String comment) {
+    public DisclosureItem approve(long itemId, String actor, String seenHash, String comment) {
         return tx.inTransaction(() -> {
             DisclosureItem item = load(itemId);
             requireInReview(item);
+            requireSeen(item, seenHash, true);
             if (!item.content().contentHash().equals(item.contentHash())) {
                 throw new ReviewException(itemId, "内容与登记的内容指纹不符，请重新提交审核");
             }
@@ -213,6 +221,10 @@ public final class ReviewService {
                     clock.instant())) {
                 throw new ReviewException(itemId, "稿件状态已被他人改变，请刷新后重试");
             }
+            if (last && !load(itemId).contentHash().equals(item.contentHash())) {
+                // an edit committed while this approval was being decided: roll back rather than approve it unseen
+                throw new ReviewException(itemId, "稿件内容刚被修改，本次同意未记录；请刷新后查看新的内容再审核");
+            }
             audit.append(new AuditEntry(0, itemId, user.name(), role, APPROVE, ItemStatus.IN_REVIEW.name(),
                     to.name(), step, comment, item.contentHash(), "", clock.instant()));
             return load(itemId);
@@ -221,12 +233,21 @@ public final class ReviewService {
 
     /** Rejects the item back to its drafter with a reason; only the holder of the current step's role may. */
     public DisclosureItem reject(long itemId, String actor, String comment) {
+        return reject(itemId, actor, null, comment);
+    }
+
+    /**
+     * Rejects the item as {@link #reject(long, String, String)} does; when {@code seenHash} is given (not null or
+     * blank) it must name the item's current text, as for {@link #approve}.
+     */
+    public DisclosureItem reject(long itemId, String actor, String seenHash, String comment) {
         if (comment == null || comment.isBlank()) {
             throw new ReviewException(itemId, "退回必须写明原因（--comment）");
         }
         return tx.inTransaction(() -> {
             DisclosureItem item = load(itemId);
             requireInReview(item);
+            requireSeen(item, seenHash, false);
             int step = currentStep(item);
             String role = steps(item).get(step);
             User user = requireRole(item, actor, role);
@@ -344,8 +365,13 @@ public final class ReviewService {
         if (actor == null || actor.isBlank()) {
             throw new ReviewException(itemId, "没有指明操作人（--as 用户名）");
         }
-        return users.find(actor.strip()).orElseThrow(() -> new ReviewException(itemId, "用户“" + actor
+        User user = users.find(actor.strip()).orElseThrow(() -> new ReviewException(itemId, "用户“" + actor
                 + "”不存在，请先用 gongkai user add " + actor.strip() + " --role 角色 创建"));
+        if (user.disabled()) {
+            throw new ReviewException(itemId, "用户“" + user.name() + "”已停用，不能审核或提交稿件；如需恢复请管理员运行"
+                    + " gongkai user enable " + user.name());
+        }
+        return user;
     }
 
     private User requireRole(DisclosureItem item, String actor, String role) {
@@ -355,6 +381,37 @@ public final class ReviewService {
                     + user.name() + " 的角色是" + user.role().label() + "（" + user.role().id() + "）");
         }
         return user;
+    }
+
+    /**
+     * Refuses a decision taken on another text than the item's current one. {@code seenHash} may be a prefix of at
+     * least {@link #MIN_HASH_PREFIX} hex digits; when {@code required} is false a missing hash is accepted.
+     */
+    private static void requireSeen(DisclosureItem item, String seenHash, boolean required) {
+        String current = item.contentHash();
+        String seen = seenHash == null ? "" : seenHash.strip().toLowerCase(Locale.ROOT);
+        if (seen.isEmpty()) {
+            if (!required) {
+                return;
+            }
+            throw new ReviewException(item.id(), "没有注明审核时看到的内容指纹，未记录同意。当前内容指纹为 " + current
+                    + "；请先查看稿件（gongkai item show " + item.id() + "，或刷新审核页面），确认内容后再同意"
+                    + "（命令行：--hash 内容指纹，至少前 " + MIN_HASH_PREFIX + " 位）");
+        }
+        if (!seen.matches("[0-9a-f]{" + MIN_HASH_PREFIX + ",64}")) {
+            throw new ReviewException(item.id(), "内容指纹“" + shown(seen) + "”格式不对：应为至少 " + MIN_HASH_PREFIX
+                    + " 位十六进制数字（gongkai item show " + item.id() + " 显示的“内容指纹”）；当前内容指纹为 " + current);
+        }
+        if (!current.startsWith(seen)) {
+            throw new ReviewException(item.id(), "审核时看到的内容（指纹 " + seen + "）已不是稿件的当前内容（指纹 "
+                    + current + "）：稿件在您查看后被修改过，本次决定未记录。请刷新页面或运行 gongkai item show "
+                    + item.id() + " 查看修改后的内容，再重新审核");
+        }
+    }
+
+    /** A hash given by a user, shortened for a message. */
+    private static String shown(String given) {
+        return given.length() > 64 ? given.substring(0, 64) + "…" : given;
     }
 
     private LocalDate localDate(DisclosureItem item) {

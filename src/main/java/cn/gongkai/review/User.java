@@ -5,10 +5,16 @@ import java.time.Instant;
 /**
  * A staff member. The password hash is not part of this value: it stays in the {@link UserRepository}.
  *
- * @param name the login name, also the name written in the audit trail (Chinese names are fine)
+ * @param name     the login name, also the name written in the audit trail (Chinese names are fine)
+ * @param disabled true when an administrator disabled the account: no login, no session, no token, no review
  */
-public record User(String name, Role role, Instant createdAt) {
+public record User(String name, Role role, Instant createdAt, boolean disabled) {
     public static final int MAX_NAME = 64;
+
+    /** An enabled user. */
+    public User(String name, Role role, Instant createdAt) {
+        this(name, role, createdAt, false);
+    }
 
     public User {
         if (name == null || name.isBlank()) {
@@ -25,5 +31,10 @@ public record User(String name, Role role, Instant createdAt) {
         if (createdAt == null) {
             throw new IllegalArgumentException("user createdAt must not be null");
         }
+    }
+
+    /** True unless the account is disabled. */
+    public boolean active() {
+        return !disabled;
     }
 }

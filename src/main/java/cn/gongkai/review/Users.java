@@ -1,44 +1,55 @@
 package cn.gongkai.review;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
 import cn.gongkai.item.ContentHash;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Staff accounts: adding users with a bcrypt-hashed password, checking passwords, and API tokens for the REST API.
- * A token is 32 random bytes shown once; only its SHA-256 is stored. No password or token is ever logged or put in
- * a message.
+ * Staff accounts: adding users with a hashed password (bcrypt) that meets the {@link PasswordPolicy}, checking
+ * passwords, disabling accounts, and API tokens for the REST API. A token is 32 random bytes shown once; only its
+ * SHA-256 is stored, with when it was made and last used. A password change or disabling an account ends all of the
+ * user's sessions and tokens. No password or token is ever logged or put in a message.
+ *
+ * <p>Checking a password costs one hash verification whether or not the user exists or is enabled (a dummy hash of
+ * the same cost stands in), so the time a login takes does not tell whether a name exists.
  */
 public final class Users {
     /** bcrypt cost of new hashes (2^10 rounds). */
     public static final int DEFAULT_COST = 10;
-    static final int MIN_PASSWORD = 8;
-    static final int MAX_PASSWORD_BYTES = 72;
+    /** How stale a token's recorded last use may get before a request writes it again. */
+    public static final Duration TOKEN_TOUCH_EVERY = Duration.ofMinutes(5);
+    /** The fewest hex digits that name a token to revoke. */
+    public static final int MIN_TOKEN_ID = 6;
     private static final String TOKEN_PREFIX = "gk_";
 
     private final UserRepository repository;
     private final Clock clock;
-    private final int cost;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
     private final SecureRandom random = new SecureRandom();
+    private volatile String dummyHash;
 
     public Users(UserRepository repository, Clock clock, int cost) {
-        if (cost < 4 || cost > 31) {
-            throw new IllegalArgumentException("bcrypt cost must be 4..31: " + cost);
-        }
+        this(repository, clock, PasswordHasher.bcrypt(cost), PasswordPolicy.standard());
+    }
+
+    public Users(UserRepository repository, Clock clock, PasswordHasher hasher, PasswordPolicy policy) {
         this.repository = repository;
         this.clock = clock;
-        this.cost = cost;
+        this.hasher = hasher;
+        this.policy = policy;
     }
 
     /**
-     * Adds a user. The password must have at least 8 characters and at most 72 bytes in UTF-8 (bcrypt's limit).
+     * Adds a user whose password meets the {@link PasswordPolicy}.
      *
      * @throws UserException naming the problem
      */
@@ -52,41 +63,73 @@ public final class Users {
         if (repository.find(user.name()).isPresent()) {
             throw new UserException("用户“" + user.name() + "”已存在");
         }
-        String hash = hash(password);
-        repository.add(user, hash);
+        policy.check(user.name(), password);
+        repository.add(user, hasher.hash(password));
         return user;
     }
 
-    /** Sets a new password for an existing user. */
+    /**
+     * Sets a new password for an existing user (an administrator's reset: the old password is not asked). Every
+     * session and API token of the user ends.
+     */
     public void changePassword(String name, char[] password) {
-        String hash = hash(password);
-        if (!repository.changePasswordHash(name, hash)) {
+        User user = require(name);
+        policy.check(user.name(), password);
+        if (!repository.changePasswordHash(user.name(), hasher.hash(password))) {
             throw new UserException("用户“" + name + "”不存在");
         }
     }
 
-    private String hash(char[] password) {
-        if (password == null || password.length < MIN_PASSWORD) {
-            throw new UserException("密码至少 " + MIN_PASSWORD + " 个字符");
+    /**
+     * A user's change of their own password: {@code current} must be their password now. Every session and API
+     * token of the user ends (the caller may start a new session for the one making the change).
+     */
+    public void changeOwnPassword(String name, char[] current, char[] password) {
+        if (!checkPassword(name, current)) {
+            throw new UserException("当前密码不正确，密码未修改");
         }
-        int bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password)).remaining();
-        if (bytes > MAX_PASSWORD_BYTES) {
-            throw new UserException("密码过长：最多 " + MAX_PASSWORD_BYTES + " 字节（约 24 个汉字或 72 个英文字符）");
-        }
-        return BCrypt.withDefaults().hashToString(cost, password);
+        changePassword(name, password);
     }
 
-    /** True when the user exists and the password is theirs. */
+    /**
+     * True when the user exists, is enabled and the password is theirs. Costs one hash verification in every case.
+     */
     public boolean checkPassword(String name, char[] password) {
-        Optional<String> hash = repository.passwordHash(name);
-        if (hash.isEmpty() || password == null) {
-            return false;
+        String n = name == null ? "" : name.strip();
+        String dummy = dummyHash(); // made on the first check of any name, so that one is not slower for unknowns
+        Optional<User> user = n.isEmpty() ? Optional.empty() : repository.find(n);
+        Optional<String> hash = n.isEmpty() ? Optional.empty() : repository.passwordHash(n);
+        boolean real = user.filter(User::active).isPresent() && hash.isPresent();
+        boolean verified;
+        try {
+            verified = hasher.verify(password == null ? new char[0] : password, real ? hash.get() : dummy);
+        } catch (IllegalArgumentException e) {
+            verified = false;
         }
-        return BCrypt.verifyer().verify(password, hash.get().toCharArray()).verified;
+        return real && verified;
+    }
+
+    /** A hash of a random password with the same cost as real ones, made once. */
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h == null) {
+            byte[] b = new byte[18];
+            random.nextBytes(b);
+            char[] pw = Base64.getEncoder().encodeToString(b).toCharArray();
+            h = hasher.hash(pw);
+            Arrays.fill(pw, ' ');
+            dummyHash = h;
+        }
+        return h;
     }
 
     public Optional<User> find(String name) {
         return name == null ? Optional.empty() : repository.find(name.strip());
+    }
+
+    /** The user of that name when the account is enabled. */
+    public Optional<User> findActive(String name) {
+        return find(name).filter(User::active);
     }
 
     public List<User> list() {
@@ -99,9 +142,30 @@ public final class Users {
                 + "”不存在，请先用 gongkai user add " + name + " --role 角色 创建"));
     }
 
+    /**
+     * Disables or enables an account. A disabled user cannot log in, and all their sessions and API tokens end at
+     * once; enabling does not bring the tokens back.
+     *
+     * @return false when the account already was in that state
+     */
+    public boolean setDisabled(String name, boolean disabled) {
+        User user = require(name);
+        if (user.disabled() == disabled) {
+            return false;
+        }
+        if (!repository.setDisabled(user.name(), disabled)) {
+            throw new UserException("用户“" + name + "”不存在");
+        }
+        return true;
+    }
+
     /** Creates a new API token for the user and returns it; it cannot be shown again. */
     public String createToken(String name) {
         User user = require(name);
+        if (user.disabled()) {
+            throw new UserException("用户“" + user.name() + "”已停用，不能创建接口令牌；先用 gongkai user enable "
+                    + user.name() + " 启用");
+        }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -110,12 +174,64 @@ public final class Users {
         return token;
     }
 
-    /** The user an API token belongs to, if it is a valid token. */
+    /** The public id of a token (the start of its hash), to tell the user which one it is in lists. */
+    public static String tokenId(String token) {
+        return tokenHash(token).substring(0, ApiToken.ID_LENGTH);
+    }
+
+    /** The user an API token belongs to, if it is a valid token of an enabled user; records the use. */
     public Optional<User> authenticate(String token) {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return repository.userOfToken(tokenHash(token));
+        String hash = tokenHash(token);
+        Optional<User> user = repository.userOfToken(hash);
+        if (user.isPresent()) {
+            Instant now = clock.instant();
+            repository.touchToken(hash, now, now.minus(TOKEN_TOUCH_EVERY));
+        }
+        return user;
+    }
+
+    /** Every user's tokens (for administrators), newest first. */
+    public List<ApiToken> tokens() {
+        return repository.tokens(null);
+    }
+
+    /** The tokens of one user, newest first. */
+    public List<ApiToken> tokens(String name) {
+        return repository.tokens(require(name).name());
+    }
+
+    /** Revokes every API token of the user; returns how many there were. */
+    public int revokeTokens(String name) {
+        return repository.revokeTokens(require(name).name());
+    }
+
+    /**
+     * Revokes the user's token whose id starts with {@code id} (at least {@link #MIN_TOKEN_ID} hex digits).
+     *
+     * @return the token revoked
+     * @throws UserException when no token or more than one of the user's tokens matches
+     */
+    public ApiToken revokeToken(String name, String id) {
+        User user = require(name);
+        String prefix = id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
+        if (!prefix.matches("[0-9a-f]{" + MIN_TOKEN_ID + ",64}")) {
+            throw new UserException("令牌编号应为至少 " + MIN_TOKEN_ID + " 位十六进制数字（见 gongkai user token "
+                    + user.name() + " --list 或控制台“系统”页）");
+        }
+        List<ApiToken> matches = repository.tokens(user.name()).stream()
+                .filter(t -> t.hash().startsWith(prefix)).toList();
+        if (matches.isEmpty()) {
+            throw new UserException("用户“" + user.name() + "”没有编号为 " + prefix + " 的接口令牌");
+        }
+        if (matches.size() > 1) {
+            throw new UserException("用户“" + user.name() + "”有 " + matches.size() + " 个接口令牌的编号以 " + prefix
+                    + " 开头，请写完整的 " + ApiToken.ID_LENGTH + " 位编号");
+        }
+        repository.revokeToken(matches.get(0).hash());
+        return matches.get(0);
     }
 
     static String tokenHash(String token) {

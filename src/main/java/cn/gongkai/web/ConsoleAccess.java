@@ -121,7 +121,7 @@ final class ConsoleAccess {
         if (open(path)) {
             return;
         }
-        Optional<User> user = session.filter(Sessions.Session::loggedIn).flatMap(s -> users.find(s.user));
+        Optional<User> user = session.filter(Sessions.Session::loggedIn).flatMap(s -> users.findActive(s.user));
         boolean bySession = user.isPresent();
         if (user.isEmpty()) {
             for (Authenticator a : others) {
@@ -204,7 +204,7 @@ final class ConsoleAccess {
 
     private void loginPage(Context ctx) {
         Sessions.Session s = ensureSession(ctx);
-        if (s.loggedIn() && users.find(s.user).isPresent()) {
+        if (s.loggedIn() && users.findActive(s.user).isPresent()) {
             ctx.redirect(next(ctx.queryParam("next")));
             return;
         }
@@ -237,7 +237,8 @@ final class ConsoleAccess {
             return;
         }
         char[] pw = password.toCharArray();
-        boolean ok = !name.isEmpty() && users.checkPassword(name, pw);
+        // one hash verification whether or not the name exists or is disabled: the answer time tells nothing
+        boolean ok = users.checkPassword(name, pw);
         Arrays.fill(pw, ' ');
         if (!ok) {
             throttle.failed(name, ctx.ip());
@@ -270,5 +271,16 @@ final class ConsoleAccess {
     /** Ends every session of the user, e.g. after an administrator set a new password. */
     void endSessionsOf(String user) {
         sessions.endAll(user);
+    }
+
+    /**
+     * After the request's user changed their own password (which ended all their sessions): a fresh session, new
+     * id and CSRF token, for this browser only.
+     */
+    void renewAfterOwnPasswordChange(Context ctx, String user) {
+        sessions.endAll(user);
+        Sessions.Session fresh = sessions.login(session(ctx), user);
+        setCookie(ctx, fresh);
+        ctx.attribute(SESSION_ATTRIBUTE, fresh);
     }
 }

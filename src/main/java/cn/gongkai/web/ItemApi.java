@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * GET  /api/items/{id}              the item, where it is in review, and its audit history
  * PUT  /api/items/{id}              replace the content (JSON or multipart); approved or in-review items restart review
  * POST /api/items/{id}/submit       queue a draft or rejected item (pre-publish checks first)
- * POST /api/items/{id}/approve      {"comment": "…"}
- * POST /api/items/{id}/reject       {"comment": "…"} (required)
+ * POST /api/items/{id}/approve      {"contentHash": "…", "comment": "…"}: contentHash (required) is the hash the
+ *                                   reviewer saw; missing or not the current one → 409, nothing recorded
+ * POST /api/items/{id}/reject       {"comment": "…"} (required), optional "contentHash" (refused when stale)
  * </pre>
  * Validation errors are {@code application/problem+json} (RFC 9457) with an {@code errors} list naming each field.
  */
@@ -86,11 +87,18 @@ public final class ItemApi {
         }));
         routes.post("/api/items/{id}/approve", authed(ctx -> {
             DisclosureItem item = load(ctx);
-            json(ctx, 200, summary(review.approve(item.id(), user(ctx).name(), comment(ctx))));
+            Decision d = decision(ctx);
+            if (d.contentHash().isEmpty()) {
+                throw new ReviewException(item.id(), "请求没有 contentHash：同意必须注明审核时看到的内容指纹"
+                        + "（GET /api/items/" + item.id() + " 返回的 contentHash），未记录同意。当前内容指纹为 "
+                        + item.contentHash());
+            }
+            json(ctx, 200, summary(review.approve(item.id(), user(ctx).name(), d.contentHash(), d.comment())));
         }));
         routes.post("/api/items/{id}/reject", authed(ctx -> {
             DisclosureItem item = load(ctx);
-            json(ctx, 200, summary(review.reject(item.id(), user(ctx).name(), comment(ctx))));
+            Decision d = decision(ctx);
+            json(ctx, 200, summary(review.reject(item.id(), user(ctx).name(), d.contentHash(), d.comment())));
         }));
         routes.exception(ApiException.class, (e, ctx) -> e.problem.send(ctx));
         routes.exception(ChecksFailedException.class, (e, ctx) -> {
@@ -395,18 +403,26 @@ public final class ItemApi {
         }
     }
 
-    private static String comment(Context ctx) {
+    /** The body of an approve or reject request: {@code {"contentHash": "…", "comment": "…"}}, both optional here. */
+    private record Decision(String contentHash, String comment) {
+    }
+
+    private static Decision decision(Context ctx) {
         String raw = ctx.body();
         if (raw == null || raw.isBlank()) {
-            return "";
+            return new Decision("", "");
         }
         try {
             JsonNode node = JSON.readTree(raw);
-            return node != null && node.has("comment") ? node.get("comment").asText("") : "";
+            return new Decision(text(node, "contentHash"), text(node, "comment"));
         } catch (JsonProcessingException e) {
             throw new ApiException(new Problem(400, VALIDATION, "请求不是有效的 JSON", e.getOriginalMessage())
-                    .error("comment", 0, "应为 {\"comment\": \"审核意见\"}"));
+                    .error("(body)", 0, "应为 {\"contentHash\": \"内容指纹\", \"comment\": \"审核意见\"}"));
         }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node != null && node.has(field) ? node.get(field).asText("").strip() : "";
     }
 
     private static ApiException invalid(ImportResult r, String detail) {

@@ -245,6 +245,7 @@ final class ItemPages {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("active", item.status() == ItemStatus.IN_REVIEW ? "review" : "items");
         model.put("item", summary(item));
+        model.put("contentHash", item.contentHash());
         model.put("content", contentModel(c));
         model.put("preview", "");
         model.put("previewError", "");
@@ -408,7 +409,7 @@ final class ItemPages {
     private void approve(Context ctx) {
         User me = ConsoleAccess.user(ctx);
         long id = id(ctx);
-        DisclosureItem after = s.review().approve(id, me.name(), comment(ctx));
+        DisclosureItem after = s.review().approve(id, me.name(), seenHash(ctx), comment(ctx));
         ConsoleAccess.flash(ctx, after.status() == ItemStatus.APPROVED ? "已同意。稿件《" + after.title()
                 + "》已审定，将在发布时段发布。" : "已同意。稿件《" + after.title() + "》转下一步："
                 + s.review().waitingFor(after).map(ReviewService::roleLabel).orElse("") + "审核。", false);
@@ -424,7 +425,7 @@ final class ItemPages {
             ctx.redirect("/items/" + id);
             return;
         }
-        DisclosureItem after = s.review().reject(id, me.name(), comment);
+        DisclosureItem after = s.review().reject(id, me.name(), seenHash(ctx), comment);
         ConsoleAccess.flash(ctx, "已退回稿件《" + after.title() + "》，起草人会在待办中看到退回原因。", false);
         ctx.redirect("/");
     }
@@ -453,6 +454,12 @@ final class ItemPages {
         DisclosureItem after = s.publishActions().requeue(id, me.name(), comment(ctx));
         ConsoleAccess.flash(ctx, "稿件《" + after.title() + "》已重新排队，将在下一个发布时段发布。", false);
         ctx.redirect("/items/" + id);
+    }
+
+    /** The content hash the review form displayed (hidden field {@code contentHash}). */
+    private static String seenHash(Context ctx) {
+        String h = ctx.formParam("contentHash");
+        return h == null ? "" : h.strip();
     }
 
     private static String comment(Context ctx) {

@@ -27,6 +27,6 @@ final class SessionAuthenticator implements Authenticator {
 
     @Override
     public Optional<User> authenticate(Context ctx) {
-        return session(ctx).filter(Sessions.Session::loggedIn).flatMap(s -> users.find(s.user));
+        return session(ctx).filter(Sessions.Session::loggedIn).flatMap(s -> users.findActive(s.user));
     }
 }

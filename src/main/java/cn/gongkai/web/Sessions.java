@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Console sessions. A visitor gets an anonymous session on the login page, held in memory only, which carries the
  * CSRF token of the login form; logging in replaces it with a new session id and a new token, so an id planted
  * before login is worthless. Logged-in sessions are also kept in {@link LoginSessions} (by the hash of their id),
- * so a restart of the service does not log anyone out. Sessions end after {@link #IDLE} without a request.
+ * so a restart of the service does not log anyone out; the store is also the truth on every request, so a session
+ * ended elsewhere (a password change or a disabled account, from the CLI or another node) ends here at once.
+ * Sessions end after {@link #IDLE} without a request.
  */
 final class Sessions {
     static final Duration IDLE = Duration.ofHours(8);
@@ -83,6 +85,10 @@ final class Sessions {
             if (s == null) {
                 return Optional.empty();
             }
+        } else if (s.loggedIn() && !stillStored(s)) {
+            // ended elsewhere: a password change, a disabled account, another node or the CLI
+            byId.remove(id);
+            return Optional.empty();
         }
         if (expired(s, now)) {
             end(s);
@@ -94,6 +100,10 @@ final class Sessions {
             store.touch(hash(id), now);
         }
         return Optional.of(s);
+    }
+
+    private boolean stillStored(Session s) {
+        return store.find(hash(s.id)).filter(stored -> stored.user().equals(s.user)).isPresent();
     }
 
     /** A logged-in session kept by an earlier run of the service. */

@@ -4,6 +4,8 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.Watchdog;
+import cn.gongkai.review.ApiToken;
+import cn.gongkai.review.PasswordPolicy;
 import cn.gongkai.review.Role;
 import cn.gongkai.review.User;
 import cn.gongkai.review.UserException;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * 系统 ({@code /system}): the accounts and their settings, the state of the service (database, configuration,
  * templates), today's WeChat calls against each daily quota, the watchdog's warnings, a connection check per
- * account ({@code POST /system/probe}, like {@code gongkai doctor}) and the staff accounts (administrators add users
- * and set passwords).
+ * account ({@code POST /system/probe}, like {@code gongkai doctor}), the staff accounts (administrators add, disable
+ * and enable users and reset passwords; everyone changes their own with the current one) and the API tokens with
+ * when each was made and last used (administrators see and revoke all, others their own).
  */
 final class SystemPage {
     private static final Logger LOG = LoggerFactory.getLogger(SystemPage.class);
@@ -40,6 +43,8 @@ final class SystemPage {
         routes.get("/system", ctx -> page(ctx, null));
         routes.post("/system/users", this::addUser);
         routes.post("/system/password", this::setPassword);
+        routes.post("/system/tokens/revoke", this::revokeToken);
+        routes.post("/system/users/state", this::setUserState);
         routes.post("/system/probe", this::probe);
     }
 
@@ -63,7 +68,12 @@ final class SystemPage {
         List<Map<String, Object>> users = new ArrayList<>();
         for (User u : s.users().list()) {
             users.add(Map.of("name", u.name(), "role", u.role().label(), "roleId", u.role().id(), "created",
-                    views.time(u.createdAt())));
+                    views.time(u.createdAt()), "disabled", u.disabled(), "me", u.name().equals(me.name())));
+        }
+        List<Map<String, Object>> tokens = new ArrayList<>();
+        for (ApiToken t : me.role() == Role.ADMIN ? s.users().tokens() : s.users().tokens(me.name())) {
+            tokens.add(Map.of("id", t.id(), "user", t.user(), "created", views.time(t.createdAt()),
+                    "lastUsed", t.lastUsed() == null ? "从未使用" : views.time(t.lastUsed())));
         }
         List<Map<String, String>> roles = new ArrayList<>();
         for (Role r : Role.values()) {
@@ -85,6 +95,8 @@ final class SystemPage {
         model.put("active", "system");
         model.put("accounts", accounts);
         model.put("users", users);
+        model.put("tokens", tokens);
+        model.put("passwordRule", PasswordPolicy.summary());
         model.put("roles", roles);
         model.put("warnings", warnings);
         model.put("database", s.databaseDescription());
@@ -132,27 +144,75 @@ final class SystemPage {
         ctx.redirect("/system");
     }
 
+    /**
+     * A new password: one's own (the current password is needed, also for an administrator; the other sessions and
+     * all API tokens end, this browser gets a fresh session), or an administrator's reset of someone else's (all
+     * their sessions and tokens end).
+     */
     private void setPassword(Context ctx) {
         User me = ConsoleAccess.user(ctx);
         String name = ctx.formParam("name") == null ? me.name() : ctx.formParam("name").strip();
-        if (!name.equals(me.name()) && me.role() != Role.ADMIN) {
+        boolean own = name.equals(me.name());
+        if (!own && me.role() != Role.ADMIN) {
             throw new Forbidden("只有管理员可以重设他人的密码");
         }
-        if (name.equals(me.name()) && me.role() != Role.ADMIN
-                && !s.users().checkPassword(me.name(), current(ctx))) {
-            throw new UserException("当前密码不正确，密码未修改");
-        }
         char[] pw = password(ctx);
+        char[] current = current(ctx);
         try {
-            s.users().changePassword(name, pw);
+            if (own) {
+                s.users().changeOwnPassword(me.name(), current, pw);
+            } else {
+                s.users().changePassword(name, pw);
+            }
         } finally {
             Arrays.fill(pw, ' ');
+            Arrays.fill(current, ' ');
         }
-        LOG.info("{} set a new password for {} from the console", me.name(), name);
-        if (!name.equals(me.name())) {
+        if (own) {
+            LOG.info("{} changed their own password from the console; their other sessions and tokens ended",
+                    me.name());
+            access.renewAfterOwnPasswordChange(ctx, me.name());
+            ConsoleAccess.flash(ctx, "您的密码已修改。您在其他浏览器的登录和您的全部接口令牌已失效"
+                    + "（脚本需要新令牌：gongkai user token " + me.name() + "）。", false);
+        } else {
+            LOG.info("{} set a new password for {} from the console; their sessions and tokens ended", me.name(),
+                    name);
+            access.endSessionsOf(name);
+            ConsoleAccess.flash(ctx, "已为“" + name + "”设置新密码；其已登录的会话和接口令牌已全部失效。", false);
+        }
+        ctx.redirect("/system");
+    }
+
+    /** Revokes one API token: one's own, or anyone's for an administrator. */
+    private void revokeToken(Context ctx) {
+        User me = ConsoleAccess.user(ctx);
+        String owner = ctx.formParam("user") == null ? me.name() : ctx.formParam("user").strip();
+        if (!owner.equals(me.name()) && me.role() != Role.ADMIN) {
+            throw new Forbidden("只有管理员可以作废他人的接口令牌");
+        }
+        ApiToken revoked = s.users().revokeToken(owner, ctx.formParam("id"));
+        LOG.info("{} revoked API token {} of {} from the console", me.name(), revoked.id(), owner);
+        ConsoleAccess.flash(ctx, "已作废“" + owner + "”的接口令牌 " + revoked.id() + "，使用它的脚本将无法再访问。", false);
+        ctx.redirect("/system");
+    }
+
+    /** Disables or enables an account (administrators; not their own account). */
+    private void setUserState(Context ctx) {
+        User me = ConsoleAccess.requireRole(ctx, "停用或启用用户");
+        String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
+        boolean disable = "disable".equals(ctx.formParam("action"));
+        if (disable && name.equals(me.name())) {
+            throw new UserException("不能停用自己的账号（否则可能没有管理员能登录）；请由另一位管理员操作，"
+                    + "或在服务器上运行 gongkai user disable " + name);
+        }
+        boolean changed = s.users().setDisabled(name, disable);
+        if (disable) {
             access.endSessionsOf(name);
         }
-        ConsoleAccess.flash(ctx, "已为“" + name + "”设置新密码。", false);
+        LOG.info("{} {} user {} from the console", me.name(), disable ? "disabled" : "enabled", name);
+        ConsoleAccess.flash(ctx, !changed ? "用户“" + name + "”本来就" + (disable ? "已停用" : "处于启用状态") + "。"
+                : disable ? "已停用用户“" + name + "”：不能再登录，已登录的会话和接口令牌已全部失效。"
+                : "已启用用户“" + name + "”：可以重新登录；接口令牌需要重新创建。", false);
         ctx.redirect("/system");
     }
 

@@ -148,6 +148,14 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
     }
 
+    /** The first 8 hex digits of the content hash {@code item show} prints, as a reviewer would copy them. */
+    private String shownHash(long id) {
+        Run show = run("item", "show", String.valueOf(id));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("内容指纹：([0-9a-f]{64})").matcher(show.out());
+        assertThat(m.find()).as(show.out()).isTrue();
+        return m.group(1).substring(0, 8);
+    }
+
     private void addReviewers() {
         addUser("刘科员", "drafter");
         addUser("张科长", "dept-leader");
@@ -161,18 +169,46 @@ class CliTest {
         addReviewers();
         run("item", "import", "--as", "刘科员", sample("05-waimao-jinchukou.md").toString());
 
-        Run own = run("review", "approve", "1", "--as", "刘科员");
+        String hash = shownHash(1);
+        Run own = run("review", "approve", "1", "--as", "刘科员", "--hash", hash);
         assertThat(own.code()).isEqualTo(1);
         assertThat(own.err()).contains("当前步骤需要业务部门分管领导");
-        Run wrongRole = run("review", "approve", "1", "--as", "李主任");
+        Run wrongRole = run("review", "approve", "1", "--as", "李主任", "--hash", hash);
         assertThat(wrongRole.code()).isEqualTo(1);
         assertThat(wrongRole.err()).contains("李主任 的角色是办公室主任");
-        Run unknown = run("review", "approve", "1", "--as", "路人甲");
+        Run unknown = run("review", "approve", "1", "--as", "路人甲", "--hash", hash);
         assertThat(unknown.err()).contains("用户“路人甲”不存在");
 
-        assertThat(run("review", "approve", "1", "--as", "张科长").out()).contains("等待办公室主任审核");
-        assertThat(run("review", "approve", "1", "--as", "李主任").out()).contains("等待办公室分管领导审核");
-        assertThat(run("review", "approve", "1", "--as", "王副局长").out()).contains("已审定待发布");
+        assertThat(run("review", "approve", "1", "--as", "张科长", "--hash", hash).out()).contains("等待办公室主任审核");
+        assertThat(run("review", "approve", "1", "--as", "李主任", "--hash", hash).out())
+                .contains("等待办公室分管领导审核");
+        assertThat(run("review", "approve", "1", "--as", "王副局长", "--hash", hash).out()).contains("已审定待发布");
+    }
+
+    @Test
+    void anApprovalNamingTheHashOfATextTheDrafterChangedSinceIsRefused() throws IOException {
+        Files.writeString(config, "data-dir: " + dir.resolve("data") + "\n", StandardCharsets.UTF_8);
+        addReviewers();
+        Path file = sample("05-waimao-jinchukou.md");
+        run("item", "import", "--as", "刘科员", file.toString());
+        String seen = shownHash(1);
+        Path edited = file.resolveSibling("05-edited.md");
+        Files.writeString(edited, Files.readString(file).replace("进出口", "进出口贸易"), StandardCharsets.UTF_8);
+        assertThat(run("item", "update", "1", edited.toString(), "--as", "刘科员").code()).isZero();
+
+        Run stale = run("review", "approve", "1", "--as", "张科长", "--hash", seen);
+        Run missing = run("review", "approve", "1", "--as", "张科长");
+        Run tooShort = run("review", "approve", "1", "--as", "张科长", "--hash", shownHash(1).substring(0, 7));
+
+        assertThat(stale.code()).isEqualTo(1);
+        assertThat(stale.err()).contains(seen, shownHash(1), "gongkai item show 1");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("--hash", "gongkai item show 1");
+        assertThat(tooShort.code()).isEqualTo(1);
+        assertThat(tooShort.err()).contains("至少 8 位");
+        assertThat(run("item", "show", "1").out()).doesNotContain("张科长");
+        assertThat(run("review", "approve", "1", "--as", "张科长", "--hash", shownHash(1)).out())
+                .contains("等待办公室主任审核");
     }
 
     @Test
@@ -186,7 +222,7 @@ class CliTest {
         assertThat(duplicate.err()).contains("已存在");
         Run shortPassword = runWithInput("short\n", "user", "add", "李主任", "--role", "office-director");
         assertThat(shortPassword.code()).isEqualTo(1);
-        assertThat(shortPassword.err()).contains("密码至少 8 个字符");
+        assertThat(shortPassword.err()).contains("密码至少 10 个字符");
         Run badRole = runWithInput("correct-horse-1\n", "user", "add", "某人", "--role", "boss");
         assertThat(badRole.err()).contains("未知的角色“boss”");
         Run token = run("user", "token", "张科长");
@@ -195,12 +231,53 @@ class CliTest {
     }
 
     @Test
+    void userDisableEnableAndTokenRevokeWorkFromTheCommandLine() {
+        addUser("张科长", "dept-leader");
+        String first = run("user", "token", "张科长").out().strip();
+        Run second = run("user", "token", "张科长");
+        String secondId = cn.gongkai.review.Users.tokenId(second.out().strip());
+        assertThat(second.err()).contains("编号 " + secondId, "--revoke " + secondId);
+
+        Run list = run("user", "token", "张科长", "--list");
+        assertThat(list.out()).contains(cn.gongkai.review.Users.tokenId(first), secondId, "从未使用")
+                .doesNotContain(first);
+        Run one = run("user", "token", "张科长", "--revoke", secondId.substring(0, 8));
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(run("user", "token", "张科长", "--list").out()).doesNotContain(secondId)
+                .contains(cn.gongkai.review.Users.tokenId(first));
+        Run all = run("user", "token", "张科长", "--revoke");
+        assertThat(all.out()).contains("全部接口令牌（1 个）");
+
+        Run disable = run("user", "disable", "张科长");
+        assertThat(disable.code()).isZero();
+        assertThat(disable.out()).contains("已停用用户 张科长");
+        assertThat(run("user", "list").out()).contains("已停用");
+        assertThat(run("user", "token", "张科长").err()).contains("已停用");
+        Run enable = run("user", "enable", "张科长");
+        assertThat(enable.out()).contains("已启用用户 张科长");
+        assertThat(run("user", "disable", "路人甲").err()).contains("用户“路人甲”不存在");
+    }
+
+    @Test
+    void userPasswdRefusesAWeakPasswordAndNamesTheRule() {
+        addUser("张科长", "dept-leader");
+
+        Run weak = runWithInput("1111111111\n", "user", "passwd", "张科长");
+        Run ok = runWithInput("new-password-Tea-9\n", "user", "passwd", "张科长");
+
+        assertThat(weak.code()).isEqualTo(1);
+        assertThat(weak.err()).contains("简单重复");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("接口令牌已失效");
+    }
+
+    @Test
     void itemShowPrintsTheHistoryAndAnUpdateSendsTheItemBackToReview() throws IOException {
         Files.writeString(config, "data-dir: " + dir.resolve("data") + "\n", StandardCharsets.UTF_8);
         addReviewers();
         Path file = sample("05-waimao-jinchukou.md");
         run("item", "import", "--as", "刘科员", file.toString());
-        run("review", "approve", "1", "--as", "张科长", "--comment", "同意");
+        run("review", "approve", "1", "--as", "张科长", "--hash", shownHash(1), "--comment", "同意");
         Path edited = file.resolveSibling("05-edited.md");
         Files.writeString(edited, Files.readString(file).replace("进出口", "进出口贸易"), StandardCharsets.UTF_8);
 
@@ -212,7 +289,8 @@ class CliTest {
         assertThat(show.code()).as(show.err()).isZero();
         assertThat(show.out()).contains("审核记录", "刘科员", "张科长", "通过", "修改", "同意", "重新进入审核",
                 "公开时限", "内容指纹", "检查结果");
-        assertThat(run("review", "approve", "1", "--as", "李主任").err()).contains("需要业务部门分管领导");
+        assertThat(run("review", "approve", "1", "--as", "李主任", "--hash", shownHash(1)).err())
+                .contains("需要业务部门分管领导");
     }
 
     @Test

@@ -76,10 +76,15 @@ class ReviewServiceTest {
         return db.items().find(id).orElseThrow();
     }
 
+    /** The content hash a reviewer sees when they open the item now. */
+    private String seen(long id) {
+        return reload(id).contentHash();
+    }
+
     private void approveAll(long id) {
-        review.approve(id, "张科长", "同意");
-        review.approve(id, "李主任", "已校对");
-        review.approve(id, "王副局长", "同意发布");
+        review.approve(id, "张科长", seen(id), "同意");
+        review.approve(id, "李主任", seen(id), "已校对");
+        review.approve(id, "王副局长", seen(id), "同意发布");
     }
 
     @Test
@@ -89,14 +94,14 @@ class ReviewServiceTest {
         assertThat(review.currentStep(item)).isZero();
         assertThat(review.waitingFor(item)).contains("dept-leader");
 
-        DisclosureItem afterFirst = review.approve(item.id(), "张科长", "同意");
+        DisclosureItem afterFirst = review.approve(item.id(), "张科长", seen(item.id()), "同意");
         assertThat(afterFirst.status()).isEqualTo(ItemStatus.IN_REVIEW);
         assertThat(review.waitingFor(afterFirst)).contains("office-director");
 
-        DisclosureItem afterSecond = review.approve(item.id(), "李主任", "已校对");
+        DisclosureItem afterSecond = review.approve(item.id(), "李主任", seen(item.id()), "已校对");
         assertThat(review.currentStep(afterSecond)).isEqualTo(2);
 
-        DisclosureItem afterThird = review.approve(item.id(), "王副局长", "同意发布");
+        DisclosureItem afterThird = review.approve(item.id(), "王副局长", seen(item.id()), "同意发布");
         assertThat(afterThird.status()).isEqualTo(ItemStatus.APPROVED);
         assertThat(review.waitingFor(afterThird)).isEmpty();
 
@@ -117,7 +122,7 @@ class ReviewServiceTest {
     void theSubmitterCannotApproveTheirOwnItemEvenWhenTheyHoldTheRole() {
         DisclosureItem item = queue(review, "张科长");
 
-        assertThatThrownBy(() -> review.approve(item.id(), "张科长", "自审"))
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", seen(item.id()), "自审"))
                 .isInstanceOf(ReviewException.class)
                 .hasMessageContaining("不能审核自己提交或修改的稿件").hasMessageContaining("张科长")
                 .hasMessageContaining(String.valueOf(item.id()));
@@ -129,11 +134,11 @@ class ReviewServiceTest {
     void aUserWithoutTheRoleOfTheCurrentStepIsRefused() {
         DisclosureItem item = queue(review, "刘科员");
 
-        assertThatThrownBy(() -> review.approve(item.id(), "李主任", "越级"))
+        assertThatThrownBy(() -> review.approve(item.id(), "李主任", seen(item.id()), "越级"))
                 .isInstanceOf(ReviewException.class)
                 .hasMessageContaining("当前步骤需要业务部门分管领导（dept-leader）审核")
                 .hasMessageContaining("李主任 的角色是办公室主任");
-        assertThatThrownBy(() -> review.approve(item.id(), "管理员", "管理员也不行"))
+        assertThatThrownBy(() -> review.approve(item.id(), "管理员", seen(item.id()), "管理员也不行"))
                 .isInstanceOf(ReviewException.class).hasMessageContaining("管理员 的角色是管理员");
         assertThatThrownBy(() -> review.reject(item.id(), "王副局长", "越级退回"))
                 .isInstanceOf(ReviewException.class).hasMessageContaining("当前步骤需要业务部门分管领导");
@@ -144,7 +149,7 @@ class ReviewServiceTest {
     void anUnknownUserIsRefused() {
         DisclosureItem item = queue(review, "刘科员");
 
-        assertThatThrownBy(() -> review.approve(item.id(), "路人甲", ""))
+        assertThatThrownBy(() -> review.approve(item.id(), "路人甲", seen(item.id()), ""))
                 .isInstanceOf(ReviewException.class).hasMessageContaining("用户“路人甲”不存在")
                 .hasMessageContaining("gongkai user add");
         assertThat(db.audit().history(item.id())).hasSize(1);
@@ -155,12 +160,12 @@ class ReviewServiceTest {
         ReviewService twice = service(List.of("dept-leader", "dept-leader"));
         user("孙科长", Role.DEPT_LEADER);
         DisclosureItem item = queue(twice, "刘科员");
-        twice.approve(item.id(), "张科长", "同意");
+        twice.approve(item.id(), "张科长", seen(item.id()), "同意");
 
-        assertThatThrownBy(() -> twice.approve(item.id(), "张科长", "再次同意"))
+        assertThatThrownBy(() -> twice.approve(item.id(), "张科长", seen(item.id()), "再次同意"))
                 .isInstanceOf(ReviewException.class)
                 .hasMessageContaining("张科长").hasMessageContaining("第 1 步").hasMessageContaining("同一人不能审核两步");
-        assertThat(twice.approve(item.id(), "孙科长", "同意").status()).isEqualTo(ItemStatus.APPROVED);
+        assertThat(twice.approve(item.id(), "孙科长", seen(item.id()), "同意").status()).isEqualTo(ItemStatus.APPROVED);
     }
 
     @Test
@@ -178,7 +183,7 @@ class ReviewServiceTest {
     @Test
     void aRejectionReturnsTheItemToTheDrafterWithTheReason() {
         DisclosureItem item = queue(review, "刘科员");
-        review.approve(item.id(), "张科长", "同意");
+        review.approve(item.id(), "张科长", seen(item.id()), "同意");
 
         DisclosureItem rejected = review.reject(item.id(), "李主任", "文号写错了，应为红商〔2023〕12号");
 
@@ -198,7 +203,7 @@ class ReviewServiceTest {
     @Test
     void aRejectedItemResubmittedStartsAgainAtTheFirstStep() {
         DisclosureItem item = queue(review, "刘科员");
-        review.approve(item.id(), "张科长", "同意");
+        review.approve(item.id(), "张科长", seen(item.id()), "同意");
         review.reject(item.id(), "李主任", "请补充图片说明");
 
         DisclosureItem again = review.submit(item.id(), "刘科员");
@@ -206,15 +211,15 @@ class ReviewServiceTest {
         assertThat(again.status()).isEqualTo(ItemStatus.IN_REVIEW);
         assertThat(again.failure()).isEmpty();
         assertThat(review.waitingFor(again)).contains("dept-leader");
-        assertThatThrownBy(() -> review.approve(item.id(), "李主任", ""))
+        assertThatThrownBy(() -> review.approve(item.id(), "李主任", seen(item.id()), ""))
                 .isInstanceOf(ReviewException.class).hasMessageContaining("需要业务部门分管领导");
     }
 
     @Test
     void anEditAfterAnApprovalSendsTheItemBackToTheFirstStep() {
         DisclosureItem item = queue(review, "刘科员");
-        review.approve(item.id(), "张科长", "同意");
-        review.approve(item.id(), "李主任", "已校对");
+        review.approve(item.id(), "张科长", seen(item.id()), "同意");
+        review.approve(item.id(), "李主任", seen(item.id()), "已校对");
 
         DisclosureItem edited = review.update(item.id(), content("改过的正文：活动延长至六月底。", false), "刘科员", "命令行");
 
@@ -225,7 +230,7 @@ class ReviewServiceTest {
         assertThat(edit.decision()).isEqualTo("EDIT");
         assertThat(edit.contentHash()).isEqualTo(edited.contentHash());
         assertThat(edit.comment()).contains("重新进入审核");
-        assertThatThrownBy(() -> review.approve(item.id(), "李主任", ""))
+        assertThatThrownBy(() -> review.approve(item.id(), "李主任", seen(item.id()), ""))
                 .isInstanceOf(ReviewException.class).hasMessageContaining("需要业务部门分管领导");
     }
 
@@ -243,7 +248,7 @@ class ReviewServiceTest {
     @Test
     void anEditBackToTheApprovedTextStillNeedsEveryApprovalAgain() {
         DisclosureItem item = queue(review, "刘科员");
-        review.approve(item.id(), "张科长", "同意");
+        review.approve(item.id(), "张科长", seen(item.id()), "同意");
         review.update(item.id(), content("临时改动", false), "刘科员", "命令行");
 
         DisclosureItem back = review.update(item.id(), item.content(), "刘科员", "命令行");
@@ -255,11 +260,11 @@ class ReviewServiceTest {
     @Test
     void whoeverEditedTheTextCannotApproveIt() {
         DisclosureItem item = queue(review, "刘科员");
-        review.approve(item.id(), "张科长", "同意");
+        review.approve(item.id(), "张科长", seen(item.id()), "同意");
         review.update(item.id(), content("办公室主任校对时改正了错字。", false), "李主任", "命令行");
-        review.approve(item.id(), "张科长", "同意");
+        review.approve(item.id(), "张科长", seen(item.id()), "同意");
 
-        assertThatThrownBy(() -> review.approve(item.id(), "李主任", "校对"))
+        assertThatThrownBy(() -> review.approve(item.id(), "李主任", seen(item.id()), "校对"))
                 .isInstanceOf(ReviewException.class).hasMessageContaining("不能审核自己提交或修改的稿件");
     }
 
@@ -282,10 +287,10 @@ class ReviewServiceTest {
         DisclosureItem waiting = reload(item.id());
         assertThat(waiting.status()).isEqualTo(ItemStatus.IN_REVIEW);
         assertThat(review.waitingFor(waiting)).contains("principal-leader");
-        assertThatThrownBy(() -> review.approve(item.id(), "王副局长", ""))
+        assertThatThrownBy(() -> review.approve(item.id(), "王副局长", seen(item.id()), ""))
                 .isInstanceOf(ReviewException.class);
 
-        DisclosureItem signed = review.approve(item.id(), "赵局长", "签发");
+        DisclosureItem signed = review.approve(item.id(), "赵局长", seen(item.id()), "签发");
         assertThat(signed.status()).isEqualTo(ItemStatus.APPROVED);
         assertThat(db.audit().history(item.id()).get(4).role()).isEqualTo("principal-leader");
     }
@@ -352,7 +357,7 @@ class ReviewServiceTest {
         DisclosureItem item = queue(review, "刘科员");
         approveAll(item.id());
 
-        assertThatThrownBy(() -> review.approve(item.id(), "张科长", "再批一次"))
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", seen(item.id()), "再批一次"))
                 .isInstanceOf(ReviewException.class)
                 .hasMessageContaining("稿件 " + item.id()).hasMessageContaining("已审定待发布")
                 .hasMessageContaining("不在审核中");
@@ -361,7 +366,7 @@ class ReviewServiceTest {
 
     @Test
     void approvingAnItemThatDoesNotExistSaysSo() {
-        assertThatThrownBy(() -> review.approve(4242, "张科长", ""))
+        assertThatThrownBy(() -> review.approve(4242, "张科长", "00000000", ""))
                 .isInstanceOf(ReviewException.class).hasMessageContaining("4242").hasMessageContaining("稿件不存在");
     }
 
@@ -403,5 +408,46 @@ class ReviewServiceTest {
         assertThat(check.comment()).isEqualTo("发布前检查通过");
         assertThat(reload(item.id()).status()).isEqualTo(ItemStatus.APPROVED);
         assertThat(review.currentStep(reload(item.id()))).isEqualTo(3);
+    }
+
+    @Test
+    void anApprovalOfTheTextTheReviewerLoadedIsRefusedAfterTheDrafterChangedIt() {
+        DisclosureItem item = queue(review, "刘科员");
+        String loaded = seen(item.id());
+        review.update(item.id(), content("改过的正文：补贴提高到每台五百元。", false), "刘科员", "命令行");
+        String current = seen(item.id());
+        int rows = db.audit().history(item.id()).size();
+
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", loaded, "同意"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining(loaded).hasMessageContaining(current);
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", loaded.substring(0, 8), "同意"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining(current);
+        assertThatThrownBy(() -> review.reject(item.id(), "张科长", loaded, "数字不对"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining(current);
+
+        assertThat(db.audit().history(item.id())).hasSize(rows);
+        assertThat(reload(item.id()).status()).isEqualTo(ItemStatus.IN_REVIEW);
+        assertThat(review.currentStep(reload(item.id()))).isZero();
+    }
+
+    @Test
+    void anApprovalMustNameTheHashAndAcceptsAPrefixOfAtLeastEightHexDigits() {
+        DisclosureItem item = queue(review, "刘科员");
+        String hash = item.contentHash();
+
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", null, "同意"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining(hash);
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", " ", "同意"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("内容指纹");
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", hash.substring(0, 7), "同意"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("至少 8 位");
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", "zzzzzzzzzz", "同意"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("格式不对");
+        assertThat(db.audit().history(item.id())).extracting(AuditEntry::decision).containsExactly("SUBMIT");
+
+        DisclosureItem after = review.approve(item.id(), "张科长", hash.substring(0, 8).toUpperCase(), "同意");
+
+        assertThat(review.currentStep(after)).isEqualTo(1);
+        assertThat(db.audit().history(item.id()).get(1).contentHash()).isEqualTo(hash);
     }
 }

@@ -13,6 +13,7 @@ import cn.gongkai.publish.BatchState;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.MediaCache;
 import cn.gongkai.publish.PublishBatch;
+import cn.gongkai.review.ApiToken;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.Role;
 import cn.gongkai.review.User;
@@ -857,6 +858,86 @@ abstract class StoreContractTest {
         assertThat(db.users().userOfToken("a".repeat(64))).map(User::name).contains("张科长");
         assertThat(db.users().userOfToken("b".repeat(64))).isPresent();
         assertThat(db.users().userOfToken("c".repeat(64))).isEmpty();
+    }
+
+    // ---- disabled users, token use and revocation (issue 14) ----
+
+    private void sessionOf(String user, String idHash) {
+        db.loginSessions().save(new cn.gongkai.review.LoginSessions.Stored(idHash, user, "csrf", T0, T0));
+    }
+
+    @Test
+    void aPasswordChangeEndsTheUsersSessionsAndTokensButNobodyElses() {
+        db.users().add(new User("张科长", Role.DEPT_LEADER, T0), "h1");
+        db.users().add(new User("李主任", Role.OFFICE_DIRECTOR, T0), "h2");
+        db.users().addToken("张科长", "a".repeat(64), T0);
+        db.users().addToken("李主任", "b".repeat(64), T0);
+        sessionOf("张科长", "c".repeat(64));
+        sessionOf("李主任", "d".repeat(64));
+
+        assertThat(db.users().changePasswordHash("张科长", "h3")).isTrue();
+
+        assertThat(db.users().userOfToken("a".repeat(64))).isEmpty();
+        assertThat(db.users().tokens("张科长")).isEmpty();
+        assertThat(db.loginSessions().find("c".repeat(64))).isEmpty();
+        assertThat(db.users().userOfToken("b".repeat(64))).isPresent();
+        assertThat(db.loginSessions().find("d".repeat(64))).isPresent();
+    }
+
+    @Test
+    void aDisabledUserIsMarkedAndLosesSessionsAndTokensAndEnablingDoesNotBringTokensBack() {
+        db.users().add(new User("张科长", Role.DEPT_LEADER, T0), "h1");
+        db.users().addToken("张科长", "a".repeat(64), T0);
+        sessionOf("张科长", "c".repeat(64));
+
+        assertThat(db.users().setDisabled("张科长", true)).isTrue();
+
+        assertThat(db.users().find("张科长").orElseThrow().disabled()).isTrue();
+        assertThat(db.users().list()).singleElement().satisfies(u -> assertThat(u.disabled()).isTrue());
+        assertThat(db.users().userOfToken("a".repeat(64))).isEmpty();
+        assertThat(db.loginSessions().find("c".repeat(64))).isEmpty();
+        assertThat(db.users().setDisabled("王五", true)).isFalse();
+
+        db.users().addToken("张科长", "e".repeat(64), T0);
+        assertThat(db.users().userOfToken("e".repeat(64))).as("a disabled user's token opens nothing").isEmpty();
+        assertThat(db.users().setDisabled("张科长", false)).isTrue();
+        assertThat(db.users().find("张科长").orElseThrow().disabled()).isFalse();
+        assertThat(db.users().userOfToken("a".repeat(64))).isEmpty();
+        assertThat(db.users().userOfToken("e".repeat(64))).isPresent();
+    }
+
+    @Test
+    void tokensAreListedWithCreationAndLastUseWhichIsWrittenOnlyWhenStale() {
+        Instant t1 = T0.plusSeconds(3600);
+        db.users().add(new User("张科长", Role.DEPT_LEADER, T0), "h1");
+        db.users().add(new User("李主任", Role.OFFICE_DIRECTOR, T0), "h2");
+        db.users().addToken("张科长", "a".repeat(64), T0);
+        db.users().addToken("李主任", "b".repeat(64), t1);
+
+        db.users().touchToken("a".repeat(64), t1, t1.minusSeconds(300));
+        db.users().touchToken("a".repeat(64), t1.plusSeconds(60), t1.plusSeconds(60).minusSeconds(300));
+
+        assertThat(db.users().tokens(null)).extracting(ApiToken::user).containsExactly("李主任", "张科长");
+        ApiToken zhang = db.users().tokens("张科长").get(0);
+        assertThat(zhang.createdAt()).isEqualTo(T0);
+        assertThat(zhang.lastUsed()).as("the second use was within five minutes").isEqualTo(t1);
+        assertThat(zhang.id()).isEqualTo("aaaaaaaaaaaa");
+        assertThat(db.users().tokens("李主任").get(0).lastUsed()).isNull();
+    }
+
+    @Test
+    void oneTokenOrAllTokensOfAUserCanBeRevoked() {
+        db.users().add(new User("张科长", Role.DEPT_LEADER, T0), "h1");
+        db.users().addToken("张科长", "a".repeat(64), T0);
+        db.users().addToken("张科长", "b".repeat(64), T0);
+        db.users().addToken("张科长", "c".repeat(64), T0);
+
+        assertThat(db.users().revokeToken("a".repeat(64))).isTrue();
+        assertThat(db.users().revokeToken("a".repeat(64))).isFalse();
+        assertThat(db.users().userOfToken("a".repeat(64))).isEmpty();
+        assertThat(db.users().userOfToken("b".repeat(64))).isPresent();
+        assertThat(db.users().revokeTokens("张科长")).isEqualTo(2);
+        assertThat(db.users().tokens("张科长")).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.gongkai.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.review.Role;
+import cn.gongkai.review.Users;
 import cn.gongkai.testsupport.MutableClock;
 import java.net.CookieManager;
 import java.net.URI;
@@ -240,5 +241,165 @@ class ConsoleAccessTest {
         app = new ConsoleFixture(dir.resolve("empty"), clock);
 
         assertThat(get(browser, "/login").body()).contains("user add 管理员 --role admin");
+    }
+
+    // ---- accounts (issue 14) ----
+
+    private HttpClient loggedIn(String name, String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String token = csrf(get(client, "/login").body());
+        HttpResponse<String> r = post(client, "/login", "_csrf=" + enc(token) + "&name=" + enc(name)
+                + "&password=" + enc(password));
+        assertThat(r.statusCode()).as("login of " + name).isEqualTo(302);
+        return client;
+    }
+
+    private HttpResponse<String> api(String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url("/api/me")))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aUserDisabledFromTheCommandLineIsOutAtTheNextRequestWithSessionAndToken() throws Exception {
+        app.user("张科长", Role.DEPT_LEADER);
+        HttpClient zhang = loggedIn("张科长", ConsoleFixture.PASSWORD);
+        String token = app.wiring.users().createToken("张科长");
+        assertThat(get(zhang, "/").statusCode()).isEqualTo(200);
+        assertThat(api(token).statusCode()).isEqualTo(200);
+
+        // what gongkai user disable does from another process: only the database changes
+        app.wiring.database().users().setDisabled("张科长", true);
+
+        assertThat(get(zhang, "/").statusCode()).isEqualTo(302);
+        assertThat(api(token).statusCode()).isEqualTo(401);
+        HttpResponse<String> again = login("张科长", ConsoleFixture.PASSWORD);
+        assertThat(again.statusCode()).isEqualTo(401);
+        assertThat(again.body()).contains("用户名或密码不正确");
+
+        app.wiring.users().setDisabled("张科长", false);
+        assertThat(login("张科长", ConsoleFixture.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(api(token).statusCode()).as("tokens stay revoked").isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordResetFromTheCommandLineEndsTheUsersLiveSessionsAndTokens() throws Exception {
+        app.user("张科长", Role.DEPT_LEADER);
+        HttpClient zhang = loggedIn("张科长", ConsoleFixture.PASSWORD);
+        String token = app.wiring.users().createToken("张科长");
+
+        app.wiring.users().changePassword("张科长", "reset-by-Admin-7".toCharArray());
+
+        assertThat(get(zhang, "/").statusCode()).isEqualTo(302);
+        assertThat(api(token).statusCode()).isEqualTo(401);
+        assertThat(get(browser, "/healthz").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void changingOnesOwnPasswordNeedsTheCurrentOneEvenForAnAdministratorAndEndsTheOtherSessions() throws Exception {
+        HttpClient other = loggedIn("管理员", ConsoleFixture.PASSWORD);
+        login("管理员", ConsoleFixture.PASSWORD);
+        String token = app.wiring.users().createToken("管理员");
+        String csrf = csrf(get(browser, "/system").body());
+
+        HttpResponse<String> without = post(browser, "/system/password", "_csrf=" + enc(csrf) + "&name="
+                + enc("管理员") + "&password=new-Admin-pass-9&password2=new-Admin-pass-9");
+        HttpResponse<String> wrong = post(browser, "/system/password", "_csrf=" + enc(csrf) + "&name="
+                + enc("管理员") + "&current=wrong-password&password=new-Admin-pass-9&password2=new-Admin-pass-9");
+        assertThat(without.statusCode()).isEqualTo(302);
+        assertThat(wrong.statusCode()).isEqualTo(302);
+        assertThat(app.wiring.users().checkPassword("管理员", ConsoleFixture.PASSWORD.toCharArray())).isTrue();
+        assertThat(get(other, "/").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> ok = post(browser, "/system/password", "_csrf=" + enc(csrf) + "&name=" + enc("管理员")
+                + "&current=" + enc(ConsoleFixture.PASSWORD) + "&password=new-Admin-pass-9&password2=new-Admin-pass-9");
+
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(app.wiring.users().checkPassword("管理员", "new-Admin-pass-9".toCharArray())).isTrue();
+        HttpResponse<String> here = get(browser, "/system");
+        assertThat(here.statusCode()).as("this browser stays logged in").isEqualTo(200);
+        assertThat(here.body()).contains("您的密码已修改");
+        assertThat(csrf(here.body())).as("with a new session and CSRF token").isNotEqualTo(csrf);
+        assertThat(get(other, "/").statusCode()).as("the other browser is logged out").isEqualTo(302);
+        assertThat(api(token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aWeakPasswordIsRefusedInTheConsoleWithTheRule() throws Exception {
+        login("管理员", ConsoleFixture.PASSWORD);
+        String csrf = csrf(get(browser, "/system").body());
+
+        HttpResponse<String> r = post(browser, "/system/users", "_csrf=" + enc(csrf)
+                + "&name=wang&role=drafter&password=12345678&password2=12345678");
+
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(app.wiring.users().find("wang")).isEmpty();
+        assertThat(get(browser, "/system").body()).contains("密码至少 10 个字符");
+    }
+
+    @Test
+    void tokensAreListedOnTheSystemPageAndRevokedByTheirOwnerOrAnAdministratorOnly() throws Exception {
+        app.user("张科长", Role.DEPT_LEADER);
+        app.user("李主任", Role.OFFICE_DIRECTOR);
+        String zhangToken = app.wiring.users().createToken("张科长");
+        String liToken = app.wiring.users().createToken("李主任");
+        api(zhangToken);
+        HttpClient zhang = loggedIn("张科长", ConsoleFixture.PASSWORD);
+        String page = get(zhang, "/system").body();
+        assertThat(page).contains(Users.tokenId(zhangToken)).doesNotContain(Users.tokenId(liToken));
+        String csrf = csrf(page);
+
+        HttpResponse<String> others = post(zhang, "/system/tokens/revoke", "_csrf=" + enc(csrf) + "&user="
+                + enc("李主任") + "&id=" + Users.tokenId(liToken));
+        HttpResponse<String> forged = post(zhang, "/system/tokens/revoke", "user=" + enc("张科长") + "&id="
+                + Users.tokenId(zhangToken));
+        assertThat(others.statusCode()).isEqualTo(403);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(api(liToken).statusCode()).isEqualTo(200);
+        assertThat(api(zhangToken).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> own = post(zhang, "/system/tokens/revoke", "_csrf=" + enc(csrf) + "&user="
+                + enc("张科长") + "&id=" + Users.tokenId(zhangToken));
+        assertThat(own.statusCode()).isEqualTo(302);
+        assertThat(api(zhangToken).statusCode()).isEqualTo(401);
+
+        login("管理员", ConsoleFixture.PASSWORD);
+        String adminPage = get(browser, "/system").body();
+        assertThat(adminPage).contains(Users.tokenId(liToken), "李主任").doesNotContain(Users.tokenId(zhangToken));
+        post(browser, "/system/tokens/revoke", "_csrf=" + enc(csrf(adminPage)) + "&user=" + enc("李主任") + "&id="
+                + Users.tokenId(liToken));
+        assertThat(api(liToken).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anAdministratorDisablesAndEnablesAUserFromTheSystemPageButNotThemselves() throws Exception {
+        app.user("张科长", Role.DEPT_LEADER);
+        HttpClient zhang = loggedIn("张科长", ConsoleFixture.PASSWORD);
+        login("管理员", ConsoleFixture.PASSWORD);
+        String csrf = csrf(get(browser, "/system").body());
+
+        post(browser, "/system/users/state", "_csrf=" + enc(csrf) + "&name=" + enc("张科长") + "&action=disable");
+        post(browser, "/system/users/state", "_csrf=" + enc(csrf) + "&name=" + enc("管理员") + "&action=disable");
+
+        assertThat(get(zhang, "/").statusCode()).isEqualTo(302);
+        assertThat(app.wiring.users().find("张科长").orElseThrow().disabled()).isTrue();
+        assertThat(app.wiring.users().find("管理员").orElseThrow().disabled()).isFalse();
+        assertThat(get(browser, "/system").body()).contains("已停用");
+        post(browser, "/system/users/state", "_csrf=" + enc(csrf) + "&name=" + enc("张科长") + "&action=enable");
+        assertThat(app.wiring.users().find("张科长").orElseThrow().disabled()).isFalse();
+    }
+
+    @Test
+    void unknownAndKnownNamesAreThrottledAlike() throws Exception {
+        for (int i = 0; i < LoginThrottle.PER_USER; i++) {
+            assertThat(login("管理员", "wrong-password-" + i).statusCode()).isEqualTo(401);
+            assertThat(login("不存在的人", "wrong-password-" + i).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> known = login("管理员", "wrong-password");
+        HttpResponse<String> unknown = login("不存在的人", "wrong-password");
+
+        assertThat(known.statusCode()).isEqualTo(429);
+        assertThat(unknown.statusCode()).isEqualTo(429);
+        assertThat(unknown.body()).contains("登录失败次数过多");
     }
 }

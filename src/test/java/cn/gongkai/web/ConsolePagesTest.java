@@ -53,6 +53,14 @@ class ConsolePagesTest {
         return Long.parseLong(r.headers().firstValue("Location").orElseThrow().replace("/items/", ""));
     }
 
+    /** The content hash the 同意 form on the item page carries, as the reviewer's browser would send it. */
+    private static String formHash(Staff reviewer, long id) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"contentHash\" value=\"([0-9a-f]{64})\"")
+                .matcher(reviewer.get("/items/" + id).body());
+        assertThat(m.find()).as("the review form carries the content hash").isTrue();
+        return m.group(1);
+    }
+
     @Test
     void everyMainPageRendersInChineseForAnAdministrator() throws Exception {
         String[][] pages = {{"/", "待办"}, {"/items", "稿件"}, {"/items/new", "新建稿件"}, {"/review", "审核顺序"},
@@ -68,7 +76,8 @@ class ConsolePagesTest {
     @Test
     void theReviewerSeesWhatChangedSinceTheLastApprovedVersion() throws Exception {
         long id = draft("家电以旧换新活动启动", "活动从三月开始。\n\n欢迎市民参加。\n");
-        HttpResponse<String> approve = deptLeader.submit("/items/" + id + "/approve", "comment=" + Staff.enc("同意"));
+        HttpResponse<String> approve = deptLeader.submit("/items/" + id + "/approve", "contentHash="
+                + formHash(deptLeader, id) + "&comment=" + Staff.enc("同意"));
         assertThat(approve.statusCode()).isEqualTo(302);
         DisclosureItem item = app.wiring.database().items().find(id).orElseThrow();
         ItemContent c = item.content();
@@ -86,6 +95,32 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aReviewersLoadedApprovalIsRefusedWhenTheDrafterChangedTheTextMeanwhile() throws Exception {
+        long id = draft("促消费券发放通知", "消费券每张五十元。\n");
+        String seen = formHash(deptLeader, id);
+        DisclosureItem item = app.wiring.database().items().find(id).orElseThrow();
+        ItemContent c = item.content();
+        app.wiring.review().update(id, new ItemContent(c.account(), c.category(), c.title(), c.author(),
+                c.department(), "消费券每张五百元。\n", c.notes(), c.glossary(), c.images(), c.cover(), c.docNo(),
+                c.sourceUrl(), c.publishAt()), "刘起草", "测试");
+        String current = app.wiring.database().items().find(id).orElseThrow().contentHash();
+
+        HttpResponse<String> approve = deptLeader.submit("/items/" + id + "/approve", "contentHash=" + seen
+                + "&comment=" + Staff.enc("同意"));
+        String told = deptLeader.get("/").body();
+        HttpResponse<String> noHash = deptLeader.submit("/items/" + id + "/approve", "comment=" + Staff.enc("同意"));
+
+        assertThat(approve.statusCode()).isEqualTo(302);
+        assertThat(told).contains(seen, current, "被修改过");
+        assertThat(noHash.statusCode()).isEqualTo(302);
+        assertThat(app.wiring.database().audit().history(id)).extracting(e -> e.decision())
+                .doesNotContain("APPROVE");
+        assertThat(app.wiring.review().currentStep(app.wiring.database().items().find(id).orElseThrow())).isZero();
+        assertThat(deptLeader.get("/items/" + id).body()).contains("value=\"" + current + "\"");
+        assertThat(formHash(deptLeader, id)).isEqualTo(current).isNotEqualTo(seen);
+    }
+
+    @Test
     void nobodyApprovesTheirOwnItemAndTheWrongRoleSeesWhoseTurnItIs() throws Exception {
         long id = draft("外资外贸政策宣讲会举行", "宣讲会在区政务中心举行。\n");
 
@@ -93,7 +128,8 @@ class ConsolePagesTest {
                 .doesNotContain("id=\"approve\"");
         assertThat(new Staff(app, "李主任").get("/items/" + id).body()).contains("本稿件正在等待业务部门分管领导审核")
                 .doesNotContain("id=\"approve\"");
-        HttpResponse<String> r = drafter.submit("/items/" + id + "/approve", "comment=ok");
+        HttpResponse<String> r = drafter.submit("/items/" + id + "/approve", "contentHash="
+                + app.wiring.database().items().find(id).orElseThrow().contentHash() + "&comment=ok");
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(app.wiring.database().items().find(id).orElseThrow().status()).isEqualTo(ItemStatus.IN_REVIEW);
         assertThat(drafter.get("/").body()).contains("当前步骤需要业务部门分管领导");

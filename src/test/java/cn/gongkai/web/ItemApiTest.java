@@ -66,9 +66,9 @@ class ItemApiTest {
                 Glossary.load(Path.of("templates/notes")).keys(), zone, db.items(), db.images(), db.transactions(),
                 review, clock);
         Users users = new Users(db.users(), clock, 4);
-        users.add("刘科员", Role.DRAFTER, "password-123".toCharArray());
-        users.add("张科长", Role.DEPT_LEADER, "password-123".toCharArray());
-        users.add("李主任", Role.OFFICE_DIRECTOR, "password-123".toCharArray());
+        users.add("刘科员", Role.DRAFTER, "api-test-Pass-7".toCharArray());
+        users.add("张科长", Role.DEPT_LEADER, "api-test-Pass-7".toCharArray());
+        users.add("李主任", Role.OFFICE_DIRECTOR, "api-test-Pass-7".toCharArray());
         drafter = users.createToken("刘科员");
         deptLeader = users.createToken("张科长");
         director = users.createToken("李主任");
@@ -118,6 +118,15 @@ class ItemApiTest {
         return json(r).get("id").asLong();
     }
 
+    /** An approval body naming the content hash the reviewer's GET returned just now. */
+    private String approval(long id, String token, String comment) throws Exception {
+        String hash = json(send("GET", "/api/items/" + id, token, null)).get("contentHash").asText();
+        ObjectNode n = JSON.createObjectNode();
+        n.put("contentHash", hash);
+        n.put("comment", comment);
+        return n.toString();
+    }
+
     @Test
     void aRequestWithoutAValidTokenGetsA401Problem() throws Exception {
         HttpResponse<String> none = send("GET", "/api/items", null, null);
@@ -154,7 +163,7 @@ class ItemApiTest {
         assertThat(json(submitted).get("waitingFor").asText()).isEqualTo("dept-leader");
 
         HttpResponse<String> approved = send("POST", "/api/items/" + id + "/approve", deptLeader,
-                "{\"comment\":\"同意\"}");
+                approval(id, deptLeader, "同意"));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         assertThat(json(approved).get("waitingFor").asText()).isEqualTo("office-director");
 
@@ -192,8 +201,9 @@ class ItemApiTest {
     void approvingWithTheWrongRoleOrOnesOwnItemIsAConflict() throws Exception {
         long id = createAndSubmit();
 
-        HttpResponse<String> own = send("POST", "/api/items/" + id + "/approve", drafter, "{}");
-        HttpResponse<String> wrongRole = send("POST", "/api/items/" + id + "/approve", director, "{}");
+        HttpResponse<String> own = send("POST", "/api/items/" + id + "/approve", drafter, approval(id, drafter, ""));
+        HttpResponse<String> wrongRole = send("POST", "/api/items/" + id + "/approve", director,
+                approval(id, director, ""));
 
         assertThat(own.statusCode()).isEqualTo(409);
         assertThat(wrongRole.statusCode()).isEqualTo(409);
@@ -201,9 +211,40 @@ class ItemApiTest {
     }
 
     @Test
+    void anApprovalLoadedBeforeTheDrafterEditedIsAConflictNamingBothHashesAndRecordsNothing() throws Exception {
+        long id = createAndSubmit();
+        String loaded = approval(id, deptLeader, "同意");
+        String seen = JSON.readTree(loaded).get("contentHash").asText();
+        HttpResponse<String> edited = send("PUT", "/api/items/" + id, drafter,
+                item("家电以旧换新补贴活动开始报名", "补贴标准改为每台五百元。\n\n![活动现场](photo.png)").toString());
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        String current = json(edited).get("contentHash").asText();
+
+        HttpResponse<String> stale = send("POST", "/api/items/" + id + "/approve", deptLeader, loaded);
+        HttpResponse<String> missing = send("POST", "/api/items/" + id + "/approve", deptLeader,
+                "{\"comment\":\"同意\"}");
+        HttpResponse<String> staleReject = send("POST", "/api/items/" + id + "/reject", deptLeader,
+                "{\"comment\":\"补贴标准不对\",\"contentHash\":\"" + seen + "\"}");
+
+        assertThat(current).isNotEqualTo(seen);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(json(stale).get("detail").asText()).contains(seen, current);
+        assertThat(missing.statusCode()).isEqualTo(409);
+        assertThat(json(missing).get("detail").asText()).contains("contentHash", current);
+        assertThat(staleReject.statusCode()).isEqualTo(409);
+        JsonNode detail = json(send("GET", "/api/items/" + id, deptLeader, null));
+        assertThat(detail.get("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(detail.get("waitingFor").asText()).isEqualTo("dept-leader");
+        assertThat(detail.get("history")).extracting(h -> h.get("decision").asText())
+                .doesNotContain("APPROVE", "REJECT");
+    }
+
+    @Test
     void anEditAfterAnApprovalSendsTheItemBackToTheFirstStep() throws Exception {
         long id = createAndSubmit();
-        send("POST", "/api/items/" + id + "/approve", deptLeader, "{\"comment\":\"同意\"}");
+        send("POST", "/api/items/" + id + "/approve", deptLeader, approval(id, deptLeader, "同意"));
 
         HttpResponse<String> edited = send("PUT", "/api/items/" + id, drafter,
                 item("家电以旧换新补贴活动开始报名", "活动延长至六月底。\n\n![活动现场](photo.png)").toString());
