@@ -7,6 +7,7 @@ import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
 import cn.gongkai.publish.BoundaryListener;
+import cn.gongkai.publish.CallbackGuard;
 import cn.gongkai.publish.CallbackReader;
 import cn.gongkai.publish.PublishActions;
 import cn.gongkai.publish.Watchdog;
@@ -83,6 +84,8 @@ public final class Wiring implements AutoCloseable {
     private final PublishActions publishActions;
     private final Watchdog watchdog;
     private final WxCallbackReader callbacks;
+    private final CallbackGuard callbackGuard;
+    private final java.util.concurrent.ThreadPoolExecutor confirmations;
     private final Counter counter;
     private final AnnualReports reports;
 
@@ -153,6 +156,8 @@ public final class Wiring implements AutoCloseable {
         this.watchdog = new Watchdog(cfg.accounts(), database.batches(), callBudget, cfg.publishing(),
                 cfg.timezone(), clock);
         this.callbacks = new WxCallbackReader(cfg.accounts());
+        this.callbackGuard = new CallbackGuard(database.callbackNonces(), clock);
+        this.confirmations = confirmationExecutor();
         this.counter = new Counter(database.ledgerStatistics(), cfg.timezone(), cfg.categories());
         this.reports = new AnnualReports(counter, new ReportWriter(cfg.templatesDir()));
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
@@ -322,6 +327,30 @@ public final class Wiring implements AutoCloseable {
         return watchdog;
     }
 
+    /**
+     * One thread that asks WeChat how a job ended after its PUBLISHJOBFINISH event, so the callback answers at once;
+     * at most 100 checks wait, more are left to the status job (the batch is due for it anyway).
+     */
+    private static java.util.concurrent.ThreadPoolExecutor confirmationExecutor() {
+        java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(100), r -> {
+                    Thread t = new Thread(r, "gongkai-callback-confirm");
+                    t.setDaemon(true);
+                    return t;
+                });
+        return executor;
+    }
+
+    /** The timestamp window and the callback nonces already used (shared by every node through the database). */
+    public CallbackGuard callbackGuard() {
+        return callbackGuard;
+    }
+
+    /** The callback route and {@code /healthz} warnings, confirming events with WeChat on serve's own executor. */
+    public cn.gongkai.web.PublishingEndpoints publishingEndpoints() {
+        return new cn.gongkai.web.PublishingEndpoints(publisher, callbacks, callbackGuard, watchdog, confirmations);
+    }
+
     /** Reads and checks what WeChat sends to the callback route. */
     public CallbackReader callbacks() {
         return callbacks;
@@ -352,6 +381,7 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        confirmations.shutdownNow();
         gateway.close();
         database.close();
         if (simulator != null) {

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The wired service with its web server: the simulator pushes PUBLISHJOBFINISH to {@code /wechat/callback/hongqi}
- * and that alone finishes the batches — two jobs finishing in the same second both count (WxJava's router would
- * drop the second), repeats change nothing, and not one status poll is spent.
+ * and each event makes its batch ask WeChat once ({@code freepublish/get}) instead of waiting — two jobs finishing in
+ * the same second both count (WxJava's router would drop the second), repeats change nothing, and the ledger holds
+ * WeChat's links, never the event's.
  */
 class PublishCallbackOverTheWireTest {
     private static final String TOKEN = "callback-token-wire";
@@ -55,7 +56,7 @@ class PublishCallbackOverTheWireTest {
                 "GONGKAI_ACCOUNTS_0_CALLBACK_TOKEN", TOKEN)).load(null);
         w = new Wiring(config, clock, new PollPolicy(3, Duration.ZERO));
         web = WebServer.start(w.config(), w.database().items(), w.database().batches(), w.counter(), clock,
-                new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()), null);
+                w.publishingEndpoints(), null);
         w.simulator().setCallback(w.config().accounts().get(0).appId(),
                 URI.create("http://127.0.0.1:" + web.port() + "/wechat/callback/hongqi"), TOKEN);
     }
@@ -75,7 +76,7 @@ class PublishCallbackOverTheWireTest {
     }
 
     @Test
-    void twoJobsFinishingInTheSameSecondBothFinishTheirBatchesWithoutAPoll() throws Exception {
+    void twoJobsFinishingInTheSameSecondBothFinishTheirBatchesWithOneCheckEach() throws Exception {
         for (int i = 0; i < 12; i++) {
             ItemImage image = Fixtures.storeImage(w.database(), "p" + i + ".png",
                     Fixtures.png(200 + i, 100, 0x114477 + i), 200 + i, 100);
@@ -98,12 +99,12 @@ class PublishCallbackOverTheWireTest {
         assertThat(w.database().items().list(ItemStatus.PUBLISHED)).hasSize(12);
         assertThat(w.simulator().record().published()).hasSize(12);
         String appId = w.config().accounts().get(0).appId();
-        assertThat(w.simulator().record().calls(appId, "freepublish/get")).isZero();
+        assertThat(w.simulator().record().calls(appId, "freepublish/get")).isEqualTo(2);
         assertThat(w.database().ledger().between(Instant.EPOCH, clock.instant().plusSeconds(1))).hasSize(12);
     }
 
     @Test
-    void aRepeatedEventChangesNothingAndAForgedOneIsRefused() throws Exception {
+    void aRepeatedEventChangesNothingAForgedOneIsRefusedAndTheLedgerHoldsWeChatsLink() throws Exception {
         ItemImage image = Fixtures.storeImage(w.database(), "p.png", Fixtures.png(200, 100, 0x114477), 200, 100);
         Fixtures.approved(w.database(), Fixtures.content("外资企业座谈会", "外资外贸", List.of(image)), clock.instant());
         w.publisher().run("hongqi");
@@ -117,23 +118,32 @@ class PublishCallbackOverTheWireTest {
 
         HttpResponse<String> first = post(callbackUrl(signed("1772416800", "1")), event);
         HttpResponse<String> again = post(callbackUrl(signed("1772416801", "2")), event);
-        HttpResponse<String> forged = post(callbackUrl("signature=" + "0".repeat(40) + "&timestamp=1&nonce=1"),
-                event);
+        HttpResponse<String> forged = post(callbackUrl("signature=" + "0".repeat(40)
+                + "&timestamp=1772416802&nonce=3"), event);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!w.database().batches().unfinished("hongqi").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).isEqualTo("success");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(w.database().batches().find(batch.id()).orElseThrow().articleId()).isEqualTo("ART_X");
-        assertThat(w.database().ledger().between(Instant.EPOCH, clock.instant().plusSeconds(1))).hasSize(1);
+        String articleId = w.database().batches().find(batch.id()).orElseThrow().articleId();
+        assertThat(articleId).isNotEqualTo("ART_X").isNotEmpty();
+        assertThat(w.database().ledger().between(Instant.EPOCH, clock.instant().plusSeconds(1))).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.articleId()).isEqualTo(articleId);
+                    assertThat(row.url()).isNotEqualTo("https://mp.weixin.qq.com/s/x");
+                });
     }
 
     @Test
     void theUrlVerificationEchoesEchostrOnlyWithTheRightSignature() throws Exception {
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(callbackUrl(signed("1", "2")
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(callbackUrl(signed("1772416800", "2")
                 + "&echostr=hello123"))).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(callbackUrl(
-                "signature=" + "1".repeat(40) + "&timestamp=1&nonce=2&echostr=hello123"))).build(),
+                "signature=" + "1".repeat(40) + "&timestamp=1772416800&nonce=2&echostr=hello123"))).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(ok.statusCode()).isEqualTo(200);

@@ -12,7 +12,6 @@ import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishBatch;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.simulator.SimulatorRecord;
-import cn.gongkai.web.PublishingEndpoints;
 import cn.gongkai.web.WebServer;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -92,7 +91,7 @@ final class BenchPublishCommand implements Callable<Integer> {
             }
             w.simulator().faults().publishPolls(0).publishDuration(Duration.ofMillis(50));
             try (WebServer web = WebServer.start(w.config(), w.database().items(), w.database().batches(),
-                    w.counter(), w.clock(), new PublishingEndpoints(w.publisher(), w.callbacks(), w.watchdog()), null)) {
+                    w.counter(), w.clock(), w.publishingEndpoints(), null)) {
                 if (!poll) {
                     w.simulator().setCallback(account.appId(), URI.create("http://127.0.0.1:" + web.port()
                             + "/wechat/callback/" + ACCOUNT), account.callbackToken().reveal());

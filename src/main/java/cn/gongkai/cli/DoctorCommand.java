@@ -33,6 +33,7 @@ final class DoctorCommand implements Callable<Integer> {
     static final String OK = "[ok]";
     static final String FAILED = "[失败]";
     static final String SKIPPED = "[跳过]";
+    static final String WARNING = "[警告]";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,6 +65,7 @@ final class DoctorCommand implements Callable<Integer> {
             List<AccountConfig> accounts = w.config().accounts();
             for (int i = 0; i < accounts.size(); i++) {
                 account(i, accounts.get(i), w.gateway().probe(accounts.get(i).id()));
+                callback(i, accounts.get(i), w.config().web().host());
             }
         }
         return summary(failed > failedBefore ? ExitCodes.WECHAT : ExitCodes.OK);
@@ -129,6 +131,35 @@ final class DoctorCommand implements Callable<Integer> {
                         : configHint(index, c)));
             }
         }
+    }
+
+    /**
+     * A callback in plain mode is signed only over token, timestamp and nonce, not the message: recommend 安全模式, and
+     * warn more strongly when the web server itself (plain http) faces the network instead of an HTTPS reverse proxy.
+     */
+    private void callback(int index, AccountConfig a, String webHost) {
+        if (!a.callbackConfigured()) {
+            return;
+        }
+        String who = a.name() + "（" + a.id() + "） 发布结果回调";
+        boolean exposed = !webHost.equals("127.0.0.1") && !webHost.equals("localhost") && !webHost.equals("::1");
+        if (!a.callbackAesKey().isEmpty()) {
+            ok(who, "安全模式（消息加密，callback-aes-key 已配置）");
+        } else if (exposed) {
+            warn(who, "明文模式，且服务以 http 直接对外监听（web.host " + webHost + "）：明文回调的签名不覆盖消息内容，"
+                    + "截获的一次回调可被用来伪造发布结果（系统会向微信核实，但仍请尽快处理）。修复：在服务前面配置 HTTPS 反向代理、"
+                    + "把 web.host 设为 127.0.0.1；并在公众号后台 设置与开发 → 基本配置 → 服务器配置 中把消息加解密方式改为“安全模式”，"
+                    + "把 EncodingAESKey 填入配置项 accounts[" + index + "].callback-aes-key（环境变量 GONGKAI_ACCOUNTS_"
+                    + index + "_CALLBACK_AES_KEY）。");
+        } else {
+            warn(who, "明文模式：签名不覆盖消息内容。建议在公众号后台 设置与开发 → 基本配置 → 服务器配置 中把消息加解密方式改为"
+                    + "“安全模式”，把 EncodingAESKey 填入配置项 accounts[" + index + "].callback-aes-key（环境变量 GONGKAI_ACCOUNTS_"
+                    + index + "_CALLBACK_AES_KEY）；回调地址须经 HTTPS 对外。");
+        }
+    }
+
+    private void warn(String what, String problemAndFix) {
+        out.println(WARNING + " " + what + "：" + problemAndFix);
     }
 
     /** Where in our configuration the fix goes, for failures that name our own settings. */

@@ -6,7 +6,6 @@ import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.schedule.PublishScheduler;
 import cn.gongkai.web.Console;
-import cn.gongkai.web.PublishingEndpoints;
 import cn.gongkai.web.WebServer;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -44,8 +43,7 @@ final class ServeCommand implements Callable<Integer> {
             Console.Services services = w.consoleServices(ReportCommand.defaultFacts(Cli.configOf(spec), 0)
                     .getParent());
             Console console = new Console(services);
-            web = WebServer.start(services, console, new PublishingEndpoints(w.publisher(), w.callbacks(),
-                    w.watchdog()), w.itemApi(console.sessionAuthenticator()));
+            web = WebServer.start(services, console, w.publishingEndpoints(), w.itemApi(console.sessionAuthenticator()));
             for (AccountConfig a : w.config().accounts()) {
                 if (a.sandbox() && a.callbackConfigured() && w.simulator() != null) {
                     w.simulator().setCallback(a.appId(), java.net.URI.create("http://127.0.0.1:" + web.port()

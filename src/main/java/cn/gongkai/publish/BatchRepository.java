@@ -41,6 +41,9 @@ public interface BatchRepository {
     /** Counts a status poll of the batch and sets when the next one may happen. */
     void recordPoll(long id, Instant nextPollAt);
 
+    /** Makes a SUBMITTED batch due for a status poll at {@code now} (a hint says its job finished). */
+    void pollNow(long id, Instant now);
+
     /**
      * Distinct items of the account in first-level batches (not mass notifications of a freepublish batch) created
      * since {@code since}, leaving out failed batches and rehearsals: what the daily cap counts.

@@ -42,6 +42,17 @@ public interface CallbackReader {
         }
     }
 
+    /**
+     * The request is not a well-formed WeChat callback: a body that is not well-formed XML, XML with a DOCTYPE or
+     * entities, nesting deeper than WeChat's messages, or a field of PublishEventInfo that is not a number. The
+     * message says which, without the request's content.
+     */
+    final class Malformed extends RuntimeException {
+        public Malformed(String account, String reason) {
+            super("callback of account " + account + " malformed: " + reason, null, false, false);
+        }
+    }
+
     /** Whether the account has a callback configured (a callback token). */
     boolean enabled(String account);
 
@@ -52,7 +63,8 @@ public interface CallbackReader {
      * Checks the signature and reads the message: the job's result when it is a PUBLISHJOBFINISH event, empty for
      * any other message or event.
      *
-     * @throws Rejected when the signature is wrong or the body unreadable
+     * @throws Rejected  when the signature is wrong or an encrypted body cannot be decrypted with the account's key
+     * @throws Malformed when the (decrypted) body is not a well-formed, plain WeChat message
      */
     Optional<PublishStatus> read(String account, Request request);
 }

@@ -29,6 +29,7 @@ public final class PublishActions {
     private final AuditLog audit;
     private final Transactions tx;
     private final WeChatGateway wechat;
+    private final EarlierAttempts earlier;
     private final ReviewService review;
     private final Clock clock;
 
@@ -42,28 +43,29 @@ public final class PublishActions {
         this.audit = store.audit();
         this.tx = store.tx();
         this.wechat = wechat;
+        this.earlier = new EarlierAttempts(store, wechat, clock);
         this.review = review;
         this.clock = clock;
     }
 
     /**
      * Puts a FAILED item back among the approved ones, to go out in the next slot. Its content must be the approved
-     * content: an edited item goes through review again instead.
+     * content: an edited item goes through review again instead. First WeChat's own state settles whether an earlier
+     * attempt reached readers after all ({@link EarlierAttempts}): if it did, the item becomes PUBLISHED with WeChat's
+     * link and the requeue is refused; if WeChat cannot be asked, the requeue is refused rather than risking a second
+     * copy.
      *
-     * @throws PublishActionException naming the item and why when it is not FAILED or was edited after approval
+     * @throws PublishActionException naming the item and why when it is not FAILED, was edited after approval, was
+     *                                published after all, or WeChat could not be asked
      */
     public DisclosureItem requeue(long itemId, String actor, String comment) {
         requireActor(actor);
+        EarlierAttempts.Finding finding = earlier.settle(requeueable(itemId));
+        if (finding.verdict() != EarlierAttempts.Verdict.NOT_PUBLISHED) {
+            throw new PublishActionException(itemId, finding.reason());
+        }
         return tx.inTransaction(() -> {
-            DisclosureItem item = item(itemId);
-            if (item.status() != ItemStatus.FAILED) {
-                throw new PublishActionException(itemId, "稿件 " + itemId + "《" + item.title() + "》当前为“"
-                        + item.status().label() + "”，只有“发布失败”的稿件可以重新排队");
-            }
-            if (!item.content().contentHash().equals(item.contentHash())) {
-                throw new PublishActionException(itemId, "稿件 " + itemId + "《" + item.title()
-                        + "》在审定后内容被改动，须重新提交审核，不能直接重新排队");
-            }
+            DisclosureItem item = requeueable(itemId);
             Instant now = clock.instant();
             if (!items.transition(itemId, ItemStatus.FAILED, ItemStatus.APPROVED, null, "", now)) {
                 throw new PublishActionException(itemId, "稿件 " + itemId + " 的状态刚被其他人改变，请刷新后重试");
@@ -73,6 +75,19 @@ public final class PublishActions {
                     + note(comment), item.contentHash(), "", now));
             return items.find(itemId).orElseThrow();
         });
+    }
+
+    private DisclosureItem requeueable(long itemId) {
+        DisclosureItem item = item(itemId);
+        if (item.status() != ItemStatus.FAILED) {
+            throw new PublishActionException(itemId, "稿件 " + itemId + "《" + item.title() + "》当前为“"
+                    + item.status().label() + "”，只有“发布失败”的稿件可以重新排队");
+        }
+        if (!item.content().contentHash().equals(item.contentHash())) {
+            throw new PublishActionException(itemId, "稿件 " + itemId + "《" + item.title()
+                    + "》在审定后内容被改动，须重新提交审核，不能直接重新排队");
+        }
+        return item;
     }
 
     /**

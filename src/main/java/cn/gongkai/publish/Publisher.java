@@ -36,14 +36,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Items are claimed by compare-and-set on their status, so two processes never put one item in two batches.
  * Claiming respects the account's daily cap and, in dry-run mode, stops each batch after {@code draft/add}.
- * Job results come from PUBLISHJOBFINISH events ({@link #onPublishEvent}) when a callback is configured, else from
- * {@code freepublish/get} (100 calls a day, budgeted by the gateway), backing off between runs.
+ * Job results always come from {@code freepublish/get} (100 calls a day, budgeted by the gateway), backing off between
+ * runs. A PUBLISHJOBFINISH event ({@link #onPublishEvent}) is a hint from the internet, never the truth: it only says
+ * when to ask ({@link #confirm}), and the links written to the ledger are the ones WeChat returns for the publish_id.
  */
 public final class Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
     private static final int SCREEN_LIMIT = 400;
     private static final int MAX_BATCHES_PER_RUN = 200;
-    private static final int SETTLE_SCAN = 20;
+    private static final Duration HINT_TTL = Duration.ofHours(24);
+    private static final int HINTS_PER_ACCOUNT = 1000;
     private static final Duration CLIENT_MSG_ID_WINDOW = Duration.ofHours(23);
     private static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
@@ -53,11 +55,17 @@ public final class Publisher {
 
     /** What became of a PUBLISHJOBFINISH event. */
     public enum EventOutcome {
-        /** The event finished a batch that was waiting for it. */
-        APPLIED,
-        /** The batch was already finished (a repeat of the event, or a poll got there first). */
+        /**
+         * A batch is waiting for this job: it is due for {@code freepublish/get} now ({@link #confirm}); nothing else
+         * changed.
+         */
+        CONFIRM,
+        /** The batch was already finished (a repeat of the event, or a poll got there first), or the job still runs. */
         ALREADY_FINISHED,
-        /** No batch has this publish_id (yet): the event is kept and used when the batch gets there. */
+        /**
+         * No batch has this publish_id (yet): the event is kept as a hint (24 hours, the newest 1,000 per account), and
+         * a batch that later gets the publish_id asks WeChat at once instead of waiting.
+         */
         KEPT_FOR_LATER
     }
 
@@ -84,6 +92,7 @@ public final class Publisher {
     private final AuditLog audit;
     private final Transactions tx;
     private final PublishEventLog events;
+    private final Publications publications;
     private final WeChatGateway wechat;
     private final ArticleRenderer renderer;
     private final ImagePreparer preparer;
@@ -101,6 +110,7 @@ public final class Publisher {
         this.audit = store.audit();
         this.tx = store.tx();
         this.events = store.events();
+        this.publications = new Publications(store, wechat);
         this.wechat = wechat;
         this.renderer = renderer;
         this.preparer = preparer;
@@ -128,6 +138,7 @@ public final class Publisher {
 
     /** Resumes unfinished batches only (status polling, settling), without claiming new items. */
     public RunReport resume(String accountId) {
+        events.purge(clock.instant().minus(HINT_TTL), HINTS_PER_ACCOUNT);
         return drive(accountId, false);
     }
 
@@ -364,7 +375,8 @@ public final class Publisher {
             case QUOTA -> {
                 LOG.warn("Batch {} ({}) parked: quota of {} spent until {}", batch.id(), batch.account(), e.api(),
                         e.retryAfter());
-                tally.messages.add("批次 " + batch.id() + " 暂停：" + e.staffMessage());
+                tally.messages.add("批次 " + batch.id() + " 暂停：" + (batch.state() == BatchState.SUBMITTED
+                        ? "正在发布中，待向微信核实；" : "") + e.staffMessage());
                 return Outcome.STOPPED;
             }
             default -> {
@@ -385,12 +397,7 @@ public final class Publisher {
     }
 
     private List<DisclosureItem> itemsOf(PublishBatch batch) {
-        List<DisclosureItem> out = new ArrayList<>();
-        for (long itemId : batch.itemIds()) {
-            out.add(items.find(itemId).orElseThrow(() ->
-                    new IllegalStateException("batch " + batch.id() + " names missing item " + itemId)));
-        }
-        return out;
+        return publications.itemsOf(batch);
     }
 
     private void uploadImages(AccountConfig account, PublishBatch batch) {
@@ -506,7 +513,7 @@ public final class Publisher {
                 if (batch.parentBatchId() == null) {
                     items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.PUBLISHED, batch.id(), "", now);
                 }
-                linkCorrection(item, PublishBatch.MASS, now);
+                publications.linkCorrection(item, PublishBatch.MASS, now);
                 audit.append(new AuditEntry(0, item.id(), "publisher", "", "MASS_SEND",
                         batch.parentBatchId() == null ? ItemStatus.PUBLISHING.name() : ItemStatus.PUBLISHED.name(),
                         ItemStatus.PUBLISHED.name(), -1, "群发给全部粉丝，msg_id " + result.msgId(), item.contentHash(),
@@ -561,7 +568,7 @@ public final class Publisher {
             send(account, batch, tally);
             return null;
         }
-        Optional<PublishStatus> found = findOwnPublication(account, batch);
+        Optional<PublishStatus> found = publications.findOwn(account.id(), batch);
         if (found.isPresent()) {
             reached(Boundary.STATUS_ANSWERED, batch.id());
             LOG.info("Batch {} ({}): lost submit settled, article {} found among published articles", batch.id(),
@@ -574,36 +581,19 @@ public final class Publisher {
     }
 
     /**
-     * Looks for the batch among the newest published items: every title in order, and an article_id no other batch
-     * of ours holds (two batches may share a first title, e.g. a weekly bulletin).
+     * Asks WeChat ({@code freepublish/get}) how the batch's job ended and applies that answer. With a callback
+     * configured it first waits for the event, unless a hint (an event for the publish_id, or a poll made due by one)
+     * says the job finished. An event's own content is never applied.
      */
-    private Optional<PublishStatus> findOwnPublication(AccountConfig account, PublishBatch batch) {
-        List<String> titles = itemsOf(batch).stream().map(i -> comparable(i.title())).toList();
-        for (PublishedArticleInfo info : wechat.listPublished(account.id(), 0, SETTLE_SCAN)) {
-            List<String> theirs = info.items().stream().map(i -> comparable(i.title())).toList();
-            if (theirs.equals(titles) && !batches.articleKnown(account.id(), info.articleId())) {
-                List<PublishStatus.PublishedArticle> links = info.items().stream()
-                        .map(i -> new PublishStatus.PublishedArticle(i.index(), i.url())).toList();
-                return Optional.of(new PublishStatus("", PublishStatus.State.SUCCESS, 0, info.articleId(), links,
-                        List.of()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String comparable(String title) {
-        return title == null ? "" : title.replaceAll("[\\u2028\\u2029\\p{Cntrl}]", "").strip();
-    }
-
     private Outcome awaitStatus(AccountConfig account, PublishBatch start, Tally tally) {
         PublishBatch batch = start;
+        Instant first = clock.instant();
+        boolean hinted = (batch.nextPollAt() != null && !first.isBefore(batch.nextPollAt()))
+                || (batch.polls() == 0 && events.find(account.id(), batch.publishId()).isPresent());
         for (int i = 0; ; i++) {
-            Optional<PublishStatus> event = events.find(account.id(), batch.publishId());
-            if (event.isPresent() && event.get().state() != PublishStatus.State.PUBLISHING) {
-                return apply(account, batch, event.get(), tally);
-            }
             Instant now = clock.instant();
-            if (account.callbackConfigured() && now.isBefore(batch.updatedAt().plus(settings.callbackGrace()))) {
+            if (!hinted && batch.polls() == 0 && account.callbackConfigured()
+                    && now.isBefore(batch.updatedAt().plus(settings.callbackGrace()))) {
                 tally.messages.add("批次 " + batch.id() + " 已提交（publish_id " + batch.publishId() + "），等待微信推送发布结果");
                 return Outcome.PENDING;
             }
@@ -611,7 +601,9 @@ public final class Publisher {
                     && now.isBefore(batch.nextPollAt()))) {
                 break;
             }
-            sleep();
+            if (i > 0 || !hinted) {
+                sleep();
+            }
             batch = batches.find(batch.id()).orElseThrow();
             if (batch.state() != BatchState.SUBMITTED) {
                 return batch.state() == BatchState.PUBLISHED ? Outcome.PUBLISHED
@@ -644,31 +636,46 @@ public final class Publisher {
     }
 
     /**
-     * A PUBLISHJOBFINISH event for the account (from the callback route; it must answer within 5 seconds, so only the
-     * database is touched here). The event is stored first; a repeat of it changes nothing.
+     * A PUBLISHJOBFINISH event for the account, from the callback route (it must answer within 5 seconds, so only the
+     * database is touched here). The event is a hint, not the truth: it is kept, and a batch waiting for that
+     * publish_id is made due for {@code freepublish/get} now — {@link #confirm} asks WeChat and applies its answer. A
+     * failure or an attacker's link in the event changes nothing by itself.
      */
     public EventOutcome onPublishEvent(String accountId, PublishStatus event) {
-        AccountConfig account = account(accountId);
-        boolean fresh = events.record(accountId, event, clock.instant());
+        account(accountId);
+        if (event.state() == PublishStatus.State.PUBLISHING) {
+            return EventOutcome.ALREADY_FINISHED;
+        }
+        Instant now = clock.instant();
+        boolean fresh = events.record(accountId, event, now);
+        events.purge(now.minus(HINT_TTL), HINTS_PER_ACCOUNT);
         Optional<PublishBatch> batch = batches.findByPublishId(accountId, event.publishId());
         if (batch.isEmpty()) {
-            LOG.info("PUBLISHJOBFINISH for publish_id {} of account {} matches no submitted batch (yet); kept",
+            LOG.info("PUBLISHJOBFINISH for publish_id {} of account {} matches no submitted batch (yet); kept as a hint",
                     event.publishId(), accountId);
             return fresh ? EventOutcome.KEPT_FOR_LATER : EventOutcome.ALREADY_FINISHED;
         }
-        if (batch.get().state() != BatchState.SUBMITTED || event.state() == PublishStatus.State.PUBLISHING) {
+        if (batch.get().state() != BatchState.SUBMITTED) {
             return EventOutcome.ALREADY_FINISHED;
         }
+        batches.pollNow(batch.get().id(), now);
+        return EventOutcome.CONFIRM;
+    }
+
+    /**
+     * Asks WeChat ({@code freepublish/get}, counted in the call budget) how the job of the account's batch with this
+     * publish_id ended, and applies WeChat's answer: PUBLISHED with WeChat's links, or FAILED only when WeChat says
+     * so. When WeChat cannot be asked (budget spent, network) the batch stays SUBMITTED for the status job.
+     */
+    public RunReport confirm(String accountId, String publishId) {
+        AccountConfig account = account(accountId);
         Tally tally = new Tally();
-        try {
-            reached(Boundary.STATUS_ANSWERED, batch.get().id());
-            apply(account, batch.get(), event, tally);
-            LOG.info("Batch {} ({}) finished by PUBLISHJOBFINISH: publish_status {}", batch.get().id(), accountId,
-                    event.rawStatus());
-            return EventOutcome.APPLIED;
-        } catch (BatchRace e) {
-            return EventOutcome.ALREADY_FINISHED;
+        Optional<PublishBatch> batch = batches.findByPublishId(accountId, publishId);
+        if (batch.isPresent() && batch.get().state() == BatchState.SUBMITTED) {
+            tally.batches++;
+            tally.add(drive(account, batch.get(), tally));
         }
+        return tally.report(accountId);
     }
 
     private void sleep() {
@@ -688,17 +695,7 @@ public final class Publisher {
             Instant now = clock.instant();
             List<DisclosureItem> list = itemsOf(batch);
             for (int i = 0; i < list.size(); i++) {
-                DisclosureItem item = list.get(i);
-                int index = i + 1;
-                String url = status.articles().stream().filter(a -> a.index() == index)
-                        .map(PublishStatus.PublishedArticle::url).findFirst().orElse("");
-                ledger.record(new LedgerEntry(item.id(), batch.account(), PublishBatch.FREEPUBLISH,
-                        batch.publishId(), status.articleId(), index, url, item.title(), item.content().category(),
-                        item.content().department(), now));
-                items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.PUBLISHED, batch.id(), "", now);
-                audit.append(new AuditEntry(0, item.id(), "publisher", "", "PUBLISH", ItemStatus.PUBLISHING.name(),
-                        ItemStatus.PUBLISHED.name(), -1, url, item.contentHash(), "", now));
-                linkCorrection(item, PublishBatch.FREEPUBLISH, now);
+                publications.recordArticle(batch, list.get(i), i + 1, status, ItemStatus.PUBLISHING, "", now);
             }
             advance(batch, BatchState.PUBLISHED, null, null, status.articleId(), null);
             if (account.mode().equals(AccountConfig.FREEPUBLISH_AND_MASS)
@@ -710,30 +707,6 @@ public final class Publisher {
         tally.published += batch.itemIds().size();
         LOG.info("Batch {} ({}) published: article_id {}, {} articles", batch.id(), batch.account(),
                 status.articleId(), batch.itemIds().size());
-    }
-
-    /**
-     * When the item just recorded is a 更正说明, its ledger row becomes the correction of the original's row (so the
-     * year counts one article) and the original item is marked CORRECTED. Runs inside the finishing transaction.
-     */
-    private void linkCorrection(DisclosureItem item, String mode, Instant now) {
-        Optional<Long> original = items.correctionOf(item.id());
-        if (original.isEmpty()) {
-            return;
-        }
-        Optional<LedgerEntry> ours = ledger.findByItem(item.id(), mode);
-        Optional<LedgerEntry> theirs = ledger.findByItem(original.get(), mode)
-                .or(() -> ledger.findByItem(original.get(), PublishBatch.FREEPUBLISH))
-                .or(() -> ledger.findByItem(original.get(), PublishBatch.MASS));
-        if (ours.isPresent() && theirs.isPresent()) {
-            ledger.markCorrection(ours.get().id(), theirs.get().id());
-        }
-        for (ItemStatus from : List.of(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)) {
-            if (items.transition(original.get(), from, ItemStatus.CORRECTED, null, null, now)) {
-                audit.append(new AuditEntry(0, original.get(), "publisher", "", "CORRECTED", from.name(),
-                        ItemStatus.CORRECTED.name(), -1, "更正说明（稿件 " + item.id() + "）已发布", "", "", now));
-            }
-        }
     }
 
     private void failPublished(PublishBatch batch, PublishStatus status, Tally tally) {

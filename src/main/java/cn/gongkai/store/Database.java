@@ -5,6 +5,7 @@ import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.Transactions;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.CallCounter;
+import cn.gongkai.publish.CallbackNonces;
 import cn.gongkai.publish.PublishEventLog;
 import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
@@ -58,6 +59,7 @@ public final class Database implements AutoCloseable {
     private final CallCounter callCounter;
     private final UserRepository users;
     private final PublishEventLog publishEvents;
+    private final CallbackNonces callbackNonces;
     private final H2Compactor compactor;
 
     private Database(HikariDataSource dataSource, String safeUrl, String product, H2Compactor compactor) {
@@ -79,6 +81,7 @@ public final class Database implements AutoCloseable {
         this.callCounter = new JdbiCallCounter(transactions);
         this.users = new JdbiUserRepository(transactions);
         this.publishEvents = new JdbiPublishEventLog(transactions);
+        this.callbackNonces = new JdbiCallbackNonces(transactions);
     }
 
     /**
@@ -177,6 +180,11 @@ public final class Database implements AutoCloseable {
     /** PUBLISHJOBFINISH events as received. */
     public PublishEventLog publishEvents() {
         return publishEvents;
+    }
+
+    /** The nonces of WeChat callbacks already acted upon, shared by every node using this database. */
+    public CallbackNonces callbackNonces() {
+        return callbackNonces;
     }
 
     /** Every port publishing works on, bound to this store's transactions. */

@@ -76,6 +76,13 @@ final class JdbiBatchRepository implements BatchRepository {
     }
 
     @Override
+    public void pollNow(long id, Instant now) {
+        tx.call("cannot make batch " + id + " due for a status poll", h -> h.createUpdate(
+                        "UPDATE publish_batch SET next_poll_at = :now WHERE id = :id AND state = :submitted")
+                .bind("now", now).bind("id", id).bind("submitted", BatchState.SUBMITTED.name()).execute());
+    }
+
+    @Override
     public int itemsClaimedSince(String account, Instant since) {
         return tx.call("cannot count the items claimed today for account " + account, h -> h.createQuery(
                         "SELECT COUNT(DISTINCT bi.item_id) FROM batch_item bi JOIN publish_batch b ON b.id = bi.batch_id"

@@ -66,17 +66,37 @@ final class JdbiPublishEventLog implements PublishEventLog {
                         .findOne());
     }
 
+    @Override
+    public int purge(Instant before, int keepPerAccount) {
+        return tx.call("cannot purge old PUBLISHJOBFINISH events", h -> {
+            int removed = h.createUpdate("DELETE FROM publish_event WHERE received_at < :before")
+                    .bind("before", before).execute();
+            for (String account : h.createQuery("SELECT DISTINCT account FROM publish_event").mapTo(String.class)
+                    .list()) {
+                Optional<Long> oldestKept = h.createQuery("SELECT id FROM publish_event WHERE account = :account"
+                                + " ORDER BY id DESC LIMIT 1 OFFSET :skip")
+                        .bind("account", account).bind("skip", Math.max(0, keepPerAccount - 1)).mapTo(Long.class)
+                        .findOne();
+                if (oldestKept.isPresent()) {
+                    removed += h.createUpdate("DELETE FROM publish_event WHERE account = :account AND id < :id")
+                            .bind("account", account).bind("id", oldestKept.get()).execute();
+                }
+            }
+            return removed;
+        });
+    }
+
     private static PublishStatus status(String publishId, int raw, String articleId, String urls, String failIdx) {
         List<PublishStatus.PublishedArticle> articles = new ArrayList<>();
         for (String line : urls.split("\n")) {
             int space = line.indexOf(' ');
-            if (space > 0) {
+            if (space > 0 && line.substring(0, space).matches("[0-9]{1,6}")) {
                 articles.add(new PublishStatus.PublishedArticle(Integer.parseInt(line.substring(0, space)),
                         line.substring(space + 1)));
             }
         }
-        List<Integer> fails = failIdx.isBlank() ? List.of()
-                : Arrays.stream(failIdx.split(",")).map(String::strip).map(Integer::valueOf).toList();
+        List<Integer> fails = Arrays.stream(failIdx.split(",")).map(String::strip)
+                .filter(s -> s.matches("[0-9]{1,6}")).map(Integer::valueOf).toList();
         return new PublishStatus(publishId, PublishStatus.State.of(raw), raw, articleId, articles, fails);
     }
 }

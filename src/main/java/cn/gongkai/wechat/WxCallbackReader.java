@@ -15,6 +15,7 @@ import java.util.Optional;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
+import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 
 /**
  * {@link CallbackReader} on WxJava: the plain-mode signature is WxJava's {@code SHA1.gen} over token, timestamp and
@@ -22,7 +23,8 @@ import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
  * is parsed from a String, because {@code fromXml(InputStream)} leaves {@code allFieldsMap} empty, and the nested
  * {@code PublishEventInfo} is read from that map (WxJava has no typed PUBLISHJOBFINISH). WxJava's message router is
  * not used: its dedupe drops a second event of the same second (wechat-api.md §6.4); repeats are recognised later by
- * publish_id.
+ * publish_id. Every body (and every decrypted body) passes {@link CallbackXml} before WxJava parses it, and every
+ * number in PublishEventInfo must be one: anything else is {@link CallbackReader.Malformed}, never a crash.
  */
 public final class WxCallbackReader implements CallbackReader {
     static final String EVENT = "PUBLISHJOBFINISH";
@@ -70,21 +72,20 @@ public final class WxCallbackReader implements CallbackReader {
             if (a.callbackAesKey().isEmpty()) {
                 throw new Rejected(account, "an encrypted message came, but no callback-aes-key is configured", null);
             }
+            CallbackXml.check(account, request.body());
+            String plain;
             try {
-                message = WxMpXmlMessage.fromEncryptedXml(request.body(), cryptConfig(a), request.timestamp(),
-                        request.nonce(), request.msgSignature());
+                plain = new WxMpCryptUtil(cryptConfig(a)).decryptXml(request.msgSignature(), request.timestamp(),
+                        request.nonce(), request.body());
             } catch (RuntimeException e) {
-                throw new Rejected(account, "msg_signature wrong or body not decryptable: " + e.getMessage(), null);
+                throw new Rejected(account, "msg_signature wrong or body not decryptable", null);
             }
+            message = parse(account, plain);
         } else {
             if (!signedBy(a, request.timestamp(), request.nonce(), request.signature())) {
                 throw new Rejected(account, "signature wrong", null);
             }
-            try {
-                message = WxMpXmlMessage.fromXml(request.body());
-            } catch (RuntimeException e) {
-                throw new Rejected(account, "body is not WeChat XML: " + e.getMessage(), null);
-            }
+            message = parse(account, request.body());
         }
         if (message == null || !"event".equalsIgnoreCase(message.getMsgType())
                 || !EVENT.equalsIgnoreCase(message.getEvent())) {
@@ -93,9 +94,18 @@ public final class WxCallbackReader implements CallbackReader {
         Map<String, Object> fields = message.getAllFieldsMap();
         Object info = fields == null ? null : fields.get("PublishEventInfo");
         if (!(info instanceof Map<?, ?> map)) {
-            throw new Rejected(account, "PUBLISHJOBFINISH without PublishEventInfo", null);
+            throw new Malformed(account, "PUBLISHJOBFINISH without PublishEventInfo");
         }
         return Optional.of(publishStatus(account, map));
+    }
+
+    private static WxMpXmlMessage parse(String account, String xml) {
+        CallbackXml.check(account, xml);
+        try {
+            return WxMpXmlMessage.fromXml(xml);
+        } catch (RuntimeException e) {
+            throw new Malformed(account, "body is not a WeChat message (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private static WxMpDefaultConfigImpl cryptConfig(AccountConfig a) {
@@ -109,24 +119,20 @@ public final class WxCallbackReader implements CallbackReader {
     static PublishStatus publishStatus(String account, Map<?, ?> info) {
         String publishId = PublishIds.normalize(text(info.get("publish_id")));
         if (publishId == null) {
-            throw new Rejected(account, "PUBLISHJOBFINISH without a readable publish_id: " + info.get("publish_id"),
-                    null);
+            throw new Malformed(account, "PUBLISHJOBFINISH without a readable publish_id");
         }
-        int status;
+        int status = number(account, "publish_status", info.get("publish_status"));
         try {
-            status = Integer.parseInt(text(info.get("publish_status")).strip());
             PublishStatus.State.of(status);
-        } catch (RuntimeException e) {
-            throw new Rejected(account, "PUBLISHJOBFINISH with unreadable publish_status "
-                    + info.get("publish_status"), null);
+        } catch (IllegalArgumentException e) {
+            throw new Malformed(account, "PUBLISHJOBFINISH with an unknown publish_status " + status);
         }
         List<PublishStatus.PublishedArticle> articles = new ArrayList<>();
         if (info.get("article_detail") instanceof Map<?, ?> detail) {
             for (Object item : list(detail.get("item"))) {
                 if (item instanceof Map<?, ?> m) {
-                    String idx = text(m.get("idx")).strip();
-                    if (!idx.isEmpty()) {
-                        articles.add(new PublishStatus.PublishedArticle(Integer.parseInt(idx),
+                    if (!text(m.get("idx")).isBlank()) {
+                        articles.add(new PublishStatus.PublishedArticle(number(account, "idx", m.get("idx")),
                                 text(m.get("article_url")).strip()));
                     }
                 }
@@ -134,13 +140,21 @@ public final class WxCallbackReader implements CallbackReader {
         }
         List<Integer> failIdx = new ArrayList<>();
         for (Object i : list(info.get("fail_idx"))) {
-            String s = text(i).strip();
-            if (!s.isEmpty()) {
-                failIdx.add(Integer.parseInt(s));
+            if (!text(i).isBlank()) {
+                failIdx.add(number(account, "fail_idx", i));
             }
         }
         return new PublishStatus(publishId, PublishStatus.State.of(status), status,
                 text(info.get("article_id")).strip(), articles, failIdx);
+    }
+
+    /** A small non-negative number of PublishEventInfo. */
+    private static int number(String account, String field, Object value) {
+        String s = text(value).strip();
+        if (!s.matches("[0-9]{1,6}")) {
+            throw new Malformed(account, "PUBLISHJOBFINISH field " + field + " is not a number");
+        }
+        return Integer.parseInt(s);
     }
 
     private static List<?> list(Object value) {

@@ -46,8 +46,13 @@ class DoctorCommandTest {
     }
 
     Run doctor(String secret, String name) throws IOException {
+        return doctor(secret, name, "", "");
+    }
+
+    /** With {@code top} added at the top of the file and {@code accountExtra} to the account. */
+    Run doctor(String secret, String name, String top, String accountExtra) throws IOException {
         Path config = dir.resolve("gongkai.yml");
-        Files.writeString(config, """
+        Files.writeString(config, top + """
                 data-dir: %s
                 sandbox: off
                 accounts:
@@ -59,7 +64,7 @@ class DoctorCommandTest {
                     mode: freepublish
                     cron: "0 0 10 ? * MON-FRI"
                     max-articles-per-draft: 8
-                """.formatted(dir.resolve("data"), APP_ID, sim.baseUrl()), StandardCharsets.UTF_8);
+                """.formatted(dir.resolve("data"), APP_ID, sim.baseUrl()) + accountExtra, StandardCharsets.UTF_8);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(new String[]{"doctor", "--config", config.toString()}, Map.of("GONGKAI_HONGQI_SECRET",
@@ -93,6 +98,25 @@ class DoctorCommandTest {
         assertThat(r.out()).doesNotContain(SECRET).contains("AppSecret ******");
         assertThat(sim.record().massSends()).isEmpty();
         assertThat(sim.record().successfulSubmits()).isZero();
+    }
+
+    @Test
+    void aPlainModeCallbackIsWarnedAboutAndMoreStronglyWhenTheWebServerFacesTheNetwork() throws IOException {
+        sim.registerAccount(APP_ID, SECRET, AccountType.SERVICE, true);
+        String token = "    callback-token: cb-token-1234\n";
+
+        Run local = doctor(SECRET, "callback-plain", "web:\n  host: 127.0.0.1\n", token);
+        Run exposed = doctor(SECRET, "callback-plain-exposed", "web:\n  host: 0.0.0.0\n", token);
+        Run aes = doctor(SECRET, "callback-aes", "web:\n  host: 0.0.0.0\n",
+                token + "    callback-aes-key: abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG\n");
+
+        assertThat(lines(local, DoctorCommand.WARNING)).singleElement().asString().contains("明文模式")
+                .contains("安全模式").contains("accounts[0].callback-aes-key").doesNotContain("直接对外");
+        assertThat(lines(exposed, DoctorCommand.WARNING)).singleElement().asString().contains("http 直接对外")
+                .contains("HTTPS 反向代理");
+        assertThat(lines(aes, DoctorCommand.WARNING)).isEmpty();
+        assertThat(aes.out()).contains("安全模式（消息加密");
+        assertThat(local.code()).isZero();
     }
 
     @Test

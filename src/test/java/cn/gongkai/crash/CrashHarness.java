@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs publisher processes against a simulator process and kills them with {@code kill -9} at chosen state
- * boundaries; afterwards the simulator's own record ({@code GET /sim/record}) says what went out. One simulator
+ * boundaries, while {@link Forger} injects forged, stale and replayed PUBLISHJOBFINISH events; afterwards the
+ * simulator's own record ({@code GET /sim/record}) says what went out, and the ledger may hold only its links. One simulator
  * serves many runs; each run has its own account (appid), H2 file and items.
  */
 final class CrashHarness implements AutoCloseable {
@@ -227,17 +228,30 @@ final class CrashHarness implements AutoCloseable {
             }
         }
         duplicates += counts.keySet().stream().filter(t -> !titles.contains(t)).mapToInt(counts::get).sum();
+        java.util.Set<String> wechatLinks = new java.util.HashSet<>();
+        for (JsonNode a : record.get("published")) {
+            if (a.get("appId").asText().equals(appId)) {
+                wechatLinks.add(a.get("url").asText());
+            }
+        }
         int drafts = record.path("calls").path(appId).path("draft/add").asInt();
         int batches;
         int ledgerRows;
+        List<String> foreignLinks;
         try (Database db = Database.open(dbUrl, "gongkai", "")) {
-            ledgerRows = db.ledger().between(Instant.EPOCH, Instant.now().plusSeconds(60)).size();
+            var rows = db.ledger().between(Instant.EPOCH, Instant.now().plusSeconds(60));
+            ledgerRows = rows.size();
+            foreignLinks = rows.stream().filter(r -> r.mode().equals("freepublish"))
+                    .map(cn.gongkai.publish.LedgerEntry::url).filter(u -> !wechatLinks.contains(u)).toList();
             batches = db.batches().recent(1000).size();
         }
         int expectedLedger = plan.mode().equals("freepublish+mass") ? titles.size() + Math.min(8, titles.size())
                 : titles.size();
         if (problem.isEmpty() && ledgerRows != expectedLedger) {
             problem = "ledger has " + ledgerRows + " rows, expected " + expectedLedger;
+        }
+        if (problem.isEmpty() && !foreignLinks.isEmpty()) {
+            problem = "ledger holds links WeChat never gave: " + foreignLinks;
         }
         return new Outcome(plan.name(), titles.size(), launches, kills, duplicates, lost, ledgerRows,
                 Math.max(0, drafts - batches), (System.nanoTime() - started) / 1_000_000, points, problem);

@@ -19,6 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sources only. Arguments: {@code CONFIG ACCOUNT [BOUNDARY N]}. It runs the account once, exactly as
  * {@code gongkai publish run --account ACCOUNT} does; when the N-th {@link Boundary} of that kind is reached it
  * prints {@code CRASH-POINT} and stops there, waiting to be killed with {@code kill -9} by the test.
+ *
+ * <p>Meanwhile it plays an attacker who holds the callback token (issue 14): around each submit it sends forged
+ * PUBLISHJOBFINISH events — failures and successes with an attacker's link, for the batch's publish_id and the next
+ * ones — through the same guard the callback route uses, some with a stale timestamp and some with a nonce used
+ * before (also by an earlier, killed launch). Whatever passes is handed to the publisher as the route would.
  */
 public final class CrashLauncher {
     static final String CRASH_POINT = "CRASH-POINT";
@@ -34,14 +39,19 @@ public final class CrashLauncher {
         Boundary target = args.length > 3 ? Boundary.valueOf(args[2]) : null;
         int nth = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         AtomicInteger seen = new AtomicInteger();
+        Wiring[] wired = new Wiring[1];
         BoundaryListener stopThere = (boundary, batchId) -> {
             if (boundary == target && seen.incrementAndGet() == nth) {
                 out.println(CRASH_POINT + " " + boundary + " batch " + batchId);
                 waitForKill();
             }
+            if (wired[0] != null) {
+                Forger.around(wired[0], account, boundary, batchId);
+            }
         };
         try (Wiring w = new Wiring(config, Clock.systemUTC(), new PollPolicy(4, Duration.ofMillis(250)),
                 stopThere)) {
+            wired[0] = w;
             RunReport r = w.publisher().run(account);
             out.println(RUN_DONE + " batches=" + r.batches() + " published=" + r.published() + " failed="
                     + r.failed() + " pending=" + r.pending());

@@ -211,29 +211,35 @@ class PublishingRulesTest {
     // ---- status ----
 
     @Test
-    void withACallbackConfiguredTheRunDoesNotPollAndTheEventFinishesTheBatchOnce() {
+    void withACallbackConfiguredTheRunDoesNotPollAndAnEventOnlyMakesItAskWeChat() {
         List<Long> ids = approved(2, "回调稿件");
         Publisher p = publisher(account(AccountConfig.FREEPUBLISH, 8, 0, false, true));
+        wechat.pollsBeforeDone(0);
 
         RunReport run = p.run(ACCOUNT);
         assertThat(run.pending()).isEqualTo(1);
         assertThat(wechat.calls("freepublish/get")).isZero();
         PublishBatch batch = db.batches().unfinished(ACCOUNT).get(0);
-        PublishStatus event = new PublishStatus(batch.publishId(), PublishStatus.State.SUCCESS, 0, "ART_1",
-                List.of(new PublishStatus.PublishedArticle(1, "https://mp.weixin.qq.com/s/a"),
-                        new PublishStatus.PublishedArticle(2, "https://mp.weixin.qq.com/s/b")), List.of());
+        PublishStatus event = new PublishStatus(batch.publishId(), PublishStatus.State.SUCCESS, 0, "ART_EVIL",
+                List.of(new PublishStatus.PublishedArticle(1, "https://evil.example/a"),
+                        new PublishStatus.PublishedArticle(2, "https://evil.example/b")), List.of());
 
-        assertThat(p.onPublishEvent(ACCOUNT, event)).isEqualTo(Publisher.EventOutcome.APPLIED);
+        assertThat(p.onPublishEvent(ACCOUNT, event)).isEqualTo(Publisher.EventOutcome.CONFIRM);
+        assertThat(status(ids.get(0))).isEqualTo(ItemStatus.PUBLISHING);
+        assertThat(p.confirm(ACCOUNT, batch.publishId()).published()).isEqualTo(2);
         assertThat(p.onPublishEvent(ACCOUNT, event)).isEqualTo(Publisher.EventOutcome.ALREADY_FINISHED);
 
         assertThat(status(ids.get(1))).isEqualTo(ItemStatus.PUBLISHED);
-        assertThat(ledger()).extracting(cn.gongkai.publish.LedgerEntry::url)
-                .containsExactly("https://mp.weixin.qq.com/s/a", "https://mp.weixin.qq.com/s/b");
-        assertThat(db.batches().find(batch.id()).orElseThrow().articleId()).isEqualTo("ART_1");
+        FakeWeChat.Published first = wechat.published().get(0);
+        assertThat(ledger()).extracting(cn.gongkai.publish.LedgerEntry::url).containsExactly(
+                "https://mp.weixin.qq.com/s/" + first.articleId() + "_1",
+                "https://mp.weixin.qq.com/s/" + first.articleId() + "_2");
+        assertThat(db.batches().find(batch.id()).orElseThrow().articleId()).isEqualTo(first.articleId());
+        assertThat(wechat.calls("freepublish/get")).isEqualTo(1);
     }
 
     @Test
-    void anEventThatArrivesBeforeTheSubmitIsCommittedIsKeptAndUsedWithoutPolling() {
+    void anEventThatArrivesBeforeTheSubmitIsCommittedIsKeptAndTheBatchAsksWeChatAtOnce() {
         approved(1, "抢先回调");
         List<Publisher.EventOutcome> outcomes = new ArrayList<>();
         Publisher[] holder = new Publisher[1];
@@ -252,7 +258,7 @@ class PublishingRulesTest {
 
         assertThat(outcomes).containsExactly(Publisher.EventOutcome.KEPT_FOR_LATER);
         assertThat(run.published()).isEqualTo(1);
-        assertThat(wechat.calls("freepublish/get")).isZero();
+        assertThat(wechat.calls("freepublish/get")).isEqualTo(1);
     }
 
     @Test

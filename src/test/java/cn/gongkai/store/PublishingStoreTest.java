@@ -137,6 +137,46 @@ class PublishingStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aCallbackNonceIsUsableOncePerAccountUntilItsTimestampLeavesTheWindow(String name,
+                                                                               Supplier<Database> open) {
+        try (Database db = open.get()) {
+            assertThat(db.callbackNonces().firstUse("hongqi", "12345", T0, T0)).isTrue();
+            assertThat(db.callbackNonces().firstUse("hongqi", "12345", T0.plusSeconds(9), T0.plusSeconds(10)))
+                    .isFalse();
+            assertThat(db.callbackNonces().firstUse("other", "12345", T0, T0)).isTrue();
+            assertThat(db.callbackNonces().firstUse("hongqi", "67890", T0.plusSeconds(600), T0.plusSeconds(600)))
+                    .isTrue();
+
+            assertThat(db.callbackNonces().purge(T0.plusSeconds(300))).isEqualTo(2);
+
+            assertThat(db.callbackNonces().firstUse("hongqi", "12345", T0, T0.plusSeconds(700))).isTrue();
+            assertThat(db.callbackNonces().firstUse("hongqi", "67890", T0.plusSeconds(600), T0.plusSeconds(700)))
+                    .isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void keptEventsExpireAndOnlyTheNewestAreKeptPerAccount(String name, Supplier<Database> open) {
+        try (Database db = open.get()) {
+            for (int i = 1; i <= 5; i++) {
+                db.publishEvents().record("hongqi", new PublishStatus(String.valueOf(i), PublishStatus.State.FAILED, 3,
+                        "", List.of(), List.of()), T0.plusSeconds(i));
+            }
+            db.publishEvents().record("other", new PublishStatus("1", PublishStatus.State.FAILED, 3, "", List.of(),
+                    List.of()), T0);
+
+            assertThat(db.publishEvents().purge(T0.plusSeconds(2), 2)).isEqualTo(4);
+
+            assertThat(db.publishEvents().find("hongqi", "3")).isEmpty();
+            assertThat(db.publishEvents().find("hongqi", "4")).isPresent();
+            assertThat(db.publishEvents().find("hongqi", "5")).isPresent();
+            assertThat(db.publishEvents().find("other", "1")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void aCorrectionNoticeRemembersTheItemItCorrects(String name, Supplier<Database> open) {
         try (Database db = open.get()) {
             long original = item(db, "原文", false, null);

@@ -66,6 +66,8 @@ public final class FakeWeChat implements WeChatGateway {
         final boolean[] deleted;
         int polls;
         String articleId = "";
+        int failedStatus;
+        List<Integer> failedIdx = List.of();
 
         Job(String account, List<DraftArticle> articles) {
             this.account = account;
@@ -76,7 +78,11 @@ public final class FakeWeChat implements WeChatGateway {
 
     /** Lets every submitted job finish successfully now, unpolled, as WeChat's jobs end on their own in seconds. */
     public synchronized FakeWeChat finishAllJobs() {
-        jobs.forEach((publishId, job) -> finish(publishId, job));
+        jobs.forEach((publishId, job) -> {
+            if (job.failedStatus == 0) {
+                finish(publishId, job);
+            }
+        });
         return this;
     }
 
@@ -86,7 +92,10 @@ public final class FakeWeChat implements WeChatGateway {
         return this;
     }
 
-    /** The final publish_status of the next job to finish (3 failure, 4 rejected with failIdx); later jobs succeed. */
+    /**
+     * The final publish_status of the next job to finish (3 failure, 4 rejected with failIdx), which that job keeps
+     * answering; later jobs succeed. A job already finished is reported as it ended, like WeChat does.
+     */
     public FakeWeChat finishWith(int status, List<Integer> failIdx) {
         this.finalStatus = status;
         this.failIdx = List.copyOf(failIdx);
@@ -223,15 +232,23 @@ public final class FakeWeChat implements WeChatGateway {
             throw new WeChatException(account, "freepublish/get", 40002, WeChatException.Kind.PERMANENT,
                     "publish_id 无效", null, null);
         }
+        if (job.failedStatus != 0) {
+            return new PublishStatus(publishId, PublishStatus.State.of(job.failedStatus), job.failedStatus, "",
+                    List.of(), job.failedIdx);
+        }
+        if (!job.articleId.isEmpty()) {
+            return new PublishStatus(publishId, PublishStatus.State.SUCCESS, 0, job.articleId, links(job), List.of());
+        }
         job.polls++;
         if (job.polls <= pollsBeforeDone) {
             return new PublishStatus(publishId, PublishStatus.State.PUBLISHING, 1, "", List.of(), List.of());
         }
         if (finalStatus != 0) {
-            int status = finalStatus;
+            job.failedStatus = finalStatus;
+            job.failedIdx = failIdx;
             finalStatus = 0;
-            return new PublishStatus(publishId, PublishStatus.State.of(status), status, "", List.of(),
-                    failIdx);
+            return new PublishStatus(publishId, PublishStatus.State.of(job.failedStatus), job.failedStatus, "",
+                    List.of(), job.failedIdx);
         }
         return new PublishStatus(publishId, PublishStatus.State.SUCCESS, 0, finish(publishId, job),
                 links(job), List.of());

@@ -43,7 +43,7 @@ final class ConsoleFixture implements AutoCloseable {
         Console.Services services = wiring.consoleServices(factsDir);
         Console console = new Console(services);
         this.web = WebServer.start(services, console,
-                new PublishingEndpoints(wiring.publisher(), wiring.callbacks(), wiring.watchdog()),
+                wiring.publishingEndpoints(),
                 wiring.itemApi(console.sessionAuthenticator()));
     }
 

@@ -129,6 +129,31 @@ class WxCallbackReaderTest {
     }
 
     @Test
+    void anAesBodyThatDecryptsToADoctypeOrNonNumericFieldsIsMalformedNotACrash() {
+        WxCryptUtil crypt = new WxCryptUtil(TOKEN, AES_KEY, APP_ID);
+        for (String inner : List.of("<!DOCTYPE xml [<!ENTITY x \"y\">]><xml><MsgType>&x;</MsgType></xml>",
+                event(2247503099L, 0, TWO_ARTICLES.replace("<idx>2</idx>", "<idx>2a</idx>")))) {
+            WxCryptUtil.EncryptContext sealed = crypt.encryptContext(inner);
+            String body = "<xml><ToUserName><![CDATA[gh_4d00ed8d6399]]></ToUserName><Encrypt><![CDATA["
+                    + sealed.getEncrypt() + "]]></Encrypt></xml>";
+
+            assertThatThrownBy(() -> reader.read("aes", new CallbackReader.Request(sealed.getTimeStamp(),
+                    sealed.getNonce(), "", "aes", sealed.getSignature(), body)))
+                    .isInstanceOf(CallbackReader.Malformed.class);
+        }
+    }
+
+    @Test
+    void aPlainBodyThatIsNotWellFormedOrTooDeepIsMalformedOnceTheSignatureIsRight() {
+        assertThatThrownBy(() -> reader.read("plain", plain("<xml><a></xml>")))
+                .isInstanceOf(CallbackReader.Malformed.class).hasMessageContaining("well-formed");
+        assertThatThrownBy(() -> reader.read("plain", plain("<xml>" + "<a>".repeat(9) + "</a>".repeat(9) + "</xml>")))
+                .isInstanceOf(CallbackReader.Malformed.class).hasMessageContaining("deeper");
+        assertThatThrownBy(() -> reader.read("plain", new CallbackReader.Request("1714000000", "12345",
+                "0".repeat(40), null, null, "<xml><a></xml>"))).isInstanceOf(CallbackReader.Rejected.class);
+    }
+
+    @Test
     void anAccountWithoutACallbackTokenHasNoCallback() {
         assertThat(reader.enabled("none")).isFalse();
         assertThat(reader.enabled("plain")).isTrue();
