@@ -40,15 +40,15 @@ public final class CallbackGuard {
     }
 
     /**
-     * Why the timestamp or nonce is not what WeChat sends (decimal digits: seconds since the epoch, a number), or
+     * Why the timestamp or nonce is not what WeChat sends (the timestamp: decimal seconds since the epoch; the nonce: WeChat sends digits, letters are tolerated), or
      * empty when both are well-formed.
      */
     public static Optional<String> malformed(String timestamp, String nonce) {
         if (timestamp == null || !timestamp.matches("[0-9]{1,12}")) {
             return Optional.of("timestamp missing or not a number");
         }
-        if (nonce == null || !nonce.matches("[0-9]{1,32}")) {
-            return Optional.of("nonce missing or not a number");
+        if (nonce == null || !nonce.matches("[0-9A-Za-z]{1,64}")) {
+            return Optional.of("nonce missing or not letters and digits");
         }
         return Optional.empty();
     }
