@@ -52,9 +52,7 @@ final class ConfigTree {
 
     /** Fills in account defaults from {@code builtInAccount}, applies the environment and the placeholders. */
     ObjectNode complete(ObjectNode builtInAccount) {
-        accounts().forEach(account -> builtInAccount.properties().stream()
-                .filter(e -> !OWN_ACCOUNT_KEYS.contains(e.getKey()))
-                .forEach(e -> account.putIfAbsent(e.getKey(), e.getValue().deepCopy())));
+        fillAccountDefaults(builtInAccount);
         applyEnvironment(builtInAccount);
         JsonNode dataDir = tree.path("data-dir");
         replacePlaceholders(tree, interpolate(dataDir.isValueNode() ? dataDir.asText() : "", ""));
@@ -63,6 +61,14 @@ final class ConfigTree {
             previewPairs(accounts.get(i), i);
         }
         return tree;
+    }
+
+    /** Each account takes the built-in account's value for every key it leaves out, except its own keys. */
+    private void fillAccountDefaults(ObjectNode builtInAccount) {
+        for (ObjectNode account : accounts()) {
+            builtInAccount.properties().stream().filter(e -> !OWN_ACCOUNT_KEYS.contains(e.getKey()))
+                    .forEach(e -> account.putIfAbsent(e.getKey(), e.getValue().deepCopy()));
+        }
     }
 
     private List<ObjectNode> accounts() {

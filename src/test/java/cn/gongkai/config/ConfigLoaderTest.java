@@ -541,33 +541,22 @@ class ConfigLoaderTest {
 
     @Test
     void anAccountWithoutAnIdIsRejectedNamingTheKey() throws IOException {
-        ConfigException e = failure("accounts:\n  - name: 红旗商务\n    app-id: wx0123456789abcdef\n");
-
-        assertThat(e.key()).isEqualTo("accounts[].id");
+        assertRefused("accounts:\n  - name: 红旗商务\n    app-id: wx0123456789abcdef\n", "accounts[].id", "小写字母");
     }
 
     @Test
     void sandboxIsNotAKeyOfAnAccount() throws IOException {
-        ConfigException e = failure("accounts:\n" + account("hongqi", "    sandbox: true\n"));
-
-        assertThat(e.key()).isEqualTo("accounts[0].sandbox");
-        assertThat(e.getMessage()).contains("未知的配置项");
+        assertRefused("accounts:\n" + account("hongqi", "    sandbox: true\n"), "accounts[0].sandbox", "未知的配置项");
     }
 
     @Test
     void aSectionWrittenAsAValueIsRejectedNamingTheKey() throws IOException {
-        ConfigException e = failure("web: 8080\n");
-
-        assertThat(e.key()).isEqualTo("web");
-        assertThat(e.getMessage()).contains("8080").contains("键值映射");
+        assertRefused("web: 8080\n", "web", "8080", "键值映射");
     }
 
     @Test
     void aListWrittenAsASectionIsRejectedNamingTheKey() throws IOException {
-        ConfigException e = failure("categories:\n  招商引资: 1\n");
-
-        assertThat(e.key()).isEqualTo("categories");
-        assertThat(e.getMessage()).contains("应为列表");
+        assertRefused("categories:\n  招商引资: 1\n", "categories", "应为列表");
     }
 
     @Test
@@ -598,9 +587,13 @@ class ConfigLoaderTest {
 
     @Test
     void aNumberLeftEmptyIsRejectedNamingKeyAndExpectation() throws IOException {
-        ConfigException e = failure("web:\n  port:\n");
+        assertRefused("web:\n  port:\n", "web.port", "应为整数");
+    }
 
-        assertThat(e.key()).isEqualTo("web.port");
-        assertThat(e.getMessage()).contains("应为整数");
+    private void assertRefused(String yaml, String key, String... fragments) throws IOException {
+        ConfigException e = failure(yaml);
+
+        assertThat(e.key()).isEqualTo(key);
+        assertThat(e.getMessage()).contains(fragments);
     }
 }
