@@ -124,4 +124,10 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
         return new AccountConfig(id, name, appId, sandboxSecret, url, mode, cron, maxArticlesPerDraft, callbackToken,
                 true, dailyCap, dryRun, callbackAesKey, qrCode, previewTo);
     }
+
+    /** The same account, served by the simulator or not (the loader sets this from the top-level sandbox key). */
+    AccountConfig withSandbox(boolean served) {
+        return new AccountConfig(id, name, appId, secret, apiBaseUrl, mode, cron, maxArticlesPerDraft, callbackToken,
+                served, dailyCap, dryRun, callbackAesKey, qrCode, previewTo);
+    }
 }

@@ -501,4 +501,99 @@ class ConfigLoaderTest {
         assertThat(e.key()).isEqualTo("accounts[hongqi].preview-to.张科长");
         assertThat(e.getMessage()).contains("微信号").contains("openid");
     }
+
+    // ---- binding by Jackson (issue 15) ----
+
+    @Test
+    void anAccountWithoutMaxArticlesPerDraftTakesTheDefaultEight() throws IOException {
+        Path f = file("""
+                accounts:
+                  - id: hongqi
+                    name: 红旗商务
+                    app-id: wx0123456789abcdef
+                """);
+
+        AccountConfig a = load(Map.of(), f).accounts().get(0);
+
+        assertThat(a.maxArticlesPerDraft()).isEqualTo(8);
+        assertThat(a.mode()).isEqualTo(AccountConfig.FREEPUBLISH);
+        assertThat(a.cron()).isEqualTo("0 0 10 ? * MON-FRI");
+        assertThat(a.apiBaseUrl()).isEqualTo("https://api.weixin.qq.com");
+        assertThat(a.dailyCap()).isZero();
+        assertThat(a.dryRun()).isFalse();
+    }
+
+    @Test
+    void aSecondAccountTakesTheDefaultsButNotTheSecretsOfTheFirst() throws IOException {
+        Path f = file("accounts:\n" + account("hongqi", "")
+                + "  - id: zhaoshang\n    name: 招商服务\n    app-id: wxfedcba9876543210\n    mode: mass\n");
+
+        GongkaiConfig c = load(Map.of("GONGKAI_ACCOUNTS_0_SECRET", SECRET), f);
+        AccountConfig second = c.accounts().get(1);
+
+        assertThat(second.maxArticlesPerDraft()).isEqualTo(8);
+        assertThat(second.mode()).isEqualTo(AccountConfig.MASS);
+        assertThat(second.secret().isEmpty()).isTrue();
+        assertThat(second.sandbox()).isTrue();
+        assertThat(load(Map.of("GONGKAI_ACCOUNTS_1_SECRET", SECRET), f).accounts().get(1).secret().reveal())
+                .isEqualTo(SECRET);
+    }
+
+    @Test
+    void anAccountWithoutAnIdIsRejectedNamingTheKey() throws IOException {
+        assertRefused("accounts:\n  - name: 红旗商务\n    app-id: wx0123456789abcdef\n", "accounts[].id", "小写字母");
+    }
+
+    @Test
+    void sandboxIsNotAKeyOfAnAccount() throws IOException {
+        assertRefused("accounts:\n" + account("hongqi", "    sandbox: true\n"), "accounts[0].sandbox", "未知的配置项");
+    }
+
+    @Test
+    void aSectionWrittenAsAValueIsRejectedNamingTheKey() throws IOException {
+        assertRefused("web: 8080\n", "web", "8080", "键值映射");
+    }
+
+    @Test
+    void aListWrittenAsASectionIsRejectedNamingTheKey() throws IOException {
+        assertRefused("categories:\n  招商引资: 1\n", "categories", "应为列表");
+    }
+
+    @Test
+    void aSecretWrittenAsAListIsRejectedWithoutPrintingIt() throws IOException {
+        ConfigException e = failure("accounts:\n" + account("hongqi", "    secret: [" + SECRET + "]\n"));
+
+        assertThat(e.key()).isEqualTo("accounts[0].secret");
+        assertThat(e.getMessage()).contains("应为单个值").doesNotContain(SECRET);
+    }
+
+    @Test
+    void durationsMayBeWrittenShortOrInIso8601() throws IOException {
+        GongkaiConfig c = load(Map.of(), file("wechat:\n  read-timeout: PT45S\n  retry-backoff: 1d\n"));
+
+        assertThat(c.wechat().readTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(c.wechat().retryBackoff()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void switchesMayBeWrittenYesOrOn() throws IOException {
+        Path f = file("accounts:\n" + account("hongqi", "    dry-run: yes\n") + "render:\n  heading-numbers: \"on\"\n");
+
+        GongkaiConfig c = load(Map.of(), f);
+
+        assertThat(c.accounts().get(0).dryRun()).isTrue();
+        assertThat(c.render().headingNumbers()).isTrue();
+    }
+
+    @Test
+    void aNumberLeftEmptyIsRejectedNamingKeyAndExpectation() throws IOException {
+        assertRefused("web:\n  port:\n", "web.port", "应为整数");
+    }
+
+    private void assertRefused(String yaml, String key, String... fragments) throws IOException {
+        ConfigException e = failure(yaml);
+
+        assertThat(e.key()).isEqualTo(key);
+        assertThat(e.getMessage()).contains(fragments);
+    }
 }

@@ -1,0 +1,77 @@
+package cn.gongkai.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The configuration in the shape of the YAML file, key for key (component {@code maxArticlesPerDraft} is key
+ * {@code max-articles-per-draft}); {@link ConfigBinder} binds it and {@link #toConfig} turns it into the
+ * {@link GongkaiConfig} the rest of the program reads. config/gongkai.example.yml documents every key, and
+ * ConfigDocumentationTest keeps the two in step.
+ */
+record ConfigFile(Path dataDir, ZoneId timezone, Path templatesDir, DatabaseConfig database, WebConfig web,
+                  List<String> categories, Review review, Checks checks, Inbox inbox, Oa oa,
+                  List<AccountConfig> accounts, SandboxMode sandbox, WeChatClientConfig wechat,
+                  PublishingConfig publishing, RenderConfig render) {
+
+    /** The {@code review:} section. */
+    record Review(List<String> chain, List<String> importantChain, int dueWorkingDays) {
+    }
+
+    /** The {@code checks:} section (pre-publish check limits). */
+    record Checks(int titleMax, int authorMax, int bodyMax, int imageMaxMb, int imageMaxSide, int imageMinWidth,
+                  String wordsFile) {
+    }
+
+    /** The {@code inbox:} section. */
+    record Inbox(Path dir, Duration interval) {
+    }
+
+    /** The {@code oa:} section. */
+    record Oa(String url, String user, Secret password, String query, Duration interval) {
+    }
+
+    /** The validated configuration; {@code source} names where it was read from, for messages. */
+    GongkaiConfig toConfig(String source) {
+        if (dataDir.toString().isBlank()) {
+            throw new ConfigException("data-dir", "数据目录不能为空");
+        }
+        checkDailyLimitNames();
+        ReviewConfig reviewConfig = new ReviewConfig(review.importantChain(), review.dueWorkingDays(),
+                checks.titleMax(), checks.authorMax(), checks.bodyMax(), checks.imageMaxMb(), checks.imageMaxSide(),
+                checks.imageMinWidth(), checks.wordsFile());
+        IntakeConfig intake = new IntakeConfig(inbox.dir(), inbox.interval(), oa.url(), oa.user(), oa.password(),
+                oa.query(), oa.interval());
+        return new GongkaiConfig(source, dataDir, timezone, database, web, categories, review.chain(),
+                sandboxedAccounts(), sandbox, wechat, templatesDir, reviewConfig, intake, publishing, render);
+    }
+
+    /** Daily limits may be set only for the APIs WeChat limits (a typo would otherwise limit nothing). */
+    private void checkDailyLimitNames() {
+        for (String api : wechat.dailyLimits().keySet()) {
+            if (!WeChatClientConfig.DEFAULT_DAILY_LIMITS.containsKey(api)) {
+                throw new ConfigException("wechat.daily-limits." + api, "未知的接口（拼写错误？可用的有："
+                        + String.join(", ", new TreeSet<>(WeChatClientConfig.DEFAULT_DAILY_LIMITS.keySet())) + "）");
+            }
+        }
+    }
+
+    /** Each account marked as served by the simulator or not, following the top-level {@code sandbox}. */
+    private List<AccountConfig> sandboxedAccounts() {
+        List<AccountConfig> out = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            AccountConfig account = accounts.get(i);
+            boolean noSecret = account.secret().isEmpty();
+            if (sandbox == SandboxMode.OFF && noSecret) {
+                throw new ConfigException("accounts[" + i + "].secret", "未设置 AppSecret，且 sandbox 为 off。请设置环境变量 "
+                        + ConfigTree.envName("accounts." + i + ".secret") + "，或把 sandbox 设为 auto 使用内置模拟器");
+            }
+            out.add(account.withSandbox(sandbox == SandboxMode.ON || sandbox == SandboxMode.AUTO && noSecret));
+        }
+        return out;
+    }
+}
