@@ -55,6 +55,7 @@ final class DoctorCommand implements Callable<Integer> {
             return summary(ExitCodes.CONFIG);
         }
         ok("配置", describe(config));
+        listener(config.web().host());
         boolean local = database(config) & templates(config);
         if (!local) {
             skip("公众号检查", "未检查：请先解决上面的问题。");
@@ -142,7 +143,7 @@ final class DoctorCommand implements Callable<Integer> {
             return;
         }
         String who = a.name() + "（" + a.id() + "） 发布结果回调";
-        boolean exposed = !webHost.equals("127.0.0.1") && !webHost.equals("localhost") && !webHost.equals("::1");
+        boolean exposed = !loopback(webHost);
         if (!a.callbackAesKey().isEmpty()) {
             ok(who, "安全模式（消息加密，callback-aes-key 已配置）");
         } else if (exposed) {
@@ -156,6 +157,23 @@ final class DoctorCommand implements Callable<Integer> {
                     + "“安全模式”，把 EncodingAESKey 填入配置项 accounts[" + index + "].callback-aes-key（环境变量 GONGKAI_ACCOUNTS_"
                     + index + "_CALLBACK_AES_KEY）；回调地址须经 HTTPS 对外。");
         }
+    }
+
+    /**
+     * The console and API speak plain HTTP: on the loopback interface only an HTTPS reverse proxy on the same machine
+     * reaches them; on any other address passwords and session cookies cross the network in clear text.
+     */
+    private void listener(String webHost) {
+        if (loopback(webHost)) {
+            ok("网页监听", "只在本机（" + webHost + "）监听；其他电脑和微信回调请经同一台服务器上的 HTTPS 反向代理访问（docs/security.md）");
+        } else {
+            warn("网页监听", "控制台和接口以明文 HTTP 在 " + webHost + " 上对外监听：密码和登录会话会明文经过网络。修复：在服务前面配置 "
+                    + "HTTPS 反向代理（转发时带上 X-Forwarded-Proto: https），并把配置项 web.host 设为 127.0.0.1（docs/security.md）。");
+        }
+    }
+
+    static boolean loopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
     }
 
     private void warn(String what, String problemAndFix) {

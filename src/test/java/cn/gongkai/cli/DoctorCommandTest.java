@@ -90,9 +90,9 @@ class DoctorCommandTest {
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(lines(r, DoctorCommand.FAILED)).isEmpty();
-        assertThat(lines(r, DoctorCommand.OK)).hasSize(8);
+        assertThat(lines(r, DoctorCommand.OK)).hasSize(9);
         assertThat(r.out()).containsPattern("迁移已应用到版本 \\d+");
-        assertThat(r.out()).contains("[ok] 配置：", "[ok] 数据库：", "[ok] 模板：",
+        assertThat(r.out()).contains("[ok] 配置：", "[ok] 网页监听：", "[ok] 数据库：", "[ok] 模板：",
                 "[ok] 红旗商务（hongqi） access_token", "[ok] 红旗商务（hongqi） IP 白名单", "[ok] 红旗商务（hongqi） 发布权限",
                 "[ok] 红旗商务（hongqi） 群发权限", "全部通过");
         assertThat(r.out()).doesNotContain(SECRET).contains("AppSecret ******");
@@ -112,11 +112,25 @@ class DoctorCommandTest {
 
         assertThat(lines(local, DoctorCommand.WARNING)).singleElement().asString().contains("明文模式")
                 .contains("安全模式").contains("accounts[0].callback-aes-key").doesNotContain("直接对外");
-        assertThat(lines(exposed, DoctorCommand.WARNING)).singleElement().asString().contains("http 直接对外")
-                .contains("HTTPS 反向代理");
-        assertThat(lines(aes, DoctorCommand.WARNING)).isEmpty();
+        assertThat(lines(exposed, DoctorCommand.WARNING)).filteredOn(l -> l.contains("回调")).singleElement()
+                .asString().contains("http 直接对外").contains("HTTPS 反向代理");
+        assertThat(lines(aes, DoctorCommand.WARNING)).filteredOn(l -> l.contains("回调")).isEmpty();
         assertThat(aes.out()).contains("安全模式（消息加密");
         assertThat(local.code()).isZero();
+    }
+
+    @Test
+    void aWebServerListeningBeyondLoopbackIsWarnedAboutPlainHttp() throws IOException {
+        sim.registerAccount(APP_ID, SECRET, AccountType.SERVICE, true);
+
+        Run local = doctor(SECRET, "listen-local", "web:\n  host: 127.0.0.1\n", "");
+        Run exposed = doctor(SECRET, "listen-all", "web:\n  host: 0.0.0.0\n", "");
+
+        assertThat(lines(local, DoctorCommand.WARNING)).isEmpty();
+        assertThat(local.out()).contains("网页监听").contains("只在本机");
+        assertThat(lines(exposed, DoctorCommand.WARNING)).singleElement().asString().contains("网页监听")
+                .contains("明文 HTTP").contains("web.host");
+        assertThat(exposed.code()).isZero();
     }
 
     @Test

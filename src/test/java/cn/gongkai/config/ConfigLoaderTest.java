@@ -98,7 +98,7 @@ class ConfigLoaderTest {
                 """));
 
         assertThat(c.web().port()).isEqualTo(9090);
-        assertThat(c.web().host()).isEqualTo("0.0.0.0");
+        assertThat(c.web().host()).isEqualTo("127.0.0.1");
         assertThat(c.categories()).containsExactly("招商引资", "其他");
         assertThat(c.reviewChain()).isEmpty();
         assertThat(c.wechat().readTimeout()).isEqualTo(Duration.ofMillis(500));
