@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * Chinese), {@code GET /api/counts?year=Y} (see {@link CountsRoutes}), and with {@link PublishingEndpoints} the
  * WeChat callback route and the watchdog's warnings in {@code /healthz}. Everything but {@code /healthz} and the
  * callback needs a logged-in user or an API token; without a console nobody can log in and only those two answer.
+ * Every request first meets the {@link Door} (security headers, body limits per route); every exception no route
+ * answers itself is answered by {@link ErrorAnswers} (4xx for the client's mistakes, a generic 500 for ours).
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);

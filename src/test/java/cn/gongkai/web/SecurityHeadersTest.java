@@ -84,6 +84,15 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void behindAnHttpsProxyBrowsersAreToldToStayOnHttps() throws Exception {
+        HttpResponse<String> proxied = ANONYMOUS.send(HttpRequest.newBuilder(URI.create(app.url("/login")))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+        assertThat(anonymous("/login").headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
     void loggedInPagesApiAnswersAndImagesAreNotStored() throws Exception {
         for (String page : List.of("/", "/items", "/items/new", "/review", "/schedule", "/publishing", "/stats",
                 "/report", "/system")) {
