@@ -110,8 +110,14 @@ public final class Console {
         return services.users().list().isEmpty();
     }
 
+    /** The console's pages, for answers made outside a page (errors, refused bodies). */
+    Views views() {
+        return views;
+    }
+
     void register(RoutesConfig routes) {
         access.register(routes);
+        new Assets(services.config().templatesDir().resolve("console")).register(routes);
         // before the item pages: /items/new must not be taken for /items/{id}
         new EditorPages(services, views).register(routes);
         new ItemPages(services, views).register(routes);

@@ -259,11 +259,22 @@ final class ConsoleAccess {
         ctx.redirect("/login");
     }
 
-    /** Only a path on this site: no scheme, no host, no "//". */
+    /**
+     * Only a path on this site, else {@code /}: one leading slash, not followed by another or by a backslash; no
+     * backslash, whitespace or control character anywhere (browsers drop tabs and newlines and read {@code \} as
+     * {@code /}, so {@code /\t/evil.example} would lead to another host); no login page (no loop).
+     */
     static String next(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
                 || next.startsWith("/login")) {
             return "/";
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c == '\\' || Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)
+                    || c == '\u200b' || c == '\ufeff') {
+                return "/";
+            }
         }
         return next;
     }

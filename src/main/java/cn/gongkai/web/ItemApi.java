@@ -56,7 +56,7 @@ public final class ItemApi {
     private static final String CHANNEL = "接口";
     private static final String USER_ATTRIBUTE = "gongkai.user";
     private static final String VALIDATION = "urn:gongkai:problem:validation";
-    private static final long MAX_REQUEST_BYTES = 40L * 1024 * 1024;
+    static final long MAX_REQUEST_BYTES = 40L * 1024 * 1024;
 
     private final ItemImporter importer;
     private final ReviewService review;
@@ -297,6 +297,8 @@ public final class ItemApi {
         JsonNode root;
         try {
             root = JSON.readTree(ctx.bodyAsBytes());
+        } catch (Door.BodyTooLarge e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (IOException e) {
             String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new ApiException(new Problem(400, VALIDATION, "请求不是有效的 JSON", msg).error("(body)", 0, msg));

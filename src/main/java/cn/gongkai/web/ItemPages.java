@@ -473,7 +473,6 @@ final class ItemPages {
             throw new NotFound("图片编号有误");
         }
         byte[] bytes = s.images().get(sha).orElseThrow(() -> new NotFound("图片不存在"));
-        ctx.header("Cache-Control", "private, max-age=86400");
         ctx.contentType(ImageKinds.mimeOf(bytes)).result(bytes);
     }
 

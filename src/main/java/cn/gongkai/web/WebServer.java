@@ -7,6 +7,7 @@ import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.report.Counter;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * Chinese), {@code GET /api/counts?year=Y} (see {@link CountsRoutes}), and with {@link PublishingEndpoints} the
  * WeChat callback route and the watchdog's warnings in {@code /healthz}. Everything but {@code /healthz} and the
  * callback needs a logged-in user or an API token; without a console nobody can log in and only those two answer.
+ * Every request first meets the {@link Door} (security headers, body limits per route); every exception no route
+ * answers itself is answered by {@link ErrorAnswers} (4xx for the client's mistakes, a generic 500 for ours).
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -37,9 +40,18 @@ public final class WebServer implements AutoCloseable {
         this.items = items;
         this.clock = clock;
         this.publishing = publishing;
+        Door door = new Door(config.review().imageMaxMb());
+        ErrorAnswers errors = new ErrorAnswers(console == null ? null : console.views());
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.http.maxRequestSize = 40L * 1024 * 1024;
+            // no body is read past its route's limit: declared lengths are refused unread, chunked bodies are cut off
+            c.http.maxRequestSize = door.largest();
+            c.jetty.multipartConfig.maxFileSize(door.largest(), SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(door.largest(), SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            c.jetty.modifyServer(server -> server.insertHandler(door.jetty()));
+            c.routes.before(door::refuseDeclared);
+            errors.register(c.routes);
             if (api != null) {
                 api.register(c.routes);
             }

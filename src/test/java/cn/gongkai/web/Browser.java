@@ -41,6 +41,8 @@ final class Browser implements AutoCloseable {
         o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1366,768", "--lang=zh-CN", "--user-data-dir=" + profile);
+        // the browser's console, to see what the Content-Security-Policy refused
+        o.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         this.driver = new ChromeDriver(service, o);
     }
 
@@ -96,6 +98,14 @@ final class Browser implements AutoCloseable {
     void logout() {
         submit("header form button");
         waitFor().until(ExpectedConditions.urlContains("/login"));
+    }
+
+    /** The browser console's messages about the Content-Security-Policy since the last call. */
+    java.util.List<String> policyViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
     }
 
     String text(String css) {

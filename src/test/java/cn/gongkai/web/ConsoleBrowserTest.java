@@ -204,4 +204,21 @@ class ConsoleBrowserTest {
         assertThat(browser.text("#flash")).contains("已添加用户");
         assertThat(app.wiring.users().find("x4")).isPresent();
     }
+
+    @Test
+    @Order(3)
+    void theConsolesScriptsRunUnderItsContentSecurityPolicyAndNothingIsRefused() {
+        browser.open("/stats");
+        String year = browser.find("select[name=year] option:not([selected])").getAttribute("value");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.cssSelector("select[name=year]")))
+                .selectByVisibleText(year);
+        browser.waitFor().until(ExpectedConditions.urlContains("year="));
+        browser.open("/items/new");
+        browser.type("#title", "脚本在安全策略下运行");
+        browser.type("#body", "正文在预览中出现。");
+        browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "正文在预览中出现"));
+
+        assertThat(browser.policyViolations()).as("messages about the Content-Security-Policy in the browser's console,"
+                + " in this and the earlier tests").isEmpty();
+    }
 }
