@@ -480,7 +480,7 @@ final class ItemFileParser {
         try {
             long size = source.size(decoded);
             if (size < 0) {
-                p.add(line, field, "图片“" + src + "”不存在（" + source.whereMissing(decoded) + "）");
+                p.add(line, field, "图片“" + src + "”不存在或不在稿件所在文件夹内（" + source.whereMissing(decoded) + "）");
                 return null;
             }
             if (size > ImageInspector.MAX_BYTES) {
