@@ -1,5 +1,6 @@
 package cn.gongkai.store;
 
+import cn.gongkai.config.JdbcUrls;
 import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.Transactions;
@@ -21,7 +22,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -39,9 +39,6 @@ public final class Database implements AutoCloseable {
 
     /** Room for the publisher, the web server and Quartz's JDBC job store (trigger acquisition, misfires, check-in). */
     private static final int MAX_POOL_SIZE = 10;
-    private static final Pattern URL_SECRET =
-            Pattern.compile("(?i)((?:password|pwd|passwd|sslpassword)\\s*=)[^;&]*");
-    private static final Pattern URL_USERINFO = Pattern.compile("//[^/@]*@");
 
     private final HikariDataSource dataSource;
     private final String safeUrl;
@@ -91,6 +88,12 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("database url must not be blank");
         }
         String safeUrl = withoutCredentials(jdbcUrl);
+        if (JdbcUrls.hasUserInfo(jdbcUrl)) {
+            // The drivers cannot use user:pass@ (PostgreSQL resolves "user:pass@host" as a host name) and would echo
+            // it in their errors; refuse before anything connects or logs.
+            throw new StoreException("cannot connect to database " + safeUrl + ": a user name and password must not be "
+                    + "written into the URL; set database.user and GONGKAI_DATABASE_PASSWORD instead", null);
+        }
         HikariDataSource dataSource;
         try {
             HikariConfig config = new HikariConfig();
@@ -103,7 +106,8 @@ public final class Database implements AutoCloseable {
             config.setConnectionTimeout(10_000);
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to database " + safeUrl + " as user " + user, e);
+            throw new StoreException("cannot connect to database " + safeUrl + " as user " + user,
+                    MaskedCause.of(e, password));
         }
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -116,7 +120,7 @@ public final class Database implements AutoCloseable {
             return new Database(dataSource, safeUrl, product, compactor);
         } catch (SQLException | RuntimeException e) {
             dataSource.close();
-            throw new StoreException("cannot migrate database " + safeUrl, e);
+            throw new StoreException("cannot migrate database " + safeUrl, MaskedCause.of(e, password));
         }
     }
 
@@ -237,8 +241,7 @@ public final class Database implements AutoCloseable {
 
     /** The JDBC URL with any password parameter and user-info part masked. */
     static String withoutCredentials(String jdbcUrl) {
-        String masked = URL_SECRET.matcher(jdbcUrl).replaceAll("$1***");
-        return URL_USERINFO.matcher(masked).replaceAll("//***@");
+        return JdbcUrls.mask(jdbcUrl);
     }
 
     /**
