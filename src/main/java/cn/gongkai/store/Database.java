@@ -39,6 +39,16 @@ public final class Database implements AutoCloseable {
 
     /** Room for the publisher, the web server and Quartz's JDBC job store (trigger acquisition, misfires, check-in). */
     private static final int MAX_POOL_SIZE = 10;
+    /** The system property H2 reads the address its servers (AUTO_SERVER's among them) bind to from. */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+    static {
+        // H2's AUTO_SERVER (a second process sharing the file, e.g. the CLI beside serve) listens on all interfaces
+        // unless told otherwise; the file is local, so only this machine may join. Read once when H2 loads.
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+    }
 
     private final HikariDataSource dataSource;
     private final String safeUrl;
@@ -115,6 +125,7 @@ public final class Database implements AutoCloseable {
             H2Compactor compactor = null;
             if (product.startsWith("H2")) {
                 writeCommitsAtOnce(dataSource);
+                ownerOnly(dataSource);
                 compactor = H2Compactor.start(dataSource, safeUrl);
             }
             return new Database(dataSource, safeUrl, product, compactor);
@@ -254,6 +265,19 @@ public final class Database implements AutoCloseable {
     private static void writeCommitsAtOnce(HikariDataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
             s.execute("SET WRITE_DELAY 0");
+        }
+    }
+
+    /** Makes the files of an H2 file database owner-only (nothing for an in-memory one). */
+    private static void ownerOnly(HikariDataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("CALL DATABASE_PATH()")) {
+            String path = rs.next() ? rs.getString(1) : null;
+            if (path != null) {
+                PrivateFiles.restrictH2Files(java.nio.file.Path.of(path));
+            }
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot make the database files owner-only: " + e.getMessage(), e);
         }
     }
 
