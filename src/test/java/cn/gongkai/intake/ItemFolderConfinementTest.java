@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * outside exists, and nothing outside is read.
  */
 class ItemFolderConfinementTest {
-    private static final String HEAD = "title: 红旗区商务局召开促消费工作推进会\ncategory: 促消费\nauthor: 红旗区商务局\n";
-    private static final String BODY = "红旗区商务局召开促消费工作推进会，部署以旧换新工作。";
+    private static final String HEAD = ItemImporterTest.HEAD;
+    private static final String BODY = ItemImporterTest.BODY;
 
     @TempDir
     Path root;
