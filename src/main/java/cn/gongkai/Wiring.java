@@ -13,6 +13,7 @@ import cn.gongkai.publish.PublishActions;
 import cn.gongkai.publish.Watchdog;
 import cn.gongkai.intake.OaImporter;
 import cn.gongkai.store.JdbcOaRows;
+import cn.gongkai.store.PrivateFiles;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.PhonePreview;
@@ -123,7 +124,7 @@ public final class Wiring implements AutoCloseable {
         this.config = cfg;
         this.simulator = sim;
         try {
-            Files.createDirectories(cfg.dataDir());
+            PrivateFiles.createDirectories(cfg.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + cfg.dataDir(), e);
         }

@@ -2,6 +2,7 @@ package cn.gongkai.cli;
 
 import cn.gongkai.Wiring;
 import cn.gongkai.report.CountBy;
+import cn.gongkai.report.Csv;
 import cn.gongkai.report.YearCounts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -50,9 +51,9 @@ final class CountsCommand implements Callable<Integer> {
             case "csv" -> {
                 out.println(c.by().name().toLowerCase(Locale.ROOT) + ",articles");
                 for (Map.Entry<String, Integer> e : c.groups().entrySet()) {
-                    out.println(csv(e.getKey()) + "," + e.getValue());
+                    out.println(Csv.text(e.getKey()) + "," + Csv.number(e.getValue()));
                 }
-                out.println("total," + c.articles());
+                out.println("total," + Csv.number(c.articles()));
             }
             default -> {
                 out.println(c.year() + " 年公众号发布：文章 " + c.articles() + " 条，推送 " + c.pushes() + " 次");
@@ -73,9 +74,5 @@ final class CountsCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

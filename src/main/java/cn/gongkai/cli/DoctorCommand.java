@@ -10,6 +10,7 @@ import cn.gongkai.item.Note;
 import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.store.Database;
+import cn.gongkai.store.PrivateFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     private boolean database(GongkaiConfig config) {
         try {
-            Files.createDirectories(config.dataDir());
+            PrivateFiles.createDirectories(config.dataDir());
             try (Database db = Database.open(config.database().url(), config.database().user(),
                     config.database().password().reveal())) {
                 ok("数据库", "已连接 " + db.describe() + "，迁移已应用到版本 " + db.schemaVersion());

@@ -37,6 +37,14 @@ public record IntakeConfig(Path inboxDir, Duration inboxInterval, String oaUrl, 
         }
     }
 
+    /** As a record prints itself, with any credentials in the OA URL masked. */
+    @Override
+    public String toString() {
+        return "IntakeConfig[inboxDir=" + inboxDir + ", inboxInterval=" + inboxInterval + ", oaUrl="
+                + JdbcUrls.mask(oaUrl) + ", oaUser=" + oaUser + ", oaPassword=" + oaPassword + ", oaQuery=" + oaQuery
+                + ", oaInterval=" + oaInterval + "]";
+    }
+
     /** True when an OA database is configured. */
     public boolean oaEnabled() {
         return !oaUrl.isEmpty();

@@ -1,10 +1,9 @@
 package cn.gongkai.intake;
 
+import cn.gongkai.render.ImageDecoding;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 
 /**
  * Recognises an image by its bytes (never by its file name) and reads its dimensions. JPEG and PNG go to WeChat as
@@ -13,6 +12,8 @@ import javax.imageio.ImageIO;
 final class ImageInspector {
     /** Largest image file accepted at import; images are re-encoded below WeChat's limits before upload. */
     static final long MAX_BYTES = 10L * 1024 * 1024;
+    /** Pixels decoded to prove a file readable: large images are read every n-th pixel, which needs far less memory. */
+    private static final long CHECK_PIXELS = 4_000_000L;
 
     /** What the bytes are. */
     enum Format {
@@ -62,17 +63,26 @@ final class ImageInspector {
     }
 
     /**
-     * Decodes the image to learn its size.
+     * Reads the size from the image's header and decodes it (every few pixels, through the bounded pool of
+     * {@link ImageDecoding}) to know the whole file is readable.
      *
      * @return empty when the bytes cannot be decoded (corrupt or truncated file)
+     * @throws ImageDecoding.TooLarge when the header declares more than {@link ImageDecoding#MAX_PIXELS}; the pixel
+     *                                data is not read then
      */
-    static Optional<Inspected> inspect(byte[] bytes, Format format) {
+    static Optional<Inspected> inspect(String name, byte[] bytes, Format format) {
         try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
+            BufferedImage img = ImageDecoding.decode(name, bytes, CHECK_PIXELS);
             if (img == null || img.getWidth() <= 0 || img.getHeight() <= 0) {
                 return Optional.empty();
             }
-            return Optional.of(new Inspected(format, img.getWidth(), img.getHeight()));
+            ImageDecoding.Size size = ImageDecoding.headerSize(bytes).orElse(null);
+            if (size == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Inspected(format, size.width(), size.height()));
+        } catch (ImageDecoding.TooLarge e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -19,19 +19,26 @@ interface ImageSource {
     /** Says where a missing image was looked for, for the problem message. */
     String whereMissing(String name);
 
-    /** Images in the folder of {@code itemFile}, by path relative to it. */
+    /**
+     * Images in the folder of {@code itemFile} (or below it), by path relative to it. A name with {@code ..}, an
+     * absolute path, or a symbolic link whose real path leaves the folder counts as missing: see {@link FolderPaths}.
+     */
     static ImageSource besideFile(Path itemFile) {
         Path dir = itemFile.toAbsolutePath().getParent();
         return new ImageSource() {
             @Override
             public long size(String name) throws IOException {
-                Path p = dir.resolve(name).normalize();
-                return Files.isRegularFile(p) ? Files.size(p) : -1;
+                var p = FolderPaths.inside(dir, name);
+                return p.isPresent() ? Files.size(p.get()) : -1;
             }
 
             @Override
             public byte[] read(String name) throws IOException {
-                return Files.readAllBytes(dir.resolve(name).normalize());
+                var p = FolderPaths.inside(dir, name);
+                if (p.isEmpty()) {
+                    throw new java.nio.file.NoSuchFileException(name);
+                }
+                return FolderPaths.read(p.get(), ImageInspector.MAX_BYTES + 1);
             }
 
             @Override
@@ -41,7 +48,7 @@ interface ImageSource {
 
             @Override
             public String whereMissing(String name) {
-                return "应位于 " + dir.resolve(name).normalize().getParent();
+                return "图片须放在稿件所在文件夹 " + dir + " 或其子文件夹中，用相对路径引用；不能用 ..、绝对路径或指向文件夹外的链接";
             }
         };
     }
@@ -53,6 +60,9 @@ interface ImageSource {
     static ImageSource inMemory(Map<String, byte[]> images) {
         return new ImageSource() {
             private byte[] find(String name) {
+                if (!FolderPaths.isPlainRelative(name)) {
+                    return null;
+                }
                 byte[] b = images.get(name);
                 if (b == null && name.contains("/")) {
                     b = images.get(name.substring(name.lastIndexOf('/') + 1));

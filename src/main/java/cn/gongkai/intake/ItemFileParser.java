@@ -4,6 +4,7 @@ import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.Note;
+import cn.gongkai.render.ImageDecoding;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -480,7 +482,7 @@ final class ItemFileParser {
         try {
             long size = source.size(decoded);
             if (size < 0) {
-                p.add(line, field, "图片“" + src + "”不存在（" + source.whereMissing(decoded) + "）");
+                p.add(line, field, "图片“" + src + "”不存在或不在稿件所在文件夹内（" + source.whereMissing(decoded) + "）");
                 return null;
             }
             if (size > ImageInspector.MAX_BYTES) {
@@ -511,7 +513,13 @@ final class ItemFileParser {
             default -> {
             }
         }
-        var inspected = ImageInspector.inspect(data, format);
+        Optional<ImageInspector.Inspected> inspected;
+        try {
+            inspected = ImageInspector.inspect(src, data, format);
+        } catch (ImageDecoding.TooLarge e) {
+            p.add(line, field, e.getMessage());
+            return null;
+        }
         if (inspected.isEmpty()) {
             p.add(line, field, "图片“" + src + "”已损坏或不完整，无法读取，请重新导出");
             return null;

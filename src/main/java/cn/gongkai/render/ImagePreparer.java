@@ -5,7 +5,6 @@ import cn.gongkai.item.ItemImage;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,7 +14,6 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 
@@ -204,11 +202,16 @@ public final class ImagePreparer {
         return null;
     }
 
+    /**
+     * Decodes through {@link ImageDecoding}: the size in the header is checked against the pixel budget first, and
+     * at most two images are decoded at a time.
+     */
     private static BufferedImage decode(String fileName, byte[] bytes) {
         BufferedImage img;
         try {
-            // ImageIO.read closes the stream it is given.
-            img = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
+            img = ImageDecoding.decode(fileName, bytes);
+        } catch (ImageDecoding.TooLarge e) {
+            throw new RenderException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new RenderException("图片“" + fileName + "”无法读取（文件已损坏或格式不受支持）：" + e.getMessage(), e);
         }

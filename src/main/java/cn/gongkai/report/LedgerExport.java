@@ -67,16 +67,22 @@ public final class LedgerExport {
         return rows;
     }
 
-    /** UTF-8 CSV with a byte-order mark, so that Excel shows the Chinese text. */
+    /**
+     * UTF-8 CSV with a byte-order mark, so that Excel shows the Chinese text; text cells that would start a formula
+     * are made inert ({@link Csv}).
+     */
     public byte[] csv(int year) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(String.join(",", COLUMNS)).append("\r\n");
-        for (List<String> r : rows(year)) {
-            out.append(r.stream().map(LedgerExport::csvCell).collect(Collectors.joining(","))).append("\r\n");
+        out.append(Csv.line(COLUMNS)).append("\r\n");
+        List<List<String>> rows = rows(year);
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            out.append(Csv.number(i + 1)).append(',').append(Csv.line(r.subList(1, r.size()))).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The workbook: user text always goes in as text cells (never formulas), the row number as a number. */
     public byte[] xlsx(int year) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(year + "年发布台账");
@@ -129,10 +135,5 @@ public final class LedgerExport {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String csvCell(String s) {
-        boolean quote = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r");
-        return quote ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

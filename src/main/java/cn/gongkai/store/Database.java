@@ -1,5 +1,6 @@
 package cn.gongkai.store;
 
+import cn.gongkai.config.JdbcUrls;
 import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.Transactions;
@@ -22,7 +23,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -40,9 +40,16 @@ public final class Database implements AutoCloseable {
 
     /** Room for the publisher, the web server and Quartz's JDBC job store (trigger acquisition, misfires, check-in). */
     private static final int MAX_POOL_SIZE = 10;
-    private static final Pattern URL_SECRET =
-            Pattern.compile("(?i)((?:password|pwd|passwd|sslpassword)\\s*=)[^;&]*");
-    private static final Pattern URL_USERINFO = Pattern.compile("//[^/@]*@");
+    /** The system property H2 reads the address its servers (AUTO_SERVER's among them) bind to from. */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+    static {
+        // H2's AUTO_SERVER (a second process sharing the file, e.g. the CLI beside serve) listens on all interfaces
+        // unless told otherwise; the file is local, so only this machine may join. Read once when H2 loads.
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+    }
 
     private final HikariDataSource dataSource;
     private final String safeUrl;
@@ -94,6 +101,12 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("database url must not be blank");
         }
         String safeUrl = withoutCredentials(jdbcUrl);
+        if (JdbcUrls.hasUserInfo(jdbcUrl)) {
+            // The drivers cannot use user:pass@ (PostgreSQL resolves "user:pass@host" as a host name) and would echo
+            // it in their errors; refuse before anything connects or logs.
+            throw new StoreException("cannot connect to database " + safeUrl + ": a user name and password must not be "
+                    + "written into the URL; set database.user and GONGKAI_DATABASE_PASSWORD instead", null);
+        }
         HikariDataSource dataSource;
         try {
             HikariConfig config = new HikariConfig();
@@ -106,7 +119,8 @@ public final class Database implements AutoCloseable {
             config.setConnectionTimeout(10_000);
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to database " + safeUrl + " as user " + user, e);
+            throw new StoreException("cannot connect to database " + safeUrl + " as user " + user,
+                    MaskedCause.of(e, password));
         }
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -114,12 +128,13 @@ public final class Database implements AutoCloseable {
             H2Compactor compactor = null;
             if (product.startsWith("H2")) {
                 writeCommitsAtOnce(dataSource);
+                ownerOnly(dataSource);
                 compactor = H2Compactor.start(dataSource, safeUrl);
             }
             return new Database(dataSource, safeUrl, product, compactor);
         } catch (SQLException | RuntimeException e) {
             dataSource.close();
-            throw new StoreException("cannot migrate database " + safeUrl, e);
+            throw new StoreException("cannot migrate database " + safeUrl, MaskedCause.of(e, password));
         }
     }
 
@@ -245,8 +260,7 @@ public final class Database implements AutoCloseable {
 
     /** The JDBC URL with any password parameter and user-info part masked. */
     static String withoutCredentials(String jdbcUrl) {
-        String masked = URL_SECRET.matcher(jdbcUrl).replaceAll("$1***");
-        return URL_USERINFO.matcher(masked).replaceAll("//***@");
+        return JdbcUrls.mask(jdbcUrl);
     }
 
     /**
@@ -259,6 +273,19 @@ public final class Database implements AutoCloseable {
     private static void writeCommitsAtOnce(HikariDataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
             s.execute("SET WRITE_DELAY 0");
+        }
+    }
+
+    /** Makes the files of an H2 file database owner-only (nothing for an in-memory one). */
+    private static void ownerOnly(HikariDataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("CALL DATABASE_PATH()")) {
+            String path = rs.next() ? rs.getString(1) : null;
+            if (path != null) {
+                PrivateFiles.restrictH2Files(java.nio.file.Path.of(path));
+            }
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot make the database files owner-only: " + e.getMessage(), e);
         }
     }
 

@@ -23,9 +23,11 @@ public final class JdbcOaRows implements OaRows {
     private final Jdbi jdbi;
     private final String safeUrl;
     private final String query;
+    private final String password;
 
     public JdbcOaRows(String url, String user, String password, String query) {
         this.jdbi = Jdbi.create(url, user, password);
+        this.password = password;
         this.safeUrl = Database.withoutCredentials(url);
         this.query = query;
     }
@@ -44,7 +46,7 @@ public final class JdbcOaRows implements OaRows {
                 return row;
             }).list();
         } catch (JdbiException | java.sql.SQLException e) {
-            throw new StoreException("cannot read the OA database " + safeUrl, e);
+            throw new StoreException("cannot read the OA database " + safeUrl, MaskedCause.of(e, password));
         }
     }
 

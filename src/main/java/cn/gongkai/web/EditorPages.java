@@ -10,6 +10,7 @@ import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Note;
+import cn.gongkai.render.ImageDecoding;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.review.ChecksFailedException;
 import cn.gongkai.review.ReviewService;
@@ -354,6 +355,11 @@ final class EditorPages {
         if (!IMAGE_TYPES.contains(mime)) {
             ctx.status(415).json(Map.of("error", "“" + file.filename()
                     + "”不是可用的图片（支持 JPG、PNG、GIF、BMP、WebP、TIFF；HEIC 请先在手机或电脑上另存为 JPG）"));
+            return;
+        }
+        var declared = ImageDecoding.headerSize(bytes);
+        if (declared.isPresent() && !ImageDecoding.withinBudget(declared.get())) {
+            ctx.status(413).json(Map.of("error", ImageDecoding.overBudget(file.filename(), declared.get())));
             return;
         }
         String sha = ContentHash.sha256(bytes);

@@ -1,11 +1,13 @@
 package cn.gongkai.wechat;
 
+import cn.gongkai.config.JdbcUrls;
 import java.util.regex.Pattern;
 
 /**
  * Masks WeChat credentials in free text: access tokens and AppSecrets in query strings, key=value dumps and JSON.
  * WxJava logs request URLs with {@code access_token=} and its config beans print the secret; the logging layer runs
  * every line through {@link #scrub(String)}, and this package scrubs every message it puts into an exception.
+ * Credentials written into a URL ({@code //user:pass@host}, see {@link JdbcUrls}) are masked too.
  */
 public final class LogScrubber {
 
@@ -27,6 +29,6 @@ public final class LogScrubber {
             return text;
         }
         String masked = JSON.matcher(text).replaceAll("$1\"" + MASK + "\"");
-        return KEY_VALUE.matcher(masked).replaceAll("$1$2" + MASK);
+        return JdbcUrls.mask(KEY_VALUE.matcher(masked).replaceAll("$1$2" + MASK));
     }
 }

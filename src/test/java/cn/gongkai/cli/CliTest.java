@@ -372,7 +372,7 @@ class CliTest {
         Run r = run("bench", "render", "--n", "5", "--warmup", "2", "docs/bench/typical-2000.md");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("正文 1915 字", "排版 5 次").containsPattern("每秒 \\d+ 篇");
+        assertThat(r.out()).contains("正文 1873 字", "排版 5 次").containsPattern("每秒 \\d+ 篇");
     }
 
     @Test

@@ -9,6 +9,9 @@ import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Note;
 import cn.gongkai.review.AuditEntry;
+import cn.gongkai.testsupport.DeclaredImages;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ItemImporterTest {
     private static final String TITLE = "红旗区商务局召开促消费工作推进会";
     /** Front matter lines 2–4; the closing --- is line 5 and the body starts on line 6. */
-    private static final String HEAD = "title: " + TITLE + "\ncategory: 促消费\nauthor: 红旗区商务局\n";
-    private static final String BODY = "红旗区商务局召开促消费工作推进会，部署以旧换新工作。";
+    static final String HEAD = "title: " + TITLE + "\ncategory: 促消费\nauthor: 红旗区商务局\n";
+    static final String BODY = "红旗区商务局召开促消费工作推进会，部署以旧换新工作。";
 
     @TempDir
     Path dir;
@@ -232,6 +235,41 @@ class ItemImporterTest {
         Path file = item("item.md", "title: " + "长".repeat(200) + "\ncategory: 促消费\n", BODY);
 
         refusedOnce(file, 2, "title", "标题 200 字，超过微信上限 32 字（需删去 168 字）");
+    }
+
+    @Test
+    void refusesAPngDeclaring16000By16000NamingItsSizeWithoutDecodingIt() throws IOException {
+        Images.writeTo(dir.resolve("poster.png"), DeclaredImages.png(16000, 16000));
+        Path file = item("item.md", HEAD, BODY + "\n\n![现场](poster.png)");
+
+        ImportProblem p = refusedOnce(file, 8, "图片", "图片“poster.png”为 16000×16000 像素");
+
+        assertThat(p.message()).contains("超过 5000 万像素的上限").doesNotContain("损坏");
+    }
+
+    @Test
+    void aPngDeclaring49MegapixelsPassesThePixelBudgetAndIsJudgedByItsData() throws IOException {
+        Images.writeTo(dir.resolve("photo.png"), DeclaredImages.png(7000, 7000));
+        Path file = item("item.md", HEAD, BODY + "\n\n![现场](photo.png)");
+
+        ImportProblem p = refusedOnce(file, 8, "图片", "图片“photo.png”已损坏或不完整");
+
+        assertThat(p.message()).doesNotContain("像素的上限");
+    }
+
+    @Test
+    void theRestApiAndTheConsolePreviewRefuseAPictureAboveThePixelBudget() {
+        Map<String, JsonNode> fields = Map.of("title", TextNode.valueOf(TITLE), "category", TextNode.valueOf("促消费"));
+        Map<String, byte[]> images = Map.of("poster.png", DeclaredImages.png(16000, 16000));
+
+        ImportResult created = store.importer.create(fields, BODY + "\n\n![x](poster.png)", images, "drafter", "接口",
+                false);
+        ImportPreview preview = store.importer.preview(0, fields, BODY + "\n\n![x](poster.png)", images);
+
+        assertThat(created.problems()).singleElement().extracting(ImportProblem::message).asString()
+                .contains("超过 5000 万像素的上限");
+        assertThat(preview.problems()).singleElement().extracting(ImportProblem::message).asString()
+                .contains("超过 5000 万像素的上限");
     }
 
     @Test

@@ -80,6 +80,28 @@ class LedgerExportTest {
         }
     }
 
+    @Test
+    void aFormulaInADepartmentOrTitleComesOutInertInTheCsvAndAsTextInTheWorkbook() throws Exception {
+        String formula = "=HYPERLINK(\"http://x\",\"y\")";
+        long item = item("标题");
+        db.ledger().record(new LedgerEntry(item, "hongqi", "freepublish", "p1", "A1", 1, "https://mp.weixin.qq.com/s/1",
+                "@SUM(1+1)", "促消费", formula, MAY));
+
+        String csv = new String(export.csv(2023), StandardCharsets.UTF_8);
+        byte[] xlsx = export.xlsx(2023);
+
+        String row = csv.lines().skip(1).findFirst().orElseThrow();
+        assertThat(row).startsWith("1,").contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",")
+                .contains(",\"'@SUM(1+1)\",").doesNotContain(",=").doesNotContain(",@");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var cells = wb.getSheetAt(0).getRow(1);
+            assertThat(cells.getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(cells.getCell(4).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(cells.getCell(4).getStringCellValue()).isEqualTo(formula);
+            assertThat(cells.getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+        }
+    }
+
     private long item(String title) {
         return db.items().insert(new ItemContent("hongqi", "促消费", title, "", "", "正文", null, null, null, null, null,
                 null, null), ItemStatus.PUBLISHED, null, MAY).id();

@@ -171,6 +171,18 @@ class ConsolePagesTest {
         assertThat(admin.bytes("/images/" + sha).body()).isEqualTo(png);
     }
 
+    @Test
+    void anUploadDeclaringMoreThan50MegapixelsIsRefusedNamingItsSizeAndNothingIsStored() throws Exception {
+        byte[] png = cn.gongkai.testsupport.DeclaredImages.png(16000, 16000);
+        String sha = cn.gongkai.item.ContentHash.sha256(png);
+
+        HttpResponse<String> r = upload("gk" + System.nanoTime(), "poster.png", png);
+
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.body()).contains("16000×16000", "5000 万像素");
+        assertThat(app.wiring.database().images().get(sha)).isEmpty();
+    }
+
     private static HttpResponse<String> upload(String boundary, String name, byte[] bytes) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name

@@ -33,6 +33,13 @@ class LogScrubberTest {
     }
 
     @Test
+    void masksCredentialsWrittenIntoAUrl() {
+        assertThat(LogScrubber.scrub("database jdbc:postgresql://gk:Pw-77@db/gongkai (PostgreSQL 16)"))
+                .isEqualTo("database jdbc:postgresql://***@db/gongkai (PostgreSQL 16)");
+        assertThat(LogScrubber.scrub("jdbc:h2:file:./data/gk;PASSWORD=Pw-77;AUTO_SERVER=TRUE")).doesNotContain("Pw-77");
+    }
+
+    @Test
     void leavesOrdinaryTextAndNullAlone() {
         assertThat(LogScrubber.scrub("invalid appsecret, rid: 12-34")).isEqualTo("invalid appsecret, rid: 12-34");
         assertThat(LogScrubber.scrub("secretary=x")).isEqualTo("secretary=x");
