@@ -12,6 +12,7 @@ import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.render.RenderedArticle;
+import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
 import java.time.Clock;
@@ -227,8 +228,8 @@ public final class Publisher {
             }
             tx.run(() -> {
                 if (items.transition(item.id(), ItemStatus.APPROVED, ItemStatus.FAILED, null, refusal, now)) {
-                    audit.append(new AuditEntry(0, item.id(), "publisher", "", "FAIL", ItemStatus.APPROVED.name(),
-                            ItemStatus.FAILED.name(), -1, refusal, item.contentHash(), refusal, now));
+                    audit.append(AuditEntry.byPublisher(item, AuditAction.FAIL, ItemStatus.APPROVED, ItemStatus.FAILED,
+                            refusal, now).withChecks(refusal));
                     tally.failed++;
                     tally.messages.add("稿件 " + item.id() + "《" + item.title() + "》未发布：" + refusal);
                 }
@@ -459,10 +460,8 @@ public final class Publisher {
             Instant now = clock.instant();
             for (DisclosureItem item : itemsOf(batch)) {
                 if (items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.APPROVED, null, "", now)) {
-                    audit.append(new AuditEntry(0, item.id(), "publisher", "", "REHEARSAL",
-                            ItemStatus.PUBLISHING.name(), ItemStatus.APPROVED.name(), -1,
-                            "演练模式：已建草稿（media_id " + batch.draftMediaId() + "），未发布", item.contentHash(), "",
-                            now));
+                    audit.append(AuditEntry.byPublisher(item, AuditAction.REHEARSAL, ItemStatus.PUBLISHING,
+                            ItemStatus.APPROVED, "演练模式：已建草稿（media_id " + batch.draftMediaId() + "），未发布", now));
                 }
             }
             advance(batch, BatchState.REHEARSED, null, null, null, null);
@@ -514,10 +513,9 @@ public final class Publisher {
                     items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.PUBLISHED, batch.id(), "", now);
                 }
                 publications.linkCorrection(item, PublishBatch.MASS, now);
-                audit.append(new AuditEntry(0, item.id(), "publisher", "", "MASS_SEND",
-                        batch.parentBatchId() == null ? ItemStatus.PUBLISHING.name() : ItemStatus.PUBLISHED.name(),
-                        ItemStatus.PUBLISHED.name(), -1, "群发给全部粉丝，msg_id " + result.msgId(), item.contentHash(),
-                        "", now));
+                audit.append(AuditEntry.byPublisher(item, AuditAction.MASS_SEND,
+                        batch.parentBatchId() == null ? ItemStatus.PUBLISHING : ItemStatus.PUBLISHED,
+                        ItemStatus.PUBLISHED, "群发给全部粉丝，msg_id " + result.msgId(), now));
             }
             advance(batch, BatchState.PUBLISHED, null, result.msgId(), result.msgDataId(), null);
         });
@@ -724,9 +722,8 @@ public final class Publisher {
                 ItemStatus to = named ? ItemStatus.FAILED : ItemStatus.APPROVED;
                 String why = named ? reason + "（第 " + (i + 1) + " 篇，共 " + list.size() + " 篇）" : "";
                 items.transition(item.id(), ItemStatus.PUBLISHING, to, named ? batch.id() : null, why, now);
-                audit.append(new AuditEntry(0, item.id(), "publisher", "", named ? "FAIL" : "REQUEUE",
-                        ItemStatus.PUBLISHING.name(), to.name(), -1, named ? why : "同批其他文章失败，重新排队",
-                        item.contentHash(), "", now));
+                audit.append(AuditEntry.byPublisher(item, named ? AuditAction.FAIL : AuditAction.REQUEUE,
+                        ItemStatus.PUBLISHING, to, named ? why : "同批其他文章失败，重新排队", now));
                 if (named) {
                     tally.failed++;
                 }
@@ -744,9 +741,8 @@ public final class Publisher {
             if (batch.parentBatchId() == null) {
                 for (DisclosureItem item : itemsOf(batch)) {
                     if (items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.FAILED, batch.id(), why, now)) {
-                        audit.append(new AuditEntry(0, item.id(), "publisher", "", "FAIL",
-                                ItemStatus.PUBLISHING.name(), ItemStatus.FAILED.name(), -1, why, item.contentHash(),
-                                "", now));
+                        audit.append(AuditEntry.byPublisher(item, AuditAction.FAIL, ItemStatus.PUBLISHING,
+                                ItemStatus.FAILED, why, now));
                     }
                 }
             }
