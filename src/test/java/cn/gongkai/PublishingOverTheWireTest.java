@@ -1,5 +1,6 @@
 package cn.gongkai;
 
+import cn.gongkai.testsupport.Publishers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.config.AccountConfig;
@@ -58,9 +59,7 @@ class PublishingOverTheWireTest {
                 Duration.ofMillis(2));
         gateway = new WxJavaGateway(List.of(account), client,
                 new CallBudget(db.callCounter(), client.dailyLimits(), client.quotaShare(), clock), clock);
-        publisher = new Publisher(List.of(account), db.items(), db.images(), db.batches(), db.ledger(),
-                db.mediaCache(), db.audit(), db.transactions(), gateway, ArticleRenderer.load(Path.of("templates")),
-                new ImagePreparer(), new PollPolicy(3, Duration.ZERO), clock);
+        publisher = Publishers.on(db, gateway, clock).account(account).build();
     }
 
     @AfterEach

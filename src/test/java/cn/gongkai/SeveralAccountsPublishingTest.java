@@ -1,5 +1,6 @@
 package cn.gongkai;
 
+import cn.gongkai.testsupport.Publishers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.config.AccountConfig;
@@ -70,10 +71,7 @@ class SeveralAccountsPublishingTest {
                 Duration.ofMillis(5));
         gateway = new WxJavaGateway(accounts, client,
                 new CallBudget(db.callCounter(), client.dailyLimits(), client.quotaShare(), clock), clock);
-        publisher = new Publisher(db.publishStore(), gateway, ArticleRenderer.load(Path.of("templates")),
-                new ImagePreparer(), new PublishSettings(accounts, java.time.ZoneId.of("Asia/Shanghai"),
-                        new PollPolicy(3, Duration.ZERO), Duration.ofMinutes(15), Duration.ZERO,
-                        cn.gongkai.publish.BoundaryListener.NONE), clock);
+        publisher = Publishers.on(db, gateway, clock).accounts(accounts).build();
     }
 
     @AfterEach

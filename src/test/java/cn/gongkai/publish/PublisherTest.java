@@ -1,5 +1,6 @@
 package cn.gongkai.publish;
 
+import cn.gongkai.testsupport.Publishers;
 import static cn.gongkai.testsupport.Fixtures.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,11 +38,7 @@ class PublisherTest {
     }
 
     private Publisher publisher(PollPolicy poll) {
-        return new Publisher(db.publishStore(), wechat, ArticleRenderer.load(Path.of("templates")),
-                new ImagePreparer(), new PublishSettings(List.of(Fixtures.account(ACCOUNT, 8)),
-                        java.time.ZoneId.of("Asia/Shanghai"), poll, Duration.ofMinutes(15), Duration.ZERO,
-                        BoundaryListener.NONE),
-                clock);
+        return Publishers.on(db, wechat, clock).poll(poll).build();
     }
 
     @AfterEach
@@ -250,11 +247,7 @@ class PublisherTest {
     void anItemThePrePublishChecksNowRefuseFailsBeforeAnythingGoesToWeChat() {
         List<Long> ids = approvedItems(2);
         PublishGate refuseFirst = item -> item.id() == ids.get(0) ? "发布前检查未通过：正文第 3 行有手机号码" : "";
-        Publisher gated = new Publisher(db.publishStore(), wechat, ArticleRenderer.load(Path.of("templates")),
-                new ImagePreparer(), new PublishSettings(List.of(Fixtures.account(ACCOUNT, 8)),
-                        java.time.ZoneId.of("Asia/Shanghai"), new PollPolicy(3, Duration.ZERO),
-                        Duration.ofMinutes(15), Duration.ZERO, BoundaryListener.NONE).withGate(refuseFirst),
-                clock);
+        Publisher gated = Publishers.on(db, wechat, clock).gate(refuseFirst).build();
 
         RunReport report = gated.run(ACCOUNT);
 

@@ -1,5 +1,6 @@
 package cn.gongkai.publish;
 
+import cn.gongkai.testsupport.Publishers;
 import static cn.gongkai.testsupport.Fixtures.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,9 +57,7 @@ class RequeueSettlesWithWeChatTest {
     }
 
     private Publisher publisher(boolean callback) {
-        return new Publisher(db.publishStore(), wechat, RENDERER, new ImagePreparer(), new PublishSettings(
-                List.of(account(callback)), ZoneId.of("Asia/Shanghai"), new PollPolicy(3, Duration.ZERO),
-                Duration.ofMinutes(15), Duration.ZERO, BoundaryListener.NONE), clock);
+        return Publishers.on(db, wechat, clock).account(account(callback)).renderer(RENDERER).build();
     }
 
     private PublishActions actions() {
