@@ -11,8 +11,6 @@ import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.Publisher;
-import cn.gongkai.render.ArticleRenderer;
-import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;

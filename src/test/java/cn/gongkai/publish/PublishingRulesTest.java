@@ -13,7 +13,6 @@ import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.render.ArticleRenderer;
-import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.store.Database;
