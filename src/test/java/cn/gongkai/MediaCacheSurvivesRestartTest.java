@@ -1,5 +1,6 @@
 package cn.gongkai;
 
+import cn.gongkai.testsupport.Publishers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.config.AccountConfig;
@@ -10,8 +11,6 @@ import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.Publisher;
-import cn.gongkai.render.ArticleRenderer;
-import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
@@ -62,11 +61,8 @@ class MediaCacheSurvivesRestartTest {
                     Duration.ofMillis(5));
             CallBudget budget = new CallBudget(db.callCounter(), client.dailyLimits(), client.quotaShare(), clock);
             try (WxJavaGateway gateway = new WxJavaGateway(List.of(account), client, budget, clock)) {
-                Publisher publisher = new Publisher(db.publishStore(), gateway,
-                        ArticleRenderer.load(Path.of("templates")), new ImagePreparer(),
-                        new cn.gongkai.publish.PublishSettings(List.of(account), java.time.ZoneId.of("Asia/Shanghai"),
-                                new PollPolicy(5, Duration.ZERO), Duration.ofMinutes(15), Duration.ZERO,
-                                cn.gongkai.publish.BoundaryListener.NONE), clock);
+                Publisher publisher = Publishers.on(db, gateway, clock).account(account)
+                        .poll(new PollPolicy(5, Duration.ZERO)).build();
                 List<ItemImage> stored = new java.util.ArrayList<>();
                 for (int i = 0; i < images.size(); i++) {
                     stored.add(Fixtures.storeImage(db, "img" + i + ".png", images.get(i), 320, 200));

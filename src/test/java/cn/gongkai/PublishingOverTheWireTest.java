@@ -1,5 +1,6 @@
 package cn.gongkai;
 
+import cn.gongkai.testsupport.Publishers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.config.AccountConfig;
@@ -7,11 +8,7 @@ import cn.gongkai.config.Secret;
 import cn.gongkai.config.WeChatClientConfig;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.publish.CallBudget;
-import cn.gongkai.publish.PollPolicy;
-import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
-import cn.gongkai.render.ArticleRenderer;
-import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.FaultRule;
 import cn.gongkai.simulator.SimulatorRecord;
@@ -20,7 +17,6 @@ import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.Fixtures;
 import cn.gongkai.testsupport.MutableClock;
 import cn.gongkai.wechat.WxJavaGateway;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +54,7 @@ class PublishingOverTheWireTest {
                 Duration.ofMillis(2));
         gateway = new WxJavaGateway(List.of(account), client,
                 new CallBudget(db.callCounter(), client.dailyLimits(), client.quotaShare(), clock), clock);
-        publisher = new Publisher(List.of(account), db.items(), db.images(), db.batches(), db.ledger(),
-                db.mediaCache(), db.audit(), db.transactions(), gateway, ArticleRenderer.load(Path.of("templates")),
-                new ImagePreparer(), new PollPolicy(3, Duration.ZERO), clock);
+        publisher = Publishers.on(db, gateway, clock).account(account).build();
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package cn.gongkai;
 
+import cn.gongkai.testsupport.Publishers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.config.AccountConfig;
@@ -11,11 +12,7 @@ import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Note;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.LedgerEntry;
-import cn.gongkai.publish.PollPolicy;
-import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
-import cn.gongkai.render.ArticleRenderer;
-import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.FaultRule;
 import cn.gongkai.simulator.SimulatorRecord;
@@ -24,7 +21,6 @@ import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.Fixtures;
 import cn.gongkai.testsupport.MutableClock;
 import cn.gongkai.wechat.WxJavaGateway;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,10 +66,7 @@ class SeveralAccountsPublishingTest {
                 Duration.ofMillis(5));
         gateway = new WxJavaGateway(accounts, client,
                 new CallBudget(db.callCounter(), client.dailyLimits(), client.quotaShare(), clock), clock);
-        publisher = new Publisher(db.publishStore(), gateway, ArticleRenderer.load(Path.of("templates")),
-                new ImagePreparer(), new PublishSettings(accounts, java.time.ZoneId.of("Asia/Shanghai"),
-                        new PollPolicy(3, Duration.ZERO), Duration.ofMinutes(15), Duration.ZERO,
-                        cn.gongkai.publish.BoundaryListener.NONE), clock);
+        publisher = Publishers.on(db, gateway, clock).accounts(accounts).build();
     }
 
     @AfterEach

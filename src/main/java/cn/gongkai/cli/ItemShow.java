@@ -4,6 +4,7 @@ import cn.gongkai.Wiring;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.ReviewService;
 import java.io.PrintWriter;
@@ -71,7 +72,7 @@ final class ItemShow implements Callable<Integer> {
             List<AuditEntry> history = w.database().audit().history(id);
             for (AuditEntry e : history) {
                 t.row(SECOND.format(e.at().atZone(zone)), e.actor(),
-                        e.role().isEmpty() ? "-" : ReviewService.roleLabel(e.role()), decision(e.decision()),
+                        e.role().isEmpty() ? "-" : ReviewService.roleLabel(e.role()), AuditAction.labelOf(e.decision()),
                         (e.fromStatus() == null || e.fromStatus().isEmpty() ? "" : e.fromStatus() + "→")
                                 + e.toStatus(), e.comment().isEmpty() ? "-" : e.comment().replace('\n', ' '),
                         e.contentHash() == null ? "-" : e.contentHash().substring(0, 12));
@@ -80,7 +81,7 @@ final class ItemShow implements Callable<Integer> {
             for (AuditEntry e : history) {
                 if (!e.checks().isEmpty()) {
                     out.println();
-                    out.println("检查结果（" + SECOND.format(e.at().atZone(zone)) + "，" + decision(e.decision()) + "）：");
+                    out.println("检查结果（" + SECOND.format(e.at().atZone(zone)) + "，" + AuditAction.labelOf(e.decision()) + "）：");
                     e.checks().lines().forEach(l -> out.println("  " + l));
                 }
             }
@@ -88,15 +89,4 @@ final class ItemShow implements Callable<Integer> {
         }
     }
 
-    static String decision(String d) {
-        return switch (d) {
-            case "SUBMIT" -> "提交";
-            case "CREATE" -> "创建草稿";
-            case "EDIT" -> "修改";
-            case "APPROVE" -> "通过";
-            case "REJECT" -> "退回";
-            case "CHECK" -> "检查";
-            default -> d;
-        };
-    }
 }

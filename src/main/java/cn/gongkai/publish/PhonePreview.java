@@ -1,14 +1,11 @@
 package cn.gongkai.publish;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemContent;
-import cn.gongkai.item.ItemImage;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.render.RenderException;
-import cn.gongkai.render.RenderedArticle;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,19 +21,13 @@ import org.slf4j.LoggerFactory;
 public final class PhonePreview {
     private static final Logger LOG = LoggerFactory.getLogger(PhonePreview.class);
 
-    private final ImageStore images;
-    private final MediaCache media;
+    private final DraftComposer composer;
     private final WeChatGateway wechat;
-    private final ArticleRenderer renderer;
-    private final ImagePreparer preparer;
 
     public PhonePreview(ImageStore images, MediaCache media, WeChatGateway wechat, ArticleRenderer renderer,
                         ImagePreparer preparer) {
-        this.images = images;
-        this.media = media;
+        this.composer = new DraftComposer(renderer, new MediaUploader(images, media, wechat, preparer));
         this.wechat = wechat;
-        this.renderer = renderer;
-        this.preparer = preparer;
     }
 
     /**
@@ -61,55 +52,26 @@ public final class PhonePreview {
      * @throws RenderException when the item cannot become an article WeChat accepts
      */
     public Sent send(AccountConfig account, ItemContent item, String recipient, boolean keepDraft) {
-        RenderedArticle a = renderer.render(item, account.name(), img -> bodyImageUrl(account, img));
-        ItemImage cover = item.effectiveCover();
-        ImagePreparer.CoverCrops crops = cover == null ? preparer.defaultCoverCrops()
-                : preparer.coverCrops(cover, bytesOf(cover));
-        DraftArticle article = new DraftArticle(a.title(), a.author(), a.digest(), a.html(), a.contentSourceUrl(),
-                coverMediaId(account, cover), crops.picCrop2351(), crops.picCrop11());
-        String draft = wechat.addDraft(account.id(), List.of(article));
-        List<String> warnings = new ArrayList<>(a.warnings());
+        DraftComposer.Composed composed = composer.compose(account, item, () -> { });
+        String draft = wechat.addDraft(account.id(), List.of(composed.article()));
+        List<String> warnings = new ArrayList<>(composed.warnings());
         boolean deleted = false;
         try {
             wechat.massPreview(account.id(), draft, recipient, !AccountConfig.isOpenId(recipient));
         } finally {
-            if (!keepDraft) {
-                try {
-                    wechat.deleteDraft(account.id(), draft);
-                    deleted = true;
-                } catch (WeChatException e) {
-                    LOG.warn("Preview draft {} of account {} could not be deleted: {}", draft, account.id(),
-                            e.getMessage());
-                    warnings.add("预览用的临时草稿（media_id " + draft + "）未能删除：" + e.staffMessage()
-                            + "。可在公众号后台草稿箱中手动删除");
-                }
-            }
+            deleted = !keepDraft && deleteDraft(account, draft, warnings);
         }
         return new Sent(draft, deleted, warnings);
     }
 
-    private String bodyImageUrl(AccountConfig account, ItemImage image) {
-        return media.find(account.id(), MediaCache.Kind.BODY_IMAGE, image.sha256()).orElseGet(() -> {
-            ImagePreparer.Prepared p = preparer.prepare(image, bytesOf(image));
-            String url = wechat.uploadBodyImage(account.id(), new MediaFile(p.fileName(), p.mimeType(), p.bytes()));
-            media.remember(account.id(), MediaCache.Kind.BODY_IMAGE, image.sha256(), url);
-            return url;
-        });
-    }
-
-    private String coverMediaId(AccountConfig account, ItemImage cover) {
-        ImagePreparer.Prepared defaultCover = cover == null ? preparer.defaultCover() : null;
-        String sha = cover == null ? ContentHash.sha256(defaultCover.bytes()) : cover.sha256();
-        return media.find(account.id(), MediaCache.Kind.COVER, sha).orElseGet(() -> {
-            ImagePreparer.Prepared p = cover == null ? defaultCover : preparer.prepare(cover, bytesOf(cover));
-            String id = wechat.addCoverImage(account.id(), new MediaFile(p.fileName(), p.mimeType(), p.bytes()));
-            media.remember(account.id(), MediaCache.Kind.COVER, sha, id);
-            return id;
-        });
-    }
-
-    private byte[] bytesOf(ItemImage image) {
-        return images.get(image.sha256()).orElseThrow(() ->
-                new RenderException("图片“" + image.fileName() + "”的文件在库中缺失（" + image.sha256() + "）"));
+    private boolean deleteDraft(AccountConfig account, String draft, List<String> warnings) {
+        try {
+            wechat.deleteDraft(account.id(), draft);
+            return true;
+        } catch (WeChatException e) {
+            LOG.warn("Preview draft {} of account {} could not be deleted: {}", draft, account.id(), e.getMessage());
+            warnings.add("预览用的临时草稿（media_id " + draft + "）未能删除：" + e.staffMessage() + "。可在公众号后台草稿箱中手动删除");
+            return false;
+        }
     }
 }

@@ -3,6 +3,7 @@ package cn.gongkai.publish;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
 import java.time.Instant;
@@ -80,8 +81,8 @@ final class Publications {
                 status.articleId(), index, url, item.title(), item.content().category(),
                 item.content().department(), now));
         items.transition(item.id(), from, ItemStatus.PUBLISHED, batch.id(), "", now);
-        audit.append(new AuditEntry(0, item.id(), "publisher", "", "PUBLISH", from.name(),
-                ItemStatus.PUBLISHED.name(), -1, note.isEmpty() ? url : note + url, item.contentHash(), "", now));
+        audit.append(AuditEntry.byPublisher(item, AuditAction.PUBLISH, from, ItemStatus.PUBLISHED,
+                note.isEmpty() ? url : note + url, now));
         linkCorrection(item, PublishBatch.FREEPUBLISH, now);
     }
 
@@ -103,8 +104,8 @@ final class Publications {
         }
         for (ItemStatus from : List.of(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)) {
             if (items.transition(original.get(), from, ItemStatus.CORRECTED, null, null, now)) {
-                audit.append(new AuditEntry(0, original.get(), "publisher", "", "CORRECTED", from.name(),
-                        ItemStatus.CORRECTED.name(), -1, "更正说明（稿件 " + item.id() + "）已发布", "", "", now));
+                audit.append(AuditEntry.byPublisher(original.get(), AuditAction.CORRECTED, from, ItemStatus.CORRECTED,
+                        "更正说明（稿件 " + item.id() + "）已发布", now));
             }
         }
     }

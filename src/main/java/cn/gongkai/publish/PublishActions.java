@@ -5,6 +5,7 @@ import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Transactions;
+import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.ReviewService;
@@ -70,9 +71,9 @@ public final class PublishActions {
             if (!items.transition(itemId, ItemStatus.FAILED, ItemStatus.APPROVED, null, "", now)) {
                 throw new PublishActionException(itemId, "稿件 " + itemId + " 的状态刚被其他人改变，请刷新后重试");
             }
-            audit.append(new AuditEntry(0, itemId, actor.strip(), "", "REQUEUE", ItemStatus.FAILED.name(),
-                    ItemStatus.APPROVED.name(), -1, "问题已处理，重新排队发布（上次失败原因：" + item.failure() + "）"
-                    + note(comment), item.contentHash(), "", now));
+            audit.append(AuditEntry.byUser(actor.strip(), "", item, AuditAction.REQUEUE, ItemStatus.FAILED,
+                    ItemStatus.APPROVED, "问题已处理，重新排队发布（上次失败原因：" + item.failure() + "）" + note(comment),
+                    now));
             return items.find(itemId).orElseThrow();
         });
     }
@@ -120,9 +121,9 @@ public final class PublishActions {
             Instant now = clock.instant();
             ledger.markDeleted(row.id(), now);
             items.transition(itemId, item.status(), ItemStatus.WITHDRAWN, null, null, now);
-            audit.append(new AuditEntry(0, itemId, actor.strip(), "", "WITHDRAW", item.status().name(),
-                    ItemStatus.WITHDRAWN.name(), -1, "已从公众号撤回（article_id " + row.articleId() + " 第 " + row.index()
-                    + " 篇）：" + reason.strip(), item.contentHash(), "", now));
+            audit.append(AuditEntry.byUser(actor.strip(), "", item, AuditAction.WITHDRAW, item.status(),
+                    ItemStatus.WITHDRAWN, "已从公众号撤回（article_id " + row.articleId() + " 第 " + row.index() + " 篇）："
+                    + reason.strip(), now));
             return items.find(itemId).orElseThrow();
         });
     }
@@ -159,9 +160,8 @@ public final class PublishActions {
             items.setCorrects(created.id(), o.id());
             items.setPriority(created.id(), CORRECTION_PRIORITY);
             review.recordQueued(created, actor.strip(), "更正说明");
-            audit.append(new AuditEntry(0, o.id(), actor.strip(), "", "CORRECTION_QUEUED", o.status().name(),
-                    o.status().name(), -1, "已起草更正说明（稿件 " + created.id() + "）：" + text.strip(),
-                    o.contentHash(), "", now));
+            audit.append(AuditEntry.byUser(actor.strip(), "", o, AuditAction.CORRECTION_QUEUED, o.status(), o.status(),
+                    "已起草更正说明（稿件 " + created.id() + "）：" + text.strip(), now));
             return items.find(created.id()).orElseThrow();
         });
     }

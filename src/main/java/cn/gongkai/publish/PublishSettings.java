@@ -3,6 +3,8 @@ package cn.gongkai.publish;
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.PublishingConfig;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +47,16 @@ public record PublishSettings(List<AccountConfig> accounts, ZoneId zone, PollPol
                                      PollPolicy poll) {
         return new PublishSettings(accounts, zone, poll, config.callbackGrace(), config.resubmitAfter(),
                 BoundaryListener.NONE);
+    }
+
+    /** The start of the publishing day (in {@link #zone()}) that holds {@code now}. */
+    public Instant startOfDay(Instant now) {
+        return LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+    }
+
+    /** Tells the boundary listener that the batch reached the boundary. */
+    void reached(Boundary boundary, long batchId) {
+        boundaries.reached(boundary, batchId);
     }
 
     /** The same settings with another boundary listener. */

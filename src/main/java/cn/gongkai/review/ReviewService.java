@@ -31,12 +31,6 @@ import java.util.Set;
  * audit row; errors block.
  */
 public final class ReviewService {
-    static final String SUBMIT = "SUBMIT";
-    static final String CREATE = "CREATE";
-    static final String EDIT = "EDIT";
-    static final String APPROVE = "APPROVE";
-    static final String REJECT = "REJECT";
-    static final String CHECK = "CHECK";
     /** The fewest hex digits of a content hash a reviewer may give (as {@code item show} prints them). */
     public static final int MIN_HASH_PREFIX = 8;
 
@@ -130,8 +124,8 @@ public final class ReviewService {
 
     /** Writes the audit rows for an item that was just queued, with the check results it was queued with. */
     public void recordQueued(DisclosureItem item, String actor, String channel, CheckReport report) {
-        audit.append(new AuditEntry(0, item.id(), actor, Role.DRAFTER.id(), SUBMIT, "", item.status().name(), -1,
-                "经" + channel + "提交", item.contentHash(), report.toText(), clock.instant()));
+        audit.append(AuditEntry.byUser(actor, Role.DRAFTER.id(), item, AuditAction.SUBMIT, null, item.status(),
+                "经" + channel + "提交", clock.instant()).withChecks(report.toText()));
         if (item.status() == ItemStatus.APPROVED) {
             appendOaApproval(item);
         }
@@ -139,9 +133,8 @@ public final class ReviewService {
 
     /** Writes the audit row for an item stored as a draft (not yet queued) by {@code actor}. */
     public void recordCreated(DisclosureItem item, String actor, String channel) {
-        audit.append(new AuditEntry(0, item.id(), actor, Role.DRAFTER.id(), CREATE, "", item.status().name(), -1,
-                "经" + channel + "创建草稿", item.contentHash(), checks.check(item.content()).toText(),
-                clock.instant()));
+        audit.append(AuditEntry.byUser(actor, Role.DRAFTER.id(), item, AuditAction.CREATE, null, item.status(),
+                "经" + channel + "创建草稿", clock.instant()).withChecks(checks.check(item.content()).toText()));
     }
 
     /**
@@ -149,24 +142,19 @@ public final class ReviewService {
      * does not change.
      */
     public void recordCheck(DisclosureItem item, CheckReport report, String actor) {
-        audit.append(new AuditEntry(0, item.id(), actor, "", CHECK, item.status().name(), item.status().name(), -1,
-                report.hasErrors() ? "发布前检查未通过" : "发布前检查通过", item.contentHash(), report.toText(),
-                clock.instant()));
+        audit.append(AuditEntry.byUser(actor, "", item, AuditAction.CHECK, item.status(), item.status(),
+                report.hasErrors() ? "发布前检查未通过" : "发布前检查通过", clock.instant()).withChecks(report.toText()));
     }
 
     /** The index of the step now waiting for a decision, derived from the audit rows of the current content. */
     public int currentStep(DisclosureItem item) {
         int step = 0;
         for (AuditEntry e : audit.history(item.id())) {
-            switch (e.decision()) {
-                case SUBMIT, REJECT, EDIT, CREATE -> step = 0;
-                case APPROVE -> {
-                    if (e.step() == step && e.contentHash().equals(item.contentHash())) {
-                        step++;
-                    }
-                }
-                default -> {
-                }
+            if (e.action().filter(AuditAction::restartsReview).isPresent()) {
+                step = 0;
+            } else if (AuditAction.APPROVE.is(e) && e.step() == step
+                    && e.contentHash().equals(item.contentHash())) {
+                step++;
             }
         }
         return step;
@@ -208,7 +196,7 @@ public final class ReviewService {
                 throw new ReviewException(itemId, "不能审核自己提交或修改的稿件（" + user.name() + " 提交或修改过本稿件）");
             }
             for (AuditEntry e : audit.history(itemId)) {
-                if (e.decision().equals(APPROVE) && e.actor().equals(user.name())
+                if (AuditAction.APPROVE.is(e) && e.actor().equals(user.name())
                         && e.contentHash().equals(item.contentHash()) && e.step() < step
                         && approvalCounts(itemId, e)) {
                     throw new ReviewException(itemId, user.name() + " 已审核过第 " + (e.step() + 1)
@@ -225,8 +213,8 @@ public final class ReviewService {
                 // an edit committed while this approval was being decided: roll back rather than approve it unseen
                 throw new ReviewException(itemId, "稿件内容刚被修改，本次同意未记录；请刷新后查看新的内容再审核");
             }
-            audit.append(new AuditEntry(0, itemId, user.name(), role, APPROVE, ItemStatus.IN_REVIEW.name(),
-                    to.name(), step, comment, item.contentHash(), "", clock.instant()));
+            audit.append(AuditEntry.byUser(user.name(), role, item, AuditAction.APPROVE, ItemStatus.IN_REVIEW, to,
+                    comment, clock.instant()).atStep(step));
             return load(itemId);
         });
     }
@@ -255,8 +243,8 @@ public final class ReviewService {
                     clock.instant())) {
                 throw new ReviewException(itemId, "稿件状态已被他人改变，请刷新后重试");
             }
-            audit.append(new AuditEntry(0, itemId, user.name(), role, REJECT, ItemStatus.IN_REVIEW.name(),
-                    ItemStatus.REJECTED.name(), step, comment, item.contentHash(), "", clock.instant()));
+            audit.append(AuditEntry.byUser(user.name(), role, item, AuditAction.REJECT, ItemStatus.IN_REVIEW,
+                    ItemStatus.REJECTED, comment, clock.instant()).atStep(step));
             return load(itemId);
         });
     }
@@ -282,9 +270,9 @@ public final class ReviewService {
                 throw new ReviewException(itemId, "稿件状态已被他人改变，请刷新后重试");
             }
             DisclosureItem queued = load(itemId);
-            audit.append(new AuditEntry(0, itemId, user.name(), user.role().id(), SUBMIT, item.status().name(),
-                    to.name(), -1, item.status() == ItemStatus.REJECTED ? "退回后重新提交" : "提交审核",
-                    queued.contentHash(), report.toText(), clock.instant()));
+            audit.append(AuditEntry.byUser(user.name(), user.role().id(), queued, AuditAction.SUBMIT, item.status(), to,
+                    item.status() == ItemStatus.REJECTED ? "退回后重新提交" : "提交审核", clock.instant())
+                    .withChecks(report.toText()));
             if (to == ItemStatus.APPROVED) {
                 appendOaApproval(queued);
             }
@@ -321,8 +309,8 @@ public final class ReviewService {
                     .orElseThrow(() -> new ReviewException(itemId, "稿件状态已被他人改变，请刷新后重试"));
             String comment = "经" + channel + "修改" + (to == ItemStatus.DRAFT ? "" : "，重新进入审核")
                     + (item.contentHash().equals(updated.contentHash()) ? "（内容未变）" : "");
-            audit.append(new AuditEntry(0, itemId, user.name(), user.role().id(), EDIT, item.status().name(),
-                    to.name(), -1, comment, updated.contentHash(), report.toText(), clock.instant()));
+            audit.append(AuditEntry.byUser(user.name(), user.role().id(), updated, AuditAction.EDIT, item.status(), to,
+                    comment, clock.instant()).withChecks(report.toText()));
             if (to == ItemStatus.APPROVED) {
                 appendOaApproval(updated);
             }
@@ -334,7 +322,7 @@ public final class ReviewService {
     public Set<String> authors(DisclosureItem item) {
         Set<String> out = new LinkedHashSet<>();
         for (AuditEntry e : audit.history(item.id())) {
-            if (e.decision().equals(SUBMIT) || e.decision().equals(EDIT) || e.decision().equals(CREATE)) {
+            if (e.action().filter(AuditAction::authors).isPresent()) {
                 out.add(e.actor());
             }
         }
@@ -342,9 +330,8 @@ public final class ReviewService {
     }
 
     private void appendOaApproval(DisclosureItem item) {
-        audit.append(new AuditEntry(0, item.id(), "oa", "", APPROVE, ItemStatus.IN_REVIEW.name(),
-                ItemStatus.APPROVED.name(), -1, "review.chain 为空：稿件已在单位 OA 系统中审批，直接进入待发布",
-                item.contentHash(), "", clock.instant()));
+        audit.append(AuditEntry.byUser("oa", "", item, AuditAction.APPROVE, ItemStatus.IN_REVIEW, ItemStatus.APPROVED,
+                "review.chain 为空：稿件已在单位 OA 系统中审批，直接进入待发布", clock.instant()));
     }
 
     /** True when the approval row still counts: no submit, edit or rejection came after it. */
@@ -353,8 +340,7 @@ public final class ReviewService {
         for (AuditEntry e : audit.history(itemId)) {
             if (e.id() == approval.id()) {
                 counts = true;
-            } else if (counts && (e.decision().equals(SUBMIT) || e.decision().equals(EDIT)
-                    || e.decision().equals(REJECT) || e.decision().equals(CREATE))) {
+            } else if (counts && e.action().filter(AuditAction::restartsReview).isPresent()) {
                 counts = false;
             }
         }

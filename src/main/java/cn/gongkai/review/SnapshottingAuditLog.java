@@ -25,7 +25,7 @@ public final class SnapshottingAuditLog implements AuditLog {
     @Override
     public AuditEntry append(AuditEntry entry) {
         AuditEntry stored = delegate.append(entry);
-        if (ReviewService.APPROVE.equals(entry.decision())) {
+        if (AuditAction.APPROVE.is(entry)) {
             items.find(entry.itemId()).filter(i -> i.contentHash().equals(entry.contentHash()))
                     .ifPresent(i -> snapshots.save(i.id(), i.contentHash(), ReviewText.of(i.content(), zone),
                             entry.at()));

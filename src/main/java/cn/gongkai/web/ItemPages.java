@@ -7,6 +7,7 @@ import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.Watchdog;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.render.RenderedArticle;
+import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.ChecksFailedException;
 import cn.gongkai.review.ReviewService;
@@ -333,7 +334,7 @@ final class ItemPages {
         for (int n = 0; n < steps.size(); n++) {
             String by = "";
             for (AuditEntry e : history) {
-                if (e.decision().equals("APPROVE") && e.step() == n && e.contentHash().equals(item.contentHash())) {
+                if (AuditAction.APPROVE.is(e) && e.step() == n && e.contentHash().equals(item.contentHash())) {
                     by = e.actor() + " " + views.time(e.at());
                 }
             }
@@ -355,34 +356,20 @@ final class ItemPages {
         List<Map<String, Object>> out = new ArrayList<>();
         for (AuditEntry e : history) {
             out.add(Map.of("at", views.time(e.at()), "actor", e.actor(), "role", e.role().isEmpty() ? ""
-                            : ReviewService.roleLabel(e.role()), "decision", decision(e.decision()),
+                            : ReviewService.roleLabel(e.role()), "decision", AuditAction.labelOf(e.decision()),
                     "comment", e.comment(), "hash", e.contentHash().length() > 8 ? e.contentHash().substring(0, 8)
                             : e.contentHash(), "checks", e.checks().equals("检查通过") ? "" : e.checks()));
         }
         return out;
     }
 
-    static String decision(String d) {
-        return switch (d) {
-            case "SUBMIT" -> "提交审核";
-            case "CREATE" -> "创建草稿";
-            case "EDIT" -> "修改";
-            case "APPROVE" -> "同意";
-            case "REJECT" -> "退回";
-            case "CHECK" -> "发布前检查";
-            case "REQUEUE" -> "重新排队";
-            case "PUBLISH" -> "已发布";
-            case "FAIL" -> "发布失败";
-            default -> d;
-        };
-    }
 
     /** The diff of the current text against the last approved version of an earlier text. */
     private Map<String, Object> diff(DisclosureItem item, List<AuditEntry> history) {
         String now = ReviewText.of(item.content(), views.zone());
         AuditEntry last = null;
         for (AuditEntry e : history) {
-            if (e.decision().equals("APPROVE") && !e.contentHash().equals(item.contentHash())) {
+            if (AuditAction.APPROVE.is(e) && !e.contentHash().equals(item.contentHash())) {
                 last = e;
             }
         }

@@ -287,7 +287,7 @@ class CliTest {
 
         Run show = run("item", "show", "1");
         assertThat(show.code()).as(show.err()).isZero();
-        assertThat(show.out()).contains("审核记录", "刘科员", "张科长", "通过", "修改", "同意", "重新进入审核",
+        assertThat(show.out()).contains("审核记录", "刘科员", "张科长", "提交审核", "修改", "同意", "重新进入审核",
                 "公开时限", "内容指纹", "检查结果");
         assertThat(run("review", "approve", "1", "--as", "李主任", "--hash", shownHash(1)).err())
                 .contains("需要业务部门分管领导");

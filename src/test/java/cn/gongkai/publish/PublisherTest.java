@@ -1,18 +1,16 @@
 package cn.gongkai.publish;
 
+import cn.gongkai.testsupport.Publishers;
 import static cn.gongkai.testsupport.Fixtures.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
-import cn.gongkai.render.ArticleRenderer;
-import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.FakeWeChat;
 import cn.gongkai.testsupport.Fixtures;
 import cn.gongkai.testsupport.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +35,7 @@ class PublisherTest {
     }
 
     private Publisher publisher(PollPolicy poll) {
-        return new Publisher(db.publishStore(), wechat, ArticleRenderer.load(Path.of("templates")),
-                new ImagePreparer(), new PublishSettings(List.of(Fixtures.account(ACCOUNT, 8)),
-                        java.time.ZoneId.of("Asia/Shanghai"), poll, Duration.ofMinutes(15), Duration.ZERO,
-                        BoundaryListener.NONE),
-                clock);
+        return Publishers.on(db, wechat, clock).poll(poll).build();
     }
 
     @AfterEach
@@ -250,11 +244,7 @@ class PublisherTest {
     void anItemThePrePublishChecksNowRefuseFailsBeforeAnythingGoesToWeChat() {
         List<Long> ids = approvedItems(2);
         PublishGate refuseFirst = item -> item.id() == ids.get(0) ? "发布前检查未通过：正文第 3 行有手机号码" : "";
-        Publisher gated = new Publisher(db.publishStore(), wechat, ArticleRenderer.load(Path.of("templates")),
-                new ImagePreparer(), new PublishSettings(List.of(Fixtures.account(ACCOUNT, 8)),
-                        java.time.ZoneId.of("Asia/Shanghai"), new PollPolicy(3, Duration.ZERO),
-                        Duration.ofMinutes(15), Duration.ZERO, BoundaryListener.NONE).withGate(refuseFirst),
-                clock);
+        Publisher gated = Publishers.on(db, wechat, clock).gate(refuseFirst).build();
 
         RunReport report = gated.run(ACCOUNT);
 

@@ -1,5 +1,6 @@
 package cn.gongkai.publish;
 
+import cn.gongkai.testsupport.Publishers;
 import static cn.gongkai.testsupport.Fixtures.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +13,6 @@ import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.render.ArticleRenderer;
-import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.store.Database;
@@ -66,8 +66,7 @@ class PublishingRulesTest {
     }
 
     private Publisher publisher(AccountConfig account, BoundaryListener listener, PublishStore store) {
-        return new Publisher(store, wechat, RENDERER, new ImagePreparer(), new PublishSettings(List.of(account),
-                SHANGHAI, new PollPolicy(3, Duration.ZERO), Duration.ofMinutes(15), Duration.ZERO, listener), clock);
+        return Publishers.on(store, wechat, clock).account(account).renderer(RENDERER).boundaries(listener).build();
     }
 
     private List<Long> approved(int n, String prefix) {

@@ -1,5 +1,6 @@
 package cn.gongkai.publish;
 
+import cn.gongkai.testsupport.Publishers;
 import static cn.gongkai.testsupport.Fixtures.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +10,6 @@ import cn.gongkai.config.Secret;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.render.ArticleRenderer;
-import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.FakeWeChat;
 import cn.gongkai.testsupport.Fixtures;
@@ -17,7 +17,6 @@ import cn.gongkai.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -56,9 +55,7 @@ class RequeueSettlesWithWeChatTest {
     }
 
     private Publisher publisher(boolean callback) {
-        return new Publisher(db.publishStore(), wechat, RENDERER, new ImagePreparer(), new PublishSettings(
-                List.of(account(callback)), ZoneId.of("Asia/Shanghai"), new PollPolicy(3, Duration.ZERO),
-                Duration.ofMinutes(15), Duration.ZERO, BoundaryListener.NONE), clock);
+        return Publishers.on(db, wechat, clock).account(account(callback)).renderer(RENDERER).build();
     }
 
     private PublishActions actions() {
