@@ -6,6 +6,7 @@ import cn.gongkai.report.Csv;
 import cn.gongkai.report.YearCounts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,11 +50,11 @@ final class CountsCommand implements Callable<Integer> {
         switch (format) {
             case "json" -> out.println(new ObjectMapper().writeValueAsString(c.jsonShape()));
             case "csv" -> {
-                out.println(c.by().name().toLowerCase(Locale.ROOT) + ",articles");
+                out.println(Csv.line(List.of(c.by().name().toLowerCase(Locale.ROOT), "articles")));
                 for (Map.Entry<String, Integer> e : c.groups().entrySet()) {
                     out.println(Csv.text(e.getKey()) + "," + Csv.number(e.getValue()));
                 }
-                out.println("total," + Csv.number(c.articles()));
+                out.println(Csv.text("total") + "," + Csv.number(c.articles()));
             }
             default -> {
                 out.println(c.year() + " 年公众号发布：文章 " + c.articles() + " 条，推送 " + c.pushes() + " 次");

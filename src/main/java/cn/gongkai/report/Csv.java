@@ -2,16 +2,21 @@ package cn.gongkai.report;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * Cells of every CSV file the product writes. Text that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab
- * or a carriage return would be run as a formula by Excel or WPS (a department written as
+ * Cells of every CSV file the product writes, quoted by Apache Commons CSV (RFC 4180: a cell with a comma, a quote or
+ * a line break is quoted with inner quotes doubled). Text that starts with {@code =}, {@code +}, {@code -},
+ * {@code @}, a tab or a carriage return would be run as a formula by Excel or WPS (a department written as
  * {@code =HYPERLINK("http://…","点此")} becomes a live link in the evidence export), so such a cell gets a leading
- * single quote (the OWASP CSV injection rule) and is quoted. Cells with a comma, a quote or a line break are quoted
- * with inner quotes doubled (RFC 4180). Numbers the product computes are written with {@link #number} and stay
- * numbers.
+ * single quote (the OWASP CSV injection rule) and is always quoted. Numbers the product computes are written with
+ * {@link #number} and stay numbers.
  */
 public final class Csv {
+    private static final CSVFormat WHEN_NEEDED = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).get();
+    private static final CSVFormat ALWAYS = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
+
     private Csv() {
     }
 
@@ -20,11 +25,7 @@ public final class Csv {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        boolean formula = startsAFormula(s);
-        String value = formula ? "'" + s : s;
-        boolean quote = formula || value.contains(",") || value.contains("\"") || value.contains("\n")
-                || value.contains("\r");
-        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        return startsAFormula(s) ? ALWAYS.format("'" + s) : WHEN_NEEDED.format(s);
     }
 
     /** A number cell. */

@@ -6,6 +6,8 @@ import cn.gongkai.publish.LedgerSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -21,10 +23,14 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -49,6 +55,8 @@ public final class HistoryImport {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final int MAX_TITLE = 64;
+    /** RFC 4180 as Excel writes it; empty lines are kept as rows so that row numbers stay the editor's lines. */
+    private static final CSVFormat CSV_FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private final LedgerRepository ledger;
     private final ZoneId zone;
@@ -314,7 +322,10 @@ public final class HistoryImport {
         return host + rest;
     }
 
-    /** Rows of a UTF-8 CSV (RFC 4180 quoting, optional BOM); {@code lines} gets each row's first line number. */
+    /**
+     * Rows of a UTF-8 CSV (RFC 4180 quoting by Commons CSV, optional BOM); {@code lines} gets each row's first line
+     * number. An empty line is a row of one empty cell, so that line numbers stay those an editor shows.
+     */
     static List<List<String>> csv(byte[] bytes, List<Integer> lines) throws IOException {
         String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -322,51 +333,24 @@ public final class HistoryImport {
             text = text.substring(1);
         }
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int rowStart = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    field.append(ch);
-                }
-            } else if (ch == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                lines.add(rowStart);
-                row = new ArrayList<>();
-                line++;
-                rowStart = line;
-            } else {
-                field.append(ch);
+        try (CSVParser parser = CSV_FORMAT.parse(new StringReader(text))) {
+            Iterator<CSVRecord> records = parser.iterator();
+            for (long before = 0; hasNext(records, before); before = parser.getCurrentLineNumber()) {
+                rows.add(records.next().toList());
+                lines.add((int) before + 1);
             }
         }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-            lines.add(rowStart);
-        }
         return rows;
+    }
+
+    /** Whether another record follows the line {@code before}; a quoting error names the line its record starts on. */
+    private static boolean hasNext(Iterator<CSVRecord> records, long before) throws IOException {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            throw new IOException("第 " + (before + 1) + " 行起的一行引号不配对，或右引号后还有别的字符；含逗号、引号或换行的内容"
+                    + "须整格用英文双引号括起来，内容中的双引号写成两个（\"\"）", e);
+        }
     }
 
     /** Rows of the first sheet; a date cell reads as YYYY-MM-DD HH:MM. */
