@@ -8,19 +8,13 @@ import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.BatchState;
 import cn.gongkai.publish.PublishBatch;
 import cn.gongkai.publish.PublishStatus;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import cn.gongkai.testsupport.EmbeddedPostgresExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,31 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The publishing queries of the store (V4, V7) on H2 and on embedded PostgreSQL alike. */
 class PublishingStoreTest {
     private static final Instant T0 = Instant.parse("2026-05-12T02:00:00Z");
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
 
     static Stream<Arguments> databases() {
         Supplier<Database> h2 = () -> Database.open("jdbc:h2:mem:p" + UUID.randomUUID().toString().replace("-", "")
                 + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Supplier<Database> pg = () -> {
-            String name = "pub_" + COUNTER.incrementAndGet();
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return Database.open(postgres.getJdbcUrl("postgres", name), "postgres", "");
-        };
+        Supplier<Database> pg = () -> POSTGRES.openFresh("pub", "");
         return Stream.of(Arguments.of("H2", h2), Arguments.of("PostgreSQL", pg));
     }
 
