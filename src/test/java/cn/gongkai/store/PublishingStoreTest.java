@@ -1,9 +1,10 @@
 package cn.gongkai.store;
 
+import static cn.gongkai.testsupport.BatchBuilder.aBatch;
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.item.DisclosureItem;
-import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.BatchState;
 import cn.gongkai.publish.PublishBatch;
@@ -33,8 +34,8 @@ class PublishingStoreTest {
     }
 
     private static long item(Database db, String title, boolean important, Instant planned) {
-        return db.items().insert(new ItemContent("hongqi", "促消费", title, "", "", "正文", List.of(), List.of(),
-                List.of(), null, "", "", planned, important), ItemStatus.APPROVED, null, T0).id();
+        return db.items().insert(anItem().title(title).publishAt(planned).important(important).build(),
+                ItemStatus.APPROVED, null, T0).id();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,12 +62,10 @@ class PublishingStoreTest {
             long a = item(db, "甲", false, null);
             long b = item(db, "乙", false, null);
             long c = item(db, "丙", false, null);
-            PublishBatch first = db.batches().create("hongqi", List.of(a, b), T0);
-            PublishBatch rehearsal = db.batches().create("hongqi", List.of(c), T0);
-            db.batches().advance(rehearsal.id(), BatchState.PREPARED, BatchState.REHEARSED, null, null, null, null, T0);
-            PublishBatch mass = db.batches().create("hongqi", PublishBatch.MASS, first.id(), List.of(a, b), T0);
-            db.batches().advance(first.id(), BatchState.PREPARED, BatchState.SUBMITTED, "D1", "2247503051", null, null,
-                    T0.plusSeconds(5));
+            PublishBatch first = aBatch().items(a, b).createdAt(T0).submitted("D1", "2247503051", T0.plusSeconds(5))
+                    .createIn(db.batches());
+            aBatch().items(c).createdAt(T0).movedTo(BatchState.REHEARSED, T0).createIn(db.batches());
+            PublishBatch mass = aBatch().massAfter(first.id()).items(a, b).createdAt(T0).createIn(db.batches());
             db.batches().recordPoll(first.id(), T0.plusSeconds(65));
 
             assertThat(db.batches().itemsClaimedSince("hongqi", T0.minusSeconds(1))).isEqualTo(2);
