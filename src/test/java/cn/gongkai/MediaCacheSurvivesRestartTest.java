@@ -1,10 +1,9 @@
 package cn.gongkai;
 
-import cn.gongkai.testsupport.Publishers;
+import static cn.gongkai.testsupport.AccountBuilder.anAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.Secret;
 import cn.gongkai.config.WeChatClientConfig;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
@@ -16,6 +15,7 @@ import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.Fixtures;
 import cn.gongkai.testsupport.MutableClock;
+import cn.gongkai.testsupport.Publishers;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,8 +45,7 @@ class MediaCacheSurvivesRestartTest {
     void startSimulator() {
         sim = WeChatSimulator.start("127.0.0.1", 0, clock, 5);
         sim.registerAccount(APP_ID, SECRET, AccountType.SERVICE, true);
-        account = new AccountConfig(Fixtures.ACCOUNT, "红旗商务", APP_ID, Secret.of(SECRET), sim.baseUrl(),
-                "freepublish", "0 0 10 ? * MON-FRI", 8, Secret.empty(), true);
+        account = anAccount().appId(APP_ID).secret(SECRET).apiBaseUrl(sim.baseUrl()).build();
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package cn.gongkai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.config.ConfigLoader;
 import cn.gongkai.config.GongkaiConfig;
@@ -67,6 +68,12 @@ class PublishCallbackOverTheWireTest {
         w.close();
     }
 
+    /** Waits (at most 30 s) until the callbacks have settled every batch of the account. */
+    private void awaitNoUnfinishedBatches() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> w.database().batches().unfinished("hongqi").isEmpty());
+    }
+
     private String callbackUrl(String query) {
         return "http://127.0.0.1:" + web.port() + "/wechat/callback/hongqi?" + query;
     }
@@ -89,10 +96,7 @@ class PublishCallbackOverTheWireTest {
         assertThat(run.pending()).isEqualTo(2);
         clock.advance(Duration.ofSeconds(10));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!w.database().batches().unfinished("hongqi").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitNoUnfinishedBatches();
 
         assertThat(w.database().batches().recent(5)).extracting(PublishBatch::state)
                 .containsOnly(BatchState.PUBLISHED);
@@ -120,10 +124,7 @@ class PublishCallbackOverTheWireTest {
         HttpResponse<String> again = post(callbackUrl(signed("1772416801", "2")), event);
         HttpResponse<String> forged = post(callbackUrl("signature=" + "0".repeat(40)
                 + "&timestamp=1772416802&nonce=3"), event);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!w.database().batches().unfinished("hongqi").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitNoUnfinishedBatches();
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).isEqualTo("success");

@@ -1,13 +1,13 @@
 package cn.gongkai;
 
-import cn.gongkai.testsupport.Publishers;
+import static cn.gongkai.testsupport.AccountBuilder.anAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.Secret;
 import cn.gongkai.config.WeChatClientConfig;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.publish.CallBudget;
+import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.Publisher;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.FaultRule;
@@ -16,6 +16,7 @@ import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.Fixtures;
 import cn.gongkai.testsupport.MutableClock;
+import cn.gongkai.testsupport.Publishers;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +48,7 @@ class PublishingOverTheWireTest {
     void setUp() {
         sim = WeChatSimulator.start("127.0.0.1", 0, clock, 7);
         sim.registerAccount(APP_ID, SECRET, AccountType.SERVICE, true);
-        AccountConfig account = new AccountConfig(Fixtures.ACCOUNT, "红旗商务", APP_ID, Secret.of(SECRET),
-                sim.baseUrl(), "freepublish", "0 0 10 ? * MON-FRI", 8, Secret.empty(), true);
+        AccountConfig account = anAccount().appId(APP_ID).secret(SECRET).apiBaseUrl(sim.baseUrl()).build();
         db = Fixtures.memoryDatabase();
         WeChatClientConfig client = new WeChatClientConfig(Duration.ofSeconds(1), READ_TIMEOUT, 4,
                 Duration.ofMillis(2));

@@ -1,10 +1,9 @@
 package cn.gongkai;
 
-import cn.gongkai.testsupport.Publishers;
+import static cn.gongkai.testsupport.AccountBuilder.anAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.Secret;
 import cn.gongkai.config.WeChatClientConfig;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
@@ -20,6 +19,7 @@ import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.Fixtures;
 import cn.gongkai.testsupport.MutableClock;
+import cn.gongkai.testsupport.Publishers;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,10 +57,10 @@ class SeveralAccountsPublishingTest {
         sim.registerAccount(HONGQI_APP, "hongqi-secret", AccountType.SERVICE, true);
         sim.registerAccount(DONGFANG_APP, "dongfang-secret", AccountType.SUBSCRIPTION, true);
         List<AccountConfig> accounts = List.of(
-                new AccountConfig("hongqi", "红旗商务", HONGQI_APP, Secret.of("hongqi-secret"), sim.baseUrl(),
-                        "freepublish", "0 0 10 ? * MON-FRI", 3, Secret.empty(), false),
-                new AccountConfig("dongfang", "东方商务", DONGFANG_APP, Secret.of("dongfang-secret"), sim.baseUrl(),
-                        "freepublish", "0 0 10 ? * MON-FRI", 3, Secret.empty(), false));
+                anAccount().id("hongqi").appId(HONGQI_APP).secret("hongqi-secret").apiBaseUrl(sim.baseUrl())
+                        .maxArticlesPerDraft(3).sandbox(false).build(),
+                anAccount().id("dongfang").name("东方商务").appId(DONGFANG_APP).secret("dongfang-secret")
+                        .apiBaseUrl(sim.baseUrl()).maxArticlesPerDraft(3).sandbox(false).build());
         db = Fixtures.memoryDatabase();
         WeChatClientConfig client = new WeChatClientConfig(Duration.ofSeconds(2), Duration.ofSeconds(2), 4,
                 Duration.ofMillis(5));

@@ -3,18 +3,14 @@ package cn.gongkai.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.Bundled;
+import cn.gongkai.testsupport.CliHarness.Run;
+import cn.gongkai.testsupport.CliHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +21,6 @@ class CliTest {
     Path dir;
 
     private Path config;
-
-    /** Exit code and what was printed. */
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void writeConfig() throws IOException {
@@ -45,17 +37,8 @@ class CliTest {
     }
 
     private Run runWithInput(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        if (!all.contains("--config") && !all.get(0).equals("demo")) {
-            all.add("--config");
-            all.add(config.toString());
-        }
-        int code = Cli.run(all.toArray(String[]::new), Map.of(), Clock.systemUTC(),
-                new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
-                new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+        CliHarness cli = CliHarness.gongkai().withStdin(stdin);
+        return (args[0].equals("demo") ? cli : cli.withConfig(config)).run(args);
     }
 
     private Path sample(String name) {

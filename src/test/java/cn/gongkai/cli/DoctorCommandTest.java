@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
+import cn.gongkai.testsupport.CliHarness.Run;
+import cn.gongkai.testsupport.CliHarness;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +31,6 @@ class DoctorCommandTest {
     Path dir;
 
     WeChatSimulator sim;
-
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void startSimulator() {
@@ -65,11 +62,8 @@ class DoctorCommandTest {
                     cron: "0 0 10 ? * MON-FRI"
                     max-articles-per-draft: 8
                 """.formatted(dir.resolve("data"), APP_ID, sim.baseUrl()) + accountExtra, StandardCharsets.UTF_8);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(new String[]{"doctor", "--config", config.toString()}, Map.of("GONGKAI_HONGQI_SECRET",
-                secret), Clock.systemUTC(), new PrintWriter(out), new PrintWriter(err));
-        Run run = new Run(code, out.toString(), err.toString());
+        Run run = CliHarness.gongkai().withConfig(config).withEnv(Map.of("GONGKAI_HONGQI_SECRET", secret))
+                .run("doctor");
         Path saved = Path.of("target", "doctor", name + ".txt");
         Files.createDirectories(saved.getParent());
         Files.writeString(saved, "$ gongkai doctor\n" + run.out().replace(dir.toString(), "/srv/gongkai")
@@ -182,12 +176,10 @@ class DoctorCommandTest {
     void aConfigurationErrorIsOneFailedLineAndExitsTwo() throws IOException {
         Path config = dir.resolve("bad.yml");
         Files.writeString(config, "wechat:\n  quota-share: 2\n", StandardCharsets.UTF_8);
-        StringWriter out = new StringWriter();
 
-        int code = Cli.run(new String[]{"doctor", "--config", config.toString()}, Map.of(), Clock.systemUTC(),
-                new PrintWriter(out), new PrintWriter(new StringWriter()));
+        Run run = CliHarness.gongkai().withConfig(config).run("doctor");
 
-        assertThat(code).isEqualTo(2);
-        assertThat(out.toString()).startsWith("[失败] 配置：").contains("wechat.quota-share", "2");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.out()).startsWith("[失败] 配置：").contains("wechat.quota-share", "2");
     }
 }

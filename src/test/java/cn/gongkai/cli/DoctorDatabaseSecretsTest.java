@@ -2,14 +2,11 @@ package cn.gongkai.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.testsupport.CliHarness;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +21,9 @@ class DoctorDatabaseSecretsTest {
         Path config = dir.resolve("gongkai.yml");
         Files.writeString(config, "data-dir: " + dir.resolve("data") + "\ndatabase:\n  url: \"" + url + "\"\n",
                 StandardCharsets.UTF_8);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(new String[] {"doctor", "--config", config.toString()}, Map.of(), Clock.systemUTC(),
-                new PrintWriter(out), new PrintWriter(err));
-        assertThat(code).as(url).isNotZero();
-        return out + "\n" + err;
+        CliHarness.Run run = CliHarness.gongkai().withConfig(config).run("doctor");
+        assertThat(run.code()).as(url).isNotZero();
+        return run.out() + "\n" + run.err();
     }
 
     @Test

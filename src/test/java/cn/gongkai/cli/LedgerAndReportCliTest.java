@@ -2,22 +2,17 @@ package cn.gongkai.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.testsupport.CliHarness.Run;
+import cn.gongkai.testsupport.CliHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -35,9 +30,6 @@ class LedgerAndReportCliTest {
     Path dir;
 
     private Path config;
-
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void writeConfig() throws IOException {
@@ -250,13 +242,6 @@ class LedgerAndReportCliTest {
     }
 
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--config");
-        all.add(config.toString());
-        int code = Cli.run(all.toArray(String[]::new), Map.of(), Clock.systemUTC(), new PrintWriter(out),
-                new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+        return CliHarness.gongkai().withConfig(config).run(args);
     }
 }

@@ -3,19 +3,14 @@ package cn.gongkai.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.Bundled;
+import cn.gongkai.testsupport.CliHarness.Run;
+import cn.gongkai.testsupport.CliHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +21,6 @@ class PublishCliTest {
     Path dir;
 
     private Path config;
-
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void writeConfig() throws IOException {
@@ -41,14 +33,7 @@ class PublishCliTest {
     }
 
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--config");
-        all.add(config.toString());
-        int code = Cli.run(all.toArray(String[]::new), Map.of(), Clock.systemUTC(), new ByteArrayInputStream(
-                new byte[0]), new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+        return CliHarness.gongkai().withConfig(config).run(args);
     }
 
     private String sample(String name) {

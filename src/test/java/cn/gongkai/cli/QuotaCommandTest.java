@@ -3,14 +3,12 @@ package cn.gongkai.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.Bundled;
+import cn.gongkai.testsupport.CliHarness.Run;
+import cn.gongkai.testsupport.CliHarness;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,16 +17,8 @@ class QuotaCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
     Run run(Path config, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--config", config.toString())).toArray(String[]::new);
-        int code = Cli.run(all, Map.of(), Clock.systemUTC(), new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+        return CliHarness.gongkai().withConfig(config).run(args);
     }
 
     @Test

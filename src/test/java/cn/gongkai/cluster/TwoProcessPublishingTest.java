@@ -1,6 +1,7 @@
 package cn.gongkai.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
@@ -10,14 +11,12 @@ import cn.gongkai.simulator.SimulatorRecord;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.Fixtures;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.gongkai.testsupport.EmbeddedPostgresExtension;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,17 +41,16 @@ class TwoProcessPublishingTest {
     private static final String APP_ID = "wx7a0b1c2d3e4f5061";
     private static final String SECRET = "two-process-secret";
 
+    @RegisterExtension
+    static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
+
     @TempDir
     Path dir;
 
     @Test
     void twoProcessesWhoseSchedulersFireTogetherPublishEachOfTwoHundredItemsExactlyOnce() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-             WeChatSimulator sim = WeChatSimulator.start("127.0.0.1", 0, Clock.systemUTC())) {
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE pair ENCODING 'UTF8' TEMPLATE template0");
-            }
-            String url = pg.getJdbcUrl("postgres", "pair");
+        try (WeChatSimulator sim = WeChatSimulator.start("127.0.0.1", 0, Clock.systemUTC())) {
+            String url = POSTGRES.url();
             sim.registerAccount(APP_ID, SECRET, AccountType.SERVICE, true);
             sim.faults().publishPolls(0);
             List<String> titles = new ArrayList<>();
@@ -70,16 +69,8 @@ class TwoProcessPublishingTest {
             List<String> output = new CopyOnWriteArrayList<>();
             List<Process> processes = List.of(start(config, "first", output), start(config, "second", output));
             try {
-                boolean done = false;
-                long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-                while (!done && System.nanoTime() < deadline) {
-                    Thread.sleep(1000);
-                    try (Database db = Database.open(url, "postgres", "")) {
-                        done = db.items().list(ItemStatus.PUBLISHED).size() == 200
-                                && db.batches().unfinished(null).isEmpty();
-                    }
-                }
-                assertThat(done).as("all published within 5 minutes; output: " + output).isTrue();
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                        assertThat(allPublished(url)).as("all published within 5 minutes; output: " + output).isTrue());
             } finally {
                 for (Process p : processes) {
                     p.destroy();
@@ -111,6 +102,12 @@ class TwoProcessPublishingTest {
                     }
                 }
             }
+        }
+    }
+
+    private static boolean allPublished(String url) {
+        try (Database db = Database.open(url, "postgres", "")) {
+            return db.items().list(ItemStatus.PUBLISHED).size() == 200 && db.batches().unfinished(null).isEmpty();
         }
     }
 

@@ -1,6 +1,5 @@
 package cn.gongkai.publish;
 
-import cn.gongkai.testsupport.Publishers;
 import static cn.gongkai.testsupport.Fixtures.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +10,7 @@ import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.FakeWeChat;
 import cn.gongkai.testsupport.Fixtures;
 import cn.gongkai.testsupport.MutableClock;
+import cn.gongkai.testsupport.Publishers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,13 +1,12 @@
 package cn.gongkai.publish;
 
-import cn.gongkai.testsupport.Publishers;
+import static cn.gongkai.testsupport.AccountBuilder.anAccount;
 import static cn.gongkai.testsupport.Fixtures.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.PublishingConfig;
-import cn.gongkai.config.Secret;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
@@ -18,7 +17,9 @@ import cn.gongkai.review.AuditLog;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.FakeWeChat;
 import cn.gongkai.testsupport.Fixtures;
+import cn.gongkai.testsupport.ItemBuilder;
 import cn.gongkai.testsupport.MutableClock;
+import cn.gongkai.testsupport.Publishers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,9 +53,8 @@ class PublishingRulesTest {
     }
 
     private static AccountConfig account(String mode, int perDraft, int dailyCap, boolean dryRun, boolean callback) {
-        return new AccountConfig(ACCOUNT, "红旗商务", "wx0123456789abcdef", Secret.of("test-secret-value"),
-                "http://127.0.0.1:1", mode, "0 0 10 ? * MON-FRI", perDraft, callback ? Secret.of("cb-token")
-                : Secret.empty(), true, dailyCap, dryRun, Secret.empty());
+        return anAccount().id(ACCOUNT).mode(mode).maxArticlesPerDraft(perDraft).callbackToken(callback ? "cb-token" : "")
+                .dailyCap(dailyCap).dryRun(dryRun).build();
     }
 
     private static AccountConfig account() {
@@ -94,9 +94,7 @@ class PublishingRulesTest {
         long urgent = approved(1, "加急稿件").get(0);
         db.items().setPriority(urgent, 5);
         ItemContent base = Fixtures.content("重要稿件", "促消费", List.of(image));
-        Fixtures.approved(db, new ItemContent(base.account(), base.category(), base.title(), base.author(),
-                base.department(), base.body(), base.notes(), base.glossary(), base.images(), null, "", "", null,
-                true), NOW);
+        Fixtures.approved(db, ItemBuilder.from(base).important(true).build(), NOW);
 
         publisher(account(AccountConfig.FREEPUBLISH, 1, 0, false, false)).run(ACCOUNT);
 
@@ -476,12 +474,9 @@ class PublishingRulesTest {
     @Test
     void plannedTimeOrdersItemsOfEqualPriority() {
         ItemContent base = Fixtures.content("以后计划的", "促消费", List.of(image));
-        ItemContent later = new ItemContent(base.account(), base.category(), "计划较晚", base.author(),
-                base.department(), base.body(), base.notes(), base.glossary(), base.images(), null, "", "",
-                NOW.minus(Duration.ofHours(1)), false);
-        ItemContent earlier = new ItemContent(base.account(), base.category(), "计划较早", base.author(),
-                base.department(), base.body(), base.notes(), base.glossary(), base.images(), null, "", "",
-                NOW.minus(Duration.ofHours(2)), false);
+        ItemContent later = ItemBuilder.from(base).title("计划较晚").publishAt(NOW.minus(Duration.ofHours(1))).build();
+        ItemContent earlier = ItemBuilder.from(base).title("计划较早").publishAt(NOW.minus(Duration.ofHours(2)))
+                .build();
         Fixtures.approved(db, later, NOW);
         Fixtures.approved(db, earlier, NOW);
 

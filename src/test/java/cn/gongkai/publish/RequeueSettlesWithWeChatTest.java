@@ -1,12 +1,11 @@
 package cn.gongkai.publish;
 
-import cn.gongkai.testsupport.Publishers;
+import static cn.gongkai.testsupport.AccountBuilder.anAccount;
 import static cn.gongkai.testsupport.Fixtures.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.Secret;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.render.ArticleRenderer;
@@ -14,6 +13,7 @@ import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.FakeWeChat;
 import cn.gongkai.testsupport.Fixtures;
 import cn.gongkai.testsupport.MutableClock;
+import cn.gongkai.testsupport.Publishers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,9 +49,7 @@ class RequeueSettlesWithWeChatTest {
     }
 
     private static AccountConfig account(boolean callback) {
-        return new AccountConfig(ACCOUNT, "红旗商务", "wx0123456789abcdef", Secret.of("test-secret-value"),
-                "http://127.0.0.1:1", AccountConfig.FREEPUBLISH, "0 0 10 ? * MON-FRI", 8,
-                callback ? Secret.of("cb-token") : Secret.empty(), true, 0, false, Secret.empty());
+        return anAccount().id(ACCOUNT).callbackToken(callback ? "cb-token" : "").build();
     }
 
     private Publisher publisher(boolean callback) {

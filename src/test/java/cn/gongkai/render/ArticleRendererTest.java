@@ -1,5 +1,6 @@
 package cn.gongkai.render;
 
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,8 +34,9 @@ class ArticleRendererTest {
     }
 
     private static ItemContent item(String body, List<Note> notes, List<String> glossary, List<ItemImage> images) {
-        return new ItemContent("hongqi", "促消费", "家电以旧换新补贴活动开始报名", "红旗区商务局", "市场运行股", body,
-                notes, glossary, images, null, "", "https://www.example.gov.cn/zwgk/1.html", null);
+        return anItem().title("家电以旧换新补贴活动开始报名").author("红旗区商务局").department("市场运行股").body(body)
+                .notes(notes).glossary(glossary).images(images).sourceUrl("https://www.example.gov.cn/zwgk/1.html")
+                .build();
     }
 
     private static RenderedArticle render(ItemContent item) {

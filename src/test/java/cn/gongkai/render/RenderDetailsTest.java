@@ -1,5 +1,6 @@
 package cn.gongkai.render;
 
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,8 +35,8 @@ class RenderDetailsTest {
     }
 
     private static ItemContent item(String body, List<Note> notes, List<String> glossary) {
-        return new ItemContent("hongqi", "促消费", "家电以旧换新补贴活动开始报名", "红旗区商务局", "", body, notes, glossary,
-                List.of(), null, "", "", null);
+        return anItem().title("家电以旧换新补贴活动开始报名").author("红旗区商务局").body(body).notes(notes)
+                .glossary(glossary).build();
     }
 
     private static RenderedArticle render(ArticleRenderer r, ItemContent item) {

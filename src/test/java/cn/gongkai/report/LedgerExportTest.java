@@ -1,8 +1,8 @@
 package cn.gongkai.report;
 
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.review.AuditEntry;
@@ -103,8 +103,7 @@ class LedgerExportTest {
     }
 
     private long item(String title) {
-        return db.items().insert(new ItemContent("hongqi", "促消费", title, "", "", "正文", null, null, null, null, null,
-                null, null), ItemStatus.PUBLISHED, null, MAY).id();
+        return db.items().insert(anItem().title(title).build(), ItemStatus.PUBLISHED, null, MAY).id();
     }
 
     private void audit(long item, String actor, String role, String decision, String hash) {

@@ -1,8 +1,8 @@
 package cn.gongkai.report;
 
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerSource;
@@ -127,8 +127,7 @@ class ReconcilerTest {
     }
 
     private long item(String title) {
-        return db.items().insert(new ItemContent("hongqi", "促消费", title, "", "", "正文", null, null, null, null, null,
-                null, null), ItemStatus.PUBLISHED, null, MAY).id();
+        return db.items().insert(anItem().title(title).build(), ItemStatus.PUBLISHED, null, MAY).id();
     }
 
     private static PublishedArticleInfo.Item item(String url, String title, boolean deleted) {

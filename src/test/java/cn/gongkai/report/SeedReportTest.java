@@ -1,8 +1,8 @@
 package cn.gongkai.report;
 
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerSource;
@@ -57,8 +57,8 @@ class SeedReportTest {
                 n++;
                 Instant at = LocalDateTime.of(2023, 1 + n % 12, 1 + n % 28, 10, 0).atZone(SHANGHAI).toInstant();
                 if (n % 12 == 0) {
-                    long item = db.items().insert(new ItemContent("hongqi", category, "稿件" + n, "红旗区商务局", "办公室",
-                            "正文", null, null, null, null, null, null, null), ItemStatus.PUBLISHED, null, at).id();
+                    long item = db.items().insert(anItem().category(category).title("稿件" + n).author("红旗区商务局")
+                            .department("办公室").build(), ItemStatus.PUBLISHED, null, at).id();
                     rows.add(new LedgerEntry(item, "hongqi", "freepublish", "p" + n, "a" + n, 1, "u", "稿件" + n,
                             category, "办公室", at));
                 } else {
@@ -72,9 +72,8 @@ class SeedReportTest {
         rows.add(imported("after", LocalDateTime.of(2024, 1, 1, 0, 0)));
         assertThat(db.ledger().recordAll(rows)).isEqualTo(110);
         // A correction of one of them is published, and is not counted again.
-        long fixed = db.items().insert(new ItemContent("hongqi", "促消费", "更正", "红旗区商务局", "办公室", "正文", null,
-                null, null, null, null, null, null), ItemStatus.PUBLISHED, null, Instant.parse("2023-06-30T02:00:00Z"))
-                .id();
+        long fixed = db.items().insert(anItem().title("更正").author("红旗区商务局").department("办公室").build(),
+                ItemStatus.PUBLISHED, null, Instant.parse("2023-06-30T02:00:00Z")).id();
         long original = db.ledger().between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z"))
                 .get(5).id();
         db.ledger().record(new LedgerEntry(fixed, "hongqi", "freepublish", "p-fix", "a-fix", 1, "u", "更正", "促消费",

@@ -1,5 +1,6 @@
 package cn.gongkai.review;
 
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -57,8 +58,8 @@ class ReviewServiceTest {
     }
 
     private static ItemContent content(String body, boolean important) {
-        return new ItemContent("hongqi", "促消费", "家电以旧换新补贴活动开始报名", "红旗区商务局", "市场运行股", body,
-                List.of(), List.of(), List.of(), null, "", "", null, important);
+        return anItem().title("家电以旧换新补贴活动开始报名").author("红旗区商务局").department("市场运行股").body(body)
+                .important(important).build();
     }
 
     private DisclosureItem queue(ReviewService service, String submitter) {
@@ -383,8 +384,7 @@ class ReviewServiceTest {
 
     @Test
     void aPlannedTimeAfterTheDueDateIsAWarningWhenQueued() {
-        ItemContent late = new ItemContent("hongqi", "促消费", "标题", "", "", "正文", List.of(), List.of(), List.of(),
-                null, "", "", Instant.parse("2023-07-01T02:00:00Z"));
+        ItemContent late = anItem().publishAt(Instant.parse("2023-07-01T02:00:00Z")).build();
 
         assertThat(review.queueChecks(late, LocalDate.of(2023, 5, 10)).warnings())
                 .anySatisfy(f -> assertThat(f.message()).contains("晚于公开时限 2023-06-07").contains("第二十六条"));

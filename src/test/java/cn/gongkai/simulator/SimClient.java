@@ -1,8 +1,8 @@
 package cn.gongkai.simulator;
 
+import cn.gongkai.testsupport.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -63,20 +63,10 @@ final class SimClient {
 
     /** Multipart upload of field {@code media} as application/octet-stream, like WxJava's OkHttp implementation. */
     Answer upload(String pathAndQuery, String fileName, byte[] data) {
-        String boundary = "----sim" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-        body.writeBytes(data);
-        write(body, "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n{}\r\n");
-        write(body, "--" + boundary + "--\r\n");
+        Multipart body = Multipart.form().file("media", fileName, data).field("description", "{}").build();
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-    }
-
-    private static void write(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+                .header("Content-Type", body.contentType())
+                .POST(body.publisher()));
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -6,17 +6,12 @@ import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.review.LoginSessions;
 import cn.gongkai.testsupport.Fixtures;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import cn.gongkai.testsupport.EmbeddedPostgresExtension;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,34 +22,19 @@ class ConsoleStoreTest {
     private static final Instant T0 = Instant.parse("2026-03-02T02:00:00Z");
     private static final String HASH_A = "a".repeat(64);
     private static final String HASH_B = "b".repeat(64);
-    private static EmbeddedPostgres postgres;
+
+    @RegisterExtension
+    static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
 
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     private static Database open(String kind) {
         String name = "console_" + COUNTER.incrementAndGet();
         if (kind.equals("h2")) {
             return Database.open("jdbc:h2:file:" + dir.resolve(name) + ";AUTO_SERVER=TRUE", "gongkai", "pw");
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name, e);
-        }
-        return Database.open(postgres.getJdbcUrl("postgres", name), "postgres", "pw");
+        return POSTGRES.openFresh("console", "pw");
     }
 
     @ParameterizedTest

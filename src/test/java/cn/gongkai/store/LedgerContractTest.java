@@ -1,9 +1,9 @@
 package cn.gongkai.store;
 
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerSource;
@@ -278,8 +278,8 @@ abstract class LedgerContractTest {
     }
 
     long item(String title) {
-        return db.items().insert(new ItemContent("hongqi", "其他", title, "", "办公室", "正文", null, null, null, null,
-                null, null, null), ItemStatus.PUBLISHED, null, Instant.EPOCH).id();
+        return db.items().insert(anItem().category("其他").title(title).department("办公室").build(),
+                ItemStatus.PUBLISHED, null, Instant.EPOCH).id();
     }
 
     static LedgerEntry published(long item, String when, String publishId) {

@@ -1,26 +1,21 @@
 package cn.gongkai.store;
 
+import static cn.gongkai.testsupport.BatchBuilder.aBatch;
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.item.DisclosureItem;
-import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.BatchState;
 import cn.gongkai.publish.PublishBatch;
 import cn.gongkai.publish.PublishStatus;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import cn.gongkai.testsupport.EmbeddedPostgresExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,37 +23,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The publishing queries of the store (V4, V7) on H2 and on embedded PostgreSQL alike. */
 class PublishingStoreTest {
     private static final Instant T0 = Instant.parse("2026-05-12T02:00:00Z");
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
 
     static Stream<Arguments> databases() {
         Supplier<Database> h2 = () -> Database.open("jdbc:h2:mem:p" + UUID.randomUUID().toString().replace("-", "")
                 + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Supplier<Database> pg = () -> {
-            String name = "pub_" + COUNTER.incrementAndGet();
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return Database.open(postgres.getJdbcUrl("postgres", name), "postgres", "");
-        };
+        Supplier<Database> pg = () -> POSTGRES.openFresh("pub", "");
         return Stream.of(Arguments.of("H2", h2), Arguments.of("PostgreSQL", pg));
     }
 
     private static long item(Database db, String title, boolean important, Instant planned) {
-        return db.items().insert(new ItemContent("hongqi", "促消费", title, "", "", "正文", List.of(), List.of(),
-                List.of(), null, "", "", planned, important), ItemStatus.APPROVED, null, T0).id();
+        return db.items().insert(anItem().title(title).publishAt(planned).important(important).build(),
+                ItemStatus.APPROVED, null, T0).id();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,12 +62,10 @@ class PublishingStoreTest {
             long a = item(db, "甲", false, null);
             long b = item(db, "乙", false, null);
             long c = item(db, "丙", false, null);
-            PublishBatch first = db.batches().create("hongqi", List.of(a, b), T0);
-            PublishBatch rehearsal = db.batches().create("hongqi", List.of(c), T0);
-            db.batches().advance(rehearsal.id(), BatchState.PREPARED, BatchState.REHEARSED, null, null, null, null, T0);
-            PublishBatch mass = db.batches().create("hongqi", PublishBatch.MASS, first.id(), List.of(a, b), T0);
-            db.batches().advance(first.id(), BatchState.PREPARED, BatchState.SUBMITTED, "D1", "2247503051", null, null,
-                    T0.plusSeconds(5));
+            PublishBatch first = aBatch().items(a, b).createdAt(T0).submitted("D1", "2247503051", T0.plusSeconds(5))
+                    .createIn(db.batches());
+            aBatch().items(c).createdAt(T0).movedTo(BatchState.REHEARSED, T0).createIn(db.batches());
+            PublishBatch mass = aBatch().massAfter(first.id()).items(a, b).createdAt(T0).createIn(db.batches());
             db.batches().recordPoll(first.id(), T0.plusSeconds(65));
 
             assertThat(db.batches().itemsClaimedSince("hongqi", T0.minusSeconds(1))).isEqualTo(2);

@@ -1,5 +1,7 @@
 package cn.gongkai.store;
 
+import static cn.gongkai.testsupport.BatchBuilder.aBatch;
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -86,12 +88,10 @@ abstract class StoreContractTest {
 
     @Test
     void storesTheDigestAndTheHeadingNumberSwitchIncludingTheUnsetDefault() {
-        ItemContent on = new ItemContent("hongqi", "其他", "公文式", "", "", "## 总体情况\n\n正文", null, null, null,
-                null, "", "", null, "本文介绍红旗区2023年政务公开工作。", true);
-        ItemContent off = new ItemContent("hongqi", "其他", "不编号", "", "", "正文", null, null, null, null, "", "",
-                null, "", false);
-        ItemContent unset = new ItemContent("hongqi", "其他", "默认", "", "", "正文", null, null, null, null, "", "",
-                null);
+        ItemContent on = anItem().category("其他").title("公文式").body("## 总体情况\n\n正文")
+                .digest("本文介绍红旗区2023年政务公开工作。").headingNumbers(true).build();
+        ItemContent off = anItem().category("其他").title("不编号").headingNumbers(false).build();
+        ItemContent unset = anItem().category("其他").title("默认").build();
 
         for (ItemContent content : List.of(on, off, unset)) {
             DisclosureItem read = db.items().find(db.items().insert(content, ItemStatus.DRAFT, null, T0).id())
@@ -113,8 +113,8 @@ abstract class StoreContractTest {
             glossary.add("词条" + i);
             images.add(image("图" + i + ".jpg", "说明" + i, "替代" + i));
         }
-        ItemContent content = new ItemContent("hongqi", "其他", "顺序", null, null, "正文", notes, glossary, images,
-                null, null, null, null);
+        ItemContent content = anItem().category("其他").title("顺序").notes(notes).glossary(glossary).images(images)
+                .build();
 
         DisclosureItem read = db.items().find(db.items().insert(content, ItemStatus.DRAFT, null, T0).id())
                 .orElseThrow();
@@ -127,8 +127,7 @@ abstract class StoreContractTest {
     @Test
     void anItemWithoutCoverOrPlannedTimeReadsBackWithNulls() {
         ItemImage only = image("a.jpg", "说明", "");
-        ItemContent content = new ItemContent("hongqi", "其他", "无封面", "", "", "正文", null, null, List.of(only),
-                null, "", "", null);
+        ItemContent content = anItem().category("其他").title("无封面").images(List.of(only)).build();
 
         DisclosureItem read = db.items().find(db.items().insert(content, ItemStatus.DRAFT, null, T0).id())
                 .orElseThrow();
@@ -142,8 +141,8 @@ abstract class StoreContractTest {
     @Test
     void aCoverThatIsAlsoABodyImageIsKeptInBothRoles() {
         ItemImage photo = image("a.jpg", "说明", "替代");
-        ItemContent content = new ItemContent("hongqi", "其他", "封面也在正文", "", "", "正文", null, null,
-                List.of(photo), photo, "", "", null);
+        ItemContent content = anItem().category("其他").title("封面也在正文").images(List.of(photo)).cover(photo)
+                .build();
 
         DisclosureItem read = db.items().find(db.items().insert(content, ItemStatus.DRAFT, null, T0).id())
                 .orElseThrow();
@@ -747,10 +746,8 @@ abstract class StoreContractTest {
         PublishBatch newer = db.batches().create("hongqi", List.of(a), T0.plusSeconds(10));
         PublishBatch otherAccount = db.batches().create("other", List.of(b), T0.plusSeconds(5));
         PublishBatch older = db.batches().create("hongqi", List.of(c), T0);
-        PublishBatch done = db.batches().create("hongqi", List.of(), T0.minusSeconds(5));
-        db.batches().advance(done.id(), BatchState.PREPARED, BatchState.FAILED, null, null, null, "失败", T0);
-        PublishBatch published = db.batches().create("hongqi", List.of(), T0.minusSeconds(6));
-        db.batches().advance(published.id(), BatchState.PREPARED, BatchState.PUBLISHED, null, null, null, null, T0);
+        aBatch().createdAt(T0.minusSeconds(5)).failed("失败", T0).createIn(db.batches());
+        aBatch().createdAt(T0.minusSeconds(6)).movedTo(BatchState.PUBLISHED, T0).createIn(db.batches());
 
         assertThat(db.batches().unfinished("hongqi")).extracting(PublishBatch::id)
                 .containsExactly(older.id(), newer.id());
@@ -977,8 +974,8 @@ abstract class StoreContractTest {
     }
 
     static ItemContent content(String account, String title, Instant publishAt) {
-        return new ItemContent(account, "其他", title, "红旗区商务局", "办公室", "正文 " + title, null, null, null,
-                null, null, null, publishAt);
+        return anItem().account(account).category("其他").title(title).author("红旗区商务局").department("办公室")
+                .body("正文 " + title).publishAt(publishAt).build();
     }
 
     static ItemImage image(String fileName, String caption, String alt) {

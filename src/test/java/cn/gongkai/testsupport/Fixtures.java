@@ -1,7 +1,6 @@
 package cn.gongkai.testsupport;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.Secret;
 import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
@@ -34,8 +33,7 @@ public final class Fixtures {
     }
 
     public static AccountConfig account(String id, int maxPerDraft) {
-        return new AccountConfig(id, "红旗商务", "wx0123456789abcdef", Secret.of("test-secret-value"),
-                "http://127.0.0.1:1", "freepublish", "0 0 10 ? * MON-FRI", maxPerDraft, Secret.empty(), true);
+        return AccountBuilder.anAccount().id(id).maxArticlesPerDraft(maxPerDraft).build();
     }
 
     /** PNG bytes of a plain picture of the given size and colour. */

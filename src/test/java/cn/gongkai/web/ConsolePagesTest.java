@@ -7,6 +7,8 @@ import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.review.Role;
 import cn.gongkai.testsupport.Fixtures;
+import cn.gongkai.testsupport.ItemBuilder;
+import cn.gongkai.testsupport.Multipart;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,9 +83,8 @@ class ConsolePagesTest {
         assertThat(approve.statusCode()).isEqualTo(302);
         DisclosureItem item = app.wiring.database().items().find(id).orElseThrow();
         ItemContent c = item.content();
-        ItemContent edited = new ItemContent(c.account(), c.category(), c.title(), c.author(), c.department(),
-                "活动从四月开始。\n\n欢迎市民参加。\n", c.notes(), c.glossary(), c.images(), c.cover(), c.docNo(),
-                c.sourceUrl(), c.publishAt());
+        ItemContent edited = ItemBuilder.from(c).body("活动从四月开始。\n\n欢迎市民参加。\n").digest("")
+                .headingNumbers(null).important(false).build();
         app.wiring.review().update(id, edited, "刘起草", "测试");
 
         String page = deptLeader.get("/items/" + id).body();
@@ -100,9 +101,8 @@ class ConsolePagesTest {
         String seen = formHash(deptLeader, id);
         DisclosureItem item = app.wiring.database().items().find(id).orElseThrow();
         ItemContent c = item.content();
-        app.wiring.review().update(id, new ItemContent(c.account(), c.category(), c.title(), c.author(),
-                c.department(), "消费券每张五百元。\n", c.notes(), c.glossary(), c.images(), c.cover(), c.docNo(),
-                c.sourceUrl(), c.publishAt()), "刘起草", "测试");
+        app.wiring.review().update(id, ItemBuilder.from(c).body("消费券每张五百元。\n").digest("").headingNumbers(null)
+                .important(false).build(), "刘起草", "测试");
         String current = app.wiring.database().items().find(id).orElseThrow().contentHash();
 
         HttpResponse<String> approve = deptLeader.submit("/items/" + id + "/approve", "contentHash=" + seen
@@ -160,11 +160,10 @@ class ConsolePagesTest {
 
     @Test
     void anUploadThatIsNotAnImageIsRefusedAndAnImageIsStoredByItsHash() throws Exception {
-        String boundary = "gk" + System.nanoTime();
         byte[] png = Fixtures.png(300, 200, 0x336699);
         String sha = cn.gongkai.item.ContentHash.sha256(png);
-        assertThat(upload(boundary, "notes.txt", "hello".getBytes()).statusCode()).isEqualTo(415);
-        HttpResponse<String> ok = upload(boundary, "现场 照片(1).png", png);
+        assertThat(upload("notes.txt", "hello".getBytes()).statusCode()).isEqualTo(415);
+        HttpResponse<String> ok = upload("现场 照片(1).png", png);
 
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).contains(sha, "现场-照片-1-.png");
@@ -176,20 +175,15 @@ class ConsolePagesTest {
         byte[] png = cn.gongkai.testsupport.DeclaredImages.png(16000, 16000);
         String sha = cn.gongkai.item.ContentHash.sha256(png);
 
-        HttpResponse<String> r = upload("gk" + System.nanoTime(), "poster.png", png);
+        HttpResponse<String> r = upload("poster.png", png);
 
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("16000×16000", "5000 万像素");
         assertThat(app.wiring.database().images().get(sha)).isEmpty();
     }
 
-    private static HttpResponse<String> upload(String boundary, String name, byte[] bytes) throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        out.write(bytes);
-        out.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return drafter.multipart("/uploads", boundary, out.toByteArray());
+    private static HttpResponse<String> upload(String name, byte[] bytes) throws Exception {
+        return drafter.multipart("/uploads", Multipart.form().file("file", name, bytes).build());
     }
 
     @Test

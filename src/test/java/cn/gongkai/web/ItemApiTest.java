@@ -15,10 +15,10 @@ import cn.gongkai.review.checks.PrePublishChecks;
 import cn.gongkai.review.checks.WordList;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.Fixtures;
+import cn.gongkai.testsupport.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -307,28 +307,17 @@ class ItemApiTest {
     @Test
     void aMarkdownFileAndItsImageCanBeUploadedAsMultipart() throws Exception {
         String md = "---\ntitle: 夜间经济活动启动\ncategory: 促消费\n---\n夜市开放。\n\n![夜市](images/night.png)\n";
-        String boundary = "gongkaiBoundary";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        part(body, boundary, "item", "night.md", md.getBytes(StandardCharsets.UTF_8));
-        part(body, boundary, "images", "night.png", Fixtures.png(400, 300, 0x2266AA));
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Multipart body = Multipart.form().file("item", "night.md", md.getBytes(StandardCharsets.UTF_8))
+                .file("images", "night.png", Fixtures.png(400, 300, 0x2266AA)).build();
         HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/items"))
                 .header("Authorization", "Bearer " + drafter)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .header("Content-Type", body.contentType())
+                .POST(body.publisher()).build();
 
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode detail = json(send("GET", "/api/items/" + json(r).get("id").asLong(), drafter, null));
         assertThat(detail.get("images").get(0).get("name").asText()).isEqualTo("night.png");
-    }
-
-    private static void part(ByteArrayOutputStream out, String boundary, String name, String file, byte[] data)
-            throws Exception {
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + file
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        out.write(data);
-        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
     }
 }

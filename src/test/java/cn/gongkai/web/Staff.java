@@ -2,6 +2,7 @@ package cn.gongkai.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.testsupport.Multipart;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -56,9 +57,18 @@ final class Staff {
     }
 
     /** Posts a multipart body with the session's CSRF token in the header, as the editor's script does. */
+    HttpResponse<String> multipart(String path, Multipart body) throws Exception {
+        return sendMultipart(path, body.contentType(), body.bytes());
+    }
+
+    /** Posts raw (possibly malformed) multipart bytes with the given boundary and the session's CSRF token. */
     HttpResponse<String> multipart(String path, String boundary, byte[] body) throws Exception {
+        return sendMultipart(path, "multipart/form-data; boundary=" + boundary, body);
+    }
+
+    private HttpResponse<String> sendMultipart(String path, String contentType, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-CSRF-Token", csrf)
+                .header("Content-Type", contentType).header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -68,23 +78,12 @@ final class Staff {
      */
     HttpResponse<String> upload(String path, java.util.Map<String, String> fields, String fileField, String fileName,
                                 byte[] bytes) throws Exception {
-        String boundary = "gk" + System.nanoTime();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
-        all.put(ConsoleAccess.CSRF_FIELD, csrf);
-        all.putAll(fields);
-        for (java.util.Map.Entry<String, String> f : all.entrySet()) {
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        out.write(bytes);
-        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Multipart.Builder form = Multipart.form().field(ConsoleAccess.CSRF_FIELD, csrf);
+        fields.forEach(form::field);
+        Multipart body = form.file(fileField, fileName, bytes).build();
         return http.send(HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", body.contentType())
+                .POST(body.publisher()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a form with the session's CSRF token. */

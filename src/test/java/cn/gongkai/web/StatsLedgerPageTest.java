@@ -1,6 +1,7 @@
 package cn.gongkai.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.publish.DraftArticle;
 import cn.gongkai.publish.LedgerEntry;
@@ -171,10 +172,7 @@ class StatsLedgerPageTest {
         String draft = wechat.addDraft("hongqi", List.of(new DraftArticle(title, "红旗区商务局", "摘要",
                 "<p>正文</p>", null, cover, null, null)));
         wechat.submitPublish("hongqi", draft);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (wechat.listPublished("hongqi", 0, 20).stream().noneMatch(p -> p.firstTitle().equals(title))) {
-            assertThat(System.nanoTime()).as("the simulator published " + title).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        await("the simulator published " + title).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> wechat.listPublished("hongqi", 0, 20).stream().anyMatch(p -> p.firstTitle().equals(title)));
     }
 }

@@ -1,7 +1,6 @@
 package cn.gongkai.wechat;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.Secret;
 import cn.gongkai.config.WeChatClientConfig;
 import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.publish.AccountProbe.Status;
@@ -28,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import javax.imageio.ImageIO;
 
+import static cn.gongkai.testsupport.AccountBuilder.anAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -58,8 +58,8 @@ class GatewayAgainstSimulatorTest {
     }
 
     AccountConfig account(String id, String appId, String secret) {
-        return new AccountConfig(id, "公众号 " + id, appId, Secret.of(secret), sim.baseUrl(), "freepublish",
-                "0 0 9 * * ?", 8, null, false);
+        return anAccount().id(id).name("公众号 " + id).appId(appId).secret(secret).apiBaseUrl(sim.baseUrl())
+                .cron("0 0 9 * * ?").sandbox(false).build();
     }
 
     String draft(String account, String... titles) {

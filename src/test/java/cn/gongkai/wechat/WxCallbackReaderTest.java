@@ -1,10 +1,10 @@
 package cn.gongkai.wechat;
 
+import static cn.gongkai.testsupport.AccountBuilder.anAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.Secret;
 import cn.gongkai.publish.CallbackReader;
 import cn.gongkai.publish.PublishStatus;
 import java.util.List;
@@ -19,8 +19,8 @@ class WxCallbackReaderTest {
     private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
     private static AccountConfig account(String id, String token, String aesKey) {
-        return new AccountConfig(id, "红旗商务", APP_ID, Secret.of("s"), "https://api.weixin.qq.com", "freepublish",
-                "0 0 10 ? * MON-FRI", 8, Secret.of(token), false, 0, false, Secret.of(aesKey));
+        return anAccount().id(id).appId(APP_ID).secret("s").apiBaseUrl("https://api.weixin.qq.com")
+                .callbackToken(token).sandbox(false).callbackAesKey(aesKey).build();
     }
 
     private final WxCallbackReader reader = new WxCallbackReader(List.of(account("plain", TOKEN, ""),

@@ -1,7 +1,6 @@
 package cn.gongkai.wechat;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.Secret;
 import cn.gongkai.config.WeChatClientConfig;
 import cn.gongkai.publish.DraftArticle;
 import cn.gongkai.publish.MediaFile;
@@ -30,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static cn.gongkai.testsupport.AccountBuilder.anAccount;
 import static cn.gongkai.wechat.WireServer.TOKEN;
 import static cn.gongkai.wechat.WireServer.TOKEN_PATH;
 import static cn.gongkai.wechat.WireServer.error;
@@ -72,8 +72,8 @@ class WxJavaGatewayWireTest {
     }
 
     static AccountConfig account(String id, String appId, WireServer server) {
-        return new AccountConfig(id, "公众号 " + id, appId, Secret.of(SECRET), server.baseUrl(), "freepublish",
-                "0 0 9 * * ?", 8, null, false);
+        return anAccount().id(id).name("公众号 " + id).appId(appId).secret(SECRET).apiBaseUrl(server.baseUrl())
+                .cron("0 0 9 * * ?").sandbox(false).build();
     }
 
     static DraftArticle article(String title) {
@@ -529,8 +529,8 @@ class WxJavaGatewayWireTest {
 
     @Test
     void anUnreachableServerIsTransientAndNothingIsSubmitted() {
-        AccountConfig nowhere = new AccountConfig("nowhere", "无", "wx0123456789abcdee", Secret.of(SECRET),
-                "http://127.0.0.1:1", "freepublish", "0 0 9 * * ?", 8, null, false);
+        AccountConfig nowhere = anAccount().id("nowhere").name("无").appId("wx0123456789abcdee").secret(SECRET)
+                .cron("0 0 9 * * ?").sandbox(false).build();
         try (WxJavaGateway g = new WxJavaGateway(List.of(nowhere), FAST, CLOCK)) {
             WeChatException e = catchThrowableOfType(WeChatException.class, () -> g.submitPublish("nowhere", "D"));
 

@@ -1,5 +1,6 @@
 package cn.gongkai.review.checks;
 
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,8 +29,8 @@ class PrePublishChecksTest {
 
     private static ItemContent content(String title, String author, String body, String docNo,
                                        List<ItemImage> images, ItemImage cover) {
-        return new ItemContent("hongqi", "其他", title, author, "", body, List.of(), List.of(), images, cover, docNo,
-                "", null);
+        return anItem().category("其他").title(title).author(author).body(body).images(images).cover(cover)
+                .docNo(docNo).build();
     }
 
     private static List<Finding> found(ItemContent c, String check) {
@@ -72,8 +73,7 @@ class PrePublishChecksTest {
     }
 
     private static ItemContent digest(String digest) {
-        return new ItemContent("hongqi", "其他", "标题", "", "", "正文", List.of(), List.of(), List.of(PHOTO), null, "",
-                "", null, digest, null, false);
+        return anItem().category("其他").images(List.of(PHOTO)).digest(digest).build();
     }
 
     @Test
@@ -161,8 +161,8 @@ class PrePublishChecksTest {
 
     @Test
     void personalDataInTheTitleOrANoteIsFoundToo() {
-        ItemContent c = new ItemContent("hongqi", "其他", "联系13812345678", "", "", "正文",
-                List.of(new Note("联系方式", "手机 13912345678")), List.of(), List.of(PHOTO), null, "", "", null);
+        ItemContent c = anItem().category("其他").title("联系13812345678")
+                .notes(List.of(new Note("联系方式", "手机 13912345678"))).images(List.of(PHOTO)).build();
 
         assertThat(found(c, "personal-data")).extracting(Finding::field)
                 .containsExactly("title", "notes.联系方式");
