@@ -5,6 +5,7 @@ import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Transactions;
+import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.ReviewService;
@@ -22,7 +23,7 @@ import java.util.Optional;
 public final class PublishActions {
     /** A 更正说明 goes out before every other due item. */
     public static final int CORRECTION_PRIORITY = 100;
-    private static final int TITLE_MAX = 32;
+    private static final int TITLE_MAX = WeChatLimits.TITLE_CHARS;
 
     private final ItemRepository items;
     private final LedgerRepository ledger;
