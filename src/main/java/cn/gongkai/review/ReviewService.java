@@ -203,10 +203,7 @@ public final class ReviewService {
             int step = currentStep(item);
             String role = steps.get(step);
             User user = requireUser(itemId, actor);
-            Eligibility eligibility = eligibility(user, item);
-            if (!eligibility.allowed()) {
-                throw new ReviewException(itemId, eligibility.reason());
-            }
+            eligibility(user, item).require(itemId);
             boolean last = step == steps.size() - 1;
             ItemStatus to = last ? ItemStatus.APPROVED : ItemStatus.IN_REVIEW;
             if (last && !items.transition(itemId, ItemStatus.IN_REVIEW, ItemStatus.APPROVED, null, "",
@@ -243,10 +240,7 @@ public final class ReviewService {
             int step = currentStep(item);
             String role = steps(item).get(step);
             User user = requireUser(itemId, actor);
-            Eligibility eligibility = stepEligibility(user, item);
-            if (!eligibility.allowed()) {
-                throw new ReviewException(itemId, eligibility.reason());
-            }
+            stepEligibility(user, item).require(itemId);
             if (!items.transition(itemId, ItemStatus.IN_REVIEW, ItemStatus.REJECTED, null, comment,
                     clock.instant())) {
                 throw new ReviewException(itemId, "稿件状态已被他人改变，请刷新后重试");
@@ -379,6 +373,13 @@ public final class ReviewService {
 
         static Eligibility no(String reason) {
             return new Eligibility(false, reason);
+        }
+
+        /** Refuses the decision with the reason, unless allowed. */
+        void require(long itemId) {
+            if (!allowed) {
+                throw new ReviewException(itemId, reason);
+            }
         }
     }
 
