@@ -169,7 +169,7 @@ public final class PublishActions {
 
     private static ItemContent notice(ItemContent original, String text, String url) {
         String title = "更正说明：" + original.title();
-        if (title.codePointCount(0, title.length()) > TITLE_MAX) {
+        if (WeChatLimits.chars(title) > TITLE_MAX) {
             title = title.substring(0, title.offsetByCodePoints(0, TITLE_MAX - 1)) + "…";
         }
         String link = url.isBlank() ? "《" + original.title() + "》" : "[《" + original.title() + "》](" + url + ")";

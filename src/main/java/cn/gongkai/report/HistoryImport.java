@@ -168,7 +168,7 @@ public final class HistoryImport {
             String title = r.get(1).strip();
             if (title.isEmpty()) {
                 problems.add(where + "title 不能为空");
-            } else if (title.codePointCount(0, title.length()) > WeChatLimits.HISTORY_TITLE_CHARS) {
+            } else if (WeChatLimits.chars(title) > WeChatLimits.HISTORY_TITLE_CHARS) {
                 problems.add(where + "title 超过 " + WeChatLimits.HISTORY_TITLE_CHARS + " 字");
             }
             String category = r.get(2).strip();

@@ -230,7 +230,7 @@ final class DraftApi {
     }
 
     private static int length(String s) {
-        return s.codePointCount(0, s.length());
+        return WeChatLimits.chars(s);
     }
 
     private static String orEmpty(String s) {
