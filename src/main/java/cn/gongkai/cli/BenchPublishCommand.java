@@ -7,6 +7,7 @@ import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.publish.BatchState;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishBatch;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Option;
                 "输出用时、每篇文章的微信接口调用次数，以及最少可能的调用次数（正文图片 + 封面 + 草稿 + 提交）。"})
 final class BenchPublishCommand implements Callable<Integer> {
     private static final String ACCOUNT = "hongqi";
-    private static final int PER_DRAFT = 8;
+    private static final int PER_DRAFT = WeChatLimits.ARTICLES_PER_DRAFT;
     private static final List<String> PUBLISHING_ENDPOINTS = List.of("media/uploadimg", "material/add_material",
             "draft/add", "freepublish/submit");
 

@@ -5,6 +5,7 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.publish.PhonePreview;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.render.RenderedArticle;
@@ -79,7 +80,8 @@ final class RenderCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserError("无法写入 " + out + "：" + e.getMessage());
             }
-            stdout.println("文章：" + out + "（" + a.html().length() + " 字符，微信上限 20000）");
+            stdout.println("文章：" + out + "（" + a.html().length() + " 字符，微信上限 " + WeChatLimits.CONTENT_CHARS
+                    + "）");
             stdout.println("预览：" + preview);
             stdout.println("摘要：" + a.digest());
             if (previewTo == null) {

@@ -2,9 +2,9 @@ package cn.gongkai.cli;
 
 import cn.gongkai.Wiring;
 import cn.gongkai.item.DisclosureItem;
-import cn.gongkai.item.ItemStatus;
 import cn.gongkai.review.ReviewService;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,9 +46,9 @@ final class ReviewCommands implements Runnable {
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
                 DisclosureItem item = decide(w.review());
                 PrintWriter out = spec.commandLine().getOut();
-                if (item.status() == ItemStatus.IN_REVIEW) {
-                    String next = w.review().chain().get(w.review().currentStep(item));
-                    out.println("稿件 " + id + " 已通过本步，等待" + ReviewService.roleLabel(next) + "审核");
+                Optional<String> next = w.review().waitingFor(item);
+                if (next.isPresent()) {
+                    out.println("稿件 " + id + " 已通过本步，等待" + ReviewService.roleLabel(next.get()) + "审核");
                 } else {
                     out.println("稿件 " + id + " 当前状态：" + item.status().label());
                 }

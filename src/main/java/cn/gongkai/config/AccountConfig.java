@@ -1,5 +1,6 @@
 package cn.gongkai.config;
 
+import cn.gongkai.item.WeChatLimits;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -51,9 +52,9 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
             throw new ConfigException("accounts[" + id + "].mode", String.valueOf(mode),
                     "只能是 freepublish、mass 或 freepublish+mass");
         }
-        if (maxArticlesPerDraft < 1 || maxArticlesPerDraft > 8) {
+        if (maxArticlesPerDraft < 1 || maxArticlesPerDraft > WeChatLimits.ARTICLES_PER_DRAFT) {
             throw new ConfigException("accounts[" + id + "].max-articles-per-draft",
-                    String.valueOf(maxArticlesPerDraft), "每个草稿 1–8 篇");
+                    String.valueOf(maxArticlesPerDraft), "每个草稿 1–" + WeChatLimits.ARTICLES_PER_DRAFT + " 篇");
         }
         if (dailyCap < 0 || dailyCap > 1000) {
             throw new ConfigException("accounts[" + id + "].daily-cap", String.valueOf(dailyCap),

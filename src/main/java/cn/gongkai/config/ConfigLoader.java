@@ -1,5 +1,6 @@
 package cn.gongkai.config;
 
+import cn.gongkai.item.WeChatLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Loads the configuration: built-in defaults, then the YAML file, then {@code GONGKAI_*} environment variables
@@ -44,10 +46,16 @@ public final class ConfigLoader {
         return ConfigBinder.bind(tree).toConfig(chosen == null ? BUILT_IN : chosen.toString());
     }
 
-    /** The built-in defaults (src/main/resources/gongkai-defaults.yml): every key with its default value. */
+    /**
+     * The built-in defaults (src/main/resources/gongkai-defaults.yml): every key with its default value, and
+     * {@code wechat.daily-limits} from {@link WeChatLimits#DAILY_CALLS}, the one table of WeChat's daily limits.
+     */
     static ObjectNode defaults() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream("/gongkai-defaults.yml")) {
-            return (ObjectNode) YAML.readTree(in);
+            ObjectNode defaults = (ObjectNode) YAML.readTree(in);
+            ((ObjectNode) defaults.get("wechat")).set("daily-limits",
+                    YAML.valueToTree(new TreeMap<>(WeChatLimits.DAILY_CALLS)));
+            return defaults;
         } catch (IOException e) {
             throw new IllegalStateException("built-in defaults unreadable", e);
         }

@@ -1,5 +1,6 @@
 package cn.gongkai.config;
 
+import cn.gongkai.item.WeChatLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,24 +21,7 @@ public record WeChatClientConfig(Duration connectTimeout, Duration readTimeout, 
     public static final double DEFAULT_QUOTA_SHARE = 0.9;
 
     /** Daily limits of a newly registered account (wechat-api.md §4); larger accounts may have more. */
-    public static final Map<String, Integer> DEFAULT_DAILY_LIMITS = Map.ofEntries(
-            Map.entry("token", 2000),
-            Map.entry("stable_token", 500_000),
-            Map.entry("media/uploadimg", 100_000),
-            Map.entry("material/add_material", 100_000),
-            Map.entry("draft/add", 1000),
-            Map.entry("draft/get", 500),
-            Map.entry("draft/update", 1000),
-            Map.entry("draft/delete", 1000),
-            Map.entry("draft/count", 1000),
-            Map.entry("draft/batchget", 1000),
-            Map.entry("freepublish/submit", 100),
-            Map.entry("freepublish/get", 100),
-            Map.entry("freepublish/delete", 10),
-            Map.entry("freepublish/getarticle", 100),
-            Map.entry("freepublish/batchget", 100),
-            Map.entry("message/mass/sendall", 100),
-            Map.entry("message/mass/preview", 100));
+    public static final Map<String, Integer> DEFAULT_DAILY_LIMITS = WeChatLimits.DAILY_CALLS;
 
     public WeChatClientConfig {
         if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {

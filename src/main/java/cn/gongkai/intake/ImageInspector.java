@@ -1,5 +1,6 @@
 package cn.gongkai.intake;
 
+import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.render.ImageDecoding;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.util.Optional;
  */
 final class ImageInspector {
     /** Largest image file accepted at import; images are re-encoded below WeChat's limits before upload. */
-    static final long MAX_BYTES = 10L * 1024 * 1024;
+    static final long MAX_BYTES = WeChatLimits.IMAGE_MATERIAL_BYTES;
     /** Pixels decoded to prove a file readable: large images are read every n-th pixel, which needs far less memory. */
     private static final long CHECK_PIXELS = 4_000_000L;
 

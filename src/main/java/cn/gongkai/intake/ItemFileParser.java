@@ -4,7 +4,9 @@ import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.Note;
+import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.render.ImageDecoding;
+import cn.gongkai.review.checks.CheckLimits;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -46,10 +48,6 @@ import org.commonmark.parser.Parser;
  * with any problem yields problems and no item.
  */
 final class ItemFileParser {
-    static final int MAX_TITLE = 32;
-    static final int MAX_AUTHOR = 16;
-    static final int MAX_DIGEST = 128;
-    static final int MAX_BODY_CHARS = 20_000;
     static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
 
     private static final Set<String> FIELDS = Set.of("title", "category", "author", "department", "cover",
@@ -68,8 +66,15 @@ final class ItemFileParser {
     private final List<String> accounts;
     private final Set<String> glossaryKeys;
     private final ZoneId zone;
+    private final CheckLimits limits;
 
-    ItemFileParser(List<String> categories, List<String> accounts, Set<String> glossaryKeys, ZoneId zone) {
+    /**
+     * @param limits the configured limits of the pre-publish checks (at most WeChat's, {@link WeChatLimits}), so a
+     *               file is refused here exactly where the checks would refuse it
+     */
+    ItemFileParser(List<String> categories, List<String> accounts, Set<String> glossaryKeys, ZoneId zone,
+                   CheckLimits limits) {
+        this.limits = limits;
         this.categories = List.copyOf(categories);
         this.accounts = List.copyOf(accounts);
         this.glossaryKeys = Set.copyOf(glossaryKeys);
@@ -220,10 +225,10 @@ final class ItemFileParser {
                          List<ImportProblem> problems, ImageSource source) {
         String title = string(fields, "title", p, true);
         if (title != null) {
-            int n = title.strip().codePointCount(0, title.strip().length());
-            if (n > MAX_TITLE) {
-                p.add(fields.get("title").line(), "title",
-                        "标题 " + n + " 字，超过微信上限 " + MAX_TITLE + " 字（需删去 " + (n - MAX_TITLE) + " 字）");
+            int n = WeChatLimits.chars(title.strip());
+            if (n > limits.titleMax()) {
+                p.add(fields.get("title").line(), "title", "标题 " + n + " 字，超过" + ceiling(limits.titleMax(),
+                        WeChatLimits.TITLE_CHARS, "checks.title-max") + "（需删去 " + (n - limits.titleMax()) + " 字）");
             }
         }
         String category = string(fields, "category", p, true);
@@ -232,9 +237,10 @@ final class ItemFileParser {
                     "分类“" + category + "”不在配置的分类中（可选：" + String.join("、", categories) + "）");
         }
         String author = string(fields, "author", p, false);
-        int authorLength = author == null ? 0 : author.strip().codePointCount(0, author.strip().length());
-        if (authorLength > MAX_AUTHOR) {
-            p.add(fields.get("author").line(), "author", "作者 " + authorLength + " 字，超过微信上限 " + MAX_AUTHOR + " 字");
+        int authorLength = author == null ? 0 : WeChatLimits.chars(author.strip());
+        if (authorLength > limits.authorMax()) {
+            p.add(fields.get("author").line(), "author", "作者 " + authorLength + " 字，超过"
+                    + ceiling(limits.authorMax(), WeChatLimits.AUTHOR_CHARS, "checks.author-max"));
         }
         String department = string(fields, "department", p, false);
         String docNo = string(fields, "doc_no", p, false);
@@ -255,9 +261,9 @@ final class ItemFileParser {
 
         if (body.isBlank()) {
             p.add(bodyLine, "正文", "正文是空的");
-        } else if (body.length() > MAX_BODY_CHARS) {
-            p.add(bodyLine, "正文", "正文 " + body.length() + " 字，超过微信上限 " + MAX_BODY_CHARS + " 字（需删去 "
-                    + (body.length() - MAX_BODY_CHARS) + " 字）");
+        } else if (body.length() > limits.bodyMax()) {
+            p.add(bodyLine, "正文", "正文 " + body.length() + " 字，超过" + ceiling(limits.bodyMax(),
+                    WeChatLimits.CONTENT_CHARS, "checks.body-max") + "（需删去 " + (body.length() - limits.bodyMax()) + " 字）");
         }
         checkHtml(body, bodyLine, p);
 
@@ -325,16 +331,21 @@ final class ItemFileParser {
         return url.strip();
     }
 
-    private static String digest(Map<String, Field> fields, Problems p) {
+    /** "微信上限 32 字" at WeChat's own limit, "上限 20 字（配置项 checks.title-max）" when the configuration is stricter. */
+    private static String ceiling(int limit, int wechat, String key) {
+        return limit == wechat ? "微信上限 " + limit + " 字" : "上限 " + limit + " 字（配置项 " + key + "）";
+    }
+
+    private String digest(Map<String, Field> fields, Problems p) {
         String digest = string(fields, "digest", p, false);
         if (digest == null) {
             return "";
         }
         String d = digest.strip();
-        int n = d.codePointCount(0, d.length());
-        if (n > MAX_DIGEST) {
-            p.add(fields.get("digest").line(), "digest",
-                    "摘要 " + n + " 字，超过微信上限 " + MAX_DIGEST + " 字（需删去 " + (n - MAX_DIGEST) + " 字）");
+        int n = WeChatLimits.chars(d);
+        if (n > limits.digestMax()) {
+            p.add(fields.get("digest").line(), "digest", "摘要 " + n + " 字，超过" + ceiling(limits.digestMax(),
+                    WeChatLimits.DIGEST_CHARS, "") + "（需删去 " + (n - limits.digestMax()) + " 字）");
         }
         return d;
     }

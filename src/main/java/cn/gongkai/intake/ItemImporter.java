@@ -42,7 +42,8 @@ public final class ItemImporter {
 
     public ItemImporter(List<String> categories, List<String> accounts, Set<String> glossaryKeys, ZoneId zone,
                         ItemRepository items, ImageStore images, Transactions tx, ReviewService review, Clock clock) {
-        this.parser = new ItemFileParser(categories, accounts, glossaryKeys, zone);
+        this.parser = new ItemFileParser(categories, accounts, glossaryKeys, zone,
+                review.checks().limits());
         this.items = items;
         this.images = images;
         this.tx = tx;

@@ -46,7 +46,8 @@ public final class OaImporter {
     public OaImporter(OaRows rows, List<String> categories, List<String> accounts, Set<String> glossaryKeys,
                       ZoneId zone, ItemRepository items, Transactions tx, ReviewService review, Clock clock) {
         this.rows = rows;
-        this.parser = new ItemFileParser(categories, accounts, glossaryKeys, zone);
+        this.parser = new ItemFileParser(categories, accounts, glossaryKeys, zone,
+                review.checks().limits());
         this.items = items;
         this.tx = tx;
         this.review = review;

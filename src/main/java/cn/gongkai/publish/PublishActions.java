@@ -5,6 +5,7 @@ import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Transactions;
+import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
@@ -23,7 +24,7 @@ import java.util.Optional;
 public final class PublishActions {
     /** A 更正说明 goes out before every other due item. */
     public static final int CORRECTION_PRIORITY = 100;
-    private static final int TITLE_MAX = 32;
+    private static final int TITLE_MAX = WeChatLimits.TITLE_CHARS;
 
     private final ItemRepository items;
     private final LedgerRepository ledger;
@@ -168,7 +169,7 @@ public final class PublishActions {
 
     private static ItemContent notice(ItemContent original, String text, String url) {
         String title = "更正说明：" + original.title();
-        if (title.codePointCount(0, title.length()) > TITLE_MAX) {
+        if (WeChatLimits.chars(title) > TITLE_MAX) {
             title = title.substring(0, title.offsetByCodePoints(0, TITLE_MAX - 1)) + "…";
         }
         String link = url.isBlank() ? "《" + original.title() + "》" : "[《" + original.title() + "》](" + url + ")";

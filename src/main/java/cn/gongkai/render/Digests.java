@@ -1,5 +1,6 @@
 package cn.gongkai.render;
 
+import cn.gongkai.item.WeChatLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,8 +13,8 @@ import org.jsoup.nodes.Element;
  * when even the first one is too long (or the body has no paragraph), the digest is the title and a warning says so.
  */
 final class Digests {
-    /** Characters of a made digest; WeChat allows 128, the rest is a margin. */
-    static final int MAX = 120;
+    /** Characters of a made digest; WeChat allows {@link WeChatLimits#DIGEST_CHARS}, the rest is a margin. */
+    static final int MAX = WeChatLimits.DIGEST_CHARS - 8;
     private static final String ENDS = "。！？!?";
     private static final Pattern SALUTATION = Pattern.compile("(各|尊敬的|亲爱的).{0,14}[：:]|.{0,14}(们|朋友|同志)[：:]");
     private static final String CLOSERS = "”’」』）)】\"'";

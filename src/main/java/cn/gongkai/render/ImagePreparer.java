@@ -2,6 +2,7 @@ package cn.gongkai.render;
 
 import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.WeChatLimits;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -28,7 +29,7 @@ public final class ImagePreparer {
     /** Widest image kept; WeChat shows articles at phone width. */
     public static final int MAX_WIDTH = 1080;
     /** uploadimg refuses files of 1 MB or more. */
-    public static final int MAX_BYTES = 1024 * 1024 - 1;
+    public static final int MAX_BYTES = WeChatLimits.UPLOADIMG_BYTES - 1;
 
     private static final double[] JPEG_QUALITIES = {0.88, 0.8, 0.7, 0.6, 0.5};
     private static final int MIN_WIDTH = 320;

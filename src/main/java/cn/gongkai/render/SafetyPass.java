@@ -1,5 +1,6 @@
 package cn.gongkai.render;
 
+import cn.gongkai.item.WeChatLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,9 @@ import org.jsoup.select.QueryParser;
  */
 final class SafetyPass {
     /** WeChat's limit on {@code content}: fewer than 20,000 characters. */
-    static final int MAX_CHARS = 20_000;
+    static final int MAX_CHARS = WeChatLimits.CONTENT_CHARS;
     /** WeChat's limit on {@code content}: less than 1 MB. */
-    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_BYTES = WeChatLimits.CONTENT_BYTES;
 
     private static final Safelist SAFE = Safelist.relaxed()
             .addTags("section", "figure", "figcaption", "span", "sup", "sub", "hr", "del", "s")

@@ -1,5 +1,6 @@
 package cn.gongkai.report;
 
+import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.LedgerSource;
@@ -54,7 +55,6 @@ public final class HistoryImport {
     static final List<String> HEADER = List.of("published_at", "title", "category", "url", "department", "account");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final int MAX_TITLE = 64;
     /** RFC 4180 as Excel writes it; empty lines are kept as rows so that row numbers stay the editor's lines. */
     private static final CSVFormat CSV_FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
@@ -176,8 +176,8 @@ public final class HistoryImport {
             String title = r.get(1).strip();
             if (title.isEmpty()) {
                 problems.add(where + "title 不能为空");
-            } else if (title.codePointCount(0, title.length()) > MAX_TITLE) {
-                problems.add(where + "title 超过 " + MAX_TITLE + " 字");
+            } else if (WeChatLimits.chars(title) > WeChatLimits.HISTORY_TITLE_CHARS) {
+                problems.add(where + "title 超过 " + WeChatLimits.HISTORY_TITLE_CHARS + " 字");
             }
             String category = r.get(2).strip();
             if (!categories.contains(category)) {

@@ -190,19 +190,8 @@ public final class ReviewService {
             List<String> steps = steps(item);
             int step = currentStep(item);
             String role = steps.get(step);
-            User user = requireRole(item, actor, role);
-            Set<String> authors = authors(item);
-            if (authors.contains(user.name())) {
-                throw new ReviewException(itemId, "不能审核自己提交或修改的稿件（" + user.name() + " 提交或修改过本稿件）");
-            }
-            for (AuditEntry e : audit.history(itemId)) {
-                if (AuditAction.APPROVE.is(e) && e.actor().equals(user.name())
-                        && e.contentHash().equals(item.contentHash()) && e.step() < step
-                        && approvalCounts(itemId, e)) {
-                    throw new ReviewException(itemId, user.name() + " 已审核过第 " + (e.step() + 1)
-                            + " 步，同一人不能审核两步");
-                }
-            }
+            User user = requireUser(itemId, actor);
+            eligibility(user, item).require(itemId);
             boolean last = step == steps.size() - 1;
             ItemStatus to = last ? ItemStatus.APPROVED : ItemStatus.IN_REVIEW;
             if (last && !items.transition(itemId, ItemStatus.IN_REVIEW, ItemStatus.APPROVED, null, "",
@@ -238,7 +227,8 @@ public final class ReviewService {
             requireSeen(item, seenHash, false);
             int step = currentStep(item);
             String role = steps(item).get(step);
-            User user = requireRole(item, actor, role);
+            User user = requireUser(itemId, actor);
+            stepEligibility(user, item).require(itemId);
             if (!items.transition(itemId, ItemStatus.IN_REVIEW, ItemStatus.REJECTED, null, comment,
                     clock.instant())) {
                 throw new ReviewException(itemId, "稿件状态已被他人改变，请刷新后重试");
@@ -318,6 +308,69 @@ public final class ReviewService {
         });
     }
 
+    /**
+     * Whether {@code user} may approve the step the item now waits on (the console shows its 同意 and 退回 buttons
+     * only then), and if not why, in the words staff see. The one home of the rules: the item is in review, the
+     * user is enabled and holds the step's role, did not submit or edit the item, and approved no earlier step of
+     * this text. {@link #approve} refuses with the same reason; {@link #reject} needs only the first three.
+     */
+    public Eligibility eligibility(User user, DisclosureItem item) {
+        Eligibility step = stepEligibility(user, item);
+        if (!step.allowed()) {
+            return step;
+        }
+        if (authors(item).contains(user.name())) {
+            return Eligibility.no("不能审核自己提交或修改的稿件（" + user.name() + " 提交或修改过本稿件）");
+        }
+        int current = currentStep(item);
+        for (AuditEntry e : audit.history(item.id())) {
+            if (AuditAction.APPROVE.is(e) && e.actor().equals(user.name())
+                    && e.contentHash().equals(item.contentHash()) && e.step() < current
+                    && approvalCounts(item.id(), e)) {
+                return Eligibility.no(user.name() + " 已审核过第 " + (e.step() + 1) + " 步，同一人不能审核两步");
+            }
+        }
+        return Eligibility.YES;
+    }
+
+    /** The part of {@link #eligibility} a rejection needs: in review, user enabled and holding the step's role. */
+    private Eligibility stepEligibility(User user, DisclosureItem item) {
+        Optional<String> waiting = waitingFor(item);
+        if (waiting.isEmpty()) {
+            return Eligibility.no("当前状态为“" + item.status().label() + "”，不在审核中");
+        }
+        if (user.disabled()) {
+            return Eligibility.no(disabled(user));
+        }
+        String role = waiting.get();
+        if (!user.role().id().equals(role)) {
+            return Eligibility.no("当前步骤需要" + roleLabel(role) + "（" + role + "）审核，" + user.name() + " 的角色是"
+                    + user.role().label() + "（" + user.role().id() + "）");
+        }
+        return Eligibility.YES;
+    }
+
+    /**
+     * The answer of {@link #eligibility}.
+     *
+     * @param allowed true when the user may decide the current step
+     * @param reason  why not, in Chinese, naming the rule and whose turn it is; empty when allowed
+     */
+    public record Eligibility(boolean allowed, String reason) {
+        static final Eligibility YES = new Eligibility(true, "");
+
+        static Eligibility no(String reason) {
+            return new Eligibility(false, reason);
+        }
+
+        /** Refuses the decision with the reason, unless allowed. */
+        void require(long itemId) {
+            if (!allowed) {
+                throw new ReviewException(itemId, reason);
+            }
+        }
+    }
+
     /** Everyone who submitted, created or edited the item: none of them may approve it. */
     public Set<String> authors(DisclosureItem item) {
         Set<String> out = new LinkedHashSet<>();
@@ -354,20 +407,15 @@ public final class ReviewService {
         User user = users.find(actor.strip()).orElseThrow(() -> new ReviewException(itemId, "用户“" + actor
                 + "”不存在，请先用 gongkai user add " + actor.strip() + " --role 角色 创建"));
         if (user.disabled()) {
-            throw new ReviewException(itemId, "用户“" + user.name() + "”已停用，不能审核或提交稿件；如需恢复请管理员运行"
-                    + " gongkai user enable " + user.name());
+            throw new ReviewException(itemId, disabled(user));
         }
         return user;
     }
 
-    private User requireRole(DisclosureItem item, String actor, String role) {
-        User user = requireUser(item.id(), actor);
-        if (!user.role().id().equals(role)) {
-            throw new ReviewException(item.id(), "当前步骤需要" + roleLabel(role) + "（" + role + "）审核，"
-                    + user.name() + " 的角色是" + user.role().label() + "（" + user.role().id() + "）");
-        }
-        return user;
+    private static String disabled(User user) {
+        return "用户“" + user.name() + "”已停用，不能审核或提交稿件；如需恢复请管理员运行 gongkai user enable " + user.name();
     }
+
 
     /**
      * Refuses a decision taken on another text than the item's current one. {@code seenHash} may be a prefix of at

@@ -1,5 +1,6 @@
 package cn.gongkai.simulator;
 
+import cn.gongkai.item.WeChatLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,13 +11,13 @@ import java.util.List;
 
 /** The draft box: {@code draft/add|get|update|delete|count|batchget}, validating articles like WeChat. */
 final class DraftApi {
-    static final int MAX_ARTICLES = 8;
-    static final int TITLE_MAX = 32;
-    static final int AUTHOR_MAX = 16;
-    static final int DIGEST_MAX = 128;
-    static final int CONTENT_MAX_CHARS = 20_000;
-    static final int CONTENT_MAX_BYTES = 1024 * 1024;
-    static final int SOURCE_URL_MAX_BYTES = 1024;
+    static final int MAX_ARTICLES = WeChatLimits.ARTICLES_PER_DRAFT;
+    static final int TITLE_MAX = WeChatLimits.TITLE_CHARS;
+    static final int AUTHOR_MAX = WeChatLimits.AUTHOR_CHARS;
+    static final int DIGEST_MAX = WeChatLimits.DIGEST_CHARS;
+    static final int CONTENT_MAX_CHARS = WeChatLimits.CONTENT_CHARS;
+    static final int CONTENT_MAX_BYTES = WeChatLimits.CONTENT_BYTES;
+    static final int SOURCE_URL_MAX_BYTES = WeChatLimits.SOURCE_URL_BYTES;
 
     private final SimState state;
 
@@ -229,7 +230,7 @@ final class DraftApi {
     }
 
     private static int length(String s) {
-        return s.codePointCount(0, s.length());
+        return WeChatLimits.chars(s);
     }
 
     private static String orEmpty(String s) {

@@ -1,5 +1,6 @@
 package cn.gongkai.simulator;
 
+import cn.gongkai.item.WeChatLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.time.YearMonth;
 final class MassApi {
     static final int SUBSCRIPTION_SENDS_PER_DAY = 1;
     static final int SERVICE_SENDS_PER_MONTH = 4;
-    static final int CLIENT_MSG_ID_MAX_BYTES = 64;
+    static final int CLIENT_MSG_ID_MAX_BYTES = WeChatLimits.CLIENT_MSG_ID_BYTES;
     static final Duration CLIENT_MSG_ID_WINDOW = Duration.ofHours(24);
     static final Duration CLIENT_MSG_ID_RETRY = Duration.ofMinutes(1);
 

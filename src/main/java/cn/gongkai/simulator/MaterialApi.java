@@ -1,13 +1,14 @@
 package cn.gongkai.simulator;
 
+import cn.gongkai.item.WeChatLimits;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /** {@code media/uploadimg} and {@code material/add_material}; formats are told by magic bytes only. */
 final class MaterialApi {
-    static final int UPLOADIMG_MAX_BYTES = 1024 * 1024;
-    static final int IMAGE_MAX_BYTES = 10 * 1024 * 1024;
-    static final int THUMB_MAX_BYTES = 64 * 1024;
+    static final int UPLOADIMG_MAX_BYTES = WeChatLimits.UPLOADIMG_BYTES;
+    static final int IMAGE_MAX_BYTES = WeChatLimits.IMAGE_MATERIAL_BYTES;
+    static final int THUMB_MAX_BYTES = WeChatLimits.THUMB_MATERIAL_BYTES;
 
     private final SimState state;
 

@@ -1,5 +1,6 @@
 package cn.gongkai.simulator;
 
+import cn.gongkai.item.WeChatLimits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,25 +15,8 @@ import java.util.Map;
 final class Quotas {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int CLEARS_PER_MONTH = 10;
-    private static final Map<String, Integer> DEFAULT_LIMITS = Map.ofEntries(
-            Map.entry("token", 2000),
-            Map.entry("stable_token", 500_000),
-            Map.entry("stable_token#force", 20),
-            Map.entry("media/uploadimg", 100_000),
-            Map.entry("material/add_material", 100_000),
-            Map.entry("draft/add", 1000),
-            Map.entry("draft/get", 500),
-            Map.entry("draft/update", 1000),
-            Map.entry("draft/delete", 1000),
-            Map.entry("draft/count", 1000),
-            Map.entry("draft/batchget", 1000),
-            Map.entry("freepublish/submit", 100),
-            Map.entry("freepublish/get", 100),
-            Map.entry("freepublish/delete", 10),
-            Map.entry("freepublish/getarticle", 100),
-            Map.entry("freepublish/batchget", 100),
-            Map.entry("message/mass/sendall", 100),
-            Map.entry("message/mass/preview", 100));
+    /** WeChat's daily limits, plus the forced refreshes of a stable token, counted as their own endpoint. */
+    private static final Map<String, Integer> DEFAULT_LIMITS = withForcedRefresh();
 
     private final Faults faults;
     private final Map<String, Integer> used = new HashMap<>();
@@ -42,6 +26,12 @@ final class Quotas {
 
     Quotas(Faults faults) {
         this.faults = faults;
+    }
+
+    private static Map<String, Integer> withForcedRefresh() {
+        Map<String, Integer> limits = new HashMap<>(WeChatLimits.DAILY_CALLS);
+        limits.put("stable_token#force", WeChatLimits.STABLE_TOKEN_FORCE_DAILY);
+        return Map.copyOf(limits);
     }
 
     static int defaultLimit(String endpoint) {

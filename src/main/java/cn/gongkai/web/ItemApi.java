@@ -79,7 +79,7 @@ public final class ItemApi {
                 "role", user(ctx).role().id(), "roleLabel", user(ctx).role().label()))));
         routes.post("/api/items", authed(this::create));
         routes.get("/api/items", authed(this::list));
-        routes.get("/api/items/{id}", authed(ctx -> json(ctx, 200, detail(load(ctx)))));
+        routes.get("/api/items/{id}", authed(ctx -> json(ctx, 200, detail(load(ctx), user(ctx)))));
         routes.put("/api/items/{id}", authed(this::update));
         routes.post("/api/items/{id}/submit", authed(ctx -> {
             DisclosureItem item = load(ctx);
@@ -246,8 +246,12 @@ public final class ItemApi {
         return m;
     }
 
-    private Map<String, Object> detail(DisclosureItem i) {
+    /** The item for {@code me}: with whether they may decide its current step, and if not why (ReviewService's words). */
+    private Map<String, Object> detail(DisclosureItem i, User me) {
         Map<String, Object> m = summary(i);
+        ReviewService.Eligibility eligibility = review.eligibility(me, i);
+        m.put("canReview", eligibility.allowed());
+        m.put("cannotReview", i.status() == ItemStatus.IN_REVIEW ? eligibility.reason() : "");
         ItemContent c = i.content();
         m.put("author", c.author());
         m.put("department", c.department());

@@ -105,12 +105,10 @@ final class ItemPages {
         List<Map<String, Object>> failed = new ArrayList<>();
         for (DisclosureItem i : all) {
             counts.merge(i.status(), 1, Integer::sum);
-            Set<String> authors = s.review().authors(i);
-            if (i.status() == ItemStatus.IN_REVIEW && s.review().waitingFor(i).filter(r -> r.equals(me.role().id()))
-                    .isPresent() && !authors.contains(me.name())) {
+            if (s.review().eligibility(me, i).allowed()) {
                 reviews.add(summary(i));
             }
-            if (authors.contains(me.name()) && (i.status() == ItemStatus.DRAFT || i.status() == ItemStatus.REJECTED
+            if (s.review().authors(i).contains(me.name()) && (i.status() == ItemStatus.DRAFT || i.status() == ItemStatus.REJECTED
                     || i.status() == ItemStatus.IN_REVIEW || i.status() == ItemStatus.FAILED)) {
                 mine.add(summary(i));
             }
@@ -227,8 +225,7 @@ final class ItemPages {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (DisclosureItem i : s.items().list(ItemStatus.IN_REVIEW)) {
             Map<String, Object> m = summary(i);
-            m.put("mine", s.review().waitingFor(i).filter(r -> r.equals(me.role().id())).isPresent()
-                    && !s.review().authors(i).contains(me.name()));
+            m.put("mine", s.review().eligibility(me, i).allowed());
             m.put("step", (s.review().currentStep(i) + 1) + "/" + s.review().steps(i).size());
             rows.add(m);
         }
@@ -263,17 +260,9 @@ final class ItemPages {
         model.put("steps", steps(item, history));
         model.put("history", history(history));
         model.putAll(diff(item, history));
-        Set<String> authors = s.review().authors(item);
-        String waiting = s.review().waitingFor(item).orElse(null);
-        boolean canReview = item.status() == ItemStatus.IN_REVIEW && me.role().id().equals(waiting)
-                && !authors.contains(me.name());
-        String why = "";
-        if (item.status() == ItemStatus.IN_REVIEW && !canReview) {
-            why = authors.contains(me.name()) ? "您提交或修改过本稿件，按规定不能审核自己的稿件。"
-                    : "本稿件正在等待" + ReviewService.roleLabel(waiting) + "审核；您的角色是" + me.role().label() + "。";
-        }
-        model.put("canReview", canReview);
-        model.put("cannotReview", why);
+        ReviewService.Eligibility eligibility = s.review().eligibility(me, item);
+        model.put("canReview", eligibility.allowed());
+        model.put("cannotReview", item.status() == ItemStatus.IN_REVIEW ? eligibility.reason() : "");
         model.put("canEdit", EDITABLE.contains(item.status()));
         model.put("canSubmit", item.status() == ItemStatus.DRAFT || item.status() == ItemStatus.REJECTED);
         model.put("canRequeue", item.status() == ItemStatus.FAILED && (me.role() == Role.ADMIN

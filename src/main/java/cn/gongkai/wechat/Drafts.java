@@ -1,5 +1,6 @@
 package cn.gongkai.wechat;
 
+import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.publish.DraftArticle;
 import cn.gongkai.publish.DraftInfo;
 import me.chanjar.weixin.common.api.WxConsts;
@@ -35,8 +36,8 @@ final class Drafts {
 
     /** {@code POST /cgi-bin/draft/add}; retried only when WeChat certainly created nothing. */
     String add(String account, List<DraftArticle> articles) {
-        if (articles == null || articles.isEmpty() || articles.size() > 8) {
-            throw new IllegalArgumentException("a draft needs 1–8 articles, got "
+        if (articles == null || articles.isEmpty() || articles.size() > WeChatLimits.ARTICLES_PER_DRAFT) {
+            throw new IllegalArgumentException("a draft needs 1–" + WeChatLimits.ARTICLES_PER_DRAFT + " articles, got "
                     + (articles == null ? 0 : articles.size()));
         }
         GuardedOkHttpService wx = services.of(account);

@@ -1,5 +1,6 @@
 package cn.gongkai.wechat;
 
+import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.publish.PublishStatus;
 import cn.gongkai.publish.PublishedArticleInfo;
 import cn.gongkai.publish.WeChatException;
@@ -111,8 +112,8 @@ final class FreePublish {
     /** {@code POST /cgi-bin/freepublish/delete} ({@code index} 1-based, 0 = all); harmless twice, so retried. */
     void delete(String account, String articleId, int index) {
         requireText(articleId, "articleId");
-        if (index < 0 || index > 8) {
-            throw new IllegalArgumentException("published article index must be 0 (all) or 1–8, got " + index);
+        if (index < 0 || index > WeChatLimits.ARTICLES_PER_DRAFT) {
+            throw new IllegalArgumentException("published article index must be 0 (all) or 1–" + WeChatLimits.ARTICLES_PER_DRAFT + ", got " + index);
         }
         GuardedOkHttpService wx = services.of(account);
         runner.run(account, "freepublish/delete", CallPolicy.IDEMPOTENT,

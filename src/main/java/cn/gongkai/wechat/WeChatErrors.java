@@ -1,5 +1,6 @@
 package cn.gongkai.wechat;
 
+import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.publish.WeChatException;
 import cn.gongkai.publish.WeChatException.Kind;
 
@@ -72,9 +73,12 @@ public final class WeChatErrors {
         m.put(41039, new Entry(Kind.PERMANENT, "“阅读原文”链接（content_source_url）无效。请检查原文链接是否为完整的 http(s) 网址。"));
         m.put(44003, new Entry(Kind.PERMANENT, "草稿中没有有效的文章内容（图文数据为空）。" + CALL_DEVELOPER));
         m.put(45002, new Entry(Kind.PERMANENT, "正文太长：须少于 2 万字且小于 1MB。请删减正文或拆成几篇后重新提交。"));
-        m.put(45003, new Entry(Kind.PERMANENT, "标题太长：标题不能超过 32 个字。请缩短标题后重新提交。"));
-        m.put(45004, new Entry(Kind.PERMANENT, "摘要太长：摘要不能超过 128 个字。请缩短摘要后重新提交。"));
-        m.put(45008, new Entry(Kind.PERMANENT, "一个草稿里的文章太多（最多 8 篇）。请在配置中减少每个草稿的文章数。"));
+        m.put(45003, new Entry(Kind.PERMANENT, "标题太长：标题不能超过 " + WeChatLimits.TITLE_CHARS
+                + " 个字。请缩短标题后重新提交。"));
+        m.put(45004, new Entry(Kind.PERMANENT, "摘要太长：摘要不能超过 " + WeChatLimits.DIGEST_CHARS
+                + " 个字。请缩短摘要后重新提交。"));
+        m.put(45008, new Entry(Kind.PERMANENT, "一个草稿里的文章太多（最多 " + WeChatLimits.ARTICLES_PER_DRAFT
+                + " 篇）。请在配置中减少每个草稿的文章数。"));
         m.put(45009, new Entry(Kind.QUOTA,
                 "该接口今天的调用次数已用完。系统会在北京时间次日零点后自动继续；如果急需，公众号管理员可在 "
                         + CONSOLE_PERMISSIONS + " 中清零调用次数（每月最多 10 次）。"));

@@ -169,6 +169,26 @@ class CliTest {
     }
 
     @Test
+    void anImportantItemIsToldToWaitForThePrincipalLeaderAfterTheLastStepOfTheChain() throws IOException {
+        Files.writeString(config, "data-dir: " + dir.resolve("data") + "\n", StandardCharsets.UTF_8);
+        addReviewers();
+        addUser("赵局长", "principal-leader");
+        Path file = sample("05-waimao-jinchukou.md");
+        Path important = file.resolveSibling("05-important.md");
+        Files.writeString(important, Files.readString(file).replaceFirst("\n---\n", "\nimportant: true\n---\n"),
+                StandardCharsets.UTF_8);
+        assertThat(run("item", "import", "--as", "刘科员", important.toString()).code()).isZero();
+        String hash = shownHash(1);
+        run("review", "approve", "1", "--as", "张科长", "--hash", hash);
+        run("review", "approve", "1", "--as", "李主任", "--hash", hash);
+
+        Run third = run("review", "approve", "1", "--as", "王副局长", "--hash", hash);
+
+        assertThat(third.code()).as(third.err()).isZero();
+        assertThat(third.out()).contains("等待主要领导审核");
+    }
+
+    @Test
     void anApprovalNamingTheHashOfATextTheDrafterChangedSinceIsRefused() throws IOException {
         Files.writeString(config, "data-dir: " + dir.resolve("data") + "\n", StandardCharsets.UTF_8);
         addReviewers();

@@ -3,6 +3,7 @@ package cn.gongkai.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gongkai.item.WeChatLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -432,6 +433,24 @@ class ConfigLoaderTest {
     void zeroDueWorkingDaysIsRejectedNamingKeyAndValue() throws IOException {
         assertThat(failure("review:\n  due-working-days: 0\n").getMessage()).contains("review.due-working-days", "0");
         assertThat(failure("checks:\n  title-max: -1\n").getMessage()).contains("checks.title-max", "-1");
+    }
+
+    @Test
+    void aCheckLimitAboveWeChatsIsRefusedAtLoadNamingTheKeyAndTheLimit() throws IOException {
+        ConfigException title = failure("checks:\n  title-max: 33\n");
+
+        assertThat(title.key()).isEqualTo("checks.title-max");
+        assertThat(title.getMessage()).contains("33", "微信的上限 32 字");
+        assertThat(failure("checks:\n  author-max: 17\n").getMessage()).contains("checks.author-max", "16");
+        assertThat(failure("checks:\n  body-max: 20001\n").getMessage()).contains("checks.body-max", "20000");
+        assertThat(failure("checks:\n  image-max-mb: 11\n").getMessage()).contains("checks.image-max-mb", "10 MB");
+        assertThat(load(Map.of(), file("checks:\n  title-max: 32\n")).review().titleMax()).isEqualTo(32);
+        assertThat(load(Map.of(), file("checks:\n  title-max: 20\n")).review().titleMax()).isEqualTo(20);
+    }
+
+    @Test
+    void theDefaultDailyLimitsAreWeChatsOneTable() throws IOException {
+        assertThat(load(Map.of(), file("")).wechat().dailyLimits()).isEqualTo(WeChatLimits.DAILY_CALLS);
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.gongkai.intake;
 
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.render.Glossary;
+import cn.gongkai.review.checks.CheckLimits;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ItemFiles {
     public static Parsed read(Path file) {
         ItemFileParser parser = new ItemFileParser(List.of("招商引资", "外资外贸", "商贸流通", "促消费", "其他"),
                 List.of("hongqi", "dongcheng"), Glossary.load(Path.of("templates/notes")).keys(),
-                ZoneId.of("Asia/Shanghai"));
+                ZoneId.of("Asia/Shanghai"), CheckLimits.wechatDefaults());
         ItemFileParser.Result r = parser.parse(file);
         if (!r.ok()) {
             throw new IllegalStateException("item file " + file + " has problems: " + r.problems());

@@ -8,7 +8,13 @@ import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Note;
+import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.review.AuditEntry;
+import cn.gongkai.review.ReviewPolicy;
+import cn.gongkai.review.ReviewService;
+import cn.gongkai.review.checks.CheckLimits;
+import cn.gongkai.review.checks.PrePublishChecks;
+import cn.gongkai.review.checks.WordList;
 import cn.gongkai.testsupport.DeclaredImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -18,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,6 +243,27 @@ class ItemImporterTest {
         Path file = item("item.md", "title: " + "长".repeat(200) + "\ncategory: 促消费\n", BODY);
 
         refusedOnce(file, 2, "title", "标题 200 字，超过微信上限 32 字（需删去 168 字）");
+    }
+
+    @Test
+    void aTitleMaxBelowWeChatsIsHonouredByTheImporterNamingTheKey() throws IOException {
+        ReviewService strict = new ReviewService(ReviewPolicy.of(IntakeStore.CHAIN), new PrePublishChecks(
+                new CheckLimits(20, WeChatLimits.AUTHOR_CHARS, WeChatLimits.CONTENT_CHARS,
+                        WeChatLimits.IMAGE_MATERIAL_BYTES, 10_000, 200), WordList.empty()), store.db.items(),
+                store.db.audit(), store.db.users(), store.db.transactions(), IntakeStore.CLOCK);
+        ItemImporter importer = new ItemImporter(IntakeStore.CATEGORIES, List.of("hongqi"), Set.of(),
+                IntakeStore.SHANGHAI, store.db.items(), store.db.images(), store.db.transactions(), strict,
+                IntakeStore.CLOCK);
+        Path file = item("item.md", "title: " + "长".repeat(25) + "\ncategory: 促消费\n", BODY);
+
+        ImportResult result = importer.importFiles(List.of(file), "drafter", "命令行");
+
+        assertThat(result.newIds()).isEmpty();
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.field()).isEqualTo("title");
+            assertThat(p.message()).contains("标题 25 字，超过上限 20 字（配置项 checks.title-max）", "需删去 5 字");
+        });
     }
 
     @Test

@@ -170,6 +170,43 @@ class ReviewServiceTest {
     }
 
     @Test
+    void eligibilityGivesTheSameAnswerAsTheDecisionItself() {
+        ReviewService twice = service(List.of("dept-leader", "dept-leader"));
+        user("孙科长", Role.DEPT_LEADER);
+        DisclosureItem own = queue(twice, "孙科长");
+        DisclosureItem item = queue(twice, "刘科员");
+        twice.approve(item.id(), "张科长", seen(item.id()), "同意");
+        DisclosureItem afterFirst = reload(item.id());
+        User zhang = db.users().find("张科长").orElseThrow();
+        User sun = db.users().find("孙科长").orElseThrow();
+        User li = db.users().find("李主任").orElseThrow();
+
+        assertThat(twice.eligibility(sun, afterFirst)).isEqualTo(new ReviewService.Eligibility(true, ""));
+        for (User refused : List.of(zhang, li)) {
+            ReviewService.Eligibility answer = twice.eligibility(refused, afterFirst);
+            assertThat(answer.allowed()).isFalse();
+            assertThatThrownBy(() -> twice.approve(item.id(), refused.name(), seen(item.id()), ""))
+                    .isInstanceOf(ReviewException.class).hasMessageContaining(answer.reason());
+        }
+        assertThat(twice.eligibility(zhang, afterFirst).reason()).contains("同一人不能审核两步");
+        assertThat(twice.eligibility(li, afterFirst).reason()).contains("当前步骤需要业务部门分管领导（dept-leader）审核");
+        assertThat(twice.eligibility(sun, own).reason()).contains("不能审核自己提交或修改的稿件");
+    }
+
+    @Test
+    void nobodyIsEligibleForAnItemOutOfReviewAndADisabledUserNeverIs() {
+        DisclosureItem item = queue(review, "刘科员");
+        approveAll(item.id());
+        DisclosureItem waiting = queue(review, "刘科员");
+        User zhang = db.users().find("张科长").orElseThrow();
+        User disabledZhang = new User(zhang.name(), zhang.role(), zhang.createdAt(), true);
+
+        assertThat(review.eligibility(zhang, reload(item.id())).reason()).contains("不在审核中");
+        assertThat(review.eligibility(disabledZhang, waiting).allowed()).isFalse();
+        assertThat(review.eligibility(disabledZhang, waiting).reason()).contains("已停用", "gongkai user enable");
+    }
+
+    @Test
     void aRejectionNeedsAComment() {
         DisclosureItem item = queue(review, "刘科员");
 

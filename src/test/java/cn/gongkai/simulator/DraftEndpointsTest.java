@@ -2,6 +2,9 @@ package cn.gongkai.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.WeChatLimits;
+import cn.gongkai.review.checks.PrePublishChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +67,33 @@ class DraftEndpointsTest extends SimulatorFixture {
         assertThat(add(t, article("链接", "<a href=\"https://www.gov.cn/\">x</a>", thumb))).isEqualTo(45166);
         assertThat(add(t, article("锚点", "<a href=\"#top\">x</a>", thumb))).isEqualTo(45166);
         assertThat(add(t, article("公众号", "<a href=\"https://mp.weixin.qq.com/s/abc\">x</a>", thumb))).isZero();
+    }
+
+    @Test
+    void refusesExactlyTheTitlesAuthorsAndDigestsThePrePublishChecksRefuseBothReadingOneTable() {
+        String t = token();
+        String thumb = cover(t);
+        Map<String, Integer> limits = Map.of("title", WeChatLimits.TITLE_CHARS, "author", WeChatLimits.AUTHOR_CHARS,
+                "digest", WeChatLimits.DIGEST_CHARS);
+        for (Map.Entry<String, Integer> field : limits.entrySet()) {
+            for (int n : new int[] {field.getValue(), field.getValue() + 1}) {
+                String text = "字".repeat(n);
+                Map<String, Object> article = new java.util.HashMap<>(article("标题", "<p>正文</p>", thumb));
+                article.put(field.getKey(), text);
+                boolean simulatorRefuses = add(t, article) != 0;
+                boolean checksRefuse = PrePublishChecks.defaults().check(content(field.getKey(), text)).errors()
+                        .stream().anyMatch(f -> f.field().equals(field.getKey()));
+
+                assertThat(simulatorRefuses).as(field.getKey() + " of " + n).isEqualTo(n > field.getValue())
+                        .isEqualTo(checksRefuse);
+            }
+        }
+    }
+
+    private static ItemContent content(String field, String text) {
+        return new ItemContent("hongqi", "其他", field.equals("title") ? text : "标题",
+                field.equals("author") ? text : "", "", "正文。\n", List.of(), List.of(), List.of(), null, "", "", null,
+                field.equals("digest") ? text : "", null);
     }
 
     @Test

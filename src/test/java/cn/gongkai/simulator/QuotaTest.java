@@ -2,6 +2,8 @@ package cn.gongkai.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.config.WeChatClientConfig;
+import cn.gongkai.item.WeChatLimits;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,13 @@ class QuotaTest extends SimulatorFixture {
         assertThat(Quotas.defaultLimit("freepublish/get")).isEqualTo(100);
         assertThat(Quotas.defaultLimit("draft/add")).isEqualTo(1000);
         assertThat(Quotas.defaultLimit("token")).isEqualTo(2000);
+    }
+
+    @Test
+    void theSimulatorsQuotasAndTheGatewaysDefaultBudgetReadTheSameTable() {
+        assertThat(WeChatClientConfig.defaults().dailyLimits()).isEqualTo(WeChatLimits.DAILY_CALLS);
+        WeChatLimits.DAILY_CALLS.forEach((api, limit) -> assertThat(Quotas.defaultLimit(api)).as(api).isEqualTo(limit));
+        assertThat(Quotas.defaultLimit("stable_token#force")).isEqualTo(WeChatLimits.STABLE_TOKEN_FORCE_DAILY);
     }
 
     @Test

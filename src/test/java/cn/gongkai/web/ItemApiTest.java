@@ -211,6 +211,23 @@ class ItemApiTest {
     }
 
     @Test
+    void theDetailTellsEachCallerWhetherTheyMayReviewInTheWordsAnApprovalWouldBeRefusedWith() throws Exception {
+        long id = createAndSubmit();
+
+        JsonNode asLeader = json(send("GET", "/api/items/" + id, deptLeader, null));
+        JsonNode asDirector = json(send("GET", "/api/items/" + id, director, null));
+        HttpResponse<String> refused = send("POST", "/api/items/" + id + "/approve", director,
+                approval(id, director, ""));
+
+        assertThat(asLeader.get("canReview").asBoolean()).isTrue();
+        assertThat(asLeader.get("cannotReview").asText()).isEmpty();
+        assertThat(asDirector.get("canReview").asBoolean()).isFalse();
+        assertThat(json(refused).get("detail").asText()).isEqualTo("稿件 " + id + "："
+                + asDirector.get("cannotReview").asText());
+        assertThat(asDirector.get("cannotReview").asText()).contains("当前步骤需要业务部门分管领导");
+    }
+
+    @Test
     void anApprovalLoadedBeforeTheDrafterEditedIsAConflictNamingBothHashesAndRecordsNothing() throws Exception {
         long id = createAndSubmit();
         String loaded = approval(id, deptLeader, "同意");

@@ -1,5 +1,7 @@
 package cn.gongkai.review.checks;
 
+import cn.gongkai.item.WeChatLimits;
+
 /**
  * The configurable limits of the pre-publish checks; defaults from WeChat's draft API (wechat-api.md §2, §4).
  *
@@ -14,7 +16,7 @@ package cn.gongkai.review.checks;
 public record CheckLimits(int titleMax, int authorMax, int bodyMax, long imageMaxBytes,
                           int imageMaxSide, int imageMinWidth, int digestMax) {
     /** WeChat's digest limit. */
-    public static final int WECHAT_DIGEST_MAX = 128;
+    public static final int WECHAT_DIGEST_MAX = WeChatLimits.DIGEST_CHARS;
 
     /** Limits with WeChat's digest limit of 128 characters. */
     public CheckLimits(int titleMax, int authorMax, int bodyMax, long imageMaxBytes, int imageMaxSide,
@@ -36,7 +38,8 @@ public record CheckLimits(int titleMax, int authorMax, int bodyMax, long imageMa
 
     /** WeChat's documented limits. */
     public static CheckLimits wechatDefaults() {
-        return new CheckLimits(32, 16, 20_000, 10L * 1024 * 1024, 10_000, 200);
+        return new CheckLimits(WeChatLimits.TITLE_CHARS, WeChatLimits.AUTHOR_CHARS, WeChatLimits.CONTENT_CHARS,
+                WeChatLimits.IMAGE_MATERIAL_BYTES, 10_000, 200);
     }
 
     private static void positive(long value, String field) {

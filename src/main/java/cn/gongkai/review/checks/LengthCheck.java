@@ -1,6 +1,7 @@
 package cn.gongkai.review.checks;
 
 import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.WeChatLimits;
 
 /** Title, author, digest and body within WeChat's limits. */
 final class LengthCheck implements Check {
@@ -34,6 +35,6 @@ final class LengthCheck implements Check {
     }
 
     static int chars(String s) {
-        return s.codePointCount(0, s.length());
+        return WeChatLimits.chars(s);
     }
 }
