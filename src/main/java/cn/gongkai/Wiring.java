@@ -42,6 +42,14 @@ import cn.gongkai.review.checks.WordList;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
+import cn.gongkai.item.ImageStore;
+import cn.gongkai.item.ItemRepository;
+import cn.gongkai.publish.BatchRepository;
+import cn.gongkai.publish.LedgerRepository;
+import cn.gongkai.report.LedgerStatistics;
+import cn.gongkai.review.AuditLog;
+import cn.gongkai.schedule.PublishScheduler;
+import java.util.Optional;
 import cn.gongkai.wechat.WxCallbackReader;
 import cn.gongkai.web.BearerTokenAuthenticator;
 import cn.gongkai.web.ItemApi;
@@ -249,8 +257,100 @@ public final class Wiring implements AutoCloseable {
         return simulator;
     }
 
+    /**
+     * The concrete store. Commands and pages use the repositories below instead; this stays for the serve wiring and
+     * for tests that reach into the store.
+     */
     public Database database() {
         return database;
+    }
+
+    /** Disclosure items (the item port). */
+    public ItemRepository items() {
+        return database.items();
+    }
+
+    /** Image bytes by SHA-256. */
+    public ImageStore images() {
+        return database.images();
+    }
+
+    /** Every decision on an item, in order. */
+    public AuditLog audit() {
+        return database.audit();
+    }
+
+    /** Publish batches and their items. */
+    public BatchRepository batches() {
+        return database.batches();
+    }
+
+    /** The ledger of published articles. */
+    public LedgerRepository ledger() {
+        return database.ledger();
+    }
+
+    /** Counts over the ledger, done by the database. */
+    public LedgerStatistics ledgerStatistics() {
+        return database.ledgerStatistics();
+    }
+
+    /** The database in one line for staff: its URL without secrets and the product name. */
+    public String describeDatabase() {
+        return database.describe();
+    }
+
+    /**
+     * Compacts an H2 file for at most {@code budget} and says what it did, in Chinese for staff; empty on PostgreSQL,
+     * in memory or when another process has the file open.
+     */
+    public Optional<String> compactDatabase(Duration budget) {
+        return database.compactFile(budget).map(c -> String.format(java.util.Locale.ROOT,
+                "整理 H2 数据库文件：%.0f MB → %.0f MB（有效数据 %d%% → %d%%），用时 %.1f 秒", c.bytesBefore() / 1e6,
+                c.bytesAfter() / 1e6, c.liveBefore(), c.liveAfter(), c.took().toMillis() / 1e3));
+    }
+
+    /**
+     * Opens the configured database once, applying the migrations, and says what it is and its schema version
+     * ({@code doctor}). Throws what opening or migrating throws.
+     */
+    public static DatabaseProbe probeDatabase(GongkaiConfig config) {
+        try {
+            PrivateFiles.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+        }
+        try (Database db = Database.open(config.database().url(), config.database().user(),
+                config.database().password().reveal())) {
+            return new DatabaseProbe(db.describe(), db.schemaVersion());
+        }
+    }
+
+    /** What {@link #probeDatabase} found: the database in one line and the migration version applied. */
+    public record DatabaseProbe(String description, String schemaVersion) {
+    }
+
+    /** The next time a publish slot of {@code cron} fires after {@code after}, in {@code zone}. */
+    public static java.time.Instant nextPublishSlot(String cron, java.time.ZoneId zone, java.time.Instant after) {
+        return PublishScheduler.nextSlotAfter(cron, zone, after);
+    }
+
+    /**
+     * Starts what {@code serve} runs: the web server with the console ({@code factsDir}: the annual report facts
+     * files) and the REST API, sandbox callbacks pointed at it, and the publishing scheduler.
+     */
+    public Serve serve(Path factsDir) {
+        return Serve.start(this, factsDir, true);
+    }
+
+    /** The same web server as {@link #serve} without the scheduler (nothing publishes unless asked; for tests). */
+    public Serve webServer(Path factsDir) {
+        return Serve.start(this, factsDir, false);
+    }
+
+    /** Starts the web server without a console or scheduler: callback route, {@code /healthz}, counts. */
+    public Serve webServerWithoutConsole() {
+        return Serve.withoutConsole(this);
     }
 
     /** The WeChat port (for doctor's account probe and tools). */
