@@ -1,7 +1,6 @@
 package cn.gongkai;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
@@ -14,7 +13,6 @@ import cn.gongkai.publish.Watchdog;
 import cn.gongkai.intake.OaImporter;
 import cn.gongkai.store.JdbcOaRows;
 import cn.gongkai.store.PrivateFiles;
-import cn.gongkai.item.ItemImage;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.PhonePreview;
 import cn.gongkai.publish.PollPolicy;
@@ -24,10 +22,7 @@ import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.report.AnnualReports;
-import cn.gongkai.render.RenderException;
-import cn.gongkai.render.RenderSettings;
 import cn.gongkai.report.Counter;
-import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.ReviewConfig;
 import cn.gongkai.review.ReviewPolicy;
 import cn.gongkai.report.ReportWriter;
@@ -38,7 +33,6 @@ import cn.gongkai.report.LedgerExport;
 import cn.gongkai.web.Console;
 import cn.gongkai.review.checks.CheckLimits;
 import cn.gongkai.review.checks.PrePublishChecks;
-import cn.gongkai.review.checks.WordList;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
@@ -56,15 +50,10 @@ import cn.gongkai.web.ItemApi;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,32 +101,11 @@ public final class Wiring implements AutoCloseable {
         this.clock = clock;
         Bundled.ensureTemplates(loaded.templatesDir());
         Map<String, byte[]> qrBytes = new LinkedHashMap<>();
-        this.renderer = ArticleRenderer.load(loaded.templatesDir(), renderSettings(loaded, qrBytes));
-        WeChatSimulator sim = null;
-        GongkaiConfig cfg = loaded;
-        if (loaded.anySandbox()) {
-            sim = WeChatSimulator.start("127.0.0.1", 0, clock);
-            List<AccountConfig> routed = new ArrayList<>();
-            for (AccountConfig a : loaded.accounts()) {
-                if (a.sandbox()) {
-                    String secret = randomSecret();
-                    sim.registerAccount(a.appId(), secret, AccountType.SERVICE, true);
-                    routed.add(a.withApiBaseUrl(sim.baseUrl(), Secret.of(secret)));
-                } else {
-                    routed.add(a);
-                }
-            }
-            cfg = loaded.withAccounts(routed);
-        }
+        this.renderer = ArticleRenderer.load(loaded.templatesDir(), ConfigFiles.renderSettings(loaded, qrBytes));
+        this.simulator = loaded.anySandbox() ? WeChatSimulator.start("127.0.0.1", 0, clock) : null;
+        GongkaiConfig cfg = simulator == null ? loaded : routedToSimulator(loaded, simulator);
         this.config = cfg;
-        this.simulator = sim;
-        try {
-            PrivateFiles.createDirectories(cfg.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + cfg.dataDir(), e);
-        }
-        String url = cfg.database().url();
-        this.database = Database.open(url, cfg.database().user(), cfg.database().password().reveal());
+        this.database = openDatabase(cfg);
         // QR codes are uploaded like body images, so their bytes must be where the publisher looks for images.
         qrBytes.forEach(database.images()::put);
         this.callBudget = new CallBudget(database.callCounter(), cfg.wechat().dailyLimits(),
@@ -145,7 +113,7 @@ public final class Wiring implements AutoCloseable {
         this.gateway = new WxJavaGateway(cfg.accounts(), cfg.wechat(), callBudget, clock);
         ReviewConfig rc = cfg.review();
         PrePublishChecks checks = new PrePublishChecks(new CheckLimits(rc.titleMax(), rc.authorMax(), rc.bodyMax(),
-                rc.imageMaxMb() * 1024L * 1024L, rc.imageMaxSide(), rc.imageMinWidth()), wordList(cfg));
+                rc.imageMaxMb() * 1024L * 1024L, rc.imageMaxSide(), rc.imageMinWidth()), ConfigFiles.wordList(cfg));
         this.users = new Users(database.users(), clock, Users.DEFAULT_COST);
         this.review = new ReviewService(new ReviewPolicy(cfg.reviewChain(), rc.importantChain(),
                 rc.dueWorkingDays(), cfg.timezone()), checks, database.items(),
@@ -166,64 +134,36 @@ public final class Wiring implements AutoCloseable {
                 cfg.timezone(), clock);
         this.callbacks = new WxCallbackReader(cfg.accounts());
         this.callbackGuard = new CallbackGuard(database.callbackNonces(), clock);
-        this.confirmations = confirmationExecutor();
+        this.confirmations = ConfigFiles.confirmationExecutor();
         this.counter = new Counter(database.ledgerStatistics(), cfg.timezone(), cfg.categories());
         this.reports = new AnnualReports(counter, new ReportWriter(cfg.templatesDir()));
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
-                sim == null ? "" : ", WeChat simulator at " + sim.baseUrl());
+                simulator == null ? "" : ", WeChat simulator at " + simulator.baseUrl());
     }
 
-    /**
-     * The 错敏字 list: {@code checks.words-file} when set (it must exist), else {@code checks/words.txt} of the
-     * templates folder, else the copy in the jar.
-     */
-    static WordList wordList(GongkaiConfig cfg) {
-        String configured = cfg.review().wordsFile();
-        Path file = configured.isEmpty() ? cfg.templatesDir().resolve("checks").resolve("words.txt")
-                : Path.of(configured);
+    /** The configuration with every sandbox account registered with the simulator under a fresh secret. */
+    private static GongkaiConfig routedToSimulator(GongkaiConfig loaded, WeChatSimulator sim) {
+        List<AccountConfig> routed = new ArrayList<>();
+        for (AccountConfig a : loaded.accounts()) {
+            if (a.sandbox()) {
+                String secret = ConfigFiles.randomSecret();
+                sim.registerAccount(a.appId(), secret, AccountType.SERVICE, true);
+                routed.add(a.withApiBaseUrl(sim.baseUrl(), Secret.of(secret)));
+            } else {
+                routed.add(a);
+            }
+        }
+        return loaded.withAccounts(routed);
+    }
+
+    /** Creates the data directory (owner-only) and opens the database, applying the migrations. */
+    private static Database openDatabase(GongkaiConfig cfg) {
         try {
-            if (Files.isRegularFile(file)) {
-                return WordList.load(file);
-            }
-            if (!configured.isEmpty()) {
-                throw new ConfigException("checks.words-file", configured, "错敏字表文件不存在");
-            }
-            try (InputStream in = Wiring.class.getResourceAsStream("/templates/checks/words.txt")) {
-                return in == null ? WordList.empty()
-                        : WordList.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "内置错敏字表");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("checks.words-file", file.toString(), "错敏字表格式错误：" + e.getMessage());
+            PrivateFiles.createDirectories(cfg.dataDir());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the word list " + file, e);
+            throw new UncheckedIOException("cannot create data directory " + cfg.dataDir(), e);
         }
-    }
-
-    /** The configured render choices, with each account's QR code read from the templates folder. */
-    private static RenderSettings renderSettings(GongkaiConfig cfg, Map<String, byte[]> qrBytes) {
-        Map<String, ItemImage> qrCodes = new LinkedHashMap<>();
-        ImagePreparer preparer = new ImagePreparer();
-        for (AccountConfig a : cfg.accounts()) {
-            if (a.qrCode().isEmpty()) {
-                continue;
-            }
-            Path file = cfg.templatesDir().resolve(a.qrCode());
-            String key = "accounts[" + a.id() + "].qr-code";
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new ConfigException(key, a.qrCode(), "二维码图片 " + file.toAbsolutePath() + " 不存在或无法读取");
-            }
-            try {
-                ItemImage qr = preparer.describe(file.getFileName().toString(), bytes, "", a.name() + "二维码");
-                qrCodes.put(a.id(), qr);
-                qrBytes.put(qr.sha256(), bytes);
-            } catch (RenderException e) {
-                throw new ConfigException(key, a.qrCode(), e.getMessage());
-            }
-        }
-        return new RenderSettings(cfg.render().headingNumbers(), qrCodes);
+        return Database.open(cfg.database().url(), cfg.database().user(), cfg.database().password().reveal());
     }
 
     /** The pre-publish checks once more, just before an item is claimed; the result is an audit row either way. */
@@ -236,12 +176,6 @@ public final class Wiring implements AutoCloseable {
     /** The poll policy for a long-running service: a short wait per run, the status job polls again later. */
     public static PollPolicy servicePolling() {
         return new PollPolicy(3, Duration.ofSeconds(2));
-    }
-
-    private static String randomSecret() {
-        byte[] b = new byte[16];
-        new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 
     public GongkaiConfig config() {
@@ -426,20 +360,6 @@ public final class Wiring implements AutoCloseable {
     /** Idle accounts, stuck batches, nearly spent quotas. */
     public Watchdog watchdog() {
         return watchdog;
-    }
-
-    /**
-     * One thread that asks WeChat how a job ended after its PUBLISHJOBFINISH event, so the callback answers at once;
-     * at most 100 checks wait, more are left to the status job (the batch is due for it anyway).
-     */
-    private static java.util.concurrent.ThreadPoolExecutor confirmationExecutor() {
-        java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(100), r -> {
-                    Thread t = new Thread(r, "gongkai-callback-confirm");
-                    t.setDaemon(true);
-                    return t;
-                });
-        return executor;
     }
 
     /** The timestamp window and the callback nonces already used (shared by every node through the database). */
