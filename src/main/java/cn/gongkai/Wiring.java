@@ -29,7 +29,9 @@ import cn.gongkai.report.ReportWriter;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.Users;
 import cn.gongkai.review.SnapshottingAuditLog;
+import cn.gongkai.report.HistoryImport;
 import cn.gongkai.report.LedgerExport;
+import cn.gongkai.report.Reconciler;
 import cn.gongkai.web.Console;
 import cn.gongkai.review.checks.CheckLimits;
 import cn.gongkai.review.checks.PrePublishChecks;
@@ -381,6 +383,22 @@ public final class Wiring implements AutoCloseable {
         return counter;
     }
 
+    /** The ledger as CSV or XLSX for a year, with each article's approvals. */
+    public LedgerExport ledgerExport() {
+        return new LedgerExport(database.ledger(), database.audit(), counter);
+    }
+
+    /** Imports the articles published before gongkai (CSV/XLSX) into the ledger. */
+    public HistoryImport historyImport() {
+        return new HistoryImport(database.ledger(), config.timezone(), config.categories(),
+                config.accounts().stream().map(AccountConfig::id).toList());
+    }
+
+    /** Compares the ledger with WeChat's published list, reading at most {@code maxPages} pages per account. */
+    public Reconciler reconciler(int maxPages) {
+        return new Reconciler(database.ledger(), counter, gateway::listPublished, clock, maxPages);
+    }
+
     /** The annual report drafts (issue 7). */
     public AnnualReports reports() {
         return reports;
@@ -393,7 +411,7 @@ public final class Wiring implements AutoCloseable {
     public Console.Services consoleServices(Path factsDir) {
         return new Console.Services(config, clock, users, database.items(), database.images(), database.audit(),
                 importer, review, renderer, database.batches(), publisher, publishActions, watchdog, callBudget,
-                gateway, counter, database.ledger(), new LedgerExport(database.ledger(), database.audit(), counter), reports,
+                gateway, counter, database.ledger(), ledgerExport(), reports,
                 database.approvedSnapshots(), database.loginSessions(), factsDir, database.describe(), () -> {
                     database.items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;

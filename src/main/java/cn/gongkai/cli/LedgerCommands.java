@@ -52,9 +52,7 @@ final class LedgerCommands implements Runnable {
         @Override
         public Integer call() {
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-                HistoryImport.Result r = new HistoryImport(w.ledger(), w.config().timezone(),
-                        w.config().categories(), w.config().accounts().stream().map(AccountConfig::id).toList())
-                        .importFile(file);
+                HistoryImport.Result r = w.historyImport().importFile(file);
                 if (!r.ok()) {
                     r.problems().forEach(spec.commandLine().getErr()::println);
                     return ExitCodes.USER;
@@ -84,7 +82,7 @@ final class LedgerCommands implements Runnable {
                 throw new UserError("--out 须以 .xlsx 或 .csv 结尾：" + out);
             }
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-                LedgerExport export = new LedgerExport(w.ledger(), w.audit(), w.counter());
+                LedgerExport export = w.ledgerExport();
                 byte[] bytes = name.endsWith(".xlsx") ? export.xlsx(year) : export.csv(year);
                 Path parent = out.toAbsolutePath().getParent();
                 if (parent != null) {
@@ -190,8 +188,7 @@ final class LedgerCommands implements Runnable {
                             + "请在控制台“统计”页核对（serve 的模拟器保存着它发布的文章），"
                             + "或先单独启动模拟器再核对（见 README“沙箱提示”）。");
                 }
-                Reconciler.Result r = new Reconciler(w.ledger(), w.counter(), w.gateway()::listPublished,
-                        w.clock(), maxPages).reconcile(year, accounts);
+                Reconciler.Result r = w.reconciler(maxPages).reconcile(year, accounts);
                 r.lines(year, w.config().timezone(), "请用 ledger list --source external 查看编号，ledger categorise 编号 分类 归类",
                         "可加大 --max-pages（现为 " + maxPages + " 页）后再核对").forEach(spec.commandLine().getOut()::println);
                 return ExitCodes.OK;
