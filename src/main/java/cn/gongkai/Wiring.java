@@ -1,7 +1,6 @@
 package cn.gongkai;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
@@ -14,7 +13,6 @@ import cn.gongkai.publish.Watchdog;
 import cn.gongkai.intake.OaImporter;
 import cn.gongkai.store.JdbcOaRows;
 import cn.gongkai.store.PrivateFiles;
-import cn.gongkai.item.ItemImage;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.PhonePreview;
 import cn.gongkai.publish.PollPolicy;
@@ -24,39 +22,40 @@ import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.report.AnnualReports;
-import cn.gongkai.render.RenderException;
-import cn.gongkai.render.RenderSettings;
 import cn.gongkai.report.Counter;
-import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.ReviewConfig;
 import cn.gongkai.review.ReviewPolicy;
 import cn.gongkai.report.ReportWriter;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.Users;
 import cn.gongkai.review.SnapshottingAuditLog;
+import cn.gongkai.report.HistoryImport;
 import cn.gongkai.report.LedgerExport;
+import cn.gongkai.report.Reconciler;
 import cn.gongkai.web.Console;
 import cn.gongkai.review.checks.CheckLimits;
 import cn.gongkai.review.checks.PrePublishChecks;
-import cn.gongkai.review.checks.WordList;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
+import cn.gongkai.item.ImageStore;
+import cn.gongkai.item.ItemRepository;
+import cn.gongkai.publish.BatchRepository;
+import cn.gongkai.publish.LedgerRepository;
+import cn.gongkai.report.LedgerStatistics;
+import cn.gongkai.review.AuditLog;
+import cn.gongkai.schedule.PublishScheduler;
+import java.util.Optional;
 import cn.gongkai.wechat.WxCallbackReader;
 import cn.gongkai.web.BearerTokenAuthenticator;
 import cn.gongkai.web.ItemApi;
 import cn.gongkai.wechat.WxJavaGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,32 +103,11 @@ public final class Wiring implements AutoCloseable {
         this.clock = clock;
         Bundled.ensureTemplates(loaded.templatesDir());
         Map<String, byte[]> qrBytes = new LinkedHashMap<>();
-        this.renderer = ArticleRenderer.load(loaded.templatesDir(), renderSettings(loaded, qrBytes));
-        WeChatSimulator sim = null;
-        GongkaiConfig cfg = loaded;
-        if (loaded.anySandbox()) {
-            sim = WeChatSimulator.start("127.0.0.1", 0, clock);
-            List<AccountConfig> routed = new ArrayList<>();
-            for (AccountConfig a : loaded.accounts()) {
-                if (a.sandbox()) {
-                    String secret = randomSecret();
-                    sim.registerAccount(a.appId(), secret, AccountType.SERVICE, true);
-                    routed.add(a.withApiBaseUrl(sim.baseUrl(), Secret.of(secret)));
-                } else {
-                    routed.add(a);
-                }
-            }
-            cfg = loaded.withAccounts(routed);
-        }
+        this.renderer = ArticleRenderer.load(loaded.templatesDir(), ConfigFiles.renderSettings(loaded, qrBytes));
+        this.simulator = loaded.anySandbox() ? WeChatSimulator.start("127.0.0.1", 0, clock) : null;
+        GongkaiConfig cfg = simulator == null ? loaded : routedToSimulator(loaded, simulator);
         this.config = cfg;
-        this.simulator = sim;
-        try {
-            PrivateFiles.createDirectories(cfg.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + cfg.dataDir(), e);
-        }
-        String url = cfg.database().url();
-        this.database = Database.open(url, cfg.database().user(), cfg.database().password().reveal());
+        this.database = openDatabase(cfg);
         // QR codes are uploaded like body images, so their bytes must be where the publisher looks for images.
         qrBytes.forEach(database.images()::put);
         this.callBudget = new CallBudget(database.callCounter(), cfg.wechat().dailyLimits(),
@@ -137,7 +115,7 @@ public final class Wiring implements AutoCloseable {
         this.gateway = new WxJavaGateway(cfg.accounts(), cfg.wechat(), callBudget, clock);
         ReviewConfig rc = cfg.review();
         PrePublishChecks checks = new PrePublishChecks(new CheckLimits(rc.titleMax(), rc.authorMax(), rc.bodyMax(),
-                rc.imageMaxMb() * 1024L * 1024L, rc.imageMaxSide(), rc.imageMinWidth()), wordList(cfg));
+                rc.imageMaxMb() * 1024L * 1024L, rc.imageMaxSide(), rc.imageMinWidth()), ConfigFiles.wordList(cfg));
         this.users = new Users(database.users(), clock, Users.DEFAULT_COST);
         this.review = new ReviewService(new ReviewPolicy(cfg.reviewChain(), rc.importantChain(),
                 rc.dueWorkingDays(), cfg.timezone()), checks, database.items(),
@@ -158,64 +136,36 @@ public final class Wiring implements AutoCloseable {
                 cfg.timezone(), clock);
         this.callbacks = new WxCallbackReader(cfg.accounts());
         this.callbackGuard = new CallbackGuard(database.callbackNonces(), clock);
-        this.confirmations = confirmationExecutor();
+        this.confirmations = ConfigFiles.confirmationExecutor();
         this.counter = new Counter(database.ledgerStatistics(), cfg.timezone(), cfg.categories());
         this.reports = new AnnualReports(counter, new ReportWriter(cfg.templatesDir()));
         LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
-                sim == null ? "" : ", WeChat simulator at " + sim.baseUrl());
+                simulator == null ? "" : ", WeChat simulator at " + simulator.baseUrl());
     }
 
-    /**
-     * The 错敏字 list: {@code checks.words-file} when set (it must exist), else {@code checks/words.txt} of the
-     * templates folder, else the copy in the jar.
-     */
-    static WordList wordList(GongkaiConfig cfg) {
-        String configured = cfg.review().wordsFile();
-        Path file = configured.isEmpty() ? cfg.templatesDir().resolve("checks").resolve("words.txt")
-                : Path.of(configured);
+    /** The configuration with every sandbox account registered with the simulator under a fresh secret. */
+    private static GongkaiConfig routedToSimulator(GongkaiConfig loaded, WeChatSimulator sim) {
+        List<AccountConfig> routed = new ArrayList<>();
+        for (AccountConfig a : loaded.accounts()) {
+            if (a.sandbox()) {
+                String secret = ConfigFiles.randomSecret();
+                sim.registerAccount(a.appId(), secret, AccountType.SERVICE, true);
+                routed.add(a.withApiBaseUrl(sim.baseUrl(), Secret.of(secret)));
+            } else {
+                routed.add(a);
+            }
+        }
+        return loaded.withAccounts(routed);
+    }
+
+    /** Creates the data directory (owner-only) and opens the database, applying the migrations. */
+    private static Database openDatabase(GongkaiConfig cfg) {
         try {
-            if (Files.isRegularFile(file)) {
-                return WordList.load(file);
-            }
-            if (!configured.isEmpty()) {
-                throw new ConfigException("checks.words-file", configured, "错敏字表文件不存在");
-            }
-            try (InputStream in = Wiring.class.getResourceAsStream("/templates/checks/words.txt")) {
-                return in == null ? WordList.empty()
-                        : WordList.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "内置错敏字表");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("checks.words-file", file.toString(), "错敏字表格式错误：" + e.getMessage());
+            PrivateFiles.createDirectories(cfg.dataDir());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the word list " + file, e);
+            throw new UncheckedIOException("cannot create data directory " + cfg.dataDir(), e);
         }
-    }
-
-    /** The configured render choices, with each account's QR code read from the templates folder. */
-    private static RenderSettings renderSettings(GongkaiConfig cfg, Map<String, byte[]> qrBytes) {
-        Map<String, ItemImage> qrCodes = new LinkedHashMap<>();
-        ImagePreparer preparer = new ImagePreparer();
-        for (AccountConfig a : cfg.accounts()) {
-            if (a.qrCode().isEmpty()) {
-                continue;
-            }
-            Path file = cfg.templatesDir().resolve(a.qrCode());
-            String key = "accounts[" + a.id() + "].qr-code";
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new ConfigException(key, a.qrCode(), "二维码图片 " + file.toAbsolutePath() + " 不存在或无法读取");
-            }
-            try {
-                ItemImage qr = preparer.describe(file.getFileName().toString(), bytes, "", a.name() + "二维码");
-                qrCodes.put(a.id(), qr);
-                qrBytes.put(qr.sha256(), bytes);
-            } catch (RenderException e) {
-                throw new ConfigException(key, a.qrCode(), e.getMessage());
-            }
-        }
-        return new RenderSettings(cfg.render().headingNumbers(), qrCodes);
+        return Database.open(cfg.database().url(), cfg.database().user(), cfg.database().password().reveal());
     }
 
     /** The pre-publish checks once more, just before an item is claimed; the result is an audit row either way. */
@@ -228,12 +178,6 @@ public final class Wiring implements AutoCloseable {
     /** The poll policy for a long-running service: a short wait per run, the status job polls again later. */
     public static PollPolicy servicePolling() {
         return new PollPolicy(3, Duration.ofSeconds(2));
-    }
-
-    private static String randomSecret() {
-        byte[] b = new byte[16];
-        new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 
     public GongkaiConfig config() {
@@ -249,8 +193,100 @@ public final class Wiring implements AutoCloseable {
         return simulator;
     }
 
+    /**
+     * The concrete store. Commands and pages use the repositories below instead; this stays for the serve wiring and
+     * for tests that reach into the store.
+     */
     public Database database() {
         return database;
+    }
+
+    /** Disclosure items (the item port). */
+    public ItemRepository items() {
+        return database.items();
+    }
+
+    /** Image bytes by SHA-256. */
+    public ImageStore images() {
+        return database.images();
+    }
+
+    /** Every decision on an item, in order. */
+    public AuditLog audit() {
+        return database.audit();
+    }
+
+    /** Publish batches and their items. */
+    public BatchRepository batches() {
+        return database.batches();
+    }
+
+    /** The ledger of published articles. */
+    public LedgerRepository ledger() {
+        return database.ledger();
+    }
+
+    /** Counts over the ledger, done by the database. */
+    public LedgerStatistics ledgerStatistics() {
+        return database.ledgerStatistics();
+    }
+
+    /** The database in one line for staff: its URL without secrets and the product name. */
+    public String describeDatabase() {
+        return database.describe();
+    }
+
+    /**
+     * Compacts an H2 file for at most {@code budget} and says what it did, in Chinese for staff; empty on PostgreSQL,
+     * in memory or when another process has the file open.
+     */
+    public Optional<String> compactDatabase(Duration budget) {
+        return database.compactFile(budget).map(c -> String.format(java.util.Locale.ROOT,
+                "整理 H2 数据库文件：%.0f MB → %.0f MB（有效数据 %d%% → %d%%），用时 %.1f 秒", c.bytesBefore() / 1e6,
+                c.bytesAfter() / 1e6, c.liveBefore(), c.liveAfter(), c.took().toMillis() / 1e3));
+    }
+
+    /**
+     * Opens the configured database once, applying the migrations, and says what it is and its schema version
+     * ({@code doctor}). Throws what opening or migrating throws.
+     */
+    public static DatabaseProbe probeDatabase(GongkaiConfig config) {
+        try {
+            PrivateFiles.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+        }
+        try (Database db = Database.open(config.database().url(), config.database().user(),
+                config.database().password().reveal())) {
+            return new DatabaseProbe(db.describe(), db.schemaVersion());
+        }
+    }
+
+    /** What {@link #probeDatabase} found: the database in one line and the migration version applied. */
+    public record DatabaseProbe(String description, String schemaVersion) {
+    }
+
+    /** The next time a publish slot of {@code cron} fires after {@code after}, in {@code zone}. */
+    public static java.time.Instant nextPublishSlot(String cron, java.time.ZoneId zone, java.time.Instant after) {
+        return PublishScheduler.nextSlotAfter(cron, zone, after);
+    }
+
+    /**
+     * Starts what {@code serve} runs: the web server with the console ({@code factsDir}: the annual report facts
+     * files) and the REST API, sandbox callbacks pointed at it, and the publishing scheduler.
+     */
+    public Serve serve(Path factsDir) {
+        return Serve.start(this, factsDir, true);
+    }
+
+    /** The same web server as {@link #serve} without the scheduler (nothing publishes unless asked; for tests). */
+    public Serve webServer(Path factsDir) {
+        return Serve.start(this, factsDir, false);
+    }
+
+    /** Starts the web server without a console or scheduler: callback route, {@code /healthz}, counts. */
+    public Serve webServerWithoutConsole() {
+        return Serve.withoutConsole(this);
     }
 
     /** The WeChat port (for doctor's account probe and tools). */
@@ -328,20 +364,6 @@ public final class Wiring implements AutoCloseable {
         return watchdog;
     }
 
-    /**
-     * One thread that asks WeChat how a job ended after its PUBLISHJOBFINISH event, so the callback answers at once;
-     * at most 100 checks wait, more are left to the status job (the batch is due for it anyway).
-     */
-    private static java.util.concurrent.ThreadPoolExecutor confirmationExecutor() {
-        java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(100), r -> {
-                    Thread t = new Thread(r, "gongkai-callback-confirm");
-                    t.setDaemon(true);
-                    return t;
-                });
-        return executor;
-    }
-
     /** The timestamp window and the callback nonces already used (shared by every node through the database). */
     public CallbackGuard callbackGuard() {
         return callbackGuard;
@@ -361,6 +383,22 @@ public final class Wiring implements AutoCloseable {
         return counter;
     }
 
+    /** The ledger as CSV or XLSX for a year, with each article's approvals. */
+    public LedgerExport ledgerExport() {
+        return new LedgerExport(database.ledger(), database.audit(), counter);
+    }
+
+    /** Imports the articles published before gongkai (CSV/XLSX) into the ledger. */
+    public HistoryImport historyImport() {
+        return new HistoryImport(database.ledger(), config.timezone(), config.categories(),
+                config.accounts().stream().map(AccountConfig::id).toList());
+    }
+
+    /** Compares the ledger with WeChat's published list, reading at most {@code maxPages} pages per account. */
+    public Reconciler reconciler(int maxPages) {
+        return new Reconciler(database.ledger(), counter, gateway::listPublished, clock, maxPages);
+    }
+
     /** The annual report drafts (issue 7). */
     public AnnualReports reports() {
         return reports;
@@ -373,7 +411,7 @@ public final class Wiring implements AutoCloseable {
     public Console.Services consoleServices(Path factsDir) {
         return new Console.Services(config, clock, users, database.items(), database.images(), database.audit(),
                 importer, review, renderer, database.batches(), publisher, publishActions, watchdog, callBudget,
-                gateway, counter, database.ledger(), new LedgerExport(database.ledger(), database.audit(), counter), reports,
+                gateway, counter, database.ledger(), ledgerExport(), reports,
                 database.approvedSnapshots(), database.loginSessions(), factsDir, database.describe(), () -> {
                     database.items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;

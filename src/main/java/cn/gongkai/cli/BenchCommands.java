@@ -72,7 +72,7 @@ final class BenchCommands implements Runnable {
                     imported.problems().stream().map(ImportProblem::toString).forEach(err::println);
                     throw new UserError("稿件 " + file + " 有 " + imported.problems().size() + " 个问题，无法测试");
                 }
-                ItemContent item = w.database().items().find(imported.newIds().get(0)).orElseThrow().content();
+                ItemContent item = w.items().find(imported.newIds().get(0)).orElseThrow().content();
                 String accountName = w.config().account(item.account()).map(a -> a.name()).orElse(item.account());
                 Function<ItemImage, String> uploaded = img -> "http://mmbiz.qpic.cn/sz_mmbiz_jpg/"
                         + img.sha256().substring(0, 40) + "/0?wx_fmt=jpeg";

@@ -68,16 +68,16 @@ final class BenchCountsCommand implements Callable<Integer> {
         try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
             ZoneId zone = w.config().timezone();
             y = year != null ? year : ZonedDateTime.now(w.clock().withZone(zone)).getYear() - 1;
-            LedgerStatistics stats = w.database().ledgerStatistics();
+            LedgerStatistics stats = w.ledgerStatistics();
             Map<String, LedgerStatistics.Group> accounts = stats.byColumn(Instant.EPOCH,
                     Instant.parse("2200-01-01T00:00:00Z"), CountBy.ACCOUNT).groups();
             List<String> foreign = accounts.keySet().stream().filter(a -> !a.startsWith(ACCOUNT_PREFIX)).toList();
             if (!foreign.isEmpty()) {
-                throw new UserError("数据库 " + w.database().describe() + " 的台账中已有公众号 " + foreign
+                throw new UserError("数据库 " + w.describeDatabase() + " 的台账中已有公众号 " + foreign
                         + " 的真实记录；基准测试会写入大量测试数据，请换一个单独的数据库（如 GONGKAI_DATA_DIR=/tmp/gongkai-bench）");
             }
             long existing = accounts.values().stream().mapToLong(LedgerStatistics.Group::articles).sum();
-            out.println("数据库：" + w.database().describe());
+            out.println("数据库：" + w.describeDatabase());
             long fillStart = System.nanoTime();
             for (long from = existing; from < rows; from += CHUNK) {
                 long to = Math.min(rows, from + CHUNK);
@@ -85,16 +85,14 @@ final class BenchCountsCommand implements Callable<Integer> {
                 for (long n = from; n < to; n++) {
                     chunk.add(row(n, y, zone, w.config().categories()));
                 }
-                w.database().ledger().recordAll(chunk);
+                w.ledger().recordAll(chunk);
             }
             long fillMillis = (System.nanoTime() - fillStart) / 1_000_000;
             out.println(existing >= rows ? "台账已有 " + existing + " 行基准数据，直接计时。"
                     : "写入 " + (rows - existing) + " 行，用时 " + fillMillis + " ms（台账共 " + Math.max(existing, rows)
                     + " 行，" + (y - 4) + "–" + y + " 年，" + ACCOUNTS + " 个公众号）。");
             // H2 only: written in many commits, the file is mostly dead chunks until compacted (see H2Compactor).
-            w.database().compactFile(COMPACTION_BUDGET).ifPresent(c -> out.printf(Locale.ROOT,
-                    "整理 H2 数据库文件：%.0f MB → %.0f MB（有效数据 %d%% → %d%%），用时 %.1f 秒%n", c.bytesBefore() / 1e6,
-                    c.bytesAfter() / 1e6, c.liveBefore(), c.liveAfter(), c.took().toMillis() / 1e3));
+            w.compactDatabase(COMPACTION_BUDGET).ifPresent(out::println);
             ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             out.printf("系统负载（1 分钟平均）：%.1f，%d 个处理器%n",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

@@ -1,5 +1,6 @@
 package cn.gongkai.cli;
 
+import cn.gongkai.Serve;
 import cn.gongkai.Wiring;
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.GongkaiConfig;
@@ -13,7 +14,6 @@ import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishBatch;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.simulator.SimulatorRecord;
-import cn.gongkai.web.WebServer;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -21,7 +21,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,11 +90,10 @@ final class BenchPublishCommand implements Callable<Integer> {
                 w.simulator().faults().quota(api, 1_000_000);
             }
             w.simulator().faults().publishPolls(0).publishDuration(Duration.ofMillis(50));
-            try (WebServer web = WebServer.start(w.config(), w.database().items(), w.database().batches(),
-                    w.counter(), w.clock(), w.publishingEndpoints(), null)) {
+            try (Serve web = w.webServerWithoutConsole()) {
                 if (!poll) {
-                    w.simulator().setCallback(account.appId(), URI.create("http://127.0.0.1:" + web.port()
-                            + "/wechat/callback/" + ACCOUNT), account.callbackToken().reveal());
+                    w.simulator().setCallback(account.appId(), web.callbackUrl(ACCOUNT),
+                            account.callbackToken().reveal());
                 }
                 out.println("准备 " + items + " 篇稿件（临时目录 " + dir + "）……");
                 seed(w);
@@ -104,14 +102,14 @@ final class BenchPublishCommand implements Callable<Integer> {
                 long cpuBefore = processCpuNanos();
                 long started = System.nanoTime();
                 int runs = 0;
-                while (!w.database().items().list(ItemStatus.APPROVED).isEmpty() && runs < items) {
+                while (!w.items().list(ItemStatus.APPROVED).isEmpty() && runs < items) {
                     RunReport r = w.publisher().run(ACCOUNT);
                     runs++;
                     if (r.batches() == 0) {
                         break;
                     }
                 }
-                while (!w.database().batches().unfinished(ACCOUNT).isEmpty()) {
+                while (!w.batches().unfinished(ACCOUNT).isEmpty()) {
                     if (poll) {
                         w.publisher().resume(ACCOUNT);
                     } else {
@@ -143,14 +141,14 @@ final class BenchPublishCommand implements Callable<Integer> {
         for (int i = 0; i < items; i++) {
             byte[] png = picture(i);
             String sha = ContentHash.sha256(png);
-            w.database().images().put(sha, png);
+            w.images().put(sha, png);
             ItemImage image = new ItemImage(sha, "photo" + i + ".png", "image/png", 160, 90, png.length, "现场照片",
                     "现场照片");
             String body = "红旗区商务局召开第" + (i + 1) + "次促消费工作推进会，部署以旧换新、夜间经济和县域商业体系建设。\n\n"
                     + "![现场照片](photo" + i + ".png \"现场照片\")\n\n会议要求各股室按时报送进展。";
             ItemContent content = new ItemContent(ACCOUNT, "促消费", "促消费工作推进会第" + (i + 1) + "次", "红旗区商务局",
                     "商贸流通股", body, List.of(), List.of(), List.of(image), null, "", "", null, false);
-            w.database().items().insert(content, ItemStatus.APPROVED, null, w.clock().instant());
+            w.items().insert(content, ItemStatus.APPROVED, null, w.clock().instant());
         }
     }
 
@@ -173,7 +171,7 @@ final class BenchPublishCommand implements Callable<Integer> {
         Map<String, Integer> calls = new TreeMap<>(record.calls().getOrDefault(account.appId(), Map.of()));
         int total = calls.values().stream().mapToInt(Integer::intValue).sum();
         int published = record.published(account.appId()).size();
-        List<PublishBatch> batches = w.database().batches().recent(Integer.MAX_VALUE);
+        List<PublishBatch> batches = w.batches().recent(Integer.MAX_VALUE);
         long done = batches.stream().filter(b -> b.state() == BatchState.PUBLISHED).count();
         int drafts = (items + PER_DRAFT - 1) / PER_DRAFT;
         int minimum = items + items + drafts + drafts;

@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
 
             ReviewService review = w.review();
             for (long id : imported.newIds()) {
-                DisclosureItem item = w.database().items().find(id).orElseThrow();
+                DisclosureItem item = w.items().find(id).orElseThrow();
                 while (item.status() == ItemStatus.IN_REVIEW) {
                     String role = review.waitingFor(item).orElseThrow();
                     item = review.approve(id, DEMO_REVIEWERS.getOrDefault(role, role), item.contentHash(), "同意");
@@ -92,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
             Path rendered = base.resolve("rendered");
             Files.createDirectories(rendered);
             for (long id : imported.newIds()) {
-                DisclosureItem item = w.database().items().find(id).orElseThrow();
+                DisclosureItem item = w.items().find(id).orElseThrow();
                 String name = w.config().account(item.content().account()).map(AccountConfig::name).orElse("");
                 String html = w.renderer().render(item.content(), name, img -> "images/" + img.fileName()).html();
                 Files.writeString(rendered.resolve(id + ".html"), html);

@@ -9,8 +9,6 @@ import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.Note;
 import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.render.ArticleRenderer;
-import cn.gongkai.store.Database;
-import cn.gongkai.store.PrivateFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,12 +87,9 @@ final class DoctorCommand implements Callable<Integer> {
 
     private boolean database(GongkaiConfig config) {
         try {
-            PrivateFiles.createDirectories(config.dataDir());
-            try (Database db = Database.open(config.database().url(), config.database().user(),
-                    config.database().password().reveal())) {
-                ok("数据库", "已连接 " + db.describe() + "，迁移已应用到版本 " + db.schemaVersion());
-                return true;
-            }
+            Wiring.DatabaseProbe db = Wiring.probeDatabase(config);
+            ok("数据库", "已连接 " + db.description() + "，迁移已应用到版本 " + db.schemaVersion());
+            return true;
         } catch (Exception e) {
             fail("数据库", "无法连接或迁移：" + rootMessage(e) + "。修复：检查配置项 database.url、database.user 和密码（环境变量 "
                     + "GONGKAI_DATABASE_PASSWORD），确认数据库已启动、本机可以访问；H2 文件数据库请确认数据目录 "

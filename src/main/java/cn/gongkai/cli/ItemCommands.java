@@ -102,7 +102,7 @@ final class ItemCommands implements Runnable {
                     return ExitCodes.USER;
                 }
                 printWarnings(r, err);
-                DisclosureItem item = w.database().items().find(id).orElseThrow();
+                DisclosureItem item = w.items().find(id).orElseThrow();
                 spec.commandLine().getOut().println("稿件 " + id + " 已修改，当前状态：" + item.status().label()
                         + w.review().waitingFor(item).map(role -> "，等待" + ReviewService.roleLabel(role) + "审核")
                         .orElse(""));
@@ -149,7 +149,7 @@ final class ItemCommands implements Runnable {
             ItemStatus filter = status == null ? null : ItemStatus.parse(status);
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
                 Table t = new Table("编号", "状态", "分类", "计划发布", "公开时限", "标题");
-                for (DisclosureItem i : w.database().items().list(filter)) {
+                for (DisclosureItem i : w.items().list(filter)) {
                     String at = i.content().publishAt() == null ? "下一时段"
                             : MINUTE.format(i.content().publishAt().atZone(w.config().timezone()));
                     String due = w.review().dueDate(i) + (w.review().overdue(i) ? " 已超期" : "");

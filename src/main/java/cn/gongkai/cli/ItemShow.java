@@ -31,7 +31,7 @@ final class ItemShow implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-            DisclosureItem item = w.database().items().find(id)
+            DisclosureItem item = w.items().find(id)
                     .orElseThrow(() -> new UserError("稿件 " + id + " 不存在"));
             ZoneId zone = w.config().timezone();
             ReviewService review = w.review();
@@ -69,7 +69,7 @@ final class ItemShow implements Callable<Integer> {
             out.println();
             out.println("审核记录：");
             Table t = new Table("时间", "操作人", "角色", "决定", "状态", "意见", "内容指纹");
-            List<AuditEntry> history = w.database().audit().history(id);
+            List<AuditEntry> history = w.audit().history(id);
             for (AuditEntry e : history) {
                 t.row(SECOND.format(e.at().atZone(zone)), e.actor(),
                         e.role().isEmpty() ? "-" : ReviewService.roleLabel(e.role()), AuditAction.labelOf(e.decision()),

@@ -52,9 +52,7 @@ final class LedgerCommands implements Runnable {
         @Override
         public Integer call() {
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-                HistoryImport.Result r = new HistoryImport(w.database().ledger(), w.config().timezone(),
-                        w.config().categories(), w.config().accounts().stream().map(AccountConfig::id).toList())
-                        .importFile(file);
+                HistoryImport.Result r = w.historyImport().importFile(file);
                 if (!r.ok()) {
                     r.problems().forEach(spec.commandLine().getErr()::println);
                     return ExitCodes.USER;
@@ -84,7 +82,7 @@ final class LedgerCommands implements Runnable {
                 throw new UserError("--out 须以 .xlsx 或 .csv 结尾：" + out);
             }
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-                LedgerExport export = new LedgerExport(w.database().ledger(), w.database().audit(), w.counter());
+                LedgerExport export = w.ledgerExport();
                 byte[] bytes = name.endsWith(".xlsx") ? export.xlsx(year) : export.csv(year);
                 Path parent = out.toAbsolutePath().getParent();
                 if (parent != null) {
@@ -115,8 +113,8 @@ final class LedgerCommands implements Runnable {
                 Table t = new Table("编号", "发布时间", "来源", "分类", "备注", "标题");
                 Instant from = w.counter().startOf(year);
                 Instant to = w.counter().startOf(year + 1);
-                List<LedgerEntry> rows = only == null ? w.database().ledger().between(from, to)
-                        : w.database().ledger().between(from, to, only);
+                List<LedgerEntry> rows = only == null ? w.ledger().between(from, to)
+                        : w.ledger().between(from, to, only);
                 for (LedgerEntry e : rows) {
                     String note = (e.correction() ? "更正" : "") + (e.deleted() ? "已删除" : "");
                     t.row(e.id(), MINUTE.format(e.publishedAt().atZone(w.config().timezone())), e.source().label(),
@@ -146,12 +144,12 @@ final class LedgerCommands implements Runnable {
                 if (!w.config().categories().contains(category)) {
                     throw new UserError("分类“" + category + "”不在配置中（" + String.join("、", w.config().categories()) + "）");
                 }
-                LedgerEntry e = w.database().ledger().find(id)
+                LedgerEntry e = w.ledger().find(id)
                         .orElseThrow(() -> new UserError("没有编号为 " + id + " 的台账记录"));
                 if (e.source() == LedgerSource.GONGKAI) {
                     throw new UserError("台账记录 " + id + " 是本系统发布的稿件 " + e.itemId() + "，分类随稿件，不能在此修改");
                 }
-                w.database().ledger().categorise(id, category);
+                w.ledger().categorise(id, category);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("台账记录 " + id + "（" + e.title() + "）已归入“" + category + "”。");
                 return ExitCodes.OK;
@@ -190,8 +188,7 @@ final class LedgerCommands implements Runnable {
                             + "请在控制台“统计”页核对（serve 的模拟器保存着它发布的文章），"
                             + "或先单独启动模拟器再核对（见 README“沙箱提示”）。");
                 }
-                Reconciler.Result r = new Reconciler(w.database().ledger(), w.counter(), w.gateway()::listPublished,
-                        w.clock(), maxPages).reconcile(year, accounts);
+                Reconciler.Result r = w.reconciler(maxPages).reconcile(year, accounts);
                 r.lines(year, w.config().timezone(), "请用 ledger list --source external 查看编号，ledger categorise 编号 分类 归类",
                         "可加大 --max-pages（现为 " + maxPages + " 页）后再核对").forEach(spec.commandLine().getOut()::println);
                 return ExitCodes.OK;

@@ -6,7 +6,6 @@ import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.PublishBatch;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.publish.Watchdog;
-import cn.gongkai.schedule.PublishScheduler;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,8 +98,8 @@ final class PublishCommands implements Runnable {
                 List<String> ids = accountIds(w, account);
                 for (String id : ids) {
                     AccountConfig a = w.config().account(id).orElseThrow();
-                    Instant next = PublishScheduler.nextSlotAfter(a.cron(), zone, now);
-                    int claimed = w.database().batches().itemsClaimedSince(id, startOfDay);
+                    Instant next = Wiring.nextPublishSlot(a.cron(), zone, now);
+                    int claimed = w.batches().itemsClaimedSince(id, startOfDay);
                     out.println("公众号 " + a.name() + "（" + id + "）：" + modeLabel(a));
                     out.println("  发布时段 " + a.cron() + "，下一个 "
                             + (next == null ? "（无）" : ItemCommands.MINUTE.format(next.atZone(zone)))
@@ -110,7 +109,7 @@ final class PublishCommands implements Runnable {
                             .mapToLong(cn.gongkai.publish.CallBudget.Usage::used).sum();
                     out.println("  发布结果：" + (a.callbackConfigured() ? "由微信回调推送（/wechat/callback/" + id + "）"
                             : "查询 freepublish/get，今日已查询 " + polls + " 次（额度见 gongkai quota）")
-                            + "；上次发布 " + w.database().batches().lastPublishedAt(id)
+                            + "；上次发布 " + w.batches().lastPublishedAt(id)
                             .map(t -> ItemCommands.MINUTE.format(t.atZone(zone))).orElse("（尚无）"));
                 }
                 for (Watchdog.Warning warning : w.watchdog().check()) {
@@ -120,7 +119,7 @@ final class PublishCommands implements Runnable {
                 }
                 Table t = new Table("批次", "公众号", "方式", "状态", "稿件", "publish_id/msg_id", "article_id", "更新时间",
                         "说明");
-                for (PublishBatch b : w.database().batches().recent(limit)) {
+                for (PublishBatch b : w.batches().recent(limit)) {
                     if (!ids.contains(b.account())) {
                         continue;
                     }

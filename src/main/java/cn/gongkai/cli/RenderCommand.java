@@ -52,7 +52,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-            DisclosureItem item = w.database().items().find(id)
+            DisclosureItem item = w.items().find(id)
                     .orElseThrow(() -> new UserError("稿件 " + id + " 不存在"));
             String accountName = w.config().account(item.content().account())
                     .map(a -> a.name()).orElse(item.content().account());
@@ -148,7 +148,7 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private static byte[] bytes(Wiring w, ItemImage img) {
-        return w.database().images().get(img.sha256())
+        return w.images().get(img.sha256())
                 .orElseThrow(() -> new UserError("图片“" + img.fileName() + "”的文件在库中缺失（" + img.sha256() + "）"));
     }
 

@@ -1,16 +1,9 @@
 package cn.gongkai.cli;
 
+import cn.gongkai.Serve;
 import cn.gongkai.Wiring;
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.GongkaiConfig;
-import cn.gongkai.publish.RunReport;
-import cn.gongkai.schedule.PublishScheduler;
-import cn.gongkai.web.Console;
-import cn.gongkai.web.WebServer;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -23,9 +16,6 @@ import picocli.CommandLine.Command;
         description = "启动服务：网页与接口（含 /healthz）、定时发布；未配置微信密钥时使用内置模拟器（沙箱模式）")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-    private static final String SCHEDULER_NAME = "gongkai";
-    private static final Duration STATUS_EVERY = Duration.ofMinutes(2);
-    private static final Duration WATCHDOG_EVERY = Duration.ofHours(1);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,93 +23,40 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Context ctx = Cli.contextOf(spec);
-        GongkaiConfig config = ctx.config(Cli.configOf(spec));
-        Wiring w = ctx.wire(config, Wiring.servicePolling());
-        WebServer web = null;
-        PublishScheduler scheduler = null;
-        CountDownLatch stopped = new CountDownLatch(1);
+        Wiring w = ctx.wire(ctx.config(Cli.configOf(spec)), Wiring.servicePolling());
+        Serve serve = start(w);
+        announce(w, serve, spec.commandLine().getOut());
+        awaitShutdown(w, serve);
+        return ExitCodes.OK;
+    }
+
+    /** Everything serve runs, built by the wiring; the annual report facts files sit in report/ beside the config. */
+    private Serve start(Wiring w) {
         try {
-            // the annual report facts files: report/ beside the configuration file (config/report/)
-            Console.Services services = w.consoleServices(ReportCommand.defaultFacts(Cli.configOf(spec), 0)
-                    .getParent());
-            Console console = new Console(services);
-            web = WebServer.start(services, console, w.publishingEndpoints(), w.itemApi(console.sessionAuthenticator()));
-            for (AccountConfig a : w.config().accounts()) {
-                if (a.sandbox() && a.callbackConfigured() && w.simulator() != null) {
-                    w.simulator().setCallback(a.appId(), java.net.URI.create("http://127.0.0.1:" + web.port()
-                            + "/wechat/callback/" + a.id()), a.callbackToken().reveal());
-                }
-            }
-            Map<String, String> crons = new LinkedHashMap<>();
-            w.config().accounts().forEach(a -> crons.put(a.id(), a.cron()));
-            Map<String, java.time.Duration> intakeEvery = new LinkedHashMap<>();
-            intakeEvery.put("inbox", w.config().intake().inboxInterval());
-            var oaSource = w.oaSource();
-            oaSource.ifPresent(oa -> intakeEvery.put("oa", w.config().intake().oaInterval()));
-            var inbox = w.inbox(java.time.Duration.ofSeconds(5));
-            scheduler = PublishScheduler.start(w.database().dataSource(), w.database().isPostgres(),
-                    new PublishScheduler.Plan(SCHEDULER_NAME, w.config().timezone(), crons, STATUS_EVERY,
-                            WATCHDOG_EVERY, intakeEvery),
-                    new PublishScheduler.Tasks() {
-                        @Override
-                        public void publish(String account) {
-                            log(w.publisher().run(account));
-                        }
-
-                        @Override
-                        public void status(String account) {
-                            log(w.publisher().resume(account));
-                        }
-
-                        @Override
-                        public void watchdog() {
-                            w.watchdog().logWarnings();
-                        }
-
-                        @Override
-                        public void intake(String source) {
-                            if (source.equals("oa")) {
-                                oaSource.ifPresent(oa -> LOG.info("OA source: {}", oa.pull()));
-                                return;
-                            }
-                            var scan = inbox.scanOnce();
-                            if (!scan.imported().isEmpty() || !scan.failed().isEmpty()) {
-                                LOG.info("Inbox: imported {}, refused {}", scan.imported(), scan.failed());
-                            }
-                        }
-                    }, w.clock());
-            banner(w, web.port(), spec.commandLine().getOut());
-            if (console.noUsers()) {
-                firstAdminHint(spec.commandLine().getOut());
-            }
-            WebServer webRef = web;
-            PublishScheduler schedRef = scheduler;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                LOG.info("Stopping gongkai");
-                schedRef.close();
-                webRef.close();
-                w.close();
-                stopped.countDown();
-            }, "gongkai-shutdown"));
-            stopped.await();
-            return ExitCodes.OK;
+            return w.serve(ReportCommand.defaultFacts(Cli.configOf(spec), 0).getParent());
         } catch (RuntimeException e) {
-            if (scheduler != null) {
-                scheduler.close();
-            }
-            if (web != null) {
-                web.close();
-            }
             w.close();
             throw e;
         }
     }
 
-    private static void log(RunReport r) {
-        if (r.batches() > 0) {
-            LOG.info("Account {}: {} batch(es), {} published, {} failed, {} pending; {}", r.account(), r.batches(),
-                    r.published(), r.failed(), r.pending(), r.messages());
+    private static void announce(Wiring w, Serve serve, PrintWriter out) {
+        banner(w, serve.port(), out);
+        if (serve.noUsers()) {
+            firstAdminHint(out);
         }
+    }
+
+    /** Blocks until the process is told to stop (Ctrl+C, SIGTERM), then stops the scheduler, the web and the rest. */
+    private static void awaitShutdown(Wiring w, Serve serve) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping gongkai");
+            serve.close();
+            w.close();
+            stopped.countDown();
+        }, "gongkai-shutdown"));
+        stopped.await();
     }
 
     /** No staff account exists yet: say how to make the first administrator, who then adds the others. */

@@ -1,5 +1,6 @@
 package cn.gongkai.web;
 
+import cn.gongkai.Serve;
 import cn.gongkai.Wiring;
 import cn.gongkai.config.ConfigLoader;
 import cn.gongkai.config.GongkaiConfig;
@@ -12,14 +13,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The wired service as {@code gongkai serve} builds it — sandbox accounts on the in-process simulator, an in-memory
+ * The wired service as {@code gongkai serve} builds it ({@link Wiring#webServer}: serve without its scheduler) — sandbox accounts on the in-process simulator, an in-memory
  * H2 database, the repository's templates — with its web server and console on a free port of 127.0.0.1.
  */
 final class ConsoleFixture implements AutoCloseable {
     static final String PASSWORD = "mima-12345678";
 
     final Wiring wiring;
-    final WebServer web;
+    final Serve web;
     final Path factsDir;
 
     ConsoleFixture(Path dir, Clock clock) {
@@ -40,11 +41,7 @@ final class ConsoleFixture implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Console.Services services = wiring.consoleServices(factsDir);
-        Console console = new Console(services);
-        this.web = WebServer.start(services, console,
-                wiring.publishingEndpoints(),
-                wiring.itemApi(console.sessionAuthenticator()));
+        this.web = wiring.webServer(factsDir);
     }
 
     String url(String path) {

@@ -1,0 +1,156 @@
+package cn.gongkai;
+
+import cn.gongkai.config.AccountConfig;
+import cn.gongkai.intake.Inbox;
+import cn.gongkai.intake.OaImporter;
+import cn.gongkai.publish.RunReport;
+import cn.gongkai.schedule.PublishScheduler;
+import cn.gongkai.web.Console;
+import cn.gongkai.web.WebServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code serve} runs, built from one {@link Wiring}: the web server (console, REST API, callback route,
+ * {@code /healthz}) and, unless started without one, the publishing scheduler. Closing it stops both; the wiring
+ * stays open (its owner closes it).
+ */
+public final class Serve implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Serve.class);
+    private static final String SCHEDULER_NAME = "gongkai";
+    private static final Duration STATUS_EVERY = Duration.ofMinutes(2);
+    private static final Duration WATCHDOG_EVERY = Duration.ofHours(1);
+    private static final Duration INBOX_SETTLE = Duration.ofSeconds(5);
+
+    private final WebServer web;
+    private final boolean noUsers;
+    private PublishScheduler scheduler;
+
+    private Serve(WebServer web, boolean noUsers) {
+        this.web = web;
+        this.noUsers = noUsers;
+    }
+
+    /**
+     * The web server with the staff console ({@code factsDir}: the annual report facts files) and sandbox accounts'
+     * callbacks pointed at it; with the scheduler when {@code scheduled}.
+     */
+    static Serve start(Wiring w, Path factsDir, boolean scheduled) {
+        Console.Services services = w.consoleServices(factsDir);
+        Console console = new Console(services);
+        Serve serve = new Serve(WebServer.start(services, console, w.publishingEndpoints(),
+                w.itemApi(console.sessionAuthenticator())), console.noUsers());
+        try {
+            serve.pointSandboxCallbacks(w);
+            if (scheduled) {
+                serve.scheduler = startScheduler(w);
+            }
+            return serve;
+        } catch (RuntimeException e) {
+            serve.close();
+            throw e;
+        }
+    }
+
+    /** The web server without a console (callback route, {@code /healthz}, counts), and no scheduler. */
+    static Serve withoutConsole(Wiring w) {
+        return new Serve(WebServer.start(w.config(), w.items(), w.batches(), w.counter(), w.clock(),
+                w.publishingEndpoints(), null), false);
+    }
+
+    /** The port the web server listens on. */
+    public int port() {
+        return web.port();
+    }
+
+    /** True when no staff account exists yet, so nobody can log in to the console. */
+    public boolean noUsers() {
+        return noUsers;
+    }
+
+    /** The scheduler's job names (publish and status per account, watchdog, intake); empty without a scheduler. */
+    public List<String> scheduledJobs() {
+        return scheduler == null ? List.of() : scheduler.jobNames();
+    }
+
+    /** Where WeChat (or the simulator) sends the publish results of {@code accountId}. */
+    public URI callbackUrl(String accountId) {
+        return URI.create("http://127.0.0.1:" + port() + "/wechat/callback/" + accountId);
+    }
+
+    private void pointSandboxCallbacks(Wiring w) {
+        if (w.simulator() == null) {
+            return;
+        }
+        for (AccountConfig a : w.config().accounts()) {
+            if (a.sandbox() && a.callbackConfigured()) {
+                w.simulator().setCallback(a.appId(), callbackUrl(a.id()), a.callbackToken().reveal());
+            }
+        }
+    }
+
+    private static PublishScheduler startScheduler(Wiring w) {
+        Map<String, String> crons = new LinkedHashMap<>();
+        w.config().accounts().forEach(a -> crons.put(a.id(), a.cron()));
+        Map<String, Duration> intakeEvery = new LinkedHashMap<>();
+        intakeEvery.put("inbox", w.config().intake().inboxInterval());
+        Optional<OaImporter> oaSource = w.oaSource();
+        oaSource.ifPresent(oa -> intakeEvery.put("oa", w.config().intake().oaInterval()));
+        return PublishScheduler.start(w.database().dataSource(), w.database().isPostgres(),
+                new PublishScheduler.Plan(SCHEDULER_NAME, w.config().timezone(), crons, STATUS_EVERY,
+                        WATCHDOG_EVERY, intakeEvery),
+                new Tasks(w, w.inbox(INBOX_SETTLE), oaSource), w.clock());
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        web.close();
+    }
+
+    /** What the scheduler's jobs do: publish, poll status, warn, take in new items. */
+    private record Tasks(Wiring w, Inbox inbox, Optional<OaImporter> oaSource) implements PublishScheduler.Tasks {
+        @Override
+        public void publish(String account) {
+            log(w.publisher().run(account));
+        }
+
+        @Override
+        public void status(String account) {
+            log(w.publisher().resume(account));
+        }
+
+        @Override
+        public void watchdog() {
+            w.watchdog().logWarnings();
+        }
+
+        @Override
+        public void intake(String source) {
+            if (source.equals("oa")) {
+                oaSource.ifPresent(oa -> LOG.info("OA source: {}", oa.pull()));
+                return;
+            }
+            Inbox.Scan scan = inbox.scanOnce();
+            if (!scan.imported().isEmpty() || !scan.failed().isEmpty()) {
+                LOG.info("Inbox: imported {}, refused {}", scan.imported(), scan.failed());
+            }
+        }
+
+        private static void log(RunReport r) {
+            if (r.batches() > 0) {
+                LOG.info("Account {}: {} batch(es), {} published, {} failed, {} pending; {}", r.account(),
+                        r.batches(), r.published(), r.failed(), r.pending(), r.messages());
+            }
+        }
+    }
+}
