@@ -39,8 +39,9 @@ final class StatusWatcher {
 
     /**
      * Asks WeChat how the batch's job ended and applies that answer. With a callback configured it first waits for
-     * the event, unless a hint (an event for the publish_id, or a poll made due by one) says the job finished. An
-     * event's own content is never applied.
+     * the event, unless a hint (an event for the publish_id, or a poll made due by one) says the job finished; a
+     * hinted batch is asked at least once even when the poll policy allows no polls. An event's own content is never
+     * applied.
      */
     BatchOutcome await(AccountConfig account, PublishBatch start, Tally tally) {
         PublishBatch batch = start;
@@ -52,8 +53,8 @@ final class StatusWatcher {
                 tally.say("批次 " + batch.id() + " 已提交（publish_id " + batch.publishId() + "），等待微信推送发布结果");
                 return BatchOutcome.PENDING;
             }
-            if (i >= settings.poll().polls() || (i == 0 && batch.nextPollAt() != null
-                    && now.isBefore(batch.nextPollAt()))) {
+            int polls = hinted ? Math.max(1, settings.poll().polls()) : settings.poll().polls();
+            if (i >= polls || (i == 0 && batch.nextPollAt() != null && now.isBefore(batch.nextPollAt()))) {
                 break;
             }
             if (i > 0 || !hinted) {

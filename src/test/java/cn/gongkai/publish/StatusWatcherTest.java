@@ -13,7 +13,11 @@ class StatusWatcherTest {
     private static final AccountConfig ACCOUNT = PublishParts.account(AccountConfig.FREEPUBLISH, 8, 0, false);
 
     private static StatusWatcher watcher(PublishParts parts) {
-        return new StatusWatcher(parts.store, parts.wechat, parts.outcomes, parts.settings, parts.clock);
+        return watcher(parts, parts.settings);
+    }
+
+    private static StatusWatcher watcher(PublishParts parts, PublishSettings settings) {
+        return new StatusWatcher(parts.store, parts.wechat, parts.outcomes, settings, parts.clock);
     }
 
     private static PublishBatch submitted(PublishParts parts) {
@@ -77,6 +81,26 @@ class StatusWatcherTest {
             assertThat(after.polls()).isEqualTo(3);
             assertThat(after.nextPollAt()).isEqualTo(PublishParts.NOW.plus(Duration.ofMinutes(4)));
             assertThat(tally.messages).singleElement().asString().contains("正在发布中");
+        }
+    }
+
+    @Test
+    void aHintedBatchIsAskedOnceEvenWhenThePollPolicyAllowsNoPolls() {
+        try (PublishParts parts = new PublishParts(ACCOUNT)) {
+            parts.wechat.pollsBeforeDone(0);
+            PublishBatch batch = submitted(parts);
+            PublishSettings noPolls = new PublishSettings(parts.settings.accounts(), parts.settings.zone(),
+                    new PollPolicy(0, Duration.ZERO), parts.settings.callbackGrace(), parts.settings.resubmitAfter(),
+                    parts.settings.boundaries(), parts.settings.gate());
+            PublishStatus event = new PublishStatus(batch.publishId(), PublishStatus.State.SUCCESS, 0, "evil", List.of(),
+                    List.of());
+            watcher(parts, noPolls).hint(ACCOUNT.id(), event);
+
+            BatchOutcome outcome = watcher(parts, noPolls).await(ACCOUNT, parts.transitions.reload(batch), new Tally());
+
+            assertThat(outcome).isEqualTo(BatchOutcome.PUBLISHED);
+            assertThat(parts.transitions.reload(batch).state()).isEqualTo(BatchState.PUBLISHED);
+            assertThat(parts.transitions.reload(batch).articleId()).isNotEqualTo("evil");
         }
     }
 }
