@@ -120,86 +120,121 @@ public final class Reconciler {
         Instant from = counter.startOf(year);
         Instant to = counter.startOf(year + 1);
         List<LedgerEntry> rows = ledger.between(from, to);
-        List<LedgerEntry> added = new ArrayList<>();
-        List<LedgerEntry> deleted = new ArrayList<>();
-        List<LedgerEntry> onlyInLedger = new ArrayList<>();
-        List<String> undated = new ArrayList<>();
-        List<String> truncated = new ArrayList<>();
-        int pages = 0;
+        Tally tally = new Tally();
         Set<Long> matched = new HashSet<>();
         for (String account : freepublishAccounts) {
-            Map<String, LedgerEntry> byArticle = new HashMap<>();
-            Map<String, LedgerEntry> byUrl = new HashMap<>();
-            Map<String, LedgerEntry> byTitle = new HashMap<>();
-            for (LedgerEntry e : rows) {
-                if (!e.account().equals(account) || e.mode().equals("mass")) {
-                    continue;
-                }
-                if (e.articleId() != null && !e.articleId().isBlank()) {
-                    byArticle.put(e.articleId() + "#" + e.index(), e);
-                }
-                if (e.url() != null && !e.url().isBlank()) {
-                    byUrl.put(e.url(), e);
-                }
-                if (e.title() != null) {
-                    byTitle.putIfAbsent(e.title(), e);
-                }
-            }
-            Set<Long> seen = new HashSet<>();
-            boolean ended = false;
-            for (int p = 0; p < maxPages; p++) {
-                List<PublishedArticleInfo> page = wechat.page(account, p * PAGE, PAGE);
-                pages++;
-                boolean older = !page.isEmpty();
-                for (PublishedArticleInfo item : page) {
-                    Instant at = item.updateTime();
-                    older &= at != null && at.isBefore(from);
-                    for (PublishedArticleInfo.Item a : item.items()) {
-                        LedgerEntry e = byArticle.get(item.articleId() + "#" + a.index());
-                        if (e == null && !a.url().isBlank()) {
-                            e = byUrl.get(a.url());
-                        }
-                        if (e == null) {
-                            e = byTitle.get(a.title());
-                        }
-                        if (e != null) {
-                            seen.add(e.id());
-                            if (a.deleted() && !e.deleted()) {
-                                ledger.markDeleted(e.id(), clock.instant());
-                                deleted.add(e);
-                            }
-                        } else if (at == null) {
-                            undated.add(account + "：“" + a.title() + "”（article_id " + item.articleId() + "，第 "
-                                    + a.index() + " 篇）");
-                        } else if (!at.isBefore(from) && at.isBefore(to)) {
-                            LedgerEntry external = new LedgerEntry(0, null, account, "freepublish", null,
-                                    item.articleId(), a.index(), a.url(), a.title(), ReportBuilder.EXTERNAL, "", at,
-                                    LedgerSource.EXTERNAL, "wechat:" + account + ":" + item.articleId() + ":"
-                                    + a.index(), null, a.deleted() ? clock.instant() : null);
-                            if (ledger.record(external)) {
-                                added.add(external);
-                            }
-                        }
-                    }
-                }
-                if (page.size() < PAGE || older) {
-                    ended = true;
-                    break;
-                }
-            }
-            if (!ended) {
-                truncated.add(account);
-            }
+            Set<Long> seen = readList(account, LedgerIndex.of(rows, account), from, to, tally);
             matched.addAll(seen);
             for (LedgerEntry e : rows) {
-                boolean compared = e.account().equals(account) && !e.mode().equals("mass")
-                        && e.source() != LedgerSource.IMPORT;
-                if (compared && !seen.contains(e.id())) {
-                    onlyInLedger.add(e);
+                if (compared(e, account) && e.source() != LedgerSource.IMPORT && !seen.contains(e.id())) {
+                    tally.onlyInLedger.add(e);
                 }
             }
         }
-        return new Result(added, deleted, onlyInLedger, undated, matched.size(), pages, truncated,
-                rows.size() - matched.size() - onlyInLedger.size());
+        return new Result(tally.added, tally.deleted, tally.onlyInLedger, tally.undated, matched.size(), tally.pages,
+                tally.truncated, rows.size() - matched.size() - tally.onlyInLedger.size());
+    }
+
+    /** Whether a ledger row is compared with the account's published list: the account's, and not a mass send. */
+    private static boolean compared(LedgerEntry e, String account) {
+        return e.account().equals(account) && !e.mode().equals("mass");
+    }
+
+    /** What one reconciliation found so far, over all accounts. */
+    private static final class Tally {
+        final List<LedgerEntry> added = new ArrayList<>();
+        final List<LedgerEntry> deleted = new ArrayList<>();
+        final List<LedgerEntry> onlyInLedger = new ArrayList<>();
+        final List<String> undated = new ArrayList<>();
+        final List<String> truncated = new ArrayList<>();
+        int pages;
+    }
+
+    /** An account's compared ledger rows by article id and index, by URL and by (first) title. */
+    private record LedgerIndex(Map<String, LedgerEntry> byArticle, Map<String, LedgerEntry> byUrl,
+                               Map<String, LedgerEntry> byTitle) {
+        static LedgerIndex of(List<LedgerEntry> rows, String account) {
+            LedgerIndex index = new LedgerIndex(new HashMap<>(), new HashMap<>(), new HashMap<>());
+            for (LedgerEntry e : rows) {
+                if (!compared(e, account)) {
+                    continue;
+                }
+                if (e.articleId() != null && !e.articleId().isBlank()) {
+                    index.byArticle.put(e.articleId() + "#" + e.index(), e);
+                }
+                if (e.url() != null && !e.url().isBlank()) {
+                    index.byUrl.put(e.url(), e);
+                }
+                if (e.title() != null) {
+                    index.byTitle.putIfAbsent(e.title(), e);
+                }
+            }
+            return index;
+        }
+
+        /** The row of a published article: by article id and index, else by URL, else by title; or null. */
+        LedgerEntry find(PublishedArticleInfo item, PublishedArticleInfo.Item a) {
+            LedgerEntry e = byArticle.get(item.articleId() + "#" + a.index());
+            if (e == null && !a.url().isBlank()) {
+                e = byUrl.get(a.url());
+            }
+            return e != null ? e : byTitle.get(a.title());
+        }
+    }
+
+    /**
+     * Reads the account's published list page by page until it reaches articles older than the year (or its end,
+     * or the page limit: then the account is truncated) and settles each article; returns the ids of rows seen.
+     */
+    private Set<Long> readList(String account, LedgerIndex index, Instant from, Instant to, Tally tally) {
+        Set<Long> seen = new HashSet<>();
+        for (int p = 0; p < maxPages; p++) {
+            List<PublishedArticleInfo> page = wechat.page(account, p * PAGE, PAGE);
+            tally.pages++;
+            boolean older = !page.isEmpty();
+            for (PublishedArticleInfo item : page) {
+                Instant at = item.updateTime();
+                older &= at != null && at.isBefore(from);
+                for (PublishedArticleInfo.Item a : item.items()) {
+                    settle(account, item, a, index.find(item, a), from, to, seen, tally);
+                }
+            }
+            if (page.size() < PAGE || older) {
+                return seen;
+            }
+        }
+        tally.truncated.add(account);
+        return seen;
+    }
+
+    /**
+     * One published article: a known row is seen (and marked deleted when WeChat deleted it); an unknown one of
+     * the year is recorded as 外部发布, one without a publish time is listed as undated.
+     */
+    private void settle(String account, PublishedArticleInfo item, PublishedArticleInfo.Item a, LedgerEntry e,
+                        Instant from, Instant to, Set<Long> seen, Tally tally) {
+        Instant at = item.updateTime();
+        if (e != null) {
+            seen.add(e.id());
+            if (a.deleted() && !e.deleted()) {
+                ledger.markDeleted(e.id(), clock.instant());
+                tally.deleted.add(e);
+            }
+        } else if (at == null) {
+            tally.undated.add(account + "：“" + a.title() + "”（article_id " + item.articleId() + "，第 "
+                    + a.index() + " 篇）");
+        } else if (!at.isBefore(from) && at.isBefore(to)) {
+            LedgerEntry external = external(account, item, a, at);
+            if (ledger.record(external)) {
+                tally.added.add(external);
+            }
+        }
+    }
+
+    private LedgerEntry external(String account, PublishedArticleInfo item, PublishedArticleInfo.Item a, Instant at) {
+        return new LedgerEntry(0, null, account, "freepublish", null, item.articleId(), a.index(), a.url(), a.title(),
+                ReportBuilder.EXTERNAL, "", at, LedgerSource.EXTERNAL,
+                "wechat:" + account + ":" + item.articleId() + ":" + a.index(), null,
+                a.deleted() ? clock.instant() : null);
     }
 }
