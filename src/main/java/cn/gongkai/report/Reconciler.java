@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Compares a year of the ledger with WeChat's list of published items ({@code freepublish/batchget}) for each
@@ -90,29 +91,27 @@ public final class Reconciler {
                 out.add("另有 " + notCompared + " 篇未核对：群发的文章、未开通发布接口的公众号，"
                         + "以及导入的历史记录（列表中找不到时不算差异）。");
             }
-            if (!added.isEmpty()) {
-                out.add("微信后台直接发布、已记入台账的“外部发布” " + added.size() + " 篇（" + categoriseHint + "）：");
-                added.forEach(e -> out.add("  " + MINUTE.format(e.publishedAt().atZone(zone)) + "  " + e.account()
-                        + "  " + e.title()));
-            }
-            if (!newlyDeleted.isEmpty()) {
-                out.add("微信中已删除、已在台账中标记的 " + newlyDeleted.size() + " 篇（仍计入发布数）：");
-                newlyDeleted.forEach(e -> out.add("  编号 " + e.id() + "  " + e.title()));
-            }
-            if (!onlyInLedger.isEmpty()) {
-                out.add("台账中有、微信已发布列表中没有的 " + onlyInLedger.size() + " 篇（请人工核实）：");
-                onlyInLedger.forEach(e -> out.add("  编号 " + e.id() + "  " + MINUTE.format(e.publishedAt()
-                        .atZone(zone)) + "  " + e.title()));
-            }
-            if (!undated.isEmpty()) {
-                out.add("只在微信中有、但微信未给出发布时间、无法确定年份的 " + undated.size() + " 篇（未记入台账）：");
-                undated.forEach(u -> out.add("  " + u));
-            }
+            listed(out, added, "微信后台直接发布、已记入台账的“外部发布” " + added.size() + " 篇（" + categoriseHint
+                    + "）：", e -> MINUTE.format(e.publishedAt().atZone(zone)) + "  " + e.account() + "  " + e.title());
+            listed(out, newlyDeleted, "微信中已删除、已在台账中标记的 " + newlyDeleted.size() + " 篇（仍计入发布数）：",
+                    e -> "编号 " + e.id() + "  " + e.title());
+            listed(out, onlyInLedger, "台账中有、微信已发布列表中没有的 " + onlyInLedger.size() + " 篇（请人工核实）：",
+                    e -> "编号 " + e.id() + "  " + MINUTE.format(e.publishedAt().atZone(zone)) + "  " + e.title());
+            listed(out, undated, "只在微信中有、但微信未给出发布时间、无法确定年份的 " + undated.size() + " 篇（未记入台账）：",
+                    u -> u);
             if (!truncated.isEmpty()) {
                 out.add("注意：公众号 " + String.join("、", truncated) + " 的已发布列表未读完（超过读取页数上限）；"
                         + truncatedHint + "。");
             }
             return out;
+        }
+
+        /** A heading and an indented line for each item, when there are items. */
+        private static <T> void listed(List<String> out, List<T> items, String heading, Function<T, String> line) {
+            if (!items.isEmpty()) {
+                out.add(heading);
+                items.forEach(i -> out.add("  " + line.apply(i)));
+            }
         }
     }
 
