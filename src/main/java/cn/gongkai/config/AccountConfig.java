@@ -33,6 +33,18 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
     public static final String FREEPUBLISH_AND_MASS = "freepublish+mass";
 
     public AccountConfig {
+        checkIdentity(id, name, appId, apiBaseUrl);
+        checkPublishing(id, mode, maxArticlesPerDraft, dailyCap);
+        secret = secret == null ? Secret.empty() : secret;
+        callbackToken = callbackToken == null ? Secret.empty() : callbackToken;
+        callbackAesKey = callbackAesKey == null ? Secret.empty() : callbackAesKey;
+        checkCallback(id, callbackToken, callbackAesKey);
+        qrCode = qrCode == null ? "" : qrCode.strip();
+        previewTo = Map.copyOf(previewTo == null ? Map.of() : previewTo);
+        checkPreviewTo(id, previewTo);
+    }
+
+    private static void checkIdentity(String id, String name, String appId, String apiBaseUrl) {
         if (id == null || !id.matches("[a-z0-9][a-z0-9_-]{0,31}")) {
             throw new ConfigException("accounts[].id", String.valueOf(id),
                     "需为 1–32 位小写字母、数字、-或_，例如 hongqi");
@@ -48,6 +60,9 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
             throw new ConfigException("accounts[" + id + "].api-base-url", String.valueOf(apiBaseUrl),
                     "应为协议加主机（可带端口），不带路径和结尾斜杠，例如 https://api.weixin.qq.com");
         }
+    }
+
+    private static void checkPublishing(String id, String mode, int maxArticlesPerDraft, int dailyCap) {
         if (!java.util.Set.of("freepublish", "mass", "freepublish+mass").contains(mode)) {
             throw new ConfigException("accounts[" + id + "].mode", String.valueOf(mode),
                     "只能是 freepublish、mass 或 freepublish+mass");
@@ -60,9 +75,9 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
             throw new ConfigException("accounts[" + id + "].daily-cap", String.valueOf(dailyCap),
                     "每天最多发布的文章数，0 表示不限，最大 1000");
         }
-        secret = secret == null ? Secret.empty() : secret;
-        callbackToken = callbackToken == null ? Secret.empty() : callbackToken;
-        callbackAesKey = callbackAesKey == null ? Secret.empty() : callbackAesKey;
+    }
+
+    private static void checkCallback(String id, Secret callbackToken, Secret callbackAesKey) {
         if (!callbackAesKey.isEmpty() && callbackAesKey.reveal().length() != 43) {
             throw new ConfigException("accounts[" + id + "].callback-aes-key", callbackAesKey.toString(),
                     "EncodingAESKey 应为 43 个字符，见公众号后台 设置与开发 → 基本配置 → 服务器配置");
@@ -71,8 +86,9 @@ public record AccountConfig(String id, String name, String appId, Secret secret,
             throw new ConfigException("accounts[" + id + "].callback-token", callbackToken.toString(),
                     "设置了 callback-aes-key 时也须设置回调 Token");
         }
-        qrCode = qrCode == null ? "" : qrCode.strip();
-        previewTo = Map.copyOf(previewTo == null ? Map.of() : previewTo);
+    }
+
+    private static void checkPreviewTo(String id, Map<String, String> previewTo) {
         for (Map.Entry<String, String> e : previewTo.entrySet()) {
             if (e.getKey().isBlank() || !isOpenId(e.getValue()) && !isWeChatId(e.getValue())) {
                 throw new ConfigException("accounts[" + id + "].preview-to." + e.getKey(), e.getValue(),

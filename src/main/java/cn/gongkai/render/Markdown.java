@@ -84,26 +84,29 @@ final class Markdown {
         }
     }
 
+    /** Markdown nodes that become one HTML element around their children, and nothing more. */
+    private static final Map<Class<? extends Node>, String> WRAPPERS = Map.of(Emphasis.class, "em",
+            StrongEmphasis.class, "strong", BlockQuote.class, "blockquote", BulletList.class, "ul",
+            ListItem.class, "li", TableBlock.class, "table", TableHead.class, "thead", TableBody.class, "tbody",
+            TableRow.class, "tr");
+
     private void node(Node md, Element parent) {
+        String wrapper = WRAPPERS.get(md.getClass());
+        if (wrapper != null) {
+            children(md, parent.appendElement(wrapper));
+        } else if (!inline(md, parent) && !block(md, parent)) {
+            children(md, parent);
+        }
+    }
+
+    /** Appends an inline node; false when {@code md} is not one this method knows. */
+    private boolean inline(Node md, Element parent) {
         if (md instanceof Text t) {
             text(parent, t.getLiteral());
-        } else if (md instanceof Paragraph) {
-            if (md.getParent() instanceof ListItem item && item.getParent() instanceof ListBlock list
-                    && list.isTight()) {
-                children(md, parent);
-            } else {
-                children(md, parent.appendElement("p"));
-            }
-        } else if (md instanceof Heading h) {
-            children(md, parent.appendElement("h" + h.getLevel()));
         } else if (md instanceof SoftLineBreak) {
             text(parent, cjkOnBothSides(md) ? "" : " ");
         } else if (md instanceof HardLineBreak) {
             parent.appendElement("br");
-        } else if (md instanceof Emphasis) {
-            children(md, parent.appendElement("em"));
-        } else if (md instanceof StrongEmphasis) {
-            children(md, parent.appendElement("strong"));
         } else if (md instanceof Code c) {
             parent.appendElement("code").appendText(c.getLiteral());
         } else if (md instanceof Link link) {
@@ -112,48 +115,57 @@ final class Markdown {
             parent.appendElement("img").attr("src", image.getDestination()).attr("alt", plainText(image));
         } else if (md instanceof HtmlInline html) {
             text(parent, html.getLiteral());
+        } else if (md instanceof FootnoteReference ref) {
+            parent.appendElement("sup").attr(FOOTNOTE, label(ref.getLabel()));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Appends a block node; false when {@code md} is not one this method knows. */
+    private boolean block(Node md, Element parent) {
+        if (md instanceof Paragraph) {
+            boolean tight = md.getParent() instanceof ListItem item && item.getParent() instanceof ListBlock list
+                    && list.isTight();
+            children(md, tight ? parent : parent.appendElement("p"));
+        } else if (md instanceof Heading h) {
+            children(md, parent.appendElement("h" + h.getLevel()));
         } else if (md instanceof HtmlBlock html) {
             parent.appendElement("p").appendText(html.getLiteral().stripTrailing());
-        } else if (md instanceof BlockQuote) {
-            children(md, parent.appendElement("blockquote"));
-        } else if (md instanceof BulletList) {
-            children(md, parent.appendElement("ul"));
         } else if (md instanceof OrderedList ol) {
-            Element list = parent.appendElement("ol");
-            Integer start = ol.getMarkerStartNumber();
-            if (start != null && start != 1) {
-                list.attr("start", Integer.toString(start));
-            }
-            children(md, list);
-        } else if (md instanceof ListItem) {
-            children(md, parent.appendElement("li"));
+            orderedList(ol, parent);
         } else if (md instanceof FencedCodeBlock code) {
             parent.appendElement("pre").appendElement("code").appendText(code.getLiteral());
         } else if (md instanceof IndentedCodeBlock code) {
             parent.appendElement("pre").appendElement("code").appendText(code.getLiteral());
         } else if (md instanceof ThematicBreak) {
             parent.appendElement("hr");
-        } else if (md instanceof TableBlock) {
-            children(md, parent.appendElement("table"));
-        } else if (md instanceof TableHead) {
-            children(md, parent.appendElement("thead"));
-        } else if (md instanceof TableBody) {
-            children(md, parent.appendElement("tbody"));
-        } else if (md instanceof TableRow) {
-            children(md, parent.appendElement("tr"));
         } else if (md instanceof TableCell cell) {
-            Element e = parent.appendElement(cell.isHeader() ? "th" : "td");
-            if (cell.getAlignment() != null) {
-                e.attr("align", cell.getAlignment().name().toLowerCase(Locale.ROOT));
-            }
-            children(md, e);
-        } else if (md instanceof FootnoteReference ref) {
-            parent.appendElement("sup").attr(FOOTNOTE, label(ref.getLabel()));
+            tableCell(cell, parent);
         } else if (md instanceof FootnoteDefinition def) {
             footnotes.putIfAbsent(label(def.getLabel()), footnote(def));
         } else {
-            children(md, parent);
+            return false;
         }
+        return true;
+    }
+
+    private void orderedList(OrderedList ol, Element parent) {
+        Element list = parent.appendElement("ol");
+        Integer start = ol.getMarkerStartNumber();
+        if (start != null && start != 1) {
+            list.attr("start", Integer.toString(start));
+        }
+        children(ol, list);
+    }
+
+    private void tableCell(TableCell cell, Element parent) {
+        Element e = parent.appendElement(cell.isHeader() ? "th" : "td");
+        if (cell.getAlignment() != null) {
+            e.attr("align", cell.getAlignment().name().toLowerCase(Locale.ROOT));
+        }
+        children(cell, e);
     }
 
     /** A footnote's blocks in one span: paragraphs joined by line breaks, other blocks as they are. */

@@ -108,6 +108,20 @@ final class DocxWriter {
         pr.getTblW().setType(STTblWidth.DXA);
         pr.getTblW().setW(BigInteger.valueOf(TEXT_WIDTH));
         table.setTableAlignment(org.apache.poi.xwpf.usermodel.TableRowAlign.CENTER);
+        grid(table, widths);
+        ReportTable.Placed[][] owner = owners(t);
+        for (int r = 0; r < t.rows().size(); r++) {
+            XWPFTableRow row = r == 0 ? table.getRow(0) : table.createRow();
+            while (row.getTableCells().size() > 0) {
+                row.removeCell(0);
+            }
+            for (int c = 0; c < t.columns(); c += owner[r][c].cell().colspan()) {
+                cell(row.addNewTableCell(), owner[r][c], owner[r][c].row() == r, widths, c);
+            }
+        }
+    }
+
+    private static void grid(XWPFTable table, int[] widths) {
         CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid()
                 : table.getCTTbl().getTblGrid();
         while (grid.sizeOfGridColArray() > 0) {
@@ -116,6 +130,10 @@ final class DocxWriter {
         for (int w : widths) {
             grid.addNewGridCol().setW(BigInteger.valueOf(w));
         }
+    }
+
+    /** For each grid position, the placed cell that covers it (spanned cells cover several). */
+    private static ReportTable.Placed[][] owners(ReportTable t) {
         ReportTable.Placed[][] owner = new ReportTable.Placed[t.rows().size()][t.columns()];
         for (ReportTable.Placed p : t.placed()) {
             for (int dr = 0; dr < p.cell().rowspan(); dr++) {
@@ -124,38 +142,34 @@ final class DocxWriter {
                 }
             }
         }
-        for (int r = 0; r < t.rows().size(); r++) {
-            XWPFTableRow row = r == 0 ? table.getRow(0) : table.createRow();
-            while (row.getTableCells().size() > 0) {
-                row.removeCell(0);
-            }
-            for (int c = 0; c < t.columns(); ) {
-                ReportTable.Placed p = owner[r][c];
-                boolean origin = p.row() == r;
-                XWPFTableCell cell = row.addNewTableCell();
-                CTTcPr tc = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
-                int span = p.cell().colspan();
-                int width = 0;
-                for (int k = 0; k < span; k++) {
-                    width += widths[c + k];
-                }
-                tc.addNewTcW().setW(BigInteger.valueOf(width));
-                tc.getTcW().setType(STTblWidth.DXA);
-                if (span > 1) {
-                    tc.addNewGridSpan().setVal(BigInteger.valueOf(span));
-                }
-                if (p.cell().rowspan() > 1) {
-                    tc.addNewVMerge().setVal(origin ? STMerge.RESTART : STMerge.CONTINUE);
-                }
-                cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
-                XWPFParagraph para = cell.getParagraphs().isEmpty() ? cell.addParagraph() : cell.getParagraphs().get(0);
-                para.setAlignment(p.cell().number() ? ParagraphAlignment.CENTER
-                        : p.cell().text().length() > 12 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
-                if (origin) {
-                    run(para, p.cell().text(), BODY_FONT, LATIN_FONT, 10);
-                }
-                c += span;
-            }
+        return owner;
+    }
+
+    /**
+     * One Word cell at grid column {@code c} for the placed cell {@code p}: its width, spans and alignment; its text
+     * only at the cell's {@code origin} row (rows below continue a vertical merge).
+     */
+    private static void cell(XWPFTableCell cell, ReportTable.Placed p, boolean origin, int[] widths, int c) {
+        CTTcPr tc = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+        int span = p.cell().colspan();
+        int width = 0;
+        for (int k = 0; k < span; k++) {
+            width += widths[c + k];
+        }
+        tc.addNewTcW().setW(BigInteger.valueOf(width));
+        tc.getTcW().setType(STTblWidth.DXA);
+        if (span > 1) {
+            tc.addNewGridSpan().setVal(BigInteger.valueOf(span));
+        }
+        if (p.cell().rowspan() > 1) {
+            tc.addNewVMerge().setVal(origin ? STMerge.RESTART : STMerge.CONTINUE);
+        }
+        cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
+        XWPFParagraph para = cell.getParagraphs().isEmpty() ? cell.addParagraph() : cell.getParagraphs().get(0);
+        para.setAlignment(p.cell().number() ? ParagraphAlignment.CENTER
+                : p.cell().text().length() > 12 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
+        if (origin) {
+            run(para, p.cell().text(), BODY_FONT, LATIN_FONT, 10);
         }
     }
 

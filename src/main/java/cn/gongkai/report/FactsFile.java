@@ -62,27 +62,47 @@ public final class FactsFile {
         }
         known(root, TOP, "");
         String unit = text(root, "单位", true);
-        JsonNode yearNode = root.get("年度");
-        if (yearNode == null || !yearNode.canConvertToInt()) {
-            throw new FactsException(file, "年度", "必须填写四位年份，如 年度: 2023");
-        }
-        int year = yearNode.asInt();
+        int year = year(root);
         LocalDate publishedOn = date(root.get("发布日期"), "发布日期");
-        LocalDate from = null;
-        LocalDate to = null;
-        JsonNode period = root.get("统计期限");
-        if (period != null && !period.isNull()) {
-            if (!period.isArray() || period.size() != 2) {
-                throw new FactsException(file, "统计期限", "写作 [YYYY-01-01, YYYY-12-31]");
-            }
-            from = date(period.get(0), "统计期限");
-            to = date(period.get(1), "统计期限");
-        }
+        Period period = period(root.get("统计期限"));
         String channel = text(root, "发布渠道", false);
         if (channel.isEmpty()) {
             channel = unit + "微信公众号";
         }
         List<String> omitted = new ArrayList<>();
+        JsonNode s1 = section1(root);
+        ReportFacts.Subsection proactive = proactive(s1.path("主动公开"));
+        List<ReportFacts.Subsection> subsections = subsections(s1.path("小节"));
+        return new ReportFacts(file, unit, year, channel, publishedOn, period.from(), period.to(),
+                bool(root, "分类明细"), bool(root, "写明推送次数"), text(s1, "开头", false), proactive, subsections,
+                table2(root.get("表二"), omitted), table3(root.get("表三"), omitted), table4(root.get("表四"), omitted),
+                text(root, "存在的主要问题及改进情况", false), text(root, "其他需要报告的事项", false), omitted);
+    }
+
+    private int year(JsonNode root) {
+        JsonNode yearNode = root.get("年度");
+        if (yearNode == null || !yearNode.canConvertToInt()) {
+            throw new FactsException(file, "年度", "必须填写四位年份，如 年度: 2023");
+        }
+        return yearNode.asInt();
+    }
+
+    /** The 统计期限 of the report; both ends null when it is not given. */
+    private record Period(LocalDate from, LocalDate to) {
+    }
+
+    private Period period(JsonNode period) {
+        if (period == null || period.isNull()) {
+            return new Period(null, null);
+        }
+        if (!period.isArray() || period.size() != 2) {
+            throw new FactsException(file, "统计期限", "写作 [YYYY-01-01, YYYY-12-31]");
+        }
+        return new Period(date(period.get(0), "统计期限"), date(period.get(1), "统计期限"));
+    }
+
+    /** Section 1 (总体情况), checked for unknown keys; a missing node when it is not given. */
+    private JsonNode section1(JsonNode root) {
         JsonNode s1 = root.path("总体情况");
         if (!s1.isMissingNode() && !s1.isNull()) {
             if (!s1.isObject()) {
@@ -90,15 +110,20 @@ public final class FactsFile {
             }
             known(s1, SECTION_1, "总体情况.");
         }
-        JsonNode pro = s1.path("主动公开");
+        return s1;
+    }
+
+    private ReportFacts.Subsection proactive(JsonNode pro) {
         if (!pro.isMissingNode() && !pro.isNull()) {
             known(pro, PROACTIVE, "总体情况.主动公开.");
         }
         String proHeading = text(pro, "标题", false);
-        ReportFacts.Subsection proactive = new ReportFacts.Subsection(
-                proHeading.isEmpty() ? "主动公开情况" : proHeading, text(pro, "补充", false));
+        return new ReportFacts.Subsection(proHeading.isEmpty() ? "主动公开情况" : proHeading, text(pro, "补充", false));
+    }
+
+    /** The subsections (二) to (十) of section 1; the default headings when none are given. */
+    private List<ReportFacts.Subsection> subsections(JsonNode list) {
         List<ReportFacts.Subsection> subsections = new ArrayList<>();
-        JsonNode list = s1.path("小节");
         if (list.isMissingNode() || list.isNull()) {
             DEFAULT_HEADINGS.forEach(h -> subsections.add(new ReportFacts.Subsection(h, "")));
         } else if (!list.isArray()) {
@@ -107,23 +132,22 @@ public final class FactsFile {
             throw new FactsException(file, "总体情况.小节", "最多 9 个小节（（二）至（十）），实际 " + list.size() + " 个");
         } else {
             for (int i = 0; i < list.size(); i++) {
-                JsonNode n = list.get(i);
-                String key = "总体情况.小节[" + (i + 1) + "]";
-                if (!n.isObject()) {
-                    throw new FactsException(file, key, "必须有“标题”和“内容”");
-                }
-                known(n, SUBSECTION, key + ".");
-                String heading = text(n, "标题", false);
-                if (heading.isEmpty()) {
-                    throw new FactsException(file, key + ".标题", "不能为空");
-                }
-                subsections.add(new ReportFacts.Subsection(heading, text(n, "内容", false)));
+                subsections.add(subsection(list.get(i), "总体情况.小节[" + (i + 1) + "]"));
             }
         }
-        return new ReportFacts(file, unit, year, channel, publishedOn, from, to, bool(root, "分类明细"),
-                bool(root, "写明推送次数"), text(s1, "开头", false), proactive, subsections,
-                table2(root.get("表二"), omitted), table3(root.get("表三"), omitted), table4(root.get("表四"), omitted),
-                text(root, "存在的主要问题及改进情况", false), text(root, "其他需要报告的事项", false), omitted);
+        return subsections;
+    }
+
+    private ReportFacts.Subsection subsection(JsonNode n, String key) {
+        if (!n.isObject()) {
+            throw new FactsException(file, key, "必须有“标题”和“内容”");
+        }
+        known(n, SUBSECTION, key + ".");
+        String heading = text(n, "标题", false);
+        if (heading.isEmpty()) {
+            throw new FactsException(file, key + ".标题", "不能为空");
+        }
+        return new ReportFacts.Subsection(heading, text(n, "内容", false));
     }
 
     private List<List<Num>> table2(JsonNode t, List<String> omitted) {

@@ -120,18 +120,33 @@ public final class FactsForm {
         ObjectNode root = YAML.createObjectNode();
         root.put("单位", v.unit());
         root.put("年度", v.year());
-        if (!v.publishedOn().isEmpty()) {
-            root.put("发布日期", v.publishedOn());
-        }
-        if (!v.channel().isEmpty()) {
-            root.put("发布渠道", v.channel());
-        }
+        putUnlessEmpty(root, "发布日期", v.publishedOn());
+        putUnlessEmpty(root, "发布渠道", v.channel());
         root.put("分类明细", v.categoryBreakdown());
         root.put("写明推送次数", v.statePushes());
-        ObjectNode s1 = root.putObject("总体情况");
-        if (!v.opening().isEmpty()) {
-            s1.put("开头", v.opening());
+        section1(root.putObject("总体情况"), v);
+        table2(root.putObject("表二"), v.table2());
+        numberTable(root.putObject("表三"), table3(), v.table3());
+        numberTable(root.putObject("表四"), table4(), v.table4());
+        putUnlessEmpty(root, "存在的主要问题及改进情况", v.problems());
+        putUnlessEmpty(root, "其他需要报告的事项", v.otherMatters());
+        try {
+            return "# " + v.year() + " 年度报告事实文件，由控制台“年报”页保存；也可以直接编辑，各项说明见 config/report/example.yml。\n"
+                    + YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("facts form not writable as YAML", e);
         }
+    }
+
+    private static void putUnlessEmpty(ObjectNode node, String key, String value) {
+        if (!value.isEmpty()) {
+            node.put(key, value);
+        }
+    }
+
+    /** 总体情况: the opening, 主动公开 and the subsections that have a heading or a text. */
+    private static void section1(ObjectNode s1, Values v) {
+        putUnlessEmpty(s1, "开头", v.opening());
         ObjectNode pro = s1.putObject("主动公开");
         pro.put("标题", v.proactiveHeading().isEmpty() ? "主动公开情况" : v.proactiveHeading());
         pro.put("补充", v.proactiveExtra());
@@ -144,34 +159,24 @@ public final class FactsForm {
             n.put("标题", s.heading());
             n.put("内容", s.text());
         }
-        ObjectNode t2 = root.putObject("表二");
+    }
+
+    /** 表二: a row of one column is a single value, wider rows are lists. */
+    private static void table2(ObjectNode t2, Map<String, List<String>> values) {
         for (Row r : table2()) {
-            List<String> cells = v.table2().getOrDefault(r.key(), List.of());
+            List<String> cells = values.getOrDefault(r.key(), List.of());
             if (r.columns().size() == 1) {
                 cell(t2, r.key(), cells.isEmpty() ? "" : cells.get(0));
             } else {
                 cells(t2.putArray(r.key()), cells, r.columns().size(), false);
             }
         }
-        ObjectNode t3 = root.putObject("表三");
-        for (Row r : table3()) {
-            cells(t3.putArray(r.key()), v.table3().getOrDefault(r.key(), List.of()), r.columns().size(), true);
-        }
-        ObjectNode t4 = root.putObject("表四");
-        for (Row r : table4()) {
-            cells(t4.putArray(r.key()), v.table4().getOrDefault(r.key(), List.of()), r.columns().size(), true);
-        }
-        if (!v.problems().isEmpty()) {
-            root.put("存在的主要问题及改进情况", v.problems());
-        }
-        if (!v.otherMatters().isEmpty()) {
-            root.put("其他需要报告的事项", v.otherMatters());
-        }
-        try {
-            return "# " + v.year() + " 年度报告事实文件，由控制台“年报”页保存；也可以直接编辑，各项说明见 config/report/example.yml。\n"
-                    + YAML.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("facts form not writable as YAML", e);
+    }
+
+    /** 表三 or 表四: each row a list whose blank total is left to be summed. */
+    private static void numberTable(ObjectNode table, List<Row> rows, Map<String, List<String>> values) {
+        for (Row r : rows) {
+            cells(table.putArray(r.key()), values.getOrDefault(r.key(), List.of()), r.columns().size(), true);
         }
     }
 

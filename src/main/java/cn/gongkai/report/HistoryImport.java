@@ -161,48 +161,11 @@ public final class HistoryImport {
             if (r.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            String where = file + " 第 " + lines.get(i) + " 行：";
-            int before = problems.size();
-            if (r.size() != header.size()) {
-                problems.add(where + "应有 " + header.size() + " 列，实际 " + r.size() + " 列（含逗号的内容请用英文双引号括起来）");
-                continue;
-            }
-            LocalDateTime at = null;
-            try {
-                at = LocalDateTime.parse(r.get(0).strip(), MINUTE);
-            } catch (DateTimeParseException e) {
-                problems.add(where + "published_at 应写作 YYYY-MM-DD HH:MM（北京时间），实际为“" + r.get(0) + "”");
-            }
-            String title = r.get(1).strip();
-            if (title.isEmpty()) {
-                problems.add(where + "title 不能为空");
-            } else if (WeChatLimits.chars(title) > WeChatLimits.HISTORY_TITLE_CHARS) {
-                problems.add(where + "title 超过 " + WeChatLimits.HISTORY_TITLE_CHARS + " 字");
-            }
-            String category = r.get(2).strip();
-            if (!categories.contains(category)) {
-                problems.add(where + "category“" + category + "”不在配置的分类中（" + String.join("、", categories) + "）");
-            }
-            String url = r.get(3).strip();
-            if (!url.isEmpty() && !url.startsWith("http://") && !url.startsWith("https://")) {
-                problems.add(where + "url 应以 http:// 或 https:// 开头，实际为“" + url + "”");
-            }
-            String department = r.get(4).strip();
-            String account = hasAccount ? r.get(5).strip() : "";
-            if (account.isEmpty()) {
-                if (accounts.size() != 1) {
-                    problems.add(where + "配置了多个公众号（" + String.join("、", accounts) + "），account 不能为空");
-                } else {
-                    account = accounts.get(0);
-                }
-            } else if (!accounts.contains(account)) {
-                problems.add(where + "account“" + account + "”不是配置的公众号 id（" + String.join("、", accounts) + "）");
-            }
-            if (problems.size() == before) {
-                String key = "import:" + account + "|" + r.get(0).strip() + "|" + title;
-                entries.add(new LedgerEntry(0, null, account, LedgerEntry.UNKNOWN_MODE, null, null, 1, url, title,
-                        category, department, at.atZone(zone).toInstant(), LedgerSource.IMPORT, key, null, null));
-                places.add(file + " 第 " + lines.get(i) + " 行");
+            String place = file + " 第 " + lines.get(i) + " 行";
+            LedgerEntry entry = entry(place + "：", r, header.size(), hasAccount, problems);
+            if (entry != null) {
+                entries.add(entry);
+                places.add(place);
             }
         }
         if (!problems.isEmpty()) {
@@ -213,6 +176,65 @@ public final class HistoryImport {
         List<LedgerEntry> fresh = withoutArticlesAlreadyCounted(entries, places, skipped);
         int added = ledger.recordAll(fresh);
         return new Result(added, fresh.size() - added, skipped, List.of());
+    }
+
+    /** The ledger row of one line of the file, or null when the line has problems ({@code where} starts each). */
+    private LedgerEntry entry(String where, List<String> r, int columns, boolean hasAccount, List<String> problems) {
+        if (r.size() != columns) {
+            problems.add(where + "应有 " + columns + " 列，实际 " + r.size() + " 列（含逗号的内容请用英文双引号括起来）");
+            return null;
+        }
+        int before = problems.size();
+        LocalDateTime at = publishedAt(where, r.get(0), problems);
+        String title = title(where, r.get(1).strip(), problems);
+        String category = r.get(2).strip();
+        if (!categories.contains(category)) {
+            problems.add(where + "category“" + category + "”不在配置的分类中（" + String.join("、", categories) + "）");
+        }
+        String url = r.get(3).strip();
+        if (!url.isEmpty() && !url.startsWith("http://") && !url.startsWith("https://")) {
+            problems.add(where + "url 应以 http:// 或 https:// 开头，实际为“" + url + "”");
+        }
+        String account = account(where, hasAccount ? r.get(5).strip() : "", problems);
+        if (problems.size() != before) {
+            return null;
+        }
+        String key = "import:" + account + "|" + r.get(0).strip() + "|" + title;
+        return new LedgerEntry(0, null, account, LedgerEntry.UNKNOWN_MODE, null, null, 1, url, title, category,
+                r.get(4).strip(), at.atZone(zone).toInstant(), LedgerSource.IMPORT, key, null, null);
+    }
+
+    private static LocalDateTime publishedAt(String where, String cell, List<String> problems) {
+        try {
+            return LocalDateTime.parse(cell.strip(), MINUTE);
+        } catch (DateTimeParseException e) {
+            problems.add(where + "published_at 应写作 YYYY-MM-DD HH:MM（北京时间），实际为“" + cell + "”");
+            return null;
+        }
+    }
+
+    private static String title(String where, String title, List<String> problems) {
+        if (title.isEmpty()) {
+            problems.add(where + "title 不能为空");
+        } else if (WeChatLimits.chars(title) > WeChatLimits.HISTORY_TITLE_CHARS) {
+            problems.add(where + "title 超过 " + WeChatLimits.HISTORY_TITLE_CHARS + " 字");
+        }
+        return title;
+    }
+
+    /** The account of a line: as written, or the only configured one when the cell is empty. */
+    private String account(String where, String account, List<String> problems) {
+        if (account.isEmpty()) {
+            if (accounts.size() != 1) {
+                problems.add(where + "配置了多个公众号（" + String.join("、", accounts) + "），account 不能为空");
+                return account;
+            }
+            return accounts.get(0);
+        }
+        if (!accounts.contains(account)) {
+            problems.add(where + "account“" + account + "”不是配置的公众号 id（" + String.join("、", accounts) + "）");
+        }
+        return account;
     }
 
     /**

@@ -133,26 +133,51 @@ final class DraftApi {
         if (!node.isObject()) {
             throw new ApiError(44003, "empty news data");
         }
+        String type = type(node);
+        String title = literalEscapes(orEmpty(Json.text(node, "title")));
+        if (title.isBlank()) {
+            throw new ApiError(44003, "empty news data");
+        }
+        limit(title, TITLE_MAX, 45003, "title size out of limit");
+        String author = limit(literalEscapes(orEmpty(Json.text(node, "author"))), AUTHOR_MAX, 45003,
+                "author size out of limit");
+        String digest = limit(literalEscapes(orEmpty(Json.text(node, "digest"))), DIGEST_MAX, 45004,
+                "description size out of limit");
+        String content = content(node);
+        String sourceUrl = sourceUrl(node);
+        content = cleaned(content, account);
+        List<String> images = imageMediaIds(node);
+        String thumbId = orEmpty(Json.text(node, "thumb_media_id"));
+        String thumbUrl = thumbUrl(type, thumbId, account);
+        if (type.equals("newspic")) {
+            checkImages(images, account);
+        }
+        if (digest.isEmpty() && single) {
+            digest = plainText(content, 54);
+        }
+        return new Article(type, title, author, single ? digest : "", content, sourceUrl, thumbId, thumbUrl,
+                Json.integer(node, "need_open_comment", 0), Json.integer(node, "only_fans_can_comment", 0),
+                orEmpty(Json.text(node, "pic_crop_235_1")), orEmpty(Json.text(node, "pic_crop_1_1")), images);
+    }
+
+    private static String type(JsonNode node) {
         String type = orEmpty(Json.text(node, "article_type"));
         type = type.isEmpty() ? "news" : type;
         if (!type.equals("news") && !type.equals("newspic")) {
             throw ApiError.invalidArgument("article_type");
         }
-        String title = literalEscapes(orEmpty(Json.text(node, "title")));
-        if (title.isBlank()) {
-            throw new ApiError(44003, "empty news data");
+        return type;
+    }
+
+    /** The text, or WeChat's error {@code code} when it is longer than {@code max} characters. */
+    private static String limit(String text, int max, int code, String message) {
+        if (length(text) > max) {
+            throw new ApiError(code, message);
         }
-        if (length(title) > TITLE_MAX) {
-            throw new ApiError(45003, "title size out of limit");
-        }
-        String author = literalEscapes(orEmpty(Json.text(node, "author")));
-        if (length(author) > AUTHOR_MAX) {
-            throw new ApiError(45003, "author size out of limit");
-        }
-        String digest = literalEscapes(orEmpty(Json.text(node, "digest")));
-        if (length(digest) > DIGEST_MAX) {
-            throw new ApiError(45004, "description size out of limit");
-        }
+        return text;
+    }
+
+    private static String content(JsonNode node) {
         String content = orEmpty(Json.text(node, "content"));
         if (content.isBlank()) {
             throw new ApiError(44003, "empty content");
@@ -161,41 +186,47 @@ final class DraftApi {
                 || content.getBytes(StandardCharsets.UTF_8).length >= CONTENT_MAX_BYTES) {
             throw new ApiError(45002, "content size out of limit");
         }
+        return content;
+    }
+
+    private static String sourceUrl(JsonNode node) {
         String sourceUrl = orEmpty(Json.text(node, "content_source_url"));
         if (sourceUrl.getBytes(StandardCharsets.UTF_8).length > SOURCE_URL_MAX_BYTES) {
             throw new ApiError(41039, "invalid content_source_url");
         }
+        return sourceUrl;
+    }
+
+    /** The content as WeChat keeps it: scripts removed, foreign links refused, only the account's own images. */
+    private static String cleaned(String content, AccountState account) {
         content = Html.removeScripts(content);
         if (Html.foreignLink(content).isPresent()) {
             throw new ApiError(45166, "invalid content hint: [" + Html.foreignLink(content).get() + "]");
         }
-        content = Html.keepOwnImages(content, account.uploadedUrls);
-        List<String> images = imageMediaIds(node);
-        String thumbId = orEmpty(Json.text(node, "thumb_media_id"));
-        String thumbUrl = "";
-        if (type.equals("news") || !thumbId.isEmpty()) {
-            AccountState.Material thumb = account.materials.get(thumbId);
-            if (thumb == null) {
-                throw ApiError.invalidMediaId(thumbId);
-            }
-            thumbUrl = thumb.url();
+        return Html.keepOwnImages(content, account.uploadedUrls);
+    }
+
+    /** The cover's URL: required for news, optional for newspic (empty when not given). */
+    private static String thumbUrl(String type, String thumbId, AccountState account) {
+        if (!type.equals("news") && thumbId.isEmpty()) {
+            return "";
         }
-        if (type.equals("newspic")) {
-            if (images.isEmpty() || images.size() > 20) {
-                throw ApiError.invalidArgument("image_info");
-            }
-            for (String id : images) {
-                if (!account.materials.containsKey(id)) {
-                    throw ApiError.invalidMediaId(id);
-                }
+        AccountState.Material thumb = account.materials.get(thumbId);
+        if (thumb == null) {
+            throw ApiError.invalidMediaId(thumbId);
+        }
+        return thumb.url();
+    }
+
+    private static void checkImages(List<String> images, AccountState account) {
+        if (images.isEmpty() || images.size() > 20) {
+            throw ApiError.invalidArgument("image_info");
+        }
+        for (String id : images) {
+            if (!account.materials.containsKey(id)) {
+                throw ApiError.invalidMediaId(id);
             }
         }
-        if (digest.isEmpty() && single) {
-            digest = plainText(content, 54);
-        }
-        return new Article(type, title, author, single ? digest : "", content, sourceUrl, thumbId, thumbUrl,
-                Json.integer(node, "need_open_comment", 0), Json.integer(node, "only_fans_can_comment", 0),
-                orEmpty(Json.text(node, "pic_crop_235_1")), orEmpty(Json.text(node, "pic_crop_1_1")), images);
     }
 
     private static List<String> imageMediaIds(JsonNode node) {
