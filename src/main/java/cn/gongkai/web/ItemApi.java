@@ -6,6 +6,7 @@ import cn.gongkai.intake.ItemImporter;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Note;
@@ -199,16 +200,12 @@ public final class ItemApi {
             throw new ApiException(new Problem(400, VALIDATION, "查询参数有误", e.getMessage())
                     .error("status", 0, e.getMessage()));
         }
-        String category = ctx.queryParam("category");
-        String account = ctx.queryParam("account");
         String important = ctx.queryParam("important");
+        ItemQuery query = ItemQuery.all().status(status).category(ctx.queryParam("category"))
+                .account(ctx.queryParam("account"))
+                .important(important == null ? null : Boolean.parseBoolean(important));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (DisclosureItem i : items.list(status)) {
-            if (category != null && !category.equals(i.content().category())
-                    || account != null && !account.equals(i.content().account())
-                    || important != null && Boolean.parseBoolean(important) != i.content().important()) {
-                continue;
-            }
+        for (DisclosureItem i : items.search(query)) {
             out.add(summary(i));
         }
         json(ctx, 200, Map.of("items", out, "count", out.size()));
