@@ -3,6 +3,12 @@ package cn.gongkai.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.intake.ImportProblem;
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.item.Note;
+import cn.gongkai.review.AuditEntry;
+import cn.gongkai.testsupport.ItemBuilder;
+import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -52,5 +58,28 @@ class ItemJsonTest {
         assertThat(odd).isEqualTo(ItemJson.DecisionRequest.EMPTY);
         assertThat(JSON.readValue("{\"contentHash\": 123}", ItemJson.DecisionRequest.class).contentHash())
                 .isEqualTo("123");
+    }
+
+    @Test
+    void aDetailKeepsTheSnakeCaseFieldsNotesAsAMapAndTheHistoryInOrder() throws Exception {
+        Instant t = Instant.parse("2023-05-12T02:00:00Z");
+        DisclosureItem item = new DisclosureItem(7, ItemBuilder.anItem().docNo("红商〔2023〕7号")
+                .sourceUrl("https://example.org/a").notes(List.of(new Note("以旧换新", "补贴"))).build(),
+                ItemStatus.IN_REVIEW, "abc", null, null, "", t, t.plusSeconds(60));
+        AuditEntry entry = new AuditEntry(1, 7, "刘起草", "drafter", "submit", "DRAFT", "IN_REVIEW", 0, "", "abc", "",
+                t);
+
+        JsonNode detail = write(ItemJson.Detail.of(summary(""), item, false, "不是你的步骤", List.of("dept-leader"),
+                List.of(entry)));
+
+        assertThat(detail.get("doc_no").asText()).isEqualTo("红商〔2023〕7号");
+        assertThat(detail.get("source_url").asText()).isEqualTo("https://example.org/a");
+        assertThat(detail.get("notes").get("以旧换新").asText()).isEqualTo("补贴");
+        assertThat(detail.get("cover").isNull()).isTrue();
+        assertThat(detail.get("cannotReview").asText()).isEqualTo("不是你的步骤");
+        assertThat(detail.get("updatedAt").asText()).isEqualTo("2023-05-12T02:01:00Z");
+        assertThat(detail.get("history").get(0).get("from").asText()).isEqualTo("DRAFT");
+        assertThat(detail.get("history").get(0).get("at").asText()).isEqualTo("2023-05-12T02:00:00Z");
+        assertThat(detail.get("id").asLong()).isEqualTo(7);
     }
 }
