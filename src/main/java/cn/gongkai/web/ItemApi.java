@@ -24,7 +24,6 @@ import io.javalin.http.Handler;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ public final class ItemApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHANNEL = "接口";
     private static final String USER_ATTRIBUTE = "gongkai.user";
-    private static final String VALIDATION = "urn:gongkai:problem:validation";
+    static final String VALIDATION = "urn:gongkai:problem:validation";
     static final long MAX_REQUEST_BYTES = 40L * 1024 * 1024;
 
     private final ItemImporter importer;
@@ -154,9 +153,9 @@ public final class ItemApi {
             submit = submit || "true".equalsIgnoreCase(ctx.formParam("submit"));
             r = importer.createFromUpload(u.fileName, u.bytes, u.images, user.name(), CHANNEL, submit);
         } else {
-            Request req = request(ctx);
-            submit = submit || req.submit;
-            r = importer.create(req.fields, req.body, req.images, user.name(), CHANNEL, submit);
+            ItemRequest req = ItemRequest.read(ctx);
+            submit = submit || req.submit();
+            r = importer.create(req.fields(), req.body(), req.images(), user.name(), CHANNEL, submit);
         }
         if (!r.ok()) {
             throw invalid(r, "稿件有 " + r.problems().size() + " 个问题，未保存");
@@ -176,8 +175,8 @@ public final class ItemApi {
             Upload u = upload(ctx);
             r = importer.updateFromUpload(item.id(), u.fileName, u.bytes, u.images, user.name(), CHANNEL);
         } else {
-            Request req = request(ctx);
-            r = importer.update(item.id(), req.fields, req.body, req.images, user.name(), CHANNEL);
+            ItemRequest req = ItemRequest.read(ctx);
+            r = importer.update(item.id(), req.fields(), req.body(), req.images(), user.name(), CHANNEL);
         }
         if (!r.ok()) {
             throw invalid(r, "稿件 " + item.id() + " 有 " + r.problems().size() + " 个问题，未修改");
@@ -225,81 +224,6 @@ public final class ItemApi {
         ReviewService.Eligibility eligibility = review.eligibility(me, i);
         return ItemJson.Detail.of(summary(i), i, eligibility.allowed(),
                 i.status() == ItemStatus.IN_REVIEW ? eligibility.reason() : "", review.steps(i), audit.history(i.id()));
-    }
-
-    /** A JSON create or update request: front matter fields, Markdown body, base64 images. */
-    private record Request(Map<String, JsonNode> fields, String body, Map<String, byte[]> images, boolean submit) {
-    }
-
-    private static Request request(Context ctx) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(ctx.bodyAsBytes());
-        } catch (Door.BodyTooLarge e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (IOException e) {
-            String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new ApiException(new Problem(400, VALIDATION, "请求不是有效的 JSON", msg).error("(body)", 0, msg));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiException(new Problem(400, VALIDATION, "请求应为 JSON 对象", "例如 {\"title\": …, \"body\": …}")
-                    .error("(body)", 0, "应为 JSON 对象"));
-        }
-        Problem problem = new Problem(422, VALIDATION, "稿件有问题，未保存", "见 errors");
-        boolean bad = false;
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        String body = null;
-        Map<String, byte[]> images = new LinkedHashMap<>();
-        boolean submit = false;
-        for (var it = root.fields(); it.hasNext(); ) {
-            var e = it.next();
-            switch (e.getKey()) {
-                case "body" -> {
-                    if (!e.getValue().isTextual()) {
-                        problem.error("body", 0, "正文应为 Markdown 文字");
-                        bad = true;
-                    } else {
-                        body = e.getValue().asText();
-                    }
-                }
-                case "submit" -> submit = e.getValue().asBoolean(false);
-                case "images" -> bad |= images(e.getValue(), images, problem);
-                default -> fields.put(e.getKey(), e.getValue());
-            }
-        }
-        if (body == null && !bad) {
-            problem.error("body", 0, "缺少正文 body（Markdown）");
-            bad = true;
-        }
-        if (bad) {
-            throw new ApiException(problem);
-        }
-        return new Request(fields, body, images, submit);
-    }
-
-    private static boolean images(JsonNode node, Map<String, byte[]> out, Problem problem) {
-        if (!node.isArray()) {
-            problem.error("images", 0, "应为列表：[{\"name\": \"photo.jpg\", \"data\": \"base64…\"}]");
-            return true;
-        }
-        boolean bad = false;
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode img = node.get(i);
-            String name = img.path("name").asText("").strip();
-            String data = img.path("data").asText("");
-            if (name.isEmpty()) {
-                problem.error("images[" + i + "].name", 0, "缺少图片文件名（正文中用 ![说明](文件名) 引用）");
-                bad = true;
-                continue;
-            }
-            try {
-                out.put(name, Base64.getMimeDecoder().decode(data));
-            } catch (IllegalArgumentException e) {
-                problem.error("images[" + i + "].data", 0, "图片“" + name + "”不是有效的 base64：" + e.getMessage());
-                bad = true;
-            }
-        }
-        return bad;
     }
 
     /** A multipart upload: the item file (part "item" or "file") and image files by their names. */
