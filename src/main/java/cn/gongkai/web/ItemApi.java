@@ -96,6 +96,11 @@ public final class ItemApi {
             ItemJson.DecisionRequest d = decision(ctx);
             json(ctx, 200, summary(review.reject(item.id(), user(ctx).name(), d.contentHash(), d.comment())));
         }));
+        registerErrors(routes);
+    }
+
+    /** Maps the exceptions of the routes to problem answers. */
+    private static void registerErrors(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> e.problem.send(ctx));
         routes.exception(ChecksFailedException.class, (e, ctx) -> {
             Problem p = new Problem(422, VALIDATION, "发布前检查未通过", "稿件 " + e.itemId() + " 有 "
