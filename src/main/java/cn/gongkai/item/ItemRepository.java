@@ -15,6 +15,9 @@ public interface ItemRepository {
     /** Items in the given status (all when null), oldest first. */
     List<DisclosureItem> list(ItemStatus status);
 
+    /** Items matching every filter of the query, in its order and page (see {@link ItemQuery}). */
+    List<DisclosureItem> search(ItemQuery query);
+
     /** The id of the item imported from the source with this key, if any. */
     Optional<Long> findBySourceKey(String sourceKey);
 

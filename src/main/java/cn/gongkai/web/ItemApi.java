@@ -5,11 +5,9 @@ import cn.gongkai.intake.ImportResult;
 import cn.gongkai.intake.ItemImporter;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
-import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
-import cn.gongkai.item.Note;
-import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.ChecksFailedException;
 import cn.gongkai.review.ReviewException;
@@ -26,8 +24,6 @@ import io.javalin.http.Handler;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +51,7 @@ public final class ItemApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHANNEL = "接口";
     private static final String USER_ATTRIBUTE = "gongkai.user";
-    private static final String VALIDATION = "urn:gongkai:problem:validation";
+    static final String VALIDATION = "urn:gongkai:problem:validation";
     static final long MAX_REQUEST_BYTES = 40L * 1024 * 1024;
 
     private final ItemImporter importer;
@@ -75,8 +71,8 @@ public final class ItemApi {
 
     /** Adds the routes, the authentication filter and the error mapping to a Javalin configuration. */
     void register(RoutesConfig routes) {
-        routes.get("/api/me", authed(ctx -> json(ctx, 200, Map.of("name", user(ctx).name(),
-                "role", user(ctx).role().id(), "roleLabel", user(ctx).role().label()))));
+        routes.get("/api/me", authed(ctx -> json(ctx, 200, new ItemJson.Me(user(ctx).name(),
+                user(ctx).role().id(), user(ctx).role().label()))));
         routes.post("/api/items", authed(this::create));
         routes.get("/api/items", authed(this::list));
         routes.get("/api/items/{id}", authed(ctx -> json(ctx, 200, detail(load(ctx), user(ctx)))));
@@ -87,7 +83,7 @@ public final class ItemApi {
         }));
         routes.post("/api/items/{id}/approve", authed(ctx -> {
             DisclosureItem item = load(ctx);
-            Decision d = decision(ctx);
+            ItemJson.DecisionRequest d = decision(ctx);
             if (d.contentHash().isEmpty()) {
                 throw new ReviewException(item.id(), "请求没有 contentHash：同意必须注明审核时看到的内容指纹"
                         + "（GET /api/items/" + item.id() + " 返回的 contentHash），未记录同意。当前内容指纹为 "
@@ -97,9 +93,14 @@ public final class ItemApi {
         }));
         routes.post("/api/items/{id}/reject", authed(ctx -> {
             DisclosureItem item = load(ctx);
-            Decision d = decision(ctx);
+            ItemJson.DecisionRequest d = decision(ctx);
             json(ctx, 200, summary(review.reject(item.id(), user(ctx).name(), d.contentHash(), d.comment())));
         }));
+        registerErrors(routes);
+    }
+
+    /** Maps the exceptions of the routes to problem answers. */
+    private static void registerErrors(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> e.problem.send(ctx));
         routes.exception(ChecksFailedException.class, (e, ctx) -> {
             Problem p = new Problem(422, VALIDATION, "发布前检查未通过", "稿件 " + e.itemId() + " 有 "
@@ -157,17 +158,16 @@ public final class ItemApi {
             submit = submit || "true".equalsIgnoreCase(ctx.formParam("submit"));
             r = importer.createFromUpload(u.fileName, u.bytes, u.images, user.name(), CHANNEL, submit);
         } else {
-            Request req = request(ctx);
-            submit = submit || req.submit;
-            r = importer.create(req.fields, req.body, req.images, user.name(), CHANNEL, submit);
+            ItemRequest req = ItemRequest.read(ctx);
+            submit = submit || req.submit();
+            r = importer.create(req.fields(), req.body(), req.images(), user.name(), CHANNEL, submit);
         }
         if (!r.ok()) {
             throw invalid(r, "稿件有 " + r.problems().size() + " 个问题，未保存");
         }
         long id = r.newIds().get(0);
         ctx.header("Location", "/api/items/" + id);
-        Map<String, Object> body = summary(items.find(id).orElseThrow());
-        body.put("warnings", problems(r.warnings()));
+        ItemJson.Saved body = ItemJson.Saved.of(summary(items.find(id).orElseThrow()), r.warnings());
         LOG.info("API: {} created item {}{}", user.name(), id, submit ? " and queued it" : " as a draft");
         json(ctx, 201, body);
     }
@@ -180,15 +180,13 @@ public final class ItemApi {
             Upload u = upload(ctx);
             r = importer.updateFromUpload(item.id(), u.fileName, u.bytes, u.images, user.name(), CHANNEL);
         } else {
-            Request req = request(ctx);
-            r = importer.update(item.id(), req.fields, req.body, req.images, user.name(), CHANNEL);
+            ItemRequest req = ItemRequest.read(ctx);
+            r = importer.update(item.id(), req.fields(), req.body(), req.images(), user.name(), CHANNEL);
         }
         if (!r.ok()) {
             throw invalid(r, "稿件 " + item.id() + " 有 " + r.problems().size() + " 个问题，未修改");
         }
-        Map<String, Object> body = summary(items.find(item.id()).orElseThrow());
-        body.put("warnings", problems(r.warnings()));
-        json(ctx, 200, body);
+        json(ctx, 200, ItemJson.Saved.of(summary(items.find(item.id()).orElseThrow()), r.warnings()));
     }
 
     private void list(Context ctx) {
@@ -199,19 +197,11 @@ public final class ItemApi {
             throw new ApiException(new Problem(400, VALIDATION, "查询参数有误", e.getMessage())
                     .error("status", 0, e.getMessage()));
         }
-        String category = ctx.queryParam("category");
-        String account = ctx.queryParam("account");
         String important = ctx.queryParam("important");
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (DisclosureItem i : items.list(status)) {
-            if (category != null && !category.equals(i.content().category())
-                    || account != null && !account.equals(i.content().account())
-                    || important != null && Boolean.parseBoolean(important) != i.content().important()) {
-                continue;
-            }
-            out.add(summary(i));
-        }
-        json(ctx, 200, Map.of("items", out, "count", out.size()));
+        ItemQuery query = ItemQuery.all().status(status).category(ctx.queryParam("category"))
+                .account(ctx.queryParam("account"))
+                .important(important == null ? null : Boolean.parseBoolean(important));
+        json(ctx, 200, new ItemJson.ItemList(items.search(query).stream().map(this::summary).toList()));
     }
 
     private DisclosureItem load(Context ctx) {
@@ -226,146 +216,19 @@ public final class ItemApi {
                 "稿件不存在", "稿件 " + id + " 不存在")));
     }
 
-    private Map<String, Object> summary(DisclosureItem i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", i.id());
-        m.put("title", i.title());
-        m.put("status", i.status().name());
-        m.put("statusLabel", i.status().label());
-        m.put("category", i.content().category());
-        m.put("account", i.content().account());
-        m.put("important", i.content().important());
-        m.put("waitingFor", review.waitingFor(i).orElse(null));
-        m.put("publishAt", i.content().publishAt() == null ? null : i.content().publishAt().toString());
-        m.put("dueDate", review.dueDate(i).toString());
-        m.put("overdue", review.overdue(i));
-        m.put("contentHash", i.contentHash());
-        if (!i.failure().isEmpty()) {
-            m.put("reason", i.failure());
-        }
-        return m;
+    private ItemJson.Summary summary(DisclosureItem i) {
+        ItemContent c = i.content();
+        return new ItemJson.Summary(i.id(), i.title(), i.status().name(), i.status().label(), c.category(),
+                c.account(), c.important(), review.waitingFor(i).orElse(null),
+                c.publishAt() == null ? null : c.publishAt().toString(), review.dueDate(i).toString(),
+                review.overdue(i), i.contentHash(), i.failure());
     }
 
     /** The item for {@code me}: with whether they may decide its current step, and if not why (ReviewService's words). */
-    private Map<String, Object> detail(DisclosureItem i, User me) {
-        Map<String, Object> m = summary(i);
+    private ItemJson.Detail detail(DisclosureItem i, User me) {
         ReviewService.Eligibility eligibility = review.eligibility(me, i);
-        m.put("canReview", eligibility.allowed());
-        m.put("cannotReview", i.status() == ItemStatus.IN_REVIEW ? eligibility.reason() : "");
-        ItemContent c = i.content();
-        m.put("author", c.author());
-        m.put("department", c.department());
-        m.put("doc_no", c.docNo());
-        m.put("source_url", c.sourceUrl());
-        m.put("body", c.body());
-        Map<String, String> notes = new LinkedHashMap<>();
-        for (Note n : c.notes()) {
-            notes.put(n.term(), n.explanation());
-        }
-        m.put("notes", notes);
-        m.put("glossary", c.glossary());
-        List<Map<String, Object>> imgs = new ArrayList<>();
-        for (ItemImage img : c.images()) {
-            imgs.add(Map.of("name", img.fileName(), "sha256", img.sha256(), "width", img.width(), "height",
-                    img.height(), "size", img.size(), "alt", img.alt()));
-        }
-        m.put("images", imgs);
-        m.put("cover", c.cover() == null ? null : c.cover().fileName());
-        m.put("steps", review.steps(i));
-        m.put("createdAt", i.createdAt().toString());
-        m.put("updatedAt", i.updatedAt().toString());
-        List<Map<String, Object>> history = new ArrayList<>();
-        for (AuditEntry e : audit.history(i.id())) {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("at", e.at().toString());
-            h.put("actor", e.actor());
-            h.put("role", e.role());
-            h.put("decision", e.decision());
-            h.put("from", e.fromStatus());
-            h.put("to", e.toStatus());
-            h.put("step", e.step());
-            h.put("comment", e.comment());
-            h.put("contentHash", e.contentHash());
-            h.put("checks", e.checks());
-            history.add(h);
-        }
-        m.put("history", history);
-        return m;
-    }
-
-    /** A JSON create or update request: front matter fields, Markdown body, base64 images. */
-    private record Request(Map<String, JsonNode> fields, String body, Map<String, byte[]> images, boolean submit) {
-    }
-
-    private static Request request(Context ctx) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(ctx.bodyAsBytes());
-        } catch (Door.BodyTooLarge e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (IOException e) {
-            String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new ApiException(new Problem(400, VALIDATION, "请求不是有效的 JSON", msg).error("(body)", 0, msg));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiException(new Problem(400, VALIDATION, "请求应为 JSON 对象", "例如 {\"title\": …, \"body\": …}")
-                    .error("(body)", 0, "应为 JSON 对象"));
-        }
-        Problem problem = new Problem(422, VALIDATION, "稿件有问题，未保存", "见 errors");
-        boolean bad = false;
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        String body = null;
-        Map<String, byte[]> images = new LinkedHashMap<>();
-        boolean submit = false;
-        for (var it = root.fields(); it.hasNext(); ) {
-            var e = it.next();
-            switch (e.getKey()) {
-                case "body" -> {
-                    if (!e.getValue().isTextual()) {
-                        problem.error("body", 0, "正文应为 Markdown 文字");
-                        bad = true;
-                    } else {
-                        body = e.getValue().asText();
-                    }
-                }
-                case "submit" -> submit = e.getValue().asBoolean(false);
-                case "images" -> bad |= images(e.getValue(), images, problem);
-                default -> fields.put(e.getKey(), e.getValue());
-            }
-        }
-        if (body == null && !bad) {
-            problem.error("body", 0, "缺少正文 body（Markdown）");
-            bad = true;
-        }
-        if (bad) {
-            throw new ApiException(problem);
-        }
-        return new Request(fields, body, images, submit);
-    }
-
-    private static boolean images(JsonNode node, Map<String, byte[]> out, Problem problem) {
-        if (!node.isArray()) {
-            problem.error("images", 0, "应为列表：[{\"name\": \"photo.jpg\", \"data\": \"base64…\"}]");
-            return true;
-        }
-        boolean bad = false;
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode img = node.get(i);
-            String name = img.path("name").asText("").strip();
-            String data = img.path("data").asText("");
-            if (name.isEmpty()) {
-                problem.error("images[" + i + "].name", 0, "缺少图片文件名（正文中用 ![说明](文件名) 引用）");
-                bad = true;
-                continue;
-            }
-            try {
-                out.put(name, Base64.getMimeDecoder().decode(data));
-            } catch (IllegalArgumentException e) {
-                problem.error("images[" + i + "].data", 0, "图片“" + name + "”不是有效的 base64：" + e.getMessage());
-                bad = true;
-            }
-        }
-        return bad;
+        return ItemJson.Detail.of(summary(i), i, eligibility.allowed(),
+                i.status() == ItemStatus.IN_REVIEW ? eligibility.reason() : "", review.steps(i), audit.history(i.id()));
     }
 
     /** A multipart upload: the item file (part "item" or "file") and image files by their names. */
@@ -409,26 +272,19 @@ public final class ItemApi {
         }
     }
 
-    /** The body of an approve or reject request: {@code {"contentHash": "…", "comment": "…"}}, both optional here. */
-    private record Decision(String contentHash, String comment) {
-    }
-
-    private static Decision decision(Context ctx) {
+    private static ItemJson.DecisionRequest decision(Context ctx) {
         String raw = ctx.body();
         if (raw == null || raw.isBlank()) {
-            return new Decision("", "");
+            return ItemJson.DecisionRequest.EMPTY;
         }
         try {
             JsonNode node = JSON.readTree(raw);
-            return new Decision(text(node, "contentHash"), text(node, "comment"));
+            return node != null && node.isObject() ? JSON.treeToValue(node, ItemJson.DecisionRequest.class)
+                    : ItemJson.DecisionRequest.EMPTY;
         } catch (JsonProcessingException e) {
             throw new ApiException(new Problem(400, VALIDATION, "请求不是有效的 JSON", e.getOriginalMessage())
                     .error("(body)", 0, "应为 {\"contentHash\": \"内容指纹\", \"comment\": \"审核意见\"}"));
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node != null && node.has(field) ? node.get(field).asText("").strip() : "";
     }
 
     private static ApiException invalid(ImportResult r, String detail) {
@@ -440,20 +296,6 @@ public final class ItemApi {
             p.warning(fieldName(w.field()), w.line(), w.message());
         }
         return new ApiException(p);
-    }
-
-    private static List<Map<String, Object>> problems(List<ImportProblem> list) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (ImportProblem p : list) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("field", fieldName(p.field()));
-            if (p.line() > 0) {
-                m.put("line", p.line());
-            }
-            m.put("message", p.message());
-            out.add(m);
-        }
-        return out;
     }
 
     /** The field name as the JSON request spells it. */

@@ -3,6 +3,7 @@ package cn.gongkai.web;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.Watchdog;
 import cn.gongkai.render.RenderException;
@@ -21,11 +22,9 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -173,19 +172,13 @@ final class ItemPages {
                 month = null;
             }
         }
+        ItemQuery query = ItemQuery.all().status(st).category(category).text(q).byNewestChange();
+        if (ym != null) {
+            query = query.within(ym.atDay(1).atStartOfDay(views.zone()).toInstant(),
+                    ym.plusMonths(1).atDay(1).atStartOfDay(views.zone()).toInstant());
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<DisclosureItem> found = new ArrayList<>(s.items().list(st));
-        found.sort(Comparator.comparing(DisclosureItem::updatedAt).reversed());
-        for (DisclosureItem i : found) {
-            if (category != null && !category.equals(i.content().category())) {
-                continue;
-            }
-            if (ym != null && !ym.equals(monthOf(i))) {
-                continue;
-            }
-            if (q != null && !matches(i, q)) {
-                continue;
-            }
+        for (DisclosureItem i : s.items().search(query)) {
             rows.add(summary(i));
         }
         List<Map<String, String>> statuses = new ArrayList<>();
@@ -200,20 +193,6 @@ final class ItemPages {
         model.put("filter", Map.of("status", status == null ? "" : status, "category", category == null ? ""
                 : category, "month", month == null ? "" : month, "q", q == null ? "" : q));
         views.page(ctx, "items.ftlh", model);
-    }
-
-    /** The month an item belongs to: its planned time, else when it was last changed. */
-    private YearMonth monthOf(DisclosureItem i) {
-        var at = i.content().publishAt() != null ? i.content().publishAt() : i.updatedAt();
-        return YearMonth.from(at.atZone(views.zone()));
-    }
-
-    private static boolean matches(DisclosureItem i, String q) {
-        String needle = q.toLowerCase(Locale.ROOT);
-        ItemContent c = i.content();
-        return String.valueOf(i.id()).equals(q) || c.title().toLowerCase(Locale.ROOT).contains(needle)
-                || c.body().toLowerCase(Locale.ROOT).contains(needle) || c.docNo().contains(q)
-                || c.department().contains(q) || c.author().contains(q);
     }
 
     private static String blankToNull(String v) {

@@ -9,6 +9,7 @@ import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Note;
 import cn.gongkai.publish.BatchState;
@@ -180,6 +181,81 @@ abstract class StoreContractTest {
         assertThat(db.items().list(null)).extracting(DisclosureItem::id)
                 .containsExactly(earlier.id(), approved.id(), later.id());
         assertThat(db.items().list(ItemStatus.PUBLISHED)).isEmpty();
+    }
+
+    @Test
+    void searchFiltersByStatusCategoryAccountAndImportanceInTheDatabase() {
+        DisclosureItem match = db.items().insert(anItem().account("hongqi").category("通知公告").important(true)
+                .title("甲").build(), ItemStatus.APPROVED, null, T0);
+        db.items().insert(anItem().account("hongqi").category("通知公告").important(false).title("乙").build(),
+                ItemStatus.APPROVED, null, T0);
+        db.items().insert(anItem().account("other").category("通知公告").important(true).title("丙").build(),
+                ItemStatus.APPROVED, null, T0);
+        db.items().insert(anItem().account("hongqi").category("其他").important(true).title("丁").build(),
+                ItemStatus.APPROVED, null, T0);
+        db.items().insert(anItem().account("hongqi").category("通知公告").important(true).title("戊").build(),
+                ItemStatus.DRAFT, null, T0);
+
+        ItemQuery query = ItemQuery.all().status(ItemStatus.APPROVED).category("通知公告").account("hongqi")
+                .important(true);
+
+        assertThat(db.items().search(query)).extracting(DisclosureItem::id).containsExactly(match.id());
+        assertThat(db.items().search(ItemQuery.all())).hasSize(5);
+        assertThat(db.items().search(ItemQuery.all().important(false))).extracting(DisclosureItem::title)
+                .containsExactly("乙");
+    }
+
+    @Test
+    void searchFindsTextInTitleBodyDocumentNumberDepartmentAuthorAndTheIdTakingPatternCharactersLiterally() {
+        DisclosureItem title = db.items().insert(anItem().title("关于 Market 监管的通知").body("无").build(),
+                ItemStatus.DRAFT, null, T0);
+        DisclosureItem body = db.items().insert(anItem().title("二").body("全文提到 100% 完成").build(),
+                ItemStatus.DRAFT, null, T0.plusSeconds(1));
+        DisclosureItem docNo = db.items().insert(anItem().title("三").body("无").docNo("红商〔2023〕7号").build(),
+                ItemStatus.DRAFT, null, T0.plusSeconds(2));
+        DisclosureItem dept = db.items().insert(anItem().title("四").body("无").department("市场_科").build(),
+                ItemStatus.DRAFT, null, T0.plusSeconds(3));
+
+        assertThat(ids(ItemQuery.all().text("market"))).containsExactly(title.id());
+        assertThat(ids(ItemQuery.all().text("100%"))).containsExactly(body.id());
+        assertThat(ids(ItemQuery.all().text("0%"))).containsExactly(body.id());
+        assertThat(ids(ItemQuery.all().text("〔2023〕"))).containsExactly(docNo.id());
+        assertThat(ids(ItemQuery.all().text("_"))).containsExactly(dept.id());
+        assertThat(ids(ItemQuery.all().text("!"))).isEmpty();
+        assertThat(ids(ItemQuery.all().text(String.valueOf(docNo.id())))).contains(docNo.id());
+        assertThat(ids(ItemQuery.all().text("不存在的字"))).isEmpty();
+    }
+
+    @Test
+    void searchKeepsItemsWhosePlannedTimeElseLastChangeFallsInTheWindow() {
+        Instant may = Instant.parse("2023-05-01T00:00:00Z");
+        Instant june = Instant.parse("2023-06-01T00:00:00Z");
+        DisclosureItem plannedInMay = insertPlanned("hongqi", "五月计划", ItemStatus.APPROVED, may.plusSeconds(60));
+        insertPlanned("hongqi", "六月计划", ItemStatus.APPROVED, june);
+        DisclosureItem changedInMay = insert("hongqi", "五月修改", ItemStatus.DRAFT, null, T0);
+        insert("hongqi", "六月修改", ItemStatus.DRAFT, null, june.plusSeconds(5));
+
+        assertThat(ids(ItemQuery.all().within(may, june))).containsExactlyInAnyOrder(plannedInMay.id(),
+                changedInMay.id());
+    }
+
+    @Test
+    void searchOrdersNewestChangeFirstOnRequestAndPagesWithLimitAndOffset() {
+        DisclosureItem a = insert("hongqi", "一", ItemStatus.DRAFT, null, T0);
+        DisclosureItem b = insert("hongqi", "二", ItemStatus.DRAFT, null, T0.plusSeconds(10));
+        DisclosureItem c = insert("hongqi", "三", ItemStatus.DRAFT, null, T0.plusSeconds(20));
+        db.items().transition(a.id(), ItemStatus.DRAFT, ItemStatus.IN_REVIEW, null, null, T0.plusSeconds(30));
+
+        assertThat(ids(ItemQuery.all())).containsExactly(a.id(), b.id(), c.id());
+        assertThat(ids(ItemQuery.all().byNewestChange())).containsExactly(a.id(), c.id(), b.id());
+        assertThat(ids(ItemQuery.all().page(2, 0))).containsExactly(a.id(), b.id());
+        assertThat(ids(ItemQuery.all().page(2, 2))).containsExactly(c.id());
+        assertThat(ids(ItemQuery.all().page(0, 1))).containsExactly(b.id(), c.id());
+        assertThat(ids(ItemQuery.all().page(5, 3))).isEmpty();
+    }
+
+    private List<Long> ids(ItemQuery query) {
+        return db.items().search(query).stream().map(DisclosureItem::id).toList();
     }
 
     @Test

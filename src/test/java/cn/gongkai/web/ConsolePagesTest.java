@@ -76,6 +76,23 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theItemListSearchesTitleAndBodyAndFiltersByStatusAndMonth() throws Exception {
+        long byTitle = draft("搜索用标题甲乙丙", "普通正文。\n");
+        long byBody = draft("另一篇稿件", "正文里有搜索用标题甲乙丙这几个字，完成率 100%。\n");
+        long other = draft("无关稿件", "什么都没有。\n");
+
+        String found = drafter.get("/items?q=" + Staff.enc("搜索用标题甲乙丙")).body();
+        assertThat(found).contains("href=\"/items/" + byTitle + "\"", "href=\"/items/" + byBody + "\"")
+                .doesNotContain("href=\"/items/" + other + "\"");
+        assertThat(drafter.get("/items?q=" + Staff.enc("100%")).body()).contains("href=\"/items/" + byBody + "\"")
+                .doesNotContain("href=\"/items/" + byTitle + "\"");
+        assertThat(drafter.get("/items?status=APPROVED&q=" + Staff.enc("搜索用标题甲乙丙")).body())
+                .doesNotContain("href=\"/items/" + byTitle + "\"");
+        assertThat(drafter.get("/items?month=2000-01&q=" + Staff.enc("搜索用标题甲乙丙")).body())
+                .doesNotContain("href=\"/items/" + byTitle + "\"");
+    }
+
+    @Test
     void theReviewerSeesWhatChangedSinceTheLastApprovedVersion() throws Exception {
         long id = draft("家电以旧换新活动启动", "活动从三月开始。\n\n欢迎市民参加。\n");
         HttpResponse<String> approve = deptLeader.submit("/items/" + id + "/approve", "contentHash="

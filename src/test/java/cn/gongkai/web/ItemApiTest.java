@@ -171,6 +171,10 @@ class ItemApiTest {
         assertThat(list.get("count").asInt()).isEqualTo(1);
         assertThat(list.get("items").get(0).get("title").asText()).isEqualTo("促消费活动启动");
         assertThat(json(send("GET", "/api/items?status=APPROVED", deptLeader, null)).get("count").asInt()).isZero();
+        assertThat(json(send("GET", "/api/items?status=IN_REVIEW&important=false", deptLeader, null))
+                .get("count").asInt()).isEqualTo(1);
+        assertThat(json(send("GET", "/api/items?important=true", deptLeader, null)).get("count").asInt()).isZero();
+        assertThat(json(send("GET", "/api/items?account=nowhere", deptLeader, null)).get("count").asInt()).isZero();
 
         JsonNode detail = json(send("GET", "/api/items/" + id, deptLeader, null));
         assertThat(detail.get("history")).extracting(h -> h.get("decision").asText())
