@@ -47,6 +47,18 @@ final class ItemDetailPage {
         model.put("item", items.summary(item));
         model.put("contentHash", item.contentHash());
         model.put("content", contentModel(c));
+        putPreview(c, model);
+        CheckReport report = s.review().queueChecks(c, item.createdAt().atZone(views.zone()).toLocalDate());
+        model.put("findings", ItemPages.findings(report));
+        List<AuditEntry> history = s.audit().history(item.id());
+        model.put("steps", steps(item, history));
+        model.put("history", history(history));
+        model.putAll(diff(item, history));
+        putPermissions(me, item, model);
+        views.page(ctx, "item.ftlh", model);
+    }
+
+    private void putPreview(ItemContent c, Map<String, Object> model) {
         model.put("preview", "");
         model.put("previewError", "");
         try {
@@ -56,12 +68,10 @@ final class ItemDetailPage {
         } catch (RenderException e) {
             model.put("previewError", e.getMessage());
         }
-        CheckReport report = s.review().queueChecks(c, item.createdAt().atZone(views.zone()).toLocalDate());
-        model.put("findings", ItemPages.findings(report));
-        List<AuditEntry> history = s.audit().history(item.id());
-        model.put("steps", steps(item, history));
-        model.put("history", history(history));
-        model.putAll(diff(item, history));
+    }
+
+    /** What this user may do to the item here, and why not review when it is in review. */
+    private void putPermissions(User me, DisclosureItem item, Map<String, Object> model) {
         ReviewService.Eligibility eligibility = s.review().eligibility(me, item);
         model.put("canReview", eligibility.allowed());
         model.put("cannotReview", item.status() == ItemStatus.IN_REVIEW ? eligibility.reason() : "");
@@ -69,7 +79,6 @@ final class ItemDetailPage {
         model.put("canSubmit", item.status() == ItemStatus.DRAFT || item.status() == ItemStatus.REJECTED);
         model.put("canRequeue", item.status() == ItemStatus.FAILED && (me.role() == Role.ADMIN
                 || List.of(ItemPages.PUBLISHERS).contains(me.role())));
-        views.page(ctx, "item.ftlh", model);
     }
 
     private Map<String, Object> contentModel(ItemContent c) {

@@ -30,31 +30,11 @@ final class ItemListPages {
     }
 
     private void list(Context ctx) {
-        String status = blankToNull(ctx.queryParam("status"));
-        String category = blankToNull(ctx.queryParam("category"));
-        String month = blankToNull(ctx.queryParam("month"));
-        String q = blankToNull(ctx.queryParam("q"));
-        ItemStatus st = null;
-        if (status != null) {
-            try {
-                st = ItemStatus.parse(status);
-            } catch (IllegalArgumentException e) {
-                st = null;
-                status = null;
-            }
-        }
-        YearMonth ym = null;
-        if (month != null) {
-            try {
-                ym = YearMonth.parse(month);
-            } catch (RuntimeException e) {
-                month = null;
-            }
-        }
-        ItemQuery query = ItemQuery.all().status(st).category(category).text(q).byNewestChange();
-        if (ym != null) {
-            query = query.within(ym.atDay(1).atStartOfDay(views.zone()).toInstant(),
-                    ym.plusMonths(1).atDay(1).atStartOfDay(views.zone()).toInstant());
+        Filter f = Filter.of(ctx);
+        ItemQuery query = ItemQuery.all().status(f.st()).category(f.category()).text(f.q()).byNewestChange();
+        if (f.ym() != null) {
+            query = query.within(f.ym().atDay(1).atStartOfDay(views.zone()).toInstant(),
+                    f.ym().plusMonths(1).atDay(1).atStartOfDay(views.zone()).toInstant());
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (DisclosureItem i : s.items().search(query)) {
@@ -69,9 +49,39 @@ final class ItemListPages {
         model.put("items", rows);
         model.put("statuses", statuses);
         model.put("categories", s.config().categories());
-        model.put("filter", Map.of("status", status == null ? "" : status, "category", category == null ? ""
-                : category, "month", month == null ? "" : month, "q", q == null ? "" : q));
+        model.put("filter", f.echo());
         views.page(ctx, "items.ftlh", model);
+    }
+
+    /** The list's filter as asked; a status or month that does not parse is dropped, as if not given. */
+    private record Filter(String status, ItemStatus st, String category, String month, YearMonth ym, String q) {
+        static Filter of(Context ctx) {
+            String status = blankToNull(ctx.queryParam("status"));
+            String month = blankToNull(ctx.queryParam("month"));
+            ItemStatus st = null;
+            if (status != null) {
+                try {
+                    st = ItemStatus.parse(status);
+                } catch (IllegalArgumentException e) {
+                    status = null;
+                }
+            }
+            YearMonth ym = null;
+            if (month != null) {
+                try {
+                    ym = YearMonth.parse(month);
+                } catch (RuntimeException e) {
+                    month = null;
+                }
+            }
+            return new Filter(status, st, blankToNull(ctx.queryParam("category")), month, ym,
+                    blankToNull(ctx.queryParam("q")));
+        }
+
+        Map<String, String> echo() {
+            return Map.of("status", status == null ? "" : status, "category", category == null ? "" : category,
+                    "month", month == null ? "" : month, "q", q == null ? "" : q);
+        }
     }
 
     private static String blankToNull(String v) {

@@ -30,40 +30,46 @@ final class TodoPage {
 
     private void todo(Context ctx) {
         User me = ConsoleAccess.user(ctx);
-        List<DisclosureItem> all = s.items().list(null);
-        List<Map<String, Object>> reviews = new ArrayList<>();
-        List<Map<String, Object>> mine = new ArrayList<>();
+        Lists lists = new Lists(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
         for (ItemStatus st : ItemStatus.values()) {
             counts.put(st, 0);
         }
-        List<Map<String, Object>> failed = new ArrayList<>();
-        for (DisclosureItem i : all) {
+        for (DisclosureItem i : s.items().list(null)) {
             counts.merge(i.status(), 1, Integer::sum);
-            if (s.review().eligibility(me, i).allowed()) {
-                reviews.add(items.summary(i));
-            }
-            if (s.review().authors(i).contains(me.name()) && (i.status() == ItemStatus.DRAFT || i.status() == ItemStatus.REJECTED
-                    || i.status() == ItemStatus.IN_REVIEW || i.status() == ItemStatus.FAILED)) {
-                mine.add(items.summary(i));
-            }
-            if (i.status() == ItemStatus.FAILED) {
-                failed.add(items.summary(i));
-            }
+            sort(me, i, lists);
         }
         List<Map<String, Object>> statuses = new ArrayList<>();
         counts.forEach((st, n) -> statuses.add(Map.of("name", st.name(), "label", st.label(), "count", n)));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("active", "todo");
-        model.put("reviews", reviews);
-        model.put("mine", mine);
-        model.put("failed", failed);
+        model.put("reviews", lists.reviews());
+        model.put("mine", lists.mine());
+        model.put("failed", lists.failed());
         model.put("statuses", statuses);
         model.put("warnings", warnings());
         model.put("missingRoles", missingRoles());
         model.put("isReviewer", s.review().chain().contains(me.role().id())
                 || s.review().policy().importantChain().contains(me.role().id()));
         views.page(ctx, "todo.ftlh", model);
+    }
+
+    private record Lists(List<Map<String, Object>> reviews, List<Map<String, Object>> mine,
+                         List<Map<String, Object>> failed) {
+    }
+
+    /** Puts the item on each of the user's lists it belongs to. */
+    private void sort(User me, DisclosureItem i, Lists lists) {
+        if (s.review().eligibility(me, i).allowed()) {
+            lists.reviews().add(items.summary(i));
+        }
+        if (s.review().authors(i).contains(me.name()) && (i.status() == ItemStatus.DRAFT || i.status() == ItemStatus.REJECTED
+                || i.status() == ItemStatus.IN_REVIEW || i.status() == ItemStatus.FAILED)) {
+            lists.mine().add(items.summary(i));
+        }
+        if (i.status() == ItemStatus.FAILED) {
+            lists.failed().add(items.summary(i));
+        }
     }
 
     private List<String> warnings() {
