@@ -140,6 +140,17 @@ final class EditorPages {
     private Form form(Context ctx) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();
+        readTextFields(ctx, fields, values);
+        readFlags(ctx, fields, values);
+        readGlossary(ctx, fields, values);
+        readNotes(ctx, fields, values);
+        Map<String, byte[]> images = readImages(ctx, values);
+        String body = param(ctx, "body").replace("\r\n", "\n");
+        values.put("body", body);
+        return new Form(fields, body, images, values);
+    }
+
+    private static void readTextFields(Context ctx, Map<String, JsonNode> fields, Map<String, Object> values) {
         for (String[] f : new String[][] {{"title", "title"}, {"category", "category"}, {"account", "account"},
                 {"author", "author"}, {"department", "department"}, {"doc_no", "docNo"},
                 {"source_url", "sourceUrl"}, {"digest", "digest"}, {"cover", "cover"}}) {
@@ -154,6 +165,9 @@ final class EditorPages {
         if (!publishAt.isBlank()) {
             fields.put("publish_at", JSON.textNode(publishAt.strip().replace('T', ' ')));
         }
+    }
+
+    private static void readFlags(Context ctx, Map<String, JsonNode> fields, Map<String, Object> values) {
         boolean important = !param(ctx, "important").isBlank();
         values.put("important", important);
         if (important) {
@@ -164,17 +178,24 @@ final class EditorPages {
         if (headingNumbers.equals("true") || headingNumbers.equals("false")) {
             fields.put("heading_numbers", JSON.booleanNode(Boolean.parseBoolean(headingNumbers)));
         }
+    }
+
+    private static void readGlossary(Context ctx, Map<String, JsonNode> fields, Map<String, Object> values) {
         String glossary = param(ctx, "glossary");
         values.put("glossary", glossary);
-        if (!glossary.isBlank()) {
-            ArrayNode keys = JSON.arrayNode();
-            for (String k : glossary.split("[,，、]")) {
-                if (!k.isBlank()) {
-                    keys.add(k.strip());
-                }
-            }
-            fields.put("glossary", keys);
+        if (glossary.isBlank()) {
+            return;
         }
+        ArrayNode keys = JSON.arrayNode();
+        for (String k : glossary.split("[,，、]")) {
+            if (!k.isBlank()) {
+                keys.add(k.strip());
+            }
+        }
+        fields.put("glossary", keys);
+    }
+
+    private static void readNotes(Context ctx, Map<String, JsonNode> fields, Map<String, Object> values) {
         List<String> terms = ctx.formParams("note_term");
         List<String> texts = ctx.formParams("note_text");
         ObjectNode notes = JSON.objectNode();
@@ -194,6 +215,9 @@ final class EditorPages {
         if (!notes.isEmpty()) {
             fields.put("notes", notes);
         }
+    }
+
+    private Map<String, byte[]> readImages(Context ctx, Map<String, Object> values) {
         Map<String, byte[]> images = new LinkedHashMap<>();
         List<Map<String, String>> imageValues = new ArrayList<>();
         for (String ref : ctx.formParams("image")) {
@@ -212,9 +236,7 @@ final class EditorPages {
             });
         }
         values.put("images", imageValues);
-        String body = param(ctx, "body").replace("\r\n", "\n");
-        values.put("body", body);
-        return new Form(fields, body, images, values);
+        return images;
     }
 
     private static String param(Context ctx, String name) {

@@ -38,16 +38,38 @@ final class SchedulePage {
 
     private void page(Context ctx) {
         LocalDate today = ItemPages.today(s);
-        YearMonth month;
-        try {
-            month = ctx.queryParam("month") == null || ctx.queryParam("month").isBlank() ? YearMonth.from(today)
-                    : YearMonth.parse(ctx.queryParam("month"));
-        } catch (RuntimeException e) {
-            month = YearMonth.from(today);
-        }
+        YearMonth month = month(ctx, today);
         String account = ctx.queryParam("account") == null ? "" : ctx.queryParam("account");
         Map<LocalDate, List<Map<String, Object>>> byDay = new LinkedHashMap<>();
         List<Map<String, Object>> waiting = new ArrayList<>();
+        placeItems(account, byDay, waiting);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("active", "schedule");
+        model.put("month", month.toString());
+        model.put("monthLabel", month.getYear() + " 年 " + month.getMonthValue() + " 月");
+        model.put("prev", month.minusMonths(1).toString());
+        model.put("next", month.plusMonths(1).toString());
+        model.put("account", account);
+        model.put("accounts", s.config().accounts().stream().map(a -> Map.of("id", a.id(), "name", a.name()))
+                .toList());
+        model.put("weeks", weeks(month, today, byDay));
+        model.put("waiting", waiting);
+        model.put("slots", slots());
+        views.page(ctx, "schedule.ftlh", model);
+    }
+
+    private static YearMonth month(Context ctx, LocalDate today) {
+        try {
+            return ctx.queryParam("month") == null || ctx.queryParam("month").isBlank() ? YearMonth.from(today)
+                    : YearMonth.parse(ctx.queryParam("month"));
+        } catch (RuntimeException e) {
+            return YearMonth.from(today);
+        }
+    }
+
+    /** Sorts the account's live items into calendar days, or into the waiting list when they take the next slot. */
+    private void placeItems(String account, Map<LocalDate, List<Map<String, Object>>> byDay,
+                            List<Map<String, Object>> waiting) {
         List<DisclosureItem> items = new ArrayList<>(s.items().list(null));
         items.sort(Comparator.comparing(i -> when(i) == null ? Instant.MAX : when(i)));
         for (DisclosureItem i : items) {
@@ -67,6 +89,10 @@ final class SchedulePage {
             ZonedDateTime z = at.atZone(views.zone());
             byDay.computeIfAbsent(z.toLocalDate(), d -> new ArrayList<>()).add(entry(i, HOUR_MINUTE.format(z)));
         }
+    }
+
+    private static List<List<Map<String, Object>>> weeks(YearMonth month, LocalDate today,
+                                                         Map<LocalDate, List<Map<String, Object>>> byDay) {
         List<List<Map<String, Object>>> weeks = new ArrayList<>();
         LocalDate day = month.atDay(1).with(DayOfWeek.MONDAY);
         if (day.isAfter(month.atDay(1))) {
@@ -85,25 +111,17 @@ final class SchedulePage {
             }
             weeks.add(week);
         }
+        return weeks;
+    }
+
+    private List<Map<String, String>> slots() {
         List<Map<String, String>> slots = new ArrayList<>();
         for (AccountConfig a : s.config().accounts()) {
             slots.add(Map.of("id", a.id(), "name", a.name(), "slot", CronText.of(a.cron()),
                     "cap", a.dailyCap() > 0 ? "每天最多 " + a.dailyCap() + " 篇" : "",
                     "dryRun", a.dryRun() ? "演练模式：只建草稿，不发布" : ""));
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "schedule");
-        model.put("month", month.toString());
-        model.put("monthLabel", month.getYear() + " 年 " + month.getMonthValue() + " 月");
-        model.put("prev", month.minusMonths(1).toString());
-        model.put("next", month.plusMonths(1).toString());
-        model.put("account", account);
-        model.put("accounts", s.config().accounts().stream().map(a -> Map.of("id", a.id(), "name", a.name()))
-                .toList());
-        model.put("weeks", weeks);
-        model.put("waiting", waiting);
-        model.put("slots", slots);
-        views.page(ctx, "schedule.ftlh", model);
+        return slots;
     }
 
     /** When the item goes out: its publish time once published, else its planned time (null: the next slot). */

@@ -50,6 +50,26 @@ final class SystemPage {
 
     private void page(Context ctx, Map<String, Object> probe) {
         User me = ConsoleAccess.user(ctx);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("active", "system");
+        model.put("accounts", accounts());
+        model.put("users", users(me));
+        model.put("tokens", tokens(me));
+        model.put("passwordRule", PasswordPolicy.summary());
+        model.put("roles", roles());
+        model.put("warnings", warnings());
+        model.put("database", s.databaseDescription());
+        model.put("databaseUp", databaseUp());
+        model.put("configSource", s.config().source());
+        model.put("templatesDir", s.config().templatesDir().toAbsolutePath().toString());
+        model.put("timezone", s.config().timezone().getId());
+        model.put("chain", s.review().chain().stream().map(cn.gongkai.review.ReviewService::roleLabel).toList());
+        model.put("isAdmin", me.role() == Role.ADMIN);
+        model.put("probe", probe);
+        views.page(ctx, "system.ftlh", model);
+    }
+
+    private List<Map<String, Object>> accounts() {
         List<Map<String, Object>> accounts = new ArrayList<>();
         for (AccountConfig a : s.config().accounts()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -65,49 +85,49 @@ final class SystemPage {
             m.put("quotas", quotas(a.id()));
             accounts.add(m);
         }
+        return accounts;
+    }
+
+    private List<Map<String, Object>> users(User me) {
         List<Map<String, Object>> users = new ArrayList<>();
         for (User u : s.users().list()) {
             users.add(Map.of("name", u.name(), "role", u.role().label(), "roleId", u.role().id(), "created",
                     views.time(u.createdAt()), "disabled", u.disabled(), "me", u.name().equals(me.name())));
         }
+        return users;
+    }
+
+    private List<Map<String, Object>> tokens(User me) {
         List<Map<String, Object>> tokens = new ArrayList<>();
         for (ApiToken t : me.role() == Role.ADMIN ? s.users().tokens() : s.users().tokens(me.name())) {
             tokens.add(Map.of("id", t.id(), "user", t.user(), "created", views.time(t.createdAt()),
                     "lastUsed", t.lastUsed() == null ? "从未使用" : views.time(t.lastUsed())));
         }
+        return tokens;
+    }
+
+    private static List<Map<String, String>> roles() {
         List<Map<String, String>> roles = new ArrayList<>();
         for (Role r : Role.values()) {
             roles.add(Map.of("id", r.id(), "label", r.label()));
         }
-        List<String> warnings;
+        return roles;
+    }
+
+    private List<String> warnings() {
         try {
-            warnings = s.watchdog().check().stream().map(Watchdog.Warning::message).toList();
+            return s.watchdog().check().stream().map(Watchdog.Warning::message).toList();
         } catch (RuntimeException e) {
-            warnings = List.of("无法检查：" + e.getMessage());
+            return List.of("无法检查：" + e.getMessage());
         }
-        boolean dbUp;
+    }
+
+    private boolean databaseUp() {
         try {
-            dbUp = s.databaseUp().get();
+            return s.databaseUp().get();
         } catch (RuntimeException e) {
-            dbUp = false;
+            return false;
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "system");
-        model.put("accounts", accounts);
-        model.put("users", users);
-        model.put("tokens", tokens);
-        model.put("passwordRule", PasswordPolicy.summary());
-        model.put("roles", roles);
-        model.put("warnings", warnings);
-        model.put("database", s.databaseDescription());
-        model.put("databaseUp", dbUp);
-        model.put("configSource", s.config().source());
-        model.put("templatesDir", s.config().templatesDir().toAbsolutePath().toString());
-        model.put("timezone", s.config().timezone().getId());
-        model.put("chain", s.review().chain().stream().map(cn.gongkai.review.ReviewService::roleLabel).toList());
-        model.put("isAdmin", me.role() == Role.ADMIN);
-        model.put("probe", probe);
-        views.page(ctx, "system.ftlh", model);
     }
 
     /** Today's calls of the APIs that were used or matter for publishing. */

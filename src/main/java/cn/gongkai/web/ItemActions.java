@@ -1,0 +1,100 @@
+package cn.gongkai.web;
+
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.review.ChecksFailedException;
+import cn.gongkai.review.ReviewService;
+import cn.gongkai.review.User;
+import cn.gongkai.review.checks.Finding;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** What staff do to one item (approve, reject, submit, requeue) and the item images ({@code /images/{sha256}}). */
+final class ItemActions {
+    private final Console.Services s;
+    private final Views views;
+    private final ItemPages items;
+
+    ItemActions(Console.Services services, Views views, ItemPages items) {
+        this.s = services;
+        this.views = views;
+        this.items = items;
+    }
+    void register(RoutesConfig routes) {
+        routes.post("/items/{id}/approve", this::approve);
+        routes.post("/items/{id}/reject", this::reject);
+        routes.post("/items/{id}/submit", this::submit);
+        routes.post("/items/{id}/requeue", this::requeue);
+        routes.get("/images/{sha}", this::image);
+    }
+
+    private void approve(Context ctx) {
+        User me = ConsoleAccess.user(ctx);
+        long id = ItemPages.id(ctx);
+        DisclosureItem after = s.review().approve(id, me.name(), seenHash(ctx), comment(ctx));
+        ConsoleAccess.flash(ctx, after.status() == ItemStatus.APPROVED ? "已同意。稿件《" + after.title()
+                + "》已审定，将在发布时段发布。" : "已同意。稿件《" + after.title() + "》转下一步："
+                + s.review().waitingFor(after).map(ReviewService::roleLabel).orElse("") + "审核。", false);
+        ctx.redirect("/");
+    }
+
+    private void reject(Context ctx) {
+        User me = ConsoleAccess.user(ctx);
+        long id = ItemPages.id(ctx);
+        String comment = comment(ctx);
+        if (comment.isBlank()) {
+            ConsoleAccess.flash(ctx, "退回时请在“审核意见”中写明原因。", true);
+            ctx.redirect("/items/" + id);
+            return;
+        }
+        DisclosureItem after = s.review().reject(id, me.name(), seenHash(ctx), comment);
+        ConsoleAccess.flash(ctx, "已退回稿件《" + after.title() + "》，起草人会在待办中看到退回原因。", false);
+        ctx.redirect("/");
+    }
+
+    private void submit(Context ctx) {
+        User me = ConsoleAccess.user(ctx);
+        long id = ItemPages.id(ctx);
+        try {
+            DisclosureItem after = s.review().submit(id, me.name());
+            ConsoleAccess.flash(ctx, after.status() == ItemStatus.APPROVED ? "已提交，审核链为空，稿件直接进入待发布。"
+                    : "已提交审核，等待" + s.review().waitingFor(after).map(ReviewService::roleLabel).orElse("")
+                    + "审核。", false);
+        } catch (ChecksFailedException e) {
+            StringBuilder sb = new StringBuilder("发布前检查发现 " + e.report().errors().size() + " 个错误，未提交：");
+            for (Finding f : e.report().errors()) {
+                sb.append(' ').append(ItemPages.where(f)).append('：').append(f.message()).append('；');
+            }
+            ConsoleAccess.flash(ctx, sb.toString(), true);
+        }
+        ctx.redirect("/items/" + id);
+    }
+
+    private void requeue(Context ctx) {
+        User me = ConsoleAccess.requireRole(ctx, "重新排队", ItemPages.PUBLISHERS);
+        long id = ItemPages.id(ctx);
+        DisclosureItem after = s.publishActions().requeue(id, me.name(), comment(ctx));
+        ConsoleAccess.flash(ctx, "稿件《" + after.title() + "》已重新排队，将在下一个发布时段发布。", false);
+        ctx.redirect("/items/" + id);
+    }
+
+    /** The content hash the review form displayed (hidden field {@code contentHash}). */
+    private static String seenHash(Context ctx) {
+        String h = ctx.formParam("contentHash");
+        return h == null ? "" : h.strip();
+    }
+
+    private static String comment(Context ctx) {
+        String c = ctx.formParam("comment");
+        return c == null ? "" : c.strip();
+    }
+
+    private void image(Context ctx) {
+        String sha = ctx.pathParam("sha");
+        if (!sha.matches("[0-9a-f]{64}")) {
+            throw new NotFound("图片编号有误");
+        }
+        byte[] bytes = s.images().get(sha).orElseThrow(() -> new NotFound("图片不存在"));
+        ctx.contentType(ImageKinds.mimeOf(bytes)).result(bytes);
+    }
+}

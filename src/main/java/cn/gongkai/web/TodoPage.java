@@ -1,0 +1,94 @@
+package cn.gongkai.web;
+
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemStatus;
+import cn.gongkai.publish.Watchdog;
+import cn.gongkai.review.ReviewService;
+import cn.gongkai.review.User;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** 待办 ({@code /}): the items waiting for this user, their own open items, failures and reminders. */
+final class TodoPage {
+    private final Console.Services s;
+    private final Views views;
+    private final ItemPages items;
+
+    TodoPage(Console.Services services, Views views, ItemPages items) {
+        this.s = services;
+        this.views = views;
+        this.items = items;
+    }
+    void register(RoutesConfig routes) {
+        routes.get("/", this::todo);
+    }
+
+    private void todo(Context ctx) {
+        User me = ConsoleAccess.user(ctx);
+        Lists lists = new Lists(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
+        for (ItemStatus st : ItemStatus.values()) {
+            counts.put(st, 0);
+        }
+        for (DisclosureItem i : s.items().list(null)) {
+            counts.merge(i.status(), 1, Integer::sum);
+            sort(me, i, lists);
+        }
+        List<Map<String, Object>> statuses = new ArrayList<>();
+        counts.forEach((st, n) -> statuses.add(Map.of("name", st.name(), "label", st.label(), "count", n)));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("active", "todo");
+        model.put("reviews", lists.reviews());
+        model.put("mine", lists.mine());
+        model.put("failed", lists.failed());
+        model.put("statuses", statuses);
+        model.put("warnings", warnings());
+        model.put("missingRoles", missingRoles());
+        model.put("isReviewer", s.review().chain().contains(me.role().id())
+                || s.review().policy().importantChain().contains(me.role().id()));
+        views.page(ctx, "todo.ftlh", model);
+    }
+
+    private record Lists(List<Map<String, Object>> reviews, List<Map<String, Object>> mine,
+                         List<Map<String, Object>> failed) {
+    }
+
+    /** Puts the item on each of the user's lists it belongs to. */
+    private void sort(User me, DisclosureItem i, Lists lists) {
+        if (s.review().eligibility(me, i).allowed()) {
+            lists.reviews().add(items.summary(i));
+        }
+        if (s.review().authors(i).contains(me.name()) && (i.status() == ItemStatus.DRAFT || i.status() == ItemStatus.REJECTED
+                || i.status() == ItemStatus.IN_REVIEW || i.status() == ItemStatus.FAILED)) {
+            lists.mine().add(items.summary(i));
+        }
+        if (i.status() == ItemStatus.FAILED) {
+            lists.failed().add(items.summary(i));
+        }
+    }
+
+    private List<String> warnings() {
+        try {
+            return s.watchdog().check().stream().map(Watchdog.Warning::message).toList();
+        } catch (RuntimeException e) {
+            return List.of("无法检查发布提醒：" + e.getMessage());
+        }
+    }
+
+    /** Steps of the chain no user can take yet, so an administrator knows whom to add. */
+    private List<String> missingRoles() {
+        List<String> out = new ArrayList<>();
+        for (String role : s.review().chain()) {
+            boolean someone = s.users().list().stream().anyMatch(u -> u.role().id().equals(role));
+            if (!someone) {
+                out.add(ReviewService.roleLabel(role));
+            }
+        }
+        return out;
+    }
+}
