@@ -128,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("3. 排版完成，文章 HTML 见 " + rendered.toAbsolutePath());
     }
 
-    private static int publishAll(Wiring w, PrintWriter out) throws Exception {
+    private static int publishAll(Wiring w, PrintWriter out) {
         int published = 0;
         for (AccountConfig a : w.config().accounts()) {
             RunReport r = w.publisher().run(a.id());
@@ -141,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
         return published;
     }
 
-    private static void printCounts(Wiring w, PrintWriter out) {
+    private static void printCounts(Wiring w, PrintWriter out) throws Exception {
         int year = w.clock().instant().atZone(w.config().timezone()).getYear();
         out.println("5. 本年统计：");
         CountsCommand.print(w.counter().count(year, CountBy.CATEGORY), "table", out);
