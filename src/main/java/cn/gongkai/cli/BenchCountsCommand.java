@@ -60,7 +60,7 @@ final class BenchCountsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int y;
         long expected;
-        try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+        try (Wiring w = Cli.wire(spec)) {
             y = year != null ? year : ZonedDateTime.now(w.clock().withZone(w.config().timezone())).getYear() - 1;
             long existing = existingBenchRows(w);
             out.println("数据库：" + w.describeDatabase());

@@ -51,7 +51,7 @@ final class ItemCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 ImportResult r = w.importer().importFiles(files, actor, "命令行");
                 PrintWriter out = spec.commandLine().getOut();
                 PrintWriter err = spec.commandLine().getErr();
@@ -93,7 +93,7 @@ final class ItemCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 ImportResult r = w.importer().updateFromFile(id, file, actor, "命令行");
                 PrintWriter err = spec.commandLine().getErr();
                 if (!r.ok()) {
@@ -125,7 +125,7 @@ final class ItemCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 DisclosureItem item = w.review().submit(id, actor);
                 spec.commandLine().getOut().println("稿件 " + id + " 已提交，当前状态：" + item.status().label()
                         + w.review().waitingFor(item).map(role -> "，等待" + ReviewService.roleLabel(role) + "审核")
@@ -147,7 +147,7 @@ final class ItemCommands implements Runnable {
         @Override
         public Integer call() {
             ItemStatus filter = status == null ? null : ItemStatus.parse(status);
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 Table t = new Table("编号", "状态", "分类", "计划发布", "公开时限", "标题");
                 for (DisclosureItem i : w.items().list(filter)) {
                     String at = i.content().publishAt() == null ? "下一时段"

@@ -32,7 +32,7 @@ final class ItemCorrectionCommands {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 DisclosureItem item = w.publishActions().withdraw(id, actor, reason);
                 spec.commandLine().getOut().println("稿件 " + item.id() + "《" + item.title() + "》已从公众号撤回："
                         + item.status().label());
@@ -63,7 +63,7 @@ final class ItemCorrectionCommands {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 DisclosureItem notice = w.publishActions().correct(id, actor, text, withdraw);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(notice.id());

@@ -27,7 +27,7 @@ final class ItemRequeueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+        try (Wiring w = Cli.wire(spec)) {
             DisclosureItem item = w.publishActions().requeue(id, actor, comment);
             spec.commandLine().getOut().println("稿件 " + item.id() + "《" + item.title() + "》已重新排队："
                     + item.status().label());

@@ -77,7 +77,7 @@ final class UserCommands implements Runnable {
         public Integer call() {
             Role r = Role.parse(role);
             char[] password = readPassword(spec);
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 User u = w.users().add(name, r, password);
                 spec.commandLine().getOut().println("已添加用户 " + u.name() + "（" + r.label() + "，" + r.id() + "）");
                 return ExitCodes.OK;
@@ -100,7 +100,7 @@ final class UserCommands implements Runnable {
         @Override
         public Integer call() {
             char[] password = readPassword(spec);
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 w.users().changePassword(name, password);
                 spec.commandLine().getOut().println("已修改用户 " + name + " 的密码；其已登录的控制台会话和全部接口令牌已失效");
                 return ExitCodes.OK;
@@ -117,7 +117,7 @@ final class UserCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 Table t = new Table("用户", "角色", "角色代码", "创建时间", "状态");
                 for (User u : w.users().list()) {
                     t.row(u.name(), u.role().label(), u.role().id(),
@@ -151,7 +151,7 @@ final class UserCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 PrintWriter out = spec.commandLine().getOut();
                 if (revoke != null && list) {
                     throw new UserError("--revoke 和 --list 不能同时使用");
@@ -199,7 +199,7 @@ final class UserCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 boolean changed = w.users().setDisabled(name, true);
                 spec.commandLine().getOut().println(changed ? "已停用用户 " + name + "：不能再登录，已登录的会话和接口令牌已失效"
                         : "用户 " + name + " 本来就已停用");
@@ -219,7 +219,7 @@ final class UserCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 boolean changed = w.users().setDisabled(name, false);
                 spec.commandLine().getOut().println(changed ? "已启用用户 " + name + "，可以重新登录"
                         : "用户 " + name + " 本来就处于启用状态");
