@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,6 +70,22 @@ final class ItemCommands implements Runnable {
         }
     }
 
+    /** "审核中，等待…审核" — the item's status and, while in review, whose turn it is. */
+    static String statusAndNextStep(Wiring w, DisclosureItem item) {
+        return item.status().label() + w.review().waitingFor(item)
+                .map(role -> "，等待" + ReviewService.roleLabel(role) + "审核").orElse("");
+    }
+
+    /** Runs one action on an item and prints "稿件 ID《title》{done}：status". */
+    static int act(CommandLine.Model.CommandSpec spec, Function<Wiring, DisclosureItem> action, String done) {
+        try (Wiring w = Cli.wire(spec)) {
+            DisclosureItem item = action.apply(w);
+            spec.commandLine().getOut().println("稿件 " + item.id() + "《" + item.title() + "》" + done + "："
+                    + item.status().label());
+            return ExitCodes.OK;
+        }
+    }
+
     static void printWarnings(ImportResult r, PrintWriter err) {
         for (ImportProblem p : r.warnings()) {
             err.println("提醒：" + p);
@@ -103,9 +120,7 @@ final class ItemCommands implements Runnable {
                 }
                 printWarnings(r, err);
                 DisclosureItem item = w.items().find(id).orElseThrow();
-                spec.commandLine().getOut().println("稿件 " + id + " 已修改，当前状态：" + item.status().label()
-                        + w.review().waitingFor(item).map(role -> "，等待" + ReviewService.roleLabel(role) + "审核")
-                        .orElse(""));
+                spec.commandLine().getOut().println("稿件 " + id + " 已修改，当前状态：" + statusAndNextStep(w, item));
                 return ExitCodes.OK;
             }
         }
@@ -127,9 +142,7 @@ final class ItemCommands implements Runnable {
         public Integer call() {
             try (Wiring w = Cli.wire(spec)) {
                 DisclosureItem item = w.review().submit(id, actor);
-                spec.commandLine().getOut().println("稿件 " + id + " 已提交，当前状态：" + item.status().label()
-                        + w.review().waitingFor(item).map(role -> "，等待" + ReviewService.roleLabel(role) + "审核")
-                        .orElse(""));
+                spec.commandLine().getOut().println("稿件 " + id + " 已提交，当前状态：" + statusAndNextStep(w, item));
                 return ExitCodes.OK;
             }
         }

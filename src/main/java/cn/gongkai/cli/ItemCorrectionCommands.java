@@ -32,12 +32,7 @@ final class ItemCorrectionCommands {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
-                DisclosureItem item = w.publishActions().withdraw(id, actor, reason);
-                spec.commandLine().getOut().println("稿件 " + item.id() + "《" + item.title() + "》已从公众号撤回："
-                        + item.status().label());
-                return ExitCodes.OK;
-            }
+            return ItemCommands.act(spec, w -> w.publishActions().withdraw(id, actor, reason), "已从公众号撤回");
         }
     }
 

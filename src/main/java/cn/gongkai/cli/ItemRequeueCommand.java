@@ -1,7 +1,5 @@
 package cn.gongkai.cli;
 
-import cn.gongkai.Wiring;
-import cn.gongkai.item.DisclosureItem;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,11 +25,6 @@ final class ItemRequeueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Wiring w = Cli.wire(spec)) {
-            DisclosureItem item = w.publishActions().requeue(id, actor, comment);
-            spec.commandLine().getOut().println("稿件 " + item.id() + "《" + item.title() + "》已重新排队："
-                    + item.status().label());
-            return ExitCodes.OK;
-        }
+        return ItemCommands.act(spec, w -> w.publishActions().requeue(id, actor, comment), "已重新排队");
     }
 }

@@ -199,12 +199,8 @@ final class UserCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
-                boolean changed = w.users().setDisabled(name, true);
-                spec.commandLine().getOut().println(changed ? "已停用用户 " + name + "：不能再登录，已登录的会话和接口令牌已失效"
-                        : "用户 " + name + " 本来就已停用");
-                return ExitCodes.OK;
-            }
+            return setDisabled(spec, name, true, "已停用用户 " + name + "：不能再登录，已登录的会话和接口令牌已失效",
+                    "用户 " + name + " 本来就已停用");
         }
     }
 
@@ -219,12 +215,17 @@ final class UserCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
-                boolean changed = w.users().setDisabled(name, false);
-                spec.commandLine().getOut().println(changed ? "已启用用户 " + name + "，可以重新登录"
-                        : "用户 " + name + " 本来就处于启用状态");
-                return ExitCodes.OK;
-            }
+            return setDisabled(spec, name, false, "已启用用户 " + name + "，可以重新登录",
+                    "用户 " + name + " 本来就处于启用状态");
+        }
+    }
+
+    /** Disables or enables a user and says whether that changed anything. */
+    private static int setDisabled(CommandLine.Model.CommandSpec spec, String name, boolean disabled, String changed,
+            String unchanged) {
+        try (Wiring w = Cli.wire(spec)) {
+            spec.commandLine().getOut().println(w.users().setDisabled(name, disabled) ? changed : unchanged);
+            return ExitCodes.OK;
         }
     }
 }
