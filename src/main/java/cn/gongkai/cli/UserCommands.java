@@ -188,44 +188,64 @@ final class UserCommands implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "停用用户：不能再登录，已登录的控制台会话和全部接口令牌立即失效，也不能再审核；用 user enable 恢复")
-    static final class Disable implements Callable<Integer> {
+    /** Disable and enable: the same switch, with its own wording each way. */
+    abstract static class Switch implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
         String name;
 
+        abstract boolean disable();
+
+        abstract String changed();
+
+        abstract String unchanged();
+
         @Override
         public Integer call() {
-            return setDisabled(spec, name, true, "已停用用户 " + name + "：不能再登录，已登录的会话和接口令牌已失效",
-                    "用户 " + name + " 本来就已停用");
+            try (Wiring w = Cli.wire(spec)) {
+                spec.commandLine().getOut().println(w.users().setDisabled(name, disable()) ? changed() : unchanged());
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "停用用户：不能再登录，已登录的控制台会话和全部接口令牌立即失效，也不能再审核；用 user enable 恢复")
+    static final class Disable extends Switch {
+        @Override
+        boolean disable() {
+            return true;
+        }
+
+        @Override
+        String changed() {
+            return "已停用用户 " + name + "：不能再登录，已登录的会话和接口令牌已失效";
+        }
+
+        @Override
+        String unchanged() {
+            return "用户 " + name + " 本来就已停用";
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true,
             description = "启用已停用的用户：可以重新登录；接口令牌在停用时已作废，需要时重新创建")
-    static final class Enable implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
-        String name;
+    static final class Enable extends Switch {
+        @Override
+        boolean disable() {
+            return false;
+        }
 
         @Override
-        public Integer call() {
-            return setDisabled(spec, name, false, "已启用用户 " + name + "，可以重新登录",
-                    "用户 " + name + " 本来就处于启用状态");
+        String changed() {
+            return "已启用用户 " + name + "，可以重新登录";
         }
-    }
 
-    /** Disables or enables a user and says whether that changed anything. */
-    private static int setDisabled(CommandLine.Model.CommandSpec spec, String name, boolean disabled, String changed,
-            String unchanged) {
-        try (Wiring w = Cli.wire(spec)) {
-            spec.commandLine().getOut().println(w.users().setDisabled(name, disabled) ? changed : unchanged);
-            return ExitCodes.OK;
+        @Override
+        String unchanged() {
+            return "用户 " + name + " 本来就处于启用状态";
         }
     }
 }
