@@ -76,6 +76,18 @@ final class ItemCommands implements Runnable {
                 .map(role -> "，等待" + ReviewService.roleLabel(role) + "审核").orElse("");
     }
 
+    /** A command on one item by one user: {@code ID --as USER}. */
+    abstract static class ItemAction implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "稿件编号")
+        long id;
+
+        @Option(names = "--as", paramLabel = "USER", required = true, description = "操作人")
+        String actor;
+    }
+
     /** Runs one action on an item and prints "稿件 ID《title》{done}：status". */
     static int act(CommandLine.Model.CommandSpec spec, Function<Wiring, DisclosureItem> action, String done) {
         try (Wiring w = Cli.wire(spec)) {

@@ -17,16 +17,7 @@ final class ItemCorrectionCommands {
     @Command(name = "withdraw", mixinStandardHelpOptions = true,
             description = {"从公众号撤回（删除）已发布的文章（freepublish/delete，不可恢复，每天限 10 次）。",
                     "台账保留该条记录并标注“已删除”：年报仍计为已公开。群发的文章须在公众号后台删除。"})
-    static final class Withdraw implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(paramLabel = "ID", description = "稿件编号")
-        long id;
-
-        @Option(names = "--as", paramLabel = "USER", required = true, description = "操作人")
-        String actor;
-
+    static final class Withdraw extends ItemCommands.ItemAction {
         @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "撤回原因")
         String reason;
 
