@@ -56,68 +56,22 @@ final class BenchCountsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rows < 1 || rows > 50_000_000) {
-            throw new UserError("--rows 须在 1 到 50000000 之间：" + rows);
-        }
-        if (freshRuns < 0 || freshRuns > 50) {
-            throw new UserError("--fresh-runs 须在 0 到 50 之间：" + freshRuns);
-        }
+        checkOptions();
         PrintWriter out = spec.commandLine().getOut();
         int y;
         long expected;
-        try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-            ZoneId zone = w.config().timezone();
-            y = year != null ? year : ZonedDateTime.now(w.clock().withZone(zone)).getYear() - 1;
-            LedgerStatistics stats = w.ledgerStatistics();
-            Map<String, LedgerStatistics.Group> accounts = stats.byColumn(Instant.EPOCH,
-                    Instant.parse("2200-01-01T00:00:00Z"), CountBy.ACCOUNT).groups();
-            List<String> foreign = accounts.keySet().stream().filter(a -> !a.startsWith(ACCOUNT_PREFIX)).toList();
-            if (!foreign.isEmpty()) {
-                throw new UserError("数据库 " + w.describeDatabase() + " 的台账中已有公众号 " + foreign
-                        + " 的真实记录；基准测试会写入大量测试数据，请换一个单独的数据库（如 GONGKAI_DATA_DIR=/tmp/gongkai-bench）");
-            }
-            long existing = accounts.values().stream().mapToLong(LedgerStatistics.Group::articles).sum();
+        try (Wiring w = Cli.wire(spec)) {
+            y = year != null ? year : ZonedDateTime.now(w.clock().withZone(w.config().timezone())).getYear() - 1;
+            long existing = existingBenchRows(w);
             out.println("数据库：" + w.describeDatabase());
-            long fillStart = System.nanoTime();
-            for (long from = existing; from < rows; from += CHUNK) {
-                long to = Math.min(rows, from + CHUNK);
-                List<LedgerEntry> chunk = new ArrayList<>();
-                for (long n = from; n < to; n++) {
-                    chunk.add(row(n, y, zone, w.config().categories()));
-                }
-                w.ledger().recordAll(chunk);
-            }
-            long fillMillis = (System.nanoTime() - fillStart) / 1_000_000;
-            out.println(existing >= rows ? "台账已有 " + existing + " 行基准数据，直接计时。"
-                    : "写入 " + (rows - existing) + " 行，用时 " + fillMillis + " ms（台账共 " + Math.max(existing, rows)
-                    + " 行，" + (y - 4) + "–" + y + " 年，" + ACCOUNTS + " 个公众号）。");
+            fill(w, existing, y, out);
             // H2 only: written in many commits, the file is mostly dead chunks until compacted (see H2Compactor).
             w.compactDatabase(COMPACTION_BUDGET).ifPresent(out::println);
-            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             out.printf("系统负载（1 分钟平均）：%.1f，%d 个处理器%n",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
             for (CountBy by : CountBy.values()) {
-                long[] times = new long[REPEATS];
-                long[] cpus = new long[REPEATS];
-                YearCounts c = null;
-                for (int i = 0; i < REPEATS; i++) {
-                    // The same query for another year first, so that H2 cannot answer from its cached result.
-                    w.counter().count(y - 1 - i % 4, by);
-                    long c0 = cpu.getCurrentThreadCpuTime();
-                    long t0 = System.nanoTime();
-                    c = w.counter().count(y, by);
-                    times[i] = System.nanoTime() - t0;
-                    cpus[i] = cpu.getCurrentThreadCpuTime() - c0;
-                }
-                long[] rest = Arrays.copyOfRange(times, 1, REPEATS);
-                long[] restCpu = Arrays.copyOfRange(cpus, 1, REPEATS);
-                Arrays.sort(rest);
-                Arrays.sort(restCpu);
-                out.printf("%d 年统计（按%s）：文章 %d 条、推送 %d 次；首次 %.0f ms；之后 %d 次中位数 %.0f ms（最慢 %.0f ms），"
-                                + "本线程 CPU 中位数 %.0f ms%n", y, by.label(), c.articles(), c.pushes(), times[0] / 1e6,
-                        rest.length, rest[rest.length / 2] / 1e6, rest[rest.length - 1] / 1e6,
-                        restCpu[restCpu.length / 2] / 1e6);
+                timeCounts(w, y, by, out);
             }
             expected = w.counter().count(y, CountBy.CATEGORY).articles();
         }
@@ -127,6 +81,69 @@ final class BenchCountsCommand implements Callable<Integer> {
             FreshProcesses.time(Cli.contextOf(spec).env(), Cli.configOf(spec), y, expected, freshRuns, out);
         }
         return ExitCodes.OK;
+    }
+
+    private void checkOptions() {
+        if (rows < 1 || rows > 50_000_000) {
+            throw new UserError("--rows 须在 1 到 50000000 之间：" + rows);
+        }
+        if (freshRuns < 0 || freshRuns > 50) {
+            throw new UserError("--fresh-runs 须在 0 到 50 之间：" + freshRuns);
+        }
+    }
+
+    /** The rows an earlier run left; refuses a ledger that holds any account that is not the benchmark's. */
+    private static long existingBenchRows(Wiring w) {
+        Map<String, LedgerStatistics.Group> accounts = w.ledgerStatistics().byColumn(Instant.EPOCH,
+                Instant.parse("2200-01-01T00:00:00Z"), CountBy.ACCOUNT).groups();
+        List<String> foreign = accounts.keySet().stream().filter(a -> !a.startsWith(ACCOUNT_PREFIX)).toList();
+        if (!foreign.isEmpty()) {
+            throw new UserError("数据库 " + w.describeDatabase() + " 的台账中已有公众号 " + foreign
+                    + " 的真实记录；基准测试会写入大量测试数据，请换一个单独的数据库（如 GONGKAI_DATA_DIR=/tmp/gongkai-bench）");
+        }
+        return accounts.values().stream().mapToLong(LedgerStatistics.Group::articles).sum();
+    }
+
+    private void fill(Wiring w, long existing, int y, PrintWriter out) {
+        ZoneId zone = w.config().timezone();
+        long fillStart = System.nanoTime();
+        for (long from = existing; from < rows; from += CHUNK) {
+            long to = Math.min(rows, from + CHUNK);
+            List<LedgerEntry> chunk = new ArrayList<>();
+            for (long n = from; n < to; n++) {
+                chunk.add(row(n, y, zone, w.config().categories()));
+            }
+            w.ledger().recordAll(chunk);
+        }
+        long fillMillis = (System.nanoTime() - fillStart) / 1_000_000;
+        out.println(existing >= rows ? "台账已有 " + existing + " 行基准数据，直接计时。"
+                : "写入 " + (rows - existing) + " 行，用时 " + fillMillis + " ms（台账共 " + Math.max(existing, rows)
+                + " 行，" + (y - 4) + "–" + y + " 年，" + ACCOUNTS + " 个公众号）。");
+    }
+
+    /** Times one year's counts by one column REPEATS times; prints the first and the median of the rest. */
+    private static void timeCounts(Wiring w, int y, CountBy by, PrintWriter out) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long[] times = new long[REPEATS];
+        long[] cpus = new long[REPEATS];
+        YearCounts c = null;
+        for (int i = 0; i < REPEATS; i++) {
+            // The same query for another year first, so that H2 cannot answer from its cached result.
+            w.counter().count(y - 1 - i % 4, by);
+            long c0 = cpu.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            c = w.counter().count(y, by);
+            times[i] = System.nanoTime() - t0;
+            cpus[i] = cpu.getCurrentThreadCpuTime() - c0;
+        }
+        long[] rest = Arrays.copyOfRange(times, 1, REPEATS);
+        long[] restCpu = Arrays.copyOfRange(cpus, 1, REPEATS);
+        Arrays.sort(rest);
+        Arrays.sort(restCpu);
+        out.printf("%d 年统计（按%s）：文章 %d 条、推送 %d 次；首次 %.0f ms；之后 %d 次中位数 %.0f ms（最慢 %.0f ms），"
+                        + "本线程 CPU 中位数 %.0f ms%n", y, by.label(), c.articles(), c.pushes(), times[0] / 1e6,
+                rest.length, rest[rest.length / 2] / 1e6, rest[rest.length - 1] / 1e6,
+                restCpu[restCpu.length / 2] / 1e6);
     }
 
     /** The n-th generated row: deterministic, so a later run with more rows adds only the missing ones. */

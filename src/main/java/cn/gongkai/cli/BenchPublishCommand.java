@@ -69,27 +69,12 @@ final class BenchPublishCommand implements Callable<Integer> {
         }
         Path dir = Files.createTempDirectory("gongkai-bench-");
         Context ctx = Cli.contextOf(spec);
-        Map<String, String> env = new HashMap<>(Map.of("GONGKAI_DATA_DIR", dir.toString(),
-                "GONGKAI_DATABASE_URL", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("gongkai"),
-                "GONGKAI_SANDBOX", "on", "GONGKAI_WEB_HOST", "127.0.0.1", "GONGKAI_WEB_PORT", "0",
-                "GONGKAI_ACCOUNTS_0_CALLBACK_TOKEN", poll ? "" : UUID.randomUUID().toString(),
-                "GONGKAI_ACCOUNTS_0_MAX_ARTICLES_PER_DRAFT", String.valueOf(PER_DRAFT)));
-        for (String api : List.of("draft/add", "freepublish/submit", "freepublish/get")) {
-            env.put("GONGKAI_WECHAT_DAILY_LIMITS_" + api.replace('/', '_').toUpperCase(Locale.ROOT), "1000000");
-        }
-        if (!Files.isDirectory(ctx.config(Cli.configOf(spec)).templatesDir())) {
-            env.put("GONGKAI_TEMPLATES_DIR", dir.resolve("templates").toString());
-        }
-        GongkaiConfig config = ctx.config(Cli.configOf(spec), env);
+        GongkaiConfig config = benchConfig(ctx, dir);
         PrintWriter out = spec.commandLine().getOut();
         try (Wiring w = ctx.wire(config, poll ? new PollPolicy(3, Duration.ofMillis(20)) : new PollPolicy(0,
                 Duration.ZERO))) {
             AccountConfig account = w.config().account(ACCOUNT).orElseThrow();
-            for (String api : List.of("draft/add", "freepublish/submit", "freepublish/get", "media/uploadimg",
-                    "material/add_material")) {
-                w.simulator().faults().quota(api, 1_000_000);
-            }
-            w.simulator().faults().publishPolls(0).publishDuration(Duration.ofMillis(50));
+            liftSimulatorQuotas(w);
             try (Serve web = w.webServerWithoutConsole()) {
                 if (!poll) {
                     w.simulator().setCallback(account.appId(), web.callbackUrl(ACCOUNT),
@@ -101,33 +86,66 @@ final class BenchPublishCommand implements Callable<Integer> {
                 double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 long cpuBefore = processCpuNanos();
                 long started = System.nanoTime();
-                int runs = 0;
-                while (!w.items().list(ItemStatus.APPROVED).isEmpty() && runs < items) {
-                    RunReport r = w.publisher().run(ACCOUNT);
-                    runs++;
-                    if (r.batches() == 0) {
-                        break;
-                    }
-                }
-                while (!w.batches().unfinished(ACCOUNT).isEmpty()) {
-                    if (poll) {
-                        w.publisher().resume(ACCOUNT);
-                    } else {
-                        Thread.sleep(10);
-                    }
-                }
+                publishEverything(w);
                 long nanos = System.nanoTime() - started;
                 long cpu = processCpuNanos() - cpuBefore;
                 report(out, w, account, nanos);
-                if (cpu > 0) {
-                    out.println(String.format(Locale.ROOT, "进程 CPU 时间 %.2f 秒（每篇 %.1f 毫秒，含同一进程内的模拟器和 H2）；"
-                                    + "系统 1 分钟负载 %.1f → %.1f（%d 核）", cpu / 1e9, cpu / 1e6 / items, loadBefore,
-                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                            Runtime.getRuntime().availableProcessors()));
-                }
+                printCpu(out, cpu, loadBefore);
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** A sandbox in a temporary directory, with a callback unless --poll and daily limits that do not get in the way. */
+    private GongkaiConfig benchConfig(Context ctx, Path dir) {
+        Map<String, String> env = new HashMap<>(Map.of("GONGKAI_DATA_DIR", dir.toString(),
+                "GONGKAI_DATABASE_URL", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("gongkai"),
+                "GONGKAI_SANDBOX", "on", "GONGKAI_WEB_HOST", "127.0.0.1", "GONGKAI_WEB_PORT", "0",
+                "GONGKAI_ACCOUNTS_0_CALLBACK_TOKEN", poll ? "" : UUID.randomUUID().toString(),
+                "GONGKAI_ACCOUNTS_0_MAX_ARTICLES_PER_DRAFT", String.valueOf(PER_DRAFT)));
+        for (String api : List.of("draft/add", "freepublish/submit", "freepublish/get")) {
+            env.put("GONGKAI_WECHAT_DAILY_LIMITS_" + api.replace('/', '_').toUpperCase(Locale.ROOT), "1000000");
+        }
+        if (!Files.isDirectory(ctx.config(Cli.configOf(spec)).templatesDir())) {
+            env.put("GONGKAI_TEMPLATES_DIR", dir.resolve("templates").toString());
+        }
+        return ctx.config(Cli.configOf(spec), env);
+    }
+
+    private static void liftSimulatorQuotas(Wiring w) {
+        for (String api : List.of("draft/add", "freepublish/submit", "freepublish/get", "media/uploadimg",
+                "material/add_material")) {
+            w.simulator().faults().quota(api, 1_000_000);
+        }
+        w.simulator().faults().publishPolls(0).publishDuration(Duration.ofMillis(50));
+    }
+
+    /** Runs the publisher until nothing approved is left, then waits for (or polls) every batch's result. */
+    private void publishEverything(Wiring w) throws Exception {
+        int runs = 0;
+        while (!w.items().list(ItemStatus.APPROVED).isEmpty() && runs < items) {
+            RunReport r = w.publisher().run(ACCOUNT);
+            runs++;
+            if (r.batches() == 0) {
+                break;
+            }
+        }
+        while (!w.batches().unfinished(ACCOUNT).isEmpty()) {
+            if (poll) {
+                w.publisher().resume(ACCOUNT);
+            } else {
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    private void printCpu(PrintWriter out, long cpu, double loadBefore) {
+        if (cpu > 0) {
+            out.println(String.format(Locale.ROOT, "进程 CPU 时间 %.2f 秒（每篇 %.1f 毫秒，含同一进程内的模拟器和 H2）；"
+                            + "系统 1 分钟负载 %.1f → %.1f（%d 核）", cpu / 1e9, cpu / 1e6 / items, loadBefore,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors()));
+        }
     }
 
     private static long processCpuNanos() {

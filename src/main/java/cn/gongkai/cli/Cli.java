@@ -1,5 +1,6 @@
 package cn.gongkai.cli;
 
+import cn.gongkai.Wiring;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,5 +71,10 @@ public final class Cli implements Runnable {
 
     static Context contextOf(CommandLine.Model.CommandSpec spec) {
         return ((Cli) spec.root().userObject()).context;
+    }
+
+    /** The service for one short command: the configured database and accounts, no polling for results. */
+    static Wiring wire(CommandLine.Model.CommandSpec spec) {
+        return contextOf(spec).wire(configOf(spec), ItemCommands.NO_POLLING);
     }
 }

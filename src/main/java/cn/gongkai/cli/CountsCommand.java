@@ -39,7 +39,7 @@ final class CountsCommand implements Callable<Integer> {
         if (!f.equals("table") && !f.equals("json") && !f.equals("csv")) {
             throw new UserError("--format 只能是 table、json 或 csv：" + format);
         }
-        try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+        try (Wiring w = Cli.wire(spec)) {
             YearCounts c = w.counter().count(year, key);
             print(c, f, spec.commandLine().getOut());
             return ExitCodes.OK;

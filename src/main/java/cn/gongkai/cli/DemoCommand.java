@@ -43,79 +43,107 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Path base = baseDirectory();
+        Path samples = base.resolve("samples");
+        Bundled.extract("samples", samples);
+        Context ctx = Cli.contextOf(spec);
+        GongkaiConfig config = demoConfig(ctx, base);
+        long started = System.nanoTime();
+        try (Wiring w = ctx.wire(config, new PollPolicy(20, Duration.ofMillis(100)))) {
+            out.println("演示目录：" + base.toAbsolutePath());
+            out.println("微信模拟器：" + w.simulator().baseUrl());
+            addUsers(w, out);
+            List<Long> ids = importSamples(w, samples, out);
+            approveAll(w, ids, out);
+            renderAll(w, ids, base.resolve("rendered"), out);
+            int published = publishAll(w, out);
+            printCounts(w, out);
+            out.printf("演示完成，用时 %.1f 秒。%n", (System.nanoTime() - started) / 1e9);
+            return published == ids.size() ? ExitCodes.OK : ExitCodes.WECHAT;
+        } catch (IOException e) {
+            throw new UserError("演示目录无法写入：" + e.getMessage());
+        }
+    }
+
+    private Path baseDirectory() throws IOException {
         Path base = dir != null ? dir : Files.createTempDirectory("gongkai-demo-");
         if (dir != null && Files.exists(dir.resolve("gongkai.mv.db"))) {
             throw new UserError("演示目录 " + dir + " 中已有数据库，请换一个空目录");
         }
-        Path samples = base.resolve("samples");
-        Bundled.extract("samples", samples);
-        Context ctx = Cli.contextOf(spec);
+        return base;
+    }
+
+    private GongkaiConfig demoConfig(Context ctx, Path base) {
         Map<String, String> demo = new java.util.HashMap<>(Map.of("GONGKAI_DATA_DIR", base.toString(),
                 "GONGKAI_DATABASE_URL", "jdbc:h2:file:" + base.toAbsolutePath().resolve("gongkai"),
                 "GONGKAI_SANDBOX", "on"));
         if (!Files.isDirectory(ctx.config(Cli.configOf(spec)).templatesDir())) {
             demo.put("GONGKAI_TEMPLATES_DIR", base.resolve("templates").toString());
         }
-        GongkaiConfig config = ctx.config(Cli.configOf(spec), demo);
-        long started = System.nanoTime();
-        try (Wiring w = ctx.wire(config, new PollPolicy(20, Duration.ofMillis(100)))) {
-            out.println("演示目录：" + base.toAbsolutePath());
-            out.println("微信模拟器：" + w.simulator().baseUrl());
+        return ctx.config(Cli.configOf(spec), demo);
+    }
 
-            char[] demoPassword = java.util.UUID.randomUUID().toString().toCharArray();
-            w.users().add("刘科员", Role.DRAFTER, demoPassword);
-            DEMO_REVIEWERS.forEach((role, name) -> w.users().add(name, Role.parse(role), demoPassword));
-            out.println("0. 添加演示用户：刘科员（起草人）及各审核角色（随机密码）");
+    private static void addUsers(Wiring w, PrintWriter out) {
+        char[] demoPassword = java.util.UUID.randomUUID().toString().toCharArray();
+        w.users().add("刘科员", Role.DRAFTER, demoPassword);
+        DEMO_REVIEWERS.forEach((role, name) -> w.users().add(name, Role.parse(role), demoPassword));
+        out.println("0. 添加演示用户：刘科员（起草人）及各审核角色（随机密码）");
+    }
 
-            List<Path> files;
-            try (var s = Files.list(samples)) {
-                files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
-            }
-            ImportResult imported = w.importer().importFiles(files, "刘科员", "演示");
-            if (!imported.ok()) {
-                imported.problems().forEach(p -> out.println("  " + p));
-                throw new IllegalStateException("bundled sample items did not import: " + imported.problems());
-            }
-            out.println("1. 导入示例稿件 " + imported.newIds().size() + " 篇（提交人：刘科员）");
-
-            ReviewService review = w.review();
-            for (long id : imported.newIds()) {
-                DisclosureItem item = w.items().find(id).orElseThrow();
-                while (item.status() == ItemStatus.IN_REVIEW) {
-                    String role = review.waitingFor(item).orElseThrow();
-                    item = review.approve(id, DEMO_REVIEWERS.getOrDefault(role, role), item.contentHash(), "同意");
-                }
-            }
-            out.println("2. 逐级审核通过：" + String.join(" → ", review.chain().stream()
-                    .map(r -> ReviewService.roleLabel(r) + DEMO_REVIEWERS.getOrDefault(r, r)).toList()));
-
-            Path rendered = base.resolve("rendered");
-            Files.createDirectories(rendered);
-            for (long id : imported.newIds()) {
-                DisclosureItem item = w.items().find(id).orElseThrow();
-                String name = w.config().account(item.content().account()).map(AccountConfig::name).orElse("");
-                String html = w.renderer().render(item.content(), name, img -> "images/" + img.fileName()).html();
-                Files.writeString(rendered.resolve(id + ".html"), html);
-            }
-            out.println("3. 排版完成，文章 HTML 见 " + rendered.toAbsolutePath());
-
-            int published = 0;
-            for (AccountConfig a : w.config().accounts()) {
-                RunReport r = w.publisher().run(a.id());
-                published += r.published();
-                out.println("4. 发布到 " + a.name() + "（模拟器）：" + r.batches() + " 个批次（每批最多 "
-                        + a.maxArticlesPerDraft() + " 篇），发布 " + r.published() + " 篇，失败 " + r.failed() + " 篇");
-                r.messages().forEach(m -> out.println("   " + m));
-            }
-            out.println("   模拟器记录：已发布文章 " + w.simulator().record().published().size() + " 篇");
-
-            int year = w.clock().instant().atZone(w.config().timezone()).getYear();
-            out.println("5. 本年统计：");
-            CountsCommand.print(w.counter().count(year, CountBy.CATEGORY), "table", out);
-            out.printf("演示完成，用时 %.1f 秒。%n", (System.nanoTime() - started) / 1e9);
-            return published == imported.newIds().size() ? ExitCodes.OK : ExitCodes.WECHAT;
-        } catch (IOException e) {
-            throw new UserError("演示目录无法写入：" + e.getMessage());
+    private static List<Long> importSamples(Wiring w, Path samples, PrintWriter out) throws IOException {
+        List<Path> files;
+        try (var s = Files.list(samples)) {
+            files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
         }
+        ImportResult imported = w.importer().importFiles(files, "刘科员", "演示");
+        if (!imported.ok()) {
+            imported.problems().forEach(p -> out.println("  " + p));
+            throw new IllegalStateException("bundled sample items did not import: " + imported.problems());
+        }
+        out.println("1. 导入示例稿件 " + imported.newIds().size() + " 篇（提交人：刘科员）");
+        return imported.newIds();
+    }
+
+    private static void approveAll(Wiring w, List<Long> ids, PrintWriter out) {
+        ReviewService review = w.review();
+        for (long id : ids) {
+            DisclosureItem item = w.items().find(id).orElseThrow();
+            while (item.status() == ItemStatus.IN_REVIEW) {
+                String role = review.waitingFor(item).orElseThrow();
+                item = review.approve(id, DEMO_REVIEWERS.getOrDefault(role, role), item.contentHash(), "同意");
+            }
+        }
+        out.println("2. 逐级审核通过：" + String.join(" → ", review.chain().stream()
+                .map(r -> ReviewService.roleLabel(r) + DEMO_REVIEWERS.getOrDefault(r, r)).toList()));
+    }
+
+    private static void renderAll(Wiring w, List<Long> ids, Path rendered, PrintWriter out) throws IOException {
+        Files.createDirectories(rendered);
+        for (long id : ids) {
+            DisclosureItem item = w.items().find(id).orElseThrow();
+            String name = w.config().account(item.content().account()).map(AccountConfig::name).orElse("");
+            String html = w.renderer().render(item.content(), name, img -> "images/" + img.fileName()).html();
+            Files.writeString(rendered.resolve(id + ".html"), html);
+        }
+        out.println("3. 排版完成，文章 HTML 见 " + rendered.toAbsolutePath());
+    }
+
+    private static int publishAll(Wiring w, PrintWriter out) {
+        int published = 0;
+        for (AccountConfig a : w.config().accounts()) {
+            RunReport r = w.publisher().run(a.id());
+            published += r.published();
+            out.println("4. 发布到 " + a.name() + "（模拟器）：" + r.batches() + " 个批次（每批最多 "
+                    + a.maxArticlesPerDraft() + " 篇），发布 " + r.published() + " 篇，失败 " + r.failed() + " 篇");
+            r.messages().forEach(m -> out.println("   " + m));
+        }
+        out.println("   模拟器记录：已发布文章 " + w.simulator().record().published().size() + " 篇");
+        return published;
+    }
+
+    private static void printCounts(Wiring w, PrintWriter out) throws Exception {
+        int year = w.clock().instant().atZone(w.config().timezone()).getYear();
+        out.println("5. 本年统计：");
+        CountsCommand.print(w.counter().count(year, CountBy.CATEGORY), "table", out);
     }
 }

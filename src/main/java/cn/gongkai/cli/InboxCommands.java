@@ -28,7 +28,7 @@ final class InboxCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 Inbox inbox = w.inbox(Duration.ZERO);
                 Inbox.Scan scan = inbox.scanOnce();
                 PrintWriter out = spec.commandLine().getOut();

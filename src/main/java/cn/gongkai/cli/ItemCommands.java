@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +52,7 @@ final class ItemCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 ImportResult r = w.importer().importFiles(files, actor, "命令行");
                 PrintWriter out = spec.commandLine().getOut();
                 PrintWriter err = spec.commandLine().getErr();
@@ -66,6 +67,34 @@ final class ItemCommands implements Runnable {
                 r.newIds().forEach(out::println);
                 return ExitCodes.OK;
             }
+        }
+    }
+
+    /** "审核中，等待…审核" — the item's status and, while in review, whose turn it is. */
+    static String statusAndNextStep(Wiring w, DisclosureItem item) {
+        return item.status().label() + w.review().waitingFor(item)
+                .map(role -> "，等待" + ReviewService.roleLabel(role) + "审核").orElse("");
+    }
+
+    /** A command on one item by one user: {@code ID --as USER}. */
+    abstract static class ItemAction implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "稿件编号")
+        long id;
+
+        @Option(names = "--as", paramLabel = "USER", required = true, description = "操作人")
+        String actor;
+    }
+
+    /** Runs one action on an item and prints "稿件 ID《title》{done}：status". */
+    static int act(CommandLine.Model.CommandSpec spec, Function<Wiring, DisclosureItem> action, String done) {
+        try (Wiring w = Cli.wire(spec)) {
+            DisclosureItem item = action.apply(w);
+            spec.commandLine().getOut().println("稿件 " + item.id() + "《" + item.title() + "》" + done + "："
+                    + item.status().label());
+            return ExitCodes.OK;
         }
     }
 
@@ -93,7 +122,7 @@ final class ItemCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 ImportResult r = w.importer().updateFromFile(id, file, actor, "命令行");
                 PrintWriter err = spec.commandLine().getErr();
                 if (!r.ok()) {
@@ -103,9 +132,7 @@ final class ItemCommands implements Runnable {
                 }
                 printWarnings(r, err);
                 DisclosureItem item = w.items().find(id).orElseThrow();
-                spec.commandLine().getOut().println("稿件 " + id + " 已修改，当前状态：" + item.status().label()
-                        + w.review().waitingFor(item).map(role -> "，等待" + ReviewService.roleLabel(role) + "审核")
-                        .orElse(""));
+                spec.commandLine().getOut().println("稿件 " + id + " 已修改，当前状态：" + statusAndNextStep(w, item));
                 return ExitCodes.OK;
             }
         }
@@ -125,11 +152,9 @@ final class ItemCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 DisclosureItem item = w.review().submit(id, actor);
-                spec.commandLine().getOut().println("稿件 " + id + " 已提交，当前状态：" + item.status().label()
-                        + w.review().waitingFor(item).map(role -> "，等待" + ReviewService.roleLabel(role) + "审核")
-                        .orElse(""));
+                spec.commandLine().getOut().println("稿件 " + id + " 已提交，当前状态：" + statusAndNextStep(w, item));
                 return ExitCodes.OK;
             }
         }
@@ -147,7 +172,7 @@ final class ItemCommands implements Runnable {
         @Override
         public Integer call() {
             ItemStatus filter = status == null ? null : ItemStatus.parse(status);
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 Table t = new Table("编号", "状态", "分类", "计划发布", "公开时限", "标题");
                 for (DisclosureItem i : w.items().list(filter)) {
                     String at = i.content().publishAt() == null ? "下一时段"

@@ -17,27 +17,13 @@ final class ItemCorrectionCommands {
     @Command(name = "withdraw", mixinStandardHelpOptions = true,
             description = {"从公众号撤回（删除）已发布的文章（freepublish/delete，不可恢复，每天限 10 次）。",
                     "台账保留该条记录并标注“已删除”：年报仍计为已公开。群发的文章须在公众号后台删除。"})
-    static final class Withdraw implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(paramLabel = "ID", description = "稿件编号")
-        long id;
-
-        @Option(names = "--as", paramLabel = "USER", required = true, description = "操作人")
-        String actor;
-
+    static final class Withdraw extends ItemCommands.ItemAction {
         @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "撤回原因")
         String reason;
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-                DisclosureItem item = w.publishActions().withdraw(id, actor, reason);
-                spec.commandLine().getOut().println("稿件 " + item.id() + "《" + item.title() + "》已从公众号撤回："
-                        + item.status().label());
-                return ExitCodes.OK;
-            }
+            return ItemCommands.act(spec, w -> w.publishActions().withdraw(id, actor, reason), "已从公众号撤回");
         }
     }
 
@@ -63,7 +49,7 @@ final class ItemCorrectionCommands {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 DisclosureItem notice = w.publishActions().correct(id, actor, text, withdraw);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(notice.id());

@@ -1,37 +1,18 @@
 package cn.gongkai.cli;
 
-import cn.gongkai.Wiring;
-import cn.gongkai.item.DisclosureItem;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code gongkai item requeue ID --as USER}: a failed item goes back to the queue once its cause is fixed. */
 @Command(name = "requeue", mixinStandardHelpOptions = true,
         description = {"把“发布失败”的稿件重新排队，在下一个发布时段发布（先按失败原因处理好问题）。",
                 "审定后改动过内容的稿件须重新审核，不能直接重新排队。"})
-final class ItemRequeueCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(paramLabel = "ID", description = "稿件编号")
-    long id;
-
-    @Option(names = "--as", paramLabel = "USER", required = true, description = "操作人")
-    String actor;
-
+final class ItemRequeueCommand extends ItemCommands.ItemAction {
     @Option(names = "--comment", paramLabel = "TEXT", description = "说明（如：已把服务器 IP 加入白名单）")
     String comment;
 
     @Override
     public Integer call() {
-        try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-            DisclosureItem item = w.publishActions().requeue(id, actor, comment);
-            spec.commandLine().getOut().println("稿件 " + item.id() + "《" + item.title() + "》已重新排队："
-                    + item.status().label());
-            return ExitCodes.OK;
-        }
+        return ItemCommands.act(spec, w -> w.publishActions().requeue(id, actor, comment), "已重新排队");
     }
 }

@@ -30,63 +30,78 @@ final class ItemShow implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+        try (Wiring w = Cli.wire(spec)) {
             DisclosureItem item = w.items().find(id)
                     .orElseThrow(() -> new UserError("稿件 " + id + " 不存在"));
             ZoneId zone = w.config().timezone();
-            ReviewService review = w.review();
             PrintWriter out = spec.commandLine().getOut();
-            ItemContent c = item.content();
-            out.println("稿件 " + item.id() + "：" + c.title());
-            out.println("状态：" + item.status().label() + review.waitingFor(item)
-                    .map(r -> "，等待" + ReviewService.roleLabel(r) + "（" + r + "）审核").orElse("")
-                    + (item.failure().isEmpty() ? "" : "，原因：" + item.failure()));
-            List<String> steps = review.steps(item);
-            out.println("审核链：" + (steps.isEmpty() ? "无（已在 OA 中审批）"
-                    : String.join(" → ", steps.stream().map(ReviewService::roleLabel).toList()))
-                    + (c.important() ? "（重要稿件）" : ""));
-            out.println("分类：" + c.category() + "    公众号：" + c.account() + "    作者：" + c.author()
-                    + "    部门：" + c.department());
-            if (!c.docNo().isEmpty()) {
-                out.println("文号：" + c.docNo());
-            }
-            out.println("计划发布：" + (c.publishAt() == null ? "下一发布时段"
-                    : ItemCommands.MINUTE.format(c.publishAt().atZone(zone))));
-            out.println("公开时限：" + review.dueDate(item) + (review.overdue(item) ? "（已超期）" : "")
-                    + "（创建后 " + review.policy().dueWorkingDays() + " 个工作日，未计法定节假日）");
-            out.println("创建：" + SECOND.format(item.createdAt().atZone(zone)) + "    修改："
-                    + SECOND.format(item.updatedAt().atZone(zone)));
-            out.println("内容指纹：" + item.contentHash());
-            for (ItemImage i : c.images()) {
-                out.println("图片：" + i.fileName() + "（" + i.width() + "×" + i.height() + "，" + i.size() / 1024
-                        + " KB）" + (i.alt().isEmpty() ? "" : " " + i.alt()));
-            }
-            if (c.cover() != null) {
-                out.println("封面：" + c.cover().fileName());
-            }
-            out.println();
-            out.println(c.body());
-            out.println();
-            out.println("审核记录：");
-            Table t = new Table("时间", "操作人", "角色", "决定", "状态", "意见", "内容指纹");
+            printHeader(item, w.review(), zone, out);
+            printImagesAndBody(item.content(), out);
             List<AuditEntry> history = w.audit().history(id);
-            for (AuditEntry e : history) {
-                t.row(SECOND.format(e.at().atZone(zone)), e.actor(),
-                        e.role().isEmpty() ? "-" : ReviewService.roleLabel(e.role()), AuditAction.labelOf(e.decision()),
-                        (e.fromStatus() == null || e.fromStatus().isEmpty() ? "" : e.fromStatus() + "→")
-                                + e.toStatus(), e.comment().isEmpty() ? "-" : e.comment().replace('\n', ' '),
-                        e.contentHash() == null ? "-" : e.contentHash().substring(0, 12));
-            }
-            t.print(out);
-            for (AuditEntry e : history) {
-                if (!e.checks().isEmpty()) {
-                    out.println();
-                    out.println("检查结果（" + SECOND.format(e.at().atZone(zone)) + "，" + AuditAction.labelOf(e.decision()) + "）：");
-                    e.checks().lines().forEach(l -> out.println("  " + l));
-                }
-            }
+            printHistory(history, zone, out);
+            printChecks(history, zone, out);
             return ExitCodes.OK;
         }
     }
 
+    /** Title, status, review chain, metadata, due date and content hash. */
+    private static void printHeader(DisclosureItem item, ReviewService review, ZoneId zone, PrintWriter out) {
+        ItemContent c = item.content();
+        out.println("稿件 " + item.id() + "：" + c.title());
+        out.println("状态：" + item.status().label() + review.waitingFor(item)
+                .map(r -> "，等待" + ReviewService.roleLabel(r) + "（" + r + "）审核").orElse("")
+                + (item.failure().isEmpty() ? "" : "，原因：" + item.failure()));
+        List<String> steps = review.steps(item);
+        out.println("审核链：" + (steps.isEmpty() ? "无（已在 OA 中审批）"
+                : String.join(" → ", steps.stream().map(ReviewService::roleLabel).toList()))
+                + (c.important() ? "（重要稿件）" : ""));
+        out.println("分类：" + c.category() + "    公众号：" + c.account() + "    作者：" + c.author()
+                + "    部门：" + c.department());
+        if (!c.docNo().isEmpty()) {
+            out.println("文号：" + c.docNo());
+        }
+        out.println("计划发布：" + (c.publishAt() == null ? "下一发布时段"
+                : ItemCommands.MINUTE.format(c.publishAt().atZone(zone))));
+        out.println("公开时限：" + review.dueDate(item) + (review.overdue(item) ? "（已超期）" : "")
+                + "（创建后 " + review.policy().dueWorkingDays() + " 个工作日，未计法定节假日）");
+        out.println("创建：" + SECOND.format(item.createdAt().atZone(zone)) + "    修改："
+                + SECOND.format(item.updatedAt().atZone(zone)));
+        out.println("内容指纹：" + item.contentHash());
+    }
+
+    private static void printImagesAndBody(ItemContent c, PrintWriter out) {
+        for (ItemImage i : c.images()) {
+            out.println("图片：" + i.fileName() + "（" + i.width() + "×" + i.height() + "，" + i.size() / 1024
+                    + " KB）" + (i.alt().isEmpty() ? "" : " " + i.alt()));
+        }
+        if (c.cover() != null) {
+            out.println("封面：" + c.cover().fileName());
+        }
+        out.println();
+        out.println(c.body());
+        out.println();
+    }
+
+    private static void printHistory(List<AuditEntry> history, ZoneId zone, PrintWriter out) {
+        out.println("审核记录：");
+        Table t = new Table("时间", "操作人", "角色", "决定", "状态", "意见", "内容指纹");
+        for (AuditEntry e : history) {
+            t.row(SECOND.format(e.at().atZone(zone)), e.actor(),
+                    e.role().isEmpty() ? "-" : ReviewService.roleLabel(e.role()), AuditAction.labelOf(e.decision()),
+                    (e.fromStatus() == null || e.fromStatus().isEmpty() ? "" : e.fromStatus() + "→")
+                            + e.toStatus(), e.comment().isEmpty() ? "-" : e.comment().replace('\n', ' '),
+                    e.contentHash() == null ? "-" : e.contentHash().substring(0, 12));
+        }
+        t.print(out);
+    }
+
+    private static void printChecks(List<AuditEntry> history, ZoneId zone, PrintWriter out) {
+        for (AuditEntry e : history) {
+            if (!e.checks().isEmpty()) {
+                out.println();
+                out.println("检查结果（" + SECOND.format(e.at().atZone(zone)) + "，" + AuditAction.labelOf(e.decision()) + "）：");
+                e.checks().lines().forEach(l -> out.println("  " + l));
+            }
+        }
+    }
 }

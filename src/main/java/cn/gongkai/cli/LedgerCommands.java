@@ -51,7 +51,7 @@ final class LedgerCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 HistoryImport.Result r = w.historyImport().importFile(file);
                 if (!r.ok()) {
                     r.problems().forEach(spec.commandLine().getErr()::println);
@@ -81,7 +81,7 @@ final class LedgerCommands implements Runnable {
             if (!name.endsWith(".xlsx") && !name.endsWith(".csv")) {
                 throw new UserError("--out 须以 .xlsx 或 .csv 结尾：" + out);
             }
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 LedgerExport export = w.ledgerExport();
                 byte[] bytes = name.endsWith(".xlsx") ? export.xlsx(year) : export.csv(year);
                 Path parent = out.toAbsolutePath().getParent();
@@ -109,7 +109,7 @@ final class LedgerCommands implements Runnable {
         @Override
         public Integer call() {
             LedgerSource only = source == null ? null : LedgerSource.ofCode(source.strip().toLowerCase(Locale.ROOT));
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 Table t = new Table("编号", "发布时间", "来源", "分类", "备注", "标题");
                 Instant from = w.counter().startOf(year);
                 Instant to = w.counter().startOf(year + 1);
@@ -140,7 +140,7 @@ final class LedgerCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 if (!w.config().categories().contains(category)) {
                     throw new UserError("分类“" + category + "”不在配置中（" + String.join("、", w.config().categories()) + "）");
                 }
@@ -175,7 +175,7 @@ final class LedgerCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 List<AccountConfig> freepublish = w.config().accounts().stream().filter(AccountConfig::freepublishes)
                         .toList();
                 List<String> accounts = freepublish.stream().map(AccountConfig::id).toList();

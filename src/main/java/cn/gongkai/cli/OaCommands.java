@@ -26,7 +26,7 @@ final class OaCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 OaImporter oa = w.oaSource().orElseThrow(() -> new UserError(
                         "未配置 OA 数据源：请在配置文件中设置 oa.url 和 oa.query（见 config/gongkai.example.yml）"));
                 OaImporter.Pull pull = oa.pull();

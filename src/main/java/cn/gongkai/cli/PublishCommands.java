@@ -89,7 +89,7 @@ final class PublishCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 PrintWriter out = spec.commandLine().getOut();
                 ZoneId zone = w.config().timezone();
                 Instant now = w.clock().instant();

@@ -25,7 +25,7 @@ final class QuotaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+        try (Wiring w = Cli.wire(spec)) {
             List<AccountConfig> accounts = w.config().accounts().stream()
                     .filter(a -> account == null || a.id().equals(account)).toList();
             if (accounts.isEmpty()) {

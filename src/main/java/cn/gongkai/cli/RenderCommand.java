@@ -51,7 +51,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+        try (Wiring w = Cli.wire(spec)) {
             DisclosureItem item = w.items().find(id)
                     .orElseThrow(() -> new UserError("稿件 " + id + " 不存在"));
             String accountName = w.config().account(item.content().account())

@@ -38,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
         Path factsFile = facts != null ? facts : defaultFacts(Cli.configOf(spec), year);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+        try (Wiring w = Cli.wire(spec)) {
             AnnualReports.Draft draft = w.reports().draft(year, factsFile, format);
             long errors = draft.findings().stream().filter(Finding::error).count();
             for (Finding f : draft.findings()) {

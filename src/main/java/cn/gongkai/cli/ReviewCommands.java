@@ -43,7 +43,7 @@ final class ReviewCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 DisclosureItem item = decide(w.review());
                 PrintWriter out = spec.commandLine().getOut();
                 Optional<String> next = w.review().waitingFor(item);

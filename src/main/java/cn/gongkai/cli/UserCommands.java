@@ -77,7 +77,7 @@ final class UserCommands implements Runnable {
         public Integer call() {
             Role r = Role.parse(role);
             char[] password = readPassword(spec);
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 User u = w.users().add(name, r, password);
                 spec.commandLine().getOut().println("已添加用户 " + u.name() + "（" + r.label() + "，" + r.id() + "）");
                 return ExitCodes.OK;
@@ -100,7 +100,7 @@ final class UserCommands implements Runnable {
         @Override
         public Integer call() {
             char[] password = readPassword(spec);
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 w.users().changePassword(name, password);
                 spec.commandLine().getOut().println("已修改用户 " + name + " 的密码；其已登录的控制台会话和全部接口令牌已失效");
                 return ExitCodes.OK;
@@ -117,7 +117,7 @@ final class UserCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 Table t = new Table("用户", "角色", "角色代码", "创建时间", "状态");
                 for (User u : w.users().list()) {
                     t.row(u.name(), u.role().label(), u.role().id(),
@@ -151,7 +151,7 @@ final class UserCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
+            try (Wiring w = Cli.wire(spec)) {
                 PrintWriter out = spec.commandLine().getOut();
                 if (revoke != null && list) {
                     throw new UserError("--revoke 和 --list 不能同时使用");
@@ -188,43 +188,64 @@ final class UserCommands implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "停用用户：不能再登录，已登录的控制台会话和全部接口令牌立即失效，也不能再审核；用 user enable 恢复")
-    static final class Disable implements Callable<Integer> {
+    /** Disable and enable: the same switch, with its own wording each way. */
+    abstract static class Switch implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
         String name;
 
+        abstract boolean disable();
+
+        abstract String changed();
+
+        abstract String unchanged();
+
         @Override
         public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-                boolean changed = w.users().setDisabled(name, true);
-                spec.commandLine().getOut().println(changed ? "已停用用户 " + name + "：不能再登录，已登录的会话和接口令牌已失效"
-                        : "用户 " + name + " 本来就已停用");
+            try (Wiring w = Cli.wire(spec)) {
+                spec.commandLine().getOut().println(w.users().setDisabled(name, disable()) ? changed() : unchanged());
                 return ExitCodes.OK;
             }
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true,
-            description = "启用已停用的用户：可以重新登录；接口令牌在停用时已作废，需要时重新创建")
-    static final class Enable implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
-        String name;
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "停用用户：不能再登录，已登录的控制台会话和全部接口令牌立即失效，也不能再审核；用 user enable 恢复")
+    static final class Disable extends Switch {
+        @Override
+        boolean disable() {
+            return true;
+        }
 
         @Override
-        public Integer call() {
-            try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), ItemCommands.NO_POLLING)) {
-                boolean changed = w.users().setDisabled(name, false);
-                spec.commandLine().getOut().println(changed ? "已启用用户 " + name + "，可以重新登录"
-                        : "用户 " + name + " 本来就处于启用状态");
-                return ExitCodes.OK;
-            }
+        String changed() {
+            return "已停用用户 " + name + "：不能再登录，已登录的会话和接口令牌已失效";
+        }
+
+        @Override
+        String unchanged() {
+            return "用户 " + name + " 本来就已停用";
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true,
+            description = "启用已停用的用户：可以重新登录；接口令牌在停用时已作废，需要时重新创建")
+    static final class Enable extends Switch {
+        @Override
+        boolean disable() {
+            return false;
+        }
+
+        @Override
+        String changed() {
+            return "已启用用户 " + name + "，可以重新登录";
+        }
+
+        @Override
+        String unchanged() {
+            return "用户 " + name + " 本来就处于启用状态";
         }
     }
 }

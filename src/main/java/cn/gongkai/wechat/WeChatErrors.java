@@ -44,11 +44,25 @@ public final class WeChatErrors {
 
     private static Map<Integer, Entry> codes() {
         Map<Integer, Entry> m = new LinkedHashMap<>();
+        connection(m);
+        credentials(m);
+        content(m);
+        quotaAndBatches(m);
+        accountAndPublishing(m);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** No answer, or one we cannot read: ours and WeChat's busy signal. */
+    private static void connection(Map<Integer, Entry> m) {
         m.put(-1, new Entry(Kind.TRANSIENT, "微信服务器繁忙（系统错误 -1）。系统会自动重试；如果一直出现，请稍后再试。"));
         m.put(NETWORK, new Entry(Kind.TRANSIENT,
                 "连接微信服务器失败或没有收到答复（网络错误）。请检查本机网络、代理或中转服务器是否正常；系统会自动重试。"));
         m.put(UNREADABLE, new Entry(Kind.TRANSIENT,
                 "微信服务器（或中转代理）返回了无法识别的内容，通常是临时的 5xx 错误页。系统会自动重试；如果一直出现，请检查中转服务器。"));
+    }
+
+    /** The access token, AppID and AppSecret. */
+    private static void credentials(Map<Integer, Entry> m) {
         String token = "已自动重新获取 access_token 并重试一次，仍然失败。可能是 AppSecret 填错了，"
                 + "或者有其他系统重置了 AppSecret：请公众号管理员在 " + CONSOLE_BASIC
                 + " 中核对 AppSecret（如已重置，请把新的 AppSecret 填入本系统配置），并确认没有其他系统在使用同一公众号的 AppSecret。";
@@ -56,6 +70,10 @@ public final class WeChatErrors {
         m.put(40014, new Entry(Kind.PERMANENT, "微信认为 access_token 不合法。" + token));
         m.put(42001, new Entry(Kind.PERMANENT, "微信认为 access_token 已过期。" + token));
         m.put(40002, new Entry(Kind.PERMANENT, "请求参数不合法（grant_type 或其他参数错误）。" + CALL_DEVELOPER));
+    }
+
+    /** Request parameters, images, media ids, AppID/AppSecret state and the content of a draft (in code order). */
+    private static void content(Map<Integer, Entry> m) {
         m.put(40005, new Entry(Kind.PERMANENT, "图片的文件类型不被微信接受：正文图片只能是 JPG 或 PNG。请把图片转换成 JPG 或 PNG 后重新提交。"));
         m.put(40007, new Entry(Kind.PERMANENT,
                 "素材或草稿的 media_id 无效：它可能已被删除、已被发布消耗、是临时素材，或属于另一个公众号。"
@@ -79,6 +97,10 @@ public final class WeChatErrors {
                 + " 个字。请缩短摘要后重新提交。"));
         m.put(45008, new Entry(Kind.PERMANENT, "一个草稿里的文章太多（最多 " + WeChatLimits.ARTICLES_PER_DRAFT
                 + " 篇）。请在配置中减少每个草稿的文章数。"));
+    }
+
+    /** Daily quotas, call frequency and mass-send batches. */
+    private static void quotaAndBatches(Map<Integer, Entry> m) {
         m.put(45009, new Entry(Kind.QUOTA,
                 "该接口今天的调用次数已用完。系统会在北京时间次日零点后自动继续；如果急需，公众号管理员可在 "
                         + CONSOLE_PERMISSIONS + " 中清零调用次数（每月最多 10 次）。"));
@@ -87,6 +109,10 @@ public final class WeChatErrors {
         m.put(45065, new Entry(Kind.PERMANENT, "这一批内容已经群发过（群发批次号重复），本次没有重复群发，无需处理。"));
         m.put(45066, new Entry(Kind.TRANSIENT, "同一批群发在一分钟内被重复提交。请一分钟后再试，系统会自动处理。"));
         m.put(45067, new Entry(Kind.PERMANENT, "群发批次号（clientmsgid）过长。" + CALL_DEVELOPER));
+    }
+
+    /** Account permissions and state, publishing checks and IP confirmation. */
+    private static void accountAndPublishing(Map<Integer, Entry> m) {
         m.put(45103, new Entry(Kind.PERMANENT, "微信已停用该接口。" + CALL_DEVELOPER));
         m.put(45166, new Entry(Kind.PERMANENT,
                 "正文内容不合法，被微信拒绝。请检查正文中是否有微信不允许的内容（外部图片、脚本、特殊标签等），修改后重新提交。"));
@@ -112,7 +138,6 @@ public final class WeChatErrors {
                 "公众号管理员拒绝了本服务器 IP 的接口调用，24 小时内不能再申请。请与管理员确认后，24 小时后再试。"));
         m.put(89507, new Entry(Kind.PERMANENT,
                 "公众号管理员拒绝了本服务器 IP 的接口调用，1 小时内不能再申请。请与管理员确认后，1 小时后再试。"));
-        return Collections.unmodifiableMap(m);
     }
 
     /** Every errcode with its own message and kind. */
