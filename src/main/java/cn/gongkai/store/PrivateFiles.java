@@ -30,6 +30,7 @@ public final class PrivateFiles {
         try {
             return Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
         } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (Windows): permissions cannot be given at creation; its own ACLs apply.
             return Files.createDirectories(dir);
         }
     }
