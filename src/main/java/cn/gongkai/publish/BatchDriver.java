@@ -138,6 +138,14 @@ final class BatchDriver {
     /** WeChat refused for good; once submitted, only a refused publishing call fails the batch. */
     private BatchOutcome refused(PublishBatch batch, WeChatException e, Tally tally) {
         boolean submitted = batch.state() == BatchState.SUBMITTING || batch.state() == BatchState.SUBMITTED;
+        if (publishingCall(e.api()) && batch.state() != BatchState.SUBMITTING) {
+            // a publishing call is only made in SUBMITTING: another publisher moved the batch on meanwhile, and
+            // WeChat's refusal of this run's call says nothing about the batch (the draft was taken by the other)
+            LOG.warn("Batch {} ({}): WeChat {} refused this run's call with {}, but the batch is {} by another "
+                    + "publisher meanwhile; left to it", batch.id(), batch.account(), e.api(), e.code(), batch.state());
+            tally.say("批次 " + batch.id() + " 正由另一个发布进程处理");
+            return BatchOutcome.STOPPED;
+        }
         if (submitted && !publishingCall(e.api())) {
             LOG.error("Batch {} ({}): WeChat {} refused a status call with {}; left for a later run",
                     batch.id(), batch.account(), e.api(), e.code());

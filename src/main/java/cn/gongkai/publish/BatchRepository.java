@@ -38,6 +38,15 @@ public interface BatchRepository {
     boolean advance(long id, BatchState from, BatchState to, String draftMediaId, String publishId, String articleId,
                     String error, Instant now);
 
+    /**
+     * Renews the batch's {@code updated_at} to {@code now} when it is still in {@code state} and unchanged since the
+     * caller read it ({@code seenUpdatedAt}): a compare-and-set that lets one publisher, not two, act on a batch that
+     * has been waiting (a lost submit sent again).
+     *
+     * @return false when another publisher moved or renewed the batch first
+     */
+    boolean renew(long id, BatchState state, Instant seenUpdatedAt, Instant now);
+
     /** Counts a status poll of the batch and sets when the next one may happen. */
     void recordPoll(long id, Instant nextPollAt);
 

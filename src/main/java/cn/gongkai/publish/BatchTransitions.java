@@ -57,6 +57,16 @@ final class BatchTransitions {
         advance(batch, BatchState.REHEARSED, null, null, null, null);
     }
 
+    /**
+     * Takes the right to act once more on a batch that has been waiting in its state, as read: of two publishers
+     * that read the same waiting batch, only the first gets it; the other gets {@link BatchRace}.
+     */
+    void renew(PublishBatch batch) {
+        if (!batches.renew(batch.id(), batch.state(), batch.updatedAt(), clock.instant())) {
+            throw new BatchRace(batch.id(), batch.state());
+        }
+    }
+
     /** WeChat said how the job failed. */
     void markFailed(PublishBatch batch, String reason) {
         advance(batch, BatchState.FAILED, null, null, null, reason);

@@ -91,9 +91,12 @@ final class SubmitSettler {
             tally.say("批次 " + batch.id() + " 的提交结果未知，草稿仍在草稿箱；稍后核实后再提交（不会重复发布）");
             return BatchOutcome.PENDING;
         }
+        // A second publisher may be settling the same batch from the same read: only the one that renews it
+        // first sends, the other leaves the batch alone (BatchRace), so the draft is never submitted twice.
+        transitions.renew(batch);
         LOG.info("Batch {} ({}): draft {} still in the draft box, so the lost submit did not happen; submitting",
                 batch.id(), account.id(), batch.draftMediaId());
-        send(account, batch, tally);
+        send(account, transitions.reload(batch), tally);
         return null;
     }
 

@@ -171,6 +171,14 @@ final class JdbiBatchRepository implements BatchRepository {
         });
     }
 
+    @Override
+    public boolean renew(long id, BatchState state, Instant seenUpdatedAt, Instant now) {
+        return tx.call("cannot renew batch " + id + " in " + state, h -> h.createUpdate("UPDATE publish_batch"
+                        + " SET updated_at = :now WHERE id = :id AND state = :state AND updated_at = :seen")
+                .bind("now", now).bind("id", id).bind("state", state.name()).bind("seen", seenUpdatedAt)
+                .execute() == 1);
+    }
+
     private static List<PublishBatch> load(Handle h, String whereAndOrder, Consumer<Query> binder) {
         Query query = h.createQuery("SELECT " + COLUMNS + " FROM publish_batch " + whereAndOrder);
         binder.accept(query);

@@ -91,6 +91,29 @@ class PublishingStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aWaitingBatchIsRenewedOnceFromOneReadAndNeverFromAnotherState(String name, Supplier<Database> open) {
+        try (Database db = open.get()) {
+            long a = item(db, "甲", false, null);
+            Instant drafted = T0.plusNanos(123_456_000);
+            PublishBatch batch = aBatch().items(a).createdAt(T0).movedTo(BatchState.SUBMITTING, drafted)
+                    .createIn(db.batches());
+            PublishBatch read = db.batches().find(batch.id()).orElseThrow();
+            assertThat(read.updatedAt()).isEqualTo(drafted);
+
+            assertThat(db.batches().renew(read.id(), BatchState.SUBMITTING, read.updatedAt(), T0.plusSeconds(200)))
+                    .as("the first publisher that read the waiting batch").isTrue();
+            assertThat(db.batches().renew(read.id(), BatchState.SUBMITTING, read.updatedAt(), T0.plusSeconds(201)))
+                    .as("a second publisher with the same read").isFalse();
+            PublishBatch renewed = db.batches().find(batch.id()).orElseThrow();
+            assertThat(renewed.updatedAt()).isEqualTo(T0.plusSeconds(200));
+            assertThat(renewed.state()).isEqualTo(BatchState.SUBMITTING);
+            assertThat(db.batches().renew(read.id(), BatchState.DRAFTED, renewed.updatedAt(), T0.plusSeconds(202)))
+                    .as("a read in another state").isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void anEventIsStoredOncePerPublishIdAndReadBackWhole(String name, Supplier<Database> open) {
         try (Database db = open.get()) {
             PublishStatus event = new PublishStatus("2247503051", PublishStatus.State.REJECTED_BY_REVIEW, 4, "",

@@ -82,9 +82,17 @@ final class Browser implements AutoCloseable {
 
     /** Clicks a button that submits a form and waits until the next page has replaced this one. */
     void submit(String css) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        // A marker in the old page's window object, not stalenessOf(html): while Chromium swaps documents,
+        // chromedriver sometimes answers an element query with "unknown error: Node with given id does not belong
+        // to the document" instead of a stale-element error, which stalenessOf does not treat as stale.
+        String marker = java.util.UUID.randomUUID().toString();
+        driver.executeScript("window.gongkaiTestPage = arguments[0];", marker);
         click(css);
-        waitFor().until(ExpectedConditions.stalenessOf(page));
+        waitFor().ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            Object[] state = ((java.util.List<?>) driver.executeScript(
+                    "return [window.gongkaiTestPage || null, document.readyState];")).toArray();
+            return !marker.equals(state[0]) && "complete".equals(state[1]);
+        });
     }
 
     void login(String name, String password) {
