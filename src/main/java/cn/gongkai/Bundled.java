@@ -26,13 +26,14 @@ public final class Bundled {
      * this version ({@link TemplateUpgrade}: unedited old files replaced, edited ones kept with the new version
      * beside them as NAME.new). The source folder the jar is built from (it holds the index.txt) is left alone.
      */
-    static void ensureTemplates(Path dir) {
+    public static List<TemplateUpgrade.Step> ensureTemplates(Path dir) {
         if (!Files.isDirectory(dir)) {
             int n = extract("templates", dir);
             LOG.warn("模板目录 {} 不存在，已写入内置模板（{} 个文件），可直接修改", dir.toAbsolutePath(), n);
-        } else if (!Files.exists(dir.resolve("index.txt"))) {
-            TemplateUpgrade.bundled().apply(dir);
+            return index("templates").stream().map(f -> new TemplateUpgrade.Step(f, TemplateUpgrade.Kind.MISSING))
+                    .toList();
         }
+        return Files.exists(dir.resolve("index.txt")) ? List.of() : TemplateUpgrade.bundled().apply(dir);
     }
 
     /** Writes the bundled folder {@code name} into {@code target}; returns the number of files. */
