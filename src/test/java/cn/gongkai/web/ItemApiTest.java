@@ -367,6 +367,10 @@ class ItemApiTest {
         assertThat(detail.get("doc_no").asText()).isEqualTo("2026");
         assertThat(detail.get("important").asBoolean()).isTrue();
         assertThat(detail.get("notes").get("以旧换新").asText()).startsWith("交回旧商品");
+        ObjectNode typed = item("标题二", "正文").put("important", true).put("heading_numbers", false);
+        HttpResponse<String> booleans = send("POST", "/api/items", drafter, typed.toString());
+        assertThat(booleans.statusCode()).as(booleans.body()).isEqualTo(201);
+        assertThat(json(booleans).get("important").asBoolean()).isTrue();
     }
 
     @Test
