@@ -1,5 +1,7 @@
 package cn.gongkai.cli;
 
+import cn.gongkai.Bundled;
+import cn.gongkai.TemplateUpgrade;
 import cn.gongkai.Wiring;
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.ConfigException;
@@ -19,7 +21,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code gongkai doctor}: configuration, database, templates, then per account token, IP whitelist and the draft,
+ * {@code gongkai doctor}: configuration, database, templates (first brought up to this version as a start does, with a
+ * warning for each edited file whose new version waits beside it), then per account token, IP whitelist and the draft,
  * freepublish and mass-send permissions — one line per check, {@code [ok]} or {@code [失败]} with the fix. Nothing is
  * published or sent. Exit code 2 when the configuration, database or templates failed, 3 when a WeChat check failed,
  * 0 when everything passed.
@@ -105,16 +108,27 @@ final class DoctorCommand implements Callable<Integer> {
             return true;
         }
         try {
+            List<TemplateUpgrade.Step> upgrade = Bundled.ensureTemplates(dir);
             ArticleRenderer renderer = ArticleRenderer.load(dir);
             renderer.render(new ItemContent("doctor", "其他", "模板自检", "办公室", "", "模板自检正文，含术语以旧换新。",
                     List.of(new Note("以旧换新", "交回旧商品、购买新商品时享受补贴的方式。")), List.of(), List.of(), null, "", "",
                     null), "自检", image -> "");
-            ok("模板", dir + " 解析成功，试排一篇样稿成功；术语库 " + renderer.glossary().keys().size() + " 条");
+            ok("模板", dir + " 解析成功，试排一篇样稿成功；术语库 " + renderer.glossary().keys().size() + " 条"
+                    + upgraded(upgrade));
+            upgrade.stream().filter(TemplateUpgrade.Step::needsStaff)
+                    .forEach(s -> warn("模板 " + s.file(), TemplateUpgrade.warning(dir, s)));
             return true;
         } catch (RuntimeException e) {
             fail("模板", rootMessage(e) + "。修复：改正 " + dir + " 中的模板文件；也可以把该目录改名，让程序重新写入内置模板。");
             return false;
         }
+    }
+
+    /** What starting (and this check) brought up to this version, as the end of the templates line. */
+    private static String upgraded(List<TemplateUpgrade.Step> steps) {
+        long n = steps.stream().filter(s -> s.kind() == TemplateUpgrade.Kind.MISSING
+                || s.kind() == TemplateUpgrade.Kind.OUTDATED).count();
+        return n == 0 ? "" : "；已把 " + n + " 个缺失或未修改过的旧版本模板更新为本版本自带的";
     }
 
     private void account(int index, AccountConfig a, AccountProbe probe) {
