@@ -43,11 +43,11 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * CommonMark with GFM tables and footnotes, built straight into a jsoup document to rework (no HTML text in
- * between). Raw HTML in the Markdown stays text (it shows, it never becomes markup), link targets other than
- * http, https, mailto and in-page anchors are dropped. A line break inside a paragraph between two Chinese
- * characters disappears instead of showing as a space. Emphasis next to Chinese punctuation works as a reader
- * expects ({@link CjkEmphasis}). Footnote references become marker elements
- * ({@link #FOOTNOTE}) and footnote definitions come back separately, ready to list as notes.
+ * between). Raw HTML in the Markdown stays text (it shows, it never becomes markup; the raw-html check warns about
+ * it), link targets other than http, https, mailto and in-page anchors are dropped. A line break inside a paragraph
+ * between two Chinese characters disappears instead of showing as a space. Emphasis next to Chinese punctuation
+ * works as a reader expects ({@link CjkEmphasis}). Footnote references become marker elements ({@link #FOOTNOTE})
+ * and footnote definitions come back separately, ready to list as notes.
  */
 final class Markdown {
     /** Attribute on the marker left where a footnote is referenced; its value is the footnote label. */
@@ -201,11 +201,21 @@ final class Markdown {
         }
     }
 
+    /** True between two Chinese characters, also where one side ends or starts an emphasis. */
     private static boolean cjkOnBothSides(Node softBreak) {
-        return softBreak.getPrevious() instanceof Text before && softBreak.getNext() instanceof Text after
-                && !before.getLiteral().isEmpty() && !after.getLiteral().isEmpty()
-                && wide(before.getLiteral().codePointBefore(before.getLiteral().length()))
-                && wide(after.getLiteral().codePointAt(0));
+        String before = CjkEmphasis.strip(edgeText(softBreak.getPrevious(), true));
+        String after = CjkEmphasis.strip(edgeText(softBreak.getNext(), false));
+        return !before.isEmpty() && !after.isEmpty() && wide(before.codePointBefore(before.length()))
+                && wide(after.codePointAt(0));
+    }
+
+    /** The text at the node's last (or first) edge, looking into emphasis; empty for code, images and the like. */
+    private static String edgeText(Node node, boolean last) {
+        Node n = node;
+        while (n instanceof Emphasis || n instanceof StrongEmphasis) {
+            n = last ? n.getLastChild() : n.getFirstChild();
+        }
+        return n instanceof Text t ? t.getLiteral() : "";
     }
 
     private static boolean wide(int codePoint) {

@@ -105,6 +105,14 @@ class RenderDetailsTest {
     }
 
     @Test
+    void aBoldLeadInEndingInChinesePunctuationIsBoldInAFootnoteToo() {
+        Document doc = html("正文[^1]。\n\n[^1]: **一是。**其后说明。");
+
+        assertThat(noteLines(doc)).containsExactly("[注1] 一是。其后说明。");
+        assertThat(doc.select("strong").eachText()).contains("一是。");
+    }
+
+    @Test
     void onlyFootnotesMakeAnotherSectionTitle() {
         Document doc = html("正文[^1]。\n\n[^1]: 说明。\n");
 
