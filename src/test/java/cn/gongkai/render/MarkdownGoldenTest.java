@@ -22,10 +22,7 @@ class MarkdownGoldenTest {
     private static final Path DIR = Path.of("src/test/resources/render/markdown");
 
     static Stream<String> cases() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
-                    .map(n -> n.substring(0, n.length() - 3)).sorted().toList().stream();
-        }
+        return ArticleGoldenFilesTest.markdownFilesIn(DIR);
     }
 
     @ParameterizedTest(name = "{0}")
