@@ -8,15 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.commonmark.ext.footnotes.FootnotesExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
-import org.commonmark.parser.IncludeSourceSpans;
-import org.commonmark.parser.Parser;
 
 /**
  * Raw HTML in the body (a warning per paragraph, naming its tags): the article is made from the Markdown only, so a
@@ -25,24 +21,19 @@ import org.commonmark.parser.Parser;
  */
 final class HtmlCheck implements Check {
     static final String ID = "raw-html";
-    private static final Parser PARSER = Parser.builder()
-            .extensions(List.of(TablesExtension.create(), FootnotesExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     private static final Pattern TAG = Pattern.compile("<!--|<(/?)([A-Za-z][A-Za-z0-9-]*)");
 
     @Override
     public void run(ItemContent c, Findings out) {
         int paragraph = 0;
-        for (Node block = PARSER.parse(c.body()).getFirstChild(); block != null; block = block.getNext()) {
+        for (Node block = MarkdownBody.parse(c.body()).getFirstChild(); block != null; block = block.getNext()) {
             if (block instanceof LinkReferenceDefinition) {
                 continue;
             }
             paragraph++;
             List<Node> html = htmlIn(block);
             if (!html.isEmpty()) {
-                int offset = html.get(0).getSourceSpans().isEmpty() ? 0
-                        : html.get(0).getSourceSpans().get(0).getInputIndex();
-                out.at(Severity.WARNING, ID, "body", c.body(), offset, "第" + paragraph + "段含有网页标签 "
+                out.at(Severity.WARNING, ID, "body", c.body(), MarkdownBody.offset(html.get(0)), "第" + paragraph + "段含有网页标签 "
                         + String.join("、", tags(html)) + "：微信文章由 Markdown 排版，网页标签不会生效，会按原样显示为文字。"
                         + "请改用 Markdown 写法（如 **加粗**），或删去这些标签");
             }

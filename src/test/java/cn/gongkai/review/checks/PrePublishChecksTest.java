@@ -123,6 +123,13 @@ class PrePublishChecksTest {
         assertThat(found(body("网址写作 www 开头的文字不算链接。"), "external-link")).isEmpty();
     }
 
+    @Test
+    void aBareAddressIsAnExternalLinkButOneInCodeIsShownAsWrittenAndPasses() {
+        assertThat(found(body("见 https://www.gov.cn/a 和 <https://www.gov.cn/b>。"), "external-link")).hasSize(2);
+        assertThat(found(body("写作 `https://www.gov.cn/a`：\n\n```\nhttps://www.gov.cn/b\n```"), "external-link"))
+                .isEmpty();
+    }
+
     // ---- raw HTML ----
 
     @Test
