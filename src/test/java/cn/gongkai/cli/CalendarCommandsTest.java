@@ -79,6 +79,13 @@ class CalendarCommandsTest {
     }
 
     @Test
+    void anEmptyCalendarSettingIsRefused() throws IOException {
+        Run r = gongkai.withConfig(configWithHolidays("\"\"")).run("calendar", "show", "2025");
+        assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(r.err()).contains("配置项 review.holidays-file：节假日表文件不能为空");
+    }
+
+    @Test
     void aMissingCalendarFileFallsBackToTheCopyInTheJar() throws IOException {
         Run r = gongkai.withConfig(configWithHolidays(dir.resolve("none.yml").toString())).run("calendar", "show", "2025");
         assertThat(r.code()).as(r.err()).isZero();
