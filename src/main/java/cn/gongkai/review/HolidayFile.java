@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -26,7 +27,9 @@ import java.util.regex.Pattern;
  * {@code 放假}, {@code 上班}), every value remembered with its line so that {@link HolidayYearCheck} can name it.
  */
 final class HolidayFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A single date may stand without brackets: {@code 放假: 2024-06-10}. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     /** A value of the file and the line it stands on. */

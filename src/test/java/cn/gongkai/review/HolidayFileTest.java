@@ -22,7 +22,7 @@ class HolidayFileTest {
     @Test
     void readsAYear() {
         HolidayCalendar c = parse("    - {名称: 春节, 放假: [2024-02-10 至 2024-02-17], 上班: [2024-02-04, 2024-02-18]}\n"
-                + "    - {名称: 端午节, 放假: [2024-06-10]}\n");
+                + "    - 名称: 端午节\n      放假: 2024-06-10\n");
         assertThat(c.years()).containsExactly(2024);
         HolidayCalendar.Year y = c.year(2024).orElseThrow();
         assertThat(y.notice()).isEqualTo("国办发明电〔2023〕7号");
