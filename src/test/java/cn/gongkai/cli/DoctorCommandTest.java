@@ -73,8 +73,12 @@ class DoctorCommandTest {
         return run;
     }
 
+    /**
+     * The lines with {@code marker}, leaving out the holiday calendar's line: it warns in December when next year is
+     * missing, whatever else a test looks at (DoctorHolidaysTest covers it).
+     */
     static List<String> lines(Run r, String marker) {
-        return r.out().lines().filter(l -> l.startsWith(marker)).toList();
+        return r.out().lines().filter(l -> l.startsWith(marker) && !l.startsWith(marker + " 节假日表")).toList();
     }
 
     @Test
