@@ -36,15 +36,10 @@ final class SumChecks {
     void v2(ReportFacts f) {
         List<List<Num>> t = f.table3();
         for (int r = 0; r < 25; r++) {
-            BigDecimal sum = BigDecimal.ZERO;
-            List<String> parts = new ArrayList<>();
-            for (int c = 0; c < 6; c++) {
-                sum = sum.add(v(t, r, c));
-                parts.add(text(t, r, c));
-            }
-            if (sum.compareTo(v(t, r, 6)) != 0) {
+            Parts parts = parts(t, r, 6);
+            if (parts.sum().compareTo(v(t, r, 6)) != 0) {
                 out.error("V2", "表三“" + label(r) + "”行“总计”列为 " + text(t, r, 6) + "，而自然人至其他六列之和为 "
-                        + sum.toPlainString() + "（" + String.join(" + ", parts) + "）");
+                        + parts.shown());
             }
         }
     }
@@ -65,16 +60,11 @@ final class SumChecks {
     void v4(ReportFacts f) {
         List<List<Num>> t = f.table4();
         for (int g = 0; g < 3; g++) {
-            BigDecimal sum = BigDecimal.ZERO;
-            List<String> parts = new ArrayList<>();
-            for (int c = 0; c < 4; c++) {
-                sum = sum.add(v(t, g, c));
-                parts.add(text(t, g, c));
-            }
-            if (sum.compareTo(v(t, g, 4)) != 0) {
+            Parts parts = parts(t, g, 4);
+            if (parts.sum().compareTo(v(t, g, 4)) != 0) {
                 String group = g == 0 ? "行政复议" : "行政诉讼·" + Format2021.T4_GROUPS.get(g);
                 out.error("V4", "表四“" + group + "”的“总计”列为 " + text(t, g, 4) + "，而结果维持、结果纠正、其他结果、尚未审结之和为 "
-                        + sum.toPlainString() + "（" + String.join(" + ", parts) + "）");
+                        + parts.shown());
             }
         }
     }
@@ -100,5 +90,24 @@ final class SumChecks {
             sum = sum.add(v(t, r, c));
         }
         return sum;
+    }
+
+    /** The first cells of a row: their sum, and each as written. */
+    private record Parts(BigDecimal sum, List<String> texts) {
+        /** The sum, then the parts: {@code 2（1 + 1 + 0）}. */
+        String shown() {
+            return sum.toPlainString() + "（" + String.join(" + ", texts) + "）";
+        }
+    }
+
+    /** Columns 0 … {@code count} − 1 of row {@code r}. */
+    private static Parts parts(List<List<Num>> t, int r, int count) {
+        BigDecimal sum = BigDecimal.ZERO;
+        List<String> texts = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            sum = sum.add(v(t, r, c));
+            texts.add(text(t, r, c));
+        }
+        return new Parts(sum, texts);
     }
 }
