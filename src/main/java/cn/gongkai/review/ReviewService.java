@@ -24,6 +24,11 @@ import java.util.Set;
  * {@link ReviewPolicy#importantChain()}; an empty chain means items arrive approved, and the audit says so. The
  * pre-publish checks run whenever an item is queued (import, submit, edit) and their results are stored with the
  * audit row; errors block.
+ *
+ * <p>This class is the entry point the other packages use; the parts are package-private: {@link ChainProgress}
+ * (the step, from the audit rows), {@link Reviewers} (who may act), {@link ReviewDecisions} (approve, reject),
+ * {@link ReviewSubmissions} (submit, edit), {@link ReviewAudit} (the rows written), {@link DueDates} and
+ * {@link QueueChecks} (条例 art. 26 and the checks run on queuing), {@link SeenHash} (the text the reviewer saw).
  */
 public final class ReviewService {
     /** The fewest hex digits of a content hash a reviewer may give (as {@code item show} prints them). */
