@@ -65,10 +65,7 @@ public final class FactsFile {
         int year = year(root);
         LocalDate publishedOn = nodes.date(root.get("发布日期"), "发布日期");
         Period period = period(root.get("统计期限"));
-        String channel = nodes.text(root, "发布渠道", false);
-        if (channel.isEmpty()) {
-            channel = unit + "微信公众号";
-        }
+        String channel = channel(root, unit);
         List<String> omitted = new ArrayList<>();
         FactsTables tables = new FactsTables(nodes, omitted);
         JsonNode s1 = section1(root);
@@ -79,6 +76,12 @@ public final class FactsFile {
                 subsections, tables.table2(root.get("表二")), tables.table3(root.get("表三")),
                 tables.table4(root.get("表四")), nodes.text(root, "存在的主要问题及改进情况", false),
                 nodes.text(root, "其他需要报告的事项", false), omitted);
+    }
+
+    /** The 发布渠道 as written; the unit's WeChat account when it is left out. */
+    private String channel(JsonNode root, String unit) {
+        String channel = nodes.text(root, "发布渠道", false);
+        return channel.isEmpty() ? unit + "微信公众号" : channel;
     }
 
     private int year(JsonNode root) {
