@@ -285,9 +285,8 @@ final class JdbiItemRepository implements ItemRepository {
     }
 
     private static List<DisclosureItem> load(Handle h, String whereAndOrder, Consumer<Query> binder) {
-        Query query = h.createQuery("SELECT " + COLUMNS + " FROM item " + whereAndOrder);
-        binder.accept(query);
-        List<Row> rows = query.map((rs, ctx) -> Row.of(rs)).list();
+        List<Row> rows = Sql.rows(h, "SELECT " + COLUMNS + " FROM item " + whereAndOrder, binder,
+                (rs, ctx) -> Row.of(rs));
         if (rows.isEmpty()) {
             return List.of();
         }
