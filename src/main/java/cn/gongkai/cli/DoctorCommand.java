@@ -19,9 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -36,14 +34,11 @@ import picocli.CommandLine.Command;
         description = {"检查配置、数据库、模板、节假日表（12 月提醒添加下一年），以及每个公众号的 access_token、IP 白名单和草稿箱／发布／群发权限。",
                 "每项一行：[ok] 通过，[失败] 附修复方法，[跳过] 因前面的问题未能检查。不会发布或群发任何内容。",
                 "退出码：0 全部通过，2 配置、数据库或模板有问题，3 微信检查未通过。"})
-final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand extends CliCommand {
     static final String OK = "[ok]";
     static final String FAILED = "[失败]";
     static final String SKIPPED = "[跳过]";
     static final String WARNING = "[警告]";
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     private PrintWriter out;
     private int passed;
@@ -52,7 +47,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        out = spec.commandLine().getOut();
+        out = out();
         Context context = Cli.contextOf(spec);
         GongkaiConfig config;
         try {

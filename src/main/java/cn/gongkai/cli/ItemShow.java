@@ -11,30 +11,25 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code gongkai item show ID}: the item, where it is in review, and its whole audit history. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "显示稿件内容、审核进度和全部审核记录（谁、角色、时间、决定、意见、内容指纹、检查结果）")
-final class ItemShow implements Callable<Integer> {
+final class ItemShow extends CliCommand {
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "ID", description = "稿件编号")
     long id;
 
     @Override
     public Integer call() {
-        try (Wiring w = Cli.wire(spec)) {
+        try (Wiring w = wire()) {
             DisclosureItem item = w.items().find(id)
                     .orElseThrow(() -> new UserError("稿件 " + id + " 不存在"));
             ZoneId zone = w.config().timezone();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             printHeader(item, w.review(), zone, out);
             printImagesAndBody(item.content(), out);
             List<AuditEntry> history = w.audit().history(id);

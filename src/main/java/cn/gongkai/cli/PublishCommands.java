@@ -12,23 +12,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gongkai publish run|status}. */
 @Command(name = "publish", description = "发布：立即发布到期稿件、查看发布批次", mixinStandardHelpOptions = true,
         subcommands = {PublishCommands.Run.class, PublishCommands.Status.class})
-final class PublishCommands implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class PublishCommands extends CommandGroup {
     /** How the account publishes, for staff. */
     static String modeLabel(AccountConfig a) {
         String mode = switch (a.mode()) {
@@ -49,10 +39,7 @@ final class PublishCommands implements Runnable {
 
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "发布现在到期的已审定稿件（与定时任务同一流程；重复运行不会重复发布）")
-    static final class Run implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Run extends CliCommand {
         @Option(names = "--account", paramLabel = "A", description = "只发布该公众号（默认全部）")
         String account;
 
@@ -61,7 +48,7 @@ final class PublishCommands implements Runnable {
             PollPolicy poll = new PollPolicy(10, Duration.ofSeconds(1));
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), poll)) {
                 List<String> ids = accountIds(w, account);
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 int failed = 0;
                 for (String id : ids) {
                     RunReport r = w.publisher().run(id);
@@ -77,10 +64,7 @@ final class PublishCommands implements Runnable {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "各公众号的发布方式、下一个发布时段、今日用量和告警，以及最近的发布批次及其状态")
-    static final class Status implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Status extends CliCommand {
         @Option(names = "--limit", defaultValue = "20", description = "最多列出多少个批次（默认 ${DEFAULT-VALUE}）")
         int limit;
 
@@ -89,8 +73,8 @@ final class PublishCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
-                PrintWriter out = spec.commandLine().getOut();
+            try (Wiring w = wire()) {
+                PrintWriter out = out();
                 ZoneId zone = w.config().timezone();
                 Instant now = w.clock().instant();
                 LocalDate today = LocalDate.ofInstant(now, zone);

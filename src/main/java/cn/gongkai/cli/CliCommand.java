@@ -1,0 +1,27 @@
+package cn.gongkai.cli;
+
+import cn.gongkai.Wiring;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/** A command that does its work and answers with an exit code ({@link ExitCodes}). */
+abstract class CliCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The service for one short command (see {@link Cli#wire}). */
+    Wiring wire() {
+        return Cli.wire(spec);
+    }
+
+    /** Where the command's answers go. */
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Where problems and one-time notices go. */
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}
