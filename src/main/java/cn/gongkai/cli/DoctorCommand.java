@@ -12,7 +12,6 @@ import cn.gongkai.item.Note;
 import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.review.HolidayCalendar;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -40,14 +39,12 @@ final class DoctorCommand extends CliCommand {
     static final String SKIPPED = "[跳过]";
     static final String WARNING = "[警告]";
 
-    private PrintWriter out;
     private int passed;
     private int failed;
     private int skipped;
 
     @Override
     public Integer call() {
-        out = out();
         Context context = Cli.contextOf(spec);
         GongkaiConfig config;
         try {
@@ -217,7 +214,7 @@ final class DoctorCommand extends CliCommand {
     }
 
     private void warn(String what, String problemAndFix) {
-        out.println(WARNING + " " + what + "：" + problemAndFix);
+        out().println(WARNING + " " + what + "：" + problemAndFix);
     }
 
     /** Where in our configuration the fix goes, for failures that name our own settings. */
@@ -234,17 +231,17 @@ final class DoctorCommand extends CliCommand {
 
     private void ok(String what, String detail) {
         passed++;
-        out.println(OK + " " + what + (detail.isEmpty() ? "" : "：" + detail));
+        out().println(OK + " " + what + (detail.isEmpty() ? "" : "：" + detail));
     }
 
     private void fail(String what, String problemAndFix) {
         failed++;
-        out.println(FAILED + " " + what + "：" + problemAndFix);
+        out().println(FAILED + " " + what + "：" + problemAndFix);
     }
 
     private void skip(String what, String why) {
         skipped++;
-        out.println(SKIPPED + " " + what + "：" + why);
+        out().println(SKIPPED + " " + what + "：" + why);
     }
 
     private int summary(int code) {
@@ -253,8 +250,8 @@ final class DoctorCommand extends CliCommand {
             case ExitCodes.WECHAT -> "微信检查未通过，请按上面 [失败] 行中的方法处理后重新运行 gongkai doctor。";
             default -> "配置、数据库或模板有问题，请按上面 [失败] 行中的方法处理后重新运行 gongkai doctor。";
         };
-        out.println("检查结果：" + passed + " 项通过，" + failed + " 项失败，" + skipped + " 项跳过。" + verdict);
-        out.flush();
+        out().println("检查结果：" + passed + " 项通过，" + failed + " 项失败，" + skipped + " 项跳过。" + verdict);
+        out().flush();
         return code;
     }
 

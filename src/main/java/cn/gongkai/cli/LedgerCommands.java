@@ -57,23 +57,23 @@ final class LedgerCommands extends CommandGroup {
         int year;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件：.xlsx 或 .csv")
-        Path out;
+        Path file;
 
         @Override
         public Integer call() throws IOException {
-            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!name.endsWith(".xlsx") && !name.endsWith(".csv")) {
-                throw new UserError("--out 须以 .xlsx 或 .csv 结尾：" + out);
+                throw new UserError("--out 须以 .xlsx 或 .csv 结尾：" + file);
             }
             try (Wiring w = wire()) {
                 LedgerExport export = w.ledgerExport();
                 byte[] bytes = name.endsWith(".xlsx") ? export.xlsx(year) : export.csv(year);
-                Path parent = out.toAbsolutePath().getParent();
+                Path parent = file.toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                Files.write(out, bytes);
-                out().println("已导出 " + year + " 年发布台账到 " + out);
+                Files.write(file, bytes);
+                out().println("已导出 " + year + " 年发布台账到 " + file);
                 return ExitCodes.OK;
             }
         }

@@ -25,11 +25,11 @@ final class ReportCommand extends CliCommand {
     Path facts;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件：.md、.html 或 .docx")
-    Path out;
+    Path file;
 
     @Override
     public Integer call() throws IOException {
-        ReportWriter.Format format = ReportWriter.Format.ofFile(out);
+        ReportWriter.Format format = ReportWriter.Format.ofFile(file);
         Path factsFile = facts != null ? facts : defaultFacts(Cli.configOf(spec), year);
         PrintWriter stdout = out();
         PrintWriter err = err();
@@ -43,12 +43,12 @@ final class ReportCommand extends CliCommand {
                 err.println("报告未导出：核对发现 " + errors + " 个错误，请修改事实文件 " + factsFile + " 后重试。");
                 return ExitCodes.USER;
             }
-            Path parent = out.toAbsolutePath().getParent();
+            Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.write(out, draft.content());
-            stdout.println("已生成 " + out + "（" + year + " 年主动公开 " + draft.counts().articles() + " 条；核对："
+            Files.write(file, draft.content());
+            stdout.println("已生成 " + file + "（" + year + " 年主动公开 " + draft.counts().articles() + " 条；核对："
                     + (draft.findings().isEmpty() ? "全部通过" : draft.findings().size() + " 条提醒，见上") + "）");
             return ExitCodes.OK;
         }
