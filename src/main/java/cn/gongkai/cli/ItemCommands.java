@@ -10,7 +10,6 @@ import cn.gongkai.review.ReviewService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Parameters;
                 ItemCorrectionCommands.Withdraw.class, ItemCorrectionCommands.Correct.class})
 final class ItemCommands extends CommandGroup {
     static final PollPolicy NO_POLLING = new PollPolicy(0, Duration.ZERO);
-    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"导入 Markdown 稿件（带 YAML 头部），每行输出一个新稿件编号。",

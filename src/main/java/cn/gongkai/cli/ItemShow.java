@@ -56,7 +56,7 @@ final class ItemShow extends CliCommand {
             out.println("文号：" + c.docNo());
         }
         out.println("计划发布：" + (c.publishAt() == null ? "下一发布时段"
-                : ItemCommands.MINUTE.format(c.publishAt().atZone(zone))));
+                : MINUTE.format(c.publishAt().atZone(zone))));
         out.println("公开时限：" + review.dueDate(item) + (review.overdue(item) ? "（已超期）" : "")
                 + "（创建后 " + review.policy().dueWorkingDays() + " 个工作日，未计法定节假日）");
         out.println("创建：" + SECOND.format(item.createdAt().atZone(zone)) + "    修改："

@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -25,8 +24,6 @@ import picocli.CommandLine.Parameters;
         subcommands = {LedgerCommands.Import.class, LedgerCommands.Export.class, LedgerCommands.ListRows.class,
                 LedgerCommands.Categorise.class, LedgerCommands.Reconcile.class})
 final class LedgerCommands extends CommandGroup {
-    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"导入使用本系统之前发布的文章（.csv 或 .xlsx）。",
                     "表头：published_at,title,category,url,department,account；published_at 写作 YYYY-MM-DD HH:MM（北京时间）；",

@@ -86,7 +86,7 @@ final class PublishCommands extends CommandGroup {
                     int claimed = w.batches().itemsClaimedSince(id, startOfDay);
                     out.println("公众号 " + a.name() + "（" + id + "）：" + modeLabel(a));
                     out.println("  发布时段 " + a.cron() + "，下一个 "
-                            + (next == null ? "（无）" : ItemCommands.MINUTE.format(next.atZone(zone)))
+                            + (next == null ? "（无）" : MINUTE.format(next.atZone(zone)))
                             + "；今日已排发 " + claimed + " 篇（上限 "
                             + (a.dailyCap() == 0 ? "不限" : a.dailyCap() + " 篇") + "）");
                     long polls = w.callBudget().usage(id).stream().filter(u -> u.api().equals("freepublish/get"))
@@ -94,7 +94,7 @@ final class PublishCommands extends CommandGroup {
                     out.println("  发布结果：" + (a.callbackConfigured() ? "由微信回调推送（/wechat/callback/" + id + "）"
                             : "查询 freepublish/get，今日已查询 " + polls + " 次（额度见 gongkai quota）")
                             + "；上次发布 " + w.batches().lastPublishedAt(id)
-                            .map(t -> ItemCommands.MINUTE.format(t.atZone(zone))).orElse("（尚无）"));
+                            .map(t -> MINUTE.format(t.atZone(zone))).orElse("（尚无）"));
                 }
                 for (Watchdog.Warning warning : w.watchdog().check()) {
                     if (ids.contains(warning.account())) {
@@ -108,7 +108,7 @@ final class PublishCommands extends CommandGroup {
                         continue;
                     }
                     t.row(b.id(), b.account(), b.mass() ? "群发" : "发布", b.state().label(), b.itemIds(),
-                            b.publishId(), b.articleId(), ItemCommands.MINUTE.format(b.updatedAt().atZone(zone)),
+                            b.publishId(), b.articleId(), MINUTE.format(b.updatedAt().atZone(zone)),
                             b.error());
                 }
                 t.print(out);

@@ -103,7 +103,7 @@ final class UserCommands extends CommandGroup {
                 Table t = new Table("用户", "角色", "角色代码", "创建时间", "状态");
                 for (User u : w.users().list()) {
                     t.row(u.name(), u.role().label(), u.role().id(),
-                            ItemCommands.MINUTE.format(u.createdAt().atZone(w.config().timezone())),
+                            MINUTE.format(u.createdAt().atZone(w.config().timezone())),
                             u.disabled() ? "已停用" : "正常");
                 }
                 t.print(out());
@@ -163,7 +163,7 @@ final class UserCommands extends CommandGroup {
         }
 
         private static String time(Wiring w, java.time.Instant at) {
-            return ItemCommands.MINUTE.format(at.atZone(w.config().timezone()));
+            return MINUTE.format(at.atZone(w.config().timezone()));
         }
     }
 
