@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,22 +22,11 @@ import picocli.CommandLine.Parameters;
         description = {"工作日日历：按国务院办公厅每年的节假日安排通知（节假日表，配置项 review.holidays-file）计算工作日。",
                 "调休上班的周六、周日算工作日，放假日不算；表中没有的年份只跳过周六、周日。"},
         subcommands = {CalendarCommands.Due.class, CalendarCommands.Show.class})
-final class CalendarCommands implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class CalendarCommands extends CommandGroup {
     @Command(name = "due", mixinStandardHelpOptions = true,
             description = {"从 DATE 的次日起数 N 个工作日，显示到期日和途经的节假日、调休上班日。",
                     "默认 20 个工作日：《政府信息公开条例》第二十六条的公开时限。"})
-    static final class Due implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Due extends CliCommand {
         @Parameters(paramLabel = "DATE", description = "起算日，如 2024-02-08（从次日起数）")
         String date;
 
@@ -53,7 +41,7 @@ final class CalendarCommands implements Runnable {
             LocalDate start = parseDate(date);
             HolidayCalendar calendar = calendar(spec);
             LocalDate due = calendar.plus(start, days);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println("从 " + day(start) + "的次日起 " + days + " 个工作日，到期日：" + day(due));
             printCrossed(calendar.specialDays(start, due), out);
             printBasis(calendar, start.getYear(), due.getYear(), out);
@@ -87,10 +75,7 @@ final class CalendarCommands implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "显示一年的节假日安排：通知文号、各节日的放假日期和调休上班日。")
-    static final class Show implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Show extends CliCommand {
         @Parameters(paramLabel = "YEAR", description = "年份，如 2024")
         int year;
 
@@ -100,7 +85,7 @@ final class CalendarCommands implements Runnable {
             HolidayCalendar.Year notice = calendar.year(year).orElseThrow(() -> new UserError("节假日表（"
                     + calendar.source() + "）中没有 " + year + " 年的安排（已有：" + known(calendar) + "）。"
                     + howToAdd(Cli.contextOf(spec).config(Cli.configOf(spec)), year)));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println(year + " 年节假日安排：" + notice.notice() + "（节假日表：" + calendar.source() + "）");
             Table t = new Table("节日", "放假", "天数", "调休上班");
             int off = 0;

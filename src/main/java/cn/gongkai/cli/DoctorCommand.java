@@ -12,16 +12,13 @@ import cn.gongkai.item.Note;
 import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.review.HolidayCalendar;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -36,23 +33,18 @@ import picocli.CommandLine.Command;
         description = {"检查配置、数据库、模板、节假日表（12 月提醒添加下一年），以及每个公众号的 access_token、IP 白名单和草稿箱／发布／群发权限。",
                 "每项一行：[ok] 通过，[失败] 附修复方法，[跳过] 因前面的问题未能检查。不会发布或群发任何内容。",
                 "退出码：0 全部通过，2 配置、数据库或模板有问题，3 微信检查未通过。"})
-final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand extends CliCommand {
     static final String OK = "[ok]";
     static final String FAILED = "[失败]";
     static final String SKIPPED = "[跳过]";
     static final String WARNING = "[警告]";
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private PrintWriter out;
     private int passed;
     private int failed;
     private int skipped;
 
     @Override
     public Integer call() {
-        out = spec.commandLine().getOut();
         Context context = Cli.contextOf(spec);
         GongkaiConfig config;
         try {
@@ -222,7 +214,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void warn(String what, String problemAndFix) {
-        out.println(WARNING + " " + what + "：" + problemAndFix);
+        out().println(WARNING + " " + what + "：" + problemAndFix);
     }
 
     /** Where in our configuration the fix goes, for failures that name our own settings. */
@@ -239,17 +231,17 @@ final class DoctorCommand implements Callable<Integer> {
 
     private void ok(String what, String detail) {
         passed++;
-        out.println(OK + " " + what + (detail.isEmpty() ? "" : "：" + detail));
+        out().println(OK + " " + what + (detail.isEmpty() ? "" : "：" + detail));
     }
 
     private void fail(String what, String problemAndFix) {
         failed++;
-        out.println(FAILED + " " + what + "：" + problemAndFix);
+        out().println(FAILED + " " + what + "：" + problemAndFix);
     }
 
     private void skip(String what, String why) {
         skipped++;
-        out.println(SKIPPED + " " + what + "：" + why);
+        out().println(SKIPPED + " " + what + "：" + why);
     }
 
     private int summary(int code) {
@@ -258,8 +250,8 @@ final class DoctorCommand implements Callable<Integer> {
             case ExitCodes.WECHAT -> "微信检查未通过，请按上面 [失败] 行中的方法处理后重新运行 gongkai doctor。";
             default -> "配置、数据库或模板有问题，请按上面 [失败] 行中的方法处理后重新运行 gongkai doctor。";
         };
-        out.println("检查结果：" + passed + " 项通过，" + failed + " 项失败，" + skipped + " 项跳过。" + verdict);
-        out.flush();
+        out().println("检查结果：" + passed + " 项通过，" + failed + " 项失败，" + skipped + " 项跳过。" + verdict);
+        out().flush();
         return code;
     }
 
