@@ -118,7 +118,7 @@ public final class Wiring implements AutoCloseable {
                 rc.imageMaxMb() * 1024L * 1024L, rc.imageMaxSide(), rc.imageMinWidth()), ConfigFiles.wordList(cfg));
         this.users = new Users(database.users(), clock, Users.DEFAULT_COST);
         this.review = new ReviewService(new ReviewPolicy(cfg.reviewChain(), rc.importantChain(),
-                rc.dueWorkingDays(), cfg.timezone()), checks, database.items(),
+                rc.dueWorkingDays(), cfg.timezone(), ConfigFiles.holidays(cfg)), checks, database.items(),
                 new SnapshottingAuditLog(database.audit(), database.items(), database.approvedSnapshots(),
                         cfg.timezone()), database.users(),
                 database.transactions(), clock);

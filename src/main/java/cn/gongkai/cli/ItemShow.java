@@ -57,8 +57,10 @@ final class ItemShow extends CliCommand {
         }
         out.println("计划发布：" + (c.publishAt() == null ? "下一发布时段"
                 : MINUTE.format(c.publishAt().atZone(zone))));
-        out.println("公开时限：" + review.dueDate(item) + (review.overdue(item) ? "（已超期）" : "")
-                + "（创建后 " + review.policy().dueWorkingDays() + " 个工作日，未计法定节假日）");
+        java.time.LocalDate due = review.dueDate(item);
+        out.println("公开时限：" + due + (review.overdue(item) ? "（已超期）" : "") + "（创建后 "
+                + review.policy().dueWorkingDays() + " 个工作日，" + review.policy().calendar().countingNote(
+                item.createdAt().atZone(review.policy().zone()).toLocalDate(), due) + "）");
         out.println("创建：" + SECOND.format(item.createdAt().atZone(zone)) + "    修改："
                 + SECOND.format(item.updatedAt().atZone(zone)));
         out.println("内容指纹：" + item.contentHash());

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The time limit of 条例 art. 26: an item is published within {@code review.due-working-days} working days of the
- * day it was created (weekends skipped, public holidays not counted).
+ * day it was created, counted on the policy's holiday calendar (days off and 调休 working weekends of the notices).
  */
 final class DueDates {
     /** Statuses in which an item can no longer be late: it is published, being published, or taken back. */
@@ -31,7 +31,7 @@ final class DueDates {
 
     /** The date by which the item should be published. */
     LocalDate dueDate(DisclosureItem item) {
-        return WorkingDays.plus(createdDate(item), policy.dueWorkingDays());
+        return policy.calendar().plus(createdDate(item), policy.dueWorkingDays());
     }
 
     /** True when the item is not yet published and {@code today} is after its due date. */
@@ -44,13 +44,13 @@ final class DueDates {
         if (content.publishAt() == null) {
             return Optional.empty();
         }
-        LocalDate due = WorkingDays.plus(created, policy.dueWorkingDays());
+        LocalDate due = policy.calendar().plus(created, policy.dueWorkingDays());
         LocalDate planned = content.publishAt().atZone(policy.zone()).toLocalDate();
         if (!planned.isAfter(due)) {
             return Optional.empty();
         }
         return Optional.of(new Finding(Severity.WARNING, "due-date", "publish_at", 0, 0, "计划发布日期 " + planned
                 + " 晚于公开时限 " + due + "（条例第二十六条：形成或变更之日起 " + policy.dueWorkingDays()
-                + " 个工作日内公开；未计法定节假日）"));
+                + " 个工作日内公开；" + policy.calendar().countingNote(created, due) + "）"));
     }
 }

@@ -120,6 +120,21 @@ public final class HolidayCalendar {
         return d;
     }
 
+    /**
+     * How working days between {@code from} and {@code to} were counted, in Chinese for staff: on the holiday notices,
+     * or, for a year the calendar lacks, skipping weekends only.
+     */
+    public String countingNote(LocalDate from, LocalDate to) {
+        List<String> missing = new ArrayList<>();
+        for (int y = from.getYear(); y <= to.getYear(); y++) {
+            if (!covers(y)) {
+                missing.add(String.valueOf(y));
+            }
+        }
+        return missing.isEmpty() ? "已按节假日安排计算，含调休上班日"
+                : String.join("、", missing) + " 年的节假日安排未录入节假日表，这些年份只跳过周六、周日";
+    }
+
     /** The weekday in Chinese, 星期一 … 星期日. */
     public static String weekday(LocalDate date) {
         return "星期" + "一二三四五六日".charAt(date.getDayOfWeek().getValue() - 1);

@@ -9,11 +9,12 @@ import java.util.List;
  *
  * @param chain           role id of each step after drafting; empty: items arrive approved (approved in the OA)
  * @param importantChain  role ids of the extra steps an item marked 重要 needs after the chain (主要领导签发)
- * @param dueWorkingDays  working days from creation within which an item should be published (条例 art. 26: 20);
- *                        weekends are skipped, public holidays are not known
+ * @param dueWorkingDays  working days from creation within which an item should be published (条例 art. 26: 20)
  * @param zone            the time zone dates are counted in
+ * @param calendar        which days are working days: the State Council's holiday notices with their 调休 weekends
  */
-public record ReviewPolicy(List<String> chain, List<String> importantChain, int dueWorkingDays, ZoneId zone) {
+public record ReviewPolicy(List<String> chain, List<String> importantChain, int dueWorkingDays, ZoneId zone,
+                           HolidayCalendar calendar) {
     public ReviewPolicy {
         chain = roles(chain, "chain");
         importantChain = roles(importantChain, "importantChain");
@@ -23,6 +24,14 @@ public record ReviewPolicy(List<String> chain, List<String> importantChain, int 
         if (zone == null) {
             throw new IllegalArgumentException("zone must not be null");
         }
+        if (calendar == null) {
+            throw new IllegalArgumentException("calendar must not be null");
+        }
+    }
+
+    /** A policy whose working days are Monday to Friday (no holiday calendar). */
+    public ReviewPolicy(List<String> chain, List<String> importantChain, int dueWorkingDays, ZoneId zone) {
+        this(chain, importantChain, dueWorkingDays, zone, HolidayCalendar.weekendsOnly());
     }
 
     /** The seed's three steps, 主要领导签发 for important items, 20 working days, Asia/Shanghai. */

@@ -55,4 +55,26 @@ class DueDatesTest {
             assertThat(f.message()).contains("计划发布日期 2023-06-08 晚于公开时限 2023-06-07").contains("20 个工作日");
         });
     }
+    /**
+     * On the shipped calendar: created Friday 2024-09-27, the 20 working days skip 国庆 (10-01 to 10-07) and count
+     * the 调休 Sunday 09-29 and Saturday 10-12, so the limit is 10-30 (weekends only would say 10-25).
+     */
+    @Test
+    void onTheHolidayCalendarTheLimitSkipsTheGoldenWeekAndCountsItsWorkingWeekends() {
+        HolidayCalendar calendar = HolidayCalendar.load(java.nio.file.Path.of("config", "holidays.yml"));
+        DueDates onCalendar = new DueDates(new ReviewPolicy(List.of("dept-leader"), List.of(), 20,
+                ZoneId.of("Asia/Shanghai"), calendar));
+        Instant created = Instant.parse("2024-09-27T02:00:00Z");
+        DisclosureItem item = new DisclosureItem(1, anItem().build(), ItemStatus.DRAFT, "h", "k", null, "", created,
+                created);
+
+        assertThat(onCalendar.dueDate(item)).isEqualTo(LocalDate.of(2024, 10, 30));
+        assertThat(dueDates.dueDate(item)).as("weekends only").isEqualTo(LocalDate.of(2024, 10, 25));
+        ItemContent late = anItem().publishAt(Instant.parse("2024-10-31T02:00:00Z")).build();
+        assertThat(onCalendar.lateWarning(late, LocalDate.of(2024, 9, 27))).hasValueSatisfying(f -> assertThat(
+                f.message()).contains("晚于公开时限 2024-10-30").contains("已按节假日安排计算"));
+        ItemContent lateIn2031 = anItem().publishAt(Instant.parse("2031-12-31T02:00:00Z")).build();
+        assertThat(onCalendar.lateWarning(lateIn2031, LocalDate.of(2031, 3, 2))).hasValueSatisfying(f -> assertThat(
+                f.message()).contains("2031 年的节假日安排未录入"));
+    }
 }
