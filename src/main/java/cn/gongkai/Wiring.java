@@ -43,6 +43,7 @@ import cn.gongkai.item.ItemRepository;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.report.LedgerStatistics;
+import cn.gongkai.report.LedgerSummary;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.schedule.PublishScheduler;
 import java.util.Optional;
@@ -165,7 +166,8 @@ public final class Wiring implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + cfg.dataDir(), e);
         }
-        return Database.open(cfg.database().url(), cfg.database().user(), cfg.database().password().reveal());
+        return Database.open(cfg.database().url(), cfg.database().user(), cfg.database().password().reveal(),
+                cfg.timezone());
     }
 
     /** The pre-publish checks once more, just before an item is claimed; the result is an audit row either way. */
@@ -231,6 +233,11 @@ public final class Wiring implements AutoCloseable {
         return database.ledgerStatistics();
     }
 
+    /** The per-day summary of the ledger that counts read: rebuilt or checked on demand. */
+    public LedgerSummary ledgerSummary() {
+        return database.ledgerSummary();
+    }
+
     /** The database in one line for staff: its URL without secrets and the product name. */
     public String describeDatabase() {
         return database.describe();
@@ -257,7 +264,7 @@ public final class Wiring implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
         try (Database db = Database.open(config.database().url(), config.database().user(),
-                config.database().password().reveal())) {
+                config.database().password().reveal(), config.timezone())) {
             return new DatabaseProbe(db.describe(), db.schemaVersion());
         }
     }

@@ -18,11 +18,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gongkai ledger import|export|list|categorise|reconcile}: the publication ledger behind the yearly counts. */
+/** {@code gongkai ledger import|export|list|categorise|reconcile|rebuild-summary}: the publication ledger behind the yearly counts. */
 @Command(name = "ledger", mixinStandardHelpOptions = true,
-        description = "发布台账：导入历史发布记录、导出年度台账（佐证材料）、列出、归类、与微信已发布列表核对",
+        description = "发布台账：导入历史发布记录、导出年度台账（佐证材料）、列出、归类、与微信已发布列表核对、重建统计汇总",
         subcommands = {LedgerCommands.Import.class, LedgerCommands.Export.class, LedgerCommands.ListRows.class,
-                LedgerCommands.Categorise.class, LedgerCommands.Reconcile.class})
+                LedgerCommands.Categorise.class, LedgerCommands.Reconcile.class, LedgerCommands.RebuildSummary.class})
 final class LedgerCommands extends CommandGroup {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"导入使用本系统之前发布的文章（.csv 或 .xlsx）。",
@@ -163,6 +163,35 @@ final class LedgerCommands extends CommandGroup {
                 Reconciler.Result r = w.reconciler(maxPages).reconcile(year, accounts);
                 r.lines(year, w.config().timezone(), "请用 ledger list --source external 查看编号，ledger categorise 编号 分类 归类",
                         "可加大 --max-pages（现为 " + maxPages + " 页）后再核对").forEach(out()::println);
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "rebuild-summary", mixinStandardHelpOptions = true,
+            description = {"统计读取按天的台账汇总（随每次写台账同时更新）。本命令在一个事务中按台账重新计算汇总；",
+                    "加 --check 时只核对汇总与台账是否一致，不修改（不一致时退出码非 0）。"})
+    static final class RebuildSummary extends CliCommand {
+        private static final int SHOWN = 20;
+
+        @Option(names = "--check", description = "只核对，不重建")
+        boolean check;
+
+        @Override
+        public Integer call() {
+            try (Wiring w = wire()) {
+                if (check) {
+                    List<String> differences = w.ledgerSummary().differences(SHOWN);
+                    if (differences.isEmpty()) {
+                        out().println("统计汇总与台账一致。");
+                        return ExitCodes.OK;
+                    }
+                    out().println("统计汇总与台账不一致（请运行 gongkai ledger rebuild-summary 重建）：");
+                    differences.forEach(out()::println);
+                    return ExitCodes.USER;
+                }
+                long rows = w.ledgerSummary().rebuild();
+                out().println("已按台账重建统计汇总（" + rows + " 行台账）。");
                 return ExitCodes.OK;
             }
         }

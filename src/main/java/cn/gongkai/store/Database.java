@@ -12,6 +12,7 @@ import cn.gongkai.publish.PublishStore;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.MediaCache;
 import cn.gongkai.report.LedgerStatistics;
+import cn.gongkai.report.LedgerSummary;
 import cn.gongkai.review.ApprovedSnapshots;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.LoginSessions;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -38,6 +40,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
 
+    /** The zone the ledger summary cuts days in when the caller names none: the configuration's default. */
+    static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
     /** Room for the publisher, the web server and Quartz's JDBC job store (trigger acquisition, misfires, check-in). */
     private static final int MAX_POOL_SIZE = 10;
     /** The system property H2 reads the address its servers (AUTO_SERVER's among them) bind to from. */
@@ -59,6 +63,7 @@ public final class Database implements AutoCloseable {
     private final ImageStore images;
     private final BatchRepository batches;
     private final JdbiLedgerRepository ledger;
+    private final JdbiLedgerSummary ledgerSummary;
     private final MediaCache mediaCache;
     private final AuditLog audit;
     private final ApprovedSnapshots approvedSnapshots;
@@ -69,7 +74,8 @@ public final class Database implements AutoCloseable {
     private final CallbackNonces callbackNonces;
     private final H2Compactor compactor;
 
-    private Database(HikariDataSource dataSource, String safeUrl, String product, H2Compactor compactor) {
+    private Database(HikariDataSource dataSource, String safeUrl, String product, H2Compactor compactor,
+                     ZoneId zone) {
         this.dataSource = dataSource;
         this.compactor = compactor;
         this.safeUrl = safeUrl;
@@ -80,7 +86,8 @@ public final class Database implements AutoCloseable {
         this.items = new JdbiItemRepository(transactions);
         this.images = new JdbiImageStore(transactions);
         this.batches = new JdbiBatchRepository(transactions);
-        this.ledger = new JdbiLedgerRepository(transactions);
+        this.ledgerSummary = new JdbiLedgerSummary(transactions, zone, product.startsWith("PostgreSQL"));
+        this.ledger = new JdbiLedgerRepository(transactions, ledgerSummary);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
         this.approvedSnapshots = new JdbiApprovedSnapshots(transactions);
@@ -97,6 +104,16 @@ public final class Database implements AutoCloseable {
      * @throws StoreException naming the URL (without credentials) when the database cannot be reached or migrated
      */
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, DEFAULT_ZONE);
+    }
+
+    /**
+     * Connects, migrates the schema to the newest version and returns the store, whose per-day ledger summary cuts
+     * days in {@code zone} (and is rebuilt here when it was cut in another zone or never filled).
+     *
+     * @throws StoreException naming the URL (without credentials) when the database cannot be reached or migrated
+     */
+    public static Database open(String jdbcUrl, String user, String password, ZoneId zone) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             throw new IllegalArgumentException("database url must not be blank");
         }
@@ -131,7 +148,9 @@ public final class Database implements AutoCloseable {
                 ownerOnly(dataSource);
                 compactor = H2Compactor.start(dataSource, safeUrl);
             }
-            return new Database(dataSource, safeUrl, product, compactor);
+            Database db = new Database(dataSource, safeUrl, product, compactor, zone);
+            db.ledgerSummary.ensureCurrent();
+            return db;
         } catch (SQLException | RuntimeException e) {
             dataSource.close();
             throw new StoreException("cannot migrate database " + safeUrl, MaskedCause.of(e, password));
@@ -157,6 +176,11 @@ public final class Database implements AutoCloseable {
 
     public LedgerRepository ledger() {
         return ledger;
+    }
+
+    /** The per-day summary of the ledger that counting reads: rebuilt or checked against the ledger on demand. */
+    public LedgerSummary ledgerSummary() {
+        return ledgerSummary;
     }
 
     /** Counting queries on the ledger, answered in SQL. */

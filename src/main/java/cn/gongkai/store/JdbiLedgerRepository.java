@@ -8,6 +8,7 @@ import cn.gongkai.report.LedgerStatistics;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -23,8 +25,9 @@ import org.jdbi.v3.core.statement.Query;
  * The publication ledger and its counting queries. A duplicate (item, mode), or source key for rows without an item,
  * is looked for first and, should a concurrent writer win the race, the unique violation is undone at a savepoint:
  * either way {@link #record} returns false and the caller's transaction stays usable, on H2 and on PostgreSQL alike.
- * Counting is one GROUP BY pass over the index {@code ledger_counts}; the first row of each push carries
- * {@code push_head = 1}, so pushes add up like articles.
+ * The first row of each push carries {@code push_head = 1}, so pushes add up like articles. Every write also adds
+ * to the per-day summary ({@link JdbiLedgerSummary}) in the same transaction, and counting of whole days (a year, a
+ * month) reads the summary; other intervals are one GROUP BY pass over the index {@code ledger_counts}.
  */
 final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
 
@@ -43,9 +46,11 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
             + " :deletedAt)";
 
     private final JdbiTransactions tx;
+    private final JdbiLedgerSummary summary;
 
-    JdbiLedgerRepository(JdbiTransactions tx) {
+    JdbiLedgerRepository(JdbiTransactions tx, JdbiLedgerSummary summary) {
         this.tx = tx;
+        this.summary = summary;
     }
 
     @Override
@@ -58,6 +63,9 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                 boolean head = h.createQuery("SELECT COUNT(*) FROM ledger WHERE push_key = :key")
                         .bind("key", e.pushKey()).mapTo(Long.class).one() == 0;
                 bind(h.createUpdate(INSERT), e, head).execute();
+                DailyTally added = summary.tally();
+                added.add(counted(e, head), 1);
+                summary.apply(h, added);
                 return true;
             });
         } catch (StoreException ex) {
@@ -77,6 +85,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                 Set<String> known = existingKeys(h, chunk);
                 Set<String> pushes = existingPushes(h, chunk);
                 PreparedBatch batch = h.prepareBatch(INSERT);
+                DailyTally batched = summary.tally();
                 int size = 0;
                 for (LedgerEntry e : chunk) {
                     if (e.source() == LedgerSource.GONGKAI) {
@@ -89,7 +98,9 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                         added += record(e) ? 1 : 0;
                         pushes.add(e.pushKey());
                     } else if (known.add(e.sourceKey())) {
-                        bind(batch, e, pushes.add(e.pushKey())).add();
+                        boolean head = pushes.add(e.pushKey());
+                        bind(batch, e, head).add();
+                        batched.add(counted(e, head), 1);
                         size++;
                     }
                 }
@@ -97,6 +108,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                     batch.execute();
                     added += size;
                 }
+                summary.apply(h, batched);
             }
             return added;
         });
@@ -155,8 +167,8 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                 }
                 step = find(step).map(LedgerEntry::correctsId).orElse(null);
             }
-            return h.createUpdate("UPDATE ledger SET corrects_id = :original WHERE id = :id")
-                    .bind("original", originalId).bind("id", correctionId).execute() == 1;
+            return changing(h, correctionId, () -> h.createUpdate("UPDATE ledger SET corrects_id = :original"
+                    + " WHERE id = :id").bind("original", originalId).bind("id", correctionId).execute() == 1);
         });
     }
 
@@ -166,8 +178,8 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
             throw new IllegalArgumentException("deletion time of ledger row " + ledgerId + " must not be null");
         }
         return tx.call("cannot mark ledger row " + ledgerId + " as deleted",
-                h -> h.createUpdate("UPDATE ledger SET deleted_at = :at WHERE id = :id")
-                        .bind("at", at).bind("id", ledgerId).execute() == 1);
+                h -> changing(h, ledgerId, () -> h.createUpdate("UPDATE ledger SET deleted_at = :at WHERE id = :id")
+                        .bind("at", at).bind("id", ledgerId).execute() == 1));
     }
 
     @Override
@@ -176,14 +188,36 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
             throw new IllegalArgumentException("category of ledger row " + ledgerId + " must not be blank");
         }
         return tx.call("cannot set the category of ledger row " + ledgerId,
-                h -> h.createUpdate("UPDATE ledger SET category = :category WHERE id = :id")
-                        .bind("category", category).bind("id", ledgerId).execute() == 1);
+                h -> changing(h, ledgerId, () -> h.createUpdate("UPDATE ledger SET category = :category"
+                        + " WHERE id = :id").bind("category", category).bind("id", ledgerId).execute() == 1));
+    }
+
+    /** Locks row {@code id}, runs the update and moves the row's counts in the summary from before to after. */
+    private boolean changing(Handle h, long id, BooleanSupplier update) {
+        Optional<DailyTally.Row> before = summary.lockedRow(h, id);
+        if (before.isEmpty() || !update.getAsBoolean()) {
+            return false;
+        }
+        DailyTally moved = summary.tally();
+        moved.add(before.get(), -1);
+        moved.add(summary.lockedRow(h, id).orElseThrow(), 1);
+        summary.apply(h, moved);
+        return true;
+    }
+
+    private static DailyTally.Row counted(LedgerEntry e, boolean head) {
+        return new DailyTally.Row(e.publishedAt(), e.account(), e.category(), e.department(), e.mode(),
+                e.correctsId() != null, e.deletedAt() != null, head);
     }
 
     // ---- counting ----
 
     @Override
     public Totals totals(Instant from, Instant to) {
+        Optional<List<LocalDate>> days = summary.days(List.of(from, to));
+        if (days.isPresent() && from.isBefore(to)) {
+            return summary.totals(days.get().get(0), days.get().get(1));
+        }
         return tx.call("cannot count the ledger from " + from + " to " + to,
                 h -> h.createQuery("SELECT " + SUMS + " FROM ledger WHERE published_at >= :from AND published_at < :to")
                         .bind("from", from).bind("to", to)
@@ -200,6 +234,10 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
             case MODE -> "mode";
             case MONTH -> throw new IllegalArgumentException("months are counted by byInterval, not byColumn");
         };
+        Optional<List<LocalDate>> days = summary.days(List.of(from, to));
+        if (days.isPresent()) {
+            return summary.byColumn(days.get().get(0), days.get().get(1), by);
+        }
         String key = "COALESCE(" + column + ", '')";
         return tx.call("cannot count the ledger by " + column + " from " + from + " to " + to,
                 h -> tally(h.createQuery("SELECT " + key + " AS k, " + SUMS + " FROM ledger"
@@ -218,6 +256,10 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
             if (!bounds.get(i).isAfter(bounds.get(i - 1))) {
                 throw new IllegalArgumentException("interval bounds must increase: " + bounds);
             }
+        }
+        Optional<List<LocalDate>> days = summary.days(bounds);
+        if (days.isPresent()) {
+            return summary.byInterval(days.get());
         }
         StringBuilder bucket = new StringBuilder("CASE");
         for (int i = 1; i < bounds.size() - 1; i++) {
@@ -241,7 +283,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
     }
 
     /** Totals as the sums of the groups; groups without articles left out unless listed in {@code always}. */
-    private static Tally tally(List<Map.Entry<String, Totals>> rows, List<String> always) {
+    static Tally tally(List<Map.Entry<String, Totals>> rows, List<String> always) {
         Map<String, Group> groups = new LinkedHashMap<>();
         always.forEach(k -> groups.put(k, new Group(0, 0)));
         long articles = 0;
@@ -262,7 +304,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
         return new Tally(new Totals(articles, pushes, corrections, deleted), groups);
     }
 
-    private static Totals totals(ResultSet rs) throws SQLException {
+    static Totals totals(ResultSet rs) throws SQLException {
         return new Totals(rs.getLong("n"), rs.getLong("p"), rs.getLong("c"), rs.getLong("d"));
     }
 
