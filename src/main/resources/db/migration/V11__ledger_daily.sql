@@ -2,9 +2,10 @@
 -- every ledger row. Each ledger row adds to four rows here, one per dimension it is counted by ('category',
 -- 'account', 'department', 'mode'); pub_day is its publish day in the configured time zone, group_key its value of
 -- that dimension ('' when missing). The store keeps it in the same transaction as every ledger write; all-zero rows
--- may stay and count for nothing. The zone the days were cut in is the one row of ledger_daily_zone; when it is
--- missing or differs from the configured zone, the store rebuilds the summary from the ledger on opening (this is
--- also how the summary of a ledger written before V11 is filled). `gongkai ledger rebuild-summary` rebuilds it.
+-- may stay and count for nothing. The zone the days were cut in is the one row of ledger_daily_zone ('' until the
+-- first build); when it differs from the configured zone, the store rebuilds the summary from the ledger on opening
+-- (this is also how the summary of a ledger written before V11 is filled). Every ledger writer locks that row first,
+-- so writers take turns and never deadlock on summary rows. `gongkai ledger rebuild-summary` rebuilds it.
 CREATE TABLE ledger_daily (
     dim         VARCHAR(12) NOT NULL,
     pub_day     DATE NOT NULL,
@@ -20,3 +21,4 @@ CREATE TABLE ledger_daily (
 CREATE TABLE ledger_daily_zone (
     zone VARCHAR NOT NULL
 );
+INSERT INTO ledger_daily_zone (zone) VALUES ('');

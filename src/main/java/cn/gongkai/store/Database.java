@@ -86,7 +86,7 @@ public final class Database implements AutoCloseable {
         this.items = new JdbiItemRepository(transactions);
         this.images = new JdbiImageStore(transactions);
         this.batches = new JdbiBatchRepository(transactions);
-        this.ledgerSummary = new JdbiLedgerSummary(transactions, zone, product.startsWith("PostgreSQL"));
+        this.ledgerSummary = new JdbiLedgerSummary(transactions, zone);
         this.ledger = new JdbiLedgerRepository(transactions, ledgerSummary);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);

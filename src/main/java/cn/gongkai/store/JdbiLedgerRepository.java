@@ -57,6 +57,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
     public boolean record(LedgerEntry e) {
         try {
             return tx.call("cannot record " + describe(e) + " in the ledger", h -> {
+                summary.lock(h);
                 if (present(h, e)) {
                     return false;
                 }
@@ -79,6 +80,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
     @Override
     public int recordAll(List<LedgerEntry> entries) {
         return tx.call("cannot record " + entries.size() + " rows in the ledger", h -> {
+            summary.lock(h);
             int added = 0;
             for (int from = 0; from < entries.size(); from += CHUNK) {
                 List<LedgerEntry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
@@ -194,6 +196,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
 
     /** Locks row {@code id}, runs the update and moves the row's counts in the summary from before to after. */
     private boolean changing(Handle h, long id, BooleanSupplier update) {
+        summary.lock(h);
         Optional<DailyTally.Row> before = summary.lockedRow(h, id);
         if (before.isEmpty() || !update.getAsBoolean()) {
             return false;

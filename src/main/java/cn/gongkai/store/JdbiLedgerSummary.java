@@ -20,8 +20,11 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * The per-day summary of the ledger (V11, table {@code ledger_daily}): kept by {@link JdbiLedgerRepository} in the
  * transaction of each ledger write, read by counting when an interval starts and ends at midnight in the summary's
- * zone. An increment is an UPDATE of the cell, or an INSERT when the cell is new; should a concurrent writer insert
- * the same cell first, the INSERT is undone at a savepoint and the UPDATE repeated, on H2 and PostgreSQL alike.
+ * zone. Every ledger write first locks the one row of {@code ledger_daily_zone} ({@link #lock}), so ledger writers
+ * (and a rebuild) take turns until they commit: no increment is lost, and writers that touch several summary rows in
+ * different orders cannot deadlock each other. Ledger writes are few (an article at a time, an import at a time), so
+ * taking turns costs nothing that matters. An increment is an UPDATE of the cell, or an INSERT when the cell is new;
+ * should the INSERT meet a unique violation all the same, it is undone at a savepoint and the UPDATE repeated.
  */
 final class JdbiLedgerSummary implements LedgerSummary {
 
@@ -39,12 +42,9 @@ final class JdbiLedgerSummary implements LedgerSummary {
 
     private final JdbiTransactions tx;
     private final ZoneId zone;
-    private final boolean postgres;
-
-    JdbiLedgerSummary(JdbiTransactions tx, ZoneId zone, boolean postgres) {
+    JdbiLedgerSummary(JdbiTransactions tx, ZoneId zone) {
         this.tx = tx;
         this.zone = zone;
-        this.postgres = postgres;
     }
 
     DailyTally tally() {
@@ -52,6 +52,11 @@ final class JdbiLedgerSummary implements LedgerSummary {
     }
 
     // ---- keeping ----
+
+    /** Makes the caller's transaction the only ledger writer until it ends (see the class comment). */
+    void lock(Handle h) {
+        h.createQuery("SELECT zone FROM ledger_daily_zone FOR UPDATE").mapTo(String.class).list();
+    }
 
     /** Adds the tally's cells to the summary, in the caller's transaction. */
     void apply(Handle h, DailyTally tally) {
@@ -139,7 +144,7 @@ final class JdbiLedgerSummary implements LedgerSummary {
 
     // ---- rebuilding and checking ----
 
-    /** Rebuilds the summary when it was cut in another zone or never filled (a ledger older than V11). */
+    /** Rebuilds the summary when it was cut in another zone or never filled (zone '': a ledger older than V11). */
     void ensureCurrent() {
         Optional<String> cutIn = tx.call("cannot read the zone of the ledger summary",
                 h -> h.createQuery("SELECT zone FROM ledger_daily_zone").mapTo(String.class).findFirst());
@@ -151,10 +156,8 @@ final class JdbiLedgerSummary implements LedgerSummary {
     @Override
     public long rebuild() {
         return tx.call("cannot rebuild the ledger summary", h -> {
-            if (postgres) {
-                // Writers wait until the summary is rebuilt; the ledger read below then sees every committed row.
-                h.execute("LOCK TABLE ledger IN SHARE MODE");
-            }
+            // Writers wait until the summary is rebuilt; the ledger read below then sees every committed row.
+            lock(h);
             h.execute("DELETE FROM ledger_daily");
             long[] rows = {0};
             DailyTally tally = countLedger(h, rows);
@@ -163,9 +166,10 @@ final class JdbiLedgerSummary implements LedgerSummary {
             if (batch.size() > 0) {
                 batch.execute();
             }
-            h.execute("DELETE FROM ledger_daily_zone");
-            h.createUpdate("INSERT INTO ledger_daily_zone (zone) VALUES (:zone)").bind("zone", zone.getId())
-                    .execute();
+            if (h.createUpdate("UPDATE ledger_daily_zone SET zone = :zone").bind("zone", zone.getId()).execute() == 0) {
+                h.createUpdate("INSERT INTO ledger_daily_zone (zone) VALUES (:zone)").bind("zone", zone.getId())
+                        .execute();
+            }
             return rows[0];
         });
     }

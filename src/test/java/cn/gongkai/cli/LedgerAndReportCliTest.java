@@ -235,6 +235,22 @@ class LedgerAndReportCliTest {
         assertThat(r.err()).contains(dir.resolve("report").resolve("2022.yml").toString(), "文件不存在", "example.yml");
     }
 
+    @Test
+    void theLedgerSummaryIsCheckedAndRebuiltOnDemand() throws IOException {
+        run("ledger", "import", write("history.csv", HEADER
+                + "2023-03-01 10:00,红旗区召开招商引资推进会,招商引资,,投资促进股,hongqi\n"
+                + "2023-12-31 23:59,年末促消费活动,促消费,,,hongqi\n").toString());
+
+        Run check = run("ledger", "rebuild-summary", "--check");
+        Run rebuild = run("ledger", "rebuild-summary");
+
+        assertThat(check.code()).as(check.err()).isZero();
+        assertThat(check.out()).contains("统计汇总与台账一致");
+        assertThat(rebuild.code()).as(rebuild.err()).isZero();
+        assertThat(rebuild.out()).contains("已按台账重建统计汇总（2 行台账）");
+        assertThat(run("counts", "--year", "2023").out()).contains("文章 2 条");
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text, StandardCharsets.UTF_8);

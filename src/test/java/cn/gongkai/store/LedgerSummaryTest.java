@@ -126,7 +126,7 @@ class LedgerSummaryTest {
         try (Database db = p.open()) {
             db.ledger().recordAll(List.of(imported("k1", "2023-03-01T02:00:00Z", "招商引资", "job1")));
             sql(db, "DELETE FROM ledger_daily");
-            sql(db, "DELETE FROM ledger_daily_zone");
+            sql(db, "UPDATE ledger_daily_zone SET zone = ''");
             try (Database again = p.open()) {
                 assertAgrees(again);
                 assertThat(counter(again).count(2023, CountBy.ACCOUNT).articles()).isEqualTo(1);
