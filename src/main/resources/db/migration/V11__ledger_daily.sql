@@ -17,6 +17,8 @@ CREATE TABLE ledger_daily (
     CONSTRAINT ledger_daily_key PRIMARY KEY (dim, pub_day, group_key),
     CONSTRAINT ledger_daily_dim CHECK (dim IN ('category', 'account', 'department', 'mode'))
 );
+-- Counting a year reads only this index (H2 answers from a covering index without visiting the rows).
+CREATE INDEX ledger_daily_counts ON ledger_daily (dim, pub_day, group_key, articles, deleted, corrections, pushes);
 
 CREATE TABLE ledger_daily_zone (
     zone VARCHAR NOT NULL

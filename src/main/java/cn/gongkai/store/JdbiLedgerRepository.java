@@ -264,16 +264,9 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
         if (days.isPresent()) {
             return summary.byInterval(days.get());
         }
-        StringBuilder bucket = new StringBuilder("CASE");
-        for (int i = 1; i < bounds.size() - 1; i++) {
-            bucket.append(" WHEN published_at < :b").append(i).append(" THEN ").append(i - 1);
-        }
-        bucket.append(" ELSE ").append(bounds.size() - 2).append(" END");
+        String bucket = bucket("published_at", bounds.size());
         int last = bounds.size() - 1;
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < last; i++) {
-            keys.add(String.valueOf(i));
-        }
+        List<String> keys = intervalKeys(last);
         return tx.call("cannot count the ledger per interval from " + bounds.get(0) + " to " + bounds.get(last), h -> {
             Query q = h.createQuery("SELECT bucket AS k, " + SUMS + " FROM (SELECT " + bucket + " AS bucket,"
                     + " corrects_id, deleted_at, push_head FROM ledger WHERE published_at >= :b0"
@@ -283,6 +276,24 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
             }
             return tally(q.map((rs, ctx) -> Map.entry(String.valueOf(rs.getInt("k")), totals(rs))).list(), keys);
         });
+    }
+
+    /** The SQL that numbers the interval [:b(i), :b(i+1)) a value of {@code column} falls in, 0 for the first. */
+    static String bucket(String column, int bounds) {
+        StringBuilder bucket = new StringBuilder("CASE");
+        for (int i = 1; i < bounds - 1; i++) {
+            bucket.append(" WHEN ").append(column).append(" < :b").append(i).append(" THEN ").append(i - 1);
+        }
+        return bucket.append(" ELSE ").append(bounds - 2).append(" END").toString();
+    }
+
+    /** "0", "1", … for {@code intervals} intervals: every interval is a group, even an empty one. */
+    static List<String> intervalKeys(int intervals) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < intervals; i++) {
+            keys.add(String.valueOf(i));
+        }
+        return keys;
     }
 
     /** Totals as the sums of the groups; groups without articles left out unless listed in {@code always}. */

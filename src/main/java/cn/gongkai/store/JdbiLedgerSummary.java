@@ -120,16 +120,9 @@ final class JdbiLedgerSummary implements LedgerSummary {
     }
 
     Tally byInterval(List<LocalDate> bounds) {
-        StringBuilder bucket = new StringBuilder("CASE");
-        for (int i = 1; i < bounds.size() - 1; i++) {
-            bucket.append(" WHEN pub_day < :b").append(i).append(" THEN ").append(i - 1);
-        }
-        bucket.append(" ELSE ").append(bounds.size() - 2).append(" END");
+        String bucket = JdbiLedgerRepository.bucket("pub_day", bounds.size());
         int last = bounds.size() - 1;
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < last; i++) {
-            keys.add(String.valueOf(i));
-        }
+        List<String> keys = JdbiLedgerRepository.intervalKeys(last);
         return tx.call("cannot count the ledger summary per interval from " + bounds.get(0), h -> {
             Query q = h.createQuery("SELECT bucket AS k, " + SUMS + " FROM (SELECT " + bucket + " AS bucket,"
                     + " articles, deleted, corrections, pushes FROM ledger_daily WHERE dim = :dim"
