@@ -42,6 +42,7 @@ final class JdbiLedgerSummary implements LedgerSummary {
 
     private final JdbiTransactions tx;
     private final ZoneId zone;
+
     JdbiLedgerSummary(JdbiTransactions tx, ZoneId zone) {
         this.tx = tx;
         this.zone = zone;
@@ -173,12 +174,11 @@ final class JdbiLedgerSummary implements LedgerSummary {
             Map<DailyTally.Cell, long[]> ledger = countLedger(h, new long[1]).cells();
             DailyTally stored = tally();
             h.createQuery("SELECT dim, pub_day, group_key, articles, deleted, corrections, pushes FROM ledger_daily")
-                    .map((rs, ctx) -> {
-                        stored.add(new DailyTally.Cell(rs.getString("dim"), rs.getObject("pub_day", LocalDate.class),
-                                rs.getString("group_key")), new long[] {rs.getLong("articles"), rs.getLong("deleted"),
-                                    rs.getLong("corrections"), rs.getLong("pushes")});
-                        return 0;
-                    }).forEach(x -> { });
+                    .map((rs, ctx) -> Map.entry(new DailyTally.Cell(rs.getString("dim"),
+                            rs.getObject("pub_day", LocalDate.class), rs.getString("group_key")),
+                            new long[] {rs.getLong("articles"), rs.getLong("deleted"), rs.getLong("corrections"),
+                                rs.getLong("pushes")}))
+                    .forEach(cell -> stored.add(cell.getKey(), cell.getValue()));
             return SummaryDifferences.describe(stored.cells(), ledger, limit);
         });
     }
