@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What ledger rows add to the per-day summary (V11): for each row, one cell per dimension (category, account,
+ * What ledger rows add to the per-day summary (V12): for each row, one cell per dimension (category, account,
  * department, mode) of its publish day, counting articles, deleted articles, corrections and pushes. Cells are kept
  * in key order, so that writers update summary rows in one order and do not deadlock each other.
  */

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The per-day summary of the ledger (V11, table {@code ledger_daily}): kept by {@link JdbiLedgerRepository} in the
+ * The per-day summary of the ledger (V12, table {@code ledger_daily}): kept by {@link JdbiLedgerRepository} in the
  * transaction of each ledger write, read by counting when an interval starts and ends at midnight in the summary's
  * zone. Every ledger write first locks the one row of {@code ledger_daily_zone} ({@link #lock}), so ledger writers
  * (and a rebuild) take turns until they commit: no increment is lost, and writers that touch several summary rows in
@@ -138,7 +138,7 @@ final class JdbiLedgerSummary implements LedgerSummary {
 
     // ---- rebuilding and checking ----
 
-    /** Rebuilds the summary when it was cut in another zone or never filled (zone '': a ledger older than V11). */
+    /** Rebuilds the summary when it was cut in another zone or never filled (zone '': a ledger older than V12). */
     void ensureCurrent() {
         Optional<String> cutIn = tx.call("cannot read the zone of the ledger summary",
                 h -> h.createQuery("SELECT zone FROM ledger_daily_zone").mapTo(String.class).findFirst());

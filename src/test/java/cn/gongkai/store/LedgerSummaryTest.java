@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The per-day ledger summary (V11) on H2 and on embedded PostgreSQL: after every kind of ledger write it equals a
+ * The per-day ledger summary (V12) on H2 and on embedded PostgreSQL: after every kind of ledger write it equals a
  * GROUP BY over the ledger, a rebuild repairs it, and concurrent writers lose no increment.
  */
 class LedgerSummaryTest {

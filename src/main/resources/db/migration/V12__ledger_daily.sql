@@ -4,7 +4,7 @@
 -- that dimension ('' when missing). The store keeps it in the same transaction as every ledger write; all-zero rows
 -- may stay and count for nothing. The zone the days were cut in is the one row of ledger_daily_zone ('' until the
 -- first build); when it differs from the configured zone, the store rebuilds the summary from the ledger on opening
--- (this is also how the summary of a ledger written before V11 is filled). Every ledger writer locks that row first,
+-- (this is also how the summary of a ledger written before V12 is filled). Every ledger writer locks that row first,
 -- so writers take turns and never deadlock on summary rows. `gongkai ledger rebuild-summary` rebuilds it.
 CREATE TABLE ledger_daily (
     dim         VARCHAR(12) NOT NULL,
