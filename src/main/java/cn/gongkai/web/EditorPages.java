@@ -4,12 +4,16 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.intake.ImportPreview;
 import cn.gongkai.intake.ImportProblem;
 import cn.gongkai.intake.ImportResult;
+import cn.gongkai.intake.ItemImporter;
 import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Note;
+import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImageDecoding;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.review.ChecksFailedException;
@@ -43,10 +47,15 @@ final class EditorPages {
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp",
             "image/webp", "image/tiff");
 
-    private final Console.Services s;
+    /** What the editor reads and runs. */
+    record Uses(ItemRepository items, ImageStore images, ItemImporter importer, ReviewService review,
+               ArticleRenderer renderer, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
 
-    EditorPages(Console.Services services, Views views) {
+    EditorPages(Uses services, Views views) {
         this.s = services;
         this.views = views;
     }
@@ -67,7 +76,7 @@ final class EditorPages {
 
     private void newForm(Context ctx) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("account", s.config().accounts().get(0).id());
+        values.put("account", s.site().config().accounts().get(0).id());
         values.put("author", "");
         values.put("notes", List.of(Map.of("term", "", "explanation", "")));
         values.put("images", List.of());
@@ -126,14 +135,14 @@ final class EditorPages {
         model.put("active", "edit");
         model.put("v", values);
         model.put("problems", problems);
-        model.put("categories", s.config().categories());
-        model.put("accounts", s.config().accounts().stream().map(a -> Map.of("id", a.id(), "name", a.name()))
+        model.put("categories", s.site().config().categories());
+        model.put("accounts", s.site().config().accounts().stream().map(a -> Map.of("id", a.id(), "name", a.name()))
                 .toList());
         model.put("glossaryKeys", List.copyOf(s.renderer().glossary().keys()));
         model.put("item", item == null ? null : Map.of("id", item.id(), "statusLabel", item.status().label(),
                 "draft", item.status() == ItemStatus.DRAFT || item.status() == ItemStatus.REJECTED,
                 "inChain", item.status() != ItemStatus.DRAFT));
-        model.put("maxImageMb", s.config().review().imageMaxMb());
+        model.put("maxImageMb", s.site().config().review().imageMaxMb());
         views.page(ctx, status, "edit.ftlh", model);
     }
 
@@ -343,9 +352,9 @@ final class EditorPages {
         out.put("html", "");
         if (p.content() != null) {
             try {
-                AccountConfig account = s.config().accounts().stream()
+                AccountConfig account = s.site().config().accounts().stream()
                         .filter(a -> a.id().equals(p.content().account())).findFirst()
-                        .orElse(s.config().accounts().get(0));
+                        .orElse(s.site().config().accounts().get(0));
                 out.put("html", s.renderer().render(p.content(), account.name(), ItemPages::imageUrl).html());
             } catch (RenderException e) {
                 out.put("problems", List.of(Map.of("where", "排版", "message", e.getMessage())));
@@ -360,10 +369,10 @@ final class EditorPages {
             ctx.status(400).json(Map.of("error", "没有收到图片文件"));
             return;
         }
-        long max = s.config().review().imageMaxMb() * 1024L * 1024L;
+        long max = s.site().config().review().imageMaxMb() * 1024L * 1024L;
         if (file.size() > max) {
             ctx.status(413).json(Map.of("error", "图片“" + file.filename() + "”有 " + file.size() / 1024 / 1024
-                    + " MB，超过 " + s.config().review().imageMaxMb() + " MB 的上限，请压缩后再上传"));
+                    + " MB，超过 " + s.site().config().review().imageMaxMb() + " MB 的上限，请压缩后再上传"));
             return;
         }
         byte[] bytes;

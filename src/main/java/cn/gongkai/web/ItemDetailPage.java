@@ -3,10 +3,13 @@ package cn.gongkai.web;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.render.RenderedArticle;
+import cn.gongkai.review.ApprovedSnapshots;
 import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
+import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.ReviewText;
 import cn.gongkai.review.Role;
@@ -25,11 +28,16 @@ final class ItemDetailPage {
     private static final Set<ItemStatus> EDITABLE = Set.of(ItemStatus.DRAFT, ItemStatus.IN_REVIEW,
             ItemStatus.REJECTED, ItemStatus.APPROVED, ItemStatus.FAILED);
 
-    private final Console.Services s;
+    /** What the item page reads. */
+    record Uses(ReviewService review, AuditLog audit, ArticleRenderer renderer, ApprovedSnapshots snapshots,
+               Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
     private final ItemPages items;
 
-    ItemDetailPage(Console.Services services, Views views, ItemPages items) {
+    ItemDetailPage(Uses services, Views views, ItemPages items) {
         this.s = services;
         this.views = views;
         this.items = items;
@@ -62,7 +70,7 @@ final class ItemDetailPage {
         model.put("preview", "");
         model.put("previewError", "");
         try {
-            RenderedArticle a = s.renderer().render(c, s.accountName(c.account()), ItemPages::imageUrl);
+            RenderedArticle a = s.renderer().render(c, s.site().accountName(c.account()), ItemPages::imageUrl);
             model.put("preview", a.html());
             model.put("digest", a.digest());
         } catch (RenderException e) {

@@ -2,6 +2,7 @@ package cn.gongkai.web;
 
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemQuery;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.User;
@@ -15,11 +16,15 @@ import java.util.Map;
 
 /** 稿件 ({@code /items}, filtered by status, category, month and text) and 审核 ({@code /review}). */
 final class ItemListPages {
-    private final Console.Services s;
+    /** What 稿件 and 审核 read. */
+    record Uses(ItemRepository items, ReviewService review, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
     private final ItemPages items;
 
-    ItemListPages(Console.Services services, Views views, ItemPages items) {
+    ItemListPages(Uses services, Views views, ItemPages items) {
         this.s = services;
         this.views = views;
         this.items = items;
@@ -48,7 +53,7 @@ final class ItemListPages {
         model.put("active", "items");
         model.put("items", rows);
         model.put("statuses", statuses);
-        model.put("categories", s.config().categories());
+        model.put("categories", s.site().config().categories());
         model.put("filter", f.echo());
         views.page(ctx, "items.ftlh", model);
     }

@@ -2,40 +2,36 @@ package cn.gongkai.web;
 
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.Role;
 import cn.gongkai.review.checks.CheckReport;
 import cn.gongkai.review.checks.Finding;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The item pages of the console: registers 待办 ({@link TodoPage}), 稿件 and 审核 ({@link ItemListPages}), one item
- * ({@link ItemDetailPage}) and what staff do to an item ({@link ItemActions}), and holds what they share.
+ * What the item pages of the console share — 待办 ({@link TodoPage}), 稿件 and 审核 ({@link ItemListPages}), one item
+ * ({@link ItemDetailPage}) and what staff do to an item ({@link ItemActions}): loading an item and its summary.
  */
 final class ItemPages {
     static final String CHANNEL = "控制台";
     /** Roles that may publish now and requeue failed items. */
     static final Role[] PUBLISHERS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER};
 
-    private final Console.Services s;
-    private final Views views;
-
-    ItemPages(Console.Services services, Views views) {
-        this.s = services;
-        this.views = views;
+    /** What the item pages share. */
+    record Uses(ItemRepository items, ReviewService review, Site site) {
     }
 
-    void register(RoutesConfig routes) {
-        new TodoPage(s, views, this).register(routes);
-        new ItemListPages(s, views, this).register(routes);
-        new ItemDetailPage(s, views, this).register(routes);
-        new ItemActions(s, views, this).register(routes);
+    private final Uses s;
+    private final Views views;
+
+    ItemPages(Uses services, Views views) {
+        this.s = services;
+        this.views = views;
     }
 
     static long id(Context ctx) {
@@ -56,7 +52,7 @@ final class ItemPages {
         m.put("id", i.id());
         m.put("title", i.title());
         m.put("category", i.content().category());
-        m.put("account", s.accountName(i.content().account()));
+        m.put("account", s.site().accountName(i.content().account()));
         m.put("status", i.status().name());
         m.put("statusLabel", i.status().label());
         m.put("waitingFor", s.review().waitingFor(i).map(ReviewService::roleLabel).orElse(""));
@@ -97,9 +93,5 @@ final class ItemPages {
             default -> f.field().startsWith("notes") ? "备注" : f.field();
         };
         return f.line() == 0 ? field : field + "第 " + f.line() + " 行";
-    }
-
-    static LocalDate today(Console.Services s) {
-        return s.clock().instant().atZone(s.config().timezone()).toLocalDate();
     }
 }

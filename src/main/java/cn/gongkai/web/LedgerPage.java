@@ -2,8 +2,11 @@ package cn.gongkai.web;
 
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.publish.LedgerEntry;
+import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.LedgerSource;
 import cn.gongkai.publish.WeChatException;
+import cn.gongkai.publish.WeChatGateway;
+import cn.gongkai.report.Counter;
 import cn.gongkai.report.HistoryImport;
 import cn.gongkai.report.Reconciler;
 import cn.gongkai.report.ReportBuilder;
@@ -45,10 +48,14 @@ final class LedgerPage {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int RECONCILE_PAGES = 20;
 
-    private final Console.Services s;
+    /** What the 台账 card reads and changes. */
+    record Uses(LedgerRepository ledger, Counter counter, WeChatGateway gateway, Site site) {
+    }
+
+    private final Uses s;
     private final StatsPage stats;
 
-    LedgerPage(Console.Services services, StatsPage stats) {
+    LedgerPage(Uses services, StatsPage stats) {
         this.s = services;
         this.stats = stats;
     }
@@ -70,9 +77,9 @@ final class LedgerPage {
         for (LedgerEntry e : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("id", e.id());
-            r.put("at", MINUTE.format(e.publishedAt().atZone(s.config().timezone())));
+            r.put("at", MINUTE.format(e.publishedAt().atZone(s.site().config().timezone())));
             r.put("source", e.source().label());
-            r.put("account", s.accountName(e.account()));
+            r.put("account", s.site().accountName(e.account()));
             r.put("title", e.title());
             r.put("url", e.url() == null ? "" : e.url());
             r.put("category", pending(e) ? "" : e.category());
@@ -83,7 +90,7 @@ final class LedgerPage {
         model.put("ledgerRows", shown);
         model.put("ledgerRowsTotal", rows.size());
         model.put("ledgerPending", rows.stream().filter(LedgerPage::pending).count());
-        model.put("ledgerCategories", s.config().categories());
+        model.put("ledgerCategories", s.site().config().categories());
         model.put("canKeepLedger", ConsoleAccess.holds(ConsoleAccess.user(ctx), KEEPERS));
         model.put("reconcilable", !freepublishAccounts().isEmpty());
         model.put("maxUploadMb", MAX_UPLOAD_BYTES / 1024 / 1024);
@@ -95,7 +102,7 @@ final class LedgerPage {
     }
 
     private List<String> freepublishAccounts() {
-        return s.config().accounts().stream().filter(AccountConfig::freepublishes).map(AccountConfig::id).toList();
+        return s.site().config().accounts().stream().filter(AccountConfig::freepublishes).map(AccountConfig::id).toList();
     }
 
     private int postedYear(Context ctx) {
@@ -128,8 +135,8 @@ final class LedgerPage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the uploaded ledger file " + name, e);
         }
-        HistoryImport.Result r = new HistoryImport(s.ledger(), s.config().timezone(), s.config().categories(),
-                s.config().accounts().stream().map(AccountConfig::id).toList()).importUpload(name, bytes);
+        HistoryImport.Result r = new HistoryImport(s.ledger(), s.site().config().timezone(), s.site().config().categories(),
+                s.site().config().accounts().stream().map(AccountConfig::id).toList()).importUpload(name, bytes);
         if (!r.ok()) {
             LOG.info("{} tried to import {} into the ledger: refused with {} problems", me.name(), name,
                     r.problems().size());
@@ -151,7 +158,7 @@ final class LedgerPage {
         }
         Reconciler.Result r;
         try {
-            r = new Reconciler(s.ledger(), s.counter(), s.gateway()::listPublished, s.clock(), RECONCILE_PAGES)
+            r = new Reconciler(s.ledger(), s.counter(), s.gateway()::listPublished, s.site().clock(), RECONCILE_PAGES)
                     .reconcile(year, accounts);
         } catch (WeChatException e) {
             LOG.warn("{} reconciled {} with WeChat: {}", me.name(), year, e.getMessage());
@@ -160,7 +167,7 @@ final class LedgerPage {
         }
         LOG.info("{} reconciled {} with WeChat: {} matched, {} external added, {} newly deleted, {} only in ledger",
                 me.name(), year, r.matched(), r.added().size(), r.newlyDeleted().size(), r.onlyInLedger().size());
-        done(ctx, year, r.lines(year, s.config().timezone(), "请在下方列表中选择分类",
+        done(ctx, year, r.lines(year, s.site().config().timezone(), "请在下方列表中选择分类",
                 "请用命令 gongkai ledger reconcile --year " + year + " --max-pages N 读完"), false);
     }
 
@@ -183,8 +190,8 @@ final class LedgerPage {
             done(ctx, year, List.of("请为“" + e.title() + "”选择一个分类。"), true);
             return;
         }
-        if (!s.config().categories().contains(category)) {
-            done(ctx, year, List.of("分类“" + category + "”不在配置中（" + String.join("、", s.config().categories())
+        if (!s.site().config().categories().contains(category)) {
+            done(ctx, year, List.of("分类“" + category + "”不在配置中（" + String.join("、", s.site().config().categories())
                     + "）。"), true);
             return;
         }

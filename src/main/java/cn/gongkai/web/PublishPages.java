@@ -2,8 +2,11 @@ package cn.gongkai.web;
 
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.PublishBatch;
+import cn.gongkai.publish.Publisher;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.review.User;
 import io.javalin.config.RoutesConfig;
@@ -25,10 +28,14 @@ final class PublishPages {
     private static final Logger LOG = LoggerFactory.getLogger(PublishPages.class);
     private static final int RECENT = 50;
 
-    private final Console.Services s;
+    /** What 发布记录 reads and runs. */
+    record Uses(ItemRepository items, BatchRepository batches, Publisher publisher, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
 
-    PublishPages(Console.Services services, Views views) {
+    PublishPages(Uses services, Views views) {
         this.s = services;
         this.views = views;
     }
@@ -49,7 +56,7 @@ final class PublishPages {
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", b.id());
-            m.put("account", s.accountName(b.account()));
+            m.put("account", s.site().accountName(b.account()));
             m.put("mode", b.mass() ? "群发（通知粉丝）" : "发布（不推送通知）");
             m.put("state", b.state().name());
             m.put("stateLabel", b.state().label());
@@ -62,8 +69,8 @@ final class PublishPages {
         }
         List<Map<String, Object>> accounts = new ArrayList<>();
         List<DisclosureItem> approved = s.items().list(ItemStatus.APPROVED);
-        for (AccountConfig a : s.config().accounts()) {
-            long due = s.items().dueForPublishing(a.id(), s.clock().instant(), 1000).size();
+        for (AccountConfig a : s.site().config().accounts()) {
+            long due = s.items().dueForPublishing(a.id(), s.site().clock().instant(), 1000).size();
             long planned = approved.stream().filter(i -> i.content().account().equals(a.id())).count() - due;
             accounts.add(Map.of("id", a.id(), "name", a.name(), "due", due, "planned", Math.max(0, planned),
                     "slot", CronText.of(a.cron()), "sandbox", a.sandbox(), "dryRun", a.dryRun()));
@@ -71,7 +78,7 @@ final class PublishPages {
         List<Map<String, Object>> failed = new ArrayList<>();
         for (DisclosureItem i : s.items().list(ItemStatus.FAILED)) {
             failed.add(Map.of("id", i.id(), "title", i.title(), "failure", i.failure(), "updated",
-                    views.time(i.updatedAt()), "account", s.accountName(i.content().account())));
+                    views.time(i.updatedAt()), "account", s.site().accountName(i.content().account())));
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("active", "publishing");
@@ -89,7 +96,7 @@ final class PublishPages {
     private void run(Context ctx) {
         User me = ConsoleAccess.requireRole(ctx, "立即发布", ItemPages.PUBLISHERS);
         String account = ctx.formParam("account");
-        if (s.config().accounts().stream().noneMatch(a -> a.id().equals(account))) {
+        if (s.site().config().accounts().stream().noneMatch(a -> a.id().equals(account))) {
             throw new NotFound("公众号“" + account + "”未配置");
         }
         LOG.info("{} started a publishing run for account {} from the console", me.name(), account);

@@ -45,10 +45,14 @@ final class ReportPage {
     private static final Role[] EDITORS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER};
     private static final long MAX_FACTS_BYTES = 512 * 1024;
 
-    private final Console.Services s;
+    /** What 年报 reads and writes ({@code factsDir}: the facts files). */
+    record Uses(AnnualReports reports, Path factsDir, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
 
-    ReportPage(Console.Services services, Views views) {
+    ReportPage(Uses services, Views views) {
         this.s = services;
         this.views = views;
     }
@@ -64,7 +68,7 @@ final class ReportPage {
         if (y != null && y.strip().matches("\\d{4}")) {
             return Integer.parseInt(y.strip());
         }
-        return ItemPages.today(s).getYear() - 1;
+        return s.site().today().getYear() - 1;
     }
 
     private Path factsFile(int year) {

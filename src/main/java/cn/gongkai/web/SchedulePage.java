@@ -2,6 +2,7 @@ package cn.gongkai.web;
 
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -24,10 +25,14 @@ import java.util.Map;
 final class SchedulePage {
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final Console.Services s;
+    /** What 排期 reads. */
+    record Uses(ItemRepository items, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
 
-    SchedulePage(Console.Services services, Views views) {
+    SchedulePage(Uses services, Views views) {
         this.s = services;
         this.views = views;
     }
@@ -37,7 +42,7 @@ final class SchedulePage {
     }
 
     private void page(Context ctx) {
-        LocalDate today = ItemPages.today(s);
+        LocalDate today = s.site().today();
         YearMonth month = month(ctx, today);
         String account = ctx.queryParam("account") == null ? "" : ctx.queryParam("account");
         Map<LocalDate, List<Map<String, Object>>> byDay = new LinkedHashMap<>();
@@ -50,7 +55,7 @@ final class SchedulePage {
         model.put("prev", month.minusMonths(1).toString());
         model.put("next", month.plusMonths(1).toString());
         model.put("account", account);
-        model.put("accounts", s.config().accounts().stream().map(a -> Map.of("id", a.id(), "name", a.name()))
+        model.put("accounts", s.site().config().accounts().stream().map(a -> Map.of("id", a.id(), "name", a.name()))
                 .toList());
         model.put("weeks", weeks(month, today, byDay));
         model.put("waiting", waiting);
@@ -116,7 +121,7 @@ final class SchedulePage {
 
     private List<Map<String, String>> slots() {
         List<Map<String, String>> slots = new ArrayList<>();
-        for (AccountConfig a : s.config().accounts()) {
+        for (AccountConfig a : s.site().config().accounts()) {
             slots.add(Map.of("id", a.id(), "name", a.name(), "slot", CronText.of(a.cron()),
                     "cap", a.dailyCap() > 0 ? "每天最多 " + a.dailyCap() + " 篇" : "",
                     "dryRun", a.dryRun() ? "演练模式：只建草稿，不发布" : ""));
@@ -134,6 +139,6 @@ final class SchedulePage {
 
     private Map<String, Object> entry(DisclosureItem i, String time) {
         return Map.of("id", i.id(), "title", i.title(), "status", i.status().name(), "statusLabel",
-                i.status().label(), "time", time, "account", s.accountName(i.content().account()));
+                i.status().label(), "time", time, "account", s.site().accountName(i.content().account()));
     }
 }

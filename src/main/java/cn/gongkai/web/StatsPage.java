@@ -1,6 +1,8 @@
 package cn.gongkai.web;
 
 import cn.gongkai.report.CountBy;
+import cn.gongkai.report.Counter;
+import cn.gongkai.report.LedgerExport;
 import cn.gongkai.report.YearCounts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -16,14 +18,18 @@ import java.util.Map;
  * and categorise.
  */
 final class StatsPage {
-    private final Console.Services s;
+    /** What 统计 reads. */
+    record Uses(Counter counter, LedgerExport ledgerExport, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
     private final LedgerPage ledger;
 
-    StatsPage(Console.Services services, Views views) {
+    StatsPage(Uses services, Views views, LedgerPage.Uses ledger) {
         this.s = services;
         this.views = views;
-        this.ledger = new LedgerPage(services, this);
+        this.ledger = new LedgerPage(ledger, this);
     }
 
     void register(RoutesConfig routes) {
@@ -45,7 +51,7 @@ final class StatsPage {
         if (y != null && y.strip().matches("\\d{4}")) {
             return Integer.parseInt(y.strip());
         }
-        return ItemPages.today(s).getYear();
+        return s.site().today().getYear();
     }
 
     static void download(Context ctx, byte[] bytes, String fileName, String type) {

@@ -4,11 +4,14 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.Watchdog;
+import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.review.ApiToken;
 import cn.gongkai.review.PasswordPolicy;
+import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.Role;
 import cn.gongkai.review.User;
 import cn.gongkai.review.UserException;
+import cn.gongkai.review.Users;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +33,16 @@ import org.slf4j.LoggerFactory;
 final class SystemPage {
     private static final Logger LOG = LoggerFactory.getLogger(SystemPage.class);
 
-    private final Console.Services s;
+    /** What 系统 reads and changes. */
+    record Uses(Site site, Users users, ReviewService review, Watchdog watchdog, CallBudget callBudget,
+               WeChatGateway gateway, String databaseDescription, Supplier<Boolean> databaseUp) {
+    }
+
+    private final Uses s;
     private final Views views;
     private final ConsoleAccess access;
 
-    SystemPage(Console.Services services, Views views, ConsoleAccess access) {
+    SystemPage(Uses services, Views views, ConsoleAccess access) {
         this.s = services;
         this.views = views;
         this.access = access;
@@ -60,9 +69,9 @@ final class SystemPage {
         model.put("warnings", warnings());
         model.put("database", s.databaseDescription());
         model.put("databaseUp", databaseUp());
-        model.put("configSource", s.config().source());
-        model.put("templatesDir", s.config().templatesDir().toAbsolutePath().toString());
-        model.put("timezone", s.config().timezone().getId());
+        model.put("configSource", s.site().config().source());
+        model.put("templatesDir", s.site().config().templatesDir().toAbsolutePath().toString());
+        model.put("timezone", s.site().config().timezone().getId());
         model.put("chain", s.review().chain().stream().map(cn.gongkai.review.ReviewService::roleLabel).toList());
         model.put("isAdmin", me.role() == Role.ADMIN);
         model.put("probe", probe);
@@ -71,7 +80,7 @@ final class SystemPage {
 
     private List<Map<String, Object>> accounts() {
         List<Map<String, Object>> accounts = new ArrayList<>();
-        for (AccountConfig a : s.config().accounts()) {
+        for (AccountConfig a : s.site().config().accounts()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", a.id());
             m.put("name", a.name());
@@ -253,7 +262,7 @@ final class SystemPage {
     private void probe(Context ctx) {
         User me = ConsoleAccess.requireRole(ctx, "检查公众号连接", Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER);
         String account = ctx.formParam("account");
-        AccountConfig a = s.config().accounts().stream().filter(x -> x.id().equals(account)).findFirst()
+        AccountConfig a = s.site().config().accounts().stream().filter(x -> x.id().equals(account)).findFirst()
                 .orElseThrow(() -> new NotFound("公众号“" + account + "”未配置"));
         LOG.info("{} checked the WeChat connection of account {}", me.name(), a.id());
         AccountProbe p = s.gateway().probe(a.id());

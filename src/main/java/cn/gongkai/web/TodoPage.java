@@ -1,10 +1,12 @@
 package cn.gongkai.web;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.Watchdog;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.User;
+import cn.gongkai.review.Users;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -15,11 +17,15 @@ import java.util.Map;
 
 /** 待办 ({@code /}): the items waiting for this user, their own open items, failures and reminders. */
 final class TodoPage {
-    private final Console.Services s;
+    /** What 待办 reads. */
+    record Uses(ItemRepository items, ReviewService review, Watchdog watchdog, Users users) {
+    }
+
+    private final Uses s;
     private final Views views;
     private final ItemPages items;
 
-    TodoPage(Console.Services services, Views views, ItemPages items) {
+    TodoPage(Uses services, Views views, ItemPages items) {
         this.s = services;
         this.views = views;
         this.items = items;
