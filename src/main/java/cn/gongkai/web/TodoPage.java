@@ -11,7 +11,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,38 +33,35 @@ final class TodoPage {
         routes.get("/", this::todo);
     }
 
+    /** What {@code todo.ftlh} shows. */
+    public record View(List<ItemPages.Summary> reviews, List<ItemPages.Summary> mine, List<ItemPages.Summary> failed,
+                       List<StatusCount> statuses, List<String> warnings, List<String> missingRoles,
+                       boolean reviewer) {
+    }
+
+    /** How many items are in a status. */
+    public record StatusCount(String name, String label, int count) {
+    }
+
     private void todo(Context ctx) {
         User me = ConsoleAccess.user(ctx);
-        Lists lists = new Lists(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        View view = new View(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), warnings(),
+                missingRoles(), s.review().chain().contains(me.role().id())
+                || s.review().policy().importantChain().contains(me.role().id()));
         Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
         for (ItemStatus st : ItemStatus.values()) {
             counts.put(st, 0);
         }
         for (DisclosureItem i : s.items().list(null)) {
             counts.merge(i.status(), 1, Integer::sum);
-            sort(me, i, lists);
+            sort(me, i, view);
         }
-        List<Map<String, Object>> statuses = new ArrayList<>();
-        counts.forEach((st, n) -> statuses.add(Map.of("name", st.name(), "label", st.label(), "count", n)));
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "todo");
-        model.put("reviews", lists.reviews());
-        model.put("mine", lists.mine());
-        model.put("failed", lists.failed());
-        model.put("statuses", statuses);
-        model.put("warnings", warnings());
-        model.put("missingRoles", missingRoles());
-        model.put("isReviewer", s.review().chain().contains(me.role().id())
-                || s.review().policy().importantChain().contains(me.role().id()));
-        views.page(ctx, "todo.ftlh", model);
-    }
-
-    private record Lists(List<Map<String, Object>> reviews, List<Map<String, Object>> mine,
-                         List<Map<String, Object>> failed) {
+        counts.forEach((st, n) -> view.statuses().add(new StatusCount(st.name(), st.label(), n)));
+        views.page(ctx, "todo", "todo.ftlh", view);
     }
 
     /** Puts the item on each of the user's lists it belongs to. */
-    private void sort(User me, DisclosureItem i, Lists lists) {
+    private void sort(User me, DisclosureItem i, View lists) {
         if (s.review().eligibility(me, i).allowed()) {
             lists.reviews().add(items.summary(i));
         }
