@@ -41,26 +41,39 @@ final class SchedulePage {
         routes.get("/schedule", this::page);
     }
 
+    /** What {@code schedule.ftlh} shows: the month's calendar for an account (empty: all), and what waits. */
+    public record View(String month, String monthLabel, String prev, String next, String account,
+                       List<AccountOption> accounts, List<List<Day>> weeks, List<Entry> waiting, List<Slot> slots) {
+    }
+
+    /** An account to choose. */
+    public record AccountOption(String id, String name) {
+    }
+
+    /** One calendar day with its articles; {@code inMonth} false for the days of the neighbouring months. */
+    public record Day(int day, boolean inMonth, boolean today, List<Entry> entries) {
+    }
+
+    /** An article on the calendar ({@code time}: its hour and minute) or waiting for the next slot. */
+    public record Entry(long id, String title, String status, String statusLabel, String time, String account) {
+    }
+
+    /** An account's publishing slots in words, its daily cap and dry-run note (each empty when not set). */
+    public record Slot(String id, String name, String slot, String cap, String dryRun) {
+    }
+
     private void page(Context ctx) {
         LocalDate today = s.site().today();
         YearMonth month = month(ctx, today);
         String account = ctx.queryParam("account") == null ? "" : ctx.queryParam("account");
-        Map<LocalDate, List<Map<String, Object>>> byDay = new LinkedHashMap<>();
-        List<Map<String, Object>> waiting = new ArrayList<>();
+        Map<LocalDate, List<Entry>> byDay = new LinkedHashMap<>();
+        List<Entry> waiting = new ArrayList<>();
         placeItems(account, byDay, waiting);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "schedule");
-        model.put("month", month.toString());
-        model.put("monthLabel", month.getYear() + " 年 " + month.getMonthValue() + " 月");
-        model.put("prev", month.minusMonths(1).toString());
-        model.put("next", month.plusMonths(1).toString());
-        model.put("account", account);
-        model.put("accounts", s.site().config().accounts().stream().map(a -> Map.of("id", a.id(), "name", a.name()))
-                .toList());
-        model.put("weeks", weeks(month, today, byDay));
-        model.put("waiting", waiting);
-        model.put("slots", slots());
-        views.page(ctx, "schedule.ftlh", model);
+        views.page(ctx, "schedule", "schedule.ftlh", new View(month.toString(),
+                month.getYear() + " 年 " + month.getMonthValue() + " 月", month.minusMonths(1).toString(),
+                month.plusMonths(1).toString(), account, s.site().config().accounts().stream()
+                .map(a -> new AccountOption(a.id(), a.name())).toList(), weeks(month, today, byDay), waiting,
+                slots()));
     }
 
     private static YearMonth month(Context ctx, LocalDate today) {
@@ -73,8 +86,7 @@ final class SchedulePage {
     }
 
     /** Sorts the account's live items into calendar days, or into the waiting list when they take the next slot. */
-    private void placeItems(String account, Map<LocalDate, List<Map<String, Object>>> byDay,
-                            List<Map<String, Object>> waiting) {
+    private void placeItems(String account, Map<LocalDate, List<Entry>> byDay, List<Entry> waiting) {
         List<DisclosureItem> items = new ArrayList<>(s.items().list(null));
         items.sort(Comparator.comparing(i -> when(i) == null ? Instant.MAX : when(i)));
         for (DisclosureItem i : items) {
@@ -96,22 +108,17 @@ final class SchedulePage {
         }
     }
 
-    private static List<List<Map<String, Object>>> weeks(YearMonth month, LocalDate today,
-                                                         Map<LocalDate, List<Map<String, Object>>> byDay) {
-        List<List<Map<String, Object>>> weeks = new ArrayList<>();
+    private static List<List<Day>> weeks(YearMonth month, LocalDate today, Map<LocalDate, List<Entry>> byDay) {
+        List<List<Day>> weeks = new ArrayList<>();
         LocalDate day = month.atDay(1).with(DayOfWeek.MONDAY);
         if (day.isAfter(month.atDay(1))) {
             day = day.minusWeeks(1);
         }
         while (!day.isAfter(month.atEndOfMonth())) {
-            List<Map<String, Object>> week = new ArrayList<>();
+            List<Day> week = new ArrayList<>();
             for (int d = 0; d < 7; d++) {
-                Map<String, Object> cell = new LinkedHashMap<>();
-                cell.put("day", day.getDayOfMonth());
-                cell.put("inMonth", YearMonth.from(day).equals(month));
-                cell.put("today", day.equals(today));
-                cell.put("entries", byDay.getOrDefault(day, List.of()));
-                week.add(cell);
+                week.add(new Day(day.getDayOfMonth(), YearMonth.from(day).equals(month), day.equals(today),
+                        byDay.getOrDefault(day, List.of())));
                 day = day.plusDays(1);
             }
             weeks.add(week);
@@ -119,12 +126,11 @@ final class SchedulePage {
         return weeks;
     }
 
-    private List<Map<String, String>> slots() {
-        List<Map<String, String>> slots = new ArrayList<>();
+    private List<Slot> slots() {
+        List<Slot> slots = new ArrayList<>();
         for (AccountConfig a : s.site().config().accounts()) {
-            slots.add(Map.of("id", a.id(), "name", a.name(), "slot", CronText.of(a.cron()),
-                    "cap", a.dailyCap() > 0 ? "每天最多 " + a.dailyCap() + " 篇" : "",
-                    "dryRun", a.dryRun() ? "演练模式：只建草稿，不发布" : ""));
+            slots.add(new Slot(a.id(), a.name(), CronText.of(a.cron()),
+                    a.dailyCap() > 0 ? "每天最多 " + a.dailyCap() + " 篇" : "", a.dryRun() ? "演练模式：只建草稿，不发布" : ""));
         }
         return slots;
     }
@@ -137,8 +143,8 @@ final class SchedulePage {
         return i.content().publishAt();
     }
 
-    private Map<String, Object> entry(DisclosureItem i, String time) {
-        return Map.of("id", i.id(), "title", i.title(), "status", i.status().name(), "statusLabel",
-                i.status().label(), "time", time, "account", s.site().accountName(i.content().account()));
+    private Entry entry(DisclosureItem i, String time) {
+        return new Entry(i.id(), i.title(), i.status().name(), i.status().label(), time,
+                s.site().accountName(i.content().account()));
     }
 }

@@ -85,13 +85,17 @@ final class Views {
 
     /** Renders {@code name} with the page's view record, under the menu entry {@code active}, as the response. */
     void page(Context ctx, String active, String name, Record view) {
-        ctx.status(200).contentType("text/html;charset=utf-8").result(render(name, view, frame(ctx, active)));
+        page(ctx, 200, active, name, view);
     }
 
-    /** Renders {@code name} with the page's model (a map, or a view record) plus the common parts, as the response. */
-    void page(Context ctx, int status, String name, Object model) {
-        String active = model instanceof Map<?, ?> m && m.get("active") instanceof String a ? a : "";
+    /** Renders {@code name} with the page's model (a view record, or a map) under {@code active}, as the response. */
+    void page(Context ctx, int status, String active, String name, Object model) {
         ctx.status(status).contentType("text/html;charset=utf-8").result(render(name, model, frame(ctx, active)));
+    }
+
+    /** Renders {@code name} with a map as the page's model (its {@code active} entry picks the menu entry). */
+    void page(Context ctx, int status, String name, Map<String, Object> model) {
+        page(ctx, status, model.get("active") instanceof String a ? a : "", name, model);
     }
 
     void page(Context ctx, String name, Map<String, Object> model) {
