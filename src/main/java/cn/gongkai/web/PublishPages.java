@@ -1,7 +1,6 @@
 package cn.gongkai.web;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.BatchRepository;
@@ -13,7 +12,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,13 +71,12 @@ final class PublishPages {
     }
 
     private List<BatchRow> batches() {
+        List<PublishBatch> recent = s.batches().recent(RECENT);
+        Map<Long, String> titles = s.items().titles(recent.stream().flatMap(b -> b.itemIds().stream()).toList());
         List<BatchRow> batches = new ArrayList<>();
-        for (PublishBatch b : s.batches().recent(RECENT)) {
-            List<ItemLink> items = new ArrayList<>();
-            for (long id : b.itemIds()) {
-                Optional<DisclosureItem> i = s.items().find(id);
-                items.add(new ItemLink(id, i.map(DisclosureItem::title).orElse("（稿件 " + id + "）")));
-            }
+        for (PublishBatch b : recent) {
+            List<ItemLink> items = b.itemIds().stream()
+                    .map(id -> new ItemLink(id, titles.getOrDefault(id, "（稿件 " + id + "）"))).toList();
             batches.add(new BatchRow(b.id(), s.site().accountName(b.account()),
                     b.mass() ? "群发（通知粉丝）" : "发布（不推送通知）", b.state().name(), b.state().label(), items,
                     b.publishId(), b.error(), views.time(b.createdAt()), views.time(b.updatedAt())));
@@ -88,11 +86,9 @@ final class PublishPages {
 
     private List<AccountRow> accounts() {
         List<AccountRow> accounts = new ArrayList<>();
-        List<DisclosureItem> approved = s.items().list(ItemStatus.APPROVED);
         for (AccountConfig a : s.site().config().accounts()) {
-            long due = s.items().dueForPublishing(a.id(), s.site().clock().instant(), 1000).size();
-            long planned = approved.stream().filter(i -> i.content().account().equals(a.id())).count() - due;
-            accounts.add(new AccountRow(a.id(), a.name(), due, Math.max(0, planned), CronText.of(a.cron()),
+            ItemRepository.Queue queue = s.items().approvedQueue(a.id(), s.site().clock().instant());
+            accounts.add(new AccountRow(a.id(), a.name(), queue.due(), queue.later(), CronText.of(a.cron()),
                     a.sandbox(), a.dryRun()));
         }
         return accounts;

@@ -10,10 +10,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +67,9 @@ final class SchedulePage {
         YearMonth month = month(ctx, today);
         String account = ctx.queryParam("account") == null ? "" : ctx.queryParam("account");
         Map<LocalDate, List<Entry>> byDay = new LinkedHashMap<>();
-        List<Entry> waiting = new ArrayList<>();
-        placeItems(account, byDay, waiting);
+        List<Entry> waiting = s.items().approvedUnplanned(account.isEmpty() ? null : account).stream()
+                .map(i -> entry(i, "")).toList();
+        placeItems(month, account, byDay);
         views.page(ctx, "schedule", "schedule.ftlh", new View(month.toString(),
                 month.getYear() + " 年 " + month.getMonthValue() + " 月", month.minusMonths(1).toString(),
                 month.plusMonths(1).toString(), account, s.site().config().accounts().stream()
@@ -85,35 +86,32 @@ final class SchedulePage {
         }
     }
 
-    /** Sorts the account's live items into calendar days, or into the waiting list when they take the next slot. */
-    private void placeItems(String account, Map<LocalDate, List<Entry>> byDay, List<Entry> waiting) {
-        List<DisclosureItem> items = new ArrayList<>(s.items().list(null));
-        items.sort(Comparator.comparing(i -> when(i) == null ? Instant.MAX : when(i)));
+    /** Puts the account's items going out in the month's calendar (whole weeks) on their days. */
+    private void placeItems(YearMonth month, String account, Map<LocalDate, List<Entry>> byDay) {
+        ZoneId zone = views.zone();
+        List<DisclosureItem> items = s.items().calendar(account.isEmpty() ? null : account,
+                firstDay(month).atStartOfDay(zone).toInstant(), lastDay(month).plusDays(1).atStartOfDay(zone)
+                        .toInstant());
         for (DisclosureItem i : items) {
-            if (!account.isEmpty() && !account.equals(i.content().account())) {
-                continue;
-            }
-            if (i.status() == ItemStatus.WITHDRAWN || i.status() == ItemStatus.REJECTED) {
-                continue;
-            }
-            Instant at = when(i);
-            if (at == null) {
-                if (i.status() == ItemStatus.APPROVED) {
-                    waiting.add(entry(i, ""));
-                }
-                continue;
-            }
-            ZonedDateTime z = at.atZone(views.zone());
+            ZonedDateTime z = when(i).atZone(zone);
             byDay.computeIfAbsent(z.toLocalDate(), d -> new ArrayList<>()).add(entry(i, HOUR_MINUTE.format(z)));
         }
     }
 
+    /** The Monday the month's calendar starts on. */
+    private static LocalDate firstDay(YearMonth month) {
+        LocalDate day = month.atDay(1).with(DayOfWeek.MONDAY);
+        return day.isAfter(month.atDay(1)) ? day.minusWeeks(1) : day;
+    }
+
+    /** The Sunday the month's calendar ends on. */
+    private static LocalDate lastDay(YearMonth month) {
+        return month.atEndOfMonth().with(DayOfWeek.SUNDAY);
+    }
+
     private static List<List<Day>> weeks(YearMonth month, LocalDate today, Map<LocalDate, List<Entry>> byDay) {
         List<List<Day>> weeks = new ArrayList<>();
-        LocalDate day = month.atDay(1).with(DayOfWeek.MONDAY);
-        if (day.isAfter(month.atDay(1))) {
-            day = day.minusWeeks(1);
-        }
+        LocalDate day = firstDay(month);
         while (!day.isAfter(month.atEndOfMonth())) {
             List<Day> week = new ArrayList<>();
             for (int d = 0; d < 7; d++) {
@@ -135,7 +133,7 @@ final class SchedulePage {
         return slots;
     }
 
-    /** When the item goes out: its publish time once published, else its planned time (null: the next slot). */
+    /** When the item goes out: its publish time once published, else its planned time (as the calendar query). */
     private static Instant when(DisclosureItem i) {
         if (i.status() == ItemStatus.PUBLISHED || i.status() == ItemStatus.CORRECTED) {
             return i.updatedAt();

@@ -10,12 +10,16 @@ import cn.gongkai.review.Users;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** 待办 ({@code /}): the items waiting for this user, their own open items, failures and reminders. */
 final class TodoPage {
+    /** The statuses of the items the lists show: to review, the user's own not yet published, failed. */
+    private static final Set<ItemStatus> OPEN = Set.of(ItemStatus.DRAFT, ItemStatus.REJECTED, ItemStatus.IN_REVIEW,
+            ItemStatus.FAILED);
+
     /** What 待办 reads. */
     record Uses(ItemRepository items, ReviewService review, Watchdog watchdog, Users users) {
     }
@@ -48,25 +52,22 @@ final class TodoPage {
         View view = new View(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), warnings(),
                 missingRoles(), s.review().chain().contains(me.role().id())
                 || s.review().policy().importantChain().contains(me.role().id()));
-        Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
-        for (ItemStatus st : ItemStatus.values()) {
-            counts.put(st, 0);
-        }
-        for (DisclosureItem i : s.items().list(null)) {
-            counts.merge(i.status(), 1, Integer::sum);
+        for (DisclosureItem i : s.items().inStatuses(OPEN)) {
             sort(me, i, view);
         }
-        counts.forEach((st, n) -> view.statuses().add(new StatusCount(st.name(), st.label(), n)));
+        Map<ItemStatus, Integer> counts = s.items().countByStatus();
+        for (ItemStatus st : ItemStatus.values()) {
+            view.statuses().add(new StatusCount(st.name(), st.label(), counts.getOrDefault(st, 0)));
+        }
         views.page(ctx, "todo", "todo.ftlh", view);
     }
 
-    /** Puts the item on each of the user's lists it belongs to. */
+    /** Puts the item (in one of the {@link #OPEN} statuses) on each of the user's lists it belongs to. */
     private void sort(User me, DisclosureItem i, View lists) {
         if (s.review().eligibility(me, i).allowed()) {
             lists.reviews().add(items.summary(i));
         }
-        if (s.review().authors(i).contains(me.name()) && (i.status() == ItemStatus.DRAFT || i.status() == ItemStatus.REJECTED
-                || i.status() == ItemStatus.IN_REVIEW || i.status() == ItemStatus.FAILED)) {
+        if (s.review().authors(i).contains(me.name())) {
             lists.mine().add(items.summary(i));
         }
         if (i.status() == ItemStatus.FAILED) {
