@@ -22,10 +22,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,35 +64,34 @@ final class LedgerPage {
         routes.post("/stats/ledger/{id}/category", this::categorise);
     }
 
+    /**
+     * What the 台账 card of {@code stats.ftlh} shows for the year: the 外部发布 and imported rows (at most
+     * {@link #MAX_ROWS}, pending ones first), how many there are and how many wait for a category, the categories,
+     * whether the user may keep the ledger and whether any account can be reconciled, and the limits.
+     */
+    public record Card(List<Row> rows, int total, long pending, List<String> categories, boolean canKeep,
+                       boolean reconcilable, long maxUploadMb, int reconcilePages) {
+    }
+
+    /** A ledger row; {@code category} empty while it waits for one, {@code url} empty when unknown. */
+    public record Row(long id, String at, String source, String account, String title, String url, String category,
+                      boolean pending, boolean deleted) {
+    }
+
     /** What the card shows for the year: the rows staff may categorise, pending 外部发布 rows first. */
-    void model(Context ctx, int year, Map<String, Object> model) {
+    Card card(Context ctx, int year) {
         Instant from = s.counter().startOf(year);
         Instant to = s.counter().startOf(year + 1);
         List<LedgerEntry> rows = new ArrayList<>(s.ledger().between(from, to, LedgerSource.EXTERNAL));
         rows.addAll(s.ledger().between(from, to, LedgerSource.IMPORT));
         rows.sort(Comparator.comparing((LedgerEntry e) -> !pending(e)).thenComparing(LedgerEntry::publishedAt));
-        List<Map<String, Object>> shown = new ArrayList<>();
-        for (LedgerEntry e : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", e.id());
-            r.put("at", MINUTE.format(e.publishedAt().atZone(s.site().config().timezone())));
-            r.put("source", e.source().label());
-            r.put("account", s.site().accountName(e.account()));
-            r.put("title", e.title());
-            r.put("url", e.url() == null ? "" : e.url());
-            r.put("category", pending(e) ? "" : e.category());
-            r.put("pending", pending(e));
-            r.put("deleted", e.deletedAt() != null);
-            shown.add(r);
-        }
-        model.put("ledgerRows", shown);
-        model.put("ledgerRowsTotal", rows.size());
-        model.put("ledgerPending", rows.stream().filter(LedgerPage::pending).count());
-        model.put("ledgerCategories", s.site().config().categories());
-        model.put("canKeepLedger", ConsoleAccess.holds(ConsoleAccess.user(ctx), KEEPERS));
-        model.put("reconcilable", !freepublishAccounts().isEmpty());
-        model.put("maxUploadMb", MAX_UPLOAD_BYTES / 1024 / 1024);
-        model.put("reconcilePages", RECONCILE_PAGES);
+        List<Row> shown = rows.subList(0, Math.min(rows.size(), MAX_ROWS)).stream().map(e -> new Row(e.id(),
+                MINUTE.format(e.publishedAt().atZone(s.site().config().timezone())), e.source().label(),
+                s.site().accountName(e.account()), e.title(), e.url() == null ? "" : e.url(),
+                pending(e) ? "" : e.category(), pending(e), e.deletedAt() != null)).toList();
+        return new Card(shown, rows.size(), rows.stream().filter(LedgerPage::pending).count(),
+                s.site().config().categories(), ConsoleAccess.holds(ConsoleAccess.user(ctx), KEEPERS),
+                !freepublishAccounts().isEmpty(), MAX_UPLOAD_BYTES / 1024 / 1024, RECONCILE_PAGES);
     }
 
     private static boolean pending(LedgerEntry e) {
