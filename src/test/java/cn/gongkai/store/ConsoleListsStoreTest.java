@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,10 +25,7 @@ class ConsoleListsStoreTest {
     static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
 
     static Stream<Arguments> databases() {
-        Supplier<Database> h2 = () -> Database.open("jdbc:h2:mem:l" + UUID.randomUUID().toString().replace("-", "")
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Supplier<Database> pg = () -> POSTGRES.openFresh("lists", "");
-        return Stream.of(Arguments.of("H2", h2), Arguments.of("PostgreSQL", pg));
+        return POSTGRES.h2AndPostgres("lists");
     }
 
     private static long item(Database db, String account, ItemStatus status, Instant planned, Instant created) {
