@@ -158,7 +158,7 @@ public final class Console {
         if (ctx.path().startsWith("/api/")) {
             ctx.status(status).json(Map.of("title", title, "status", status, "detail", message));
         } else {
-            views.page(ctx, status, "error.ftlh", Map.of("title", title, "message", message));
+            views.page(ctx, status, "", "error.ftlh", new Views.ErrorView(title, message));
         }
     }
 

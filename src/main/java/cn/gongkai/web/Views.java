@@ -83,6 +83,10 @@ final class Views {
                         String accountNames, String flash, boolean flashError) {
     }
 
+    /** What {@code error.ftlh} shows. */
+    public record ErrorView(String title, String message) {
+    }
+
     /** Renders {@code name} with the page's view record, under the menu entry {@code active}, as the response. */
     void page(Context ctx, String active, String name, Record view) {
         page(ctx, 200, active, name, view);
