@@ -7,6 +7,7 @@ import cn.gongkai.item.ItemImage;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.render.RenderSettings;
+import cn.gongkai.review.HolidayCalendar;
 import cn.gongkai.review.checks.WordList;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,9 @@ import java.util.Map;
  * list, the accounts' QR codes), the simulator's account secrets, the callback confirmation thread.
  */
 final class ConfigFiles {
+    /** How the calendar bundled in the jar is named in messages. */
+    static final String BUNDLED_HOLIDAYS = "内置节假日表（程序自带的 config/holidays.yml）";
+
     private ConfigFiles() {
     }
 
@@ -50,6 +54,29 @@ final class ConfigFiles {
             throw new ConfigException("checks.words-file", file.toString(), "错敏字表格式错误：" + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the word list " + file, e);
+        }
+    }
+
+    /**
+     * The holiday notices' calendar: {@code review.holidays-file} when that file exists, else the copy in the jar
+     * (config/holidays.yml as shipped).
+     */
+    static HolidayCalendar holidays(GongkaiConfig cfg) {
+        Path file = Path.of(cfg.review().holidaysFile());
+        try {
+            if (Files.isRegularFile(file)) {
+                return HolidayCalendar.load(file);
+            }
+            try (InputStream in = ConfigFiles.class.getResourceAsStream("/holidays.yml")) {
+                if (in == null) {
+                    throw new IllegalStateException("the jar has no holidays.yml");
+                }
+                return HolidayCalendar.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUNDLED_HOLIDAYS);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("review.holidays-file", file.toString(), e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the holiday calendar " + file, e);
         }
     }
 

@@ -266,6 +266,11 @@ public final class Wiring implements AutoCloseable {
     public record DatabaseProbe(String description, String schemaVersion) {
     }
 
+    /** The holiday calendar {@code review.holidays-file} names, or the jar's copy when that file is absent. */
+    public static cn.gongkai.review.HolidayCalendar holidays(GongkaiConfig config) {
+        return ConfigFiles.holidays(config);
+    }
+
     /** The next time a publish slot of {@code cron} fires after {@code after}, in {@code zone}. */
     public static java.time.Instant nextPublishSlot(String cron, java.time.ZoneId zone, java.time.Instant after) {
         return PublishScheduler.nextSlotAfter(cron, zone, after);

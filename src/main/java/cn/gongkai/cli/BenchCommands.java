@@ -16,9 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,15 +24,7 @@ import picocli.CommandLine.Parameters;
 /** {@code gongkai bench …}: measurements for docs/benchmarks.md, never run as tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "性能基准（结果记入 docs/benchmarks.md）",
         subcommands = {BenchCommands.Render.class, BenchCountsCommand.class, BenchPublishCommand.class})
-final class BenchCommands implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class BenchCommands extends CommandGroup {
     /**
      * {@code gongkai bench render [--n N] FILE.md}: imports the item into a throwaway in-memory database, treats its
      * images as already uploaded, then renders it N times on one thread after a warm-up and prints articles per
@@ -43,10 +33,7 @@ final class BenchCommands implements Runnable {
     @Command(name = "render", mixinStandardHelpOptions = true,
             description = {"排版速度：单线程、预热后连续排版同一篇稿件 N 次，输出每秒篇数。",
                     "稿件导入临时内存数据库，图片视为已上传（不含图片转换和网络）。"})
-    static final class Render implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Render extends CliCommand {
         @Parameters(index = "0", paramLabel = "FILE.md", description = "稿件文件（与 item import 相同的格式）")
         Path file;
 
@@ -68,7 +55,7 @@ final class BenchCommands implements Runnable {
             try (Wiring w = context.wire(config, ItemCommands.NO_POLLING)) {
                 ImportResult imported = w.importer().importFiles(List.of(file), "bench", "基准测试");
                 if (!imported.ok()) {
-                    PrintWriter err = spec.commandLine().getErr();
+                    PrintWriter err = err();
                     imported.problems().stream().map(ImportProblem::toString).forEach(err::println);
                     throw new UserError("稿件 " + file + " 有 " + imported.problems().size() + " 个问题，无法测试");
                 }
@@ -76,7 +63,7 @@ final class BenchCommands implements Runnable {
                 String accountName = w.config().account(item.account()).map(a -> a.name()).orElse(item.account());
                 Function<ItemImage, String> uploaded = img -> "http://mmbiz.qpic.cn/sz_mmbiz_jpg/"
                         + img.sha256().substring(0, 40) + "/0?wx_fmt=jpeg";
-                print(spec.commandLine().getOut(), measure(w.renderer(), item, accountName, uploaded), item);
+                print(out(), measure(w.renderer(), item, accountName, uploaded), item);
                 return ExitCodes.OK;
             }
         }

@@ -17,10 +17,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "counts", mixinStandardHelpOptions = true,
         description = {"在配置的数据库中生成 N 行发布台账（20 个公众号、5 年），测量统计一年所需时间。",
                 "请使用单独的数据库，例如 GONGKAI_DATA_DIR=/tmp/gongkai-bench；台账中已有真实记录时拒绝运行。"})
-final class BenchCountsCommand implements Callable<Integer> {
+final class BenchCountsCommand extends CliCommand {
     static final String ACCOUNT_PREFIX = "bench-";
     private static final int ACCOUNTS = 20;
     private static final int CHUNK = 20_000;
@@ -40,9 +37,6 @@ final class BenchCountsCommand implements Callable<Integer> {
     private static final Duration COMPACTION_BUDGET = Duration.ofMinutes(10);
     private static final List<String> DEPARTMENTS = List.of("办公室", "投资促进股", "外贸股", "商贸流通股", "市场运行股",
             "电子商务股", "综合股", "执法大队");
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--rows", defaultValue = "100000", paramLabel = "N", description = "台账行数（默认 ${DEFAULT-VALUE}）")
     int rows;
@@ -57,10 +51,10 @@ final class BenchCountsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         int y;
         long expected;
-        try (Wiring w = Cli.wire(spec)) {
+        try (Wiring w = wire()) {
             y = year != null ? year : ZonedDateTime.now(w.clock().withZone(w.config().timezone())).getYear() - 1;
             long existing = existingBenchRows(w);
             out.println("数据库：" + w.describeDatabase());

@@ -30,9 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,14 +45,11 @@ import picocli.CommandLine.Option;
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {"发布全过程基准：N 篇各带一张图片的稿件经发布器、WxJava、HTTP 发到内置模拟器（H2 文件库，回调得到结果），",
                 "输出用时、每篇文章的微信接口调用次数，以及最少可能的调用次数（正文图片 + 封面 + 草稿 + 提交 + 核实结果）。"})
-final class BenchPublishCommand implements Callable<Integer> {
+final class BenchPublishCommand extends CliCommand {
     private static final String ACCOUNT = "hongqi";
     private static final int PER_DRAFT = WeChatLimits.ARTICLES_PER_DRAFT;
     private static final List<String> PUBLISHING_ENDPOINTS = List.of("media/uploadimg", "material/add_material",
             "draft/add", "freepublish/submit");
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--items", paramLabel = "N", defaultValue = "200", description = "稿件篇数（默认 ${DEFAULT-VALUE}）")
     int items;
@@ -70,7 +65,7 @@ final class BenchPublishCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("gongkai-bench-");
         Context ctx = Cli.contextOf(spec);
         GongkaiConfig config = benchConfig(ctx, dir);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (Wiring w = ctx.wire(config, poll ? new PollPolicy(3, Duration.ofMillis(20)) : new PollPolicy(0,
                 Duration.ZERO))) {
             AccountConfig account = w.config().account(ACCOUNT).orElseThrow();

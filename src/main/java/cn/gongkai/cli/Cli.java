@@ -16,27 +16,20 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ServeCommand.class, DemoCommand.class, SimulatorCommand.class, ItemCommands.class,
                 ReviewCommands.class, UserCommands.class, InboxCommands.class, OaCommands.class,
                 RenderCommand.class, PublishCommands.class, CountsCommand.class, QuotaCommand.class,
-                DoctorCommand.class, ReportCommand.class, LedgerCommands.class, BenchCommands.class,
+                DoctorCommand.class, CalendarCommands.class, ReportCommand.class, LedgerCommands.class,
+                BenchCommands.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "退出码：0 成功，1 输入错误，2 配置错误，3 微信拒绝，4 内部错误。",
                 "任何配置项都可用环境变量覆盖，如 GONGKAI_DATABASE_URL、GONGKAI_ACCOUNTS_0_SECRET。"})
-public final class Cli implements Runnable {
+public final class Cli extends CommandGroup {
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "配置文件（默认 config/gongkai.yml；不存在时使用内置默认配置）")
     Path config;
 
     final Context context;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     Cli(Context context) {
         this.context = context;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Runs the command line and returns the exit code. */

@@ -9,18 +9,13 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gongkai counts --year Y [--by …] [--format table|json|csv]}. */
 @Command(name = "counts", mixinStandardHelpOptions = true,
         description = "统计某年在公众号发布的文章数（条）和推送次数（次），按分类、月份、公众号或部门")
-final class CountsCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class CountsCommand extends CliCommand {
     @Option(names = "--year", required = true, paramLabel = "Y", description = "年份（按北京时间的发布时间计）")
     int year;
 
@@ -39,9 +34,9 @@ final class CountsCommand implements Callable<Integer> {
         if (!f.equals("table") && !f.equals("json") && !f.equals("csv")) {
             throw new UserError("--format 只能是 table、json 或 csv：" + format);
         }
-        try (Wiring w = Cli.wire(spec)) {
+        try (Wiring w = wire()) {
             YearCounts c = w.counter().count(year, key);
-            print(c, f, spec.commandLine().getOut());
+            print(c, f, out());
             return ExitCodes.OK;
         }
     }

@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,19 +28,16 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "在临时目录中用内置模拟器演示全过程：导入示例稿件、逐级审核、排版、分批发布，并输出本年统计")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends CliCommand {
     private static final Map<String, String> DEMO_REVIEWERS = Map.of("dept-leader", "张科长", "office-director",
             "李主任", "office-leader", "王副局长", "principal-leader", "赵局长");
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "演示数据目录（默认新建临时目录）")
     Path dir;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Path base = baseDirectory();
         Path samples = base.resolve("samples");
         Bundled.extract("samples", samples);

@@ -1,5 +1,7 @@
 package cn.gongkai.cli;
 
+import cn.gongkai.Bundled;
+import cn.gongkai.TemplateUpgrade;
 import cn.gongkai.Wiring;
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.ConfigException;
@@ -9,42 +11,40 @@ import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.Note;
 import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.render.ArticleRenderer;
-import java.io.PrintWriter;
+import cn.gongkai.review.HolidayCalendar;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 /**
- * {@code gongkai doctor}: configuration, database, templates, then per account token, IP whitelist and the draft,
+ * {@code gongkai doctor}: configuration, database, templates (first brought up to this version as a start does, with a
+ * warning for each edited file whose new version waits beside it), the holiday calendar (in December: is next year in
+ * it?), then per account token, IP whitelist and the draft,
  * freepublish and mass-send permissions — one line per check, {@code [ok]} or {@code [失败]} with the fix. Nothing is
  * published or sent. Exit code 2 when the configuration, database or templates failed, 3 when a WeChat check failed,
  * 0 when everything passed.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"检查配置、数据库、模板，以及每个公众号的 access_token、IP 白名单和草稿箱／发布／群发权限。",
+        description = {"检查配置、数据库、模板、节假日表（12 月提醒添加下一年），以及每个公众号的 access_token、IP 白名单和草稿箱／发布／群发权限。",
                 "每项一行：[ok] 通过，[失败] 附修复方法，[跳过] 因前面的问题未能检查。不会发布或群发任何内容。",
                 "退出码：0 全部通过，2 配置、数据库或模板有问题，3 微信检查未通过。"})
-final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand extends CliCommand {
     static final String OK = "[ok]";
     static final String FAILED = "[失败]";
     static final String SKIPPED = "[跳过]";
     static final String WARNING = "[警告]";
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private PrintWriter out;
     private int passed;
     private int failed;
     private int skipped;
 
     @Override
     public Integer call() {
-        out = spec.commandLine().getOut();
         Context context = Cli.contextOf(spec);
         GongkaiConfig config;
         try {
@@ -55,7 +55,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         ok("配置", describe(config));
         listener(config.web().host());
-        boolean local = database(config) & templates(config);
+        boolean local = database(config) & templates(config) & holidays(config, context);
         if (!local) {
             skip("公众号检查", "未检查：请先解决上面的问题。");
             return summary(ExitCodes.CONFIG);
@@ -105,16 +105,57 @@ final class DoctorCommand implements Callable<Integer> {
             return true;
         }
         try {
+            List<TemplateUpgrade.Step> upgrade = Bundled.ensureTemplates(dir);
             ArticleRenderer renderer = ArticleRenderer.load(dir);
             renderer.render(new ItemContent("doctor", "其他", "模板自检", "办公室", "", "模板自检正文，含术语以旧换新。",
                     List.of(new Note("以旧换新", "交回旧商品、购买新商品时享受补贴的方式。")), List.of(), List.of(), null, "", "",
                     null), "自检", image -> "");
-            ok("模板", dir + " 解析成功，试排一篇样稿成功；术语库 " + renderer.glossary().keys().size() + " 条");
+            ok("模板", dir + " 解析成功，试排一篇样稿成功；术语库 " + renderer.glossary().keys().size() + " 条"
+                    + upgraded(upgrade));
+            upgrade.stream().filter(TemplateUpgrade.Step::needsStaff)
+                    .forEach(s -> warn("模板 " + s.file(), TemplateUpgrade.warning(dir, s)));
             return true;
         } catch (RuntimeException e) {
             fail("模板", rootMessage(e) + "。修复：改正 " + dir + " 中的模板文件；也可以把该目录改名，让程序重新写入内置模板。");
             return false;
         }
+    }
+
+    /** What starting (and this check) brought up to this version, as the end of the templates line. */
+    private static String upgraded(List<TemplateUpgrade.Step> steps) {
+        long n = steps.stream().filter(s -> s.kind() == TemplateUpgrade.Kind.MISSING
+                || s.kind() == TemplateUpgrade.Kind.OUTDATED).count();
+        return n == 0 ? "" : "；已把 " + n + " 个缺失或未修改过的旧版本模板更新为本版本自带的";
+    }
+
+    /** The holiday calendar reads and checks; in December, next year's notice should be in it. */
+    private boolean holidays(GongkaiConfig config, Context context) {
+        HolidayCalendar calendar;
+        try {
+            calendar = Wiring.holidays(config);
+        } catch (ConfigException e) {
+            fail("节假日表", e.getMessage() + "。修复：按提示改正该文件后重新运行 gongkai doctor。");
+            return false;
+        }
+        LocalDate today = LocalDate.now(context.clock().withZone(config.timezone()));
+        Optional<String> missing = nextYearMissing(calendar, config, today);
+        if (missing.isPresent()) {
+            warn("节假日表", missing.get());
+        } else {
+            ok("节假日表", calendar.source() + "：已有 " + calendar.years().stream().map(String::valueOf)
+                    .collect(Collectors.joining("、")) + " 年的安排");
+        }
+        return true;
+    }
+
+    /** In December, when the calendar lacks next year: what is missing and how to add it. */
+    static Optional<String> nextYearMissing(HolidayCalendar calendar, GongkaiConfig config, LocalDate today) {
+        int next = today.getYear() + 1;
+        if (today.getMonthValue() != 12 || calendar.covers(next)) {
+            return Optional.empty();
+        }
+        return Optional.of("没有 " + next + " 年的节假日安排：到了 " + next + " 年，公开时限等工作日只会跳过周六、周日，"
+                + "不计节假日和调休。" + CalendarCommands.howToAdd(config, next));
     }
 
     private void account(int index, AccountConfig a, AccountProbe probe) {
@@ -173,7 +214,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void warn(String what, String problemAndFix) {
-        out.println(WARNING + " " + what + "：" + problemAndFix);
+        out().println(WARNING + " " + what + "：" + problemAndFix);
     }
 
     /** Where in our configuration the fix goes, for failures that name our own settings. */
@@ -190,17 +231,17 @@ final class DoctorCommand implements Callable<Integer> {
 
     private void ok(String what, String detail) {
         passed++;
-        out.println(OK + " " + what + (detail.isEmpty() ? "" : "：" + detail));
+        out().println(OK + " " + what + (detail.isEmpty() ? "" : "：" + detail));
     }
 
     private void fail(String what, String problemAndFix) {
         failed++;
-        out.println(FAILED + " " + what + "：" + problemAndFix);
+        out().println(FAILED + " " + what + "：" + problemAndFix);
     }
 
     private void skip(String what, String why) {
         skipped++;
-        out.println(SKIPPED + " " + what + "：" + why);
+        out().println(SKIPPED + " " + what + "：" + why);
     }
 
     private int summary(int code) {
@@ -209,8 +250,8 @@ final class DoctorCommand implements Callable<Integer> {
             case ExitCodes.WECHAT -> "微信检查未通过，请按上面 [失败] 行中的方法处理后重新运行 gongkai doctor。";
             default -> "配置、数据库或模板有问题，请按上面 [失败] 行中的方法处理后重新运行 gongkai doctor。";
         };
-        out.println("检查结果：" + passed + " 项通过，" + failed + " 项失败，" + skipped + " 项跳过。" + verdict);
-        out.flush();
+        out().println("检查结果：" + passed + " 项通过，" + failed + " 项失败，" + skipped + " 项跳过。" + verdict);
+        out().flush();
         return code;
     }
 

@@ -10,11 +10,8 @@ import cn.gongkai.review.ReviewService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,25 +21,13 @@ import picocli.CommandLine.Parameters;
         subcommands = {ItemCommands.Import.class, ItemCommands.ListItems.class, ItemShow.class, ItemCommands.Update.class,
                 ItemCommands.Submit.class, ItemRequeueCommand.class,
                 ItemCorrectionCommands.Withdraw.class, ItemCorrectionCommands.Correct.class})
-final class ItemCommands implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class ItemCommands extends CommandGroup {
     static final PollPolicy NO_POLLING = new PollPolicy(0, Duration.ZERO);
-    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"导入 Markdown 稿件（带 YAML 头部），每行输出一个新稿件编号。",
                     "任一文件有问题时全部不导入，并逐条列出问题。"})
-    static final class Import implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Import extends CliCommand {
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "稿件文件（.md）")
         List<Path> files;
 
@@ -52,10 +37,10 @@ final class ItemCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 ImportResult r = w.importer().importFiles(files, actor, "命令行");
-                PrintWriter out = spec.commandLine().getOut();
-                PrintWriter err = spec.commandLine().getErr();
+                PrintWriter out = out();
+                PrintWriter err = err();
                 if (!r.ok()) {
                     for (ImportProblem p : r.problems()) {
                         err.println(p);
@@ -77,24 +62,20 @@ final class ItemCommands implements Runnable {
     }
 
     /** A command on one item by one user: {@code ID --as USER}. */
-    abstract static class ItemAction implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    abstract static class ItemAction extends CliCommand {
         @Parameters(paramLabel = "ID", description = "稿件编号")
         long id;
 
         @Option(names = "--as", paramLabel = "USER", required = true, description = "操作人")
         String actor;
-    }
 
-    /** Runs one action on an item and prints "稿件 ID《title》{done}：status". */
-    static int act(CommandLine.Model.CommandSpec spec, Function<Wiring, DisclosureItem> action, String done) {
-        try (Wiring w = Cli.wire(spec)) {
-            DisclosureItem item = action.apply(w);
-            spec.commandLine().getOut().println("稿件 " + item.id() + "《" + item.title() + "》" + done + "："
-                    + item.status().label());
-            return ExitCodes.OK;
+        /** Runs one action on the item and prints "稿件 ID《title》{done}：status". */
+        int act(Function<Wiring, DisclosureItem> action, String done) {
+            try (Wiring w = wire()) {
+                DisclosureItem item = action.apply(w);
+                out().println("稿件 " + item.id() + "《" + item.title() + "》" + done + "：" + item.status().label());
+                return ExitCodes.OK;
+            }
         }
     }
 
@@ -107,10 +88,7 @@ final class ItemCommands implements Runnable {
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = {"用稿件文件（.md 或 .docx）替换稿件内容。",
                     "已在审核中、已退回或已审定的稿件修改后重新从第一步审核（此前的审核不再有效）；草稿仍为草稿。"})
-    static final class Update implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Update extends CliCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "稿件编号")
         long id;
 
@@ -122,9 +100,9 @@ final class ItemCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 ImportResult r = w.importer().updateFromFile(id, file, actor, "命令行");
-                PrintWriter err = spec.commandLine().getErr();
+                PrintWriter err = err();
                 if (!r.ok()) {
                     r.problems().forEach(err::println);
                     err.println("共 " + r.problems().size() + " 个问题，稿件 " + id + " 未修改。");
@@ -132,7 +110,7 @@ final class ItemCommands implements Runnable {
                 }
                 printWarnings(r, err);
                 DisclosureItem item = w.items().find(id).orElseThrow();
-                spec.commandLine().getOut().println("稿件 " + id + " 已修改，当前状态：" + statusAndNextStep(w, item));
+                out().println("稿件 " + id + " 已修改，当前状态：" + statusAndNextStep(w, item));
                 return ExitCodes.OK;
             }
         }
@@ -140,10 +118,7 @@ final class ItemCommands implements Runnable {
 
     @Command(name = "submit", mixinStandardHelpOptions = true,
             description = "把草稿或已退回的稿件提交审核（先运行发布前检查，有错误时不提交）")
-    static final class Submit implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Submit extends CliCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "稿件编号")
         long id;
 
@@ -152,19 +127,16 @@ final class ItemCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 DisclosureItem item = w.review().submit(id, actor);
-                spec.commandLine().getOut().println("稿件 " + id + " 已提交，当前状态：" + statusAndNextStep(w, item));
+                out().println("稿件 " + id + " 已提交，当前状态：" + statusAndNextStep(w, item));
                 return ExitCodes.OK;
             }
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "列出稿件")
-    static final class ListItems implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class ListItems extends CliCommand {
         @Option(names = "--status", paramLabel = "S",
                 description = "只列出该状态：DRAFT IN_REVIEW REJECTED APPROVED PUBLISHING PUBLISHED FAILED WITHDRAWN CORRECTED")
         String status;
@@ -172,7 +144,7 @@ final class ItemCommands implements Runnable {
         @Override
         public Integer call() {
             ItemStatus filter = status == null ? null : ItemStatus.parse(status);
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 Table t = new Table("编号", "状态", "分类", "计划发布", "公开时限", "标题");
                 for (DisclosureItem i : w.items().list(filter)) {
                     String at = i.content().publishAt() == null ? "下一时段"
@@ -181,7 +153,7 @@ final class ItemCommands implements Runnable {
                     t.row(i.id(), i.status().label() + (i.content().important() ? "（重要）" : ""),
                             i.content().category(), at, due, i.title());
                 }
-                t.print(spec.commandLine().getOut());
+                t.print(out());
                 return ExitCodes.OK;
             }
         }

@@ -3,8 +3,6 @@ package cn.gongkai.cli;
 import cn.gongkai.Wiring;
 import cn.gongkai.item.DisclosureItem;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,17 +21,14 @@ final class ItemCorrectionCommands {
 
         @Override
         public Integer call() {
-            return ItemCommands.act(spec, w -> w.publishActions().withdraw(id, actor, reason), "已从公众号撤回");
+            return act(w -> w.publishActions().withdraw(id, actor, reason), "已从公众号撤回");
         }
     }
 
     @Command(name = "correct", mixinStandardHelpOptions = true,
             description = {"为已发布的文章起草“更正说明”：新稿件标题为“更正说明：原标题”，正文为更正内容并链接原文，",
                     "经审核后优先发布；发布后台账把它记为原文的更正，年报不重复计数，原稿件状态变为“已更正”。"})
-    static final class Correct implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Correct extends CliCommand {
         @Parameters(paramLabel = "ID", description = "原稿件编号")
         long id;
 
@@ -49,9 +44,9 @@ final class ItemCorrectionCommands {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 DisclosureItem notice = w.publishActions().correct(id, actor, text, withdraw);
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 out.println(notice.id());
                 out.println("已起草更正说明：稿件 " + notice.id() + "《" + notice.title() + "》，" + notice.status().label()
                         + (notice.status() == cn.gongkai.item.ItemStatus.APPROVED ? "；将在下一个发布时段优先发布"

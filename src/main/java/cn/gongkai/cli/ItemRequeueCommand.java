@@ -13,6 +13,6 @@ final class ItemRequeueCommand extends ItemCommands.ItemAction {
 
     @Override
     public Integer call() {
-        return ItemCommands.act(spec, w -> w.publishActions().requeue(id, actor, comment), "已重新排队");
+        return act(w -> w.publishActions().requeue(id, actor, comment), "已重新排队");
     }
 }

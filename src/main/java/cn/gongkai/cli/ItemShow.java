@@ -11,30 +11,25 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code gongkai item show ID}: the item, where it is in review, and its whole audit history. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "显示稿件内容、审核进度和全部审核记录（谁、角色、时间、决定、意见、内容指纹、检查结果）")
-final class ItemShow implements Callable<Integer> {
+final class ItemShow extends CliCommand {
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "ID", description = "稿件编号")
     long id;
 
     @Override
     public Integer call() {
-        try (Wiring w = Cli.wire(spec)) {
+        try (Wiring w = wire()) {
             DisclosureItem item = w.items().find(id)
                     .orElseThrow(() -> new UserError("稿件 " + id + " 不存在"));
             ZoneId zone = w.config().timezone();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             printHeader(item, w.review(), zone, out);
             printImagesAndBody(item.content(), out);
             List<AuditEntry> history = w.audit().history(id);
@@ -61,7 +56,7 @@ final class ItemShow implements Callable<Integer> {
             out.println("文号：" + c.docNo());
         }
         out.println("计划发布：" + (c.publishAt() == null ? "下一发布时段"
-                : ItemCommands.MINUTE.format(c.publishAt().atZone(zone))));
+                : MINUTE.format(c.publishAt().atZone(zone))));
         out.println("公开时限：" + review.dueDate(item) + (review.overdue(item) ? "（已超期）" : "")
                 + "（创建后 " + review.policy().dueWorkingDays() + " 个工作日，未计法定节假日）");
         out.println("创建：" + SECOND.format(item.createdAt().atZone(zone)) + "    修改："

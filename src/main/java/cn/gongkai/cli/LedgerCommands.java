@@ -12,11 +12,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,38 +23,25 @@ import picocli.CommandLine.Parameters;
         description = "发布台账：导入历史发布记录、导出年度台账（佐证材料）、列出、归类、与微信已发布列表核对",
         subcommands = {LedgerCommands.Import.class, LedgerCommands.Export.class, LedgerCommands.ListRows.class,
                 LedgerCommands.Categorise.class, LedgerCommands.Reconcile.class})
-final class LedgerCommands implements Runnable {
-    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class LedgerCommands extends CommandGroup {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"导入使用本系统之前发布的文章（.csv 或 .xlsx）。",
                     "表头：published_at,title,category,url,department,account；published_at 写作 YYYY-MM-DD HH:MM（北京时间）；",
                     "只有一个公众号时 account 列可省略或留空。任一行有问题时整个文件不导入；重复导入同一文件不会重复计数；",
                     "台账中已有的文章（链接相同，或同一公众号同一天标题相同）跳过并逐条列出。"})
-    static final class Import implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Import extends CliCommand {
         @Parameters(paramLabel = "FILE", description = "历史发布记录（.csv 为 UTF-8 编码，或 .xlsx）")
         Path file;
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 HistoryImport.Result r = w.historyImport().importFile(file);
                 if (!r.ok()) {
-                    r.problems().forEach(spec.commandLine().getErr()::println);
+                    r.problems().forEach(err()::println);
                     return ExitCodes.USER;
                 }
-                r.lines().forEach(spec.commandLine().getOut()::println);
+                r.lines().forEach(out()::println);
                 return ExitCodes.OK;
             }
         }
@@ -65,41 +49,35 @@ final class LedgerCommands implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "导出某年的发布台账（发布时间、标题、分类、部门、链接、审核人），作为年度报告的佐证材料")
-    static final class Export implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Export extends CliCommand {
         @Option(names = "--year", required = true, paramLabel = "Y", description = "年份（按北京时间的发布时间计）")
         int year;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件：.xlsx 或 .csv")
-        Path out;
+        Path file;
 
         @Override
         public Integer call() throws IOException {
-            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!name.endsWith(".xlsx") && !name.endsWith(".csv")) {
-                throw new UserError("--out 须以 .xlsx 或 .csv 结尾：" + out);
+                throw new UserError("--out 须以 .xlsx 或 .csv 结尾：" + file);
             }
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 LedgerExport export = w.ledgerExport();
                 byte[] bytes = name.endsWith(".xlsx") ? export.xlsx(year) : export.csv(year);
-                Path parent = out.toAbsolutePath().getParent();
+                Path parent = file.toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                Files.write(out, bytes);
-                spec.commandLine().getOut().println("已导出 " + year + " 年发布台账到 " + out);
+                Files.write(file, bytes);
+                out().println("已导出 " + year + " 年发布台账到 " + file);
                 return ExitCodes.OK;
             }
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "列出某年的台账记录（含编号，供归类使用）")
-    static final class ListRows implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class ListRows extends CliCommand {
         @Option(names = "--year", required = true, paramLabel = "Y", description = "年份")
         int year;
 
@@ -109,7 +87,7 @@ final class LedgerCommands implements Runnable {
         @Override
         public Integer call() {
             LedgerSource only = source == null ? null : LedgerSource.ofCode(source.strip().toLowerCase(Locale.ROOT));
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 Table t = new Table("编号", "发布时间", "来源", "分类", "备注", "标题");
                 Instant from = w.counter().startOf(year);
                 Instant to = w.counter().startOf(year + 1);
@@ -120,7 +98,7 @@ final class LedgerCommands implements Runnable {
                     t.row(e.id(), MINUTE.format(e.publishedAt().atZone(w.config().timezone())), e.source().label(),
                             e.category() == null ? "" : e.category(), note, e.title());
                 }
-                t.print(spec.commandLine().getOut());
+                t.print(out());
                 return ExitCodes.OK;
             }
         }
@@ -128,10 +106,7 @@ final class LedgerCommands implements Runnable {
 
     @Command(name = "categorise", aliases = "categorize", mixinStandardHelpOptions = true,
             description = "给外部发布或历史导入的记录设定分类（本系统发布的文章分类随稿件）")
-    static final class Categorise implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Categorise extends CliCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "台账记录编号（见 ledger list）")
         long id;
 
@@ -140,7 +115,7 @@ final class LedgerCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 if (!w.config().categories().contains(category)) {
                     throw new UserError("分类“" + category + "”不在配置中（" + String.join("、", w.config().categories()) + "）");
                 }
@@ -150,7 +125,7 @@ final class LedgerCommands implements Runnable {
                     throw new UserError("台账记录 " + id + " 是本系统发布的稿件 " + e.itemId() + "，分类随稿件，不能在此修改");
                 }
                 w.ledger().categorise(id, category);
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 out.println("台账记录 " + id + "（" + e.title() + "）已归入“" + category + "”。");
                 return ExitCodes.OK;
             }
@@ -162,10 +137,7 @@ final class LedgerCommands implements Runnable {
                     "在微信后台直接发布的文章作为“外部发布”记入台账，待归类（ledger categorise）；",
                     "微信中已删除的文章在台账中标记（仍计入）。群发消息不在该列表中，不参与核对。",
                     "沙箱模式下请在控制台“统计”页核对（本命令的内置模拟器中没有已发布文章）。"})
-    static final class Reconcile implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Reconcile extends CliCommand {
         @Option(names = "--year", required = true, paramLabel = "Y", description = "年份")
         int year;
 
@@ -175,7 +147,7 @@ final class LedgerCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 List<AccountConfig> freepublish = w.config().accounts().stream().filter(AccountConfig::freepublishes)
                         .toList();
                 List<String> accounts = freepublish.stream().map(AccountConfig::id).toList();
@@ -190,7 +162,7 @@ final class LedgerCommands implements Runnable {
                 }
                 Reconciler.Result r = w.reconciler(maxPages).reconcile(year, accounts);
                 r.lines(year, w.config().timezone(), "请用 ledger list --source external 查看编号，ledger categorise 编号 分类 归类",
-                        "可加大 --max-pages（现为 " + maxPages + " 页）后再核对").forEach(spec.commandLine().getOut()::println);
+                        "可加大 --max-pages（现为 " + maxPages + " 页）后再核对").forEach(out()::println);
                 return ExitCodes.OK;
             }
         }

@@ -12,23 +12,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gongkai publish run|status}. */
 @Command(name = "publish", description = "发布：立即发布到期稿件、查看发布批次", mixinStandardHelpOptions = true,
         subcommands = {PublishCommands.Run.class, PublishCommands.Status.class})
-final class PublishCommands implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class PublishCommands extends CommandGroup {
     /** How the account publishes, for staff. */
     static String modeLabel(AccountConfig a) {
         String mode = switch (a.mode()) {
@@ -49,10 +39,7 @@ final class PublishCommands implements Runnable {
 
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "发布现在到期的已审定稿件（与定时任务同一流程；重复运行不会重复发布）")
-    static final class Run implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Run extends CliCommand {
         @Option(names = "--account", paramLabel = "A", description = "只发布该公众号（默认全部）")
         String account;
 
@@ -61,7 +48,7 @@ final class PublishCommands implements Runnable {
             PollPolicy poll = new PollPolicy(10, Duration.ofSeconds(1));
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), poll)) {
                 List<String> ids = accountIds(w, account);
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 int failed = 0;
                 for (String id : ids) {
                     RunReport r = w.publisher().run(id);
@@ -77,10 +64,7 @@ final class PublishCommands implements Runnable {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "各公众号的发布方式、下一个发布时段、今日用量和告警，以及最近的发布批次及其状态")
-    static final class Status implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Status extends CliCommand {
         @Option(names = "--limit", defaultValue = "20", description = "最多列出多少个批次（默认 ${DEFAULT-VALUE}）")
         int limit;
 
@@ -89,8 +73,8 @@ final class PublishCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
-                PrintWriter out = spec.commandLine().getOut();
+            try (Wiring w = wire()) {
+                PrintWriter out = out();
                 ZoneId zone = w.config().timezone();
                 Instant now = w.clock().instant();
                 LocalDate today = LocalDate.ofInstant(now, zone);
@@ -102,7 +86,7 @@ final class PublishCommands implements Runnable {
                     int claimed = w.batches().itemsClaimedSince(id, startOfDay);
                     out.println("公众号 " + a.name() + "（" + id + "）：" + modeLabel(a));
                     out.println("  发布时段 " + a.cron() + "，下一个 "
-                            + (next == null ? "（无）" : ItemCommands.MINUTE.format(next.atZone(zone)))
+                            + (next == null ? "（无）" : MINUTE.format(next.atZone(zone)))
                             + "；今日已排发 " + claimed + " 篇（上限 "
                             + (a.dailyCap() == 0 ? "不限" : a.dailyCap() + " 篇") + "）");
                     long polls = w.callBudget().usage(id).stream().filter(u -> u.api().equals("freepublish/get"))
@@ -110,7 +94,7 @@ final class PublishCommands implements Runnable {
                     out.println("  发布结果：" + (a.callbackConfigured() ? "由微信回调推送（/wechat/callback/" + id + "）"
                             : "查询 freepublish/get，今日已查询 " + polls + " 次（额度见 gongkai quota）")
                             + "；上次发布 " + w.batches().lastPublishedAt(id)
-                            .map(t -> ItemCommands.MINUTE.format(t.atZone(zone))).orElse("（尚无）"));
+                            .map(t -> MINUTE.format(t.atZone(zone))).orElse("（尚无）"));
                 }
                 for (Watchdog.Warning warning : w.watchdog().check()) {
                     if (ids.contains(warning.account())) {
@@ -124,7 +108,7 @@ final class PublishCommands implements Runnable {
                         continue;
                     }
                     t.row(b.id(), b.account(), b.mass() ? "群发" : "发布", b.state().label(), b.itemIds(),
-                            b.publishId(), b.articleId(), ItemCommands.MINUTE.format(b.updatedAt().atZone(zone)),
+                            b.publishId(), b.articleId(), MINUTE.format(b.updatedAt().atZone(zone)),
                             b.error());
                 }
                 t.print(out);

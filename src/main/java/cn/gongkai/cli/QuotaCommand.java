@@ -7,8 +7,6 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,23 +14,20 @@ import picocli.CommandLine.Option;
 @Command(name = "quota", mixinStandardHelpOptions = true,
         description = {"显示今天（北京时间）每个公众号各微信接口已调用的次数和剩余次数。",
                 "本系统只使用每日额度的一部分（配置项 wechat.quota-share，默认 90%），超出时调用在发出前就被拒绝。"})
-final class QuotaCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class QuotaCommand extends CliCommand {
     @Option(names = "--account", paramLabel = "ID", description = "只显示这个公众号（配置中的 id）")
     String account;
 
     @Override
     public Integer call() {
-        try (Wiring w = Cli.wire(spec)) {
+        try (Wiring w = wire()) {
             List<AccountConfig> accounts = w.config().accounts().stream()
                     .filter(a -> account == null || a.id().equals(account)).toList();
             if (accounts.isEmpty()) {
                 throw new UserError("没有 id 为 " + account + " 的公众号；配置中有："
                         + w.config().accounts().stream().map(AccountConfig::id).toList());
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             for (AccountConfig a : accounts) {
                 print(a, w.callBudget(), w.clock().instant(), out);
             }

@@ -8,6 +8,7 @@ import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.publish.PhonePreview;
 import cn.gongkai.render.ImagePreparer;
+import cn.gongkai.render.PreviewPage;
 import cn.gongkai.render.RenderedArticle;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -135,16 +136,7 @@ final class RenderCommand implements Callable<Integer> {
         ItemImage cover = item.effectiveCover();
         ImagePreparer.Prepared coverImage = cover == null ? preparer.defaultCover()
                 : preparer.prepare(cover, bytes(w, cover));
-        String title = escape(a.title());
-        return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width\"><title>" + title + "（预览）</title></head>"
-                + "<body style=\"margin:0;background:#ededed;\"><div style=\"max-width:375px;margin:0 auto;\">"
-                + "<div style=\"background:#fff;margin:0 0 12px;\"><div style=\"width:100%;aspect-ratio:2.35/1;"
-                + "background:url('" + dataUri(coverImage) + "') center/cover no-repeat;\"></div>"
-                + "<div style=\"padding:10px 16px;\"><div style=\"font-size:17px;\">" + title + "</div>"
-                + "<div style=\"font-size:13px;color:#888;margin-top:4px;\">" + escape(a.digest()) + "</div></div></div>"
-                + "<div style=\"background:#fff;padding:20px 16px;\"><h1 style=\"font-size:22px;line-height:1.4;"
-                + "margin:0 0 12px;\">" + title + "</h1>" + html + "</div></div></body></html>";
+        return PreviewPage.html(a, html, dataUri(coverImage));
     }
 
     private static byte[] bytes(Wiring w, ItemImage img) {
@@ -154,9 +146,5 @@ final class RenderCommand implements Callable<Integer> {
 
     private static String dataUri(ImagePreparer.Prepared p) {
         return "data:" + p.mimeType() + ";base64," + Base64.getEncoder().encodeToString(p.bytes());
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,10 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"生成《政府信息公开工作年度报告》草稿（2021 年格式），先做 V1–V12 核对，有错误时不导出。",
                 "主动公开条数由发布台账统计；表二、表三、表四和单位撰写的文字来自事实文件。"})
-final class ReportCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class ReportCommand extends CliCommand {
     @Option(names = "--year", required = true, paramLabel = "Y", description = "报告年度")
     int year;
 
@@ -30,15 +25,15 @@ final class ReportCommand implements Callable<Integer> {
     Path facts;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件：.md、.html 或 .docx")
-    Path out;
+    Path file;
 
     @Override
     public Integer call() throws IOException {
-        ReportWriter.Format format = ReportWriter.Format.ofFile(out);
+        ReportWriter.Format format = ReportWriter.Format.ofFile(file);
         Path factsFile = facts != null ? facts : defaultFacts(Cli.configOf(spec), year);
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Wiring w = Cli.wire(spec)) {
+        PrintWriter stdout = out();
+        PrintWriter err = err();
+        try (Wiring w = wire()) {
             AnnualReports.Draft draft = w.reports().draft(year, factsFile, format);
             long errors = draft.findings().stream().filter(Finding::error).count();
             for (Finding f : draft.findings()) {
@@ -48,12 +43,12 @@ final class ReportCommand implements Callable<Integer> {
                 err.println("报告未导出：核对发现 " + errors + " 个错误，请修改事实文件 " + factsFile + " 后重试。");
                 return ExitCodes.USER;
             }
-            Path parent = out.toAbsolutePath().getParent();
+            Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.write(out, draft.content());
-            stdout.println("已生成 " + out + "（" + year + " 年主动公开 " + draft.counts().articles() + " 条；核对："
+            Files.write(file, draft.content());
+            stdout.println("已生成 " + file + "（" + year + " 年主动公开 " + draft.counts().articles() + " 条；核对："
                     + (draft.findings().isEmpty() ? "全部通过" : draft.findings().size() + " 条提醒，见上") + "）");
             return ExitCodes.OK;
         }

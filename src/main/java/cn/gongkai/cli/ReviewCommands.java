@@ -5,8 +5,6 @@ import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.review.ReviewService;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,19 +15,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "review", description = "审核：通过或退回当前审核步骤", mixinStandardHelpOptions = true,
         subcommands = {ReviewCommands.Approve.class, ReviewCommands.Reject.class})
-final class ReviewCommands implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    abstract static class Decide implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+final class ReviewCommands extends CommandGroup {
+    abstract static class Decide extends CliCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "稿件编号")
         long id;
 
@@ -43,9 +30,9 @@ final class ReviewCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 DisclosureItem item = decide(w.review());
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 Optional<String> next = w.review().waitingFor(item);
                 if (next.isPresent()) {
                     out.println("稿件 " + id + " 已通过本步，等待" + ReviewService.roleLabel(next.get()) + "审核");

@@ -4,28 +4,23 @@ import cn.gongkai.Serve;
 import cn.gongkai.Wiring;
 import cn.gongkai.config.AccountConfig;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gongkai serve}: web server, scheduler, and the WeChat simulator in sandbox mode. Runs until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "启动服务：网页与接口（含 /healthz）、定时发布；未配置微信密钥时使用内置模拟器（沙箱模式）")
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends CliCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         Context ctx = Cli.contextOf(spec);
         Wiring w = ctx.wire(ctx.config(Cli.configOf(spec)), Wiring.servicePolling());
         Serve serve = start(w);
-        announce(w, serve, spec.commandLine().getOut());
+        announce(w, serve, out());
         awaitShutdown(w, serve);
         return ExitCodes.OK;
     }

@@ -6,9 +6,7 @@ import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,10 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "simulator", mixinStandardHelpOptions = true,
         description = {"单独启动微信接口模拟器（用于演练和测试）。",
                 "配置中的每个公众号都会注册到模拟器；AppSecret 取配置值，未配置时使用 --secret。"})
-final class SimulatorCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class SimulatorCommand extends CliCommand {
     @Option(names = "--port", defaultValue = "8081", description = "端口（默认 ${DEFAULT-VALUE}；0 为任选空闲端口）")
     int port;
 
@@ -39,7 +34,7 @@ final class SimulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         GongkaiConfig config = Cli.contextOf(spec).config(Cli.configOf(spec));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (WeChatSimulator sim = WeChatSimulator.start(host, port, Cli.contextOf(spec).clock())) {
             for (AccountConfig a : config.accounts()) {
                 String s = a.secret().isEmpty() ? secret : a.secret().reveal();

@@ -13,7 +13,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,15 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "user", description = "用户：添加、列表、接口令牌、修改密码、停用与启用", mixinStandardHelpOptions = true,
         subcommands = {UserCommands.Add.class, UserCommands.ListUsers.class, UserCommands.Token.class,
                 UserCommands.Passwd.class, UserCommands.Disable.class, UserCommands.Enable.class})
-final class UserCommands implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class UserCommands extends CommandGroup {
     /**
      * Reads a password: twice from the terminal without echo when there is one, else one line of standard input
      * (so {@code echo 密码 | gongkai user add …} works in scripts).
@@ -63,10 +54,7 @@ final class UserCommands implements Runnable {
             description = {"添加用户；密码从标准输入读取（终端中输入两次，不回显）。",
                     "角色：drafter 起草人、dept-leader 业务部门分管领导、office-director 办公室主任、"
                             + "office-leader 办公室分管领导、principal-leader 主要领导、admin 管理员"})
-    static final class Add implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Add extends CliCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "用户名（审核记录中显示的名字，可用中文）")
         String name;
 
@@ -77,9 +65,9 @@ final class UserCommands implements Runnable {
         public Integer call() {
             Role r = Role.parse(role);
             char[] password = readPassword(spec);
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 User u = w.users().add(name, r, password);
-                spec.commandLine().getOut().println("已添加用户 " + u.name() + "（" + r.label() + "，" + r.id() + "）");
+                out().println("已添加用户 " + u.name() + "（" + r.label() + "，" + r.id() + "）");
                 return ExitCodes.OK;
             } finally {
                 Arrays.fill(password, ' ');
@@ -90,19 +78,16 @@ final class UserCommands implements Runnable {
     @Command(name = "passwd", mixinStandardHelpOptions = true,
             description = {"重设用户密码（管理员在服务器上操作）；新密码从标准输入读取。",
                     "该用户已登录的控制台会话和全部接口令牌随即失效。"})
-    static final class Passwd implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Passwd extends CliCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
         String name;
 
         @Override
         public Integer call() {
             char[] password = readPassword(spec);
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 w.users().changePassword(name, password);
-                spec.commandLine().getOut().println("已修改用户 " + name + " 的密码；其已登录的控制台会话和全部接口令牌已失效");
+                out().println("已修改用户 " + name + " 的密码；其已登录的控制台会话和全部接口令牌已失效");
                 return ExitCodes.OK;
             } finally {
                 Arrays.fill(password, ' ');
@@ -111,20 +96,17 @@ final class UserCommands implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "列出用户")
-    static final class ListUsers implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class ListUsers extends CliCommand {
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
+            try (Wiring w = wire()) {
                 Table t = new Table("用户", "角色", "角色代码", "创建时间", "状态");
                 for (User u : w.users().list()) {
                     t.row(u.name(), u.role().label(), u.role().id(),
-                            ItemCommands.MINUTE.format(u.createdAt().atZone(w.config().timezone())),
+                            MINUTE.format(u.createdAt().atZone(w.config().timezone())),
                             u.disabled() ? "已停用" : "正常");
                 }
-                t.print(spec.commandLine().getOut());
+                t.print(out());
                 return ExitCodes.OK;
             }
         }
@@ -135,10 +117,7 @@ final class UserCommands implements Runnable {
                     "令牌只显示这一次，请妥善保存；数据库中只保存其摘要。",
                     "--list 列出该用户的令牌（编号、创建时间、最近使用）；--revoke 作废该用户的全部令牌，"
                             + "--revoke 编号 只作废一个。"})
-    static final class Token implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Token extends CliCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
         String name;
 
@@ -151,8 +130,8 @@ final class UserCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
-                PrintWriter out = spec.commandLine().getOut();
+            try (Wiring w = wire()) {
+                PrintWriter out = out();
                 if (revoke != null && list) {
                     throw new UserError("--revoke 和 --list 不能同时使用");
                 }
@@ -177,22 +156,19 @@ final class UserCommands implements Runnable {
                 }
                 String token = w.users().createToken(name);
                 out.println(token);
-                spec.commandLine().getErr().println("以上是用户 " + name + " 的接口令牌（编号 " + Users.tokenId(token)
+                err().println("以上是用户 " + name + " 的接口令牌（编号 " + Users.tokenId(token)
                         + "），只显示这一次。作废：gongkai user token " + name + " --revoke " + Users.tokenId(token));
                 return ExitCodes.OK;
             }
         }
 
         private static String time(Wiring w, java.time.Instant at) {
-            return ItemCommands.MINUTE.format(at.atZone(w.config().timezone()));
+            return MINUTE.format(at.atZone(w.config().timezone()));
         }
     }
 
     /** Disable and enable: the same switch, with its own wording each way. */
-    abstract static class Switch implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    abstract static class Switch extends CliCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
         String name;
 
@@ -204,8 +180,8 @@ final class UserCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring w = Cli.wire(spec)) {
-                spec.commandLine().getOut().println(w.users().setDisabled(name, disable()) ? changed() : unchanged());
+            try (Wiring w = wire()) {
+                out().println(w.users().setDisabled(name, disable()) ? changed() : unchanged());
                 return ExitCodes.OK;
             }
         }

@@ -19,7 +19,7 @@ record ConfigFile(Path dataDir, ZoneId timezone, Path templatesDir, DatabaseConf
                   PublishingConfig publishing, RenderConfig render) {
 
     /** The {@code review:} section. */
-    record Review(List<String> chain, List<String> importantChain, int dueWorkingDays) {
+    record Review(List<String> chain, List<String> importantChain, int dueWorkingDays, String holidaysFile) {
     }
 
     /** The {@code checks:} section (pre-publish check limits). */
@@ -43,7 +43,7 @@ record ConfigFile(Path dataDir, ZoneId timezone, Path templatesDir, DatabaseConf
         checkDailyLimitNames();
         ReviewConfig reviewConfig = new ReviewConfig(review.importantChain(), review.dueWorkingDays(),
                 checks.titleMax(), checks.authorMax(), checks.bodyMax(), checks.imageMaxMb(), checks.imageMaxSide(),
-                checks.imageMinWidth(), checks.wordsFile());
+                checks.imageMinWidth(), checks.wordsFile(), review.holidaysFile());
         IntakeConfig intake = new IntakeConfig(inbox.dir(), inbox.interval(), oa.url(), oa.user(), oa.password(),
                 oa.query(), oa.interval());
         return new GongkaiConfig(source, dataDir, timezone, database, web, categories, review.chain(),

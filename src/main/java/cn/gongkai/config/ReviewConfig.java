@@ -16,9 +16,11 @@ import java.util.Set;
  * @param imageMaxSide    pixels of the longer side of an image
  * @param imageMinWidth   pixels of width below which an image gets a warning
  * @param wordsFile       the 错敏字 list; empty means {@code <templates-dir>/checks/words.txt}
+ * @param holidaysFile    the holiday notices' calendar (config/holidays.yml); when absent, the copy in the jar
  */
 public record ReviewConfig(List<String> importantChain, int dueWorkingDays, int titleMax, int authorMax,
-                           int bodyMax, int imageMaxMb, int imageMaxSide, int imageMinWidth, String wordsFile) {
+                           int bodyMax, int imageMaxMb, int imageMaxSide, int imageMinWidth, String wordsFile,
+                           String holidaysFile) {
     /** The roles that may stand in a review chain. */
     public static final Set<String> REVIEW_ROLES =
             Set.of("dept-leader", "office-director", "office-leader", "principal-leader");
@@ -43,6 +45,10 @@ public record ReviewConfig(List<String> importantChain, int dueWorkingDays, int 
             throw new ConfigException("checks.image-min-width", String.valueOf(imageMinWidth), "不能为负数");
         }
         wordsFile = wordsFile == null ? "" : wordsFile.strip();
+        holidaysFile = holidaysFile == null ? "" : holidaysFile.strip();
+        if (holidaysFile.isEmpty()) {
+            throw new ConfigException("review.holidays-file", "节假日表文件不能为空（默认 ./config/holidays.yml）");
+        }
     }
 
     /**

@@ -154,7 +154,7 @@ final class DocxConverter {
                     String name = picture(pic);
                     if (name != null) {
                         String alt = pic.getDescription() == null ? "" : pic.getDescription().strip();
-                        pictures.append(pictures.length() == 0 ? "" : "\n\n").append("![").append(escape(alt))
+                        pictures.append(pictures.length() == 0 ? "" : "\n\n").append("![").append(markdownText(alt))
                                 .append("](").append(name).append(")");
                     }
                 }
@@ -164,7 +164,7 @@ final class DocxConverter {
                     if (title == null) {
                         title = text;
                     } else {
-                        blocks.add("# " + escape(text));
+                        blocks.add("# " + markdownText(text));
                     }
                 } else {
                     Matcher h = HEADING.matcher(style);
@@ -174,11 +174,11 @@ final class DocxConverter {
                             firstHeading = text;
                             firstHeadingBlock = blocks.size();
                         }
-                        blocks.add("#".repeat(level) + " " + escape(text));
+                        blocks.add("#".repeat(level) + " " + markdownText(text));
                     } else if (p.getNumID() != null) {
-                        blocks.add("- " + escape(text));
+                        blocks.add("- " + markdownText(text));
                     } else {
-                        blocks.add(escape(text));
+                        blocks.add(markdownText(text));
                     }
                 }
             }
@@ -227,7 +227,8 @@ final class DocxConverter {
                 sb.append('|');
                 for (int c = 0; c < cols; c++) {
                     String text = c < cells.size() ? cells.get(c).getText() : "";
-                    sb.append(' ').append(escape(text.replaceAll("\\s*\\R\\s*", " ").strip()).replace("|", "\\|"))
+                    String cell = markdownText(text.replaceAll("\\s*\\R\\s*", " ").strip());
+                    sb.append(' ').append(cell.replace("|", "\\|"))
                             .append(" |");
                 }
                 sb.append('\n');
@@ -238,7 +239,8 @@ final class DocxConverter {
             blocks.add(sb.toString().stripTrailing());
         }
 
-        private static String escape(String text) {
+        /** Word text as literal Markdown text: the characters Markdown would read as markup get a backslash. */
+        private static String markdownText(String text) {
             String s = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
                     .replace("[", "\\[").replace("]", "\\]");
             if (s.startsWith("#") || s.startsWith("-") || s.startsWith("+") || s.startsWith(">")) {

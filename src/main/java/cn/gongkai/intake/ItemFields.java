@@ -18,7 +18,9 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Checks the front matter fields of one item against the configuration (categories, accounts, glossary, zone and
@@ -168,15 +170,9 @@ final class ItemFields {
     }
 
     private static Boolean headingNumbers(Map<String, Field> fields, FileProblems p) {
-        Field f = fields.get("heading_numbers");
-        if (f == null || f.value().isNull()) {
-            return null;
-        }
-        if (!f.value().isBoolean()) {
-            p.add(f.line(), "heading_numbers", "应为 true（标题按公文格式编号：一、（一）1.（1））或 false（不编号）");
-            return null;
-        }
-        return f.value().booleanValue();
+        return given(fields, "heading_numbers", JsonNode::isBoolean,
+                "应为 true（标题按公文格式编号：一、（一）1.（1））或 false（不编号）", p)
+                .map(f -> f.value().booleanValue()).orElse(null);
     }
 
     private Instant publishAt(Map<String, Field> fields, FileProblems p) {
@@ -221,43 +217,47 @@ final class ItemFields {
     }
 
     private static List<Note> notes(Map<String, Field> fields, FileProblems p) {
-        Field f = fields.get("notes");
         List<Note> notes = new ArrayList<>();
-        if (f == null || f.value().isNull()) {
-            return notes;
-        }
-        if (!f.value().isObject()) {
-            p.add(f.line(), "notes", "备注应写成“术语: 解释”的多行映射");
-            return notes;
-        }
-        f.value().fields().forEachRemaining(e -> {
-            if (!e.getValue().isValueNode() || e.getValue().isNull() || e.getValue().asText().isBlank()) {
-                p.add(f.line(), "notes", "术语“" + e.getKey() + "”缺少解释");
-            } else {
-                notes.add(new Note(e.getKey(), e.getValue().asText()));
-            }
-        });
+        given(fields, "notes", JsonNode::isObject, "备注应写成“术语: 解释”的多行映射", p)
+                .ifPresent(f -> f.value().fields().forEachRemaining(e -> {
+                    if (!e.getValue().isValueNode() || e.getValue().isNull() || e.getValue().asText().isBlank()) {
+                        p.add(f.line(), "notes", "术语“" + e.getKey() + "”缺少解释");
+                    } else {
+                        notes.add(new Note(e.getKey(), e.getValue().asText()));
+                    }
+                }));
         return notes;
     }
 
     private List<String> glossary(Map<String, Field> fields, FileProblems p) {
-        Field f = fields.get("glossary");
         List<String> keys = new ArrayList<>();
-        if (f == null || f.value().isNull()) {
-            return keys;
-        }
-        if (!f.value().isArray()) {
-            p.add(f.line(), "glossary", "应为术语列表，例如 [营商环境]");
-            return keys;
-        }
-        for (JsonNode k : f.value()) {
-            String key = k.asText().strip();
-            if (!glossaryKeys.contains(key)) {
-                p.add(f.line(), "glossary", "术语库 templates/notes/ 中没有“" + key + "”");
-            } else if (!keys.contains(key)) {
-                keys.add(key);
+        given(fields, "glossary", JsonNode::isArray, "应为术语列表，例如 [营商环境]", p).ifPresent(f -> {
+            for (JsonNode k : f.value()) {
+                String key = k.asText().strip();
+                if (!glossaryKeys.contains(key)) {
+                    p.add(f.line(), "glossary", "术语库 templates/notes/ 中没有“" + key + "”");
+                } else if (!keys.contains(key)) {
+                    keys.add(key);
+                }
             }
-        }
+        });
         return keys;
+    }
+
+    /**
+     * The field when the file gives it (not absent, not null) in the expected {@code kind}; a field of another kind is
+     * reported as {@code problem} and treated as absent.
+     */
+    private static Optional<Field> given(Map<String, Field> fields, String name, Predicate<JsonNode> kind,
+                                         String problem, FileProblems p) {
+        Field f = fields.get(name);
+        if (f == null || f.value().isNull()) {
+            return Optional.empty();
+        }
+        if (!kind.test(f.value())) {
+            p.add(f.line(), name, problem);
+            return Optional.empty();
+        }
+        return Optional.of(f);
     }
 }

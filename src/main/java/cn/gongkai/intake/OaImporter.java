@@ -91,7 +91,7 @@ public final class OaImporter {
             CheckReport report = null;
             if (r.ok()) {
                 report = review.queueChecks(r.item().content(), clock.instant().atZone(zone).toLocalDate());
-                problems.addAll(ItemImporter.asProblems(r.item(), report.errors()));
+                problems.addAll(CheckProblems.of(r.item(), report.errors()));
             }
             if (!problems.isEmpty()) {
                 refused.add(label + "：" + String.join("；", problems.stream().map(p -> (p.field().isEmpty() ? ""

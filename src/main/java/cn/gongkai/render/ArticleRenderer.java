@@ -29,8 +29,9 @@ import org.jsoup.select.QueryParser;
  * Turns an item into the article WeChat gets: Markdown (tables, footnotes) to HTML with the theme's inline styles,
  * images as figures with captions, lists flattened the way WeChat keeps them, optional 公文 heading numbers,
  * explanatory notes marked at first use and listed under 名词解释, external links turned into numbered references,
- * the layout of {@code templates/article/layout.ftlh} (header, notes, references, footer with source, 阅读原文 hint
- * and QR code), then a safety pass and WeChat's size limits. No network. Thread-safe after {@link #load}.
+ * the layout of {@code templates/article/layout.ftlh} (optional header, notes, references, footer with source,
+ * 阅读原文 hint and QR code), then a safety pass and WeChat's size limits. No network. Thread-safe after
+ * {@link #load}.
  */
 public final class ArticleRenderer {
     /** WeChat's limit on {@code content}: fewer than 20,000 characters. */
@@ -43,10 +44,11 @@ public final class ArticleRenderer {
     private static final Evaluator SLOT = QueryParser.parse(BODY_SLOT);
     private static final Evaluator TABLES = QueryParser.parse("table");
     private static final Evaluator ALIGNED_CELLS = QueryParser.parse("th[align], td[align]");
+    private static final Evaluator QUOTES = QueryParser.parse("blockquote");
 
     /** The variables the layout gets, all always present (empty when there is nothing to show). */
     static final List<String> LAYOUT_VARIABLES = List.of("accountName", "category", "docNo", "bodyHtml", "notes",
-            "references", "source", "sourceUrl", "qrCode", "styles");
+            "references", "source", "sourceUrl", "qrCode", "styles", "showHeader");
 
     private final Theme theme;
     private final Template layout;
@@ -136,6 +138,7 @@ public final class ArticleRenderer {
         }
         styleTables(body);
         theme.apply(body);
+        closeQuotes(body);
 
         String qrSrc = "";
         ItemImage qr = settings.qrCodes().get(item.account());
@@ -175,6 +178,16 @@ public final class ArticleRenderer {
             cell.removeAttr("align");
             if (align.equals("left") || align.equals("center") || align.equals("right")) {
                 cell.attr("style", theme.style(cell.normalName()) + "text-align:" + align + ";");
+            }
+        }
+    }
+
+    /** A quotation's last block ends without the bottom margin that separates paragraphs (the box has padding). */
+    private static void closeQuotes(Element body) {
+        for (Element quote : body.select(QUOTES)) {
+            Element last = quote.lastElementChild();
+            if (last != null) {
+                last.attr("style", last.attr("style") + "margin-bottom:0;");
             }
         }
     }
@@ -227,6 +240,7 @@ public final class ArticleRenderer {
         model.put("sourceUrl", sourceUrl);
         model.put("qrCode", qrCode);
         model.put("styles", theme.all());
+        model.put("showHeader", theme.showHeader());
         return model;
     }
 
@@ -234,12 +248,14 @@ public final class ArticleRenderer {
         return "<" + BODY_SLOT + "></" + BODY_SLOT + ">";
     }
 
-    /** A model with every part present, to try the layout at load time. */
+    /** A model with every part present and the header shown, to try the layout at load time. */
     Map<String, Object> sampleModel() {
-        return model("红旗商务", "促消费", "红商〔2023〕12号", slotHtml(),
+        Map<String, Object> model = model("红旗商务", "促消费", "红商〔2023〕12号", slotHtml(),
                 List.of(new NoteMarker.Entry(1, "以旧换新", "解释。", "解释。"), new NoteMarker.Entry(2, "", "脚注。", "脚注。")),
                 List.of(new LinkReferences.Reference(1, "https://www.example.gov.cn/", "通知")), "红旗区商务局",
                 "https://www.example.gov.cn/", "https://mmbiz.qpic.cn/qr");
+        model.put("showHeader", true);
+        return model;
     }
 
     /** The layout filled in and parsed; it must show the body exactly once. */

@@ -35,6 +35,7 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -42,17 +43,19 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * CommonMark with GFM tables and footnotes, built straight into a jsoup document to rework (no HTML text in
- * between). Raw HTML in the Markdown stays text (it shows, it never becomes markup), link targets other than
- * http, https, mailto and in-page anchors are dropped. A line break inside a paragraph between two Chinese
- * characters disappears instead of showing as a space. Footnote references become marker elements
- * ({@link #FOOTNOTE}) and footnote definitions come back separately, ready to list as notes.
+ * between). Raw HTML in the Markdown stays text (it shows, it never becomes markup; the raw-html check warns about
+ * it), link targets other than http, https, mailto and in-page anchors are dropped. A line break inside a paragraph
+ * between two Chinese characters disappears instead of showing as a space. Emphasis next to Chinese punctuation
+ * works as a reader expects ({@link CjkEmphasis}). Footnote references become marker elements ({@link #FOOTNOTE})
+ * and footnote definitions come back separately, ready to list as notes.
  */
 final class Markdown {
     /** Attribute on the marker left where a footnote is referenced; its value is the footnote label. */
     static final String FOOTNOTE = "data-footnote";
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), FootnotesExtension.create());
-    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
 
     /** The body, and the content of each footnote definition (a {@code span}) by normalised label. */
     record Parsed(Document document, Map<String, Element> footnotes) {
@@ -69,7 +72,9 @@ final class Markdown {
 
     static Parsed parse(String markdown) {
         Markdown m = new Markdown();
-        m.children(PARSER.parse(markdown), m.doc.body());
+        Node parsed = PARSER.parse(markdown);
+        String adjusted = CjkEmphasis.adjust(markdown, parsed);
+        m.children(adjusted.equals(markdown) ? parsed : PARSER.parse(adjusted), m.doc.body());
         return new Parsed(m.doc, m.footnotes);
     }
 
@@ -102,7 +107,7 @@ final class Markdown {
     /** Appends an inline node; false when {@code md} is not one this method knows. */
     private boolean inline(Node md, Element parent) {
         if (md instanceof Text t) {
-            text(parent, t.getLiteral());
+            text(parent, CjkEmphasis.strip(t.getLiteral()));
         } else if (md instanceof SoftLineBreak) {
             text(parent, cjkOnBothSides(md) ? "" : " ");
         } else if (md instanceof HardLineBreak) {
@@ -196,11 +201,21 @@ final class Markdown {
         }
     }
 
+    /** True between two Chinese characters, also where one side ends or starts an emphasis. */
     private static boolean cjkOnBothSides(Node softBreak) {
-        return softBreak.getPrevious() instanceof Text before && softBreak.getNext() instanceof Text after
-                && !before.getLiteral().isEmpty() && !after.getLiteral().isEmpty()
-                && wide(before.getLiteral().codePointBefore(before.getLiteral().length()))
-                && wide(after.getLiteral().codePointAt(0));
+        String before = CjkEmphasis.strip(edgeText(softBreak.getPrevious(), true));
+        String after = CjkEmphasis.strip(edgeText(softBreak.getNext(), false));
+        return !before.isEmpty() && !after.isEmpty() && wide(before.codePointBefore(before.length()))
+                && wide(after.codePointAt(0));
+    }
+
+    /** The text at the node's last (or first) edge, looking into emphasis; empty for code, images and the like. */
+    private static String edgeText(Node node, boolean last) {
+        Node n = node;
+        while (n instanceof Emphasis || n instanceof StrongEmphasis) {
+            n = last ? n.getLastChild() : n.getFirstChild();
+        }
+        return n instanceof Text t ? t.getLiteral() : "";
     }
 
     private static boolean wide(int codePoint) {
@@ -225,7 +240,7 @@ final class Markdown {
         StringBuilder sb = new StringBuilder();
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Text t) {
-                sb.append(t.getLiteral());
+                sb.append(CjkEmphasis.strip(t.getLiteral()));
             } else if (child instanceof Code c) {
                 sb.append(c.getLiteral());
             } else {

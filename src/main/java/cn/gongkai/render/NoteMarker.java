@@ -54,7 +54,7 @@ final class NoteMarker {
             if (!termNumbers.containsKey(n.term())) {
                 int number = entries.size() + 1;
                 termNumbers.put(n.term(), number);
-                entries.put(number, new Entry(number, n.term(), n.explanation(), escape(n.explanation())));
+                entries.put(number, new Entry(number, n.term(), n.explanation(), Entities.escape(n.explanation())));
             }
         }
         return List.copyOf(entries.values());
@@ -120,7 +120,7 @@ final class NoteMarker {
                 int number = entries.size() + 1;
                 termNumbers.put(match.term(), number);
                 entries.put(number, new Entry(number, match.term(), match.explanation(),
-                        escape(match.explanation())));
+                        Entities.escape(match.explanation())));
                 marks.add(new int[] {i, number});
             }
         }
@@ -151,9 +151,5 @@ final class NoteMarker {
             }
         }
         return null;
-    }
-
-    private static String escape(String text) {
-        return Entities.escape(text);
     }
 }

@@ -11,14 +11,6 @@ import java.util.List;
 
 /** The draft box: {@code draft/add|get|update|delete|count|batchget}, validating articles like WeChat. */
 final class DraftApi {
-    static final int MAX_ARTICLES = WeChatLimits.ARTICLES_PER_DRAFT;
-    static final int TITLE_MAX = WeChatLimits.TITLE_CHARS;
-    static final int AUTHOR_MAX = WeChatLimits.AUTHOR_CHARS;
-    static final int DIGEST_MAX = WeChatLimits.DIGEST_CHARS;
-    static final int CONTENT_MAX_CHARS = WeChatLimits.CONTENT_CHARS;
-    static final int CONTENT_MAX_BYTES = WeChatLimits.CONTENT_BYTES;
-    static final int SOURCE_URL_MAX_BYTES = WeChatLimits.SOURCE_URL_BYTES;
-
     private final SimState state;
 
     DraftApi(SimState state) {
@@ -30,7 +22,7 @@ final class DraftApi {
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new ApiError(44003, "empty news data");
         }
-        if (list.size() > MAX_ARTICLES) {
+        if (list.size() > WeChatLimits.ARTICLES_PER_DRAFT) {
             throw new ApiError(45008, "article size out of limit");
         }
         List<Article> articles = new ArrayList<>();
@@ -138,10 +130,10 @@ final class DraftApi {
         if (title.isBlank()) {
             throw new ApiError(44003, "empty news data");
         }
-        limit(title, TITLE_MAX, 45003, "title size out of limit");
-        String author = limit(literalEscapes(orEmpty(Json.text(node, "author"))), AUTHOR_MAX, 45003,
+        limit(title, WeChatLimits.TITLE_CHARS, 45003, "title size out of limit");
+        String author = limit(literalEscapes(orEmpty(Json.text(node, "author"))), WeChatLimits.AUTHOR_CHARS, 45003,
                 "author size out of limit");
-        String digest = limit(literalEscapes(orEmpty(Json.text(node, "digest"))), DIGEST_MAX, 45004,
+        String digest = limit(literalEscapes(orEmpty(Json.text(node, "digest"))), WeChatLimits.DIGEST_CHARS, 45004,
                 "description size out of limit");
         String content = content(node);
         String sourceUrl = sourceUrl(node);
@@ -182,8 +174,8 @@ final class DraftApi {
         if (content.isBlank()) {
             throw new ApiError(44003, "empty content");
         }
-        if (content.length() >= CONTENT_MAX_CHARS
-                || content.getBytes(StandardCharsets.UTF_8).length >= CONTENT_MAX_BYTES) {
+        if (content.length() >= WeChatLimits.CONTENT_CHARS
+                || content.getBytes(StandardCharsets.UTF_8).length >= WeChatLimits.CONTENT_BYTES) {
             throw new ApiError(45002, "content size out of limit");
         }
         return content;
@@ -191,7 +183,7 @@ final class DraftApi {
 
     private static String sourceUrl(JsonNode node) {
         String sourceUrl = orEmpty(Json.text(node, "content_source_url"));
-        if (sourceUrl.getBytes(StandardCharsets.UTF_8).length > SOURCE_URL_MAX_BYTES) {
+        if (sourceUrl.getBytes(StandardCharsets.UTF_8).length > WeChatLimits.SOURCE_URL_BYTES) {
             throw new ApiError(41039, "invalid content_source_url");
         }
         return sourceUrl;

@@ -6,10 +6,6 @@ import java.util.Map;
 
 /** {@code media/uploadimg} and {@code material/add_material}; formats are told by magic bytes only. */
 final class MaterialApi {
-    static final int UPLOADIMG_MAX_BYTES = WeChatLimits.UPLOADIMG_BYTES;
-    static final int IMAGE_MAX_BYTES = WeChatLimits.IMAGE_MATERIAL_BYTES;
-    static final int THUMB_MAX_BYTES = WeChatLimits.THUMB_MATERIAL_BYTES;
-
     private final SimState state;
 
     MaterialApi(SimState state) {
@@ -23,7 +19,7 @@ final class MaterialApi {
         if (format != ImageFormat.JPEG && format != ImageFormat.PNG) {
             throw new ApiError(40005, "invalid file type");
         }
-        if (data.length >= UPLOADIMG_MAX_BYTES) {
+        if (data.length >= WeChatLimits.UPLOADIMG_BYTES) {
             throw new ApiError(40009, "invalid image size");
         }
         String url = mmbizUrl(format);
@@ -49,7 +45,7 @@ final class MaterialApi {
         if (!allowed) {
             throw new ApiError(40005, "invalid file type");
         }
-        if (data.length > (image ? IMAGE_MAX_BYTES : THUMB_MAX_BYTES)) {
+        if (data.length > (image ? WeChatLimits.IMAGE_MATERIAL_BYTES : WeChatLimits.THUMB_MATERIAL_BYTES)) {
             throw new ApiError(40009, "invalid image size");
         }
         String mediaId = state.ids.word(43);

@@ -180,9 +180,8 @@ final class JdbiBatchRepository implements BatchRepository {
     }
 
     private static List<PublishBatch> load(Handle h, String whereAndOrder, Consumer<Query> binder) {
-        Query query = h.createQuery("SELECT " + COLUMNS + " FROM publish_batch " + whereAndOrder);
-        binder.accept(query);
-        List<Row> rows = query.map((rs, ctx) -> Row.of(rs)).list();
+        List<Row> rows = Sql.rows(h, "SELECT " + COLUMNS + " FROM publish_batch " + whereAndOrder, binder,
+                (rs, ctx) -> Row.of(rs));
         if (rows.isEmpty()) {
             return List.of();
         }

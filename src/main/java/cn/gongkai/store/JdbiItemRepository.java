@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Items with their notes, glossary keys and images in child tables.
@@ -212,19 +213,13 @@ final class JdbiItemRepository implements ItemRepository {
     public Optional<DisclosureItem> replaceContent(long id, ItemContent c, ItemStatus from, ItemStatus to,
                                                    Instant now) {
         return tx.call("cannot replace the content of item " + id, h -> {
-            int changed = h.createUpdate("UPDATE item SET account = :account, category = :category, title = :title,"
-                            + " author = :author, department = :department, body = :body, doc_no = :docNo,"
-                            + " source_url = :sourceUrl, publish_at = :publishAt, important = :important,"
-                            + " digest = :digest, heading_numbers = :headingNumbers, content_hash = :hash, status = :to, failure = '', batch_id = NULL, updated_at = :now"
-                            + " WHERE id = :id AND status = :from")
-                    .bind("account", c.account()).bind("category", c.category()).bind("title", c.title())
-                    .bind("author", c.author()).bind("department", c.department()).bind("body", c.body())
-                    .bind("docNo", c.docNo()).bind("sourceUrl", c.sourceUrl()).bind("publishAt", c.publishAt())
-                    .bind("important", c.important()).bind("digest", c.digest())
-                    .bindByType("headingNumbers", c.headingNumbers(), Boolean.class)
-                    .bind("hash", c.contentHash()).bind("to", to.name())
-                    .bind("now", now).bind("id", id).bind("from", from.name())
-                    .execute();
+            Update update = h.createUpdate("UPDATE item SET account = :account, category = :category,"
+                    + " title = :title, author = :author, department = :department, body = :body, doc_no = :docNo,"
+                    + " source_url = :sourceUrl, publish_at = :publishAt, important = :important,"
+                    + " digest = :digest, heading_numbers = :headingNumbers, content_hash = :hash, status = :to,"
+                    + " failure = '', batch_id = NULL, updated_at = :now WHERE id = :id AND status = :from");
+            int changed = bindContent(update, c).bind("to", to.name()).bind("now", now).bind("id", id)
+                    .bind("from", from.name()).execute();
             if (changed != 1) {
                 return Optional.<DisclosureItem>empty();
             }
@@ -246,18 +241,22 @@ final class JdbiItemRepository implements ItemRepository {
     }
 
     private static long insertRow(Handle h, ItemContent c, ItemStatus status, String sourceKey, Instant now) {
-        return h.createUpdate("INSERT INTO item (account, category, title, author, department, body, doc_no, source_url,"
-                        + " publish_at, status, content_hash, source_key, batch_id, failure, created_at,"
-                        + " updated_at, important, digest, heading_numbers) VALUES (:account, :category, :title,"
-                        + " :author, :department, :body, :docNo, :sourceUrl, :publishAt, :status, :hash, :sourceKey,"
-                        + " NULL, '', :now, :now, :important, :digest, :headingNumbers)")
-                .bind("account", c.account()).bind("category", c.category()).bind("title", c.title())
+        Update insert = h.createUpdate("INSERT INTO item (account, category, title, author, department, body,"
+                + " doc_no, source_url, publish_at, status, content_hash, source_key, batch_id, failure, created_at,"
+                + " updated_at, important, digest, heading_numbers) VALUES (:account, :category, :title,"
+                + " :author, :department, :body, :docNo, :sourceUrl, :publishAt, :status, :hash, :sourceKey,"
+                + " NULL, '', :now, :now, :important, :digest, :headingNumbers)");
+        return bindContent(insert, c).bind("status", status.name()).bind("sourceKey", sourceKey).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Binds the columns that hold the content itself, the same for INSERT and UPDATE. */
+    private static Update bindContent(Update statement, ItemContent c) {
+        return statement.bind("account", c.account()).bind("category", c.category()).bind("title", c.title())
                 .bind("author", c.author()).bind("department", c.department()).bind("body", c.body())
                 .bind("docNo", c.docNo()).bind("sourceUrl", c.sourceUrl()).bind("publishAt", c.publishAt())
-                .bind("status", status.name()).bind("hash", c.contentHash()).bind("sourceKey", sourceKey)
-                .bind("now", now).bind("important", c.important()).bind("digest", c.digest())
-                .bindByType("headingNumbers", c.headingNumbers(), Boolean.class)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("important", c.important()).bind("digest", c.digest())
+                .bindByType("headingNumbers", c.headingNumbers(), Boolean.class).bind("hash", c.contentHash());
     }
 
     private static void insertChildren(Handle h, long id, ItemContent c) {
@@ -319,9 +318,8 @@ final class JdbiItemRepository implements ItemRepository {
     }
 
     static List<DisclosureItem> load(Handle h, String whereAndOrder, Consumer<Query> binder) {
-        Query query = h.createQuery("SELECT " + COLUMNS + " FROM item " + whereAndOrder);
-        binder.accept(query);
-        List<Row> rows = query.map((rs, ctx) -> Row.of(rs)).list();
+        List<Row> rows = Sql.rows(h, "SELECT " + COLUMNS + " FROM item " + whereAndOrder, binder,
+                (rs, ctx) -> Row.of(rs));
         if (rows.isEmpty()) {
             return List.of();
         }

@@ -7,9 +7,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 
 /** Column reading and binding shared by the repositories, identical on H2 and PostgreSQL. */
 final class Sql {
@@ -20,6 +25,13 @@ final class Sql {
     /** Both databases keep microseconds; truncating before binding makes reads return exactly what was written. */
     static Instant micros(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The rows {@code sql} selects once {@code binder} has bound its parameters, each read by {@code mapper}. */
+    static <R> List<R> rows(Handle h, String sql, Consumer<Query> binder, RowMapper<R> mapper) {
+        Query query = h.createQuery(sql);
+        binder.accept(query);
+        return query.map(mapper).list();
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *                                   reviewer saw; missing or not the current one → 409, nothing recorded
  * POST /api/items/{id}/reject       {"comment": "…"} (required), optional "contentHash" (refused when stale)
  * </pre>
- * Validation errors are {@code application/problem+json} (RFC 9457) with an {@code errors} list naming each field.
+ * Validation errors are {@code application/problem+json} (RFC 9457) with an {@code errors} list naming each field: 400
+ * for a field the request may not have or a value of the wrong JSON type ({@link ItemRequest}), 422 for content the
+ * importer refuses.
  */
 public final class ItemApi {
     private static final Logger LOG = LoggerFactory.getLogger(ItemApi.class);

@@ -2,6 +2,7 @@ package cn.gongkai.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.Bundled;
 import cn.gongkai.simulator.AccountType;
 import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.testsupport.CliHarness.Run;
@@ -72,8 +73,12 @@ class DoctorCommandTest {
         return run;
     }
 
+    /**
+     * The lines with {@code marker}, leaving out the holiday calendar's line: it warns in December when next year is
+     * missing, whatever else a test looks at (DoctorHolidaysTest covers it).
+     */
     static List<String> lines(Run r, String marker) {
-        return r.out().lines().filter(l -> l.startsWith(marker)).toList();
+        return r.out().lines().filter(l -> l.startsWith(marker) && !l.startsWith(marker + " 节假日表")).toList();
     }
 
     @Test
@@ -92,6 +97,23 @@ class DoctorCommandTest {
         assertThat(r.out()).doesNotContain(SECRET).contains("AppSecret ******");
         assertThat(sim.record().massSends()).isEmpty();
         assertThat(sim.record().successfulSubmits()).isZero();
+    }
+
+    @Test
+    void anEditedConsoleTemplateIsKeptAndWarnedAboutWithTheNewVersionBesideIt() throws IOException {
+        sim.registerAccount(APP_ID, SECRET, AccountType.SERVICE, true);
+        Path templates = dir.resolve("templates");
+        Bundled.extract("templates", templates);
+        Files.writeString(templates.resolve("console/items.ftlh"), "<#-- 本单位改过 -->\n", StandardCharsets.UTF_8);
+
+        Run r = doctor(SECRET, "template-edited", "templates-dir: " + templates + "\n", "");
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(lines(r, DoctorCommand.WARNING)).singleElement().asString()
+                .startsWith("[警告] 模板 console/items.ftlh：").contains("items.ftlh.new", "控制台页面");
+        assertThat(templates.resolve("console/items.ftlh")).hasContent("<#-- 本单位改过 -->");
+        assertThat(templates.resolve("console/items.ftlh.new")).hasSameBinaryContentAs(
+                Path.of("templates/console/items.ftlh"));
     }
 
     @Test

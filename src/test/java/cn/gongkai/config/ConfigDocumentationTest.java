@@ -155,4 +155,76 @@ class ConfigDocumentationTest {
 
         assertThat(example).usingRecursiveComparison().ignoringFields("source").isEqualTo(defaults);
     }
+    /** README.md and the guides in docs/. */
+    private static List<Path> guides() throws IOException {
+        try (var docs = Files.list(Path.of("docs"))) {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(Path.of("README.md")),
+                    docs.filter(f -> f.toString().endsWith(".md"))).sorted().toList();
+        }
+    }
+
+    /**
+     * The key a backquoted text in a guide names, or null when it names none: a text that starts with a top-level
+     * key and goes on with {@code .} or {@code [].} ({@code review.chain}, {@code accounts[].cron}), or is one;
+     * file names ({@code review.md}) and placeholders ({@code wechat.daily-limits.<接口>}) are taken as what they are.
+     */
+    static String keyNamed(String code, Set<String> topLevel) {
+        String text = code.strip();
+        if (!text.matches("[a-z][a-z-]*(\\[])?(\\.[a-z<*][^\\s`]*)*") || text.matches(".*\\.(md|yml|yaml|txt|csv|ftlh?)$")) {
+            return null;
+        }
+        String first = text.split("[.\\[]", 2)[0];
+        return topLevel.contains(first) && (text.contains(".") || text.equals(first)) ? text : null;
+    }
+
+    @Test
+    void theGuidesNameOnlyKeysTheConfigurationHasAndLeaveTheirDefaultsToTheExample() throws IOException {
+        Map<String, Kind> keys = recordKeys();
+        Set<String> topLevel = new TreeSet<>();
+        keys.keySet().forEach(k -> topLevel.add(k.split("[.\\[]", 2)[0]));
+        Set<String> unknown = new TreeSet<>();
+        Set<String> tables = new TreeSet<>();
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile("`([^`]+)`");
+        for (Path guide : guides()) {
+            List<String> lines = Files.readAllLines(guide, StandardCharsets.UTF_8);
+            for (int n = 0; n < lines.size(); n++) {
+                String line = lines.get(n);
+                if (line.startsWith("|") && line.contains("配置项") && line.contains("默认值")) {
+                    tables.add(guide + ":" + (n + 1));
+                }
+                java.util.regex.Matcher m = code.matcher(line);
+                while (m.find()) {
+                    String key = keyNamed(m.group(1), topLevel);
+                    if (key != null && !known(key, keys)) {
+                        unknown.add(guide + ":" + (n + 1) + " " + key);
+                    }
+                }
+            }
+        }
+
+        assertThat(unknown).as("keys named in the guides that the configuration does not have").isEmpty();
+        assertThat(tables).as("tables of keys with defaults (the example config is their one home)").isEmpty();
+    }
+
+    private static boolean known(String key, Map<String, Kind> keys) {
+        String plain = key.replaceAll("\\.(\\*|<[^>]*>)$", "");
+        if (keys.containsKey(plain)) {
+            return true;
+        }
+        return keys.entrySet().stream().anyMatch(e -> e.getValue() == Kind.MAP && plain.startsWith(e.getKey() + "."));
+    }
+
+    @Test
+    void aKeyIsTakenFromBackquotedTextButNotAFileNameOrAWord() {
+        Set<String> top = Set.of("review", "accounts", "wechat", "sandbox");
+        assertThat(keyNamed("review.chain", top)).isEqualTo("review.chain");
+        assertThat(keyNamed("accounts[].cron", top)).isEqualTo("accounts[].cron");
+        assertThat(keyNamed("wechat.*", top)).isEqualTo("wechat.*");
+        assertThat(keyNamed("sandbox", top)).isEqualTo("sandbox");
+        assertThat(keyNamed("review.md", top)).isNull();
+        assertThat(keyNamed("gongkai.yml", top)).isNull();
+        assertThat(keyNamed("item list", top)).isNull();
+        assertThat(known("review.chian", recordKeys())).isFalse();
+        assertThat(known("wechat.daily-limits.freepublish/get", recordKeys())).isTrue();
+    }
 }

@@ -43,7 +43,12 @@ class ArticleGoldenFilesTest {
     }
 
     static Stream<String> items() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
+        return markdownFilesIn(DIR);
+    }
+
+    /** The names (without {@code .md}) of the Markdown files in the folder, sorted. */
+    static Stream<String> markdownFilesIn(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
                     .map(n -> n.substring(0, n.length() - 3)).sorted().toList().stream();
         }

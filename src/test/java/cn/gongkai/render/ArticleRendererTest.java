@@ -261,11 +261,11 @@ class ArticleRendererTest {
     }
 
     @Test
-    void theLayoutNamesTheAccountCategoryAndSource() {
+    void theLayoutNamesTheSourceAndLeavesOutTheHeaderBarByDefault() {
         RenderedArticle a = render("正文。");
 
-        Element header = parse(a).selectFirst("section > section");
-        assertThat(header.select("span")).extracting(Element::text).containsExactly("红旗商务", "促消费");
+        assertThat(parse(a).selectFirst("section > section").text()).doesNotContain("红旗商务", "促消费");
+        assertThat(a.html()).doesNotContain("促消费");
         assertThat(a.html()).contains("来源：红旗区商务局").contains("阅读原文");
         assertThat(a.title()).isEqualTo("家电以旧换新补贴活动开始报名");
         assertThat(a.contentSourceUrl()).isEqualTo("https://www.example.gov.cn/zwgk/1.html");

@@ -105,6 +105,14 @@ class RenderDetailsTest {
     }
 
     @Test
+    void aBoldLeadInEndingInChinesePunctuationIsBoldInAFootnoteToo() {
+        Document doc = html("正文[^1]。\n\n[^1]: **一是。**其后说明。");
+
+        assertThat(noteLines(doc)).containsExactly("[注1] 一是。其后说明。");
+        assertThat(doc.select("strong").eachText()).contains("一是。");
+    }
+
+    @Test
     void onlyFootnotesMakeAnotherSectionTitle() {
         Document doc = html("正文[^1]。\n\n[^1]: 说明。\n");
 
@@ -213,6 +221,38 @@ class RenderDetailsTest {
         assertThat(doc.selectFirst("p").text()).isEqualTo("报名、下文、邮箱[1]和网站[2]、再次[2]。");
         assertThat(doc.text()).contains("[1] 邮箱：mailto:a@example.gov.cn", "[2] 网站：https://www.example.gov.cn/a")
                 .doesNotContain("javascript");
+    }
+
+    @Test
+    void linkTextTurnedIntoAReferenceIsNotColouredLikeALinkButAWeChatArticleLinkIs() {
+        Document doc = html("详见[通知](https://www.example.gov.cn/a)，往期见[上期](https://mp.weixin.qq.com/s/abc)。");
+
+        Element p = doc.selectFirst("p");
+        assertThat(p.ownText()).startsWith("详见通知");
+        assertThat(p.select("span")).isEmpty();
+        assertThat(p.selectFirst("a").attr("style")).contains("color:#576b95");
+    }
+
+    @Test
+    void addressesWrittenOutBecomeReferencesAsTheExternalLinkCheckSaysButNotInCodeOrMail() {
+        Document doc = html("见 <https://www.example.gov.cn/a> 和 https://www.example.gov.cn/b。代码 "
+                + "`https://x.example.cn/c` 不变，邮箱 <a@example.gov.cn>，往期 https://mp.weixin.qq.com/s/abc 。");
+
+        assertThat(doc.selectFirst("p").text()).isEqualTo("见 https://www.example.gov.cn/a[1] 和 "
+                + "https://www.example.gov.cn/b[2]。代码 https://x.example.cn/c 不变，邮箱 a@example.gov.cn，往期 "
+                + "https://mp.weixin.qq.com/s/abc 。");
+        assertThat(doc.selectFirst("p").select("span").eachAttr("style")).containsOnly("word-break:break-all;");
+        assertThat(doc.text()).contains("[1] https://www.example.gov.cn/a", "[2] https://www.example.gov.cn/b")
+                .doesNotContain("[3]");
+    }
+
+    @Test
+    void aQuotationsLastBlockHasNoBottomMargin() {
+        Document doc = html("> 第一段。\n>\n> ——摘自某规范\n\n正文。");
+
+        assertThat(doc.select("blockquote > p").first().attr("style")).doesNotContain("margin-bottom:0");
+        assertThat(doc.select("blockquote > p").last().attr("style")).endsWith("margin-bottom:0;");
+        assertThat(doc.select("body > section > p").first().attr("style")).doesNotContain("margin-bottom:0");
     }
 
     @Test

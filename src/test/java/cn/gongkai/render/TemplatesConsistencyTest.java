@@ -1,8 +1,10 @@
 package cn.gongkai.render;
 
+import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gongkai.item.ItemContent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -126,7 +128,9 @@ class TemplatesConsistencyTest {
 
         assertThat(named).isNotEmpty();
         assertThat(Theme.KEYS).containsAll(named);
-        assertThat(set).containsExactlyInAnyOrderElementsOf(Theme.KEYS);
+        List<String> keysAndSwitch = new ArrayList<>(Theme.KEYS);
+        keysAndSwitch.add(Theme.SHOW_HEADER);
+        assertThat(set).containsExactlyInAnyOrderElementsOf(keysAndSwitch);
         assertThat(set).allSatisfy(k -> assertThat(theme.get(k).asText()).as(k).isNotBlank());
     }
 
@@ -182,6 +186,27 @@ class TemplatesConsistencyTest {
 
         assertThatThrownBy(() -> ArticleRenderer.load(dir)).isInstanceOf(RenderException.class)
                 .hasMessageContaining("layout.ftlh").hasMessageContaining("publishDate");
+    }
+
+    @Test
+    void theHeaderBarRepeatingTheAccountNameIsOffByDefaultAndShownWhenTheThemeSwitchesItOn() throws IOException {
+        ItemContent item = anItem().category("促消费").author("红旗区商务局").body("正文。").build();
+        String theme = Files.readString(TEMPLATES.resolve("article/theme.yml"), StandardCharsets.UTF_8);
+
+        String shipped = ArticleRenderer.load(TEMPLATES).render(item, "红旗商务", img -> "").html();
+        String on = ArticleRenderer.load(templatesWith(null, theme.replace("show-header: false", "show-header: true")))
+                .render(item, "红旗商务", img -> "").html();
+
+        assertThat(shipped).doesNotContain("红旗商务", "促消费");
+        assertThat(on).contains(">红旗商务</span>", ">促消费</span>");
+    }
+
+    @Test
+    void aHeaderSwitchThatIsNotTrueOrFalseIsRefused() throws IOException {
+        Path dir = templatesWith(null, "show-header: \"yes please\"\n");
+
+        assertThatThrownBy(() -> ArticleRenderer.load(dir)).isInstanceOf(RenderException.class)
+                .hasMessageContaining("show-header 应为 true 或 false");
     }
 
     @Test

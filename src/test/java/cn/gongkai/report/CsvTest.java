@@ -39,8 +39,7 @@ class CsvTest {
         List<String> cells = List.of("更正稿, 含逗号", "第一行\r\n第二行", "说\"好\"", " 前后空格 ", "#标签", "", "普通");
         String file = Csv.line(cells) + "\r\n" + Csv.line(List.of("=1+1")) + "\r\n";
 
-        List<List<String>> back = HistoryImport.csv(file.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                new java.util.ArrayList<>());
+        List<List<String>> back = HistorySheets.csv(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)).cells();
 
         assertThat(back).containsExactly(cells, List.of("'=1+1"));
     }

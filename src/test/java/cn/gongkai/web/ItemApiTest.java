@@ -292,7 +292,6 @@ class ItemApiTest {
     void validationErrorsAreProblemJsonNamingEachField() throws Exception {
         ObjectNode bad = item("", "正文");
         bad.put("category", "体育");
-        bad.put("summary", "多余字段");
         bad.putArray("images").addObject().put("name", "a.png").put("data", "%%%not-base64%%%");
 
         HttpResponse<String> r = send("POST", "/api/items", drafter, bad.toString());
@@ -307,8 +306,71 @@ class ItemApiTest {
         bad.remove("images");
         JsonNode fields = json(send("POST", "/api/items", drafter, bad.toString()));
         assertThat(fields.get("errors")).extracting(e -> e.get("field").asText())
-                .containsExactlyInAnyOrder("summary", "title", "category");
+                .containsExactlyInAnyOrder("title", "category");
         assertThat(json(send("GET", "/api/items", drafter, null)).get("count").asInt()).isZero();
+    }
+
+    @Test
+    void fieldsARequestMayNotHaveAreRefused400EachNamedWithTheFieldsAllowed() throws Exception {
+        ObjectNode bad = item("标题", "正文");
+        bad.put("summary", "多余字段");
+        bad.putArray("images").addObject().put("name", "a.png").put("data", "").put("alt", "说明");
+
+        HttpResponse<String> r = send("POST", "/api/items", drafter, bad.toString());
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        JsonNode errors = json(r).get("errors");
+        assertThat(errors).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("summary", "images[0].alt");
+        assertThat(errors).filteredOn(e -> e.get("field").asText().equals("summary")).singleElement()
+                .satisfies(e -> assertThat(e.get("message").asText()).contains("未知字段", "title", "publish_at", "body"));
+        assertThat(errors).filteredOn(e -> e.get("field").asText().equals("images[0].alt")).singleElement()
+                .satisfies(e -> assertThat(e.get("message").asText()).contains("data, name"));
+        long id = createAndSubmit();
+        HttpResponse<String> put = send("PUT", "/api/items/" + id, drafter, item("标题", "正文").put("id", 7).toString());
+        assertThat(put.statusCode()).isEqualTo(400);
+        assertThat(json(put).get("errors")).extracting(e -> e.get("field").asText()).containsExactly("id");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefused400NamingTheFieldAndTheTypeExpected() throws Exception {
+        Map<String, String> wrong = Map.of("title", "[\"标题\"]", "body", "5", "heading_numbers", "\"true\"",
+                "submit", "\"yes\"", "notes", "[\"以旧换新\"]", "images", "\"photo.png\"");
+        for (Map.Entry<String, String> w : wrong.entrySet()) {
+            ObjectNode n = item("标题", "正文");
+            n.set(w.getKey(), JSON.readTree(w.getValue()));
+
+            HttpResponse<String> r = send("POST", "/api/items", drafter, n.toString());
+
+            assertThat(r.statusCode()).as(w.getKey() + ": " + r.body()).isEqualTo(400);
+            assertThat(json(r).get("errors")).singleElement().satisfies(e -> {
+                assertThat(e.get("field").asText()).isEqualTo(w.getKey());
+                assertThat(e.get("message").asText()).startsWith("类型不对：应为");
+            });
+        }
+        assertThat(json(send("GET", "/api/items", drafter, null)).get("count").asInt()).isZero();
+    }
+
+    @Test
+    void textFieldsTakeNumbersAndImportantTakesChineseYesAsAnItemFileDoes() throws Exception {
+        ObjectNode n = item("标题", "正文");
+        n.put("doc_no", 2026);
+        n.put("important", "是");
+        n.putObject("notes").put("以旧换新", "交回旧商品、购买新商品时享受补贴的方式。");
+
+        HttpResponse<String> r = send("POST", "/api/items", drafter, n.toString());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode detail = json(send("GET", "/api/items/" + json(r).get("id").asLong(), drafter, null));
+        assertThat(detail.get("doc_no").asText()).isEqualTo("2026");
+        assertThat(detail.get("important").asBoolean()).isTrue();
+        assertThat(detail.get("notes").get("以旧换新").asText()).startsWith("交回旧商品");
+        ObjectNode typed = item("标题二", "正文").put("important", true).put("heading_numbers", false);
+        HttpResponse<String> booleans = send("POST", "/api/items", drafter, typed.toString());
+        assertThat(booleans.statusCode()).as(booleans.body()).isEqualTo(201);
+        assertThat(json(booleans).get("important").asBoolean()).isTrue();
     }
 
     @Test

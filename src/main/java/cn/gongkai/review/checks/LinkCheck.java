@@ -1,10 +1,14 @@
 package cn.gongkai.review.checks;
 
 import cn.gongkai.item.ItemContent;
+import java.util.BitSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** External links in the body: WeChat does not allow them in articles, so they become numbered references. */
+/**
+ * External links in the body, written as links or as bare addresses: WeChat does not allow them in articles, so they
+ * become numbered references. Addresses in code are shown as written and pass.
+ */
 final class LinkCheck implements Check {
     static final String ID = "external-link";
     private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s)\\]>）】，。；\"']+");
@@ -13,8 +17,10 @@ final class LinkCheck implements Check {
     @Override
     public void run(ItemContent c, Findings out) {
         Matcher m = URL.matcher(c.body());
+        BitSet code = null;
         while (m.find()) {
-            if (WECHAT.matcher(m.group()).matches() || isImage(c.body(), m.start())) {
+            code = code != null ? code : MarkdownBody.code(MarkdownBody.parse(c.body()));
+            if (WECHAT.matcher(m.group()).matches() || isImage(c.body(), m.start()) || code.get(m.start())) {
                 continue;
             }
             out.at(Severity.WARNING, ID, "body", c.body(), m.start(), "外部链接 " + m.group()

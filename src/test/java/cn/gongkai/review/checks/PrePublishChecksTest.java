@@ -123,6 +123,35 @@ class PrePublishChecksTest {
         assertThat(found(body("网址写作 www 开头的文字不算链接。"), "external-link")).isEmpty();
     }
 
+    @Test
+    void aBareAddressIsAnExternalLinkButOneInCodeIsShownAsWrittenAndPasses() {
+        assertThat(found(body("见 https://www.gov.cn/a 和 <https://www.gov.cn/b>。"), "external-link")).hasSize(2);
+        assertThat(found(body("写作 `https://www.gov.cn/a`：\n\n```\nhttps://www.gov.cn/b\n```"), "external-link"))
+                .isEmpty();
+    }
+
+    // ---- raw HTML ----
+
+    @Test
+    void rawHtmlIsAWarningPerParagraphNamingItsTagsAndTheParagraph() {
+        List<Finding> f = found(body("第一段。\n\n网页中的 <b>加粗</b> 和 <span style=\"color:red\">红字</span>。\n\n"
+                + "<div>\n块\n</div>\n\n<!-- 备忘 -->"), "raw-html");
+
+        assertThat(f).hasSize(3);
+        assertThat(f.get(0).severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.get(0).line()).isEqualTo(3);
+        assertThat(f.get(0).column()).isEqualTo(6);
+        assertThat(f.get(0).message()).startsWith("第2段含有网页标签 <b>、<span>：").contains("原样显示为文字");
+        assertThat(f.get(1).message()).startsWith("第3段含有网页标签 <div>：");
+        assertThat(f.get(2).message()).startsWith("第4段含有网页标签 <!-- -->：");
+    }
+
+    @Test
+    void tagsInCodeAndComparisonsInTextAreNoHtml() {
+        assertThat(found(body("写作 `<b>加粗</b>` 不会生效。\n\n```\n<div>\n```\n\n比较 a<b 与 3 < 4。"), "raw-html"))
+                .isEmpty();
+    }
+
     // ---- personal data ----
 
     @Test

@@ -10,12 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How the history import reads a CSV file: RFC 4180 quoting, an optional BOM, each row's first line number. */
-class HistoryCsvTest {
+class HistorySheetsTest {
 
     private final List<Integer> lines = new ArrayList<>();
 
     private List<List<String>> read(String text) throws Exception {
-        return HistoryImport.csv(text.getBytes(StandardCharsets.UTF_8), lines);
+        HistorySheets.Rows rows = HistorySheets.csv(text.getBytes(StandardCharsets.UTF_8));
+        lines.addAll(rows.lines());
+        return rows.cells();
     }
 
     @Test
@@ -47,7 +49,7 @@ class HistoryCsvTest {
     @Test
     void aFileThatIsNotUtf8IsRefusedAsSuch() {
         byte[] gbk = "标题".getBytes(java.nio.charset.Charset.forName("GBK"));
-        assertThatThrownBy(() -> HistoryImport.csv(gbk, lines)).isInstanceOf(CharacterCodingException.class);
+        assertThatThrownBy(() -> HistorySheets.csv(gbk)).isInstanceOf(CharacterCodingException.class);
     }
 
     @Test

@@ -1,0 +1,70 @@
+package cn.gongkai.review;
+
+import cn.gongkai.item.DisclosureItem;
+import java.util.Optional;
+
+/**
+ * Who may act on an item: the acting user must exist and be enabled; the one home of the rules on whether a user
+ * may decide the step an item waits on.
+ */
+final class Reviewers {
+    private final UserRepository users;
+    private final ChainProgress progress;
+
+    Reviewers(UserRepository users, ChainProgress progress) {
+        this.users = users;
+        this.progress = progress;
+    }
+
+    /** The enabled user named {@code actor}; refused with a message that says how to fix it otherwise. */
+    User require(long itemId, String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new ReviewException(itemId, "没有指明操作人（--as 用户名）");
+        }
+        User user = users.find(actor.strip()).orElseThrow(() -> new ReviewException(itemId, "用户“" + actor
+                + "”不存在，请先用 gongkai user add " + actor.strip() + " --role 角色 创建"));
+        if (user.disabled()) {
+            throw new ReviewException(itemId, disabled(user));
+        }
+        return user;
+    }
+
+    /**
+     * Whether {@code user} may approve the current step: the item is in review, the user is enabled and holds the
+     * step's role, did not submit or edit the item, and approved no earlier step of this text.
+     */
+    ReviewService.Eligibility toApprove(User user, DisclosureItem item) {
+        ReviewService.Eligibility step = toReject(user, item);
+        if (!step.allowed()) {
+            return step;
+        }
+        if (progress.authors(item).contains(user.name())) {
+            return ReviewService.Eligibility.no("不能审核自己提交或修改的稿件（" + user.name() + " 提交或修改过本稿件）");
+        }
+        return progress.earlierApprovalBy(user.name(), item)
+                .map(e -> ReviewService.Eligibility.no(user.name() + " 已审核过第 " + (e.step() + 1)
+                        + " 步，同一人不能审核两步"))
+                .orElse(ReviewService.Eligibility.YES);
+    }
+
+    /** The part of {@link #toApprove} a rejection needs: in review, user enabled and holding the step's role. */
+    ReviewService.Eligibility toReject(User user, DisclosureItem item) {
+        Optional<String> waiting = progress.waitingFor(item);
+        if (waiting.isEmpty()) {
+            return ReviewService.Eligibility.no("当前状态为“" + item.status().label() + "”，不在审核中");
+        }
+        if (user.disabled()) {
+            return ReviewService.Eligibility.no(disabled(user));
+        }
+        String role = waiting.get();
+        if (!user.role().id().equals(role)) {
+            return ReviewService.Eligibility.no("当前步骤需要" + ReviewService.roleLabel(role) + "（" + role + "）审核，"
+                    + user.name() + " 的角色是" + user.role().label() + "（" + user.role().id() + "）");
+        }
+        return ReviewService.Eligibility.YES;
+    }
+
+    private static String disabled(User user) {
+        return "用户“" + user.name() + "”已停用，不能审核或提交稿件；如需恢复请管理员运行 gongkai user enable " + user.name();
+    }
+}

@@ -1,0 +1,75 @@
+package cn.gongkai.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The holiday file loader takes a well-formed year and refuses a contradiction, naming the year, line and problem. */
+class HolidayFileTest {
+    private static final String HEAD = "2024:\n  文号: 国办发明电〔2023〕7号\n  节日:\n";
+
+    private static HolidayCalendar parse(String festivals) {
+        return HolidayCalendar.parse(HEAD + festivals, "test.yml");
+    }
+
+    private static void refused(String festivals, String... parts) {
+        assertThatThrownBy(() -> parse(festivals)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll(parts);
+    }
+
+    @Test
+    void readsAYear() {
+        HolidayCalendar c = parse("    - {名称: 春节, 放假: [2024-02-10 至 2024-02-17], 上班: [2024-02-04, 2024-02-18]}\n"
+                + "    - 名称: 端午节\n      放假: 2024-06-10\n");
+        assertThat(c.years()).containsExactly(2024);
+        HolidayCalendar.Year y = c.year(2024).orElseThrow();
+        assertThat(y.notice()).isEqualTo("国办发明电〔2023〕7号");
+        assertThat(y.festivals()).extracting(HolidayCalendar.Festival::name).containsExactly("春节", "端午节");
+        assertThat(y.festivals().get(0).daysOff()).hasSize(8);
+        assertThat(c.isWorkingDay(LocalDate.of(2024, 2, 18))).isTrue();
+        assertThat(c.source()).isEqualTo("test.yml");
+    }
+
+    @Test
+    void refusesADayBothOffAndWorking() {
+        refused("    - {名称: 春节, 放假: [2024-02-10 至 2024-02-17], 上班: [2024-02-17]}\n",
+                "test.yml 第 4 行（2024 年）", "2024-02-17 既是调休上班日，又是第 4 行春节的放假日");
+    }
+
+    @Test
+    void refusesOverlappingRanges() {
+        refused("    - {名称: 春节, 放假: [2024-02-10 至 2024-02-17]}\n    - {名称: 元宵, 放假: [2024-02-17]}\n",
+                "第 5 行（2024 年）", "元宵的放假日期 2024-02-17 与第 4 行春节的放假日期重叠");
+    }
+
+    @Test
+    void refusesAMakeUpDayThatIsNoWeekend() {
+        refused("    - {名称: 春节, 放假: [2024-02-10], 上班: [2024-02-05]}\n",
+                "第 4 行（2024 年）", "2024-02-05 是星期一", "只能是星期六或星期日");
+    }
+
+    @Test
+    void refusesADayOffOutsideItsYear() {
+        refused("    - {名称: 元旦, 放假: [2023-12-31 至 2024-01-01]}\n", "第 4 行（2024 年）", "2023-12-31 不在 2024 年内");
+    }
+
+    @Test
+    void refusesADateItCannotRead() {
+        refused("    - {名称: 春节, 放假: [2024-02-30]}\n", "第 4 行（2024 年）", "无法识别的日期“2024-02-30”");
+        refused("    - {名称: 春节, 放假: [2月10日]}\n", "无法识别的日期“2月10日”", "应写作 2024-02-10");
+        refused("    - {名称: 春节, 放假: [2024-02-17 至 2024-02-10]}\n", "结束日期早于开始日期");
+    }
+
+    @Test
+    void refusesUnknownKeysMissingNoticesAndBadYears() {
+        refused("    - {名称: 春节, 休息: [2024-02-10]}\n", "第 4 行", "未知的项“休息”");
+        assertThatThrownBy(() -> HolidayCalendar.parse("2024:\n  节日:\n    - {名称: 春节, 放假: [2024-02-10]}\n", "t"))
+                .hasMessageContainingAll("第 1 行（2024 年）", "缺少“文号”");
+        assertThatThrownBy(() -> HolidayCalendar.parse("二〇二四:\n  文号: x\n", "t"))
+                .hasMessageContainingAll("第 1 行", "不是四位年份");
+        assertThatThrownBy(() -> HolidayCalendar.parse(HEAD + "    - {名称: 春节, 放假: [2024-02-10]}\n" + HEAD
+                + "    - {名称: 春节, 放假: [2024-02-11]}\n", "t")).hasMessageContainingAll("第 5 行", "这一年写了两次");
+    }
+}
