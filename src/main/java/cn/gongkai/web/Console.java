@@ -122,6 +122,11 @@ public final class Console {
         new SystemPage(new SystemPage.Uses(site, staff.users(), work.review(), publishing.watchdog(),
                 publishing.callBudget(), publishing.gateway(), database.description(), database.up()), views, access)
                 .register(routes);
+        registerRefusals(routes);
+    }
+
+    /** How refused requests are answered: an error page, a problem body for the API, or back with the reason. */
+    private void registerRefusals(RoutesConfig routes) {
         routes.exception(Forbidden.class, (e, ctx) -> error(ctx, 403, "没有权限", e.getMessage()));
         routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, "找不到", e.getMessage()));
         routes.exception(ReviewException.class, (e, ctx) -> {
