@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -38,9 +40,11 @@ final class JdbiItemRepository implements ItemRepository {
     private static final String ROLE_COVER = "cover";
 
     private final JdbiTransactions tx;
+    private final JdbiItemLists lists;
 
     JdbiItemRepository(JdbiTransactions tx) {
         this.tx = tx;
+        this.lists = new JdbiItemLists(tx);
     }
 
     @Override
@@ -283,7 +287,37 @@ final class JdbiItemRepository implements ItemRepository {
                 .bind("alt", img.alt()).execute();
     }
 
-    private static List<DisclosureItem> load(Handle h, String whereAndOrder, Consumer<Query> binder) {
+    @Override
+    public List<DisclosureItem> inStatuses(Set<ItemStatus> statuses) {
+        return lists.inStatuses(statuses);
+    }
+
+    @Override
+    public Map<ItemStatus, Integer> countByStatus() {
+        return lists.countByStatus();
+    }
+
+    @Override
+    public List<DisclosureItem> calendar(String account, Instant from, Instant until) {
+        return lists.calendar(account, from, until);
+    }
+
+    @Override
+    public List<DisclosureItem> approvedUnplanned(String account) {
+        return lists.approvedUnplanned(account);
+    }
+
+    @Override
+    public Queue approvedQueue(String account, Instant now) {
+        return lists.approvedQueue(account, now);
+    }
+
+    @Override
+    public Map<Long, String> titles(Collection<Long> ids) {
+        return lists.titles(ids);
+    }
+
+    static List<DisclosureItem> load(Handle h, String whereAndOrder, Consumer<Query> binder) {
         List<Row> rows = Sql.rows(h, "SELECT " + COLUMNS + " FROM item " + whereAndOrder, binder,
                 (rs, ctx) -> Row.of(rs));
         if (rows.isEmpty()) {

@@ -8,6 +8,9 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -15,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,7 @@ import java.util.Map;
  */
 final class Views {
     /** The menu: path and label, in the order shown. */
-    static final List<Map<String, String>> MENU = List.of(menu("todo", "/", "待办"), menu("items", "/items", "稿件"),
+    static final List<MenuEntry> MENU = List.of(menu("todo", "/", "待办"), menu("items", "/items", "稿件"),
             menu("edit", "/items/new", "编辑"), menu("review", "/review", "审核"), menu("schedule", "/schedule", "排期"),
             menu("publishing", "/publishing", "发布记录"), menu("stats", "/stats", "统计"),
             menu("report", "/report", "年报"), menu("system", "/system", "系统"));
@@ -61,40 +63,89 @@ final class Views {
         fm.setFallbackOnNullLoopVariable(false);
     }
 
-    private static Map<String, String> menu(String id, String href, String label) {
-        return Map.of("id", id, "href", href, "label", label);
+    private static MenuEntry menu(String id, String href, String label) {
+        return new MenuEntry(id, href, label);
     }
 
-    /** Renders {@code name} with the page's model plus the common parts, as the response. */
+    /** One entry of the menu. */
+    public record MenuEntry(String id, String href, String label) {
+    }
+
+    /** The logged-in user as the header shows them. */
+    public record Me(String name, String role, String roleLabel) {
+    }
+
+    /**
+     * What every page shows around its own content ({@code layout.ftlh}): the user (null before login), the CSRF
+     * token, the menu with the {@code active} entry, the sandbox banner and a one-time message.
+     */
+    public record Frame(Me me, String csrf, List<MenuEntry> menu, String active, boolean sandbox,
+                        String accountNames, String flash, boolean flashError) {
+    }
+
+    /** What {@code error.ftlh} shows. */
+    public record ErrorView(String title, String message) {
+    }
+
+    /** Renders {@code name} with the page's view record, under the menu entry {@code active}, as the response. */
+    void page(Context ctx, String active, String name, Record view) {
+        page(ctx, 200, active, name, view);
+    }
+
+    /** Renders {@code name} with the page's model (a view record, or a map) under {@code active}, as the response. */
+    void page(Context ctx, int status, String active, String name, Object model) {
+        ctx.status(status).contentType("text/html;charset=utf-8").result(render(name, model, frame(ctx, active)));
+    }
+
+    /** Renders {@code name} with a map as the page's model (its {@code active} entry picks the menu entry). */
     void page(Context ctx, int status, String name, Map<String, Object> model) {
-        Map<String, Object> all = new LinkedHashMap<>(model);
-        Sessions.Session session = ConsoleAccess.session(ctx);
-        var user = ConsoleAccess.currentUser(ctx);
-        all.putIfAbsent("me", user == null ? null : Map.of("name", user.name(), "role", user.role().id(),
-                "roleLabel", user.role().label()));
-        all.putIfAbsent("csrf", session == null ? "" : session.csrf);
-        all.putIfAbsent("menu", MENU);
-        all.putIfAbsent("active", "");
-        all.putIfAbsent("sandbox", sandbox);
-        all.putIfAbsent("accountNames", accounts);
-        boolean error = session != null && session.flashError;
-        all.putIfAbsent("flash", session == null ? "" : session.takeFlash());
-        all.putIfAbsent("flashError", error);
-        ctx.status(status).contentType("text/html;charset=utf-8").result(render(name, all));
+        page(ctx, status, model.get("active") instanceof String a ? a : "", name, model);
     }
 
     void page(Context ctx, String name, Map<String, Object> model) {
         page(ctx, 200, name, model);
     }
 
-    String render(String name, Map<String, Object> model) {
+    private Frame frame(Context ctx, String active) {
+        Sessions.Session session = ConsoleAccess.session(ctx);
+        var user = ConsoleAccess.currentUser(ctx);
+        Me me = user == null ? null : new Me(user.name(), user.role().id(), user.role().label());
+        boolean error = session != null && session.flashError;
+        return new Frame(me, session == null ? "" : session.csrf, MENU, active, sandbox, accounts,
+                session == null ? "" : session.takeFlash(), error);
+    }
+
+    /** Renders {@code name}: a name is looked up in the page's model first, then in the frame. */
+    String render(String name, Object model, Frame frame) {
         try {
             Template t = fm.getTemplate(name);
             StringWriter out = new StringWriter();
-            t.process(model, out);
+            t.process(new PageModel(wrap(model), wrap(frame)), out);
             return out.toString();
         } catch (IOException | TemplateException e) {
             throw new IllegalStateException("console template " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private TemplateHashModel wrap(Object o) {
+        try {
+            return (TemplateHashModel) fm.getObjectWrapper().wrap(o);
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException("console model not usable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The page's names over the frame's names. */
+    private record PageModel(TemplateHashModel page, TemplateHashModel frame) implements TemplateHashModel {
+        @Override
+        public TemplateModel get(String key) throws TemplateModelException {
+            TemplateModel v = page.get(key);
+            return v != null ? v : frame.get(key);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false;
         }
     }
 
