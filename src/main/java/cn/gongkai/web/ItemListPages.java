@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /** 稿件 ({@code /items}, filtered by status, category, month and text) and 审核 ({@code /review}). */
 final class ItemListPages {
@@ -73,24 +74,22 @@ final class ItemListPages {
         static Filter of(Context ctx) {
             String status = blankToNull(ctx.queryParam("status"));
             String month = blankToNull(ctx.queryParam("month"));
-            ItemStatus st = null;
-            if (status != null) {
-                try {
-                    st = ItemStatus.parse(status);
-                } catch (IllegalArgumentException e) {
-                    status = null;
-                }
+            ItemStatus st = parsed(status, ItemStatus::parse);
+            YearMonth ym = parsed(month, YearMonth::parse);
+            return new Filter(st == null ? null : status, st, blankToNull(ctx.queryParam("category")),
+                    ym == null ? null : month, ym, blankToNull(ctx.queryParam("q")));
+        }
+
+        /** The value parsed; null when there is none or it does not parse. */
+        private static <T> T parsed(String value, Function<String, T> parse) {
+            if (value == null) {
+                return null;
             }
-            YearMonth ym = null;
-            if (month != null) {
-                try {
-                    ym = YearMonth.parse(month);
-                } catch (RuntimeException e) {
-                    month = null;
-                }
+            try {
+                return parse.apply(value);
+            } catch (RuntimeException e) {
+                return null;
             }
-            return new Filter(status, st, blankToNull(ctx.queryParam("category")), month, ym,
-                    blankToNull(ctx.queryParam("q")));
         }
 
         FilterEcho echo() {
