@@ -1,9 +1,11 @@
 package cn.gongkai.publish;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
+import cn.gongkai.review.AuditLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +18,17 @@ import java.util.Optional;
 final class Publications {
     private static final int SETTLE_SCAN = 20;
 
-    private final PublishStore store;
+    private final ItemRepository items;
+    private final BatchRepository batches;
+    private final LedgerRepository ledger;
+    private final AuditLog audit;
     private final WeChatGateway wechat;
 
     Publications(PublishStore store, WeChatGateway wechat) {
-        this.store = store;
+        this.items = store.items();
+        this.batches = store.batches();
+        this.ledger = store.ledger();
+        this.audit = store.audit();
         this.wechat = wechat;
     }
 
@@ -28,7 +36,7 @@ final class Publications {
     List<DisclosureItem> itemsOf(PublishBatch batch) {
         List<DisclosureItem> out = new ArrayList<>();
         for (long itemId : batch.itemIds()) {
-            out.add(store.items().find(itemId).orElseThrow(() ->
+            out.add(items.find(itemId).orElseThrow(() ->
                     new IllegalStateException("batch " + batch.id() + " names missing item " + itemId)));
         }
         return out;
@@ -42,7 +50,7 @@ final class Publications {
         List<String> titles = itemsOf(batch).stream().map(i -> comparable(i.title())).toList();
         for (PublishedArticleInfo info : wechat.listPublished(account, 0, SETTLE_SCAN)) {
             List<String> theirs = info.items().stream().map(i -> comparable(i.title())).toList();
-            if (theirs.equals(titles) && !store.batches().articleKnown(account, info.articleId())) {
+            if (theirs.equals(titles) && !batches.articleKnown(account, info.articleId())) {
                 List<PublishStatus.PublishedArticle> links = info.items().stream()
                         .map(i -> new PublishStatus.PublishedArticle(i.index(), i.url())).toList();
                 return Optional.of(new PublishStatus(batch.publishId(), PublishStatus.State.SUCCESS, 0,
@@ -69,11 +77,11 @@ final class Publications {
     void recordArticle(PublishBatch batch, DisclosureItem item, int index, PublishStatus status, ItemStatus from,
                        String note, Instant now) {
         String url = url(status, index);
-        store.ledger().record(new LedgerEntry(item.id(), batch.account(), PublishBatch.FREEPUBLISH, batch.publishId(),
+        ledger.record(new LedgerEntry(item.id(), batch.account(), PublishBatch.FREEPUBLISH, batch.publishId(),
                 status.articleId(), index, url, item.title(), item.content().category(),
                 item.content().department(), now));
-        store.items().transition(item.id(), from, ItemStatus.PUBLISHED, batch.id(), "", now);
-        store.audit().append(AuditEntry.byPublisher(item, AuditAction.PUBLISH, from, ItemStatus.PUBLISHED,
+        items.transition(item.id(), from, ItemStatus.PUBLISHED, batch.id(), "", now);
+        audit.append(AuditEntry.byPublisher(item, AuditAction.PUBLISH, from, ItemStatus.PUBLISHED,
                 note.isEmpty() ? url : note + url, now));
         linkCorrection(item, PublishBatch.FREEPUBLISH, now);
     }
@@ -83,21 +91,21 @@ final class Publications {
      * year counts one article) and the original item is marked CORRECTED. Runs inside the finishing transaction.
      */
     void linkCorrection(DisclosureItem item, String mode, Instant now) {
-        Optional<Long> original = store.items().correctionOf(item.id());
+        Optional<Long> original = items.correctionOf(item.id());
         if (original.isEmpty()) {
             return;
         }
-        Optional<LedgerEntry> ours = store.ledger().findByItem(item.id(), mode);
-        Optional<LedgerEntry> theirs = store.ledger().findByItem(original.get(), mode)
-                .or(() -> store.ledger().findByItem(original.get(), PublishBatch.FREEPUBLISH))
-                .or(() -> store.ledger().findByItem(original.get(), PublishBatch.MASS));
+        Optional<LedgerEntry> ours = ledger.findByItem(item.id(), mode);
+        Optional<LedgerEntry> theirs = ledger.findByItem(original.get(), mode)
+                .or(() -> ledger.findByItem(original.get(), PublishBatch.FREEPUBLISH))
+                .or(() -> ledger.findByItem(original.get(), PublishBatch.MASS));
         if (ours.isPresent() && theirs.isPresent()) {
-            store.ledger().markCorrection(ours.get().id(), theirs.get().id());
+            ledger.markCorrection(ours.get().id(), theirs.get().id());
         }
         for (ItemStatus from : List.of(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)) {
-            if (store.items().transition(original.get(), from, ItemStatus.CORRECTED, null, null, now)) {
-                store.audit().append(AuditEntry.byPublisher(original.get(), AuditAction.CORRECTED, from,
-                        ItemStatus.CORRECTED, "更正说明（稿件 " + item.id() + "）已发布", now));
+            if (items.transition(original.get(), from, ItemStatus.CORRECTED, null, null, now)) {
+                audit.append(AuditEntry.byPublisher(original.get(), AuditAction.CORRECTED, from, ItemStatus.CORRECTED,
+                        "更正说明（稿件 " + item.id() + "）已发布", now));
             }
         }
     }

@@ -2,10 +2,13 @@ package cn.gongkai.publish;
 
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.item.Transactions;
 import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
+import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.ReviewService;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +26,10 @@ public final class PublishActions {
     public static final int CORRECTION_PRIORITY = 100;
     private static final int TITLE_MAX = WeChatLimits.TITLE_CHARS;
 
-    private final PublishStore store;
+    private final ItemRepository items;
+    private final LedgerRepository ledger;
+    private final AuditLog audit;
+    private final Transactions tx;
     private final WeChatGateway wechat;
     private final EarlierAttempts earlier;
     private final ReviewService review;
@@ -34,7 +40,10 @@ public final class PublishActions {
      *               approved at once when the chain is empty)
      */
     public PublishActions(PublishStore store, WeChatGateway wechat, ReviewService review, Clock clock) {
-        this.store = store;
+        this.items = store.items();
+        this.ledger = store.ledger();
+        this.audit = store.audit();
+        this.tx = store.tx();
         this.wechat = wechat;
         this.earlier = new EarlierAttempts(store, wechat, clock);
         this.review = review;
@@ -57,16 +66,16 @@ public final class PublishActions {
         if (finding.verdict() != EarlierAttempts.Verdict.NOT_PUBLISHED) {
             throw new PublishActionException(itemId, finding.reason());
         }
-        return store.tx().inTransaction(() -> {
+        return tx.inTransaction(() -> {
             DisclosureItem item = requeueable(itemId);
             Instant now = clock.instant();
-            if (!store.items().transition(itemId, ItemStatus.FAILED, ItemStatus.APPROVED, null, "", now)) {
+            if (!items.transition(itemId, ItemStatus.FAILED, ItemStatus.APPROVED, null, "", now)) {
                 throw new PublishActionException(itemId, "稿件 " + itemId + " 的状态刚被其他人改变，请刷新后重试");
             }
-            store.audit().append(AuditEntry.byUser(actor.strip(), "", item, AuditAction.REQUEUE, ItemStatus.FAILED,
+            audit.append(AuditEntry.byUser(actor.strip(), "", item, AuditAction.REQUEUE, ItemStatus.FAILED,
                     ItemStatus.APPROVED, "问题已处理，重新排队发布（上次失败原因：" + item.failure() + "）" + note(comment),
                     now));
-            return store.items().find(itemId).orElseThrow();
+            return items.find(itemId).orElseThrow();
         });
     }
 
@@ -101,7 +110,7 @@ public final class PublishActions {
             throw new PublishActionException(itemId, "稿件 " + itemId + "《" + item.title() + "》当前为“"
                     + item.status().label() + "”，只有已发布的文章可以撤回");
         }
-        LedgerEntry row = store.ledger().findByItem(itemId, PublishBatch.FREEPUBLISH).orElseThrow(() ->
+        LedgerEntry row = ledger.findByItem(itemId, PublishBatch.FREEPUBLISH).orElseThrow(() ->
                 new PublishActionException(itemId, "稿件 " + itemId + "《" + item.title() + "》是群发消息，不能通过接口撤回；"
                         + "请公众号管理员在 mp.weixin.qq.com → 内容与互动 → 发表记录 中删除"));
         if (row.deleted()) {
@@ -109,14 +118,14 @@ public final class PublishActions {
                     + row.deletedAt() + " 撤回");
         }
         wechat.deletePublished(item.content().account(), row.articleId(), row.index());
-        return store.tx().inTransaction(() -> {
+        return tx.inTransaction(() -> {
             Instant now = clock.instant();
-            store.ledger().markDeleted(row.id(), now);
-            store.items().transition(itemId, item.status(), ItemStatus.WITHDRAWN, null, null, now);
-            store.audit().append(AuditEntry.byUser(actor.strip(), "", item, AuditAction.WITHDRAW, item.status(),
+            ledger.markDeleted(row.id(), now);
+            items.transition(itemId, item.status(), ItemStatus.WITHDRAWN, null, null, now);
+            audit.append(AuditEntry.byUser(actor.strip(), "", item, AuditAction.WITHDRAW, item.status(),
                     ItemStatus.WITHDRAWN, "已从公众号撤回（article_id " + row.articleId() + " 第 " + row.index() + " 篇）："
                     + reason.strip(), now));
-            return store.items().find(itemId).orElseThrow();
+            return items.find(itemId).orElseThrow();
         });
     }
 
@@ -139,22 +148,22 @@ public final class PublishActions {
             throw new PublishActionException(itemId, "稿件 " + itemId + "《" + original.title() + "》当前为“"
                     + original.status().label() + "”，只有已发布（或已撤回）的文章需要更正说明；未发布的稿件请直接修改");
         }
-        Optional<LedgerEntry> row = store.ledger().findByItem(itemId, PublishBatch.FREEPUBLISH)
-                .or(() -> store.ledger().findByItem(itemId, PublishBatch.MASS));
+        Optional<LedgerEntry> row = ledger.findByItem(itemId, PublishBatch.FREEPUBLISH)
+                .or(() -> ledger.findByItem(itemId, PublishBatch.MASS));
         if (withdrawOriginal && original.status() != ItemStatus.WITHDRAWN) {
             original = withdraw(itemId, actor, "发布更正说明前撤回原文");
         }
         ItemContent notice = notice(original.content(), text.strip(), row.map(LedgerEntry::url).orElse(""));
         DisclosureItem o = original;
-        return store.tx().inTransaction(() -> {
+        return tx.inTransaction(() -> {
             Instant now = clock.instant();
-            DisclosureItem created = store.items().insert(notice, review.initialStatus(), null, now);
-            store.items().setCorrects(created.id(), o.id());
-            store.items().setPriority(created.id(), CORRECTION_PRIORITY);
+            DisclosureItem created = items.insert(notice, review.initialStatus(), null, now);
+            items.setCorrects(created.id(), o.id());
+            items.setPriority(created.id(), CORRECTION_PRIORITY);
             review.recordQueued(created, actor.strip(), "更正说明");
-            store.audit().append(AuditEntry.byUser(actor.strip(), "", o, AuditAction.CORRECTION_QUEUED, o.status(),
-                    o.status(), "已起草更正说明（稿件 " + created.id() + "）：" + text.strip(), now));
-            return store.items().find(created.id()).orElseThrow();
+            audit.append(AuditEntry.byUser(actor.strip(), "", o, AuditAction.CORRECTION_QUEUED, o.status(), o.status(),
+                    "已起草更正说明（稿件 " + created.id() + "）：" + text.strip(), now));
+            return items.find(created.id()).orElseThrow();
         });
     }
 
@@ -170,8 +179,7 @@ public final class PublishActions {
     }
 
     private DisclosureItem item(long itemId) {
-        return store.items().find(itemId)
-                .orElseThrow(() -> new PublishActionException(itemId, "稿件 " + itemId + " 不存在"));
+        return items.find(itemId).orElseThrow(() -> new PublishActionException(itemId, "稿件 " + itemId + " 不存在"));
     }
 
     private static String note(String comment) {
