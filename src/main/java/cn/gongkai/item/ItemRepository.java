@@ -60,4 +60,13 @@ public interface ItemRepository {
      * @return the item after the change, or empty when it was not in {@code from} (or does not exist)
      */
     Optional<DisclosureItem> replaceContent(long id, ItemContent content, ItemStatus from, ItemStatus to, Instant now);
+
+    /**
+     * Deletes the item if it is still in {@code from} (compare and set): it is kept (its audit rows refer to it) but
+     * no read of this repository returns it any more, and its source key is freed so the file can be imported
+     * again.
+     *
+     * @return true if this call deleted it
+     */
+    boolean delete(long id, ItemStatus from, Instant now);
 }
