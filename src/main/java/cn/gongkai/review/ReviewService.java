@@ -18,7 +18,8 @@ import java.util.Set;
  * The review chain (design.md §4): items are queued into review, each step is approved or rejected by a user who
  * holds that step's role, and every decision is an append-only audit row bound to the content hash. The current
  * step is derived from the audit rows: a submission, an edit or a rejection starts the chain again, and only
- * approvals of the current text count.
+ * approvals of the current text count. An edit by the user who may decide the current step is a proofreading change
+ * (校对修改) within that step: the approvals before it carry over to the corrected text.
  *
  * <p>Rules: the acting user must exist and hold the role of the current step; nobody approves an item they
  * submitted or edited; one person approves at most one step of a text; items marked 重要 need the extra steps of
@@ -29,7 +30,8 @@ import java.util.Set;
  * <p>This class is the entry point the other packages use; the parts are package-private: {@link ChainProgress}
  * (the step, from the audit rows), {@link Reviewers} (who may act), {@link ReviewDecisions} (approve, reject),
  * {@link ReviewSubmissions} (submit, edit), {@link ReviewAudit} (the rows written), {@link DueDates} and
- * {@link QueueChecks} (条例 art. 26 and the checks run on queuing), {@link SeenHash} (the text the reviewer saw).
+ * {@link QueueChecks} (条例 art. 26 and the checks run on queuing), {@link SeenHash} (the text the reviewer saw),
+ * {@link ItemUpkeep} (moving an approved item's planned time, deleting an item never approved).
  */
 public final class ReviewService {
     /** The fewest hex digits of a content hash a reviewer may give (as {@code item show} prints them). */
@@ -231,9 +233,11 @@ public final class ReviewService {
     }
 
     /**
-     * Replaces the content of an item that is not being published. A draft stays a draft; any other item goes back
-     * to the start of review (approvals of the old text no longer count). Errors of the checks block, except for a
-     * draft.
+     * Replaces the content of an item that is not being published. A draft stays a draft; an edit by the user who
+     * may decide the step an in-review item waits on is a proofreading change within that step; an edit that only
+     * moves the planned time of an approved item, by its drafter or an office role, is a {@link #reschedule}; any
+     * other edit sends the item back to the start of review (approvals of the old text no longer count). Errors of
+     * the checks block, except for a draft.
      *
      * @return the item after the edit
      */
@@ -263,6 +267,14 @@ public final class ReviewService {
      */
     public void delete(long itemId, String actor, String reason) {
         upkeep.delete(itemId, actor, reason);
+    }
+
+    /**
+     * Whether an edit by {@code user} now would be a proofreading change within the current step (校对修改: the chain
+     * goes on) rather than a restart of review; the console can say which before the user saves.
+     */
+    public boolean editIsProofreading(User user, DisclosureItem item) {
+        return reviewers.proofreads(user, item);
     }
 
     /** Whether {@code user} may delete the item now (the console shows its 删除 button only then). */

@@ -75,7 +75,7 @@ final class ReviewSubmissions {
         DisclosureItem item = items.load(itemId);
         requireEditable(item, content);
         CheckReport report = checks.check(content, dueDates.createdDate(item));
-        boolean proofread = item.status() == ItemStatus.IN_REVIEW && reviewers.toApprove(user, item).allowed();
+        boolean proofread = reviewers.proofreads(user, item);
         ItemStatus to = item.status() == ItemStatus.DRAFT || proofread ? item.status() : initialStatus();
         if (report.hasErrors() && to != ItemStatus.DRAFT) {
             throw new ChecksFailedException(itemId, report);

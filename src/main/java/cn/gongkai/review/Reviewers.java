@@ -1,6 +1,7 @@
 package cn.gongkai.review;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemStatus;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -53,6 +54,14 @@ final class Reviewers {
                 .map(e -> ReviewService.Eligibility.no(user.name() + " 已审核过第 " + (e.step() + 1)
                         + " 步，同一人不能审核两步"))
                 .orElse(ReviewService.Eligibility.YES);
+    }
+
+    /**
+     * Whether an edit by {@code user} now is a proofreading change within the current step (the chain does not
+     * restart): the item is in review and the user may decide the step it waits on.
+     */
+    boolean proofreads(User user, DisclosureItem item) {
+        return item.status() == ItemStatus.IN_REVIEW && toApprove(user, item).allowed();
     }
 
     /** The part of {@link #toApprove} a rejection needs: in review, user enabled and holding the step's role. */

@@ -86,6 +86,8 @@ class FlowDeadEndsTest {
         DisclosureItem item = inReview();
         approve(item.id(), "张科长");
 
+        assertThat(review.editIsProofreading(users.require("李主任"), reload(item.id()))).isTrue();
+        assertThat(review.editIsProofreading(users.require("刘科员"), reload(item.id()))).isFalse();
         DisclosureItem corrected = review.update(item.id(), text("红旗区即日起开展家电以旧换新补贴活动（第二期）。", false),
                 "李主任", "控制台");
 
