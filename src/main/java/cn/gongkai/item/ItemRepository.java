@@ -89,4 +89,13 @@ public interface ItemRepository {
 
     /** The titles of the items with these ids; an id without an item is left out. */
     Map<Long, String> titles(Collection<Long> ids);
+
+    /**
+     * Deletes the item if it is still in {@code from} (compare and set): it is kept (its audit rows refer to it) but
+     * no read of this repository returns it any more, and its source key is freed so the file can be imported
+     * again.
+     *
+     * @return true if this call deleted it
+     */
+    boolean delete(long id, ItemStatus from, Instant now);
 }

@@ -36,7 +36,7 @@ final class JdbiItemLists {
     Map<ItemStatus, Integer> countByStatus() {
         return tx.call("cannot count items by status", h -> {
             Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
-            h.createQuery("SELECT status, COUNT(*) AS n FROM item GROUP BY status")
+            h.createQuery("SELECT status, COUNT(*) AS n FROM " + JdbiItemRepository.LIVE + " GROUP BY status")
                     .map((rs, ctx) -> Map.entry(ItemStatus.valueOf(rs.getString("status")), rs.getInt("n")))
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             return counts;
@@ -69,7 +69,8 @@ final class JdbiItemLists {
         return tx.call("cannot count the approved items of account " + account, h -> h.createQuery(
                         "SELECT COUNT(CASE WHEN publish_at IS NULL OR publish_at <= :now THEN 1 END) AS due,"
                                 + " COUNT(CASE WHEN publish_at > :now THEN 1 END) AS later"
-                                + " FROM item WHERE status = 'APPROVED' AND account = :account")
+                                + " FROM " + JdbiItemRepository.LIVE
+                                + " WHERE status = 'APPROVED' AND account = :account")
                 .bind("now", now).bind("account", account)
                 .map((rs, ctx) -> new ItemRepository.Queue(rs.getLong("due"), rs.getLong("later"))).one());
     }
@@ -80,7 +81,8 @@ final class JdbiItemLists {
         }
         return tx.call("cannot read item titles", h -> {
             Map<Long, String> titles = new LinkedHashMap<>();
-            h.createQuery("SELECT id, title FROM item WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids))
+            h.createQuery("SELECT id, title FROM " + JdbiItemRepository.LIVE + " WHERE id IN (<ids>)")
+                    .bindList("ids", List.copyOf(ids))
                     .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("title")))
                     .forEach(e -> titles.put(e.getKey(), e.getValue()));
             return titles;

@@ -36,6 +36,8 @@ final class JdbiItemRepository implements ItemRepository {
     private static final String COLUMNS = "id, account, category, title, author, department, body, doc_no, source_url,"
             + " publish_at, status, content_hash, source_key, batch_id, failure, created_at, updated_at, important,"
             + " digest, heading_numbers";
+    /** The items every read sees: deleted ones are kept for their audit rows but skipped. */
+    static final String LIVE = "(SELECT * FROM item WHERE deleted_at IS NULL) item";
     private static final String ROLE_BODY = "body";
     private static final String ROLE_COVER = "cover";
 
@@ -195,7 +197,7 @@ final class JdbiItemRepository implements ItemRepository {
         if (failure != null) {
             sql.append(", failure = :failure");
         }
-        sql.append(" WHERE id = :id AND status = :from");
+        sql.append(" WHERE id = :id AND status = :from AND deleted_at IS NULL");
         return tx.call("cannot move item " + id + " from " + from + " to " + to, h -> {
             var update = h.createUpdate(sql.toString()).bind("to", to.name()).bind("now", now).bind("id", id)
                     .bind("from", from.name());
@@ -217,7 +219,8 @@ final class JdbiItemRepository implements ItemRepository {
                     + " title = :title, author = :author, department = :department, body = :body, doc_no = :docNo,"
                     + " source_url = :sourceUrl, publish_at = :publishAt, important = :important,"
                     + " digest = :digest, heading_numbers = :headingNumbers, content_hash = :hash, status = :to,"
-                    + " failure = '', batch_id = NULL, updated_at = :now WHERE id = :id AND status = :from");
+                    + " failure = '', batch_id = NULL, updated_at = :now"
+                    + " WHERE id = :id AND status = :from AND deleted_at IS NULL");
             int changed = bindContent(update, c).bind("to", to.name()).bind("now", now).bind("id", id)
                     .bind("from", from.name()).execute();
             if (changed != 1) {
@@ -229,6 +232,13 @@ final class JdbiItemRepository implements ItemRepository {
             insertChildren(h, id, c);
             return load(h, "WHERE id = :id", q -> q.bind("id", id)).stream().findFirst();
         });
+    }
+
+    @Override
+    public boolean delete(long id, ItemStatus from, Instant now) {
+        return tx.call("cannot delete item " + id, h -> h.createUpdate("UPDATE item SET deleted_at = :now,"
+                        + " updated_at = :now, source_key = NULL WHERE id = :id AND status = :from AND deleted_at IS NULL")
+                .bind("now", now).bind("id", id).bind("from", from.name()).execute() == 1);
     }
 
     private static IllegalStateException duplicateSource(String sourceKey, long existingId) {
@@ -318,7 +328,7 @@ final class JdbiItemRepository implements ItemRepository {
     }
 
     static List<DisclosureItem> load(Handle h, String whereAndOrder, Consumer<Query> binder) {
-        List<Row> rows = Sql.rows(h, "SELECT " + COLUMNS + " FROM item " + whereAndOrder, binder,
+        List<Row> rows = Sql.rows(h, "SELECT " + COLUMNS + " FROM " + LIVE + " " + whereAndOrder, binder,
                 (rs, ctx) -> Row.of(rs));
         if (rows.isEmpty()) {
             return List.of();

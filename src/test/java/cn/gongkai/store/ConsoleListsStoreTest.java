@@ -50,13 +50,15 @@ class ConsoleListsStoreTest {
             long failed = item(db, "other", ItemStatus.FAILED, null, T0.plusSeconds(2));
             item(db, "hongqi", ItemStatus.APPROVED, null, T0);
             item(db, "hongqi", ItemStatus.APPROVED, null, T0);
+            long deleted = item(db, "hongqi", ItemStatus.DRAFT, null, T0.plusSeconds(4));
+            assertThat(db.items().delete(deleted, ItemStatus.DRAFT, T0.plusSeconds(5))).isTrue();
 
             assertThat(db.items().inStatuses(Set.of(ItemStatus.DRAFT, ItemStatus.IN_REVIEW, ItemStatus.FAILED)))
                     .extracting(DisclosureItem::id).containsExactly(review, failed, draft);
             assertThat(db.items().inStatuses(Set.of())).isEmpty();
             assertThat(db.items().countByStatus()).isEqualTo(Map.of(ItemStatus.DRAFT, 1, ItemStatus.IN_REVIEW, 1,
                     ItemStatus.FAILED, 1, ItemStatus.APPROVED, 2));
-            assertThat(db.items().titles(List.of(draft, failed, 999_999L)))
+            assertThat(db.items().titles(List.of(draft, failed, deleted, 999_999L)))
                     .isEqualTo(Map.of(draft, "稿件" + T0.plusSeconds(3).getEpochSecond(),
                             failed, "稿件" + T0.plusSeconds(2).getEpochSecond()));
             assertThat(db.items().titles(List.of())).isEmpty();
