@@ -43,10 +43,9 @@ public final class Serve implements AutoCloseable {
      * callbacks pointed at it; with the scheduler when {@code scheduled}.
      */
     static Serve start(Wiring w, Path factsDir, boolean scheduled) {
-        Console.Services services = w.consoleServices(factsDir);
-        Console console = new Console(services);
-        Serve serve = new Serve(WebServer.start(services, console, w.publishingEndpoints(),
-                w.itemApi(console.sessionAuthenticator())), console.noUsers());
+        Console console = w.console(factsDir);
+        Serve serve = new Serve(WebServer.start(w.config(), w.items(), w.counter(), w.clock(), console,
+                w.publishingEndpoints(), w.itemApi(console.sessionAuthenticator())), console.noUsers());
         try {
             serve.pointSandboxCallbacks(w);
             if (scheduled) {

@@ -416,18 +416,17 @@ public final class Wiring implements AutoCloseable {
         return reports;
     }
 
-    /**
-     * Everything the staff console works with; {@code factsDir} holds the annual report facts files
-     * ({@code config/report/}).
-     */
-    public Console.Services consoleServices(Path factsDir) {
-        return new Console.Services(config, clock, users, database.items(), database.images(), database.audit(),
-                importer, review, renderer, database.batches(), publisher, publishActions, watchdog, callBudget,
-                gateway, counter, database.ledger(), ledgerExport(), reports,
-                database.approvedSnapshots(), database.loginSessions(), factsDir, database.describe(), () -> {
+    /** The staff console; {@code factsDir} holds the annual report facts files ({@code config/report/}). */
+    public Console console(Path factsDir) {
+        return new Console(config, clock, new Console.Staff(users, database.loginSessions()),
+                new Console.ItemWork(database.items(), database.images(), database.audit(),
+                        database.approvedSnapshots(), importer, review, renderer, publishActions),
+                new Console.Publishing(database.batches(), publisher, watchdog, callBudget, gateway),
+                new Console.Records(counter, database.ledger(), ledgerExport(), reports, factsDir),
+                new Console.Database(database.describe(), () -> {
                     database.items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;
-                });
+                }));
     }
 
     @Override

@@ -16,10 +16,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gongkai item import|list|show|update|submit|requeue}. */
-@Command(name = "item", description = "稿件：导入、列表、详情与审核记录、修改、提交审核、重新排队", mixinStandardHelpOptions = true,
+/** {@code gongkai item import|list|show|update|submit|reschedule|delete|requeue|withdraw|correct}. */
+@Command(name = "item", description = "稿件：导入、列表、详情与审核记录、修改、提交审核、调整发布时间、删除、重新排队",
+        mixinStandardHelpOptions = true,
         subcommands = {ItemCommands.Import.class, ItemCommands.ListItems.class, ItemShow.class, ItemCommands.Update.class,
-                ItemCommands.Submit.class, ItemRequeueCommand.class,
+                ItemCommands.Submit.class, ItemUpkeepCommands.Reschedule.class, ItemUpkeepCommands.Delete.class,
+                ItemRequeueCommand.class,
                 ItemCorrectionCommands.Withdraw.class, ItemCorrectionCommands.Correct.class})
 final class ItemCommands extends CommandGroup {
     static final PollPolicy NO_POLLING = new PollPolicy(0, Duration.ZERO);

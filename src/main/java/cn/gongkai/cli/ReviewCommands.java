@@ -26,13 +26,18 @@ final class ReviewCommands extends CommandGroup {
         @Option(names = "--comment", paramLabel = "TEXT", description = "审核意见（退回时必填）")
         String comment;
 
-        abstract DisclosureItem decide(ReviewService review);
+        abstract ReviewService.Decision decide(ReviewService review);
 
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
-                DisclosureItem item = decide(w.review());
+                ReviewService.Decision decision = decide(w.review());
                 PrintWriter out = out();
+                if (decision.repeated()) {
+                    out.println("稿件 " + id + "：" + decision.message());
+                    return ExitCodes.OK;
+                }
+                DisclosureItem item = decision.item();
                 Optional<String> next = w.review().waitingFor(item);
                 if (next.isPresent()) {
                     out.println("稿件 " + id + " 已通过本步，等待" + ReviewService.roleLabel(next.get()) + "审核");
@@ -54,12 +59,12 @@ final class ReviewCommands extends CommandGroup {
         String hash;
 
         @Override
-        DisclosureItem decide(ReviewService review) {
+        ReviewService.Decision decide(ReviewService review) {
             if (hash == null || hash.isBlank()) {
                 throw new UserError("请用 --hash 注明您审核的内容指纹：先运行 gongkai item show " + id
                         + " 查看稿件，再把其中“内容指纹”的至少前 " + ReviewService.MIN_HASH_PREFIX + " 位写在 --hash 后");
             }
-            return review.approve(id, actor, hash, comment == null ? "" : comment);
+            return review.approval(id, actor, hash, comment == null ? "" : comment);
         }
     }
 
@@ -70,8 +75,8 @@ final class ReviewCommands extends CommandGroup {
         String hash;
 
         @Override
-        DisclosureItem decide(ReviewService review) {
-            return review.reject(id, actor, hash, comment);
+        ReviewService.Decision decide(ReviewService review) {
+            return review.rejection(id, actor, hash, comment);
         }
     }
 }

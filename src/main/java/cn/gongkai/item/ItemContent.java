@@ -84,6 +84,12 @@ public record ItemContent(String account, String category, String title, String 
                 docNo, sourceUrl, publishAt, digest, headingNumbers, flag);
     }
 
+    /** The same content with another planned time (null: the next slot); the content hash does not cover it. */
+    public ItemContent withPublishAt(Instant at) {
+        return new ItemContent(account, category, title, author, department, body, notes, glossary, images, cover,
+                docNo, sourceUrl, at, digest, headingNumbers, important);
+    }
+
     /** A stable hash of everything that is published, and of the 重要 mark; approvals bind to it. */
     public String contentHash() {
         return ContentHash.of(this);

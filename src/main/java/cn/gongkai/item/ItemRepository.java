@@ -1,8 +1,11 @@
 package cn.gongkai.item;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Storage of disclosure items. Implementations are transactional per call unless inside {@link Transactions}. */
 public interface ItemRepository {
@@ -60,4 +63,39 @@ public interface ItemRepository {
      * @return the item after the change, or empty when it was not in {@code from} (or does not exist)
      */
     Optional<DisclosureItem> replaceContent(long id, ItemContent content, ItemStatus from, ItemStatus to, Instant now);
+
+    /** Items in any of {@code statuses}, oldest created first (then by id). */
+    List<DisclosureItem> inStatuses(Set<ItemStatus> statuses);
+
+    /** How many items are in each status; a status without items is left out. */
+    Map<ItemStatus, Integer> countByStatus();
+
+    /**
+     * The calendar of {@code account} (null: every account) for [from, until): published and corrected items by
+     * their last change (when they went out), every other item by its planned time; withdrawn and rejected items
+     * are left out. Ordered by that time, then oldest created first, then id.
+     */
+    List<DisclosureItem> calendar(String account, Instant from, Instant until);
+
+    /** Approved items of {@code account} (null: every account) without a planned time, oldest created first. */
+    List<DisclosureItem> approvedUnplanned(String account);
+
+    /** An account's approved items: those due at a time (unplanned, or planned by then) and those planned later. */
+    record Queue(long due, long later) {
+    }
+
+    /** The approved items of {@code account} due at {@code now} and planned after it. */
+    Queue approvedQueue(String account, Instant now);
+
+    /** The titles of the items with these ids; an id without an item is left out. */
+    Map<Long, String> titles(Collection<Long> ids);
+
+    /**
+     * Deletes the item if it is still in {@code from} (compare and set): it is kept (its audit rows refer to it) but
+     * no read of this repository returns it any more, and its source key is freed so the file can be imported
+     * again.
+     *
+     * @return true if this call deleted it
+     */
+    boolean delete(long id, ItemStatus from, Instant now);
 }

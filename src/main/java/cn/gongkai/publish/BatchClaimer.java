@@ -2,12 +2,9 @@ package cn.gongkai.publish;
 
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.item.DisclosureItem;
-import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
-import cn.gongkai.item.Transactions;
 import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
-import cn.gongkai.review.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,18 +30,12 @@ final class BatchClaimer {
         }
     }
 
-    private final ItemRepository items;
-    private final BatchRepository batches;
-    private final AuditLog audit;
-    private final Transactions tx;
+    private final PublishStore store;
     private final PublishSettings settings;
     private final Clock clock;
 
     BatchClaimer(PublishStore store, PublishSettings settings, Clock clock) {
-        this.items = store.items();
-        this.batches = store.batches();
-        this.audit = store.audit();
-        this.tx = store.tx();
+        this.store = store;
         this.settings = settings;
         this.clock = clock;
     }
@@ -55,17 +46,17 @@ final class BatchClaimer {
      */
     void screen(AccountConfig account, Tally tally) {
         Instant now = clock.instant();
-        for (DisclosureItem item : items.dueForPublishing(account.id(), now, SCREEN_LIMIT)) {
+        for (DisclosureItem item : store.items().dueForPublishing(account.id(), now, SCREEN_LIMIT)) {
             String refusal = settings.gate().refusal(item);
             if (!refusal.isEmpty()) {
-                tx.run(() -> refuse(item, refusal, now, tally));
+                store.tx().run(() -> refuse(item, refusal, now, tally));
             }
         }
     }
 
     private void refuse(DisclosureItem item, String refusal, Instant now, Tally tally) {
-        if (items.transition(item.id(), ItemStatus.APPROVED, ItemStatus.FAILED, null, refusal, now)) {
-            audit.append(AuditEntry.byPublisher(item, AuditAction.FAIL, ItemStatus.APPROVED, ItemStatus.FAILED,
+        if (store.items().transition(item.id(), ItemStatus.APPROVED, ItemStatus.FAILED, null, refusal, now)) {
+            store.audit().append(AuditEntry.byPublisher(item, AuditAction.FAIL, ItemStatus.APPROVED, ItemStatus.FAILED,
                     refusal, now).withChecks(refusal));
             tally.failed++;
             tally.say("稿件 " + item.id() + "《" + item.title() + "》未发布：" + refusal);
@@ -79,10 +70,10 @@ final class BatchClaimer {
         if (limit <= 0) {
             return Optional.empty();
         }
-        Set<Long> rehearsed = account.dryRun() ? batches.rehearsedItems(account.id()) : Set.of();
+        Set<Long> rehearsed = account.dryRun() ? store.batches().rehearsedItems(account.id()) : Set.of();
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             try {
-                Optional<PublishBatch> batch = Optional.ofNullable(tx.inTransaction(
+                Optional<PublishBatch> batch = Optional.ofNullable(store.tx().inTransaction(
                         () -> claimOnce(account, limit, rehearsed, now)));
                 batch.ifPresent(b -> settings.reached(Boundary.CLAIMED, b.id()));
                 return batch;
@@ -103,19 +94,19 @@ final class BatchClaimer {
         if (account.dailyCap() <= 0 && !mass) {
             return limit;
         }
-        if (items.dueForPublishing(account.id(), now, 1).isEmpty()) {
+        if (store.items().dueForPublishing(account.id(), now, 1).isEmpty()) {
             return 0;
         }
         Instant today = settings.startOfDay(now);
         if (account.dailyCap() > 0) {
-            int left = account.dailyCap() - batches.itemsClaimedSince(account.id(), today);
+            int left = account.dailyCap() - store.batches().itemsClaimedSince(account.id(), today);
             if (left <= 0) {
                 tally.say("已达今日发布上限（" + account.dailyCap() + " 篇），其余到期稿件在下一个工作日的发布时段发布");
                 return 0;
             }
             limit = Math.min(limit, left);
         }
-        if (mass && batches.massBatchesSince(account.id(), today) > 0) {
+        if (mass && store.batches().massBatchesSince(account.id(), today) > 0) {
             tally.say("今天已经群发过一次（订阅号每天只能群发一次），其余到期稿件明天群发");
             return 0;
         }
@@ -123,16 +114,16 @@ final class BatchClaimer {
     }
 
     private PublishBatch claimOnce(AccountConfig account, int max, Set<Long> rehearsed, Instant now) {
-        List<DisclosureItem> due = items.dueForPublishing(account.id(), now, max + rehearsed.size()).stream()
+        List<DisclosureItem> due = store.items().dueForPublishing(account.id(), now, max + rehearsed.size()).stream()
                 .filter(i -> !rehearsed.contains(i.id())).limit(max).toList();
         if (due.isEmpty()) {
             return null;
         }
         String mode = account.mode().equals(AccountConfig.MASS) ? PublishBatch.MASS : PublishBatch.FREEPUBLISH;
-        PublishBatch batch = batches.create(account.id(), mode, null, due.stream().map(DisclosureItem::id).toList(),
-                now);
+        PublishBatch batch = store.batches().create(account.id(), mode, null,
+                due.stream().map(DisclosureItem::id).toList(), now);
         for (DisclosureItem item : due) {
-            if (!items.transition(item.id(), ItemStatus.APPROVED, ItemStatus.PUBLISHING, batch.id(), "", now)) {
+            if (!store.items().transition(item.id(), ItemStatus.APPROVED, ItemStatus.PUBLISHING, batch.id(), "", now)) {
                 throw new ClaimConflict();
             }
         }

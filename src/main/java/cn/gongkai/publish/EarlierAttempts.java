@@ -2,7 +2,6 @@ package cn.gongkai.publish;
 
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemStatus;
-import cn.gongkai.item.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,24 +35,20 @@ final class EarlierAttempts {
     record Finding(Verdict verdict, String reason) {
     }
 
-    private final BatchRepository batches;
-    private final LedgerRepository ledger;
-    private final Transactions tx;
+    private final PublishStore store;
     private final Publications publications;
     private final WeChatGateway wechat;
     private final Clock clock;
 
     EarlierAttempts(PublishStore store, WeChatGateway wechat, Clock clock) {
-        this.batches = store.batches();
-        this.ledger = store.ledger();
-        this.tx = store.tx();
+        this.store = store;
         this.publications = new Publications(store, wechat);
         this.wechat = wechat;
         this.clock = clock;
     }
 
     Finding settle(DisclosureItem item) {
-        List<PublishBatch> tried = batches.ofItem(item.id()).stream()
+        List<PublishBatch> tried = store.batches().ofItem(item.id()).stream()
                 .filter(b -> b.state() == BatchState.FAILED && !b.mass() && b.parentBatchId() == null)
                 .filter(b -> !b.publishId().isEmpty() || !b.draftMediaId().isEmpty()).toList();
         for (PublishBatch batch : tried) {
@@ -108,18 +103,18 @@ final class EarlierAttempts {
         String note = "重新排队前向微信核实：此前的发布已到达读者（" + (status.state() == PublishStatus.State.SUCCESS
                 ? "" : "publish_status " + status.rawStatus() + "，发布后已删除或被封禁，仍计为已公开；") + "批次 "
                 + batch.id() + "）：";
-        tx.run(() -> {
+        store.tx().run(() -> {
             Instant now = clock.instant();
             List<DisclosureItem> list = publications.itemsOf(batch);
             for (int i = 0; i < list.size(); i++) {
                 DisclosureItem item = list.get(i);
                 boolean open = item.status() == ItemStatus.FAILED || item.status() == ItemStatus.APPROVED;
-                if (open && ledger.findByItem(item.id(), PublishBatch.FREEPUBLISH).isEmpty()) {
+                if (open && store.ledger().findByItem(item.id(), PublishBatch.FREEPUBLISH).isEmpty()) {
                     publications.recordArticle(batch, item, i + 1, status, item.status(), note, now);
                 }
             }
-            batches.advance(batch.id(), BatchState.FAILED, BatchState.PUBLISHED, null, null, status.articleId(), "",
-                    now);
+            store.batches().advance(batch.id(), BatchState.FAILED, BatchState.PUBLISHED, null, null,
+                    status.articleId(), "", now);
         });
         int index = batch.itemIds().indexOf(itemId) + 1;
         return Publications.url(status, index);

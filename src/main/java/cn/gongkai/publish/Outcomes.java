@@ -2,12 +2,9 @@ package cn.gongkai.publish;
 
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.item.DisclosureItem;
-import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
-import cn.gongkai.item.Transactions;
 import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
-import cn.gongkai.review.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +19,7 @@ import org.slf4j.LoggerFactory;
 final class Outcomes {
     private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
 
-    private final ItemRepository items;
-    private final BatchRepository batches;
-    private final LedgerRepository ledger;
-    private final AuditLog audit;
-    private final Transactions tx;
+    private final PublishStore store;
     private final Publications publications;
     private final BatchTransitions transitions;
     private final PublishSettings settings;
@@ -34,11 +27,7 @@ final class Outcomes {
 
     Outcomes(PublishStore store, Publications publications, BatchTransitions transitions, PublishSettings settings,
              Clock clock) {
-        this.items = store.items();
-        this.batches = store.batches();
-        this.ledger = store.ledger();
-        this.audit = store.audit();
-        this.tx = store.tx();
+        this.store = store;
         this.publications = publications;
         this.transitions = transitions;
         this.settings = settings;
@@ -47,7 +36,7 @@ final class Outcomes {
 
     /** A freepublish job WeChat finished: ledger rows with WeChat's links, and the day's mass notice if configured. */
     void published(AccountConfig account, PublishBatch batch, PublishStatus status, Tally tally) {
-        tx.run(() -> {
+        store.tx().run(() -> {
             Instant now = clock.instant();
             List<DisclosureItem> list = publications.itemsOf(batch);
             for (int i = 0; i < list.size(); i++) {
@@ -64,15 +53,15 @@ final class Outcomes {
 
     private void queueMassNotice(AccountConfig account, PublishBatch batch, Instant now) {
         if (account.mode().equals(AccountConfig.FREEPUBLISH_AND_MASS)
-                && batches.massBatchesSince(account.id(), settings.startOfDay(now)) == 0) {
-            batches.create(account.id(), PublishBatch.MASS, batch.id(), batch.itemIds(), now);
+                && store.batches().massBatchesSince(account.id(), settings.startOfDay(now)) == 0) {
+            store.batches().create(account.id(), PublishBatch.MASS, batch.id(), batch.itemIds(), now);
         }
     }
 
     /** A job WeChat failed: the articles it names fail, the others go back to the queue. */
     void failed(PublishBatch batch, PublishStatus status, Tally tally) {
         String reason = failureReason(status);
-        tx.run(() -> {
+        store.tx().run(() -> {
             Instant now = clock.instant();
             List<DisclosureItem> list = publications.itemsOf(batch);
             for (int i = 0; i < list.size(); i++) {
@@ -100,15 +89,15 @@ final class Outcomes {
     }
 
     private void failArticle(PublishBatch batch, DisclosureItem item, String why, Instant now) {
-        items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.FAILED, batch.id(), why, now);
-        audit.append(AuditEntry.byPublisher(item, AuditAction.FAIL, ItemStatus.PUBLISHING, ItemStatus.FAILED, why,
-                now));
+        store.items().transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.FAILED, batch.id(), why, now);
+        store.audit().append(AuditEntry.byPublisher(item, AuditAction.FAIL, ItemStatus.PUBLISHING, ItemStatus.FAILED,
+                why, now));
     }
 
     private void requeueArticle(DisclosureItem item, Instant now) {
-        items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.APPROVED, null, "", now);
-        audit.append(AuditEntry.byPublisher(item, AuditAction.REQUEUE, ItemStatus.PUBLISHING, ItemStatus.APPROVED,
-                "同批其他文章失败，重新排队", now));
+        store.items().transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.APPROVED, null, "", now);
+        store.audit().append(AuditEntry.byPublisher(item, AuditAction.REQUEUE, ItemStatus.PUBLISHING,
+                ItemStatus.APPROVED, "同批其他文章失败，重新排队", now));
     }
 
     /**
@@ -117,12 +106,13 @@ final class Outcomes {
      */
     void failBatch(PublishBatch batch, String reason, Integer code) {
         String why = code == null ? reason : reason + "（微信错误码 " + code + "）";
-        tx.run(() -> {
+        store.tx().run(() -> {
             Instant now = clock.instant();
             if (batch.parentBatchId() == null) {
                 for (DisclosureItem item : publications.itemsOf(batch)) {
-                    if (items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.FAILED, batch.id(), why, now)) {
-                        audit.append(AuditEntry.byPublisher(item, AuditAction.FAIL, ItemStatus.PUBLISHING,
+                    if (store.items().transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.FAILED, batch.id(), why,
+                            now)) {
+                        store.audit().append(AuditEntry.byPublisher(item, AuditAction.FAIL, ItemStatus.PUBLISHING,
                                 ItemStatus.FAILED, why, now));
                     }
                 }
@@ -135,11 +125,11 @@ final class Outcomes {
 
     /** A dry run stopped after {@code draft/add}: the items go back to the queue, the draft stays in the box. */
     void rehearsed(PublishBatch batch, Tally tally) {
-        tx.run(() -> {
+        store.tx().run(() -> {
             Instant now = clock.instant();
             for (DisclosureItem item : publications.itemsOf(batch)) {
-                if (items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.APPROVED, null, "", now)) {
-                    audit.append(AuditEntry.byPublisher(item, AuditAction.REHEARSAL, ItemStatus.PUBLISHING,
+                if (store.items().transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.APPROVED, null, "", now)) {
+                    store.audit().append(AuditEntry.byPublisher(item, AuditAction.REHEARSAL, ItemStatus.PUBLISHING,
                             ItemStatus.APPROVED, "演练模式：已建草稿（media_id " + batch.draftMediaId() + "），未发布", now));
                 }
             }
@@ -154,7 +144,7 @@ final class Outcomes {
 
     /** A mass send WeChat accepted (or, settled by clientmsgid, had accepted before). */
     void massSent(PublishBatch batch, MassSendResult result, Tally tally) {
-        tx.run(() -> {
+        store.tx().run(() -> {
             Instant now = clock.instant();
             List<DisclosureItem> list = publications.itemsOf(batch);
             for (int i = 0; i < list.size(); i++) {
@@ -174,15 +164,15 @@ final class Outcomes {
 
     private void recordMassArticle(PublishBatch batch, DisclosureItem item, int index, MassSendResult result,
                                    Instant now) {
-        ledger.record(new LedgerEntry(item.id(), batch.account(), PublishBatch.MASS, result.msgId(),
+        store.ledger().record(new LedgerEntry(item.id(), batch.account(), PublishBatch.MASS, result.msgId(),
                 result.msgDataId(), index, "", item.title(), item.content().category(), item.content().department(),
                 now));
         boolean notice = batch.parentBatchId() != null;
         if (!notice) {
-            items.transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.PUBLISHED, batch.id(), "", now);
+            store.items().transition(item.id(), ItemStatus.PUBLISHING, ItemStatus.PUBLISHED, batch.id(), "", now);
         }
         publications.linkCorrection(item, PublishBatch.MASS, now);
-        audit.append(AuditEntry.byPublisher(item, AuditAction.MASS_SEND,
+        store.audit().append(AuditEntry.byPublisher(item, AuditAction.MASS_SEND,
                 notice ? ItemStatus.PUBLISHED : ItemStatus.PUBLISHING, ItemStatus.PUBLISHED,
                 "群发给全部粉丝，msg_id " + result.msgId(), now));
     }

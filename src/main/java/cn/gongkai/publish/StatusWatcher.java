@@ -20,8 +20,7 @@ final class StatusWatcher {
     private static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
-    private final BatchRepository batches;
-    private final PublishEventLog events;
+    private final PublishStore store;
     private final WeChatGateway wechat;
     private final Outcomes outcomes;
     private final PublishSettings settings;
@@ -29,8 +28,7 @@ final class StatusWatcher {
 
     StatusWatcher(PublishStore store, WeChatGateway wechat, Outcomes outcomes, PublishSettings settings,
                   Clock clock) {
-        this.batches = store.batches();
-        this.events = store.events();
+        this.store = store;
         this.wechat = wechat;
         this.outcomes = outcomes;
         this.settings = settings;
@@ -60,7 +58,7 @@ final class StatusWatcher {
             if (i > 0 || !hinted) {
                 sleep();
             }
-            batch = batches.find(batch.id()).orElseThrow();
+            batch = store.batches().find(batch.id()).orElseThrow();
             BatchOutcome outcome = batch.state() != BatchState.SUBMITTED ? finishedElsewhere(batch)
                     : poll(account, batch, tally);
             if (outcome != null) {
@@ -73,7 +71,7 @@ final class StatusWatcher {
 
     private boolean hinted(AccountConfig account, PublishBatch batch) {
         return (batch.nextPollAt() != null && !clock.instant().isBefore(batch.nextPollAt()))
-                || (batch.polls() == 0 && events.find(account.id(), batch.publishId()).isPresent());
+                || (batch.polls() == 0 && store.events().find(account.id(), batch.publishId()).isPresent());
     }
 
     private static BatchOutcome finishedElsewhere(PublishBatch batch) {
@@ -85,7 +83,7 @@ final class StatusWatcher {
     private BatchOutcome poll(AccountConfig account, PublishBatch batch, Tally tally) {
         PublishStatus status = wechat.publishStatus(account.id(), batch.publishId());
         boolean running = status.state() == PublishStatus.State.PUBLISHING;
-        batches.recordPoll(batch.id(), running ? clock.instant().plus(backoff(batch.polls() + 1)) : null);
+        store.batches().recordPoll(batch.id(), running ? clock.instant().plus(backoff(batch.polls() + 1)) : null);
         if (running) {
             return null;
         }
@@ -113,9 +111,9 @@ final class StatusWatcher {
             return Publisher.EventOutcome.ALREADY_FINISHED;
         }
         Instant now = clock.instant();
-        boolean fresh = events.record(accountId, event, now);
+        boolean fresh = store.events().record(accountId, event, now);
         forgetOldHints(now);
-        Optional<PublishBatch> batch = batches.findByPublishId(accountId, event.publishId());
+        Optional<PublishBatch> batch = store.batches().findByPublishId(accountId, event.publishId());
         if (batch.isEmpty()) {
             LOG.info("PUBLISHJOBFINISH for publish_id {} of account {} matches no submitted batch (yet); kept as a hint",
                     event.publishId(), accountId);
@@ -124,13 +122,13 @@ final class StatusWatcher {
         if (batch.get().state() != BatchState.SUBMITTED) {
             return Publisher.EventOutcome.ALREADY_FINISHED;
         }
-        batches.pollNow(batch.get().id(), now);
+        store.batches().pollNow(batch.get().id(), now);
         return Publisher.EventOutcome.CONFIRM;
     }
 
     /** Drops hints older than a day, and all but the newest 1,000 per account. */
     void forgetOldHints(Instant now) {
-        events.purge(now.minus(HINT_TTL), HINTS_PER_ACCOUNT);
+        store.events().purge(now.minus(HINT_TTL), HINTS_PER_ACCOUNT);
     }
 
     private void sleep() {

@@ -4,9 +4,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -94,7 +98,8 @@ public final class ImageDecoding {
      *
      * @return null when the bytes are no image a reader knows, or its header cannot be read
      * @throws TooLarge    when the header declares more than {@link #MAX_PIXELS}; no pixel has been read then
-     * @throws IOException when the pixel data is corrupt or truncated
+     * @throws IOException when the pixel data is corrupt or truncated (also when the reader would fill in the
+     *                     missing end of a cut-off JPEG with grey)
      */
     public static BufferedImage decode(String name, byte[] bytes) throws IOException {
         return decode(name, bytes, Long.MAX_VALUE);
@@ -131,9 +136,25 @@ public final class ImageDecoding {
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
-                return bounded(() -> reader.read(0, param));
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image = bounded(() -> reader.read(0, param));
+                requireComplete(name, warnings);
+                return image;
             } finally {
                 reader.dispose();
+            }
+        }
+    }
+
+    /**
+     * Refuses an image the reader could only decode by filling in missing data: a JPEG cut off before its end
+     * marker decodes "successfully" with grey rows, the reader only warns.
+     */
+    private static void requireComplete(String name, List<String> warnings) throws IIOException {
+        for (String w : warnings) {
+            if (w != null && w.toLowerCase(Locale.ROOT).contains("premature end")) {
+                throw new IIOException("图片“" + name + "”的数据不完整（文件在结尾之前被截断），请重新导出或重新上传完整的图片");
             }
         }
     }

@@ -25,18 +25,27 @@ final class ChainProgress {
         return policy.stepsFor(item.content().important());
     }
 
-    /** The index of the step now waiting for a decision. */
+    /**
+     * The index of the step now waiting for a decision. Approvals count when they follow on from each other on one
+     * text; a proofreading change by the holder of the current step carries the approvals before it over to the
+     * corrected text. In the end they must lead to the item's current text.
+     */
     int currentStep(DisclosureItem item) {
         int step = 0;
+        String text = null;
         for (AuditEntry e : audit.history(item.id())) {
             if (restartsReview(e)) {
                 step = 0;
+                text = null;
+            } else if (AuditAction.PROOFREAD.is(e) && e.step() == step) {
+                text = e.contentHash();
             } else if (AuditAction.APPROVE.is(e) && e.step() == step
-                    && e.contentHash().equals(item.contentHash())) {
+                    && (text == null || text.equals(e.contentHash()))) {
                 step++;
+                text = e.contentHash();
             }
         }
-        return step;
+        return text == null || text.equals(item.contentHash()) ? step : 0;
     }
 
     /** The role the item waits on, when it is in review. */
@@ -60,14 +69,34 @@ final class ChainProgress {
         return out;
     }
 
-    /** An approval by {@code userName} of an earlier step of the item's current text that still counts. */
+    /**
+     * An approval by {@code userName} of an earlier step that still counts (no submission, edit or rejection came
+     * after it; a proofreading change does not end it).
+     */
     Optional<AuditEntry> earlierApprovalBy(String userName, DisclosureItem item) {
         int current = currentStep(item);
         for (AuditEntry e : audit.history(item.id())) {
-            if (AuditAction.APPROVE.is(e) && e.actor().equals(userName)
-                    && e.contentHash().equals(item.contentHash()) && e.step() < current
+            if (AuditAction.APPROVE.is(e) && e.actor().equals(userName) && e.step() < current
                     && approvalCounts(item.id(), e)) {
                 return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The last decision ({@code action}: approval or rejection) {@code userName} took that still stands: nothing
+     * restarted review after it (a rejection is itself the last restart).
+     */
+    Optional<AuditEntry> standingDecisionBy(String userName, DisclosureItem item, AuditAction action) {
+        List<AuditEntry> history = audit.history(item.id());
+        for (int i = history.size() - 1; i >= 0; i--) {
+            AuditEntry e = history.get(i);
+            if (action.is(e) && e.actor().equals(userName)) {
+                return Optional.of(e);
+            }
+            if (restartsReview(e)) {
+                return Optional.empty();
             }
         }
         return Optional.empty();

@@ -53,6 +53,22 @@ final class ReviewAudit {
         }
     }
 
+    /**
+     * A proofreading change by the holder of step {@code step}: the item stays in review at that step; the row
+     * carries the corrected text's hash (approvals before it carry over to it).
+     */
+    void proofread(User user, DisclosureItem before, DisclosureItem after, int step, String comment,
+                   CheckReport report) {
+        audit.append(AuditEntry.byUser(user.name(), user.role().id(), after, AuditAction.PROOFREAD, before.status(),
+                after.status(), comment, clock.instant()).atStep(step).withChecks(report.toText()));
+    }
+
+    /** A change outside the chain (planned time, deletion) by {@code user}; the status stays. */
+    void managed(User user, DisclosureItem item, AuditAction action, String comment) {
+        audit.append(AuditEntry.byUser(user.name(), user.role().id(), item, action, item.status(), item.status(),
+                comment, clock.instant()));
+    }
+
     /** With an empty chain a queued item arrives approved: the audit says the OA system approved it. */
     private void oaApproval(DisclosureItem item) {
         audit.append(AuditEntry.byUser("oa", "", item, AuditAction.APPROVE, ItemStatus.IN_REVIEW, ItemStatus.APPROVED,

@@ -26,16 +26,21 @@ final class ReviewDecisions {
         this.audit = audit;
     }
 
-    /** See {@link ReviewService#approve}. */
-    DisclosureItem approve(long itemId, String actor, String seenHash, String comment) {
+    /** See {@link ReviewService#approve}; a second approval of a step the user already approved changes nothing. */
+    ReviewService.Decision approve(long itemId, String actor, String seenHash, String comment) {
         return tx.inTransaction(() -> {
+            User user = reviewers.require(itemId, actor);
+            DisclosureItem stored = items.load(itemId);
+            if (stored.status() != ItemStatus.REJECTED
+                    && progress.standingDecisionBy(user.name(), stored, AuditAction.APPROVE).isPresent()) {
+                return new ReviewService.Decision(stored, AuditAction.APPROVE, true);
+            }
             DisclosureItem item = inReview(itemId, seenHash, true);
             if (!item.content().contentHash().equals(item.contentHash())) {
                 throw new ReviewException(itemId, "内容与登记的内容指纹不符，请重新提交审核");
             }
             List<String> steps = progress.steps(item);
             int step = progress.currentStep(item);
-            User user = reviewers.require(itemId, actor);
             reviewers.toApprove(user, item).require(itemId);
             boolean last = step == steps.size() - 1;
             if (last) {
@@ -43,21 +48,29 @@ final class ReviewDecisions {
             }
             audit.decided(user, steps.get(step), item, AuditAction.APPROVE,
                     last ? ItemStatus.APPROVED : ItemStatus.IN_REVIEW, comment, step);
-            return items.load(itemId);
+            return new ReviewService.Decision(items.load(itemId), AuditAction.APPROVE, false);
         });
     }
 
-    /** See {@link ReviewService#reject(long, String, String, String)}; the comment is already checked. */
-    DisclosureItem reject(long itemId, String actor, String seenHash, String comment) {
+    /**
+     * See {@link ReviewService#reject(long, String, String, String)}; the comment is already checked. A second
+     * rejection by the user who rejected the item last changes nothing.
+     */
+    ReviewService.Decision reject(long itemId, String actor, String seenHash, String comment) {
         return tx.inTransaction(() -> {
+            User user = reviewers.require(itemId, actor);
+            DisclosureItem stored = items.load(itemId);
+            if (stored.status() == ItemStatus.REJECTED
+                    && progress.standingDecisionBy(user.name(), stored, AuditAction.REJECT).isPresent()) {
+                return new ReviewService.Decision(stored, AuditAction.REJECT, true);
+            }
             DisclosureItem item = inReview(itemId, seenHash, false);
             int step = progress.currentStep(item);
             String role = progress.steps(item).get(step);
-            User user = reviewers.require(itemId, actor);
             reviewers.toReject(user, item).require(itemId);
             items.transition(itemId, ItemStatus.IN_REVIEW, ItemStatus.REJECTED, comment);
             audit.decided(user, role, item, AuditAction.REJECT, ItemStatus.REJECTED, comment, step);
-            return items.load(itemId);
+            return new ReviewService.Decision(items.load(itemId), AuditAction.REJECT, false);
         });
     }
 

@@ -34,4 +34,11 @@ final class ReviewItems {
         return items.replaceContent(itemId, content, from, to, clock.instant())
                 .orElseThrow(() -> new ReviewException(itemId, CHANGED_BY_OTHERS));
     }
+
+    /** Deletes the item, still in {@code from}. */
+    void delete(long itemId, ItemStatus from) {
+        if (!items.delete(itemId, from, clock.instant())) {
+            throw new ReviewException(itemId, CHANGED_BY_OTHERS);
+        }
+    }
 }

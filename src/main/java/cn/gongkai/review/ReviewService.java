@@ -8,6 +8,7 @@ import cn.gongkai.item.Transactions;
 import cn.gongkai.review.checks.CheckReport;
 import cn.gongkai.review.checks.PrePublishChecks;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import java.util.Set;
  * The review chain (design.md §4): items are queued into review, each step is approved or rejected by a user who
  * holds that step's role, and every decision is an append-only audit row bound to the content hash. The current
  * step is derived from the audit rows: a submission, an edit or a rejection starts the chain again, and only
- * approvals of the current text count.
+ * approvals of the current text count. An edit by the user who may decide the current step is a proofreading change
+ * (校对修改) within that step: the approvals before it carry over to the corrected text.
  *
  * <p>Rules: the acting user must exist and hold the role of the current step; nobody approves an item they
  * submitted or edited; one person approves at most one step of a text; items marked 重要 need the extra steps of
@@ -28,7 +30,8 @@ import java.util.Set;
  * <p>This class is the entry point the other packages use; the parts are package-private: {@link ChainProgress}
  * (the step, from the audit rows), {@link Reviewers} (who may act), {@link ReviewDecisions} (approve, reject),
  * {@link ReviewSubmissions} (submit, edit), {@link ReviewAudit} (the rows written), {@link DueDates} and
- * {@link QueueChecks} (条例 art. 26 and the checks run on queuing), {@link SeenHash} (the text the reviewer saw).
+ * {@link QueueChecks} (条例 art. 26 and the checks run on queuing), {@link SeenHash} (the text the reviewer saw),
+ * {@link ItemUpkeep} (moving an approved item's planned time, deleting an item never approved).
  */
 public final class ReviewService {
     /** The fewest hex digits of a content hash a reviewer may give (as {@code item show} prints them). */
@@ -44,6 +47,7 @@ public final class ReviewService {
     }
 
     private final ReviewPolicy policy;
+    private final ItemRepository items;
     private final PrePublishChecks checks;
     private final Clock clock;
     private final DueDates dueDates;
@@ -53,6 +57,7 @@ public final class ReviewService {
     private final ReviewAudit audit;
     private final ReviewDecisions decisions;
     private final ReviewSubmissions submissions;
+    private final ItemUpkeep upkeep;
 
     public ReviewService(ReviewPolicy policy, PrePublishChecks checks, ItemRepository items, AuditLog audit,
                          UserRepository users, Transactions tx, Clock clock) {
@@ -65,8 +70,11 @@ public final class ReviewService {
         this.reviewers = new Reviewers(users, progress);
         this.audit = new ReviewAudit(audit, clock);
         ReviewItems stored = new ReviewItems(items, clock);
+        this.items = items;
         this.decisions = new ReviewDecisions(tx, stored, progress, reviewers, this.audit);
-        this.submissions = new ReviewSubmissions(policy, tx, stored, queueChecks, dueDates, reviewers, this.audit);
+        this.submissions = new ReviewSubmissions(policy, tx, stored, queueChecks, dueDates, progress, reviewers,
+                this.audit);
+        this.upkeep = new ItemUpkeep(tx, stored, reviewers, this.audit, policy.zone());
     }
 
     /** The configured chain, without the extra steps of important items. */
@@ -76,6 +84,11 @@ public final class ReviewService {
 
     public ReviewPolicy policy() {
         return policy;
+    }
+
+    /** The clock review decisions are timed by. */
+    public Clock clock() {
+        return clock;
     }
 
     public PrePublishChecks checks() {
@@ -115,8 +128,14 @@ public final class ReviewService {
         recordQueued(item, actor, channel, queueChecks(item.content(), dueDates.createdDate(item)));
     }
 
-    /** Writes the audit rows for an item that was just queued, with the check results it was queued with. */
+    /**
+     * Writes the audit rows for an item that was just queued, with the check results it was queued with; refuses
+     * (call it in the transaction that stored the item) an important item nobody can sign off, as {@link #submit}.
+     */
     public void recordQueued(DisclosureItem item, String actor, String channel, CheckReport report) {
+        if (item.status() == ItemStatus.IN_REVIEW) {
+            submissions.requireReviewers(item);
+        }
         audit.queued(item, actor, channel, report);
     }
 
@@ -153,6 +172,15 @@ public final class ReviewService {
      * @return the item after the decision
      */
     public DisclosureItem approve(long itemId, String actor, String seenHash, String comment) {
+        return approval(itemId, actor, seenHash, comment).item();
+    }
+
+    /**
+     * Approves as {@link #approve} does, and says whether it was a repeat: when {@code actor} already approved a
+     * step of the item and that approval still stands (e.g. a double click), nothing is recorded and the answer is
+     * a success ({@link Decision#message()}: 已同意，无需重复操作).
+     */
+    public Decision approval(long itemId, String actor, String seenHash, String comment) {
         return decisions.approve(itemId, actor, seenHash, comment);
     }
 
@@ -166,10 +194,34 @@ public final class ReviewService {
      * blank) it must name the item's current text, as for {@link #approve}.
      */
     public DisclosureItem reject(long itemId, String actor, String seenHash, String comment) {
+        return rejection(itemId, actor, seenHash, comment).item();
+    }
+
+    /**
+     * Rejects as {@link #reject(long, String, String, String)} does, and says whether it was a repeat: when
+     * {@code actor} rejected the item last and it was not resubmitted since, nothing is recorded and the answer is a
+     * success (已退回，无需重复操作).
+     */
+    public Decision rejection(long itemId, String actor, String seenHash, String comment) {
         if (comment == null || comment.isBlank()) {
             throw new ReviewException(itemId, "退回必须写明原因（--comment）");
         }
         return decisions.reject(itemId, actor, seenHash, comment);
+    }
+
+    /**
+     * The answer of a decision.
+     *
+     * @param item     the item after the decision
+     * @param action   {@link AuditAction#APPROVE} or {@link AuditAction#REJECT}
+     * @param repeated true when the user had already taken this decision: nothing was recorded
+     */
+    public record Decision(DisclosureItem item, AuditAction action, boolean repeated) {
+        /** What staff are told, e.g. 已同意 or 已同意，无需重复操作. */
+        public String message() {
+            String done = action == AuditAction.APPROVE ? "已同意" : "已退回";
+            return repeated ? done + "，无需重复操作" : done;
+        }
     }
 
     /**
@@ -181,14 +233,61 @@ public final class ReviewService {
     }
 
     /**
-     * Replaces the content of an item that is not being published. A draft stays a draft; any other item goes back
-     * to the start of review (approvals of the old text no longer count). Errors of the checks block, except for a
-     * draft.
+     * Replaces the content of an item that is not being published. A draft stays a draft; an edit by the user who
+     * may decide the step an in-review item waits on is a proofreading change within that step; an edit that only
+     * moves the planned time of an approved item, by its drafter or an office role, is a {@link #reschedule}; any
+     * other edit sends the item back to the start of review (approvals of the old text no longer count). Errors of
+     * the checks block, except for a draft.
      *
      * @return the item after the edit
      */
     public DisclosureItem update(long itemId, ItemContent content, String actor, String channel) {
+        DisclosureItem item = items.find(itemId).orElse(null);
+        if (item != null && ItemUpkeep.onlyTimeOfApproved(item, content)
+                && reviewers.mayManage(reviewers.require(itemId, actor), item)) {
+            return upkeep.reschedule(itemId, content.publishAt(), actor, "经" + channel + "修改计划发布时间");
+        }
         return submissions.update(itemId, content, actor, channel);
+    }
+
+    /**
+     * Moves the planned time of an APPROVED item (null: the next publishing slot; now: publish in the next run) and
+     * keeps its approvals: time is not content. Only its drafter or an office role may, with a reason; audited.
+     */
+    public DisclosureItem reschedule(long itemId, Instant at, String actor, String reason) {
+        return upkeep.reschedule(itemId, at, actor, reason);
+    }
+
+    /**
+     * Deletes an item that was never approved (草稿, 审核中, 已退回): only its drafter or an office role
+     * (办公室主任, 办公室分管领导, 管理员) may; the audit row stays, the item is gone from lists and searches. Refused
+     * for another status ({@link ReviewException}) or another user ({@link ReviewException#forbidden()}).
+     *
+     * @param reason why, written in the audit row; may be empty
+     */
+    public void delete(long itemId, String actor, String reason) {
+        upkeep.delete(itemId, actor, reason);
+    }
+
+    /**
+     * Whether an edit by {@code user} now would be a proofreading change within the current step (校对修改: the chain
+     * goes on) rather than a restart of review; the console can say which before the user saves.
+     */
+    public boolean editIsProofreading(User user, DisclosureItem item) {
+        return reviewers.proofreads(user, item);
+    }
+
+    /** Whether {@code user} may delete the item now (the console shows its 删除 button only then). */
+    public boolean deletable(User user, DisclosureItem item) {
+        return ItemUpkeep.DELETABLE.contains(item.status()) && reviewers.mayManage(user, item);
+    }
+
+    /**
+     * The roles of the chain and of the important chain that no enabled user holds, in chain order: items waiting on
+     * them would wait for ever ({@link #submit} refuses them). The console's missing-role warning lists these.
+     */
+    public List<String> unheldRoles() {
+        return reviewers.unheld(policy.stepsFor(true));
     }
 
     /**

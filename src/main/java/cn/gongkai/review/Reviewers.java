@@ -1,13 +1,22 @@
 package cn.gongkai.review;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemStatus;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may act on an item: the acting user must exist and be enabled; the one home of the rules on whether a user
  * may decide the step an item waits on.
  */
 final class Reviewers {
+    /** The roles that may manage any item outside the chain. */
+    private static final Set<Role> OFFICE = EnumSet.of(Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER, Role.ADMIN);
+
     private final UserRepository users;
     private final ChainProgress progress;
 
@@ -47,6 +56,14 @@ final class Reviewers {
                 .orElse(ReviewService.Eligibility.YES);
     }
 
+    /**
+     * Whether an edit by {@code user} now is a proofreading change within the current step (the chain does not
+     * restart): the item is in review and the user may decide the step it waits on.
+     */
+    boolean proofreads(User user, DisclosureItem item) {
+        return item.status() == ItemStatus.IN_REVIEW && toApprove(user, item).allowed();
+    }
+
     /** The part of {@link #toApprove} a rejection needs: in review, user enabled and holding the step's role. */
     ReviewService.Eligibility toReject(User user, DisclosureItem item) {
         Optional<String> waiting = progress.waitingFor(item);
@@ -58,10 +75,37 @@ final class Reviewers {
         }
         String role = waiting.get();
         if (!user.role().id().equals(role)) {
-            return ReviewService.Eligibility.no("当前步骤需要" + ReviewService.roleLabel(role) + "（" + role + "）审核，"
-                    + user.name() + " 的角色是" + user.role().label() + "（" + user.role().id() + "）");
+            return ReviewService.Eligibility.no("当前步骤需要" + ReviewService.roleLabel(role) + "审核，"
+                    + user.name() + " 的角色是" + user.role().label());
         }
         return ReviewService.Eligibility.YES;
+    }
+
+    /** Of {@code roles}, those no enabled user holds, in their order, each once. */
+    List<String> unheld(Collection<String> roles) {
+        Set<String> held = new HashSet<>();
+        for (User u : users.list()) {
+            if (u.active()) {
+                held.add(u.role().id());
+            }
+        }
+        return roles.stream().distinct().filter(r -> !held.contains(r)).toList();
+    }
+
+    /**
+     * Whether {@code user} may manage the item outside the chain (delete it, move its planned time): one of its
+     * authors, or an office role ({@link #OFFICE}); refused, naming who may, otherwise.
+     */
+    void requireManager(User user, DisclosureItem item, String what) {
+        if (!mayManage(user, item)) {
+            throw ReviewException.forbidden(item.id(), user.name() + "（" + user.role().label() + "）不能" + what
+                    + "：只有起草人或办公室主任、办公室分管领导、管理员可以");
+        }
+    }
+
+    /** See {@link #requireManager}. */
+    boolean mayManage(User user, DisclosureItem item) {
+        return user.active() && (OFFICE.contains(user.role()) || progress.authors(item).contains(user.name()));
     }
 
     private static String disabled(User user) {

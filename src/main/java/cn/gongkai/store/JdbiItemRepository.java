@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -34,13 +36,17 @@ final class JdbiItemRepository implements ItemRepository {
     private static final String COLUMNS = "id, account, category, title, author, department, body, doc_no, source_url,"
             + " publish_at, status, content_hash, source_key, batch_id, failure, created_at, updated_at, important,"
             + " digest, heading_numbers";
+    /** The items every read sees: deleted ones are kept for their audit rows but skipped. */
+    static final String LIVE = "(SELECT * FROM item WHERE deleted_at IS NULL) item";
     private static final String ROLE_BODY = "body";
     private static final String ROLE_COVER = "cover";
 
     private final JdbiTransactions tx;
+    private final JdbiItemLists lists;
 
     JdbiItemRepository(JdbiTransactions tx) {
         this.tx = tx;
+        this.lists = new JdbiItemLists(tx);
     }
 
     @Override
@@ -191,7 +197,7 @@ final class JdbiItemRepository implements ItemRepository {
         if (failure != null) {
             sql.append(", failure = :failure");
         }
-        sql.append(" WHERE id = :id AND status = :from");
+        sql.append(" WHERE id = :id AND status = :from AND deleted_at IS NULL");
         return tx.call("cannot move item " + id + " from " + from + " to " + to, h -> {
             var update = h.createUpdate(sql.toString()).bind("to", to.name()).bind("now", now).bind("id", id)
                     .bind("from", from.name());
@@ -213,7 +219,8 @@ final class JdbiItemRepository implements ItemRepository {
                     + " title = :title, author = :author, department = :department, body = :body, doc_no = :docNo,"
                     + " source_url = :sourceUrl, publish_at = :publishAt, important = :important,"
                     + " digest = :digest, heading_numbers = :headingNumbers, content_hash = :hash, status = :to,"
-                    + " failure = '', batch_id = NULL, updated_at = :now WHERE id = :id AND status = :from");
+                    + " failure = '', batch_id = NULL, updated_at = :now"
+                    + " WHERE id = :id AND status = :from AND deleted_at IS NULL");
             int changed = bindContent(update, c).bind("to", to.name()).bind("now", now).bind("id", id)
                     .bind("from", from.name()).execute();
             if (changed != 1) {
@@ -225,6 +232,13 @@ final class JdbiItemRepository implements ItemRepository {
             insertChildren(h, id, c);
             return load(h, "WHERE id = :id", q -> q.bind("id", id)).stream().findFirst();
         });
+    }
+
+    @Override
+    public boolean delete(long id, ItemStatus from, Instant now) {
+        return tx.call("cannot delete item " + id, h -> h.createUpdate("UPDATE item SET deleted_at = :now,"
+                        + " updated_at = :now, source_key = NULL WHERE id = :id AND status = :from AND deleted_at IS NULL")
+                .bind("now", now).bind("id", id).bind("from", from.name()).execute() == 1);
     }
 
     private static IllegalStateException duplicateSource(String sourceKey, long existingId) {
@@ -283,8 +297,38 @@ final class JdbiItemRepository implements ItemRepository {
                 .bind("alt", img.alt()).execute();
     }
 
-    private static List<DisclosureItem> load(Handle h, String whereAndOrder, Consumer<Query> binder) {
-        List<Row> rows = Sql.rows(h, "SELECT " + COLUMNS + " FROM item " + whereAndOrder, binder,
+    @Override
+    public List<DisclosureItem> inStatuses(Set<ItemStatus> statuses) {
+        return lists.inStatuses(statuses);
+    }
+
+    @Override
+    public Map<ItemStatus, Integer> countByStatus() {
+        return lists.countByStatus();
+    }
+
+    @Override
+    public List<DisclosureItem> calendar(String account, Instant from, Instant until) {
+        return lists.calendar(account, from, until);
+    }
+
+    @Override
+    public List<DisclosureItem> approvedUnplanned(String account) {
+        return lists.approvedUnplanned(account);
+    }
+
+    @Override
+    public Queue approvedQueue(String account, Instant now) {
+        return lists.approvedQueue(account, now);
+    }
+
+    @Override
+    public Map<Long, String> titles(Collection<Long> ids) {
+        return lists.titles(ids);
+    }
+
+    static List<DisclosureItem> load(Handle h, String whereAndOrder, Consumer<Query> binder) {
+        List<Row> rows = Sql.rows(h, "SELECT " + COLUMNS + " FROM " + LIVE + " " + whereAndOrder, binder,
                 (rs, ctx) -> Row.of(rs));
         if (rows.isEmpty()) {
             return List.of();

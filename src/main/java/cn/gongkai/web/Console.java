@@ -43,61 +43,55 @@ import org.slf4j.LoggerFactory;
 public final class Console {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
 
-    /**
-     * What the console works with, all from the composition root.
-     *
-     * @param ledger              the publication ledger, for the 统计 page's 台账 card (import, reconcile, categorise)
-     * @param sessions            where logged-in sessions are kept across restarts
-     * @param factsDir            folder of the annual report facts files ({@code config/report/})
-     * @param databaseDescription the database URL without credentials, for the 系统 page
-     * @param databaseUp          answers whether the database can be reached
-     */
-    public record Services(GongkaiConfig config, Clock clock, Users users, ItemRepository items, ImageStore images,
-                           AuditLog audit, ItemImporter importer, ReviewService review, ArticleRenderer renderer,
-                           BatchRepository batches, Publisher publisher, PublishActions publishActions,
-                           Watchdog watchdog, CallBudget callBudget, WeChatGateway gateway, Counter counter,
-                           LedgerRepository ledger, LedgerExport ledgerExport, AnnualReports reports,
-                           ApprovedSnapshots snapshots, LoginSessions sessions, Path factsDir,
-                           String databaseDescription, Supplier<Boolean> databaseUp) {
-        public Services {
-            Object[] all = {config, clock, users, items, images, audit, importer, review, renderer, batches,
-                    publisher, publishActions, watchdog, callBudget, gateway, counter, ledger, ledgerExport, reports,
-                    snapshots, sessions, factsDir, databaseDescription, databaseUp};
-            String[] names = {"config", "clock", "users", "items", "images", "audit", "importer", "review",
-                    "renderer", "batches", "publisher", "publishActions", "watchdog", "callBudget", "gateway",
-                    "counter", "ledger", "ledgerExport", "reports", "snapshots", "sessions", "factsDir",
-                    "databaseDescription", "databaseUp"};
-            for (int i = 0; i < all.length; i++) {
-                if (all[i] == null) {
-                    throw new IllegalArgumentException("console service " + names[i] + " must not be null");
-                }
-            }
-        }
-
-        /** The account's display name, or its id when it is not configured. */
-        String accountName(String id) {
-            return config.accounts().stream().filter(a -> a.id().equals(id)).map(AccountConfig::name).findFirst()
-                    .orElse(id);
-        }
+    /** The staff accounts and where logged-in sessions are kept across restarts. */
+    public record Staff(Users users, LoginSessions sessions) {
     }
 
-    private final Services services;
+    /** What the item pages (待办, 稿件, 审核, 编辑, one item) read and run. */
+    public record ItemWork(ItemRepository items, ImageStore images, AuditLog audit, ApprovedSnapshots snapshots,
+                           ItemImporter importer, ReviewService review, ArticleRenderer renderer,
+                           PublishActions publishActions) {
+    }
+
+    /** What 排期, 发布记录 and 系统 read of publishing: batches, runs, warnings, quotas and the WeChat port. */
+    public record Publishing(BatchRepository batches, Publisher publisher, Watchdog watchdog, CallBudget callBudget,
+                             WeChatGateway gateway) {
+    }
+
+    /**
+     * What 统计 and 年报 read: the counts, the publication ledger and its export, the annual report drafts and the
+     * folder of their facts files ({@code config/report/}).
+     */
+    public record Records(Counter counter, LedgerRepository ledger, LedgerExport ledgerExport, AnnualReports reports,
+                          Path factsDir) {
+    }
+
+    /** The database URL without credentials and whether the database can be reached, for the 系统 page. */
+    public record Database(String description, Supplier<Boolean> up) {
+    }
+
+    private final Site site;
+    private final Staff staff;
+    private final ItemWork work;
+    private final Publishing publishing;
+    private final Records records;
+    private final Database database;
     private final Views views;
     private final ConsoleAccess access;
 
-    /** Builds the console; {@code tokens} are further ways to authenticate (API tokens for scripts). */
-    public Console(Services services, List<Authenticator> tokens) {
-        this.services = services;
-        GongkaiConfig cfg = services.config();
-        this.views = new Views(cfg.templatesDir().resolve("console"), cfg.timezone(), cfg.anySandbox(),
-                String.join("、", cfg.accounts().stream().map(AccountConfig::name).toList()));
-        this.access = new ConsoleAccess(services.users(), new Sessions(services.clock(), services.sessions()),
-                new LoginThrottle(services.clock()), tokens, views);
-    }
-
-    /** The console with API tokens ({@code Authorization: Bearer}) accepted beside the login session. */
-    public Console(Services services) {
-        this(services, List.of(new BearerTokenAuthenticator(services.users())));
+    /** Builds the console from its parts; API tokens ({@code Authorization: Bearer}) are accepted beside the login. */
+    public Console(GongkaiConfig config, Clock clock, Staff staff, ItemWork work, Publishing publishing,
+                   Records records, Database database) {
+        this.site = new Site(config, clock);
+        this.staff = staff;
+        this.work = work;
+        this.publishing = publishing;
+        this.records = records;
+        this.database = database;
+        this.views = new Views(config.templatesDir().resolve("console"), config.timezone(), config.anySandbox(),
+                String.join("、", config.accounts().stream().map(AccountConfig::name).toList()));
+        this.access = new ConsoleAccess(staff.users(), new Sessions(clock, staff.sessions()),
+                new LoginThrottle(clock), List.of(new BearerTokenAuthenticator(staff.users())), views);
     }
 
     /** The login session as an {@link Authenticator}, for the REST API. */
@@ -107,7 +101,7 @@ public final class Console {
 
     /** Whether no staff account exists yet (then the first administrator must be made with the CLI). */
     public boolean noUsers() {
-        return services.users().list().isEmpty();
+        return staff.users().list().isEmpty();
     }
 
     /** The console's pages, for answers made outside a page (errors, refused bodies). */
@@ -117,15 +111,22 @@ public final class Console {
 
     void register(RoutesConfig routes) {
         access.register(routes);
-        new Assets(services.config().templatesDir().resolve("console")).register(routes);
-        // before the item pages: /items/new must not be taken for /items/{id}
-        new EditorPages(services, views).register(routes);
-        new ItemPages(services, views).register(routes);
-        new SchedulePage(services, views).register(routes);
-        new PublishPages(services, views).register(routes);
-        new StatsPage(services, views).register(routes);
-        new ReportPage(services, views).register(routes);
-        new SystemPage(services, views, access).register(routes);
+        new Assets(site.config().templatesDir().resolve("console")).register(routes);
+        registerItemPages(routes);
+        new SchedulePage(new SchedulePage.Uses(work.items(), site), views).register(routes);
+        new PublishPages(new PublishPages.Uses(work.items(), publishing.batches(), publishing.publisher(), site),
+                views).register(routes);
+        new StatsPage(new StatsPage.Uses(records.counter(), records.ledgerExport(), site), views,
+                new LedgerPage.Uses(records.ledger(), records.counter(), publishing.gateway(), site)).register(routes);
+        new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site), views).register(routes);
+        new SystemPage(new SystemPage.Uses(site, staff.users(), work.review(), publishing.watchdog(),
+                publishing.callBudget(), publishing.gateway(), database.description(), database.up()), views, access)
+                .register(routes);
+        registerRefusals(routes);
+    }
+
+    /** How refused requests are answered: an error page, a problem body for the API, or back with the reason. */
+    private void registerRefusals(RoutesConfig routes) {
         routes.exception(Forbidden.class, (e, ctx) -> error(ctx, 403, "没有权限", e.getMessage()));
         routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, "找不到", e.getMessage()));
         routes.exception(ReviewException.class, (e, ctx) -> {
@@ -145,11 +146,24 @@ public final class Console {
         });
     }
 
+    private void registerItemPages(RoutesConfig routes) {
+        ItemPages items = new ItemPages(new ItemPages.Uses(work.items(), work.review(), site), views);
+        // before the item pages: /items/new must not be taken for /items/{id}
+        new EditorPages(new EditorPages.Uses(work.items(), work.images(), work.importer(), work.review(),
+                work.renderer(), site), views).register(routes);
+        new TodoPage(new TodoPage.Uses(work.items(), work.review(), publishing.watchdog(), staff.users()), views,
+                items).register(routes);
+        new ItemListPages(new ItemListPages.Uses(work.items(), work.review(), site), views, items).register(routes);
+        new ItemDetailPage(new ItemDetailPage.Uses(work.review(), work.audit(), work.renderer(), work.snapshots(),
+                site), views, items).register(routes);
+        new ItemActions(new ItemActions.Uses(work.review(), work.publishActions(), work.images())).register(routes);
+    }
+
     private void error(Context ctx, int status, String title, String message) {
         if (ctx.path().startsWith("/api/")) {
             ctx.status(status).json(Map.of("title", title, "status", status, "detail", message));
         } else {
-            views.page(ctx, status, "error.ftlh", Map.of("title", title, "message", message));
+            views.page(ctx, status, "", "error.ftlh", new Views.ErrorView(title, message));
         }
     }
 

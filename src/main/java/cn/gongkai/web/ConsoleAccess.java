@@ -165,7 +165,7 @@ final class ConsoleAccess {
             body.put("detail", detail);
             ctx.status(status).json(body);
         } else {
-            views.page(ctx, status, "error.ftlh", Map.of("title", title, "message", detail));
+            views.page(ctx, status, "", "error.ftlh", new Views.ErrorView(title, detail));
         }
     }
 
@@ -211,13 +211,17 @@ final class ConsoleAccess {
         showLogin(ctx, 200, "", "");
     }
 
+    /**
+     * What {@code login.ftlh} shows: why the last try failed (empty: none), the name typed, where to go after the
+     * login, and whether no staff account exists yet.
+     */
+    public record LoginView(String error, String name, String next, boolean noUsers) {
+    }
+
     private void showLogin(Context ctx, int status, String error, String name) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("error", error);
-        model.put("name", name);
-        model.put("next", next(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next")));
-        model.put("noUsers", users.list().isEmpty());
-        views.page(ctx, status, "login.ftlh", model);
+        views.page(ctx, status, "", "login.ftlh", new LoginView(error, name,
+                next(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next")),
+                users.list().isEmpty()));
     }
 
     private void login(Context ctx) {

@@ -4,12 +4,16 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.intake.ImportPreview;
 import cn.gongkai.intake.ImportProblem;
 import cn.gongkai.intake.ImportResult;
+import cn.gongkai.intake.ItemImporter;
 import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Note;
+import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImageDecoding;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.review.ChecksFailedException;
@@ -43,10 +47,15 @@ final class EditorPages {
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp",
             "image/webp", "image/tiff");
 
-    private final Console.Services s;
+    /** What the editor reads and runs. */
+    record Uses(ItemRepository items, ImageStore images, ItemImporter importer, ReviewService review,
+               ArticleRenderer renderer, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
 
-    EditorPages(Console.Services services, Views views) {
+    EditorPages(Uses services, Views views) {
         this.s = services;
         this.views = views;
     }
@@ -62,16 +71,11 @@ final class EditorPages {
 
     /** The form as the user filled it in. */
     private record Form(Map<String, JsonNode> fields, String body, Map<String, byte[]> images,
-                        Map<String, Object> values) {
+                        EditorView.Values values) {
     }
 
     private void newForm(Context ctx) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("account", s.config().accounts().get(0).id());
-        values.put("author", "");
-        values.put("notes", List.of(Map.of("term", "", "explanation", "")));
-        values.put("images", List.of());
-        show(ctx, 200, null, values, List.of());
+        show(ctx, 200, null, EditorView.Values.empty(s.site().config().accounts().get(0).id()), List.of());
     }
 
     private void editForm(Context ctx) {
@@ -84,73 +88,57 @@ final class EditorPages {
         return s.items().find(id).orElseThrow(() -> new NotFound("稿件 " + id + " 不存在"));
     }
 
-    private Map<String, Object> values(ItemContent c) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("title", c.title());
-        v.put("category", c.category());
-        v.put("account", c.account());
-        v.put("author", c.author());
-        v.put("department", c.department());
-        v.put("docNo", c.docNo());
-        v.put("sourceUrl", c.sourceUrl());
-        v.put("digest", c.digest());
-        v.put("publishAt", c.publishAt() == null ? "" : LOCAL_INPUT.format(c.publishAt().atZone(views.zone())));
-        v.put("important", c.important());
-        v.put("headingNumbers", c.headingNumbers() == null ? "" : c.headingNumbers().toString());
-        v.put("glossary", String.join(",", c.glossary()));
-        v.put("cover", c.cover() == null ? "" : c.cover().fileName());
-        v.put("body", c.body());
-        List<Map<String, String>> notes = new ArrayList<>();
+    private EditorView.Values values(ItemContent c) {
+        List<EditorView.NoteValue> notes = new ArrayList<>();
         for (Note n : c.notes()) {
-            notes.add(Map.of("term", n.term(), "explanation", n.explanation()));
+            notes.add(new EditorView.NoteValue(n.term(), n.explanation()));
         }
         if (notes.isEmpty()) {
-            notes.add(Map.of("term", "", "explanation", ""));
+            notes.add(new EditorView.NoteValue("", ""));
         }
-        v.put("notes", notes);
-        List<Map<String, String>> images = new ArrayList<>();
         List<ItemImage> all = new ArrayList<>(c.images());
         if (c.cover() != null && all.stream().noneMatch(i -> i.fileName().equals(c.cover().fileName()))) {
             all.add(c.cover());
         }
-        for (ItemImage i : all) {
-            images.add(Map.of("name", i.fileName(), "sha", i.sha256(), "url", ItemPages.imageUrl(i)));
-        }
-        v.put("images", images);
-        return v;
+        List<EditorView.ImageValue> images = all.stream()
+                .map(i -> new EditorView.ImageValue(i.fileName(), i.sha256(), ItemPages.imageUrl(i))).toList();
+        return new EditorView.Values(c.title(), c.category(), c.account(), c.author(), c.department(), c.docNo(),
+                c.sourceUrl(), c.digest(), c.cover() == null ? "" : c.cover().fileName(),
+                c.publishAt() == null ? "" : LOCAL_INPUT.format(c.publishAt().atZone(views.zone())), c.important(),
+                c.headingNumbers() == null ? "" : c.headingNumbers().toString(), String.join(",", c.glossary()),
+                c.body(), notes, images);
     }
 
-    private void show(Context ctx, int status, DisclosureItem item, Map<String, Object> values,
-                      List<Map<String, Object>> problems) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "edit");
-        model.put("v", values);
-        model.put("problems", problems);
-        model.put("categories", s.config().categories());
-        model.put("accounts", s.config().accounts().stream().map(a -> Map.of("id", a.id(), "name", a.name()))
-                .toList());
-        model.put("glossaryKeys", List.copyOf(s.renderer().glossary().keys()));
-        model.put("item", item == null ? null : Map.of("id", item.id(), "statusLabel", item.status().label(),
-                "draft", item.status() == ItemStatus.DRAFT || item.status() == ItemStatus.REJECTED,
-                "inChain", item.status() != ItemStatus.DRAFT));
-        model.put("maxImageMb", s.config().review().imageMaxMb());
-        views.page(ctx, status, "edit.ftlh", model);
+    private void show(Context ctx, int status, DisclosureItem item, EditorView.Values values,
+                      List<EditorView.Problem> problems) {
+        var cfg = s.site().config();
+        EditorView.ItemRef ref = item == null ? null : new EditorView.ItemRef(item.id(), item.status().label(),
+                item.status() == ItemStatus.DRAFT || item.status() == ItemStatus.REJECTED,
+                item.status() != ItemStatus.DRAFT);
+        views.page(ctx, status, "edit", "edit.ftlh", new EditorView(values, problems, cfg.categories(),
+                cfg.accounts().stream().map(a -> new EditorView.AccountOption(a.id(), a.name())).toList(),
+                List.copyOf(s.renderer().glossary().keys()), ref, cfg.review().imageMaxMb()));
     }
 
     private Form form(Context ctx) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
-        Map<String, Object> values = new LinkedHashMap<>();
-        readTextFields(ctx, fields, values);
-        readFlags(ctx, fields, values);
-        readGlossary(ctx, fields, values);
-        readNotes(ctx, fields, values);
-        Map<String, byte[]> images = readImages(ctx, values);
+        Map<String, String> text = readTextFields(ctx, fields);
+        boolean important = readImportant(ctx, fields);
+        String headingNumbers = readHeadingNumbers(ctx, fields);
+        String glossary = readGlossary(ctx, fields);
+        List<EditorView.NoteValue> notes = readNotes(ctx, fields);
+        List<EditorView.ImageValue> imageValues = new ArrayList<>();
+        Map<String, byte[]> images = readImages(ctx, imageValues);
         String body = param(ctx, "body").replace("\r\n", "\n");
-        values.put("body", body);
-        return new Form(fields, body, images, values);
+        return new Form(fields, body, images, new EditorView.Values(text.get("title"), text.get("category"),
+                text.get("account"), text.get("author"), text.get("department"), text.get("docNo"),
+                text.get("sourceUrl"), text.get("digest"), text.get("cover"), text.get("publishAt"), important,
+                headingNumbers, glossary, body, notes, imageValues));
     }
 
-    private static void readTextFields(Context ctx, Map<String, JsonNode> fields, Map<String, Object> values) {
+    /** The text fields as typed, by their names in the form's values. */
+    private static Map<String, String> readTextFields(Context ctx, Map<String, JsonNode> fields) {
+        Map<String, String> values = new LinkedHashMap<>();
         for (String[] f : new String[][] {{"title", "title"}, {"category", "category"}, {"account", "account"},
                 {"author", "author"}, {"department", "department"}, {"doc_no", "docNo"},
                 {"source_url", "sourceUrl"}, {"digest", "digest"}, {"cover", "cover"}}) {
@@ -165,26 +153,29 @@ final class EditorPages {
         if (!publishAt.isBlank()) {
             fields.put("publish_at", JSON.textNode(publishAt.strip().replace('T', ' ')));
         }
+        return values;
     }
 
-    private static void readFlags(Context ctx, Map<String, JsonNode> fields, Map<String, Object> values) {
+    private static boolean readImportant(Context ctx, Map<String, JsonNode> fields) {
         boolean important = !param(ctx, "important").isBlank();
-        values.put("important", important);
         if (important) {
             fields.put("important", JSON.booleanNode(true));
         }
+        return important;
+    }
+
+    private static String readHeadingNumbers(Context ctx, Map<String, JsonNode> fields) {
         String headingNumbers = param(ctx, "heading_numbers");
-        values.put("headingNumbers", headingNumbers);
         if (headingNumbers.equals("true") || headingNumbers.equals("false")) {
             fields.put("heading_numbers", JSON.booleanNode(Boolean.parseBoolean(headingNumbers)));
         }
+        return headingNumbers;
     }
 
-    private static void readGlossary(Context ctx, Map<String, JsonNode> fields, Map<String, Object> values) {
+    private static String readGlossary(Context ctx, Map<String, JsonNode> fields) {
         String glossary = param(ctx, "glossary");
-        values.put("glossary", glossary);
         if (glossary.isBlank()) {
-            return;
+            return glossary;
         }
         ArrayNode keys = JSON.arrayNode();
         for (String k : glossary.split("[,，、]")) {
@@ -193,33 +184,34 @@ final class EditorPages {
             }
         }
         fields.put("glossary", keys);
+        return glossary;
     }
 
-    private static void readNotes(Context ctx, Map<String, JsonNode> fields, Map<String, Object> values) {
+    private static List<EditorView.NoteValue> readNotes(Context ctx, Map<String, JsonNode> fields) {
         List<String> terms = ctx.formParams("note_term");
         List<String> texts = ctx.formParams("note_text");
         ObjectNode notes = JSON.objectNode();
-        List<Map<String, String>> noteValues = new ArrayList<>();
+        List<EditorView.NoteValue> noteValues = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             String term = terms.get(i).strip();
             String text = i < texts.size() ? texts.get(i).strip() : "";
-            noteValues.add(Map.of("term", term, "explanation", text));
+            noteValues.add(new EditorView.NoteValue(term, text));
             if (!term.isEmpty() || !text.isEmpty()) {
                 notes.put(term.isEmpty() ? "（未填术语）" : term, text);
             }
         }
         if (noteValues.isEmpty()) {
-            noteValues.add(Map.of("term", "", "explanation", ""));
+            noteValues.add(new EditorView.NoteValue("", ""));
         }
-        values.put("notes", noteValues);
         if (!notes.isEmpty()) {
             fields.put("notes", notes);
         }
+        return noteValues;
     }
 
-    private Map<String, byte[]> readImages(Context ctx, Map<String, Object> values) {
+    /** The images the form refers to, by name; what the form shows of them goes to {@code imageValues}. */
+    private Map<String, byte[]> readImages(Context ctx, List<EditorView.ImageValue> imageValues) {
         Map<String, byte[]> images = new LinkedHashMap<>();
-        List<Map<String, String>> imageValues = new ArrayList<>();
         for (String ref : ctx.formParams("image")) {
             int bar = ref.lastIndexOf('|');
             if (bar <= 0) {
@@ -232,10 +224,9 @@ final class EditorPages {
             }
             s.images().get(sha).ifPresent(b -> {
                 images.put(name, b);
-                imageValues.add(Map.of("name", name, "sha", sha, "url", "/images/" + sha));
+                imageValues.add(new EditorView.ImageValue(name, sha, "/images/" + sha));
             });
         }
-        values.put("images", imageValues);
         return images;
     }
 
@@ -295,12 +286,8 @@ final class EditorPages {
         return n == 0 ? "。" : "。检查提示 " + n + " 条，见下方“发布前检查”。";
     }
 
-    static List<Map<String, Object>> problems(List<ImportProblem> problems) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (ImportProblem p : problems) {
-            out.add(Map.of("where", fieldLabel(p.field()), "message", p.message()));
-        }
-        return out;
+    static List<EditorView.Problem> problems(List<ImportProblem> problems) {
+        return problems.stream().map(p -> new EditorView.Problem(fieldLabel(p.field()), p.message())).toList();
     }
 
     private static String fieldLabel(String field) {
@@ -343,9 +330,9 @@ final class EditorPages {
         out.put("html", "");
         if (p.content() != null) {
             try {
-                AccountConfig account = s.config().accounts().stream()
+                AccountConfig account = s.site().config().accounts().stream()
                         .filter(a -> a.id().equals(p.content().account())).findFirst()
-                        .orElse(s.config().accounts().get(0));
+                        .orElse(s.site().config().accounts().get(0));
                 out.put("html", s.renderer().render(p.content(), account.name(), ItemPages::imageUrl).html());
             } catch (RenderException e) {
                 out.put("problems", List.of(Map.of("where", "排版", "message", e.getMessage())));
@@ -360,10 +347,10 @@ final class EditorPages {
             ctx.status(400).json(Map.of("error", "没有收到图片文件"));
             return;
         }
-        long max = s.config().review().imageMaxMb() * 1024L * 1024L;
+        long max = s.site().config().review().imageMaxMb() * 1024L * 1024L;
         if (file.size() > max) {
             ctx.status(413).json(Map.of("error", "图片“" + file.filename() + "”有 " + file.size() / 1024 / 1024
-                    + " MB，超过 " + s.config().review().imageMaxMb() + " MB 的上限，请压缩后再上传"));
+                    + " MB，超过 " + s.site().config().review().imageMaxMb() + " MB 的上限，请压缩后再上传"));
             return;
         }
         byte[] bytes;

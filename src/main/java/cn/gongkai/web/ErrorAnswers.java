@@ -126,7 +126,7 @@ final class ErrorAnswers {
                 || path.equals("/healthz")) {
             new Problem(status, type, title, detail).send(ctx);
         } else {
-            views.page(ctx, status, "error.ftlh", Map.of("title", title, "message", detail));
+            views.page(ctx, status, "", "error.ftlh", new Views.ErrorView(title, detail));
         }
     }
 }

@@ -1,7 +1,9 @@
 package cn.gongkai.web;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.publish.PublishActions;
 import cn.gongkai.review.ChecksFailedException;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.User;
@@ -11,14 +13,14 @@ import io.javalin.http.Context;
 
 /** What staff do to one item (approve, reject, submit, requeue) and the item images ({@code /images/{sha256}}). */
 final class ItemActions {
-    private final Console.Services s;
-    private final Views views;
-    private final ItemPages items;
+    /** What the item actions run. */
+    record Uses(ReviewService review, PublishActions publishActions, ImageStore images) {
+    }
 
-    ItemActions(Console.Services services, Views views, ItemPages items) {
+    private final Uses s;
+
+    ItemActions(Uses services) {
         this.s = services;
-        this.views = views;
-        this.items = items;
     }
     void register(RoutesConfig routes) {
         routes.post("/items/{id}/approve", this::approve);

@@ -24,6 +24,10 @@ import io.javalin.http.Handler;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * POST /api/items/{id}/approve      {"contentHash": "…", "comment": "…"}: contentHash (required) is the hash the
  *                                   reviewer saw; missing or not the current one → 409, nothing recorded
  * POST /api/items/{id}/reject       {"comment": "…"} (required), optional "contentHash" (refused when stale)
+ *                                   approve and reject answer the item with "message" and "repeated": a second
+ *                                   identical decision by the same user is a success (已同意，无需重复操作)
+ * POST /api/items/{id}/reschedule   {"publishAt": "2026-12-08T09:00+08:00" | "now": true, "reason": "…"}: moves the
+ *                                   planned time of an approved item, keeping its approvals (drafter or office role)
+ * DELETE /api/items/{id}            deletes an item never approved: 204; 409 naming the status; 403 for others
  * </pre>
  * Validation errors are {@code application/problem+json} (RFC 9457) with an {@code errors} list naming each field: 400
  * for a field the request may not have or a value of the wrong JSON type ({@link ItemRequest}), 422 for content the
@@ -91,12 +100,19 @@ public final class ItemApi {
                         + "（GET /api/items/" + item.id() + " 返回的 contentHash），未记录同意。当前内容指纹为 "
                         + item.contentHash());
             }
-            json(ctx, 200, summary(review.approve(item.id(), user(ctx).name(), d.contentHash(), d.comment())));
+            decided(ctx, review.approval(item.id(), user(ctx).name(), d.contentHash(), d.comment()));
         }));
         routes.post("/api/items/{id}/reject", authed(ctx -> {
             DisclosureItem item = load(ctx);
             ItemJson.DecisionRequest d = decision(ctx);
-            json(ctx, 200, summary(review.reject(item.id(), user(ctx).name(), d.contentHash(), d.comment())));
+            decided(ctx, review.rejection(item.id(), user(ctx).name(), d.contentHash(), d.comment()));
+        }));
+        routes.post("/api/items/{id}/reschedule", authed(this::reschedule));
+        routes.delete("/api/items/{id}", authed(ctx -> {
+            DisclosureItem item = load(ctx);
+            review.delete(item.id(), user(ctx).name(), "经接口删除");
+            LOG.info("API: {} deleted item {}", user(ctx).name(), item.id());
+            ctx.status(204);
         }));
         registerErrors(routes);
     }
@@ -116,8 +132,9 @@ public final class ItemApi {
             }
             p.send(ctx);
         });
-        routes.exception(ReviewException.class, (e, ctx) ->
-                new Problem(409, "urn:gongkai:problem:review", "审核操作不允许", e.getMessage()).send(ctx));
+        routes.exception(ReviewException.class, (e, ctx) -> (e.forbidden()
+                ? new Problem(403, "urn:gongkai:problem:forbidden", "无权操作", e.getMessage())
+                : new Problem(409, "urn:gongkai:problem:review", "审核操作不允许", e.getMessage())).send(ctx));
         routes.exception(UserException.class, (e, ctx) ->
                 new Problem(400, "urn:gongkai:problem:user", "用户操作不允许", e.getMessage()).send(ctx));
     }
@@ -189,6 +206,35 @@ public final class ItemApi {
             throw invalid(r, "稿件 " + item.id() + " 有 " + r.problems().size() + " 个问题，未修改");
         }
         json(ctx, 200, ItemJson.Saved.of(summary(items.find(item.id()).orElseThrow()), r.warnings()));
+    }
+
+    private void decided(Context ctx, ReviewService.Decision d) {
+        json(ctx, 200, new ItemJson.Decided(summary(d.item()), d.message(), d.repeated()));
+    }
+
+    private void reschedule(Context ctx) {
+        DisclosureItem item = load(ctx);
+        ItemJson.RescheduleRequest r = body(ctx, ItemJson.RescheduleRequest.class, ItemJson.RescheduleRequest.EMPTY,
+                "{\"publishAt\": \"2026-12-08T09:00+08:00\", \"reason\": \"调整原因\"}");
+        Instant at = r.now() ? Instant.now(review.clock()) : time(r.publishAt());
+        json(ctx, 200, summary(review.reschedule(item.id(), at, user(ctx).name(), r.reason())));
+    }
+
+    /** An ISO time with offset, or a local "yyyy-MM-dd HH:mm" in the review time zone; empty: null. */
+    private Instant time(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text.replace(' ', 'T')).atZone(review.policy().zone()).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new ApiException(new Problem(400, VALIDATION, "时间格式有误", "publishAt 应为 ISO 时间"
+                        + "（如 2026-12-08T09:00+08:00）或 yyyy-MM-dd HH:mm：" + text).error("publishAt", 0, "时间格式有误"));
+            }
+        }
     }
 
     private void list(Context ctx) {
@@ -275,17 +321,22 @@ public final class ItemApi {
     }
 
     private static ItemJson.DecisionRequest decision(Context ctx) {
+        return body(ctx, ItemJson.DecisionRequest.class, ItemJson.DecisionRequest.EMPTY,
+                "{\"contentHash\": \"内容指纹\", \"comment\": \"审核意见\"}");
+    }
+
+    /** A small JSON object body as {@code type}; {@code empty} when there is none or it is not an object. */
+    private static <T> T body(Context ctx, Class<T> type, T empty, String example) {
         String raw = ctx.body();
         if (raw == null || raw.isBlank()) {
-            return ItemJson.DecisionRequest.EMPTY;
+            return empty;
         }
         try {
             JsonNode node = JSON.readTree(raw);
-            return node != null && node.isObject() ? JSON.treeToValue(node, ItemJson.DecisionRequest.class)
-                    : ItemJson.DecisionRequest.EMPTY;
+            return node != null && node.isObject() ? JSON.treeToValue(node, type) : empty;
         } catch (JsonProcessingException e) {
             throw new ApiException(new Problem(400, VALIDATION, "请求不是有效的 JSON", e.getOriginalMessage())
-                    .error("(body)", 0, "应为 {\"contentHash\": \"内容指纹\", \"comment\": \"审核意见\"}"));
+                    .error("(body)", 0, "应为 " + example));
         }
     }
 

@@ -106,6 +106,25 @@ final class ItemJson {
         static final DecisionRequest EMPTY = new DecisionRequest("", "");
     }
 
+    /** The answer of an approve or reject request: the item, and what staff are told (已同意，无需重复操作 ...). */
+    record Decided(@JsonUnwrapped Summary item, String message, boolean repeated) {
+    }
+
+    /**
+     * The body of a reschedule request: {@code {"publishAt": "2026-12-08T09:00+08:00", "reason": "…"}} or
+     * {@code {"now": true, "reason": "…"}}; an empty {@code publishAt} without {@code now} means the next slot.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RescheduleRequest(@JsonDeserialize(using = LenientText.class) String publishAt, boolean now,
+                             @JsonDeserialize(using = LenientText.class) String reason) {
+        RescheduleRequest {
+            publishAt = publishAt == null ? "" : publishAt;
+            reason = reason == null ? "" : reason;
+        }
+
+        static final RescheduleRequest EMPTY = new RescheduleRequest("", false, "");
+    }
+
     /** Any JSON value as its stripped text: numbers and booleans as written, arrays and objects as "". */
     static final class LenientText extends JsonDeserializer<String> {
         @Override

@@ -2,6 +2,7 @@ package cn.gongkai.web;
 
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemQuery;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.User;
@@ -9,17 +10,21 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /** 稿件 ({@code /items}, filtered by status, category, month and text) and 审核 ({@code /review}). */
 final class ItemListPages {
-    private final Console.Services s;
+    /** What 稿件 and 审核 read. */
+    record Uses(ItemRepository items, ReviewService review, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
     private final ItemPages items;
 
-    ItemListPages(Console.Services services, Views views, ItemPages items) {
+    ItemListPages(Uses services, Views views, ItemPages items) {
         this.s = services;
         this.views = views;
         this.items = items;
@@ -36,21 +41,32 @@ final class ItemListPages {
             query = query.within(f.ym().atDay(1).atStartOfDay(views.zone()).toInstant(),
                     f.ym().plusMonths(1).atDay(1).atStartOfDay(views.zone()).toInstant());
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (DisclosureItem i : s.items().search(query)) {
-            rows.add(items.summary(i));
-        }
-        List<Map<String, String>> statuses = new ArrayList<>();
-        for (ItemStatus x : ItemStatus.values()) {
-            statuses.add(Map.of("name", x.name(), "label", x.label()));
-        }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "items");
-        model.put("items", rows);
-        model.put("statuses", statuses);
-        model.put("categories", s.config().categories());
-        model.put("filter", f.echo());
-        views.page(ctx, "items.ftlh", model);
+        List<ItemPages.Summary> rows = s.items().search(query).stream().map(items::summary).toList();
+        List<StatusOption> statuses = Arrays.stream(ItemStatus.values())
+                .map(x -> new StatusOption(x.name(), x.label())).toList();
+        views.page(ctx, "items", "items.ftlh", new ListView(rows, statuses, s.site().config().categories(),
+                f.echo()));
+    }
+
+    /** What {@code items.ftlh} shows: the items found, the choices of the filter and the filter as asked. */
+    public record ListView(List<ItemPages.Summary> items, List<StatusOption> statuses, List<String> categories,
+                           FilterEcho filter) {
+    }
+
+    /** A status to filter by. */
+    public record StatusOption(String name, String label) {
+    }
+
+    /** The filter as asked, each field empty when not given. */
+    public record FilterEcho(String status, String category, String month, String q) {
+    }
+
+    /** What {@code review.ftlh} shows: the items in review with the user's part, and the chain. */
+    public record ReviewView(List<ReviewRow> items, List<String> chain) {
+    }
+
+    /** An item in review: whether this user may take its current step, and which step of how many it is at. */
+    public record ReviewRow(ItemPages.Summary item, boolean mine, String step) {
     }
 
     /** The list's filter as asked; a status or month that does not parse is dropped, as if not given. */
@@ -58,29 +74,27 @@ final class ItemListPages {
         static Filter of(Context ctx) {
             String status = blankToNull(ctx.queryParam("status"));
             String month = blankToNull(ctx.queryParam("month"));
-            ItemStatus st = null;
-            if (status != null) {
-                try {
-                    st = ItemStatus.parse(status);
-                } catch (IllegalArgumentException e) {
-                    status = null;
-                }
-            }
-            YearMonth ym = null;
-            if (month != null) {
-                try {
-                    ym = YearMonth.parse(month);
-                } catch (RuntimeException e) {
-                    month = null;
-                }
-            }
-            return new Filter(status, st, blankToNull(ctx.queryParam("category")), month, ym,
-                    blankToNull(ctx.queryParam("q")));
+            ItemStatus st = parsed(status, ItemStatus::parse);
+            YearMonth ym = parsed(month, YearMonth::parse);
+            return new Filter(st == null ? null : status, st, blankToNull(ctx.queryParam("category")),
+                    ym == null ? null : month, ym, blankToNull(ctx.queryParam("q")));
         }
 
-        Map<String, String> echo() {
-            return Map.of("status", status == null ? "" : status, "category", category == null ? "" : category,
-                    "month", month == null ? "" : month, "q", q == null ? "" : q);
+        /** The value parsed; null when there is none or it does not parse. */
+        private static <T> T parsed(String value, Function<String, T> parse) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return parse.apply(value);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        FilterEcho echo() {
+            return new FilterEcho(status == null ? "" : status, category == null ? "" : category,
+                    month == null ? "" : month, q == null ? "" : q);
         }
     }
 
@@ -90,17 +104,12 @@ final class ItemListPages {
 
     private void reviewList(Context ctx) {
         User me = ConsoleAccess.user(ctx);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<ReviewRow> rows = new ArrayList<>();
         for (DisclosureItem i : s.items().list(ItemStatus.IN_REVIEW)) {
-            Map<String, Object> m = items.summary(i);
-            m.put("mine", s.review().eligibility(me, i).allowed());
-            m.put("step", (s.review().currentStep(i) + 1) + "/" + s.review().steps(i).size());
-            rows.add(m);
+            rows.add(new ReviewRow(items.summary(i), s.review().eligibility(me, i).allowed(),
+                    (s.review().currentStep(i) + 1) + "/" + s.review().steps(i).size()));
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "review");
-        model.put("items", rows);
-        model.put("chain", s.review().chain().stream().map(ReviewService::roleLabel).toList());
-        views.page(ctx, "review.ftlh", model);
+        views.page(ctx, "review", "review.ftlh", new ReviewView(rows,
+                s.review().chain().stream().map(ReviewService::roleLabel).toList()));
     }
 }

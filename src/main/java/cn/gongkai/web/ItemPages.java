@@ -2,40 +2,33 @@ package cn.gongkai.web;
 
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.Role;
 import cn.gongkai.review.checks.CheckReport;
 import cn.gongkai.review.checks.Finding;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The item pages of the console: registers 待办 ({@link TodoPage}), 稿件 and 审核 ({@link ItemListPages}), one item
- * ({@link ItemDetailPage}) and what staff do to an item ({@link ItemActions}), and holds what they share.
+ * What the item pages of the console share — 待办 ({@link TodoPage}), 稿件 and 审核 ({@link ItemListPages}), one item
+ * ({@link ItemDetailPage}) and what staff do to an item ({@link ItemActions}): loading an item and its summary.
  */
 final class ItemPages {
     static final String CHANNEL = "控制台";
     /** Roles that may publish now and requeue failed items. */
     static final Role[] PUBLISHERS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER};
 
-    private final Console.Services s;
-    private final Views views;
-
-    ItemPages(Console.Services services, Views views) {
-        this.s = services;
-        this.views = views;
+    /** What the item pages share. */
+    record Uses(ItemRepository items, ReviewService review, Site site) {
     }
 
-    void register(RoutesConfig routes) {
-        new TodoPage(s, views, this).register(routes);
-        new ItemListPages(s, views, this).register(routes);
-        new ItemDetailPage(s, views, this).register(routes);
-        new ItemActions(s, views, this).register(routes);
+    private final Uses s;
+    private final Views views;
+
+    ItemPages(Uses services, Views views) {
+        this.s = services;
+        this.views = views;
     }
 
     static long id(Context ctx) {
@@ -50,37 +43,32 @@ final class ItemPages {
         return s.items().find(id).orElseThrow(() -> new NotFound("稿件 " + id + " 不存在"));
     }
 
-    /** What lists show of an item. */
-    Map<String, Object> summary(DisclosureItem i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", i.id());
-        m.put("title", i.title());
-        m.put("category", i.content().category());
-        m.put("account", s.accountName(i.content().account()));
-        m.put("status", i.status().name());
-        m.put("statusLabel", i.status().label());
-        m.put("waitingFor", s.review().waitingFor(i).map(ReviewService::roleLabel).orElse(""));
-        m.put("publishAt", views.time(i.content().publishAt()));
-        m.put("updated", views.time(i.updatedAt()));
-        m.put("created", views.time(i.createdAt()));
-        m.put("due", s.review().dueDate(i).toString());
-        m.put("overdue", s.review().overdue(i));
-        m.put("important", i.content().important());
-        m.put("failure", i.failure());
-        return m;
+    /** What lists show of an item ({@code failure}: null unless it failed). */
+    public record Summary(long id, String title, String category, String account, String status, String statusLabel,
+                          String waitingFor, String publishAt, String updated, String created, String due,
+                          boolean overdue, boolean important, String failure) {
+    }
+
+    /** One finding of the pre-publish checks, as the item and editor pages list them. */
+    public record FindingView(boolean error, String label, String where, String message) {
+    }
+
+    Summary summary(DisclosureItem i) {
+        return new Summary(i.id(), i.title(), i.content().category(), s.site().accountName(i.content().account()),
+                i.status().name(), i.status().label(),
+                s.review().waitingFor(i).map(ReviewService::roleLabel).orElse(""),
+                views.time(i.content().publishAt()), views.time(i.updatedAt()), views.time(i.createdAt()),
+                s.review().dueDate(i).toString(), s.review().overdue(i), i.content().important(), i.failure());
     }
 
     static String imageUrl(ItemImage img) {
         return "/images/" + img.sha256();
     }
 
-    static List<Map<String, Object>> findings(CheckReport report) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Finding f : report.findings()) {
-            out.add(Map.of("error", f.severity() == cn.gongkai.review.checks.Severity.ERROR, "label",
-                    f.severity().label(), "where", where(f), "message", f.message()));
-        }
-        return out;
+    static List<FindingView> findings(CheckReport report) {
+        return report.findings().stream().map(f -> new FindingView(
+                f.severity() == cn.gongkai.review.checks.Severity.ERROR, f.severity().label(), where(f), f.message()))
+                .toList();
     }
 
     static String where(Finding f) {
@@ -97,9 +85,5 @@ final class ItemPages {
             default -> f.field().startsWith("notes") ? "备注" : f.field();
         };
         return f.line() == 0 ? field : field + "第 " + f.line() + " 行";
-    }
-
-    static LocalDate today(Console.Services s) {
-        return s.clock().instant().atZone(s.config().timezone()).toLocalDate();
     }
 }

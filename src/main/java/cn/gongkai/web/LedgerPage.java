@@ -2,8 +2,11 @@ package cn.gongkai.web;
 
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.publish.LedgerEntry;
+import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.LedgerSource;
 import cn.gongkai.publish.WeChatException;
+import cn.gongkai.publish.WeChatGateway;
+import cn.gongkai.report.Counter;
 import cn.gongkai.report.HistoryImport;
 import cn.gongkai.report.Reconciler;
 import cn.gongkai.report.ReportBuilder;
@@ -19,10 +22,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +46,14 @@ final class LedgerPage {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int RECONCILE_PAGES = 20;
 
-    private final Console.Services s;
+    /** What the 台账 card reads and changes. */
+    record Uses(LedgerRepository ledger, Counter counter, WeChatGateway gateway, Site site) {
+    }
+
+    private final Uses s;
     private final StatsPage stats;
 
-    LedgerPage(Console.Services services, StatsPage stats) {
+    LedgerPage(Uses services, StatsPage stats) {
         this.s = services;
         this.stats = stats;
     }
@@ -59,35 +64,34 @@ final class LedgerPage {
         routes.post("/stats/ledger/{id}/category", this::categorise);
     }
 
+    /**
+     * What the 台账 card of {@code stats.ftlh} shows for the year: the 外部发布 and imported rows (at most
+     * {@link #MAX_ROWS}, pending ones first), how many there are and how many wait for a category, the categories,
+     * whether the user may keep the ledger and whether any account can be reconciled, and the limits.
+     */
+    public record Card(List<Row> rows, int total, long pending, List<String> categories, boolean canKeep,
+                       boolean reconcilable, long maxUploadMb, int reconcilePages) {
+    }
+
+    /** A ledger row; {@code category} empty while it waits for one, {@code url} empty when unknown. */
+    public record Row(long id, String at, String source, String account, String title, String url, String category,
+                      boolean pending, boolean deleted) {
+    }
+
     /** What the card shows for the year: the rows staff may categorise, pending 外部发布 rows first. */
-    void model(Context ctx, int year, Map<String, Object> model) {
+    Card card(Context ctx, int year) {
         Instant from = s.counter().startOf(year);
         Instant to = s.counter().startOf(year + 1);
         List<LedgerEntry> rows = new ArrayList<>(s.ledger().between(from, to, LedgerSource.EXTERNAL));
         rows.addAll(s.ledger().between(from, to, LedgerSource.IMPORT));
         rows.sort(Comparator.comparing((LedgerEntry e) -> !pending(e)).thenComparing(LedgerEntry::publishedAt));
-        List<Map<String, Object>> shown = new ArrayList<>();
-        for (LedgerEntry e : rows.subList(0, Math.min(rows.size(), MAX_ROWS))) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", e.id());
-            r.put("at", MINUTE.format(e.publishedAt().atZone(s.config().timezone())));
-            r.put("source", e.source().label());
-            r.put("account", s.accountName(e.account()));
-            r.put("title", e.title());
-            r.put("url", e.url() == null ? "" : e.url());
-            r.put("category", pending(e) ? "" : e.category());
-            r.put("pending", pending(e));
-            r.put("deleted", e.deletedAt() != null);
-            shown.add(r);
-        }
-        model.put("ledgerRows", shown);
-        model.put("ledgerRowsTotal", rows.size());
-        model.put("ledgerPending", rows.stream().filter(LedgerPage::pending).count());
-        model.put("ledgerCategories", s.config().categories());
-        model.put("canKeepLedger", ConsoleAccess.holds(ConsoleAccess.user(ctx), KEEPERS));
-        model.put("reconcilable", !freepublishAccounts().isEmpty());
-        model.put("maxUploadMb", MAX_UPLOAD_BYTES / 1024 / 1024);
-        model.put("reconcilePages", RECONCILE_PAGES);
+        List<Row> shown = rows.subList(0, Math.min(rows.size(), MAX_ROWS)).stream().map(e -> new Row(e.id(),
+                MINUTE.format(e.publishedAt().atZone(s.site().config().timezone())), e.source().label(),
+                s.site().accountName(e.account()), e.title(), e.url() == null ? "" : e.url(),
+                pending(e) ? "" : e.category(), pending(e), e.deletedAt() != null)).toList();
+        return new Card(shown, rows.size(), rows.stream().filter(LedgerPage::pending).count(),
+                s.site().config().categories(), ConsoleAccess.holds(ConsoleAccess.user(ctx), KEEPERS),
+                !freepublishAccounts().isEmpty(), MAX_UPLOAD_BYTES / 1024 / 1024, RECONCILE_PAGES);
     }
 
     private static boolean pending(LedgerEntry e) {
@@ -95,7 +99,7 @@ final class LedgerPage {
     }
 
     private List<String> freepublishAccounts() {
-        return s.config().accounts().stream().filter(AccountConfig::freepublishes).map(AccountConfig::id).toList();
+        return s.site().config().accounts().stream().filter(AccountConfig::freepublishes).map(AccountConfig::id).toList();
     }
 
     private int postedYear(Context ctx) {
@@ -128,8 +132,8 @@ final class LedgerPage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the uploaded ledger file " + name, e);
         }
-        HistoryImport.Result r = new HistoryImport(s.ledger(), s.config().timezone(), s.config().categories(),
-                s.config().accounts().stream().map(AccountConfig::id).toList()).importUpload(name, bytes);
+        HistoryImport.Result r = new HistoryImport(s.ledger(), s.site().config().timezone(), s.site().config().categories(),
+                s.site().config().accounts().stream().map(AccountConfig::id).toList()).importUpload(name, bytes);
         if (!r.ok()) {
             LOG.info("{} tried to import {} into the ledger: refused with {} problems", me.name(), name,
                     r.problems().size());
@@ -151,7 +155,7 @@ final class LedgerPage {
         }
         Reconciler.Result r;
         try {
-            r = new Reconciler(s.ledger(), s.counter(), s.gateway()::listPublished, s.clock(), RECONCILE_PAGES)
+            r = new Reconciler(s.ledger(), s.counter(), s.gateway()::listPublished, s.site().clock(), RECONCILE_PAGES)
                     .reconcile(year, accounts);
         } catch (WeChatException e) {
             LOG.warn("{} reconciled {} with WeChat: {}", me.name(), year, e.getMessage());
@@ -160,7 +164,7 @@ final class LedgerPage {
         }
         LOG.info("{} reconciled {} with WeChat: {} matched, {} external added, {} newly deleted, {} only in ledger",
                 me.name(), year, r.matched(), r.added().size(), r.newlyDeleted().size(), r.onlyInLedger().size());
-        done(ctx, year, r.lines(year, s.config().timezone(), "请在下方列表中选择分类",
+        done(ctx, year, r.lines(year, s.site().config().timezone(), "请在下方列表中选择分类",
                 "请用命令 gongkai ledger reconcile --year " + year + " --max-pages N 读完"), false);
     }
 
@@ -183,8 +187,8 @@ final class LedgerPage {
             done(ctx, year, List.of("请为“" + e.title() + "”选择一个分类。"), true);
             return;
         }
-        if (!s.config().categories().contains(category)) {
-            done(ctx, year, List.of("分类“" + category + "”不在配置中（" + String.join("、", s.config().categories())
+        if (!s.site().config().categories().contains(category)) {
+            done(ctx, year, List.of("分类“" + category + "”不在配置中（" + String.join("、", s.site().config().categories())
                     + "）。"), true);
             return;
         }

@@ -1,18 +1,18 @@
 package cn.gongkai.web;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.PublishBatch;
+import cn.gongkai.publish.Publisher;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.review.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +25,14 @@ final class PublishPages {
     private static final Logger LOG = LoggerFactory.getLogger(PublishPages.class);
     private static final int RECENT = 50;
 
-    private final Console.Services s;
+    /** What 发布记录 reads and runs. */
+    record Uses(ItemRepository items, BatchRepository batches, Publisher publisher, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
 
-    PublishPages(Console.Services services, Views views) {
+    PublishPages(Uses services, Views views) {
         this.s = services;
         this.views = views;
     }
@@ -38,48 +42,61 @@ final class PublishPages {
         routes.post("/publishing/run", this::run);
     }
 
+    /** What {@code publishing.ftlh} shows: recent batches, each account's due items, failed items. */
+    public record View(List<BatchRow> batches, List<AccountRow> accounts, List<FailedRow> failed,
+                       boolean canPublish) {
+    }
+
+    /** A publishing batch with its articles; {@code publishId} and {@code error} empty when not known or none. */
+    public record BatchRow(long id, String account, String mode, String state, String stateLabel,
+                           List<ItemLink> items, String publishId, String error, String created, String updated) {
+    }
+
+    /** An item by id and title. */
+    public record ItemLink(long id, String title) {
+    }
+
+    /** An account: its items due now and approved for later, its slots in words, sandbox and dry-run flags. */
+    public record AccountRow(String id, String name, long due, long planned, String slot, boolean sandbox,
+                             boolean dryRun) {
+    }
+
+    /** An item whose publishing failed, with the reason. */
+    public record FailedRow(long id, String title, String failure, String updated, String account) {
+    }
+
     private void page(Context ctx) {
         User me = ConsoleAccess.user(ctx);
-        List<Map<String, Object>> batches = new ArrayList<>();
-        for (PublishBatch b : s.batches().recent(RECENT)) {
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (long id : b.itemIds()) {
-                Optional<DisclosureItem> i = s.items().find(id);
-                items.add(Map.of("id", id, "title", i.map(DisclosureItem::title).orElse("（稿件 " + id + "）")));
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", b.id());
-            m.put("account", s.accountName(b.account()));
-            m.put("mode", b.mass() ? "群发（通知粉丝）" : "发布（不推送通知）");
-            m.put("state", b.state().name());
-            m.put("stateLabel", b.state().label());
-            m.put("items", items);
-            m.put("publishId", b.publishId());
-            m.put("error", b.error());
-            m.put("created", views.time(b.createdAt()));
-            m.put("updated", views.time(b.updatedAt()));
-            batches.add(m);
+        views.page(ctx, "publishing", "publishing.ftlh", new View(batches(), accounts(), failed(), canPublish(me)));
+    }
+
+    private List<BatchRow> batches() {
+        List<PublishBatch> recent = s.batches().recent(RECENT);
+        Map<Long, String> titles = s.items().titles(recent.stream().flatMap(b -> b.itemIds().stream()).toList());
+        List<BatchRow> batches = new ArrayList<>();
+        for (PublishBatch b : recent) {
+            List<ItemLink> items = b.itemIds().stream()
+                    .map(id -> new ItemLink(id, titles.getOrDefault(id, "（稿件 " + id + "）"))).toList();
+            batches.add(new BatchRow(b.id(), s.site().accountName(b.account()),
+                    b.mass() ? "群发（通知粉丝）" : "发布（不推送通知）", b.state().name(), b.state().label(), items,
+                    b.publishId(), b.error(), views.time(b.createdAt()), views.time(b.updatedAt())));
         }
-        List<Map<String, Object>> accounts = new ArrayList<>();
-        List<DisclosureItem> approved = s.items().list(ItemStatus.APPROVED);
-        for (AccountConfig a : s.config().accounts()) {
-            long due = s.items().dueForPublishing(a.id(), s.clock().instant(), 1000).size();
-            long planned = approved.stream().filter(i -> i.content().account().equals(a.id())).count() - due;
-            accounts.add(Map.of("id", a.id(), "name", a.name(), "due", due, "planned", Math.max(0, planned),
-                    "slot", CronText.of(a.cron()), "sandbox", a.sandbox(), "dryRun", a.dryRun()));
+        return batches;
+    }
+
+    private List<AccountRow> accounts() {
+        List<AccountRow> accounts = new ArrayList<>();
+        for (AccountConfig a : s.site().config().accounts()) {
+            ItemRepository.Queue queue = s.items().approvedQueue(a.id(), s.site().clock().instant());
+            accounts.add(new AccountRow(a.id(), a.name(), queue.due(), queue.later(), CronText.of(a.cron()),
+                    a.sandbox(), a.dryRun()));
         }
-        List<Map<String, Object>> failed = new ArrayList<>();
-        for (DisclosureItem i : s.items().list(ItemStatus.FAILED)) {
-            failed.add(Map.of("id", i.id(), "title", i.title(), "failure", i.failure(), "updated",
-                    views.time(i.updatedAt()), "account", s.accountName(i.content().account())));
-        }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "publishing");
-        model.put("batches", batches);
-        model.put("accounts", accounts);
-        model.put("failed", failed);
-        model.put("canPublish", canPublish(me));
-        views.page(ctx, "publishing.ftlh", model);
+        return accounts;
+    }
+
+    private List<FailedRow> failed() {
+        return s.items().list(ItemStatus.FAILED).stream().map(i -> new FailedRow(i.id(), i.title(), i.failure(),
+                views.time(i.updatedAt()), s.site().accountName(i.content().account()))).toList();
     }
 
     private static boolean canPublish(User me) {
@@ -89,7 +106,7 @@ final class PublishPages {
     private void run(Context ctx) {
         User me = ConsoleAccess.requireRole(ctx, "立即发布", ItemPages.PUBLISHERS);
         String account = ctx.formParam("account");
-        if (s.config().accounts().stream().noneMatch(a -> a.id().equals(account))) {
+        if (s.site().config().accounts().stream().noneMatch(a -> a.id().equals(account))) {
             throw new NotFound("公众号“" + account + "”未配置");
         }
         LOG.info("{} started a publishing run for account {} from the console", me.name(), account);

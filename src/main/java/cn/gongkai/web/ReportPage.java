@@ -45,10 +45,14 @@ final class ReportPage {
     private static final Role[] EDITORS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER};
     private static final long MAX_FACTS_BYTES = 512 * 1024;
 
-    private final Console.Services s;
+    /** What 年报 reads and writes ({@code factsDir}: the facts files). */
+    record Uses(AnnualReports reports, Path factsDir, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
 
-    ReportPage(Console.Services services, Views views) {
+    ReportPage(Uses services, Views views) {
         this.s = services;
         this.views = views;
     }
@@ -64,7 +68,7 @@ final class ReportPage {
         if (y != null && y.strip().matches("\\d{4}")) {
             return Integer.parseInt(y.strip());
         }
-        return ItemPages.today(s).getYear() - 1;
+        return s.site().today().getYear() - 1;
     }
 
     private Path factsFile(int year) {
@@ -76,39 +80,29 @@ final class ReportPage {
         int year = year(ctx);
         Path file = factsFile(year);
         boolean exists = Files.isRegularFile(file);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "report");
-        model.put("year", year);
-        model.put("years", List.of(year - 1, year, year + 1));
-        model.put("file", file.toString());
-        model.put("exists", exists);
         String facts = exists ? read(file) : template(year);
-        model.put("facts", facts);
-        model.put("form", form(year, facts));
-        model.put("canEdit", ConsoleAccess.holds(me, EDITORS));
-        model.put("loadError", "");
-        model.put("checks", List.of());
-        model.put("extra", List.of());
-        model.put("exportable", false);
-        model.put("articles", "");
-        if (exists) {
-            try {
-                AnnualReports.Draft draft = s.reports().draft(year, file, ReportWriter.Format.MARKDOWN);
-                model.put("checks", checks(draft.findings()));
-                model.put("extra", draft.findings().stream().filter(f -> !f.check().matches("V\\d+"))
-                        .map(Finding::message).toList());
-                model.put("exportable", draft.exportable());
-                model.put("articles", draft.counts().articles());
-            } catch (IllegalArgumentException | UncheckedIOException e) {
-                model.put("loadError", e.getMessage());
-            }
+        ReportView view = new ReportView(year, List.of(year - 1, year, year + 1), file.toString(), exists, facts,
+                form(year, facts), ConsoleAccess.holds(me, EDITORS), "", List.of(), List.of(), false, "");
+        views.page(ctx, "report", "report.ftlh", exists ? withDraft(view, file) : view);
+    }
+
+    /** The view with the checks of the year's draft, or with why it could not be made. */
+    private ReportView withDraft(ReportView v, Path file) {
+        try {
+            AnnualReports.Draft draft = s.reports().draft(v.year(), file, ReportWriter.Format.MARKDOWN);
+            return new ReportView(v.year(), v.years(), v.file(), v.exists(), v.facts(), v.form(), v.canEdit(), "",
+                    checks(draft.findings()), draft.findings().stream().filter(f -> !f.check().matches("V\\d+"))
+                    .map(Finding::message).toList(), draft.exportable(),
+                    String.valueOf(draft.counts().articles()));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            return new ReportView(v.year(), v.years(), v.file(), v.exists(), v.facts(), v.form(), v.canEdit(),
+                    e.getMessage(), List.of(), List.of(), false, "");
         }
-        views.page(ctx, "report.ftlh", model);
     }
 
     /** Each of V1–V12 with the findings about it: passed, warnings or errors. */
-    private static List<Map<String, Object>> checks(List<Finding> findings) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private static List<ReportView.Check> checks(List<Finding> findings) {
+        List<ReportView.Check> out = new ArrayList<>();
         for (String[] c : CHECKS) {
             List<String> errors = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
@@ -120,13 +114,13 @@ final class ReportPage {
             String state = !errors.isEmpty() ? "error" : !warnings.isEmpty() ? "warning" : "ok";
             List<String> messages = new ArrayList<>(errors);
             messages.addAll(warnings);
-            out.add(Map.of("id", c[0], "label", c[1], "state", state, "messages", messages));
+            out.add(new ReportView.Check(c[0], c[1], state, messages));
         }
         return out;
     }
 
     /** The form filled in from the facts text, or null when the text cannot be read as a facts file. */
-    private Map<String, Object> form(int year, String facts) {
+    private ReportView.Form form(int year, String facts) {
         FactsForm.Values v;
         try {
             Path tmp = Files.createTempFile("gongkai-facts-", ".yml");
@@ -141,40 +135,25 @@ final class ReportPage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the facts of " + year, e);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unit", v.unit());
-        m.put("publishedOn", v.publishedOn());
-        m.put("channel", v.channel());
-        m.put("categoryBreakdown", v.categoryBreakdown());
-        m.put("statePushes", v.statePushes());
-        m.put("opening", v.opening());
-        m.put("proactiveHeading", v.proactiveHeading());
-        m.put("proactiveExtra", v.proactiveExtra());
-        List<Map<String, String>> sections = new ArrayList<>();
-        for (FactsForm.Section sec : v.sections()) {
-            sections.add(Map.of("heading", sec.heading(), "text", sec.text()));
-        }
-        sections.add(Map.of("heading", "", "text", ""));
-        m.put("sections", sections);
-        m.put("table2", rows("t2", FactsForm.table2(), v.table2()));
-        m.put("table3", rows("t3", FactsForm.table3(), v.table3()));
-        m.put("table4", rows("t4", FactsForm.table4(), v.table4()));
-        m.put("problems", v.problems());
-        m.put("otherMatters", v.otherMatters());
-        return m;
+        List<FactsForm.Section> sections = new ArrayList<>(v.sections());
+        sections.add(new FactsForm.Section("", ""));
+        return new ReportView.Form(v.unit(), v.publishedOn(), v.channel(), v.categoryBreakdown(), v.statePushes(),
+                v.opening(), v.proactiveHeading(), v.proactiveExtra(), sections,
+                rows("t2", FactsForm.table2(), v.table2()), rows("t3", FactsForm.table3(), v.table3()),
+                rows("t4", FactsForm.table4(), v.table4()), v.problems(), v.otherMatters());
     }
 
-    private static List<Map<String, Object>> rows(String table, List<FactsForm.Row> rows,
-                                                  Map<String, List<String>> cells) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private static List<ReportView.TableRow> rows(String table, List<FactsForm.Row> rows,
+                                                 Map<String, List<String>> cells) {
+        List<ReportView.TableRow> out = new ArrayList<>();
         for (FactsForm.Row r : rows) {
             List<String> given = cells.getOrDefault(r.key(), List.of());
-            List<Map<String, String>> inputs = new ArrayList<>();
+            List<ReportView.Cell> inputs = new ArrayList<>();
             for (int i = 0; i < r.columns().size(); i++) {
-                inputs.add(Map.of("name", table + "|" + r.key() + "|" + i, "value", i < given.size() ? given.get(i)
-                        : "", "column", r.columns().get(i)));
+                inputs.add(new ReportView.Cell(table + "|" + r.key() + "|" + i, i < given.size() ? given.get(i) : "",
+                        r.columns().get(i)));
             }
-            out.add(Map.of("label", r.label(), "cells", inputs));
+            out.add(new ReportView.TableRow(r.label(), inputs));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package cn.gongkai.web;
 
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -9,10 +10,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,14 @@ import java.util.Map;
 final class SchedulePage {
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final Console.Services s;
+    /** What 排期 reads. */
+    record Uses(ItemRepository items, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
 
-    SchedulePage(Console.Services services, Views views) {
+    SchedulePage(Uses services, Views views) {
         this.s = services;
         this.views = views;
     }
@@ -36,26 +41,40 @@ final class SchedulePage {
         routes.get("/schedule", this::page);
     }
 
+    /** What {@code schedule.ftlh} shows: the month's calendar for an account (empty: all), and what waits. */
+    public record View(String month, String monthLabel, String prev, String next, String account,
+                       List<AccountOption> accounts, List<List<Day>> weeks, List<Entry> waiting, List<Slot> slots) {
+    }
+
+    /** An account to choose. */
+    public record AccountOption(String id, String name) {
+    }
+
+    /** One calendar day with its articles; {@code inMonth} false for the days of the neighbouring months. */
+    public record Day(int day, boolean inMonth, boolean today, List<Entry> entries) {
+    }
+
+    /** An article on the calendar ({@code time}: its hour and minute) or waiting for the next slot. */
+    public record Entry(long id, String title, String status, String statusLabel, String time, String account) {
+    }
+
+    /** An account's publishing slots in words, its daily cap and dry-run note (each empty when not set). */
+    public record Slot(String id, String name, String slot, String cap, String dryRun) {
+    }
+
     private void page(Context ctx) {
-        LocalDate today = ItemPages.today(s);
+        LocalDate today = s.site().today();
         YearMonth month = month(ctx, today);
         String account = ctx.queryParam("account") == null ? "" : ctx.queryParam("account");
-        Map<LocalDate, List<Map<String, Object>>> byDay = new LinkedHashMap<>();
-        List<Map<String, Object>> waiting = new ArrayList<>();
-        placeItems(account, byDay, waiting);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "schedule");
-        model.put("month", month.toString());
-        model.put("monthLabel", month.getYear() + " 年 " + month.getMonthValue() + " 月");
-        model.put("prev", month.minusMonths(1).toString());
-        model.put("next", month.plusMonths(1).toString());
-        model.put("account", account);
-        model.put("accounts", s.config().accounts().stream().map(a -> Map.of("id", a.id(), "name", a.name()))
-                .toList());
-        model.put("weeks", weeks(month, today, byDay));
-        model.put("waiting", waiting);
-        model.put("slots", slots());
-        views.page(ctx, "schedule.ftlh", model);
+        Map<LocalDate, List<Entry>> byDay = new LinkedHashMap<>();
+        List<Entry> waiting = s.items().approvedUnplanned(account.isEmpty() ? null : account).stream()
+                .map(i -> entry(i, "")).toList();
+        placeItems(month, account, byDay);
+        views.page(ctx, "schedule", "schedule.ftlh", new View(month.toString(),
+                month.getYear() + " 年 " + month.getMonthValue() + " 月", month.minusMonths(1).toString(),
+                month.plusMonths(1).toString(), account, s.site().config().accounts().stream()
+                .map(a -> new AccountOption(a.id(), a.name())).toList(), weeks(month, today, byDay), waiting,
+                slots()));
     }
 
     private static YearMonth month(Context ctx, LocalDate today) {
@@ -67,46 +86,37 @@ final class SchedulePage {
         }
     }
 
-    /** Sorts the account's live items into calendar days, or into the waiting list when they take the next slot. */
-    private void placeItems(String account, Map<LocalDate, List<Map<String, Object>>> byDay,
-                            List<Map<String, Object>> waiting) {
-        List<DisclosureItem> items = new ArrayList<>(s.items().list(null));
-        items.sort(Comparator.comparing(i -> when(i) == null ? Instant.MAX : when(i)));
+    /** Puts the account's items going out in the month's calendar (whole weeks) on their days. */
+    private void placeItems(YearMonth month, String account, Map<LocalDate, List<Entry>> byDay) {
+        ZoneId zone = views.zone();
+        List<DisclosureItem> items = s.items().calendar(account.isEmpty() ? null : account,
+                firstDay(month).atStartOfDay(zone).toInstant(), lastDay(month).plusDays(1).atStartOfDay(zone)
+                        .toInstant());
         for (DisclosureItem i : items) {
-            if (!account.isEmpty() && !account.equals(i.content().account())) {
-                continue;
-            }
-            if (i.status() == ItemStatus.WITHDRAWN || i.status() == ItemStatus.REJECTED) {
-                continue;
-            }
-            Instant at = when(i);
-            if (at == null) {
-                if (i.status() == ItemStatus.APPROVED) {
-                    waiting.add(entry(i, ""));
-                }
-                continue;
-            }
-            ZonedDateTime z = at.atZone(views.zone());
+            ZonedDateTime z = when(i).atZone(zone);
             byDay.computeIfAbsent(z.toLocalDate(), d -> new ArrayList<>()).add(entry(i, HOUR_MINUTE.format(z)));
         }
     }
 
-    private static List<List<Map<String, Object>>> weeks(YearMonth month, LocalDate today,
-                                                         Map<LocalDate, List<Map<String, Object>>> byDay) {
-        List<List<Map<String, Object>>> weeks = new ArrayList<>();
+    /** The Monday the month's calendar starts on. */
+    private static LocalDate firstDay(YearMonth month) {
         LocalDate day = month.atDay(1).with(DayOfWeek.MONDAY);
-        if (day.isAfter(month.atDay(1))) {
-            day = day.minusWeeks(1);
-        }
+        return day.isAfter(month.atDay(1)) ? day.minusWeeks(1) : day;
+    }
+
+    /** The Sunday the month's calendar ends on. */
+    private static LocalDate lastDay(YearMonth month) {
+        return month.atEndOfMonth().with(DayOfWeek.SUNDAY);
+    }
+
+    private static List<List<Day>> weeks(YearMonth month, LocalDate today, Map<LocalDate, List<Entry>> byDay) {
+        List<List<Day>> weeks = new ArrayList<>();
+        LocalDate day = firstDay(month);
         while (!day.isAfter(month.atEndOfMonth())) {
-            List<Map<String, Object>> week = new ArrayList<>();
+            List<Day> week = new ArrayList<>();
             for (int d = 0; d < 7; d++) {
-                Map<String, Object> cell = new LinkedHashMap<>();
-                cell.put("day", day.getDayOfMonth());
-                cell.put("inMonth", YearMonth.from(day).equals(month));
-                cell.put("today", day.equals(today));
-                cell.put("entries", byDay.getOrDefault(day, List.of()));
-                week.add(cell);
+                week.add(new Day(day.getDayOfMonth(), YearMonth.from(day).equals(month), day.equals(today),
+                        byDay.getOrDefault(day, List.of())));
                 day = day.plusDays(1);
             }
             weeks.add(week);
@@ -114,17 +124,16 @@ final class SchedulePage {
         return weeks;
     }
 
-    private List<Map<String, String>> slots() {
-        List<Map<String, String>> slots = new ArrayList<>();
-        for (AccountConfig a : s.config().accounts()) {
-            slots.add(Map.of("id", a.id(), "name", a.name(), "slot", CronText.of(a.cron()),
-                    "cap", a.dailyCap() > 0 ? "每天最多 " + a.dailyCap() + " 篇" : "",
-                    "dryRun", a.dryRun() ? "演练模式：只建草稿，不发布" : ""));
+    private List<Slot> slots() {
+        List<Slot> slots = new ArrayList<>();
+        for (AccountConfig a : s.site().config().accounts()) {
+            slots.add(new Slot(a.id(), a.name(), CronText.of(a.cron()),
+                    a.dailyCap() > 0 ? "每天最多 " + a.dailyCap() + " 篇" : "", a.dryRun() ? "演练模式：只建草稿，不发布" : ""));
         }
         return slots;
     }
 
-    /** When the item goes out: its publish time once published, else its planned time (null: the next slot). */
+    /** When the item goes out: its publish time once published, else its planned time (as the calendar query). */
     private static Instant when(DisclosureItem i) {
         if (i.status() == ItemStatus.PUBLISHED || i.status() == ItemStatus.CORRECTED) {
             return i.updatedAt();
@@ -132,8 +141,8 @@ final class SchedulePage {
         return i.content().publishAt();
     }
 
-    private Map<String, Object> entry(DisclosureItem i, String time) {
-        return Map.of("id", i.id(), "title", i.title(), "status", i.status().name(), "statusLabel",
-                i.status().label(), "time", time, "account", s.accountName(i.content().account()));
+    private Entry entry(DisclosureItem i, String time) {
+        return new Entry(i.id(), i.title(), i.status().name(), i.status().label(), time,
+                s.site().accountName(i.content().account()));
     }
 }

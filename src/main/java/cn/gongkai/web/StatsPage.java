@@ -1,29 +1,34 @@
 package cn.gongkai.web;
 
 import cn.gongkai.report.CountBy;
+import cn.gongkai.report.Counter;
+import cn.gongkai.report.LedgerExport;
 import cn.gongkai.report.YearCounts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * 统计 ({@code /stats?year=Y}): the year's articles and pushes by category and by month with bar charts as inline
- * SVG, and the exports — the publication ledger as XLSX or CSV ({@code /stats/ledger.xlsx}, {@code .csv}) and the
+ * SVG ({@link BarChart}, drawn by the template), and the exports — the publication ledger as XLSX or CSV ({@code /stats/ledger.xlsx}, {@code .csv}) and the
  * counts as JSON ({@code /api/counts}); and the 台账 card ({@link LedgerPage}) to import history, reconcile with WeChat
  * and categorise.
  */
 final class StatsPage {
-    private final Console.Services s;
+    /** What 统计 reads. */
+    record Uses(Counter counter, LedgerExport ledgerExport, Site site) {
+    }
+
+    private final Uses s;
     private final Views views;
     private final LedgerPage ledger;
 
-    StatsPage(Console.Services services, Views views) {
+    StatsPage(Uses services, Views views, LedgerPage.Uses ledger) {
         this.s = services;
         this.views = views;
-        this.ledger = new LedgerPage(services, this);
+        this.ledger = new LedgerPage(ledger, this);
     }
 
     void register(RoutesConfig routes) {
@@ -45,7 +50,7 @@ final class StatsPage {
         if (y != null && y.strip().matches("\\d{4}")) {
             return Integer.parseInt(y.strip());
         }
-        return ItemPages.today(s).getYear();
+        return s.site().today().getYear();
     }
 
     static void download(Context ctx, byte[] bytes, String fileName, String type) {
@@ -53,6 +58,19 @@ final class StatsPage {
                 .replace("+", "%20");
         ctx.header("Content-Disposition", "attachment; filename=\"download\"; filename*=UTF-8''" + encoded);
         ctx.contentType(type).result(bytes);
+    }
+
+    /**
+     * What {@code stats.ftlh} shows: the year's totals, counts by category and by month with their charts, and the
+     * 台账 card.
+     */
+    public record View(int year, List<Integer> years, int articles, int pushes, int corrections, int deleted,
+                       List<Row> categories, List<Row> months, BarChart categoryChart, BarChart monthChart,
+                       LedgerPage.Card ledger) {
+    }
+
+    /** A count under its key (a category, or a month as "3月"). */
+    public record Row(String key, int count) {
     }
 
     private void page(Context ctx) {
@@ -64,20 +82,10 @@ final class StatsPage {
             months.put(m + "月", 0);
         }
         byMonth.groups().forEach((k, v) -> months.merge(monthLabel(k), v, Integer::sum));
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "stats");
-        model.put("year", year);
-        model.put("years", List.of(year - 2, year - 1, year, year + 1));
-        model.put("articles", byCategory.articles());
-        model.put("pushes", byCategory.pushes());
-        model.put("corrections", byCategory.corrections());
-        model.put("deleted", byCategory.deleted());
-        model.put("categories", rows(byCategory.groups()));
-        model.put("months", rows(months));
-        model.put("categoryChart", BarChart.svg(year + "年按分类", byCategory.groups()));
-        model.put("monthChart", BarChart.svg(year + "年按月份", months));
-        ledger.model(ctx, year, model);
-        views.page(ctx, "stats.ftlh", model);
+        views.page(ctx, "stats", "stats.ftlh", new View(year, List.of(year - 2, year - 1, year, year + 1),
+                byCategory.articles(), byCategory.pushes(), byCategory.corrections(), byCategory.deleted(),
+                rows(byCategory.groups()), rows(months), BarChart.of(year + "年按分类", byCategory.groups()),
+                BarChart.of(year + "年按月份", months), ledger.card(ctx, year)));
     }
 
     /** "2023-03" or "3" → "3月". */
@@ -90,9 +98,7 @@ final class StatsPage {
         }
     }
 
-    private static List<Map<String, Object>> rows(Map<String, Integer> groups) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        groups.forEach((k, v) -> out.add(Map.of("key", k, "count", v)));
-        return out;
+    private static List<Row> rows(Map<String, Integer> groups) {
+        return groups.entrySet().stream().map(e -> new Row(e.getKey(), e.getValue())).toList();
     }
 }

@@ -4,18 +4,20 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.Watchdog;
+import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.review.ApiToken;
 import cn.gongkai.review.PasswordPolicy;
+import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.Role;
 import cn.gongkai.review.User;
 import cn.gongkai.review.UserException;
+import cn.gongkai.review.Users;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +31,16 @@ import org.slf4j.LoggerFactory;
 final class SystemPage {
     private static final Logger LOG = LoggerFactory.getLogger(SystemPage.class);
 
-    private final Console.Services s;
+    /** What 系统 reads and changes. */
+    record Uses(Site site, Users users, ReviewService review, Watchdog watchdog, CallBudget callBudget,
+               WeChatGateway gateway, String databaseDescription, Supplier<Boolean> databaseUp) {
+    }
+
+    private final Uses s;
     private final Views views;
     private final ConsoleAccess access;
 
-    SystemPage(Console.Services services, Views views, ConsoleAccess access) {
+    SystemPage(Uses services, Views views, ConsoleAccess access) {
         this.s = services;
         this.views = views;
         this.access = access;
@@ -48,70 +55,35 @@ final class SystemPage {
         routes.post("/system/probe", this::probe);
     }
 
-    private void page(Context ctx, Map<String, Object> probe) {
+    private void page(Context ctx, SystemView.Probe probe) {
         User me = ConsoleAccess.user(ctx);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "system");
-        model.put("accounts", accounts());
-        model.put("users", users(me));
-        model.put("tokens", tokens(me));
-        model.put("passwordRule", PasswordPolicy.summary());
-        model.put("roles", roles());
-        model.put("warnings", warnings());
-        model.put("database", s.databaseDescription());
-        model.put("databaseUp", databaseUp());
-        model.put("configSource", s.config().source());
-        model.put("templatesDir", s.config().templatesDir().toAbsolutePath().toString());
-        model.put("timezone", s.config().timezone().getId());
-        model.put("chain", s.review().chain().stream().map(cn.gongkai.review.ReviewService::roleLabel).toList());
-        model.put("isAdmin", me.role() == Role.ADMIN);
-        model.put("probe", probe);
-        views.page(ctx, "system.ftlh", model);
+        var cfg = s.site().config();
+        views.page(ctx, "system", "system.ftlh", new SystemView(accounts(), users(me), tokens(me),
+                PasswordPolicy.summary(), roles(), warnings(), s.databaseDescription(), databaseUp(), cfg.source(),
+                cfg.templatesDir().toAbsolutePath().toString(), cfg.timezone().getId(),
+                s.review().chain().stream().map(cn.gongkai.review.ReviewService::roleLabel).toList(),
+                me.role() == Role.ADMIN, probe));
     }
 
-    private List<Map<String, Object>> accounts() {
-        List<Map<String, Object>> accounts = new ArrayList<>();
-        for (AccountConfig a : s.config().accounts()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", a.id());
-            m.put("name", a.name());
-            m.put("appId", a.appId());
-            m.put("mode", a.mode());
-            m.put("slot", CronText.of(a.cron()));
-            m.put("sandbox", a.sandbox());
-            m.put("dryRun", a.dryRun());
-            m.put("callback", a.callbackConfigured());
-            m.put("perDraft", a.maxArticlesPerDraft());
-            m.put("quotas", quotas(a.id()));
-            accounts.add(m);
-        }
-        return accounts;
+    private List<SystemView.Account> accounts() {
+        return s.site().config().accounts().stream().map(a -> new SystemView.Account(a.id(), a.name(), a.appId(),
+                a.mode(), CronText.of(a.cron()), a.sandbox(), a.dryRun(), a.callbackConfigured(),
+                a.maxArticlesPerDraft(), quotas(a.id()))).toList();
     }
 
-    private List<Map<String, Object>> users(User me) {
-        List<Map<String, Object>> users = new ArrayList<>();
-        for (User u : s.users().list()) {
-            users.add(Map.of("name", u.name(), "role", u.role().label(), "roleId", u.role().id(), "created",
-                    views.time(u.createdAt()), "disabled", u.disabled(), "me", u.name().equals(me.name())));
-        }
-        return users;
+    private List<SystemView.UserRow> users(User me) {
+        return s.users().list().stream().map(u -> new SystemView.UserRow(u.name(), u.role().label(), u.role().id(),
+                views.time(u.createdAt()), u.disabled(), u.name().equals(me.name()))).toList();
     }
 
-    private List<Map<String, Object>> tokens(User me) {
-        List<Map<String, Object>> tokens = new ArrayList<>();
-        for (ApiToken t : me.role() == Role.ADMIN ? s.users().tokens() : s.users().tokens(me.name())) {
-            tokens.add(Map.of("id", t.id(), "user", t.user(), "created", views.time(t.createdAt()),
-                    "lastUsed", t.lastUsed() == null ? "从未使用" : views.time(t.lastUsed())));
-        }
-        return tokens;
+    private List<SystemView.TokenRow> tokens(User me) {
+        List<ApiToken> tokens = me.role() == Role.ADMIN ? s.users().tokens() : s.users().tokens(me.name());
+        return tokens.stream().map(t -> new SystemView.TokenRow(t.id(), t.user(), views.time(t.createdAt()),
+                t.lastUsed() == null ? "从未使用" : views.time(t.lastUsed()))).toList();
     }
 
-    private static List<Map<String, String>> roles() {
-        List<Map<String, String>> roles = new ArrayList<>();
-        for (Role r : Role.values()) {
-            roles.add(Map.of("id", r.id(), "label", r.label()));
-        }
-        return roles;
+    private static List<SystemView.RoleOption> roles() {
+        return Arrays.stream(Role.values()).map(r -> new SystemView.RoleOption(r.id(), r.label())).toList();
     }
 
     private List<String> warnings() {
@@ -131,15 +103,15 @@ final class SystemPage {
     }
 
     /** Today's calls of the APIs that were used or matter for publishing. */
-    private List<Map<String, Object>> quotas(String account) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<SystemView.Quota> quotas(String account) {
+        List<SystemView.Quota> out = new ArrayList<>();
         List<String> always = List.of("freepublish/submit", "freepublish/get", "draft/add", "media/uploadimg");
         for (CallBudget.Usage u : s.callBudget().usage(account)) {
             if (u.used() == 0 && !always.contains(u.api())) {
                 continue;
             }
-            out.add(Map.of("api", u.api(), "used", u.used(), "allowed", u.allowed(), "left", u.left(),
-                    "resets", views.time(u.resetsAt()), "low", u.allowed() > 0 && u.left() * 5 < u.allowed()));
+            out.add(new SystemView.Quota(u.api(), u.used(), u.allowed(), u.left(), views.time(u.resetsAt()),
+                    u.allowed() > 0 && u.left() * 5 < u.allowed()));
         }
         return out;
     }
@@ -253,19 +225,19 @@ final class SystemPage {
     private void probe(Context ctx) {
         User me = ConsoleAccess.requireRole(ctx, "检查公众号连接", Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER);
         String account = ctx.formParam("account");
-        AccountConfig a = s.config().accounts().stream().filter(x -> x.id().equals(account)).findFirst()
+        AccountConfig a = s.site().config().accounts().stream().filter(x -> x.id().equals(account)).findFirst()
                 .orElseThrow(() -> new NotFound("公众号“" + account + "”未配置"));
         LOG.info("{} checked the WeChat connection of account {}", me.name(), a.id());
         AccountProbe p = s.gateway().probe(a.id());
-        List<Map<String, Object>> checks = new ArrayList<>();
+        List<SystemView.Check> checks = new ArrayList<>();
         for (AccountProbe.Check c : p.checks()) {
-            checks.add(Map.of("name", c.name(), "state", c.status().name().toLowerCase(java.util.Locale.ROOT),
-                    "label", switch (c.status()) {
+            checks.add(new SystemView.Check(c.name(), c.status().name().toLowerCase(java.util.Locale.ROOT),
+                    switch (c.status()) {
                         case OK -> "正常";
                         case FAILED -> "失败";
                         case SKIPPED -> "未检查";
-                    }, "message", c.message(), "code", c.code()));
+                    }, c.message(), c.code()));
         }
-        page(ctx, Map.of("account", a.name(), "ok", p.ok(), "checks", checks));
+        page(ctx, new SystemView.Probe(a.name(), p.ok(), checks));
     }
 }

@@ -1,25 +1,34 @@
 package cn.gongkai.web;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.Watchdog;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.User;
+import cn.gongkai.review.Users;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** 待办 ({@code /}): the items waiting for this user, their own open items, failures and reminders. */
 final class TodoPage {
-    private final Console.Services s;
+    /** The statuses of the items the lists show: to review, the user's own not yet published, failed. */
+    private static final Set<ItemStatus> OPEN = Set.of(ItemStatus.DRAFT, ItemStatus.REJECTED, ItemStatus.IN_REVIEW,
+            ItemStatus.FAILED);
+
+    /** What 待办 reads. */
+    record Uses(ItemRepository items, ReviewService review, Watchdog watchdog, Users users) {
+    }
+
+    private final Uses s;
     private final Views views;
     private final ItemPages items;
 
-    TodoPage(Console.Services services, Views views, ItemPages items) {
+    TodoPage(Uses services, Views views, ItemPages items) {
         this.s = services;
         this.views = views;
         this.items = items;
@@ -28,43 +37,37 @@ final class TodoPage {
         routes.get("/", this::todo);
     }
 
+    /** What {@code todo.ftlh} shows. */
+    public record View(List<ItemPages.Summary> reviews, List<ItemPages.Summary> mine, List<ItemPages.Summary> failed,
+                       List<StatusCount> statuses, List<String> warnings, List<String> missingRoles,
+                       boolean reviewer) {
+    }
+
+    /** How many items are in a status. */
+    public record StatusCount(String name, String label, int count) {
+    }
+
     private void todo(Context ctx) {
         User me = ConsoleAccess.user(ctx);
-        Lists lists = new Lists(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
-        for (ItemStatus st : ItemStatus.values()) {
-            counts.put(st, 0);
-        }
-        for (DisclosureItem i : s.items().list(null)) {
-            counts.merge(i.status(), 1, Integer::sum);
-            sort(me, i, lists);
-        }
-        List<Map<String, Object>> statuses = new ArrayList<>();
-        counts.forEach((st, n) -> statuses.add(Map.of("name", st.name(), "label", st.label(), "count", n)));
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("active", "todo");
-        model.put("reviews", lists.reviews());
-        model.put("mine", lists.mine());
-        model.put("failed", lists.failed());
-        model.put("statuses", statuses);
-        model.put("warnings", warnings());
-        model.put("missingRoles", missingRoles());
-        model.put("isReviewer", s.review().chain().contains(me.role().id())
+        View view = new View(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), warnings(),
+                missingRoles(), s.review().chain().contains(me.role().id())
                 || s.review().policy().importantChain().contains(me.role().id()));
-        views.page(ctx, "todo.ftlh", model);
+        for (DisclosureItem i : s.items().inStatuses(OPEN)) {
+            sort(me, i, view);
+        }
+        Map<ItemStatus, Integer> counts = s.items().countByStatus();
+        for (ItemStatus st : ItemStatus.values()) {
+            view.statuses().add(new StatusCount(st.name(), st.label(), counts.getOrDefault(st, 0)));
+        }
+        views.page(ctx, "todo", "todo.ftlh", view);
     }
 
-    private record Lists(List<Map<String, Object>> reviews, List<Map<String, Object>> mine,
-                         List<Map<String, Object>> failed) {
-    }
-
-    /** Puts the item on each of the user's lists it belongs to. */
-    private void sort(User me, DisclosureItem i, Lists lists) {
+    /** Puts the item (in one of the {@link #OPEN} statuses) on each of the user's lists it belongs to. */
+    private void sort(User me, DisclosureItem i, View lists) {
         if (s.review().eligibility(me, i).allowed()) {
             lists.reviews().add(items.summary(i));
         }
-        if (s.review().authors(i).contains(me.name()) && (i.status() == ItemStatus.DRAFT || i.status() == ItemStatus.REJECTED
-                || i.status() == ItemStatus.IN_REVIEW || i.status() == ItemStatus.FAILED)) {
+        if (s.review().authors(i).contains(me.name())) {
             lists.mine().add(items.summary(i));
         }
         if (i.status() == ItemStatus.FAILED) {

@@ -8,6 +8,9 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -15,9 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The console's FreeMarker pages from {@code templates/console/} (auto-escaped {@code .ftlh}, every page built on
@@ -26,13 +27,19 @@ import java.util.Map;
  */
 final class Views {
     /** The menu: path and label, in the order shown. */
-    static final List<Map<String, String>> MENU = List.of(menu("todo", "/", "待办"), menu("items", "/items", "稿件"),
+    static final List<MenuEntry> MENU = List.of(menu("todo", "/", "待办"), menu("items", "/items", "稿件"),
             menu("edit", "/items/new", "编辑"), menu("review", "/review", "审核"), menu("schedule", "/schedule", "排期"),
             menu("publishing", "/publishing", "发布记录"), menu("stats", "/stats", "统计"),
             menu("report", "/report", "年报"), menu("system", "/system", "系统"));
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Views.class);
+
     private final Configuration fm;
+    /** The jar's own pages, for a page whose edited copy in the folder no longer fits this version. */
+    private final Configuration builtIn;
+    private final Path folder;
+    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ZoneId zone;
     private final boolean sandbox;
     private final String accounts;
@@ -41,60 +48,134 @@ final class Views {
         this.zone = zone;
         this.sandbox = sandbox;
         this.accounts = accounts;
-        this.fm = new Configuration(Configuration.VERSION_2_3_34);
+        this.folder = consoleTemplates;
         // the templates folder first (staff may edit the pages), the jar's copy for pages a folder written out by an
         // older version does not have
         ClassTemplateLoader bundled = new ClassTemplateLoader(Views.class, "/templates/console");
         try {
-            fm.setTemplateLoader(java.nio.file.Files.isDirectory(consoleTemplates)
+            this.fm = configuration(java.nio.file.Files.isDirectory(consoleTemplates)
                     ? new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(consoleTemplates.toFile()),
                             bundled}) : bundled);
         } catch (IOException e) {
             throw new IllegalStateException("console templates folder unreadable: " + consoleTemplates, e);
         }
-        fm.setDefaultEncoding("UTF-8");
-        fm.setOutputEncoding("UTF-8");
-        fm.setNumberFormat("computer");
-        fm.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        fm.setLogTemplateExceptions(false);
-        fm.setWrapUncheckedExceptions(true);
-        fm.setFallbackOnNullLoopVariable(false);
+        this.builtIn = configuration(bundled);
     }
 
-    private static Map<String, String> menu(String id, String href, String label) {
-        return Map.of("id", id, "href", href, "label", label);
+    private static Configuration configuration(TemplateLoader loader) {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        c.setTemplateLoader(loader);
+        c.setDefaultEncoding("UTF-8");
+        c.setOutputEncoding("UTF-8");
+        c.setNumberFormat("computer");
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        return c;
     }
 
-    /** Renders {@code name} with the page's model plus the common parts, as the response. */
-    void page(Context ctx, int status, String name, Map<String, Object> model) {
-        Map<String, Object> all = new LinkedHashMap<>(model);
+    private static MenuEntry menu(String id, String href, String label) {
+        return new MenuEntry(id, href, label);
+    }
+
+    /** One entry of the menu. */
+    public record MenuEntry(String id, String href, String label) {
+    }
+
+    /** The logged-in user as the header shows them. */
+    public record Me(String name, String role, String roleLabel) {
+    }
+
+    /**
+     * What every page shows around its own content ({@code layout.ftlh}): the user (null before login), the CSRF
+     * token, the menu with the {@code active} entry, the sandbox banner and a one-time message.
+     */
+    public record Frame(Me me, String csrf, List<MenuEntry> menu, String active, boolean sandbox,
+                        String accountNames, String flash, boolean flashError) {
+    }
+
+    /** What {@code error.ftlh} shows. */
+    public record ErrorView(String title, String message) {
+    }
+
+    /** Renders {@code name} with the page's view record, under the menu entry {@code active}, as the response. */
+    void page(Context ctx, String active, String name, Record view) {
+        page(ctx, 200, active, name, view);
+    }
+
+    /** Renders {@code name} with the page's view record under {@code active}, as the response. */
+    void page(Context ctx, int status, String active, String name, Record model) {
+        ctx.status(status).contentType("text/html;charset=utf-8").result(render(name, model, frame(ctx, active)));
+    }
+
+    private Frame frame(Context ctx, String active) {
         Sessions.Session session = ConsoleAccess.session(ctx);
         var user = ConsoleAccess.currentUser(ctx);
-        all.putIfAbsent("me", user == null ? null : Map.of("name", user.name(), "role", user.role().id(),
-                "roleLabel", user.role().label()));
-        all.putIfAbsent("csrf", session == null ? "" : session.csrf);
-        all.putIfAbsent("menu", MENU);
-        all.putIfAbsent("active", "");
-        all.putIfAbsent("sandbox", sandbox);
-        all.putIfAbsent("accountNames", accounts);
+        Me me = user == null ? null : new Me(user.name(), user.role().id(), user.role().label());
         boolean error = session != null && session.flashError;
-        all.putIfAbsent("flash", session == null ? "" : session.takeFlash());
-        all.putIfAbsent("flashError", error);
-        ctx.status(status).contentType("text/html;charset=utf-8").result(render(name, all));
+        return new Frame(me, session == null ? "" : session.csrf, MENU, active, sandbox, accounts,
+                session == null ? "" : session.takeFlash(), error);
     }
 
-    void page(Context ctx, String name, Map<String, Object> model) {
-        page(ctx, 200, name, model);
-    }
-
-    String render(String name, Map<String, Object> model) {
+    /**
+     * Renders {@code name}: a name is looked up in the page's model first, then in the frame. When the folder's copy
+     * of a page (or of the layout it uses) fails — staff edited it under an older version whose names this version
+     * no longer has — the jar's own page is shown instead and operators are told once which file to merge.
+     */
+    String render(String name, Object model, Frame frame) {
         try {
-            Template t = fm.getTemplate(name);
-            StringWriter out = new StringWriter();
-            t.process(model, out);
-            return out.toString();
+            return render(fm, name, model, frame);
         } catch (IOException | TemplateException e) {
-            throw new IllegalStateException("console template " + name + " failed: " + e.getMessage(), e);
+            if (!java.nio.file.Files.isDirectory(folder)) {
+                throw new IllegalStateException("console template " + name + " failed: " + e.getMessage(), e);
+            }
+            if (warned.add(name)) {
+                LOG.warn("控制台页面 {} 用模板目录 {} 中的版本显示失败（{}），已改用程序自带的版本。该目录中的控制台模板多半是"
+                        + "旧版本修改后保留下来的：请对照旁边的 .new 文件合并本单位的修改，或删除修改过的文件"
+                        + "（下次启动写入新版本）", name, folder.toAbsolutePath(), firstLine(e.getMessage()));
+            }
+            try {
+                return render(builtIn, name, model, frame);
+            } catch (IOException | TemplateException again) {
+                throw new IllegalStateException("console template " + name + " failed: " + again.getMessage(), again);
+            }
+        }
+    }
+
+    private String render(Configuration configuration, String name, Object model, Frame frame)
+            throws IOException, TemplateException {
+        Template t = configuration.getTemplate(name);
+        StringWriter out = new StringWriter();
+        t.process(new PageModel(wrap(model), wrap(frame)), out);
+        return out.toString();
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message.strip();
+        int end = m.indexOf('\n');
+        return end < 0 ? m : m.substring(0, end);
+    }
+
+    private TemplateHashModel wrap(Object o) {
+        try {
+            return (TemplateHashModel) fm.getObjectWrapper().wrap(o);
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException("console model not usable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The page's names over the frame's names. */
+    private record PageModel(TemplateHashModel page, TemplateHashModel frame) implements TemplateHashModel {
+        @Override
+        public TemplateModel get(String key) throws TemplateModelException {
+            TemplateModel v = page.get(key);
+            return v != null ? v : frame.get(key);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false;
         }
     }
 

@@ -89,10 +89,9 @@ public final class WebServer implements AutoCloseable {
      * Starts listening with the staff console and, when given, the publishing endpoints and the REST API (which
      * should accept the console's session too: {@link Console#sessionAuthenticator()}).
      */
-    public static WebServer start(Console.Services services, Console console, PublishingEndpoints publishing,
-                                  ItemApi api) {
-        return listen(new WebServer(services.config(), services.items(), services.counter(), services.clock(),
-                publishing, console, api));
+    public static WebServer start(GongkaiConfig config, ItemRepository items, Counter counter, Clock clock,
+                                  Console console, PublishingEndpoints publishing, ItemApi api) {
+        return listen(new WebServer(config, items, counter, clock, publishing, console, api));
     }
 
     private static WebServer listen(WebServer server) {

@@ -297,6 +297,33 @@ class CliTest {
     }
 
     @Test
+    void aRepeatedApprovalReschedulingAndDeletingFromTheCommandLine() throws IOException {
+        Files.writeString(config, "data-dir: " + dir.resolve("data") + "\n", StandardCharsets.UTF_8);
+        addReviewers();
+        run("item", "import", "--as", "刘科员", sample("05-waimao-jinchukou.md").toString(),
+                sample("01-zhaoshang-tuijinhui.md").toString());
+        String hash = shownHash(1);
+        run("review", "approve", "1", "--as", "张科长", "--hash", hash);
+        Run again = run("review", "approve", "1", "--as", "张科长", "--hash", hash);
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("已同意，无需重复操作");
+        run("review", "approve", "1", "--as", "李主任", "--hash", hash);
+        run("review", "approve", "1", "--as", "王副局长", "--hash", hash);
+
+        Run moved = run("item", "reschedule", "1", "--at", "2030-01-02 09:00", "--as", "刘科员", "--reason", "推迟");
+        assertThat(moved.code()).as(moved.err()).isZero();
+        assertThat(moved.out()).contains("已调整发布时间：已审定待发布");
+        assertThat(run("item", "show", "1").out()).contains("2030-01-02 09:00", "调整发布时间", "推迟");
+        Run deleteApproved = run("item", "delete", "1", "--as", "刘科员");
+        assertThat(deleteApproved.code()).isEqualTo(1);
+        assertThat(deleteApproved.err()).contains("已审定待发布").contains("不能删除");
+        Run deleted = run("item", "delete", "2", "--as", "刘科员", "--reason", "重复提交");
+        assertThat(deleted.code()).as(deleted.err()).isZero();
+        assertThat(deleted.out()).contains("稿件 2", "已删除");
+        assertThat(run("item", "list").out()).doesNotContain("招商引资工作推进会");
+    }
+
+    @Test
     void inboxRunImportsGoodFilesAndExplainsRefusedOnes() throws IOException {
         Path inbox = dir.resolve("data").resolve("inbox");
         Files.createDirectories(inbox);

@@ -329,6 +329,15 @@ class ItemImporterTest {
     }
 
     @Test
+    void aJpegCutOffBeforeItsEndIsRefusedAsIncompleteNotPassedAsChecked() throws IOException {
+        byte[] whole = Images.jpeg(640, 360);
+        Images.writeTo(dir.resolve("photo.jpg"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path file = item("item.md", HEAD, BODY + "\n\n![现场](photo.jpg)");
+
+        refusedOnce(file, 8, "图片", "图片“photo.jpg”已损坏或不完整");
+    }
+
+    @Test
     void aWebpImageThatCannotBeDecodedIsRefusedAsDamaged() throws IOException {
         Images.writeTo(dir.resolve("photo.jpg"), Images.webp());
         Path file = item("item.md", HEAD, BODY + "\n\n![现场](photo.jpg)");

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.testsupport.DeclaredImages;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +22,29 @@ class ImageDecodingTest {
 
     private static ItemImage declared(String name, byte[] bytes, int w, int h) {
         return new ItemImage(ContentHash.sha256(bytes), name, "image/png", w, h, bytes.length, "", "");
+    }
+
+    private static byte[] jpeg(int w, int h) throws IOException {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < w; x++) {
+            for (int y = 0; y < h; y++) {
+                img.setRGB(x, y, (x * 7 + y * 13) & 0xFFFFFF);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpg", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aJpegCutOffBeforeItsEndIsRefusedAsIncompleteWhileTheWholeFileDecodes() throws IOException {
+        byte[] whole = jpeg(400, 300);
+        byte[] cut = Arrays.copyOf(whole, whole.length * 2 / 3);
+
+        assertThat(ImageDecoding.decode("现场.jpg", whole).getWidth()).isEqualTo(400);
+        assertThatThrownBy(() -> ImageDecoding.decode("现场.jpg", cut)).isInstanceOf(IOException.class)
+                .hasMessageContaining("图片“现场.jpg”的数据不完整");
+        assertThatThrownBy(() -> ImageDecoding.decode("现场.jpg", cut, 10_000)).isInstanceOf(IOException.class);
     }
 
     @Test

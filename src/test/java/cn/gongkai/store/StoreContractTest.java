@@ -883,6 +883,32 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aDeletedItemIsGoneFromEveryReadKeepsItsAuditAndFreesItsSourceKey() {
+        DisclosureItem gone = db.items().insert(content("hongqi", "重复的稿件", null), ItemStatus.IN_REVIEW, "src-dup", T0);
+        DisclosureItem kept = db.items().insert(content("hongqi", "留下的稿件", null), ItemStatus.IN_REVIEW, null, T0);
+        db.audit().append(new AuditEntry(0, gone.id(), "张三", "", "DELETE", "IN_REVIEW", "IN_REVIEW", -1, "重复",
+                gone.contentHash(), "", T0));
+
+        assertThat(db.items().delete(gone.id(), ItemStatus.DRAFT, T0)).isFalse();
+        assertThat(db.items().delete(gone.id(), ItemStatus.IN_REVIEW, T0)).isTrue();
+        assertThat(db.items().delete(gone.id(), ItemStatus.IN_REVIEW, T0)).isFalse();
+
+        assertThat(db.items().find(gone.id())).isEmpty();
+        assertThat(db.items().list(null)).extracting(DisclosureItem::id).containsExactly(kept.id());
+        assertThat(db.items().list(ItemStatus.IN_REVIEW)).extracting(DisclosureItem::id).containsExactly(kept.id());
+        assertThat(db.items().search(ItemQuery.all().text("稿件"))).extracting(DisclosureItem::id)
+                .containsExactly(kept.id());
+        assertThat(db.items().findBySourceKey("src-dup")).isEmpty();
+        assertThat(db.items().transition(gone.id(), ItemStatus.IN_REVIEW, ItemStatus.APPROVED, null, null, T0))
+                .isFalse();
+        assertThat(db.items().replaceContent(gone.id(), content("hongqi", "复活", null), ItemStatus.IN_REVIEW,
+                ItemStatus.IN_REVIEW, T0)).isEmpty();
+        assertThat(db.audit().history(gone.id())).extracting(AuditEntry::decision).containsExactly("DELETE");
+        assertThat(db.items().insert(content("hongqi", "重新导入", null), ItemStatus.DRAFT, "src-dup", T0).id())
+                .isNotEqualTo(gone.id());
+    }
+
+    @Test
     void theImportantMarkIsStoredAndPartOfTheHashOnlyWhenSet() {
         ItemContent plain = content("hongqi", "普通", null);
         ItemContent important = plain.withImportant(true);

@@ -8,9 +8,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * One embedded PostgreSQL (zonky) for the whole test JVM, started the first time a test class asks for it and closed
@@ -55,6 +59,17 @@ public final class EmbeddedPostgresExtension implements BeforeAllCallback {
     /** Opens a new, empty database (with the real schema) as the superuser; the password is ignored by the server. */
     public Database openFresh(String prefix, String password) {
         return Database.open(url(createDatabase(prefix)), SUPERUSER, password);
+    }
+
+    /**
+     * The arguments of a test run on both databases: a name ("H2" or "PostgreSQL") and what opens a new, empty
+     * database (an in-memory H2 one, or a fresh one here whose name starts with {@code prefix}).
+     */
+    public Stream<Arguments> h2AndPostgres(String prefix) {
+        Supplier<Database> h2 = () -> Database.open("jdbc:h2:mem:" + prefix + UUID.randomUUID().toString()
+                .replace("-", "") + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Supplier<Database> pg = () -> openFresh(prefix, "");
+        return Stream.of(Arguments.of("H2", h2), Arguments.of("PostgreSQL", pg));
     }
 
     /** Runs one statement as the superuser on the server's {@code postgres} database. */

@@ -143,7 +143,7 @@ class ConsolePagesTest {
 
         // the reasons are ReviewService's own (issue 15: one home for "may this user review this step"), which names
         // the missing role before the own-item rule
-        assertThat(drafter.get("/items/" + id).body()).contains("当前步骤需要业务部门分管领导（dept-leader）审核，刘起草")
+        assertThat(drafter.get("/items/" + id).body()).contains("当前步骤需要业务部门分管领导审核，刘起草")
                 .doesNotContain("id=\"approve\"");
         assertThat(new Staff(app, "李主任").get("/items/" + id).body()).contains("当前步骤需要业务部门分管领导")
                 .doesNotContain("id=\"approve\"");
@@ -267,5 +267,53 @@ class ConsolePagesTest {
         assertThat(publish.body()).contains("立即发布需要以下角色之一");
         assertThat(drafter.get("/system").body()).doesNotContain("id=\"add-user\"").contains("修改我的密码");
         assertThat(List.of(admin.get("/publishing").body())).allMatch(b -> b.contains("立即发布到期稿件"));
+    }
+
+    @Test
+    void aFormWithProblemsComesBackWithWhatWasTypedAndTheProblems() throws Exception {
+        HttpResponse<String> r = drafter.submit("/items", "title=&category=" + Staff.enc("促消费")
+                + "&account=hongqi&author=" + Staff.enc("红旗区商务局") + "&doc_no=" + Staff.enc("红商〔2024〕3号")
+                + "&important=true&body=" + Staff.enc("表单正文一段。") + "&note_term=" + Staff.enc("以旧换新")
+                + "&note_text=" + Staff.enc("交回旧商品。") + "&action=draft");
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("id=\"problems\"", "标题", "value=\"红旗区商务局\"", "value=\"红商〔2024〕3号\"",
+                "value=\"以旧换新\"", "value=\"交回旧商品。\"", "表单正文一段。", "value=\"true\" checked");
+    }
+
+    @Test
+    void theEditFormShowsTheStoredItem() throws Exception {
+        long id = draft("编辑页显示的稿件", "编辑页的正文。\n");
+
+        String page = drafter.get("/items/" + id + "/edit").body();
+
+        assertThat(page).contains("修改稿件 " + id, "value=\"编辑页显示的稿件\"", "编辑页的正文。", "value=\"以旧换新\"",
+                "value=\"红旗区商务局\"", "重新审核");
+    }
+
+    @Test
+    void theScheduleShowsPlannedItemsOnTheirDayAndApprovedOnesWithoutATimeAsWaiting() throws Exception {
+        java.time.Instant at = java.time.LocalDate.of(2031, 5, 14).atTime(9, 30)
+                .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        var items = app.wiring.database().items();
+        items.insert(ItemBuilder.anItem().title("排期里的计划稿件").publishAt(at).build(), ItemStatus.APPROVED, null,
+                java.time.Instant.now());
+        items.insert(ItemBuilder.anItem().title("排期里等待的稿件").build(), ItemStatus.APPROVED, null,
+                java.time.Instant.now());
+
+        String may = admin.get("/schedule?month=2031-05").body();
+        String june = admin.get("/schedule?month=2031-06&account=hongqi").body();
+
+        assertThat(may).contains("2031 年 5 月", "09:30", "排期里的计划稿件", "id=\"waiting\"", "排期里等待的稿件");
+        assertThat(june).contains("2031 年 6 月", "排期里等待的稿件").doesNotContain("排期里的计划稿件");
+        assertThat(admin.get("/publishing").body()).contains("立即发布到期稿件");
+    }
+
+    @Test
+    void theConnectionCheckShowsEachStepOnTheSystemPage() throws Exception {
+        HttpResponse<String> r = new Staff(app, "李主任").submit("/system/probe", "account=hongqi");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("id=\"probe\"", "连接检查：");
     }
 }

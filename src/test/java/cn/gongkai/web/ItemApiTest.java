@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gongkai.config.ConfigLoader;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.intake.ItemImporter;
+import cn.gongkai.item.ItemStatus;
 import cn.gongkai.render.Glossary;
 import cn.gongkai.review.ReviewPolicy;
 import cn.gongkai.review.ReviewService;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
@@ -402,5 +404,60 @@ class ItemApiTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode detail = json(send("GET", "/api/items/" + json(r).get("id").asLong(), drafter, null));
         assertThat(detail.get("images").get(0).get("name").asText()).isEqualTo("night.png");
+    }
+
+    @Test
+    void aSecondApprovalBySameReviewerIsASuccessSayingNothingMoreIsNeeded() throws Exception {
+        long id = createAndSubmit();
+        String body = approval(id, deptLeader, "同意");
+        assertThat(json(send("POST", "/api/items/" + id + "/approve", deptLeader, body)).get("repeated").asBoolean())
+                .isFalse();
+
+        HttpResponse<String> again = send("POST", "/api/items/" + id + "/approve", deptLeader, body);
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json(again).get("message").asText()).isEqualTo("已同意，无需重复操作");
+        assertThat(json(again).get("repeated").asBoolean()).isTrue();
+        assertThat(json(again).get("waitingFor").asText()).isEqualTo("office-director");
+    }
+
+    @Test
+    void anItemNeverApprovedIsDeleted204AndOthersGet403AndAnApprovedOne409() throws Exception {
+        long mine = createAndSubmit();
+        long other = createAndSubmit();
+        long approved = createAndSubmit();
+        db.items().transition(approved, ItemStatus.IN_REVIEW, ItemStatus.APPROVED, null, null, Instant.now());
+
+        assertThat(send("DELETE", "/api/items/" + mine, drafter, null).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/api/items/" + mine, drafter, null).statusCode()).isEqualTo(404);
+        assertThat(json(send("GET", "/api/items", drafter, null)).get("count").asInt()).isEqualTo(2);
+        HttpResponse<String> forbidden = send("DELETE", "/api/items/" + other, deptLeader, null);
+        assertThat(forbidden.statusCode()).as(forbidden.body()).isEqualTo(403);
+        assertThat(json(forbidden).get("detail").asText()).contains("只有起草人");
+        HttpResponse<String> conflict = send("DELETE", "/api/items/" + approved, director, null);
+        assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
+        assertThat(conflict.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(json(conflict).get("detail").asText()).contains("已审定待发布").contains("不能删除");
+    }
+
+    @Test
+    void theDrafterMovesThePlannedTimeOfAnApprovedItemWithAReasonAndItStaysApproved() throws Exception {
+        long id = createAndSubmit();
+        db.items().transition(id, ItemStatus.IN_REVIEW, ItemStatus.APPROVED, null, null, Instant.now());
+        String later = "{\"publishAt\": \"2030-01-02T09:00+08:00\", \"reason\": \"领导要求推迟\"}";
+
+        HttpResponse<String> moved = send("POST", "/api/items/" + id + "/reschedule", drafter, later);
+
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(json(moved).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(json(moved).get("publishAt").asText()).isEqualTo("2030-01-02T01:00:00Z");
+        assertThat(send("POST", "/api/items/" + id + "/reschedule", deptLeader, later).statusCode()).isEqualTo(403);
+        HttpResponse<String> noReason = send("POST", "/api/items/" + id + "/reschedule", drafter, "{\"now\": true}");
+        assertThat(noReason.statusCode()).isEqualTo(409);
+        assertThat(json(noReason).get("detail").asText()).contains("必须写明原因");
+        HttpResponse<String> badTime = send("POST", "/api/items/" + id + "/reschedule", drafter,
+                "{\"publishAt\": \"明天\", \"reason\": \"推迟\"}");
+        assertThat(badTime.statusCode()).isEqualTo(400);
     }
 }

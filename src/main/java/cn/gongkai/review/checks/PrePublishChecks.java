@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The automatic checks run when an item is queued and again just before it is published (design.md §4): limits,
- * cover and alt text, external links, personal data, the 错敏字 list, document numbers, images and raw HTML. Errors block;
+ * cover and alt text, external links, personal data, the 错敏字 list, document numbers, images, placeholder captions and raw HTML. Errors block;
  * warnings are shown. Pure Java: the same content always gives the same report.
  */
 public final class PrePublishChecks {
@@ -15,7 +15,8 @@ public final class PrePublishChecks {
     public PrePublishChecks(CheckLimits limits, WordList words) {
         this.limits = limits;
         this.checks = List.of(new LengthCheck(limits), new CoverCheck(), new LinkCheck(), new PersonalDataCheck(),
-                new WordListCheck(words), new DocNumberCheck(), new ImageCheck(limits), new HtmlCheck());
+                new WordListCheck(words), new DocNumberCheck(), new ImageCheck(limits), new CaptionCheck(),
+                new HtmlCheck());
     }
 
     /** WeChat's limits and no word list. */

@@ -107,6 +107,21 @@ class PrePublishChecksTest {
         assertThat(found(content("标题", "", "正文", "", List.of(PHOTO), null), "cover")).isEmpty();
     }
 
+    @Test
+    void aPlaceholderCaptionIsAWarningNamingTheFileAndARealCaptionPasses() {
+        for (String placeholder : List.of("图片说明", " 请输入图片说明 ", "图片说明：", "Caption", "IMG_0042")) {
+            ItemImage left = image("IMG_0042.jpg", "image/jpeg", 1080, 720, 200_000, placeholder);
+            assertThat(found(content("标题", "", "正文", "", List.of(left), null), "caption")).as(placeholder)
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                        assertThat(f.message()).contains("IMG_0042.jpg", "占位文字");
+                    });
+        }
+        ItemImage uncaptioned = image("chart.png", "image/png", 800, 600, 50_000, "");
+        assertThat(found(content("标题", "", "正文", "", List.of(PHOTO, uncaptioned), null), "caption")).isEmpty();
+        assertThat(found(body("正文"), "caption")).isEmpty();
+    }
+
     // ---- external links ----
 
     @Test

@@ -1,0 +1,34 @@
+package cn.gongkai.web;
+
+import cn.gongkai.report.FactsForm;
+import java.util.List;
+
+/**
+ * What {@code report.ftlh} shows for a year: the facts file (its path, whether it exists, its text, and the same as a
+ * form — null when the text is not a readable facts file), whether the user may edit it, why the draft could not be
+ * made (empty: it could), the checks V1–V12 and other findings, whether the Word file may be downloaded and the
+ * article count the report states (empty without a draft).
+ */
+public record ReportView(int year, List<Integer> years, String file, boolean exists, String facts, Form form,
+                         boolean canEdit, String loadError, List<Check> checks, List<String> extra,
+                         boolean exportable, String articles) {
+
+    /** One of V1–V12: {@code ok}, {@code warning} or {@code error}, with its messages (errors first). */
+    public record Check(String id, String label, String state, List<String> messages) {
+    }
+
+    /** The facts as a form; the sections end with an empty one to fill in. */
+    public record Form(String unit, String publishedOn, String channel, boolean categoryBreakdown,
+                       boolean statePushes, String opening, String proactiveHeading, String proactiveExtra,
+                       List<FactsForm.Section> sections, List<TableRow> table2, List<TableRow> table3,
+                       List<TableRow> table4, String problems, String otherMatters) {
+    }
+
+    /** A row of a statistics table with its input cells. */
+    public record TableRow(String label, List<Cell> cells) {
+    }
+
+    /** An input cell: its form field name ({@code table|row|column}), its value and its column heading. */
+    public record Cell(String name, String value, String column) {
+    }
+}
