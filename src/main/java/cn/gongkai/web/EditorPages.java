@@ -18,6 +18,7 @@ import cn.gongkai.render.ImageDecoding;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.review.ChecksFailedException;
 import cn.gongkai.review.ReviewService;
+import cn.gongkai.review.Role;
 import cn.gongkai.review.User;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -112,12 +113,23 @@ final class EditorPages {
     private void show(Context ctx, int status, DisclosureItem item, EditorView.Values values,
                       List<EditorView.Problem> problems) {
         var cfg = s.site().config();
-        EditorView.ItemRef ref = item == null ? null : new EditorView.ItemRef(item.id(), item.status().label(),
-                item.status() == ItemStatus.DRAFT || item.status() == ItemStatus.REJECTED,
-                item.status() != ItemStatus.DRAFT);
+        EditorView.ItemRef ref = item == null ? null : itemRef(ConsoleAccess.user(ctx), item);
         views.page(ctx, status, "edit", "edit.ftlh", new EditorView(values, problems, cfg.categories(),
                 cfg.accounts().stream().map(a -> new EditorView.AccountOption(a.id(), a.name())).toList(),
-                List.copyOf(s.renderer().glossary().keys()), ref, cfg.review().imageMaxMb()));
+                List.copyOf(s.renderer().glossary().keys()), ref, cfg.review().imageMaxMb(), unheldSignOff()));
+    }
+
+    private EditorView.ItemRef itemRef(User me, DisclosureItem item) {
+        return new EditorView.ItemRef(item.id(), item.status().label(),
+                item.status() == ItemStatus.DRAFT || item.status() == ItemStatus.REJECTED,
+                item.status() != ItemStatus.DRAFT, s.review().editIsProofreading(me, item),
+                item.status() == ItemStatus.APPROVED);
+    }
+
+    /** 主要领导 when nobody holds that role (an important item could not be signed off), else empty. */
+    private String unheldSignOff() {
+        String role = Role.PRINCIPAL_LEADER.id();
+        return s.review().unheldRoles().contains(role) ? ReviewService.roleLabel(role) : "";
     }
 
     private Form form(Context ctx) {

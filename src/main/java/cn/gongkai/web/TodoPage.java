@@ -83,15 +83,11 @@ final class TodoPage {
         }
     }
 
-    /** Steps of the chain no user can take yet, so an administrator knows whom to add. */
+    /**
+     * Steps of the chain and of the important chain no enabled user can take yet, so an administrator knows whom to
+     * add; the rule is the review's ({@link ReviewService#unheldRoles()}).
+     */
     private List<String> missingRoles() {
-        List<String> out = new ArrayList<>();
-        for (String role : s.review().chain()) {
-            boolean someone = s.users().list().stream().anyMatch(u -> u.role().id().equals(role));
-            if (!someone) {
-                out.add(ReviewService.roleLabel(role));
-            }
-        }
-        return out;
+        return s.review().unheldRoles().stream().map(ReviewService::roleLabel).toList();
     }
 }
