@@ -269,6 +269,7 @@ final class EditorPages {
         User me = ConsoleAccess.user(ctx);
         DisclosureItem item = load(ctx);
         Form f = form(ctx);
+        boolean proofreading = s.review().editIsProofreading(me, item);
         ImportResult r = s.importer().update(item.id(), f.fields(), f.body(), f.images(), me.name(),
                 ItemPages.CHANNEL);
         if (!r.ok()) {
@@ -276,7 +277,7 @@ final class EditorPages {
             return;
         }
         DisclosureItem after = s.items().find(item.id()).orElseThrow();
-        String what = after.status() == ItemStatus.DRAFT ? "已保存草稿" : "已保存，稿件重新进入审核";
+        String what = saved(after, proofreading);
         if ("submit".equals(ctx.formParam("action")) && after.status() == ItemStatus.DRAFT) {
             try {
                 after = s.review().submit(item.id(), me.name());
@@ -291,6 +292,18 @@ final class EditorPages {
         }
         ConsoleAccess.flash(ctx, what + warnings(r.warnings()), false);
         ctx.redirect("/items/" + item.id());
+    }
+
+    /** What saving did: a draft, a proofreading change (the chain goes on), only a new time, or review restarts. */
+    private String saved(DisclosureItem after, boolean proofreading) {
+        if (after.status() == ItemStatus.DRAFT) {
+            return "已保存草稿";
+        }
+        if (proofreading) {
+            return "已保存为本步骤的校对修改，审核继续，您仍可同意或退回";
+        }
+        return after.status() == ItemStatus.APPROVED && !s.review().chain().isEmpty() ? "已保存，只调整了计划发布时间，审核意见保持有效"
+                : "已保存，稿件重新进入审核";
     }
 
     private static String warnings(List<ImportProblem> warnings) {
