@@ -53,10 +53,8 @@ final class ItemActions {
     private void reject(Context ctx) {
         User me = ConsoleAccess.user(ctx);
         long id = ItemPages.id(ctx);
-        String comment = comment(ctx);
-        if (comment.isBlank()) {
-            ConsoleAccess.flash(ctx, "退回时请在“审核意见”中写明原因。", true);
-            ctx.redirect("/items/" + id);
+        String comment = required(ctx, id, "退回时请在“审核意见”中写明原因。");
+        if (comment == null) {
             return;
         }
         ReviewService.Decision decision = s.review().rejection(id, me.name(), seenHash(ctx), comment);
@@ -109,16 +107,17 @@ final class ItemActions {
 
     /** 调整发布时间 or 立即发布本篇 on an approved item: the approvals stand; a reason is required. */
     private void reschedule(Context ctx) {
-        User me = ConsoleAccess.user(ctx);
         long id = ItemPages.id(ctx);
-        String reason = comment(ctx);
-        if (reason.isBlank()) {
-            ConsoleAccess.flash(ctx, "调整发布时间时请写明原因。", true);
-            ctx.redirect("/items/" + id);
-            return;
+        String reason = required(ctx, id, "调整发布时间时请写明原因。");
+        if (reason != null) {
+            moveTime(ctx, id, reason);
         }
+    }
+
+    private void moveTime(Context ctx, long id, String reason) {
+        User me = ConsoleAccess.user(ctx);
         boolean now = "now".equals(ctx.formParam("when"));
-        Instant at = now ? s.review().clock().instant() : plannedTime(ctx);
+        Instant at = now ? s.review().clock().instant() : plannedTime(ctx, id);
         s.review().reschedule(id, at, me.name(), reason);
         ConsoleAccess.flash(ctx, now ? "已安排立即发布，稿件将在下一次发布运行时发出，审核意见保持有效。"
                 : "已调整计划发布时间，审核意见保持有效。", false);
@@ -126,7 +125,7 @@ final class ItemActions {
     }
 
     /** The time of the reschedule form ({@code publishAt}, local time); blank means the next publishing slot. */
-    private Instant plannedTime(Context ctx) {
+    private Instant plannedTime(Context ctx, long id) {
         String at = ctx.formParam("publishAt");
         if (at == null || at.isBlank()) {
             return null;
@@ -134,7 +133,7 @@ final class ItemActions {
         try {
             return LocalDateTime.parse(at.strip()).atZone(s.review().policy().zone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ReviewException(0, "计划发布时间格式有误：" + at);
+            throw new ReviewException(id, "计划发布时间格式有误：" + at);
         }
     }
 
@@ -142,6 +141,17 @@ final class ItemActions {
     private static String seenHash(Context ctx) {
         String h = ctx.formParam("contentHash");
         return h == null ? "" : h.strip();
+    }
+
+    /** The form's comment; when it is blank, tells {@code missing} back on the item page and answers null. */
+    private static String required(Context ctx, long id, String missing) {
+        String c = comment(ctx);
+        if (c.isBlank()) {
+            ConsoleAccess.flash(ctx, missing, true);
+            ctx.redirect("/items/" + id);
+            return null;
+        }
+        return c;
     }
 
     private static String comment(Context ctx) {

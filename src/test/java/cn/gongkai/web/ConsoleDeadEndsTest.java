@@ -34,14 +34,16 @@ class ConsoleDeadEndsTest {
     @BeforeAll
     static void start() throws Exception {
         app = new ConsoleFixture(dir, Clock.systemUTC());
-        app.user("刘起草", Role.DRAFTER);
-        app.user("张科长", Role.DEPT_LEADER);
-        app.user("李主任", Role.OFFICE_DIRECTOR);
-        app.user("王领导", Role.OFFICE_LEADER);
-        drafter = new Staff(app, "刘起草");
-        deptLeader = new Staff(app, "张科长");
-        director = new Staff(app, "李主任");
-        officeLeader = new Staff(app, "王领导");
+        drafter = loggedIn("刘起草", Role.DRAFTER);
+        deptLeader = loggedIn("张科长", Role.DEPT_LEADER);
+        director = loggedIn("李主任", Role.OFFICE_DIRECTOR);
+        officeLeader = loggedIn("王领导", Role.OFFICE_LEADER);
+    }
+
+    /** A new user, logged in; nobody holds 主要领导. */
+    private static Staff loggedIn(String name, Role role) throws Exception {
+        app.user(name, role);
+        return new Staff(app, name);
     }
 
     @AfterAll
