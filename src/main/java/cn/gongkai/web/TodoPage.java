@@ -6,7 +6,6 @@ import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.Watchdog;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.User;
-import cn.gongkai.review.Users;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ final class TodoPage {
             ItemStatus.FAILED);
 
     /** What 待办 reads. */
-    record Uses(ItemRepository items, ReviewService review, Watchdog watchdog, Users users) {
+    record Uses(ItemRepository items, ReviewService review, Watchdog watchdog) {
     }
 
     private final Uses s;
