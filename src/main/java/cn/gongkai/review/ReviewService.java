@@ -282,6 +282,11 @@ public final class ReviewService {
         return ItemUpkeep.DELETABLE.contains(item.status()) && reviewers.mayManage(user, item);
     }
 
+    /** Whether {@code user} may move the item's planned time now (the console shows its 调整发布时间 form only then). */
+    public boolean reschedulable(User user, DisclosureItem item) {
+        return item.status() == ItemStatus.APPROVED && reviewers.mayManage(user, item);
+    }
+
     /**
      * The roles of the chain and of the important chain that no enabled user holds, in chain order: items waiting on
      * them would wait for ever ({@link #submit} refuses them). The console's missing-role warning lists these.

@@ -151,7 +151,7 @@ public final class Console {
         // before the item pages: /items/new must not be taken for /items/{id}
         new EditorPages(new EditorPages.Uses(work.items(), work.images(), work.importer(), work.review(),
                 work.renderer(), site), views).register(routes);
-        new TodoPage(new TodoPage.Uses(work.items(), work.review(), publishing.watchdog(), staff.users()), views,
+        new TodoPage(new TodoPage.Uses(work.items(), work.review(), publishing.watchdog()), views,
                 items).register(routes);
         new ItemListPages(new ItemListPages.Uses(work.items(), work.review(), site), views, items).register(routes);
         new ItemDetailPage(new ItemDetailPage.Uses(work.review(), work.audit(), work.renderer(), work.snapshots(),

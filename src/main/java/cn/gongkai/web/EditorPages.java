@@ -18,6 +18,7 @@ import cn.gongkai.render.ImageDecoding;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.review.ChecksFailedException;
 import cn.gongkai.review.ReviewService;
+import cn.gongkai.review.Role;
 import cn.gongkai.review.User;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -112,12 +113,23 @@ final class EditorPages {
     private void show(Context ctx, int status, DisclosureItem item, EditorView.Values values,
                       List<EditorView.Problem> problems) {
         var cfg = s.site().config();
-        EditorView.ItemRef ref = item == null ? null : new EditorView.ItemRef(item.id(), item.status().label(),
-                item.status() == ItemStatus.DRAFT || item.status() == ItemStatus.REJECTED,
-                item.status() != ItemStatus.DRAFT);
+        EditorView.ItemRef ref = item == null ? null : itemRef(ConsoleAccess.user(ctx), item);
         views.page(ctx, status, "edit", "edit.ftlh", new EditorView(values, problems, cfg.categories(),
                 cfg.accounts().stream().map(a -> new EditorView.AccountOption(a.id(), a.name())).toList(),
-                List.copyOf(s.renderer().glossary().keys()), ref, cfg.review().imageMaxMb()));
+                List.copyOf(s.renderer().glossary().keys()), ref, cfg.review().imageMaxMb(), unheldSignOff()));
+    }
+
+    private EditorView.ItemRef itemRef(User me, DisclosureItem item) {
+        return new EditorView.ItemRef(item.id(), item.status().label(),
+                item.status() == ItemStatus.DRAFT || item.status() == ItemStatus.REJECTED,
+                item.status() != ItemStatus.DRAFT, s.review().editIsProofreading(me, item),
+                item.status() == ItemStatus.APPROVED);
+    }
+
+    /** 主要领导 when nobody holds that role (an important item could not be signed off), else empty. */
+    private String unheldSignOff() {
+        String role = Role.PRINCIPAL_LEADER.id();
+        return s.review().unheldRoles().contains(role) ? ReviewService.roleLabel(role) : "";
     }
 
     private Form form(Context ctx) {
@@ -257,6 +269,7 @@ final class EditorPages {
         User me = ConsoleAccess.user(ctx);
         DisclosureItem item = load(ctx);
         Form f = form(ctx);
+        boolean proofreading = s.review().editIsProofreading(me, item);
         ImportResult r = s.importer().update(item.id(), f.fields(), f.body(), f.images(), me.name(),
                 ItemPages.CHANNEL);
         if (!r.ok()) {
@@ -264,7 +277,7 @@ final class EditorPages {
             return;
         }
         DisclosureItem after = s.items().find(item.id()).orElseThrow();
-        String what = after.status() == ItemStatus.DRAFT ? "已保存草稿" : "已保存，稿件重新进入审核";
+        String what = saved(after, proofreading);
         if ("submit".equals(ctx.formParam("action")) && after.status() == ItemStatus.DRAFT) {
             try {
                 after = s.review().submit(item.id(), me.name());
@@ -279,6 +292,18 @@ final class EditorPages {
         }
         ConsoleAccess.flash(ctx, what + warnings(r.warnings()), false);
         ctx.redirect("/items/" + item.id());
+    }
+
+    /** What saving did: a draft, a proofreading change (the chain goes on), only a new time, or review restarts. */
+    private String saved(DisclosureItem after, boolean proofreading) {
+        if (after.status() == ItemStatus.DRAFT) {
+            return "已保存草稿";
+        }
+        if (proofreading) {
+            return "已保存为本步骤的校对修改，审核继续，您仍可同意或退回";
+        }
+        return after.status() == ItemStatus.APPROVED && !s.review().chain().isEmpty() ? "已保存，只调整了计划发布时间，审核意见保持有效"
+                : "已保存，稿件重新进入审核";
     }
 
     private static String warnings(List<ImportProblem> warnings) {

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * What {@code edit.ftlh} shows: the form's values ({@code v}), the problems that kept it from being saved, the
- * choices (categories, accounts, glossary keys), the item being changed (null for a new one) and the image size limit.
+ * choices (categories, accounts, glossary keys), the item being changed (null for a new one), the image size limit
+ * and the name of the role that signs off important items when nobody holds it (empty when someone does).
  */
 public record EditorView(Values v, List<Problem> problems, List<String> categories, List<AccountOption> accounts,
-                         List<String> glossaryKeys, ItemRef item, long maxImageMb) {
+                         List<String> glossaryKeys, ItemRef item, long maxImageMb, String unheldSignOff) {
 
     /** The form's fields as stored or as the user filled them in (a field may be null when the item has none). */
     public record Values(String title, String category, String account, String author, String department,
@@ -37,7 +38,11 @@ public record EditorView(Values v, List<Problem> problems, List<String> categori
     public record AccountOption(String id, String name) {
     }
 
-    /** The item being changed: whether it is a draft, and whether it has entered the review chain. */
-    public record ItemRef(long id, String statusLabel, boolean draft, boolean inChain) {
+    /**
+     * The item being changed: whether it is a draft, whether it has entered the review chain, whether saving now is
+     * a proofreading change within the current step (校对修改: the chain goes on) and whether it is approved.
+     */
+    public record ItemRef(long id, String statusLabel, boolean draft, boolean inChain, boolean proofreading,
+                          boolean approved) {
     }
 }

@@ -72,7 +72,8 @@ final class ItemDetailPage {
                 item.status() == ItemStatus.IN_REVIEW ? eligibility.reason() : "", EDITABLE.contains(item.status()),
                 item.status() == ItemStatus.DRAFT || item.status() == ItemStatus.REJECTED,
                 item.status() == ItemStatus.FAILED && (me.role() == Role.ADMIN
-                        || List.of(ItemPages.PUBLISHERS).contains(me.role())));
+                        || List.of(ItemPages.PUBLISHERS).contains(me.role())),
+                s.review().deletable(me, item), s.review().reschedulable(me, item));
     }
 
     private ItemDetailView.Content content(ItemContent c) {

@@ -45,7 +45,11 @@ public record ItemDetailView(ItemPages.Summary item, String contentHash, Content
     public record DiffLine(String kind, String text) {
     }
 
-    /** What the user may do here, and why they may not review an item in review. */
-    public record Permissions(boolean review, String cannotReview, boolean edit, boolean submit, boolean requeue) {
+    /**
+     * What the user may do here, and why they may not review an item in review: {@code delete} an item never
+     * approved, {@code reschedule} (调整发布时间, 立即发布本篇) an approved one.
+     */
+    public record Permissions(boolean review, String cannotReview, boolean edit, boolean submit, boolean requeue,
+                              boolean delete, boolean reschedule) {
     }
 }

@@ -6,7 +6,6 @@ import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.Watchdog;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.User;
-import cn.gongkai.review.Users;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ final class TodoPage {
             ItemStatus.FAILED);
 
     /** What 待办 reads. */
-    record Uses(ItemRepository items, ReviewService review, Watchdog watchdog, Users users) {
+    record Uses(ItemRepository items, ReviewService review, Watchdog watchdog) {
     }
 
     private final Uses s;
@@ -83,15 +82,11 @@ final class TodoPage {
         }
     }
 
-    /** Steps of the chain no user can take yet, so an administrator knows whom to add. */
+    /**
+     * Steps of the chain and of the important chain no enabled user can take yet, so an administrator knows whom to
+     * add; the rule is the review's ({@link ReviewService#unheldRoles()}).
+     */
     private List<String> missingRoles() {
-        List<String> out = new ArrayList<>();
-        for (String role : s.review().chain()) {
-            boolean someone = s.users().list().stream().anyMatch(u -> u.role().id().equals(role));
-            if (!someone) {
-                out.add(ReviewService.roleLabel(role));
-            }
-        }
-        return out;
+        return s.review().unheldRoles().stream().map(ReviewService::roleLabel).toList();
     }
 }

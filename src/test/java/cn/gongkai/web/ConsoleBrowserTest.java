@@ -221,4 +221,53 @@ class ConsoleBrowserTest {
         assertThat(browser.policyViolations()).as("messages about the Content-Security-Policy in the browser's console,"
                 + " in this and the earlier tests").isEmpty();
     }
+
+    /** Issue 20: the one office director corrects a word and still approves; moving the time keeps the approvals. */
+    @Test
+    @Order(4)
+    void theOfficeDirectorProofreadsAndApprovesAndPublishingNowKeepsTheApprovals() {
+        browser.open("/login");
+        browser.driver.manage().deleteAllCookies();
+        browser.login("刘起草", PW);
+        browser.open("/items/new");
+        browser.type("#body", "商务局将于本月举办外贸政策宣讲会，欢迎企业参加。\n");
+        browser.type("#title", "外贸政策宣讲会通知");
+        browser.type("input[name=author]", "红旗区商务局");
+        browser.find("#category").sendKeys("促消费");
+        browser.submit("#save-submit");
+        long id = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*/items/", ""));
+        browser.logout();
+        approveAs("张科长", id);
+
+        browser.login("李主任", PW);
+        browser.open("/items/" + id + "/edit");
+        assertThat(browser.text("#proofreading")).contains("校对修改");
+        browser.type("#body", "商务局将于本月下旬举办外贸政策宣讲会，欢迎企业参加。\n");
+        browser.submit("#save-draft");
+        assertThat(browser.text("#flash")).contains("校对修改");
+        assertThat(browser.text("#history")).contains("校对修改");
+        browser.submit("#approve");
+        assertThat(browser.text("#flash")).contains("已同意");
+        browser.logout();
+        approveAs("王副局长", id);
+        assertThat(app.wiring.database().items().find(id).orElseThrow().status()).isEqualTo(ItemStatus.APPROVED);
+
+        browser.login("刘起草", PW);
+        browser.open("/items/" + id);
+        browser.type("#reschedule-reason", "领导要求今天发布");
+        browser.submit("#publish-now");
+        assertThat(browser.text("#flash")).contains("审核意见保持有效");
+        assertThat(browser.text("#history")).contains("调整发布时间", "领导要求今天发布");
+        assertThat(app.wiring.database().items().find(id).orElseThrow().status()).isEqualTo(ItemStatus.APPROVED);
+        assertThat(browser.policyViolations()).isEmpty();
+        browser.logout();
+    }
+
+    private static void approveAs(String reviewer, long id) {
+        browser.login(reviewer, PW);
+        browser.open("/items/" + id);
+        browser.submit("#approve");
+        assertThat(browser.text("#flash")).contains("已同意");
+        browser.logout();
+    }
 }
