@@ -6,6 +6,7 @@ import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Transactions;
 import cn.gongkai.review.ChecksFailedException;
+import cn.gongkai.review.ReviewException;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.checks.CheckReport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,19 +74,28 @@ public final class ItemImporter {
         if (!checked.problems().isEmpty()) {
             return new ImportResult(List.of(), checked.problems(), checked.warnings());
         }
-        List<Long> ids = tx.inTransaction(() -> {
-            List<Long> out = new ArrayList<>();
-            for (int i = 0; i < checked.parsed().size(); i++) {
-                ParsedItem p = checked.parsed().get(i);
-                p.imageBytes().forEach(images::put);
-                DisclosureItem stored = items.insert(p.content(), review.initialStatus(), p.sourceKey(),
-                        clock.instant());
-                review.recordQueued(stored, actor, channel, checked.reports().get(i));
-                out.add(stored.id());
-            }
-            return out;
-        });
-        return new ImportResult(ids, List.of(), checked.warnings());
+        int[] at = {0};
+        try {
+            List<Long> ids = tx.inTransaction(() -> {
+                List<Long> out = new ArrayList<>();
+                for (at[0] = 0; at[0] < checked.parsed().size(); at[0]++) {
+                    ParsedItem p = checked.parsed().get(at[0]);
+                    p.imageBytes().forEach(images::put);
+                    DisclosureItem stored = items.insert(p.content(), review.initialStatus(), p.sourceKey(),
+                            clock.instant());
+                    review.recordQueued(stored, actor, channel, checked.reports().get(at[0]));
+                    out.add(stored.id());
+                }
+                return out;
+            });
+            return new ImportResult(ids, List.of(), checked.warnings());
+        } catch (ReviewException e) {
+            // the review chain cannot take one of the items (e.g. an important item while nobody holds 主要领导):
+            // the whole batch is rolled back and the file named, as for any other problem
+            ParsedItem p = checked.parsed().get(at[0]);
+            return new ImportResult(List.of(), List.of(new ImportProblem(p.file(),
+                    p.fieldLines().getOrDefault("important", 0), "important", e.reason())), checked.warnings());
+        }
     }
 
     /** Parses and checks every file; a file seen twice in the batch or imported before is a problem. */

@@ -99,13 +99,18 @@ public final class OaImporter {
                 continue;
             }
             CheckReport checks = report;
-            long id = tx.inTransaction(() -> {
-                DisclosureItem stored = items.insert(r.item().content(), review.initialStatus(), key,
-                        clock.instant());
-                review.recordQueued(stored, ACTOR, "OA 系统", checks);
-                return stored.id();
-            });
-            imported.add(id);
+            try {
+                imported.add(tx.inTransaction(() -> {
+                    DisclosureItem stored = items.insert(r.item().content(), review.initialStatus(), key,
+                            clock.instant());
+                    review.recordQueued(stored, ACTOR, "OA 系统", checks);
+                    return stored.id();
+                }));
+            } catch (cn.gongkai.review.ReviewException e) {
+                // e.g. an important item while nobody holds a role of the important chain: this row waits (it is
+                // read again on the next pull), the other rows go on
+                refused.add(label + "：" + e.reason());
+            }
         }
         if (!refused.isEmpty()) {
             LOG.warn("OA source: {} row(s) refused: {}", refused.size(), refused);

@@ -4,6 +4,7 @@ package cn.gongkai.review;
 public final class ReviewException extends RuntimeException {
     private final long itemId;
     private final boolean forbidden;
+    private final String reason;
 
     public ReviewException(long itemId, String message) {
         this(itemId, message, false);
@@ -11,6 +12,7 @@ public final class ReviewException extends RuntimeException {
 
     private ReviewException(long itemId, String message, boolean forbidden) {
         super("稿件 " + itemId + "：" + message);
+        this.reason = message;
         this.itemId = itemId;
         this.forbidden = forbidden;
     }
@@ -18,6 +20,11 @@ public final class ReviewException extends RuntimeException {
     /** Refused because of who the user is (not because of the item's state): the REST API answers 403. */
     static ReviewException forbidden(long itemId, String message) {
         return new ReviewException(itemId, message, true);
+    }
+
+    /** Why, without the item number (for an item that was refused before it was stored). */
+    public String reason() {
+        return reason;
     }
 
     public long itemId() {

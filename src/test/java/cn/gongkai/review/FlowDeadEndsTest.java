@@ -158,6 +158,27 @@ class FlowDeadEndsTest {
         assertThat(review.submit(draft.id(), "刘科员").status()).isEqualTo(ItemStatus.IN_REVIEW);
     }
 
+    @Test
+    void anImportedImportantItemWhileNobodyHoldsThePrincipalLeaderRoleIsAProblemNamingItsFile(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        users.setDisabled("赵局长", true);
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("重要稿件.md"), "---\ntitle: 全区促消费政策调整"
+                + "\ncategory: 促消费\nauthor: 红旗区商务局\nimportant: true\n---\n重要信息：全区促消费政策调整。\n");
+        cn.gongkai.intake.ItemImporter importer = new cn.gongkai.intake.ItemImporter(List.of("促消费"),
+                List.of("hongqi"), java.util.Set.of(), ZoneId.of("Asia/Shanghai"), db.items(), db.images(),
+                db.transactions(), review, clock);
+
+        cn.gongkai.intake.ImportResult result = importer.importFiles(List.of(file), "刘科员", "命令行");
+
+        assertThat(result.newIds()).isEmpty();
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(file);
+            assertThat(p.field()).isEqualTo("important");
+            assertThat(p.message()).startsWith("没有人担任“主要领导”");
+        });
+        assertThat(db.items().list(null)).as("nothing half-written").isEmpty();
+    }
+
     private DisclosureItem approved() {
         DisclosureItem item = inReview();
         approve(item.id(), "张科长");

@@ -105,6 +105,8 @@ class OaSourceTest {
         OaImporter.Pull pull = importer(List.of("dept-leader")).pull();
 
         assertThat(db.items().find(pull.imported().get(0)).orElseThrow().status()).isEqualTo(ItemStatus.IN_REVIEW);
+        assertThat(pull.imported()).as("the important row waits: nobody holds 主要领导").hasSize(1);
+        assertThat(pull.refused()).hasSize(2).anySatisfy(r -> assertThat(r).contains("OA-2023-002", "主要领导"));
     }
 
     @Test
