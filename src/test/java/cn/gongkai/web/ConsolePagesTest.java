@@ -282,6 +282,19 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aNewItemHasNoCategoryUntilOneIsChosenAndAFormWithoutOneIsRefused() throws Exception {
+        String page = drafter.get("/items/new").body();
+
+        assertThat(page).contains("<select name=\"category\" id=\"category\" required><option value=\"\" selected>"
+                + "请选择分类</option>").doesNotContain("<option selected>招商引资");
+        HttpResponse<String> r = drafter.submit("/items", "title=" + Staff.enc("忘了选分类的稿件") + "&category="
+                + "&account=hongqi&author=" + Staff.enc("红旗区商务局") + "&body=" + Staff.enc("正文。")
+                + "&action=draft");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("id=\"problems\"", "分类", "<option value=\"\" selected>请选择分类</option>");
+    }
+
+    @Test
     void theEditFormShowsTheStoredItem() throws Exception {
         long id = draft("编辑页显示的稿件", "编辑页的正文。\n");
 
