@@ -34,7 +34,10 @@
       var opt = document.createElement('option'); opt.textContent = img.name;
       document.getElementById('cover').appendChild(opt);
     }
-    var text = '\n![图片说明](' + img.name + ')\n';
+    // the caption is asked for, never invented: a placeholder such as “图片说明” would be published under the picture
+    var caption = window.prompt('请为图片“' + img.name + '”写一句说明（发布时显示在图片下方；不需要可留空）：', '');
+    caption = (caption || '').replace(/[\[\]\r\n]+/g, ' ').trim();
+    var text = '\n\n![' + caption + '](' + img.name + ')\n\n';
     var at = body.selectionStart || body.value.length;
     body.value = body.value.slice(0, at) + text + body.value.slice(at);
     later();

@@ -110,8 +110,10 @@ final class SystemPage {
             if (u.used() == 0 && !always.contains(u.api())) {
                 continue;
             }
-            out.add(new SystemView.Quota(u.api(), u.used(), u.allowed(), u.left(), views.time(u.resetsAt()),
-                    u.allowed() > 0 && u.left() * 5 < u.allowed()));
+            boolean unlimited = u.allowed() == Long.MAX_VALUE;
+            out.add(new SystemView.Quota(u.api(), u.used(), unlimited ? "不限" : String.valueOf(u.allowed()),
+                    unlimited ? "不限" : String.valueOf(u.left()), views.time(u.resetsAt()),
+                    !unlimited && u.allowed() > 0 && u.left() * 5 < u.allowed()));
         }
         return out;
     }

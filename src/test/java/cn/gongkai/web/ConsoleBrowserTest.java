@@ -85,7 +85,12 @@ class ConsoleBrowserTest {
                 + "var dt = new DataTransfer(); dt.items.add(new File([bytes], '活动现场.png', {type: 'image/png'}));"
                 + "document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', {dataTransfer: dt,"
                 + " bubbles: true, cancelable: true}));", png);
-        browser.waitFor().until(d -> d.findElement(By.id("body")).getAttribute("value").contains("活动现场.png"));
+        org.openqa.selenium.Alert caption = browser.waitFor().until(ExpectedConditions.alertIsPresent());
+        assertThat(caption.getText()).contains("活动现场.png", "说明");
+        caption.sendKeys("市民在门店参加以旧换新");
+        caption.accept();
+        browser.waitFor().until(d -> d.findElement(By.id("body")).getAttribute("value")
+                .contains("![市民在门店参加以旧换新](活动现场.png)"));
         browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview img")));
         browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "名词解释"));
         assertThat(browser.text("#preview")).contains("以旧换新", "消费者交回旧商品");

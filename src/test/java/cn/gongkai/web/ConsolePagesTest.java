@@ -295,6 +295,16 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anApiWithoutADailyLimitShowsAsUnlimitedNotAsAHugeRedNumber() throws Exception {
+        app.wiring.callBudget().spend("hongqi", "message/custom/send");
+
+        String page = admin.get("/system").body();
+
+        assertThat(page).contains("<tr><td>message/custom/send</td><td>1</td><td>不限</td><td>不限</td>")
+                .doesNotContain(String.valueOf(Long.MAX_VALUE));
+    }
+
+    @Test
     void theEditFormShowsTheStoredItem() throws Exception {
         long id = draft("编辑页显示的稿件", "编辑页的正文。\n");
 
