@@ -32,6 +32,14 @@ final class ErrorAnswers {
     /** Registers the mapping for every exception class no route maps more precisely. */
     void register(RoutesConfig routes) {
         routes.exception(Exception.class, (e, ctx) -> answer(ctx, e));
+        // an address no route has: Javalin answers it itself ("Endpoint GET /x not found"), past the handlers above
+        routes.error(404, "*", ctx -> {
+            String said = ctx.result();
+            if (said == null || said.isBlank() || said.startsWith("Endpoint ")) {
+                send(ctx, 404, "urn:gongkai:problem:not-found", "找不到",
+                        "没有这个地址：" + ctx.path() + "。请从页面上方的菜单进入，或检查地址是否输错。");
+            }
+        });
     }
 
     void answer(Context ctx, Exception e) {

@@ -305,6 +305,18 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anUnknownAddressIsAChineseNotFoundPageAndAnUnknownApiPathAProblem() throws Exception {
+        HttpResponse<String> page = admin.get("/no-such-page");
+        HttpResponse<String> api = admin.get("/api/no-such-thing");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("找不到", "/no-such-page", "返回待办").doesNotContain("Endpoint", "not found");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(api.body()).contains("找不到").doesNotContain("Endpoint");
+    }
+
+    @Test
     void theEditFormShowsTheStoredItem() throws Exception {
         long id = draft("编辑页显示的稿件", "编辑页的正文。\n");
 
