@@ -20,7 +20,7 @@ final class ServeCommand extends CliCommand {
         Context ctx = Cli.contextOf(spec);
         Wiring w = ctx.wire(ctx.config(Cli.configOf(spec)), Wiring.servicePolling());
         Serve serve = start(w);
-        announce(w, serve, out());
+        announce(w, serve, out(), selfCommand(Cli.configOf(spec)));
         awaitShutdown(w, serve);
         return ExitCodes.OK;
     }
@@ -35,10 +35,10 @@ final class ServeCommand extends CliCommand {
         }
     }
 
-    private static void announce(Wiring w, Serve serve, PrintWriter out) {
+    private static void announce(Wiring w, Serve serve, PrintWriter out, String self) {
         banner(w, serve.port(), out);
         if (serve.noUsers()) {
-            firstAdminHint(out);
+            firstAdminHint(out, self);
         }
     }
 
@@ -55,13 +55,36 @@ final class ServeCommand extends CliCommand {
     }
 
     /** No staff account exists yet: say how to make the first administrator, who then adds the others. */
-    private static void firstAdminHint(PrintWriter out) {
+    private static void firstAdminHint(PrintWriter out, String self) {
         out.println(" 还没有任何用户，控制台无法登录。请另开一个终端，在同一目录下创建第一个管理员：");
-        out.println("     java -jar target/gongkai.jar user add 管理员 --role admin");
+        out.println("     " + self + " user add 管理员 --role admin");
         out.println(" （按提示输入两次密码，至少 10 个字符，不能是常见密码）。然后用浏览器打开上面的控制台地址登录，");
         out.println(" 在“系统”页添加起草人和各级审核人（业务部门分管领导、办公室主任、办公室分管领导）。");
         out.println("================================================================");
         out.flush();
+    }
+
+    /**
+     * How this program was started, for commands staff should type next: {@code java -jar} with the jar as this
+     * process runs it (relative to the working directory when it lies below it) and the {@code --config} given.
+     */
+    static String selfCommand(java.nio.file.Path config) {
+        String jar = "target/gongkai.jar";
+        try {
+            java.nio.file.Path running = java.nio.file.Path.of(ServeCommand.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI()).toAbsolutePath();
+            if (running.toString().endsWith(".jar")) {
+                java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+                jar = running.startsWith(here) ? here.relativize(running).toString() : running.toString();
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            LOG.debug("Cannot tell where the jar is; the hint names target/gongkai.jar", e);
+        }
+        return "java -jar " + quoted(jar) + (config == null ? "" : " --config " + quoted(config.toString()));
+    }
+
+    private static String quoted(String word) {
+        return word.matches("[\\w./:@=+,-]+") ? word : "\"" + word.replace("\"", "\\\"") + "\"";
     }
 
     private static void banner(Wiring w, int port, PrintWriter out) {
