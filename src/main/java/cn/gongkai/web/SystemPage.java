@@ -55,14 +55,21 @@ final class SystemPage {
         routes.post("/system/probe", this::probe);
     }
 
+    /** Who may check an account's connection (the administrator always may). */
+    private static final java.util.Set<Role> CAN_PROBE = java.util.Set.of(Role.ADMIN, Role.OFFICE_DIRECTOR,
+            Role.OFFICE_LEADER);
+
     private void page(Context ctx, SystemView.Probe probe) {
         User me = ConsoleAccess.user(ctx);
         var cfg = s.site().config();
+        boolean admin = me.role() == Role.ADMIN;
+        // where the server keeps its files and database is for administrators only
         views.page(ctx, "system", "system.ftlh", new SystemView(accounts(), users(me), tokens(me),
-                PasswordPolicy.summary(), roles(), warnings(), s.databaseDescription(), databaseUp(), cfg.source(),
-                cfg.templatesDir().toAbsolutePath().toString(), cfg.timezone().getId(),
+                PasswordPolicy.summary(), roles(), warnings(), admin ? s.databaseDescription() : "", databaseUp(),
+                admin ? cfg.source() : "", admin ? cfg.templatesDir().toAbsolutePath().toString() : "",
+                cfg.timezone().getId(),
                 s.review().chain().stream().map(cn.gongkai.review.ReviewService::roleLabel).toList(),
-                me.role() == Role.ADMIN, probe));
+                admin, CAN_PROBE.contains(me.role()), probe));
     }
 
     private List<SystemView.Account> accounts() {

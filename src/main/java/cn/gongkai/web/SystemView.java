@@ -10,7 +10,7 @@ import java.util.List;
 public record SystemView(List<Account> accounts, List<UserRow> users, List<TokenRow> tokens, String passwordRule,
                          List<RoleOption> roles, List<String> warnings, String database, boolean databaseUp,
                          String configSource, String templatesDir, String timezone, List<String> chain,
-                         boolean admin, Probe probe) {
+                         boolean admin, boolean canProbe, Probe probe) {
 
     /** An account's settings and today's calls of the APIs that matter for publishing. */
     public record Account(String id, String name, String appId, String mode, String slot, boolean sandbox,

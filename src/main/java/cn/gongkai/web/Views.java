@@ -75,6 +75,20 @@ final class Views {
         return c;
     }
 
+    /**
+     * The menu a role works with: drafters have no review queue, publishing controls or annual report to act on,
+     * the department and principal leaders no publishing controls or annual report; the office and the
+     * administrator see everything. Pages stay reachable by address; each checks its own actions.
+     */
+    static List<MenuEntry> menuFor(cn.gongkai.review.Role role) {
+        java.util.Set<String> hidden = switch (role) {
+            case DRAFTER -> java.util.Set.of("review", "publishing", "report");
+            case DEPT_LEADER, PRINCIPAL_LEADER -> java.util.Set.of("publishing", "report");
+            case OFFICE_DIRECTOR, OFFICE_LEADER, ADMIN -> java.util.Set.of();
+        };
+        return MENU.stream().filter(m -> !hidden.contains(m.id())).toList();
+    }
+
     private static MenuEntry menu(String id, String href, String label) {
         return new MenuEntry(id, href, label);
     }
@@ -114,7 +128,8 @@ final class Views {
         var user = ConsoleAccess.currentUser(ctx);
         Me me = user == null ? null : new Me(user.name(), user.role().id(), user.role().label());
         boolean error = session != null && session.flashError;
-        return new Frame(me, session == null ? "" : session.csrf, MENU, active, sandbox, accounts,
+        return new Frame(me, session == null ? "" : session.csrf, user == null ? MENU : menuFor(user.role()), active,
+                sandbox, accounts,
                 session == null ? "" : session.takeFlash(), error);
     }
 

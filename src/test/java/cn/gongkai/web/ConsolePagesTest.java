@@ -317,6 +317,20 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aDrafterSeesTheTabsAndSystemDetailsOfTheirWorkOnly() throws Exception {
+        String drafterHome = drafter.get("/").body();
+        String drafterSystem = drafter.get("/system").body();
+        String adminHome = admin.get("/").body();
+        String adminSystem = admin.get("/system").body();
+
+        assertThat(drafterHome).contains("<a href=\"/items/new\"", "<a href=\"/stats\"")
+                .doesNotContain("<a href=\"/review\"", "<a href=\"/publishing\"", "<a href=\"/report\"");
+        assertThat(adminHome).contains("<a href=\"/review\"", "<a href=\"/publishing\"", "<a href=\"/report\"");
+        assertThat(drafterSystem).doesNotContain("jdbc:", "配置文件", "模板目录", "检查连接").contains("正常");
+        assertThat(adminSystem).contains("jdbc:", "配置文件", "模板目录", "检查连接");
+    }
+
+    @Test
     void theEditFormShowsTheStoredItem() throws Exception {
         long id = draft("编辑页显示的稿件", "编辑页的正文。\n");
 
