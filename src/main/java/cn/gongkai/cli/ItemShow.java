@@ -83,7 +83,7 @@ final class ItemShow extends CliCommand {
         out.println("审核记录：");
         Table t = new Table("时间", "操作人", "角色", "决定", "状态", "意见", "内容指纹");
         for (AuditEntry e : history) {
-            t.row(SECOND.format(e.at().atZone(zone)), e.actor(),
+            t.row(SECOND.format(e.at().atZone(zone)), AuditEntry.actorLabel(e.actor()),
                     e.role().isEmpty() ? "-" : ReviewService.roleLabel(e.role()), AuditAction.labelOf(e.decision()),
                     (e.fromStatus() == null || e.fromStatus().isEmpty() ? "" : e.fromStatus() + "→")
                             + e.toStatus(), e.comment().isEmpty() ? "-" : e.comment().replace('\n', ' '),

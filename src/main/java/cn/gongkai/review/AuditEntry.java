@@ -23,6 +23,17 @@ public record AuditEntry(long id, long itemId, String actor, String role, String
     /** The actor of rows the publisher writes. */
     public static final String PUBLISHER = "publisher";
 
+    /** Who made a row, as staff read it: the programs' own names in Chinese, people by their user name. */
+    public static String actorLabel(String actor) {
+        return switch (actor) {
+            case PUBLISHER -> "自动发布程序";
+            case "system" -> "系统";
+            case "import" -> "导入程序";
+            case "oa" -> "OA 系统";
+            default -> actor;
+        };
+    }
+
     public AuditEntry {
         role = role == null ? "" : role;
         comment = comment == null ? "" : comment;

@@ -349,8 +349,20 @@ final class EditorPages {
             ctx.json(out);
             return;
         }
-        ImportPreview p = s.importer().preview(id, f.fields(), f.body(), f.images());
-        out.put("problems", problems(p.problems()));
+        // the preview is always drawn: a category not chosen yet (the form has no default) is said, not fatal
+        Map<String, JsonNode> fields = f.fields();
+        boolean noCategory = !fields.containsKey("category") || fields.get("category").asText("").isBlank();
+        if (noCategory) {
+            fields = new LinkedHashMap<>(fields);
+            fields.put("category", com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                    s.site().config().categories().get(0)));
+        }
+        ImportPreview p = s.importer().preview(id, fields, f.body(), f.images());
+        List<EditorView.Problem> problems = new java.util.ArrayList<>(problems(p.problems()));
+        if (noCategory) {
+            problems.add(0, new EditorView.Problem("分类", "请选择分类（不选不能保存）"));
+        }
+        out.put("problems", problems);
         out.put("findings", ItemPages.findings(p.checks()));
         out.put("html", "");
         if (p.content() != null) {

@@ -93,7 +93,7 @@ final class ItemDetailPage {
             String by = "";
             for (AuditEntry e : history) {
                 if (AuditAction.APPROVE.is(e) && e.step() == n && e.contentHash().equals(item.contentHash())) {
-                    by = e.actor() + " " + views.time(e.at());
+                    by = AuditEntry.actorLabel(e.actor()) + " " + views.time(e.at());
                 }
             }
             out.add(new ItemDetailView.Step(ReviewService.roleLabel(steps.get(n)), stepState(item, n, current), by));
@@ -110,7 +110,8 @@ final class ItemDetailPage {
     }
 
     private List<ItemDetailView.HistoryRow> history(List<AuditEntry> history) {
-        return history.stream().map(e -> new ItemDetailView.HistoryRow(views.time(e.at()), e.actor(),
+        return history.stream().map(e -> new ItemDetailView.HistoryRow(views.time(e.at()),
+                AuditEntry.actorLabel(e.actor()),
                 e.role().isEmpty() ? "" : ReviewService.roleLabel(e.role()), AuditAction.labelOf(e.decision()),
                 e.comment(), e.contentHash().length() > 8 ? e.contentHash().substring(0, 8) : e.contentHash(),
                 e.checks().equals("检查通过") ? "" : e.checks())).toList();

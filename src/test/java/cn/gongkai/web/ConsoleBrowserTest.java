@@ -157,7 +157,8 @@ class ConsoleBrowserTest {
         assertThat(browser.text("#ledger-rows")).contains("本系统上线前发布的招商推介会通知", "历史导入");
 
         browser.open("/items/" + id);
-        assertThat(browser.text("#history")).contains("同意", "张科长", "李主任", "王副局长");
+        assertThat(browser.text("#history")).contains("同意", "张科长", "李主任", "王副局长", "自动发布程序")
+                .doesNotContain("publisher");
         browser.open("/items?q=以旧换新");
         assertThat(browser.text("#items")).contains("已发布");
         shot("04-稿件");

@@ -178,6 +178,15 @@ class ConsolePagesTest {
     }
 
     @Test
+    void thePreviewIsDrawnBeforeACategoryIsChosenAndSaysToChooseOne() throws Exception {
+        HttpResponse<String> r = drafter.submit("/preview", "title=" + Staff.enc("还没选分类") + "&category="
+                + "&account=hongqi&body=" + Staff.enc("正文已经写好。"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("正文已经写好", "请选择分类");
+    }
+
+    @Test
     void anUploadThatIsNotAnImageIsRefusedAndAnImageIsStoredByItsHash() throws Exception {
         byte[] png = Fixtures.png(300, 200, 0x336699);
         String sha = cn.gongkai.item.ContentHash.sha256(png);
