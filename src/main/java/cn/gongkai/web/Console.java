@@ -131,7 +131,9 @@ public final class Console {
         routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, "找不到", e.getMessage()));
         routes.exception(ReviewException.class, (e, ctx) -> {
             if (ctx.path().startsWith("/api/")) {
-                new Problem(409, "urn:gongkai:problem:review", "审核操作不允许", e.getMessage()).send(ctx);
+                ItemApi.refusal(e).send(ctx);
+            } else if (e.forbidden()) {
+                error(ctx, 403, "没有权限", e.getMessage());
             } else {
                 back(ctx, e.getMessage());
             }

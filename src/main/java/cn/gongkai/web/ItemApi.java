@@ -132,14 +132,21 @@ public final class ItemApi {
             }
             p.send(ctx);
         });
-        routes.exception(ReviewException.class, (e, ctx) -> (e.forbidden()
-                ? new Problem(403, "urn:gongkai:problem:forbidden", "无权操作", e.getMessage())
-                : new Problem(409, "urn:gongkai:problem:review", "审核操作不允许", e.getMessage())).send(ctx));
+        routes.exception(ReviewException.class, (e, ctx) -> refusal(e).send(ctx));
         routes.exception(UserException.class, (e, ctx) ->
                 new Problem(400, "urn:gongkai:problem:user", "用户操作不允许", e.getMessage()).send(ctx));
     }
 
     /** The handler, run only for an authenticated request. */
+    /**
+     * How the API answers a refused review action: 403 when the user may not do it at all, 409 when the item's state
+     * forbids it. The console answers {@code /api/} paths with this too (its handlers replace the API's).
+     */
+    static Problem refusal(ReviewException e) {
+        return e.forbidden() ? new Problem(403, "urn:gongkai:problem:forbidden", "无权操作", e.getMessage())
+                : new Problem(409, "urn:gongkai:problem:review", "审核操作不允许", e.getMessage());
+    }
+
     private Handler authed(Handler handler) {
         return ctx -> {
             authenticate(ctx);

@@ -123,6 +123,12 @@ class ConsoleDeadEndsTest {
 
         HttpResponse<String> refused = deptLeader.submit("/items/" + id + "/delete", "comment=");
         assertThat(refused.statusCode()).isEqualTo(403);
+        // the REST API on the same server as the console (as serve runs it): not allowed is 403, not 409
+        String token = app.wiring.users().createToken("张科长");
+        HttpResponse<String> api = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(app.url("/api/items/" + id))).DELETE()
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(403);
         HttpResponse<String> deleted = drafter.submit("/items/" + id + "/delete", "comment=" + Staff.enc("重复"));
 
         assertThat(deleted.statusCode()).isEqualTo(302);
