@@ -155,7 +155,7 @@ final class JdbiItemRepository implements ItemRepository {
     @Override
     public void setPriority(long id, int priority) {
         int changed = tx.call("cannot set the priority of item " + id, h -> h.createUpdate(
-                        "UPDATE item SET priority = :priority WHERE id = :id")
+                        "UPDATE item SET priority = :priority WHERE id = :id AND deleted_at IS NULL")
                 .bind("priority", priority).bind("id", id).execute());
         if (changed != 1) {
             throw new IllegalArgumentException("稿件 " + id + " 不存在");
@@ -165,14 +165,15 @@ final class JdbiItemRepository implements ItemRepository {
     @Override
     public int priority(long id) {
         return tx.call("cannot read the priority of item " + id, h -> h.createQuery(
-                        "SELECT priority FROM item WHERE id = :id").bind("id", id).mapTo(Integer.class).findOne())
+                        "SELECT priority FROM item WHERE id = :id AND deleted_at IS NULL").bind("id", id)
+                .mapTo(Integer.class).findOne())
                 .orElseThrow(() -> new IllegalArgumentException("稿件 " + id + " 不存在"));
     }
 
     @Override
     public void setCorrects(long id, long originalId) {
         int changed = tx.call("cannot link item " + id + " as the correction of item " + originalId, h -> h
-                .createUpdate("UPDATE item SET corrects_item_id = :original WHERE id = :id")
+                .createUpdate("UPDATE item SET corrects_item_id = :original WHERE id = :id AND deleted_at IS NULL")
                 .bind("original", originalId).bind("id", id).execute());
         if (changed != 1) {
             throw new IllegalArgumentException("稿件 " + id + " 不存在");
@@ -182,7 +183,8 @@ final class JdbiItemRepository implements ItemRepository {
     @Override
     public Optional<Long> correctionOf(long id) {
         return tx.call("cannot read which item item " + id + " corrects", h -> h.createQuery(
-                        "SELECT corrects_item_id FROM item WHERE id = :id AND corrects_item_id IS NOT NULL")
+                        "SELECT corrects_item_id FROM item WHERE id = :id AND corrects_item_id IS NOT NULL"
+                                + " AND deleted_at IS NULL")
                 .bind("id", id).mapTo(Long.class).findOne());
     }
 

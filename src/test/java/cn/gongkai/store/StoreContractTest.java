@@ -903,6 +903,10 @@ abstract class StoreContractTest {
                 .isFalse();
         assertThat(db.items().replaceContent(gone.id(), content("hongqi", "复活", null), ItemStatus.IN_REVIEW,
                 ItemStatus.IN_REVIEW, T0)).isEmpty();
+        assertThatThrownBy(() -> db.items().setPriority(gone.id(), 5)).hasMessageContaining("不存在");
+        assertThatThrownBy(() -> db.items().priority(gone.id())).hasMessageContaining("不存在");
+        assertThatThrownBy(() -> db.items().setCorrects(gone.id(), kept.id())).hasMessageContaining("不存在");
+        assertThat(db.items().correctionOf(gone.id())).isEmpty();
         assertThat(db.audit().history(gone.id())).extracting(AuditEntry::decision).containsExactly("DELETE");
         assertThat(db.items().insert(content("hongqi", "重新导入", null), ItemStatus.DRAFT, "src-dup", T0).id())
                 .isNotEqualTo(gone.id());
