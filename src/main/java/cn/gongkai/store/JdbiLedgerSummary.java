@@ -54,13 +54,30 @@ final class JdbiLedgerSummary implements LedgerSummary {
 
     // ---- keeping ----
 
-    /** Makes the caller's transaction the only ledger writer until it ends (see the class comment). */
+    /**
+     * Makes the caller's transaction the only ledger writer until it ends (see the class comment). When the summary
+     * was cut in another zone (a process configured with another time zone rebuilt it), this writer cannot keep it
+     * right: it is marked stale (zone '') so that nobody reads it until it is rebuilt, instead of mixing two zones.
+     */
     void lock(Handle h) {
-        h.createQuery("SELECT zone FROM ledger_daily_zone FOR UPDATE").mapTo(String.class).list();
+        Optional<String> cutIn = h.createQuery("SELECT zone FROM ledger_daily_zone FOR UPDATE").mapTo(String.class)
+                .findFirst();
+        if (cutIn.isPresent() && !cutIn.get().isEmpty() && !cutIn.get().equals(zone.getId())) {
+            h.createUpdate("UPDATE ledger_daily_zone SET zone = ''").execute();
+        }
     }
 
-    /** Adds the tally's cells to the summary, in the caller's transaction. */
+    /** Whether the summary is cut in this zone and complete (then it may be read and kept). */
+    private boolean current(Handle h) {
+        return h.createQuery("SELECT zone FROM ledger_daily_zone").mapTo(String.class).findFirst()
+                .filter(z -> z.equals(zone.getId())).isPresent();
+    }
+
+    /** Adds the tally's cells to the summary, in the caller's transaction (nothing while the summary is stale). */
     void apply(Handle h, DailyTally tally) {
+        if (!current(h)) {
+            return;
+        }
         tally.cells().forEach((cell, counts) -> {
             if (bind(h.createUpdate(ADD), cell, counts).execute() == 0) {
                 insertOrAdd(h, cell, counts);
@@ -90,6 +107,9 @@ final class JdbiLedgerSummary implements LedgerSummary {
 
     /** The days of {@code bounds} when each is a midnight in the summary's zone; empty otherwise. */
     Optional<List<LocalDate>> days(List<Instant> bounds) {
+        if (!tx.call("cannot read the zone of the ledger summary", this::current)) {
+            return Optional.empty();
+        }
         List<LocalDate> days = new ArrayList<>();
         for (Instant b : bounds) {
             LocalDate day = LocalDate.ofInstant(b, zone);
@@ -140,18 +160,24 @@ final class JdbiLedgerSummary implements LedgerSummary {
 
     /** Rebuilds the summary when it was cut in another zone or never filled (zone '': a ledger older than V12). */
     void ensureCurrent() {
-        Optional<String> cutIn = tx.call("cannot read the zone of the ledger summary",
-                h -> h.createQuery("SELECT zone FROM ledger_daily_zone").mapTo(String.class).findFirst());
-        if (cutIn.isEmpty() || !cutIn.get().equals(zone.getId())) {
-            rebuild();
+        if (!tx.call("cannot read the zone of the ledger summary", this::current)) {
+            rebuild(true);
         }
     }
 
     @Override
     public long rebuild() {
+        return rebuild(false);
+    }
+
+    /** Rebuilds the summary; with {@code onlyIfStale}, not when another process rebuilt it while this one waited. */
+    private long rebuild(boolean onlyIfStale) {
         return tx.call("cannot rebuild the ledger summary", h -> {
             // Writers wait until the summary is rebuilt; the ledger read below then sees every committed row.
             lock(h);
+            if (onlyIfStale && current(h)) {
+                return 0L;
+            }
             h.execute("DELETE FROM ledger_daily");
             long[] rows = {0};
             DailyTally tally = countLedger(h, rows);

@@ -134,6 +134,32 @@ class LedgerSummaryTest {
         }
     }
 
+    /**
+     * A second process configured with another time zone rebuilds the summary in its zone; the first one's next
+     * ledger write marks it stale instead of adding days cut in its own zone, and both count from the ledger until
+     * the summary is rebuilt: the counts stay right in each zone.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aProcessInAnotherZoneNeverMixesTwoZonesInTheSummary(String name, Supplier<Place> place) {
+        Place p = place.get();
+        try (Database shanghai = p.open()) {
+            shanghai.ledger().recordAll(List.of(imported("k1", "2023-03-01T02:00:00Z", "招商引资", "job1")));
+            try (Database utc = Database.open(p.url(), p.user(), "", ZoneId.of("UTC"))) {
+                // 2023-12-31T20:00Z is 2024 in Shanghai, still 2023 in UTC
+                shanghai.ledger().recordAll(List.of(imported("k2", "2023-12-31T20:00:00Z", "促消费", "job2")));
+
+                assertThat(counter(shanghai).count(2023, CountBy.ACCOUNT).articles()).isEqualTo(1);
+                assertThat(counter(shanghai).count(2024, CountBy.ACCOUNT).articles()).isEqualTo(1);
+                assertThat(new Counter(utc.ledgerStatistics(), ZoneId.of("UTC"), CATEGORIES)
+                        .count(2023, CountBy.ACCOUNT).articles()).isEqualTo(2);
+            }
+            try (Database again = p.open()) {
+                assertAgrees(again);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void concurrentWritersLoseNoIncrement(String name, Supplier<Place> place) throws Exception {
