@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import cn.gongkai.wechat.LogEscaper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,14 @@ public final class TemplateUpgrade {
 
     /** {@code current}: the jar's files by path; {@code shipped}: every hash each has shipped with. */
     TemplateUpgrade(Map<String, byte[]> current, Map<String, Set<String>> shipped) {
+        for (String file : current.keySet()) {
+            // every name stays inside the templates folder it is written into
+            if (file.isEmpty() || file.startsWith("/") || file.contains("\\") || file.contains(":")
+                    || java.util.Arrays.asList(file.split("/")).contains("..")) {
+                throw new IllegalArgumentException("a bundled template name must be a relative path inside the "
+                        + "folder: " + file);
+            }
+        }
         this.current = new LinkedHashMap<>(current);
         this.shipped = Map.copyOf(shipped);
     }
@@ -173,10 +182,20 @@ public final class TemplateUpgrade {
     private static Map<String, String> offered(Path dir) {
         Map<String, String> offered = new TreeMap<>();
         Path file = dir.resolve(OFFERED);
-        if (Files.isRegularFile(file)) {
-            versions(new String(read(file), StandardCharsets.UTF_8))
-                    .forEach((name, hashes) -> offered.put(name, hashes.iterator().next()));
+        if (!Files.isRegularFile(file)) {
+            return offered;
         }
+        // the program's own bookkeeping, but in a folder staff edit: a damaged line is skipped (its .new may be
+        // offered once more), never a reason not to start
+        new String(read(file), StandardCharsets.UTF_8).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(line -> {
+                    String[] parts = line.split("\\s+");
+                    if (parts.length == 2 && parts[1].matches("[0-9a-f]{64}")) {
+                        offered.put(parts[0], parts[1]);
+                    } else {
+                        LOG.warn("模板目录中的 {} 有一行无法识别，已跳过：{}", OFFERED, LogEscaper.escape(line));
+                    }
+                });
         return offered;
     }
 
@@ -196,8 +215,13 @@ public final class TemplateUpgrade {
 
     private static void write(Path file, byte[] bytes) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, bytes);
+            // temp file then move: a running server never reads half a template
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temp = Files.createTempFile(parent, ".upgrade-", ".tmp");
+            Files.write(temp, bytes);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write template " + file, e);
         }

@@ -1,6 +1,7 @@
 package cn.gongkai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -192,5 +194,24 @@ class TemplateUpgradeTest {
         Bundled.ensureTemplates(dir);
 
         assertThat(snapshot()).isEqualTo(before);
+    }
+    @Test
+    void aDamagedLineInTheOfferedListIsSkippedAndTheUpgradeStillRuns() throws IOException {
+        install("edited by staff");
+        Files.writeString(dir.resolve(TemplateUpgrade.OFFERED), "# comment\nthis line was typed over\n");
+
+        List<TemplateUpgrade.Step> steps = jar("v2", "v1").apply(dir);
+
+        assertThat(steps).extracting(TemplateUpgrade.Step::kind).containsExactly(TemplateUpgrade.Kind.EDITED);
+        assertThat(read(PAGE + TemplateUpgrade.NEW)).isEqualTo("v2");
+        assertThat(read(TemplateUpgrade.OFFERED)).doesNotContain("typed over").contains(PAGE);
+    }
+
+    @Test
+    void aBundledNameThatWouldLeaveTheFolderIsRefused() {
+        for (String name : List.of("../outside.ftlh", "/etc/x", "console/../../x", "C:x", "a\\b")) {
+            assertThatThrownBy(() -> new TemplateUpgrade(Map.of(name, bytes("x")), Map.of())).as(name)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }
