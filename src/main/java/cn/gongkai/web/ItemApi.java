@@ -64,6 +64,8 @@ public final class ItemApi {
     private static final String USER_ATTRIBUTE = "gongkai.user";
     static final String VALIDATION = "urn:gongkai:problem:validation";
     static final long MAX_REQUEST_BYTES = 40L * 1024 * 1024;
+    private static final com.fasterxml.jackson.databind.ObjectReader RESCHEDULE =
+            RequestJson.reader(ItemJson.RescheduleRequest.class);
 
     private final ItemImporter importer;
     private final ReviewService review;
@@ -221,8 +223,13 @@ public final class ItemApi {
 
     private void reschedule(Context ctx) {
         DisclosureItem item = load(ctx);
-        ItemJson.RescheduleRequest r = body(ctx, ItemJson.RescheduleRequest.class, ItemJson.RescheduleRequest.EMPTY,
+        // strict: a misspelt field must not quietly mean "the next slot"
+        ItemJson.RescheduleRequest r = RequestJson.read(RESCHEDULE, ctx,
                 "{\"publishAt\": \"2026-12-08T09:00+08:00\", \"reason\": \"调整原因\"}");
+        if (r.now() && !r.publishAt().isEmpty()) {
+            throw new ApiException(new Problem(400, VALIDATION, "请求自相矛盾", "now 与 publishAt 只能给一个："
+                    + "立即发布用 \"now\": true，改到某个时间用 publishAt").error("now", 0, "不能与 publishAt 同时给出"));
+        }
         Instant at = r.now() ? Instant.now(review.clock()) : time(r.publishAt());
         json(ctx, 200, summary(review.reschedule(item.id(), at, user(ctx).name(), r.reason())));
     }

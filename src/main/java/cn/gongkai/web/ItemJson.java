@@ -114,15 +114,12 @@ final class ItemJson {
      * The body of a reschedule request: {@code {"publishAt": "2026-12-08T09:00+08:00", "reason": "…"}} or
      * {@code {"now": true, "reason": "…"}}; an empty {@code publishAt} without {@code now} means the next slot.
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record RescheduleRequest(@JsonDeserialize(using = LenientText.class) String publishAt, boolean now,
                              @JsonDeserialize(using = LenientText.class) String reason) {
         RescheduleRequest {
             publishAt = publishAt == null ? "" : publishAt;
             reason = reason == null ? "" : reason;
         }
-
-        static final RescheduleRequest EMPTY = new RescheduleRequest("", false, "");
     }
 
     /** Any JSON value as its stripped text: numbers and booleans as written, arrays and objects as "". */

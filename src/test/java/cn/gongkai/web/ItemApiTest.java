@@ -459,5 +459,14 @@ class ItemApiTest {
         HttpResponse<String> badTime = send("POST", "/api/items/" + id + "/reschedule", drafter,
                 "{\"publishAt\": \"明天\", \"reason\": \"推迟\"}");
         assertThat(badTime.statusCode()).isEqualTo(400);
+        HttpResponse<String> misspelt = send("POST", "/api/items/" + id + "/reschedule", drafter,
+                "{\"publish_at\": \"2031-01-02T09:00+08:00\", \"reason\": \"推迟\"}");
+        assertThat(misspelt.statusCode()).as("not quietly the next slot").isEqualTo(400);
+        assertThat(misspelt.body()).contains("publish_at", "publishAt");
+        HttpResponse<String> both = send("POST", "/api/items/" + id + "/reschedule", drafter,
+                "{\"now\": true, \"publishAt\": \"2031-01-02T09:00+08:00\", \"reason\": \"推迟\"}");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(json(send("GET", "/api/items/" + id, drafter, null)).get("publishAt").asText())
+                .isEqualTo("2030-01-02T01:00:00Z");
     }
 }
