@@ -93,8 +93,9 @@ public final class ItemImporter {
             // the review chain cannot take one of the items (e.g. an important item while nobody holds 主要领导):
             // the whole batch is rolled back and the file named, as for any other problem
             ParsedItem p = checked.parsed().get(at[0]);
+            String field = p.content().important() ? "important" : "";
             return new ImportResult(List.of(), List.of(new ImportProblem(p.file(),
-                    p.fieldLines().getOrDefault("important", 0), "important", e.reason())), checked.warnings());
+                    p.fieldLines().getOrDefault(field, 0), field, e.reason())), checked.warnings());
         }
     }
 
