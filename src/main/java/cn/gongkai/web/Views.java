@@ -142,7 +142,8 @@ final class Views {
         try {
             return render(fm, name, model, frame);
         } catch (IOException | TemplateException e) {
-            if (!java.nio.file.Files.isDirectory(folder)) {
+            if (!editedInFolder(name) && !editedInFolder("layout.ftlh")) {
+                // the jar's own page failed: a fault in the page or its data, not an outdated copy
                 throw new IllegalStateException("console template " + name + " failed: " + e.getMessage(), e);
             }
             if (warned.add(name)) {
@@ -164,6 +165,19 @@ final class Views {
         StringWriter out = new StringWriter();
         t.process(new PageModel(wrap(model), wrap(frame)), out);
         return out.toString();
+    }
+
+    /** Whether the folder holds its own copy of {@code name} that differs from the jar's. */
+    private boolean editedInFolder(String name) {
+        Path copy = folder.resolve(name);
+        if (!java.nio.file.Files.isRegularFile(copy)) {
+            return false;
+        }
+        try (java.io.InputStream jar = Views.class.getResourceAsStream("/templates/console/" + name)) {
+            return jar == null || !java.util.Arrays.equals(jar.readAllBytes(), java.nio.file.Files.readAllBytes(copy));
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static String firstLine(String message) {
