@@ -330,6 +330,7 @@ final class EditorPages {
             case "digest" -> "摘要";
             case "account" -> "公众号";
             case "glossary" -> "术语库";
+            case "important" -> "重要";
             case "signature" -> "落款单位";
             case "signed_at" -> "成文日期";
             case "" -> "稿件";
