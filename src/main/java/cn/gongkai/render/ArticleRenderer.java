@@ -44,7 +44,6 @@ public final class ArticleRenderer {
     private static final Evaluator SLOT = QueryParser.parse(BODY_SLOT);
     private static final Evaluator TABLES = QueryParser.parse("table");
     private static final Evaluator ALIGNED_CELLS = QueryParser.parse("th[align], td[align]");
-    private static final Evaluator QUOTES = QueryParser.parse("blockquote");
 
     /** The variables the layout gets, all always present (empty when there is nothing to show). */
     static final List<String> LAYOUT_VARIABLES = List.of("accountName", "category", "docNo", "bodyHtml", "notes",
@@ -138,7 +137,7 @@ public final class ArticleRenderer {
         }
         styleTables(body);
         theme.apply(body);
-        closeQuotes(body);
+        QuotationEnds.close(body);
         sign(body, item);
 
         String qrSrc = "";
@@ -179,16 +178,6 @@ public final class ArticleRenderer {
             cell.removeAttr("align");
             if (align.equals("left") || align.equals("center") || align.equals("right")) {
                 cell.attr("style", theme.style(cell.normalName()) + "text-align:" + align + ";");
-            }
-        }
-    }
-
-    /** A quotation's last block ends without the bottom margin that separates paragraphs (the box has padding). */
-    private static void closeQuotes(Element body) {
-        for (Element quote : body.select(QUOTES)) {
-            Element last = quote.lastElementChild();
-            if (last != null) {
-                last.attr("style", last.attr("style") + "margin-bottom:0;");
             }
         }
     }
