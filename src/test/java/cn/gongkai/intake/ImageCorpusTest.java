@@ -264,6 +264,19 @@ class ImageCorpusTest {
                 .contains("图片“IMG_0099.HEIC”是 HEIC/AVIF 格式", "文件已损坏或不完整", "另存为 JPG"));
     }
 
+    @Test
+    void aSidewaysPhotoIsSubsampledByTheSideThatBecomesItsWidth() throws IOException {
+        byte[] photo = jpeg(halves(4320, 2160, BufferedImage.TYPE_3BYTE_BGR), false);
+
+        ImageDecoding.Decoded flat = ImageDecoding.decodeAtLeast("a.jpg", photo, 1080, false);
+        ImageDecoding.Decoded turned = ImageDecoding.decodeAtLeast("a.jpg", photo, 1080, true);
+
+        assertThat(flat.step()).isEqualTo(4);
+        assertThat(flat.image().getWidth()).isEqualTo(1080);
+        assertThat(turned.step()).as("upright, the stored height 2160 is the width").isEqualTo(2);
+        assertThat(turned.image().getHeight()).isEqualTo(1080);
+    }
+
     /**
      * A 48-megapixel phone photo (8000×6000) is read every 7th pixel (about 1143×858, the smallest reading at least
      * 1080 wide) and then scaled to 1080: the decode needs a few MB instead of the 144 MB of the whole picture. The
