@@ -46,7 +46,7 @@ final class EditorPages {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp",
-            "image/webp", "image/tiff");
+            "image/webp", "image/tiff", "image/heic");
 
     /** What the editor reads and runs. */
     record Uses(ItemRepository items, ImageStore images, ItemImporter importer, ReviewService review,
@@ -404,7 +404,7 @@ final class EditorPages {
         String mime = ImageKinds.mimeOf(bytes);
         if (!IMAGE_TYPES.contains(mime)) {
             ctx.status(415).json(Map.of("error", "“" + file.filename()
-                    + "”不是可用的图片（支持 JPG、PNG、GIF、BMP、WebP、TIFF；HEIC 请先在手机或电脑上另存为 JPG）"));
+                    + "”不是可用的图片（支持 JPG、PNG、GIF、BMP、WebP、TIFF、HEIC），请另存为 JPG 后再上传"));
             return;
         }
         var declared = ImageDecoding.headerSize(bytes);
