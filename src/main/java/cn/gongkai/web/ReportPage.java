@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * 年报 ({@code /report?year=Y}): the year's facts file ({@code config/report/YYYY.yml}) filled in as a form (or
- * edited as YAML), the checks V1–V12 on the draft, and the draft as Word or Markdown ({@code /report/download}) once
+ * edited as YAML), the checks V1–V12 and P1 on the draft, and the draft as Word or Markdown ({@code /report/download}) once
  * no check fails.
  */
 final class ReportPage {
@@ -41,7 +41,8 @@ final class ReportPage {
             new String[] {"V9", "正文“共 N 条，其中……”各项之和等于总数"},
             new String[] {"V10", "标签与 2021 年格式逐字一致"},
             new String[] {"V11", "每件申请只计入一种办理结果"},
-            new String[] {"V12", "统计期限为全年，报告在次年 1 月 31 日前公开"});
+            new String[] {"V12", "统计期限为全年，报告在次年 1 月 31 日前公开"},
+            new String[] {"P1", "没有残留的填写提示（请填写、待填写、请输入、待补充、XX、××、（此处……））"});
     private static final Role[] EDITORS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER};
     private static final long MAX_FACTS_BYTES = 512 * 1024;
 
@@ -91,7 +92,7 @@ final class ReportPage {
         try {
             AnnualReports.Draft draft = s.reports().draft(v.year(), file, ReportWriter.Format.MARKDOWN);
             return new ReportView(v.year(), v.years(), v.file(), v.exists(), v.facts(), v.form(), v.canEdit(), "",
-                    checks(draft.findings()), draft.findings().stream().filter(f -> !f.check().matches("V\\d+"))
+                    checks(draft.findings()), draft.findings().stream().filter(f -> !f.check().matches("[VP]\\d+"))
                     .map(Finding::message).toList(), draft.exportable(),
                     String.valueOf(draft.counts().articles()));
         } catch (IllegalArgumentException | UncheckedIOException e) {
@@ -100,7 +101,7 @@ final class ReportPage {
         }
     }
 
-    /** Each of V1–V12 with the findings about it: passed, warnings or errors. */
+    /** Each of V1–V12 and P1 with the findings about it: passed, warnings or errors. */
     private static List<ReportView.Check> checks(List<Finding> findings) {
         List<ReportView.Check> out = new ArrayList<>();
         for (String[] c : CHECKS) {
