@@ -5,6 +5,7 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerSource;
 import cn.gongkai.report.HistoryImport;
+import cn.gongkai.report.HistoryTemplate;
 import cn.gongkai.report.LedgerExport;
 import cn.gongkai.report.Reconciler;
 import java.io.IOException;
@@ -18,16 +19,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gongkai ledger import|export|list|categorise|reconcile|rebuild-summary}: the publication ledger behind the yearly counts. */
+/** {@code gongkai ledger import|import-template|export|list|categorise|reconcile|rebuild-summary}: the publication ledger behind the yearly counts. */
 @Command(name = "ledger", mixinStandardHelpOptions = true,
-        description = "发布台账：导入历史发布记录、导出年度台账（佐证材料）、列出、归类、与微信已发布列表核对、重建统计汇总",
-        subcommands = {LedgerCommands.Import.class, LedgerCommands.Export.class, LedgerCommands.ListRows.class,
+        description = "发布台账：导入历史发布记录（可先生成 .xlsx 模板）、导出年度台账（佐证材料）、列出、归类、与微信已发布列表核对、重建统计汇总",
+        subcommands = {LedgerCommands.Import.class, LedgerCommands.ImportTemplate.class, LedgerCommands.Export.class, LedgerCommands.ListRows.class,
                 LedgerCommands.Categorise.class, LedgerCommands.Reconcile.class, LedgerCommands.RebuildSummary.class})
 final class LedgerCommands extends CommandGroup {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"导入使用本系统之前发布的文章（.csv 或 .xlsx）。",
-                    "表头：published_at,title,category,url,department,account；published_at 写作 YYYY-MM-DD HH:MM（北京时间）；",
-                    "只有一个公众号时 account 列可省略或留空。任一行有问题时整个文件不导入；重复导入同一文件不会重复计数；",
+                    "表头：发布时间,标题,分类,链接,部门,公众号（也可写英文 published_at,title,category,url,department,account，",
+                    "顺序不限）；发布时间写作 YYYY-MM-DD HH:MM（北京时间）；模板见 gongkai ledger import-template；",
+                    "只有一个公众号时公众号列可省略或留空。任一行有问题时整个文件不导入；重复导入同一文件不会重复计数；",
                     "台账中已有的文章（链接相同，或同一公众号同一天标题相同）跳过并逐条列出。"})
     static final class Import extends CliCommand {
         @Parameters(paramLabel = "FILE", description = "历史发布记录（.csv 为 UTF-8 编码，或 .xlsx）")
@@ -42,6 +44,32 @@ final class LedgerCommands extends CommandGroup {
                     return ExitCodes.USER;
                 }
                 r.lines().forEach(out()::println);
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "import-template", mixinStandardHelpOptions = true,
+            description = "生成历史发布记录的 .xlsx 模板：中文表头、一行示例（导入前删除）和“填写说明”工作表")
+    static final class ImportTemplate extends CliCommand {
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件，须以 .xlsx 结尾")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                throw new UserError("--out 须以 .xlsx 结尾：" + file);
+            }
+            try (Wiring w = wire()) {
+                byte[] bytes = new HistoryTemplate(w.config().categories(),
+                        w.config().accounts().stream().map(AccountConfig::id).toList()).xlsx();
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.write(file, bytes);
+                out().println("已生成历史发布记录模板 " + file + "：删除第 2 行的示例后逐行填写，再用 gongkai ledger import " + file
+                        + " 导入");
                 return ExitCodes.OK;
             }
         }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code gongkai report --year Y [--facts FILE] --out FILE.md|.html|.docx}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"生成《政府信息公开工作年度报告》草稿（2021 年格式），先做 V1–V12 核对，有错误时不导出。",
+        description = {"生成《政府信息公开工作年度报告》草稿（2021 年格式），先做 V1–V12 和 P1（填写提示）核对，有错误时不导出。",
                 "主动公开条数由发布台账统计；表二、表三、表四和单位撰写的文字来自事实文件。"})
 final class ReportCommand extends CliCommand {
     @Option(names = "--year", required = true, paramLabel = "Y", description = "报告年度")

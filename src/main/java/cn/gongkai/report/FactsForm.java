@@ -85,6 +85,23 @@ public final class FactsForm {
         return Format2021.T3_ROWS.stream().map(r -> new Row(r.key(), r.label(), Format2021.T3_COLUMNS)).toList();
     }
 
+    /** The key of table 三's row （七）总计, which the form computes from the outcome rows. */
+    public static String table3TotalRow() {
+        return Format2021.T3_ROWS.get(Format2021.R24).key();
+    }
+
+    /**
+     * The group headings of table 三 as the 2021 format prints them, keyed by the first row under each: 三、本年度办理结果
+     * over （一）予以公开, then （三）不予公开, （四）无法提供, （五）不予处理 and （六）其他处理 over their numbered rows.
+     */
+    public static Map<String, String> table3Headings() {
+        return Map.of(Format2021.T3_ROWS.get(Format2021.R3).key(), Format2021.T3_RESULTS,
+                Format2021.T3_ROWS.get(4).key(), Format2021.T3_WITHHELD,
+                Format2021.T3_ROWS.get(12).key(), Format2021.T3_UNABLE,
+                Format2021.T3_ROWS.get(15).key(), Format2021.T3_NOT_HANDLED,
+                Format2021.T3_ROWS.get(20).key(), Format2021.T3_OTHER);
+    }
+
     /** Table 四: three groups of five cells (the last 总计). */
     public static List<Row> table4() {
         return Format2021.T4_GROUPS.stream().map(g -> new Row(g, g.equals(Format2021.T4_REVIEW) ? g
@@ -173,10 +190,17 @@ public final class FactsForm {
         }
     }
 
-    /** 表三 or 表四: each row a list whose blank total is left to be summed. */
+    /**
+     * 表三 or 表四: each row a list whose blank total is left to be summed; table 三's （七）总计 row left all blank is
+     * left out, so that it is summed from the outcome rows.
+     */
     private static void numberTable(ObjectNode table, List<Row> rows, Map<String, List<String>> values) {
         for (Row r : rows) {
-            cells(table.putArray(r.key()), values.getOrDefault(r.key(), List.of()), r.columns().size(), true);
+            List<String> cells = values.getOrDefault(r.key(), List.of());
+            if (r.key().equals(table3TotalRow()) && cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            cells(table.putArray(r.key()), cells, r.columns().size(), true);
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.Locale;
 
 /**
  * Imports articles published before gongkai was installed ({@code gongkai ledger import FILE.csv|.xlsx}): a header
- * row {@code published_at,title,category,url,department,account} ({@code account} may be left out or empty when
- * there is one account), {@code published_at} as {@code YYYY-MM-DD HH:MM} in the configured zone. Any bad row
+ * row {@code 发布时间,标题,分类,链接,部门,公众号} or {@code published_at,title,category,url,department,account} (any order,
+ * variants in {@link HistoryColumns}; the account may be left out or empty when there is one account), the time as
+ * {@code YYYY-MM-DD HH:MM} in the configured zone. {@link HistoryTemplate} writes an .xlsx to fill in. Any bad row
  * rejects the whole file, naming its line; importing the same rows again adds nothing. A row for an article the
  * ledger already has in another way — published by gongkai, found by {@code ledger reconcile}, or imported before
  * with another time or title — is skipped and named, so no article is counted twice: the same article link (for
@@ -24,7 +25,8 @@ import java.util.Locale;
  * and title.
  */
 public final class HistoryImport {
-    static final List<String> HEADER = List.of("published_at", "title", "category", "url", "department", "account");
+    /** The header the template writes; the English names, other Chinese names and any order are accepted too. */
+    static final String TEMPLATE_HEADER = "发布时间,标题,分类,链接,部门,公众号（或 published_at,title,category,url,department,account）";
     /** How the file writes a time, {@code published_at}; also how messages show one. */
     static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -114,13 +116,12 @@ public final class HistoryImport {
     /** Checks the header, then every row; adds the rows only when none has a problem. */
     private Result importRows(String file, HistorySheets.Rows read) {
         if (read.isEmpty()) {
-            return Result.refused(List.of(file + "：文件是空的；第 1 行应为表头 " + String.join(",", HEADER)));
+            return Result.refused(List.of(file + "：文件是空的；第 1 行应为表头，如 " + TEMPLATE_HEADER));
         }
-        List<String> header = read.cells().get(0).stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
-        boolean hasAccount = header.equals(HEADER);
-        if (!hasAccount && !header.equals(HEADER.subList(0, 5))) {
-            return Result.refused(List.of(file + " 第 " + read.lines().get(0) + " 行：表头应为 " + String.join(",", HEADER)
-                    + "（只有一个公众号时可省略 account 列），实际为 " + String.join(",", read.cells().get(0))));
+        HistoryColumns.Parsed header = HistoryColumns.parse(read.cells().get(0));
+        if (header.columns() == null) {
+            return Result.refused(List.of(file + " 第 " + read.lines().get(0) + " 行（表头）：" + String.join("；",
+                    header.problems()) + "。可用的列：" + HistoryColumns.accepted() + "（只有一个公众号时可省略公众号列）"));
         }
         List<LedgerEntry> entries = new ArrayList<>();
         List<String> places = new ArrayList<>();
@@ -129,11 +130,14 @@ public final class HistoryImport {
             List<String> r = read.cells().get(i);
             String place = file + " 第 " + read.lines().get(i) + " 行";
             LedgerEntry entry = r.stream().allMatch(String::isBlank) ? null
-                    : rows.entry(place + "：", r, header.size(), hasAccount, problems);
+                    : rows.entry(place + "：", r, header.columns(), problems);
             if (entry != null) {
                 entries.add(entry);
                 places.add(place);
             }
+        }
+        if (problems.isEmpty() && entries.isEmpty()) {
+            return Result.refused(List.of(file + "：表头下面没有记录，未导入任何内容；请从第 2 行起每行填写一篇文章"));
         }
         return problems.isEmpty() ? record(entries, places) : Result.refused(allRefused(problems));
     }

@@ -3,6 +3,7 @@ package cn.gongkai.report;
 import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerSource;
+import cn.gongkai.report.HistoryColumns.Field;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -23,69 +24,74 @@ final class HistoryRows {
         this.accounts = List.copyOf(accounts);
     }
 
-    /** The ledger row of one line of the file, or null when the line has problems ({@code where} starts each). */
-    LedgerEntry entry(String where, List<String> r, int columns, boolean hasAccount, List<String> problems) {
-        if (r.size() != columns) {
-            problems.add(where + "应有 " + columns + " 列，实际 " + r.size() + " 列（含逗号的内容请用英文双引号括起来）");
+    /**
+     * The ledger row of one line, or null when the line has problems ({@code where} starts each; a cell is named by
+     * its column as the file's header names it).
+     */
+    LedgerEntry entry(String where, List<String> r, HistoryColumns cols, List<String> problems) {
+        if (r.size() != cols.width()) {
+            problems.add(where + "应有 " + cols.width() + " 列，实际 " + r.size() + " 列（含逗号的内容请用英文双引号括起来）");
             return null;
         }
         int before = problems.size();
-        LocalDateTime at = publishedAt(where, r.get(0), problems);
-        String title = title(where, r.get(1).strip(), problems);
-        String category = category(where, r.get(2).strip(), problems);
-        String url = url(where, r.get(3).strip(), problems);
-        String account = account(where, hasAccount ? r.get(5).strip() : "", problems);
+        String at = cols.cell(r, Field.PUBLISHED_AT).strip();
+        LocalDateTime time = publishedAt(where + cols.label(Field.PUBLISHED_AT), at, problems);
+        String title = title(where + cols.label(Field.TITLE), cols.cell(r, Field.TITLE).strip(), problems);
+        String category = category(where + cols.label(Field.CATEGORY), cols.cell(r, Field.CATEGORY).strip(), problems);
+        String url = url(where + cols.label(Field.URL), cols.cell(r, Field.URL).strip(), problems);
+        String account = account(where, cols.label(Field.ACCOUNT), cols.cell(r, Field.ACCOUNT).strip(), problems);
         if (problems.size() != before) {
             return null;
         }
-        String key = "import:" + account + "|" + r.get(0).strip() + "|" + title;
+        String key = "import:" + account + "|" + at + "|" + title;
         return new LedgerEntry(0, null, account, LedgerEntry.UNKNOWN_MODE, null, null, 1, url, title, category,
-                r.get(4).strip(), at.atZone(zone).toInstant(), LedgerSource.IMPORT, key, null, null);
+                cols.cell(r, Field.DEPARTMENT).strip(), time.atZone(zone).toInstant(), LedgerSource.IMPORT, key, null,
+                null);
     }
 
     private static LocalDateTime publishedAt(String where, String cell, List<String> problems) {
         try {
             return LocalDateTime.parse(cell.strip(), HistoryImport.MINUTE);
         } catch (DateTimeParseException e) {
-            problems.add(where + "published_at 应写作 YYYY-MM-DD HH:MM（北京时间），实际为“" + cell + "”");
+            problems.add(where + " 应写作 YYYY-MM-DD HH:MM（北京时间），实际为“" + cell + "”");
             return null;
         }
     }
 
     private static String title(String where, String title, List<String> problems) {
         if (title.isEmpty()) {
-            problems.add(where + "title 不能为空");
+            problems.add(where + " 不能为空");
         } else if (WeChatLimits.chars(title) > WeChatLimits.HISTORY_TITLE_CHARS) {
-            problems.add(where + "title 超过 " + WeChatLimits.HISTORY_TITLE_CHARS + " 字");
+            problems.add(where + " 超过 " + WeChatLimits.HISTORY_TITLE_CHARS + " 字");
         }
         return title;
     }
 
     private String category(String where, String category, List<String> problems) {
         if (!categories.contains(category)) {
-            problems.add(where + "category“" + category + "”不在配置的分类中（" + String.join("、", categories) + "）");
+            problems.add(where + "“" + category + "”不在配置的分类中（" + String.join("、", categories) + "）");
         }
         return category;
     }
 
     private static String url(String where, String url, List<String> problems) {
         if (!url.isEmpty() && !url.startsWith("http://") && !url.startsWith("https://")) {
-            problems.add(where + "url 应以 http:// 或 https:// 开头，实际为“" + url + "”");
+            problems.add(where + " 应以 http:// 或 https:// 开头，实际为“" + url + "”");
         }
         return url;
     }
 
     /** The account of a line: as written, or the only configured one when the cell is empty. */
-    private String account(String where, String account, List<String> problems) {
+    private String account(String where, String column, String account, List<String> problems) {
         if (account.isEmpty()) {
             if (accounts.size() != 1) {
-                problems.add(where + "配置了多个公众号（" + String.join("、", accounts) + "），account 不能为空");
+                problems.add(where + "配置了多个公众号（" + String.join("、", accounts) + "），" + column + " 不能为空");
                 return account;
             }
             return accounts.get(0);
         }
         if (!accounts.contains(account)) {
-            problems.add(where + "account“" + account + "”不是配置的公众号 id（" + String.join("、", accounts) + "）");
+            problems.add(where + column + "“" + account + "”不是配置的公众号 id（" + String.join("、", accounts) + "）");
         }
         return account;
     }

@@ -3,7 +3,8 @@ package cn.gongkai.report;
 import java.util.List;
 
 /**
- * The checks V1–V12 of annual-report-format.md §6. Errors name the table, the row, the column and both sums; they
+ * The checks V1–V12 of annual-report-format.md §6, and P1 (no instruction text such as 请填写 left in the facts,
+ * {@link PlaceholderChecks}). Errors name the table, the row, the column and both sums; they
  * block the export. Warnings are listed. The checks live in {@link CellChecks} (V5, V6), {@link SumChecks} (V1–V4,
  * V11), {@link YearChecks} (V7, V12), {@link ProseChecks} (V8, V9, reminders) and {@link LabelChecks} (V10).
  */
@@ -24,6 +25,7 @@ public final class ReportChecks {
         SumChecks sums = new SumChecks(out);
         YearChecks years = new YearChecks(out);
         ProseChecks prose = new ProseChecks(out);
+        new PlaceholderChecks(out).p1(facts);
         new CellChecks(out).run(facts);
         sums.v1(facts);
         sums.v2(facts);

@@ -8,6 +8,7 @@ import cn.gongkai.publish.WeChatException;
 import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.report.Counter;
 import cn.gongkai.report.HistoryImport;
+import cn.gongkai.report.HistoryTemplate;
 import cn.gongkai.report.Reconciler;
 import cn.gongkai.report.ReportBuilder;
 import cn.gongkai.review.Role;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The 台账 card of the 统计 page: staff keep the ledger behind the yearly counts without the command line — import
- * the history published before gongkai ({@code POST /stats/ledger/import}, a .csv or .xlsx upload), reconcile the
+ * the history published before gongkai ({@code POST /stats/ledger/import}, a .csv or .xlsx upload, from the .xlsx
+ * template {@code GET /ledger/import-template.xlsx} with Chinese headers), reconcile the
  * year with WeChat's published list ({@code POST /stats/ledger/reconcile}), and put the 外部发布 and imported rows
  * into a category ({@code POST /stats/ledger/{id}/category}). The office director and the office's leader may do
  * this, as they answer for the annual report.
@@ -59,6 +61,7 @@ final class LedgerPage {
     }
 
     void register(RoutesConfig routes) {
+        routes.get("/ledger/import-template.xlsx", this::template);
         routes.post("/stats/ledger/import", this::importFile);
         routes.post("/stats/ledger/reconcile", this::reconcile);
         routes.post("/stats/ledger/{id}/category", this::categorise);
@@ -105,6 +108,15 @@ final class LedgerPage {
     private int postedYear(Context ctx) {
         String y = ctx.formParam("year");
         return y != null && y.strip().matches("\\d{4}") ? Integer.parseInt(y.strip()) : stats.year(ctx);
+    }
+
+    /** The .xlsx to fill in for an import, made of the configured categories and accounts. */
+    private void template(Context ctx) {
+        ConsoleAccess.user(ctx);
+        byte[] xlsx = new HistoryTemplate(s.site().config().categories(),
+                s.site().config().accounts().stream().map(AccountConfig::id).toList()).xlsx();
+        StatsPage.download(ctx, xlsx, "历史发布记录模板.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     private void importFile(Context ctx) {

@@ -16,15 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * 年报 ({@code /report?year=Y}): the year's facts file ({@code config/report/YYYY.yml}) filled in as a form (or
- * edited as YAML), the checks V1–V12 on the draft, and the draft as Word or Markdown ({@code /report/download}) once
+ * edited as YAML), the checks V1–V12 and P1 on the draft, and the draft as Word or Markdown ({@code /report/download}) once
  * no check fails.
  */
 final class ReportPage {
@@ -41,7 +39,8 @@ final class ReportPage {
             new String[] {"V9", "正文“共 N 条，其中……”各项之和等于总数"},
             new String[] {"V10", "标签与 2021 年格式逐字一致"},
             new String[] {"V11", "每件申请只计入一种办理结果"},
-            new String[] {"V12", "统计期限为全年，报告在次年 1 月 31 日前公开"});
+            new String[] {"V12", "统计期限为全年，报告在次年 1 月 31 日前公开"},
+            new String[] {"P1", "没有残留的填写提示（请填写、待填写、请输入、待补充、XX、××、（此处……））"});
     private static final Role[] EDITORS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER};
     private static final long MAX_FACTS_BYTES = 512 * 1024;
 
@@ -82,7 +81,7 @@ final class ReportPage {
         boolean exists = Files.isRegularFile(file);
         String facts = exists ? read(file) : template(year);
         ReportView view = new ReportView(year, List.of(year - 1, year, year + 1), file.toString(), exists, facts,
-                form(year, facts), ConsoleAccess.holds(me, EDITORS), "", List.of(), List.of(), false, "");
+                form(year, facts, !exists), ConsoleAccess.holds(me, EDITORS), "", List.of(), List.of(), false, "");
         views.page(ctx, "report", "report.ftlh", exists ? withDraft(view, file) : view);
     }
 
@@ -91,7 +90,7 @@ final class ReportPage {
         try {
             AnnualReports.Draft draft = s.reports().draft(v.year(), file, ReportWriter.Format.MARKDOWN);
             return new ReportView(v.year(), v.years(), v.file(), v.exists(), v.facts(), v.form(), v.canEdit(), "",
-                    checks(draft.findings()), draft.findings().stream().filter(f -> !f.check().matches("V\\d+"))
+                    checks(draft.findings()), draft.findings().stream().filter(f -> !f.check().matches("[VP]\\d+"))
                     .map(Finding::message).toList(), draft.exportable(),
                     String.valueOf(draft.counts().articles()));
         } catch (IllegalArgumentException | UncheckedIOException e) {
@@ -100,7 +99,7 @@ final class ReportPage {
         }
     }
 
-    /** Each of V1–V12 with the findings about it: passed, warnings or errors. */
+    /** Each of V1–V12 and P1 with the findings about it: passed, warnings or errors. */
     private static List<ReportView.Check> checks(List<Finding> findings) {
         List<ReportView.Check> out = new ArrayList<>();
         for (String[] c : CHECKS) {
@@ -119,8 +118,11 @@ final class ReportPage {
         return out;
     }
 
-    /** The form filled in from the facts text, or null when the text cannot be read as a facts file. */
-    private ReportView.Form form(int year, String facts) {
+    /**
+     * The form filled in from the facts text (with {@code fresh}, a year without a facts file: the text fields
+     * empty, the example's wording as hints), or null when the text cannot be read as a facts file.
+     */
+    private ReportView.Form form(int year, String facts, boolean fresh) {
         FactsForm.Values v;
         try {
             Path tmp = Files.createTempFile("gongkai-facts-", ".yml");
@@ -135,59 +137,7 @@ final class ReportPage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the facts of " + year, e);
         }
-        List<FactsForm.Section> sections = new ArrayList<>(v.sections());
-        sections.add(new FactsForm.Section("", ""));
-        return new ReportView.Form(v.unit(), v.publishedOn(), v.channel(), v.categoryBreakdown(), v.statePushes(),
-                v.opening(), v.proactiveHeading(), v.proactiveExtra(), sections,
-                rows("t2", FactsForm.table2(), v.table2()), rows("t3", FactsForm.table3(), v.table3()),
-                rows("t4", FactsForm.table4(), v.table4()), v.problems(), v.otherMatters());
-    }
-
-    private static List<ReportView.TableRow> rows(String table, List<FactsForm.Row> rows,
-                                                 Map<String, List<String>> cells) {
-        List<ReportView.TableRow> out = new ArrayList<>();
-        for (FactsForm.Row r : rows) {
-            List<String> given = cells.getOrDefault(r.key(), List.of());
-            List<ReportView.Cell> inputs = new ArrayList<>();
-            for (int i = 0; i < r.columns().size(); i++) {
-                inputs.add(new ReportView.Cell(table + "|" + r.key() + "|" + i, i < given.size() ? given.get(i) : "",
-                        r.columns().get(i)));
-            }
-            out.add(new ReportView.TableRow(r.label(), inputs));
-        }
-        return out;
-    }
-
-    /** The form as posted, as the values of a facts file. */
-    private static FactsForm.Values posted(Context ctx, int year) {
-        List<FactsForm.Section> sections = new ArrayList<>();
-        List<String> headings = ctx.formParams("sec_heading");
-        List<String> texts = ctx.formParams("sec_text");
-        for (int i = 0; i < headings.size(); i++) {
-            sections.add(new FactsForm.Section(headings.get(i), i < texts.size() ? texts.get(i) : ""));
-        }
-        return new FactsForm.Values(param(ctx, "unit"), year, param(ctx, "published_on"), param(ctx, "channel"),
-                !param(ctx, "category_breakdown").isEmpty(), !param(ctx, "state_pushes").isEmpty(),
-                param(ctx, "opening"), param(ctx, "proactive_heading"), param(ctx, "proactive_extra"), sections,
-                postedCells(ctx, "t2", FactsForm.table2()), postedCells(ctx, "t3", FactsForm.table3()),
-                postedCells(ctx, "t4", FactsForm.table4()), param(ctx, "problems"), param(ctx, "other"));
-    }
-
-    private static Map<String, List<String>> postedCells(Context ctx, String table, List<FactsForm.Row> rows) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (FactsForm.Row r : rows) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < r.columns().size(); i++) {
-                cells.add(param(ctx, table + "|" + r.key() + "|" + i));
-            }
-            out.put(r.key(), cells);
-        }
-        return out;
-    }
-
-    private static String param(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : v.replace("\r\n", "\n");
+        return ReportFormFields.form(v, fresh, ReportFormFields.hints(s.factsDir()));
     }
 
     private static String read(Path file) {
@@ -198,7 +148,11 @@ final class ReportPage {
         }
     }
 
-    /** The example facts file for the year, or a short start when the example is not there. */
+    /**
+     * The example facts file for the year, or a short start when the example is not there. This is the YAML text
+     * only: the form of a year without a facts file shows none of its wording as values, and a file saved with the
+     * start's 请填写 still in it fails check P1.
+     */
     private String template(int year) {
         Path example = s.factsDir().resolve("example.yml");
         String text = Files.isRegularFile(example) ? read(example)
@@ -211,7 +165,8 @@ final class ReportPage {
     private void save(Context ctx) {
         User me = ConsoleAccess.requireRole(ctx, "修改年报事实文件", EDITORS);
         int year = year(ctx);
-        String facts = "yaml".equals(ctx.formParam("mode")) ? param(ctx, "facts") : FactsForm.yaml(posted(ctx, year));
+        String facts = "yaml".equals(ctx.formParam("mode")) ? ReportFormFields.param(ctx, "facts")
+                : FactsForm.yaml(ReportFormFields.posted(ctx, year));
         if (facts.getBytes(StandardCharsets.UTF_8).length > MAX_FACTS_BYTES) {
             ConsoleAccess.flash(ctx, "事实文件过大（超过 512 KB），未保存。", true);
             ctx.redirect("/report?year=" + year);

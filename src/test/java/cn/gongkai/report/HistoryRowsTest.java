@@ -15,11 +15,15 @@ class HistoryRowsTest {
     private final HistoryRows rows = new HistoryRows(ZoneId.of("Asia/Shanghai"), List.of("会议", "通知"),
             List.of("main"));
     private final List<String> problems = new ArrayList<>();
+    private static final HistoryColumns FIVE = HistoryColumns.parse(
+            List.of("published_at", "title", "category", "url", "department")).columns();
+    private static final HistoryColumns SIX = HistoryColumns.parse(
+            List.of("published_at", "title", "category", "url", "department", "account")).columns();
 
     @Test
     void aGoodLineIsALedgerRowOfTheOnlyAccountInTheConfiguredZone() {
         LedgerEntry e = rows.entry("第 2 行：", List.of(" 2023-03-01 09:30 ", " 标题 ", "会议", "https://x.cn/a",
-                " 办公室 "), 5, false, problems);
+                " 办公室 "), FIVE, problems);
 
         assertThat(problems).isEmpty();
         assertThat(e.account()).isEqualTo("main");
@@ -32,8 +36,8 @@ class HistoryRowsTest {
 
     @Test
     void everyBadCellOfALineIsNamedAndTheLineGivesNoRow() {
-        LedgerEntry e = rows.entry("第 3 行：", List.of("2023-02-30 09:30", "", "其他", "ftp://x", "", "other"), 6,
-                true, problems);
+        LedgerEntry e = rows.entry("第 3 行：", List.of("2023-02-30 09:30", "", "其他", "ftp://x", "", "other"), SIX,
+                problems);
 
         assertThat(e).isNull();
         assertThat(problems).containsExactly(
@@ -46,15 +50,32 @@ class HistoryRowsTest {
 
     @Test
     void aLineOfTheWrongWidthSaysHowToQuoteCommas() {
-        assertThat(rows.entry("第 4 行：", List.of("a", "b"), 5, false, problems)).isNull();
+        assertThat(rows.entry("第 4 行：", List.of("a", "b"), FIVE, problems)).isNull();
         assertThat(problems).singleElement().asString().contains("应有 5 列，实际 2 列").contains("英文双引号");
     }
 
     @Test
     void withSeveralAccountsTheAccountCannotBeLeftEmpty() {
         HistoryRows two = new HistoryRows(ZoneId.of("Asia/Shanghai"), List.of("会议"), List.of("main", "second"));
-        assertThat(two.entry("第 5 行：", List.of("2023-03-01 09:30", "标题", "会议", "", "", ""), 6, true, problems))
+        assertThat(two.entry("第 5 行：", List.of("2023-03-01 09:30", "标题", "会议", "", "", ""), SIX, problems))
                 .isNull();
         assertThat(problems).containsExactly("第 5 行：配置了多个公众号（main、second），account 不能为空");
+    }
+
+    @Test
+    void aChineseHeaderNamesTheCellsInChineseAndTakesTheColumnsInItsOwnOrder() {
+        HistoryColumns cols = HistoryColumns.parse(List.of("标题", "栏目", "发布日期", "原文链接", "部门")).columns();
+
+        LedgerEntry ok = rows.entry("第 2 行：", List.of("标题", "会议", "2023-03-01 09:30", "", "办公室"), cols, problems);
+        LedgerEntry bad = rows.entry("第 3 行：", List.of("", "其他", "2023-3-1", "", ""), cols, problems);
+
+        assertThat(ok.publishedAt()).isEqualTo(Instant.parse("2023-03-01T01:30:00Z"));
+        assertThat(ok.category()).isEqualTo("会议");
+        assertThat(ok.sourceKey()).isEqualTo("import:main|2023-03-01 09:30|标题");
+        assertThat(bad).isNull();
+        assertThat(problems).containsExactly(
+                "第 3 行：发布日期 应写作 YYYY-MM-DD HH:MM（北京时间），实际为“2023-3-1”",
+                "第 3 行：标题 不能为空",
+                "第 3 行：栏目“其他”不在配置的分类中（会议、通知）");
     }
 }
