@@ -162,7 +162,7 @@ final class LedgerPage {
         int year = postedYear(ctx);
         List<String> accounts = freepublishAccounts();
         if (accounts.isEmpty()) {
-            done(ctx, year, List.of("没有使用发布接口（freepublish）的公众号；群发消息不在微信的已发布列表中，无法核对。"), true);
+            done(ctx, year, List.of("没有以“发布”方式（不推送通知）发文的公众号；群发消息不在微信的已发布列表中，无法核对。"), true);
             return;
         }
         Reconciler.Result r;
