@@ -49,8 +49,11 @@ final class ItemPages {
                           boolean overdue, boolean important, String failure) {
     }
 
-    /** One finding of the pre-publish checks, as the item and editor pages list them. */
-    public record FindingView(boolean error, String label, String where, String message) {
+    /**
+     * One finding of the pre-publish checks, as the item and editor pages list them: {@code where} names the field
+     * and, in the body, the paragraph (第 3 段); {@code snippet} quotes the text around the problem, or is empty.
+     */
+    public record FindingView(boolean error, String label, String where, String snippet, String message) {
     }
 
     Summary summary(DisclosureItem i) {
@@ -67,7 +70,8 @@ final class ItemPages {
 
     static List<FindingView> findings(CheckReport report) {
         return report.findings().stream().map(f -> new FindingView(
-                f.severity() == cn.gongkai.review.checks.Severity.ERROR, f.severity().label(), where(f), f.message()))
+                f.severity() == cn.gongkai.review.checks.Severity.ERROR, f.severity().label(), where(f), f.snippet(),
+                f.message()))
                 .toList();
     }
 
@@ -84,6 +88,14 @@ final class ItemPages {
             case "publish_at" -> "计划发布时间";
             default -> f.field().startsWith("notes") ? "备注" : f.field();
         };
+        if (f.paragraph() > 0) {
+            return field + f.paragraphLabel();
+        }
         return f.line() == 0 ? field : field + "第 " + f.line() + " 行";
+    }
+
+    /** Where and, when there is one, the quote: 正文第 3 段“…在本区范围内…”. */
+    static String whereQuoted(Finding f) {
+        return where(f) + (f.snippet().isEmpty() ? "" : "“" + f.snippet() + "”");
     }
 }
