@@ -39,6 +39,18 @@ final class ItemPages {
         }
     }
 
+    /** A form field, stripped; empty when it is missing. */
+    static String form(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v.strip();
+    }
+
+    /** Back to the item's page with a message. */
+    static void back(Context ctx, long id, String message, boolean error) {
+        ConsoleAccess.flash(ctx, message, error);
+        ctx.redirect("/items/" + id);
+    }
+
     DisclosureItem load(long id) {
         return s.items().find(id).orElseThrow(() -> new NotFound("稿件 " + id + " 不存在"));
     }
