@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The texts reviewers approved, kept by item and content hash, so that a later version can be compared with the
- * last approved one. The audit trail binds each approval to a content hash; this keeps the text behind the hash.
+ * The texts reviewers approved or rejected, kept by item and content hash, so that a later version can be compared
+ * with the last one reviewed. The audit trail binds each decision to a content hash; this keeps the text behind it.
  */
 public interface ApprovedSnapshots {
 

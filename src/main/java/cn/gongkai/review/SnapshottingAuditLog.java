@@ -5,9 +5,10 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * An audit log that also keeps the text of every approved version: when an approval row is appended for the
- * item's current content, the review text of that content is saved in {@link ApprovedSnapshots} in the same
- * transaction. Approvals made through the CLI, the REST API and the console are all kept this way.
+ * An audit log that also keeps the text of every approved or rejected version: when an approval or rejection row is
+ * appended for the item's current content, the review text of that content is saved in {@link ApprovedSnapshots} in
+ * the same transaction, so that after a rejection reviewers can compare the resubmitted text with the one they sent
+ * back. Decisions made through the CLI, the REST API and the console are all kept this way.
  */
 public final class SnapshottingAuditLog implements AuditLog {
     private final AuditLog delegate;
@@ -25,7 +26,7 @@ public final class SnapshottingAuditLog implements AuditLog {
     @Override
     public AuditEntry append(AuditEntry entry) {
         AuditEntry stored = delegate.append(entry);
-        if (AuditAction.APPROVE.is(entry)) {
+        if (AuditAction.APPROVE.is(entry) || AuditAction.REJECT.is(entry)) {
             items.find(entry.itemId()).filter(i -> i.contentHash().equals(entry.contentHash()))
                     .ifPresent(i -> snapshots.save(i.id(), i.contentHash(), ReviewText.of(i.content(), zone),
                             entry.at()));

@@ -8,6 +8,7 @@ import cn.gongkai.item.ItemRepository;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.LedgerRepository;
+import cn.gongkai.publish.PhonePreview;
 import cn.gongkai.publish.PublishActionException;
 import cn.gongkai.publish.PublishActions;
 import cn.gongkai.publish.Publisher;
@@ -50,7 +51,7 @@ public final class Console {
     /** What the item pages (待办, 稿件, 审核, 编辑, one item) read and run. */
     public record ItemWork(ItemRepository items, ImageStore images, AuditLog audit, ApprovedSnapshots snapshots,
                            ItemImporter importer, ReviewService review, ArticleRenderer renderer,
-                           PublishActions publishActions) {
+                           PublishActions publishActions, PhonePreview phonePreview) {
     }
 
     /** What 排期, 发布记录 and 系统 read of publishing: batches, runs, warnings, quotas and the WeChat port. */
@@ -157,8 +158,12 @@ public final class Console {
                 items).register(routes);
         new ItemListPages(new ItemListPages.Uses(work.items(), work.review(), site), views, items).register(routes);
         new ItemDetailPage(new ItemDetailPage.Uses(work.review(), work.audit(), work.renderer(), work.snapshots(),
-                site), views, items).register(routes);
+                records.ledger(), site), views, items).register(routes);
         new ItemActions(new ItemActions.Uses(work.review(), work.publishActions(), work.images())).register(routes);
+        new PhonePreviewAction(new PhonePreviewAction.Uses(work.phonePreview(), site), items).register(routes);
+        new PublishedItemActions(work.publishActions()).register(routes);
+        new PublishNowPages(new PublishNowPages.Uses(work.items(), work.review(), site), views, items)
+                .register(routes);
     }
 
     private void error(Context ctx, int status, String title, String message) {

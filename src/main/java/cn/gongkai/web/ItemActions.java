@@ -74,7 +74,7 @@ final class ItemActions {
         } catch (ChecksFailedException e) {
             StringBuilder sb = new StringBuilder("发布前检查发现 " + e.report().errors().size() + " 个错误，未提交：");
             for (Finding f : e.report().errors()) {
-                sb.append(' ').append(ItemPages.where(f)).append('：').append(f.message()).append('；');
+                sb.append(' ').append(ItemPages.whereQuoted(f)).append('：').append(f.message()).append('；');
             }
             ConsoleAccess.flash(ctx, sb.toString(), true);
         }

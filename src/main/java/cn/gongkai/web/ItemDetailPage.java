@@ -2,7 +2,9 @@ package cn.gongkai.web;
 
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.RenderException;
 import cn.gongkai.render.RenderedArticle;
@@ -11,7 +13,6 @@ import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.ReviewService;
-import cn.gongkai.review.ReviewText;
 import cn.gongkai.review.Role;
 import cn.gongkai.review.User;
 import cn.gongkai.review.checks.CheckReport;
@@ -21,24 +22,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** One item ({@code /items/{id}}): the WeChat preview, check results, the review steps, the diff against the last approved version and the audit history. */
+/**
+ * One item ({@code /items/{id}}), also the review page of an item in review: the feed card and the whole WeChat
+ * preview, check results, the review steps, the diff against the version last reviewed, where it was published and
+ * the audit history.
+ */
 final class ItemDetailPage {
     private static final Set<ItemStatus> EDITABLE = Set.of(ItemStatus.DRAFT, ItemStatus.IN_REVIEW,
             ItemStatus.REJECTED, ItemStatus.APPROVED, ItemStatus.FAILED);
 
     /** What the item page reads. */
     record Uses(ReviewService review, AuditLog audit, ArticleRenderer renderer, ApprovedSnapshots snapshots,
-               Site site) {
+               LedgerRepository ledger, Site site) {
     }
 
     private final Uses s;
     private final Views views;
     private final ItemPages items;
+    private final ReviewComparison comparison;
+    private final PublishedLinks published;
 
     ItemDetailPage(Uses services, Views views, ItemPages items) {
         this.s = services;
         this.views = views;
         this.items = items;
+        this.comparison = new ReviewComparison(services.snapshots(), views);
+        this.published = new PublishedLinks(services.ledger(), views);
     }
     void register(RoutesConfig routes) {
         routes.get("/items/{id}", this::detail);
@@ -50,9 +59,10 @@ final class ItemDetailPage {
         ItemContent c = item.content();
         CheckReport report = s.review().queueChecks(c, item.createdAt().atZone(views.zone()).toLocalDate());
         List<AuditEntry> history = s.audit().history(item.id());
-        ItemDetailView view = new ItemDetailView(items.summary(item), item.contentHash(), content(c), preview(c),
-                ItemPages.findings(report), steps(item, history), history(history), comparison(item, history),
-                permissions(me, item));
+        ItemDetailView.Preview preview = preview(c);
+        ItemDetailView view = new ItemDetailView(items.summary(item), item.contentHash(), content(c), preview,
+                card(c, preview), ItemPages.findings(report), steps(item, history), history(history),
+                comparison.of(item, history), published.of(me, item), phone(me, c), permissions(me, item));
         views.page(ctx, item.status() == ItemStatus.IN_REVIEW ? "review" : "items", "item.ftlh", view);
     }
 
@@ -63,6 +73,19 @@ final class ItemDetailPage {
         } catch (RenderException e) {
             return new ItemDetailView.Preview("", e.getMessage(), null);
         }
+    }
+
+    private static ItemDetailView.FeedCard card(ItemContent c, ItemDetailView.Preview preview) {
+        ItemImage cover = c.effectiveCover();
+        return new ItemDetailView.FeedCard(c.title(), preview.digest() == null ? c.digest() : preview.digest(),
+                cover == null ? "" : ItemPages.imageUrl(cover));
+    }
+
+    private ItemDetailView.PhoneTargets phone(User me, ItemContent c) {
+        return s.site().config().account(c.account()).map(a -> new ItemDetailView.PhoneTargets(
+                a.previewTo().keySet().stream().sorted().toList(),
+                a.previewTo().containsKey(me.name()) ? me.name() : "", a.sandbox()))
+                .orElse(new ItemDetailView.PhoneTargets(List.of(), "", false));
     }
 
     /** What this user may do to the item here, and why not review when it is in review. */
@@ -115,29 +138,5 @@ final class ItemDetailPage {
                 e.role().isEmpty() ? "" : ReviewService.roleLabel(e.role()), AuditAction.labelOf(e.decision()),
                 e.comment(), e.contentHash().length() > 8 ? e.contentHash().substring(0, 8) : e.contentHash(),
                 e.checks().equals("检查通过") ? "" : e.checks())).toList();
-    }
-
-    /** The diff of the current text against the last approved version of an earlier text. */
-    private ItemDetailView.Comparison comparison(DisclosureItem item, List<AuditEntry> history) {
-        String now = ReviewText.of(item.content(), views.zone());
-        AuditEntry last = null;
-        for (AuditEntry e : history) {
-            if (AuditAction.APPROVE.is(e) && !e.contentHash().equals(item.contentHash())) {
-                last = e;
-            }
-        }
-        if (last == null) {
-            return new ItemDetailView.Comparison(now, "这是第一次送审的版本，没有以前审定的版本可比较。", List.of());
-        }
-        var before = s.snapshots().find(item.id(), last.contentHash());
-        if (before.isEmpty()) {
-            return new ItemDetailView.Comparison(now, "上次审定的版本（" + views.time(last.at()) + "，" + last.actor()
-                    + "）的文字没有保存，无法比较。", List.of());
-        }
-        List<LineDiff.Line> lines = LineDiff.of(before.get(), now);
-        return new ItemDetailView.Comparison(now, LineDiff.changed(lines) ? "与上次审定的版本（"
-                + views.time(last.at()) + " " + last.actor() + " 同意）相比的改动：绿色为新增，红色为删除。"
-                : "与上次审定的版本文字相同。",
-                lines.stream().map(l -> new ItemDetailView.DiffLine(l.kindName(), l.text())).toList());
     }
 }

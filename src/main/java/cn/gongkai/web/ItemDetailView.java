@@ -4,12 +4,35 @@ import java.util.List;
 
 /**
  * What {@code item.ftlh} shows of one item: its summary, the content hash the 同意 form approves, the content, the
- * WeChat preview, the pre-publish checks, the review steps, the audit history, the comparison with the last approved
- * version and what this user may do.
+ * WeChat preview with its feed card, the pre-publish checks, the review steps, the audit history, the comparison
+ * with the version last reviewed, where it was published, whom a phone preview can go to and what this user may do.
  */
 public record ItemDetailView(ItemPages.Summary item, String contentHash, Content content, Preview preview,
-                             List<ItemPages.FindingView> findings, List<Step> steps, List<HistoryRow> history,
-                             Comparison comparison, Permissions may) {
+                             FeedCard card, List<ItemPages.FindingView> findings, List<Step> steps,
+                             List<HistoryRow> history, Comparison comparison, Published published,
+                             PhoneTargets phone, Permissions may) {
+
+    /**
+     * The card WeChat shows in the chat list: the cover cut to 2.35:1 ({@code coverUrl}, empty for the account's
+     * default cover), the title and the digest.
+     */
+    public record FeedCard(String title, String digest, String coverUrl) {
+    }
+
+    /** Where the item was published (empty when it was not) and whether this user may withdraw or correct it. */
+    public record Published(List<Link> links, boolean withdraw, boolean correct) {
+    }
+
+    /** One published article: 发布 or 群发, its link, when, and when it was withdrawn (empty if not). */
+    public record Link(String mode, String url, String at, String withdrawnAt) {
+    }
+
+    /**
+     * Who can get the article on their phone: the names configured for the account ({@code preview-to}), the one
+     * preselected (the user's own name when configured), and whether it goes to the simulator (sandbox).
+     */
+    public record PhoneTargets(List<String> names, String mine, boolean sandbox) {
+    }
 
     /** The item's content as the page shows it. */
     public record Content(String title, String category, String author, String department, String docNo,
@@ -37,8 +60,11 @@ public record ItemDetailView(ItemPages.Summary item, String contentHash, Content
                              String checks) {
     }
 
-    /** The text under review and, when there is an earlier approved text, the line diff against it. */
-    public record Comparison(String reviewText, String note, List<DiffLine> lines) {
+    /**
+     * The text under review and, when a version was reviewed before, the line diff against it; {@code version} names
+     * that version (“12月5日 14:30 退回时的版本”), empty when there is none.
+     */
+    public record Comparison(String reviewText, String note, List<DiffLine> lines, String version) {
     }
 
     /** One line of the diff: {@code added}, {@code removed} or {@code same}. */

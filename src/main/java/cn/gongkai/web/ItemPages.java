@@ -39,6 +39,18 @@ final class ItemPages {
         }
     }
 
+    /** A form field, stripped; empty when it is missing. */
+    static String form(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v.strip();
+    }
+
+    /** Back to the item's page with a message. */
+    static void back(Context ctx, long id, String message, boolean error) {
+        ConsoleAccess.flash(ctx, message, error);
+        ctx.redirect("/items/" + id);
+    }
+
     DisclosureItem load(long id) {
         return s.items().find(id).orElseThrow(() -> new NotFound("稿件 " + id + " 不存在"));
     }
@@ -49,8 +61,11 @@ final class ItemPages {
                           boolean overdue, boolean important, String failure) {
     }
 
-    /** One finding of the pre-publish checks, as the item and editor pages list them. */
-    public record FindingView(boolean error, String label, String where, String message) {
+    /**
+     * One finding of the pre-publish checks, as the item and editor pages list them: {@code where} names the field
+     * and, in the body, the paragraph (第 3 段); {@code snippet} quotes the text around the problem, or is empty.
+     */
+    public record FindingView(boolean error, String label, String where, String snippet, String message) {
     }
 
     Summary summary(DisclosureItem i) {
@@ -67,7 +82,8 @@ final class ItemPages {
 
     static List<FindingView> findings(CheckReport report) {
         return report.findings().stream().map(f -> new FindingView(
-                f.severity() == cn.gongkai.review.checks.Severity.ERROR, f.severity().label(), where(f), f.message()))
+                f.severity() == cn.gongkai.review.checks.Severity.ERROR, f.severity().label(), where(f), f.snippet(),
+                f.message()))
                 .toList();
     }
 
@@ -86,6 +102,14 @@ final class ItemPages {
             case "signed_at" -> "成文日期";
             default -> f.field().startsWith("notes") ? "备注" : f.field();
         };
+        if (f.paragraph() > 0) {
+            return field + f.paragraphLabel();
+        }
         return f.line() == 0 ? field : field + "第 " + f.line() + " 行";
+    }
+
+    /** Where and, when there is one, the quote: 正文第 3 段“…在本区范围内…”. */
+    static String whereQuoted(Finding f) {
+        return where(f) + (f.snippet().isEmpty() ? "" : "“" + f.snippet() + "”");
     }
 }

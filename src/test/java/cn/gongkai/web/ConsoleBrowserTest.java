@@ -132,6 +132,7 @@ class ConsoleBrowserTest {
         shot("05-排期");
         browser.open("/publishing");
         browser.submit("#publish-hongqi");
+        browser.submit("#confirm-publish");
         browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
         assertThat(browser.text("#flash")).contains("发布了 1 篇");
         assertThat(browser.text("#batches")).contains("已发布", "红旗区开展家电以旧换新促消费活动");
@@ -260,8 +261,9 @@ class ConsoleBrowserTest {
 
         browser.login("刘起草", PW);
         browser.open("/items/" + id);
-        browser.type("#reschedule-reason", "领导要求今天发布");
         browser.submit("#publish-now");
+        browser.type("#confirm-reason", "领导要求今天发布");
+        browser.submit("#confirm-publish");
         assertThat(browser.text("#flash")).contains("审核意见保持有效");
         assertThat(browser.text("#history")).contains("调整发布时间", "领导要求今天发布");
         assertThat(app.wiring.database().items().find(id).orElseThrow().status()).isEqualTo(ItemStatus.APPROVED);

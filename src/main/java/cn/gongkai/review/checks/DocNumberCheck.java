@@ -36,15 +36,15 @@ final class DocNumberCheck implements Check {
             int prefixAt = m.start(1);
             int swap = prefix.lastIndexOf("国发办");
             if (swap >= 0 && swap + 3 == prefix.length()) {
-                out.at(Severity.ERROR, ID, field, text, prefixAt + swap, "文号“" + shown
+                out.at(Severity.ERROR, ID, field, text, prefixAt + swap, prefixAt + swap + 3, "文号“" + shown
                         + "”中的“国发办”应为“国办发”（国务院办公厅发文代字）");
             }
             if (!sixfold) {
-                out.at(Severity.ERROR, ID, field, text, m.start(2), "文号“" + shown + "”的年份应使用六角括号〔〕，而不是"
+                out.at(Severity.ERROR, ID, field, text, m.start(2), m.end(4), "文号“" + shown + "”的年份应使用六角括号〔〕，而不是"
                         + m.group(2) + m.group(4));
             }
             if (!hasHao) {
-                out.at(Severity.ERROR, ID, field, text, m.start(5), "文号“" + shown + "”缺少“号”字，应为“"
+                out.at(Severity.ERROR, ID, field, text, m.start(5), m.end(5), "文号“" + shown + "”缺少“号”字，应为“"
                         + shown + "号”");
             }
         }

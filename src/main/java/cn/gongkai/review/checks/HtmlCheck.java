@@ -33,7 +33,9 @@ final class HtmlCheck implements Check {
             paragraph++;
             List<Node> html = htmlIn(block);
             if (!html.isEmpty()) {
-                out.at(Severity.WARNING, ID, "body", c.body(), MarkdownBody.offset(html.get(0)), "第" + paragraph + "段含有网页标签 "
+                int at = MarkdownBody.offset(html.get(0));
+                int end = Math.min(c.body().length(), at + literal(html.get(0)).strip().length());
+                out.at(Severity.WARNING, ID, "body", c.body(), at, end, "第" + paragraph + "段含有网页标签 "
                         + String.join("、", tags(html)) + "：微信文章由 Markdown 排版，网页标签不会生效，会按原样显示为文字。"
                         + "请改用 Markdown 写法（如 **加粗**），或删去这些标签");
             }
@@ -56,11 +58,15 @@ final class HtmlCheck implements Check {
         return found;
     }
 
+    private static String literal(Node html) {
+        return html instanceof HtmlInline i ? i.getLiteral() : ((HtmlBlock) html).getLiteral();
+    }
+
     /** Each tag once, as {@code <b>} (a closing tag counts as its element), and {@code <!-- -->} for comments. */
     private static Set<String> tags(List<Node> html) {
         Set<String> tags = new LinkedHashSet<>();
         for (Node node : html) {
-            String literal = node instanceof HtmlInline i ? i.getLiteral() : ((HtmlBlock) node).getLiteral();
+            String literal = literal(node);
             Matcher m = TAG.matcher(literal);
             boolean any = false;
             while (m.find()) {

@@ -23,7 +23,7 @@ final class LinkCheck implements Check {
             if (WECHAT.matcher(m.group()).matches() || isImage(c.body(), m.start()) || code.get(m.start())) {
                 continue;
             }
-            out.at(Severity.WARNING, ID, "body", c.body(), m.start(), "外部链接 " + m.group()
+            out.at(Severity.WARNING, ID, "body", c.body(), m.start(), m.end(), "外部链接 " + m.group()
                     + " 在微信文章中不能点击，将转为文末“参考链接”。如需读者访问，可设为“阅读原文”（source_url）");
         }
     }

@@ -27,7 +27,7 @@ final class WordListCheck implements Check {
                 continue;
             }
             String advice = e.right().isEmpty() ? "不应使用，请改写" : "应为“" + e.right() + "”";
-            out.at(Severity.ERROR, ID, f.name(), text, at, "“" + e.wrong() + "”" + advice + "（错敏字表）");
+            out.at(Severity.ERROR, ID, f.name(), text, at, at + e.wrong().length(), "“" + e.wrong() + "”" + advice + "（错敏字表）");
         }
     }
 
