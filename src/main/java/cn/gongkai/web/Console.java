@@ -185,13 +185,6 @@ public final class Console {
     private void back(Context ctx, String message) {
         LOG.info("Console action {} {} refused: {}", ctx.method(), ctx.path(), message);
         ConsoleAccess.flash(ctx, message, true);
-        String referer = ctx.header("Referer");
-        String target = "/";
-        if (referer != null) {
-            int at = referer.indexOf("://");
-            int slash = at < 0 ? -1 : referer.indexOf('/', at + 3);
-            target = ConsoleAccess.next(slash < 0 ? "/" : referer.substring(slash));
-        }
-        ctx.redirect(target);
+        ctx.redirect(ConsoleAccess.refererPath(ctx));
     }
 }
