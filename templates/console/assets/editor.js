@@ -37,9 +37,10 @@
     box.scrollIntoView();
     document.getElementById('autosave-state').textContent = '登录已过期，未能自动保存';
   }
-  function autosave() {
+  // force: also when nothing changed (right before a submit: it finds out whether the login is still alive)
+  function autosave(force) {
     var now = content();
-    if (expired || now === lastSaved) { return Promise.resolve(true); }
+    if (expired || (now === lastSaved && force !== true)) { return Promise.resolve(!expired); }
     return send('/items/autosave').then(function (d) {
       lastSaved = now;
       document.getElementById('expired-saved').textContent = d.saved;
@@ -53,17 +54,34 @@
   setInterval(autosave, AUTOSAVE_EVERY);
   form.addEventListener('submit', function (ev) {
     if (submitting) { return; }
+    // held back until the autosave answers; console.js (which greys the buttons) does not see it
     ev.preventDefault();
+    ev.stopImmediatePropagation();
     var button = ev.submitter;
     if (form.dataset.sending) { return; }
     form.dataset.sending = '1';
     // saved on the server right before the submit: an ended login loses nothing typed before this moment
-    autosave().then(function (ok) {
+    autosave(true).then(function (ok) {
       delete form.dataset.sending;
       if (!ok || expired) { return; }
       submitting = true;
-      if (button && form.requestSubmit) { form.requestSubmit(button); } else { form.submit(); }
+      // the checks of the user's click have passed; submit() sends the form without asking again, so the
+      // button pressed travels as a hidden field
+      if (button && button.name) {
+        var pressed = document.createElement('input');
+        pressed.type = 'hidden'; pressed.name = button.name; pressed.value = button.value;
+        form.appendChild(pressed);
+      }
+      form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; });
+      HTMLFormElement.prototype.submit.call(form);
     });
+  });
+  // Back to a cached copy of this page: the form may be sent again (its used token then leads to the saved item)
+  window.addEventListener('pageshow', function (ev) {
+    if (ev.persisted) {
+      submitting = false;
+      form.querySelectorAll('input[type=hidden][name=action]').forEach(function (i) { i.remove(); });
+    }
   });
   window.addEventListener('beforeunload', function (ev) {
     if (!submitting && content() !== lastSaved) { ev.preventDefault(); ev.returnValue = ''; }
