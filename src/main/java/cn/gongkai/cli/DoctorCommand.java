@@ -11,6 +11,7 @@ import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.Note;
 import cn.gongkai.publish.AccountProbe;
 import cn.gongkai.render.ArticleRenderer;
+import cn.gongkai.render.HeicConverter;
 import cn.gongkai.review.HolidayCalendar;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ final class DoctorCommand extends CliCommand {
         ok("配置", describe(config));
         listener(config.web().host());
         boolean local = database(config) & templates(config) & holidays(config, context);
+        heicPhotos();
         if (!local) {
             skip("公众号检查", "未检查：请先解决上面的问题。");
             return summary(ExitCodes.CONFIG);
@@ -146,6 +148,17 @@ final class DoctorCommand extends CliCommand {
                     .collect(Collectors.joining("、")) + " 年的安排");
         }
         return true;
+    }
+
+    /** Whether HEIC photos (the iPhone default) can be converted on this server; without it they are refused. */
+    private void heicPhotos() {
+        Optional<String> program = HeicConverter.system().program();
+        if (program.isPresent()) {
+            ok("HEIC 照片", "本服务器支持，导入时用 " + program.get() + " 转换为 JPG");
+        } else {
+            warn("HEIC 照片", "本服务器不支持：没有找到 heif-convert，导入苹果手机的 HEIC 照片会被拒绝并提示另存为 JPG。"
+                    + "修复：安装 libheif-examples（Debian/Ubuntu：apt-get install libheif-examples）后重新运行 gongkai doctor。");
+        }
     }
 
     /** In December, when the calendar lacks next year: what is missing and how to add it. */

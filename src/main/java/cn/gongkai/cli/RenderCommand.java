@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -136,7 +137,9 @@ final class RenderCommand implements Callable<Integer> {
         ItemImage cover = item.effectiveCover();
         ImagePreparer.Prepared coverImage = cover == null ? preparer.defaultCover()
                 : preparer.prepare(cover, bytes(w, cover));
-        return PreviewPage.html(a, html, dataUri(coverImage));
+        String accountName = w.config().account(item.account()).map(AccountConfig::name).orElse(item.account());
+        LocalDate today = LocalDate.now(w.clock().withZone(w.config().timezone()));
+        return PreviewPage.html(a, html, dataUri(coverImage), accountName, today);
     }
 
     private static byte[] bytes(Wiring w, ItemImage img) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 /**
  * Recognises an image by its bytes (never by its file name) and reads its dimensions. JPEG and PNG go to WeChat as
  * they are (when small enough); GIF, BMP, WebP and TIFF are accepted because the renderer converts them before upload.
+ * HEIC/HEIF photos are converted to JPEG at import ({@link cn.gongkai.render.HeicConverter}), so only the JPEG is kept.
  */
 final class ImageInspector {
     /** Largest image file accepted at import; images are re-encoded below WeChat's limits before upload. */

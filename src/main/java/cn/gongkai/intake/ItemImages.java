@@ -2,7 +2,9 @@ package cn.gongkai.intake;
 
 import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.ItemImage;
+import cn.gongkai.render.HeicConverter;
 import cn.gongkai.render.ImageDecoding;
+import cn.gongkai.render.RenderException;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +21,18 @@ import java.util.Optional;
 final class ItemImages {
     private final ImageSource source;
     private final FileProblems p;
+    private final HeicConverter heic;
     private final Map<String, byte[]> bytes = new LinkedHashMap<>();
 
     ItemImages(ImageSource source, FileProblems p) {
+        this(source, p, HeicConverter.system());
+    }
+
+    /** @param heic turns HEIC/HEIF photos into JPEGs, which are kept instead of the HEIC file */
+    ItemImages(ImageSource source, FileProblems p, HeicConverter heic) {
         this.source = source;
         this.p = p;
+        this.heic = heic;
     }
 
     /** The bytes of every image loaded so far, by SHA-256. */
@@ -64,14 +73,33 @@ final class ItemImages {
             return null;
         }
         ImageInspector.Format format = ImageInspector.sniff(data);
+        String fileName = source.fileName(decoded);
+        if (format == ImageInspector.Format.HEIC) {
+            data = fromHeic(src, data, line, field);
+            if (data == null) {
+                return null;
+            }
+            format = ImageInspector.sniff(data);
+            fileName = fileName.replaceFirst("(?i)\\.(heic|heif|hif|avif)$", "") + ".jpg";
+        }
         Optional<ImageInspector.Inspected> inspected = inspect(src, data, format, line, field);
         if (inspected.isEmpty()) {
             return null;
         }
         String sha = ContentHash.sha256(data);
         bytes.put(sha, data);
-        return new ItemImage(sha, source.fileName(decoded), format.mime, inspected.get().width(),
+        return new ItemImage(sha, fileName, format.mime, inspected.get().width(),
                 inspected.get().height(), data.length, caption, alt);
+    }
+
+    /** The JPEG converted from an HEIC/HEIF photo, or null (with a problem added) when it cannot be converted. */
+    private byte[] fromHeic(String src, byte[] data, int line, String field) {
+        try {
+            return heic.toJpeg(src, data);
+        } catch (RenderException e) {
+            p.add(line, field, e.getMessage());
+            return null;
+        }
     }
 
     /** The image's bytes, or null (with a problem added) when it is missing, too large, empty or unreadable. */
@@ -102,13 +130,9 @@ final class ItemImages {
     private Optional<ImageInspector.Inspected> inspect(String src, byte[] data, ImageInspector.Format format,
                                                        int line, String field) {
         switch (format) {
-            case HEIC -> {
-                p.add(line, field, "图片“" + src + "”是 HEIC/AVIF 格式（常见于手机照片），无法转换。"
-                        + "请在手机或电脑上另存为 JPG 后重试");
-                return Optional.empty();
-            }
-            case UNKNOWN -> {
-                p.add(line, field, "文件“" + src + "”不是可识别的图片（支持 JPG、PNG、GIF、BMP、WebP、TIFF）");
+            case HEIC, UNKNOWN -> {
+                p.add(line, field, "文件“" + src + "”不是可识别的图片（支持 JPG、PNG、GIF、BMP、WebP、TIFF、HEIC）。"
+                        + "请另存为 JPG 或 PNG 后重试");
                 return Optional.empty();
             }
             default -> {

@@ -171,17 +171,25 @@ public final class ItemImporter {
         if (submit && report.hasErrors()) {
             return new ImportResult(List.of(), CheckProblems.of(item, report.errors()), warnings);
         }
-        long id = tx.inTransaction(() -> {
-            item.imageBytes().forEach(images::put);
-            ItemStatus status = submit ? review.initialStatus() : ItemStatus.DRAFT;
-            DisclosureItem stored = items.insert(item.content(), status, null, clock.instant());
-            if (submit) {
-                review.recordQueued(stored, actor, channel, report);
-            } else {
-                review.recordCreated(stored, actor, channel);
-            }
-            return stored.id();
-        });
+        long id;
+        try {
+            id = tx.inTransaction(() -> {
+                item.imageBytes().forEach(images::put);
+                ItemStatus status = submit ? review.initialStatus() : ItemStatus.DRAFT;
+                DisclosureItem stored = items.insert(item.content(), status, null, clock.instant());
+                if (submit) {
+                    review.recordQueued(stored, actor, channel, report);
+                } else {
+                    review.recordCreated(stored, actor, channel);
+                }
+                return stored.id();
+            });
+        } catch (ReviewException e) {
+            // e.g. an important item while nobody holds 主要领导: nothing is stored and the form keeps its text
+            String field = item.content().important() ? "important" : "";
+            return new ImportResult(List.of(), List.of(new ImportProblem(item.file(),
+                    item.fieldLines().getOrDefault(field, 0), field, e.reason())), warnings);
+        }
         return new ImportResult(List.of(id), List.of(), warnings);
     }
 

@@ -44,7 +44,6 @@ public final class ArticleRenderer {
     private static final Evaluator SLOT = QueryParser.parse(BODY_SLOT);
     private static final Evaluator TABLES = QueryParser.parse("table");
     private static final Evaluator ALIGNED_CELLS = QueryParser.parse("th[align], td[align]");
-    private static final Evaluator QUOTES = QueryParser.parse("blockquote");
 
     /** The variables the layout gets, all always present (empty when there is nothing to show). */
     static final List<String> LAYOUT_VARIABLES = List.of("accountName", "category", "docNo", "bodyHtml", "notes",
@@ -138,7 +137,8 @@ public final class ArticleRenderer {
         }
         styleTables(body);
         theme.apply(body);
-        closeQuotes(body);
+        QuotationEnds.close(body);
+        sign(body, item);
 
         String qrSrc = "";
         ItemImage qr = settings.qrCodes().get(item.account());
@@ -182,13 +182,18 @@ public final class ArticleRenderer {
         }
     }
 
-    /** A quotation's last block ends without the bottom margin that separates paragraphs (the box has padding). */
-    private static void closeQuotes(Element body) {
-        for (Element quote : body.select(QUOTES)) {
-            Element last = quote.lastElementChild();
-            if (last != null) {
-                last.attr("style", last.attr("style") + "margin-bottom:0;");
-            }
+    /**
+     * The 落款 after the body as in 公文: the unit, then the 成文日期 in Arabic numerals without leading zeros
+     * (GB/T 9704-2012 §7.3.5), each right-aligned. Part of the body, so a layout edited before 落款 existed still shows it.
+     */
+    private void sign(Element body, ItemContent item) {
+        if (!item.signature().isEmpty()) {
+            body.appendElement("p").attr("style", theme.style("signature")).text(item.signature());
+        }
+        if (item.signedAt() != null) {
+            body.appendElement("p").attr("style", theme.style(item.signature().isEmpty() ? "signature" : "signed-at"))
+                    .text(item.signedAt().getYear() + "年" + item.signedAt().getMonthValue() + "月"
+                            + item.signedAt().getDayOfMonth() + "日");
         }
     }
 

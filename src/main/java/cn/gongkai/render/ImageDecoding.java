@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.ToIntFunction;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -110,6 +111,32 @@ public final class ImageDecoding {
      * at most {@code maxResultPixels}: enough to know the whole file decodes, with a fraction of the memory.
      */
     public static BufferedImage decode(String name, byte[] bytes, long maxResultPixels) throws IOException {
+        Decoded d = decode(name, bytes, size -> {
+            int step = 1;
+            while (size.pixels() / ((long) step * step) > maxResultPixels) {
+                step++;
+            }
+            return step;
+        });
+        return d == null ? null : d.image();
+    }
+
+    /** Decoded pixels and the subsampling step they were read with (1: every pixel, n: every n-th in each direction). */
+    public record Decoded(BufferedImage image, int step) {
+    }
+
+    /**
+     * Decodes reading every n-th pixel, n the largest step that still leaves the picture at least {@code minWidth}
+     * wide once upright (a quarter turn makes the stored height the width): a 48-megapixel photo meant for a
+     * 1080-pixel article costs the memory of about 1140×860 pixels, not of 8000×6000. The caller then scales down
+     * properly. Refusals as {@link #decode(String, byte[])}.
+     */
+    public static Decoded decodeAtLeast(String name, byte[] bytes, int minWidth, boolean quarterTurn)
+            throws IOException {
+        return decode(name, bytes, size -> Math.max(1, (quarterTurn ? size.height() : size.width()) / minWidth));
+    }
+
+    private static Decoded decode(String name, byte[] bytes, ToIntFunction<Size> stepFor) throws IOException {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(in);
             if (reader == null) {
@@ -129,10 +156,7 @@ public final class ImageDecoding {
                     throw new TooLarge(name, size);
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = 1;
-                while (size.pixels() / ((long) step * step) > maxResultPixels) {
-                    step++;
-                }
+                int step = stepFor.applyAsInt(size);
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
@@ -140,7 +164,7 @@ public final class ImageDecoding {
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage image = bounded(() -> reader.read(0, param));
                 requireComplete(name, warnings);
-                return image;
+                return new Decoded(image, step);
             } finally {
                 reader.dispose();
             }

@@ -98,23 +98,21 @@ public final class ImagePreparer {
     public Prepared prepare(ItemImage image, byte[] bytes) {
         String base = image.sha256().substring(0, 16);
         int orientation = ExifOrientation.read(bytes);
-        boolean webFormat = image.mimeType().equals("image/jpeg") || image.mimeType().equals("image/png");
-        if (webFormat && image.width() <= MAX_WIDTH && bytes.length <= MAX_BYTES
-                && orientation == ExifOrientation.NORMAL) {
+        if (uploadableAsIs(image, bytes, orientation)) {
             String ext = image.mimeType().equals("image/png") ? ".png" : ".jpg";
             return new Prepared(base + ext, image.mimeType(), bytes);
         }
-        BufferedImage source = ExifOrientation.apply(decode(image.fileName(), bytes), orientation);
+        BufferedImage source = decode(image.fileName(), bytes, ExifOrientation.swapsAxes(orientation));
         boolean graphic = image.mimeType().equals("image/png") || image.mimeType().equals("image/gif")
                 || source.getColorModel().hasAlpha();
-        BufferedImage scaled = scale(source, Math.min(MAX_WIDTH, source.getWidth()), image);
+        BufferedImage upright = ExifOrientation.apply(onWhite(source), orientation);
+        BufferedImage rgb = scale(upright, Math.min(MAX_WIDTH, upright.getWidth()), image);
         if (graphic) {
-            byte[] png = png(scaled, image);
+            byte[] png = png(rgb, image);
             if (png.length <= MAX_BYTES) {
                 return new Prepared(base + ".png", "image/png", png);
             }
         }
-        BufferedImage rgb = flatten(scaled);
         for (double quality : JPEG_QUALITIES) {
             byte[] out = jpeg(rgb, quality, image);
             if (out.length <= MAX_BYTES) {
@@ -130,6 +128,17 @@ public final class ImagePreparer {
         throw new RenderException("图片“" + image.fileName() + "”无法压缩到 1 MB 以下，请换一张图片或先裁剪");
     }
 
+    /**
+     * Whether WeChat can take the bytes as they are: a JPEG or PNG, narrow and small enough, upright, in RGB (not a
+     * CMYK or YCCK JPEG) and without transparency (which some WeChat clients show on black).
+     */
+    private static boolean uploadableAsIs(ItemImage image, byte[] bytes, int orientation) {
+        boolean jpeg = image.mimeType().equals("image/jpeg");
+        boolean png = image.mimeType().equals("image/png");
+        return (jpeg && !ColourHeaders.fourChannelJpeg(bytes) || png && !ColourHeaders.transparentPng(bytes))
+                && image.width() <= MAX_WIDTH && bytes.length <= MAX_BYTES && orientation == ExifOrientation.NORMAL;
+    }
+
     /** The centred cover crops of the image as it will be uploaded (upright, so a quarter turn swaps the sides). */
     public CoverCrops coverCrops(ItemImage cover, byte[] bytes) {
         boolean swap = ExifOrientation.swapsAxes(ExifOrientation.read(bytes));
@@ -143,15 +152,17 @@ public final class ImagePreparer {
 
     /**
      * Describes image bytes that do not come from an item file (the QR code of the footer): format by magic bytes,
-     * size by decoding.
+     * size from the header once the whole picture is known to decode.
      */
     public ItemImage describe(String fileName, byte[] bytes, String caption, String alt) {
         String mime = mimeOf(bytes);
         if (mime == null) {
             throw new RenderException("“" + fileName + "”不是可识别的图片（支持 JPG、PNG、GIF、BMP、WebP、TIFF）");
         }
-        BufferedImage img = decode(fileName, bytes);
-        return new ItemImage(ContentHash.sha256(bytes), fileName, mime, img.getWidth(), img.getHeight(),
+        decode(fileName, bytes, false);
+        ImageDecoding.Size size = ImageDecoding.headerSize(bytes)
+                .orElseThrow(() -> new RenderException("图片“" + fileName + "”无法读取尺寸。请重新导出为 JPG 或 PNG 后重试"));
+        return new ItemImage(ContentHash.sha256(bytes), fileName, mime, size.width(), size.height(),
                 bytes.length, caption, alt);
     }
 
@@ -204,22 +215,24 @@ public final class ImagePreparer {
     }
 
     /**
-     * Decodes through {@link ImageDecoding}: the size in the header is checked against the pixel budget first, and
-     * at most two images are decoded at a time.
+     * Decodes through {@link ImageDecoding}: the size in the header is checked against the pixel budget first, at
+     * most two images are decoded at a time, and a picture much wider than {@link #MAX_WIDTH} (once upright) is read
+     * subsampled, so a 48-megapixel photo never sits in memory whole.
      */
-    private static BufferedImage decode(String fileName, byte[] bytes) {
-        BufferedImage img;
+    private static BufferedImage decode(String fileName, byte[] bytes, boolean quarterTurn) {
+        ImageDecoding.Decoded decoded;
         try {
-            img = ImageDecoding.decode(fileName, bytes);
+            decoded = ImageDecoding.decodeAtLeast(fileName, bytes, MAX_WIDTH, quarterTurn);
         } catch (ImageDecoding.TooLarge e) {
             throw new RenderException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            throw new RenderException("图片“" + fileName + "”无法读取（文件已损坏或格式不受支持）：" + e.getMessage(), e);
+            throw new RenderException("图片“" + fileName + "”无法读取（文件已损坏或格式不受支持）：" + e.getMessage()
+                    + "。请重新导出为 JPG 或 PNG 后重试", e);
         }
-        if (img == null) {
-            throw new RenderException("图片“" + fileName + "”无法读取（格式不受支持或文件已损坏）");
+        if (decoded == null) {
+            throw new RenderException("图片“" + fileName + "”无法读取（格式不受支持或文件已损坏）。请重新导出为 JPG 或 PNG 后重试");
         }
-        return img;
+        return decoded.image();
     }
 
     private static BufferedImage scale(BufferedImage img, int width, ItemImage image) {
@@ -233,7 +246,11 @@ public final class ImagePreparer {
         }
     }
 
-    private static BufferedImage flatten(BufferedImage source) {
+    /**
+     * The picture in plain RGB, transparent parts laid on white: whatever the source holds (16 bits a channel, a
+     * palette, an alpha channel, a transparent GIF colour), the upload is 8-bit RGB on a white page.
+     */
+    static BufferedImage onWhite(BufferedImage source) {
         if (source.getType() == BufferedImage.TYPE_INT_RGB) {
             return source;
         }

@@ -111,8 +111,8 @@ final class ReviewSubmissions {
         List<String> missing = reviewers.unheld(extra);
         if (!missing.isEmpty()) {
             String role = missing.get(0);
-            throw new ReviewException(item.id(), "没有人担任“" + ReviewService.roleLabel(role) + "”（" + role
-                    + "），重要稿件无法签发：请管理员先在“系统”中为某位用户加上该角色，或取消“重要”");
+            throw new ReviewException(item.id(), "没有人担任“" + ReviewService.roleLabel(role)
+                    + "”，重要稿件无法签发：请管理员先在“系统”中为某位用户加上该角色，或取消“重要”");
         }
     }
 

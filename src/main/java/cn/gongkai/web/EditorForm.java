@@ -39,7 +39,7 @@ record EditorForm(Map<String, JsonNode> fields, String body, Map<String, byte[]>
         return new EditorForm(fields, body, images, new EditorView.Values(text.get("title"), text.get("category"),
                 text.get("account"), text.get("author"), text.get("department"), text.get("docNo"),
                 text.get("sourceUrl"), text.get("digest"), text.get("cover"), text.get("publishAt"), important,
-                headingNumbers, glossary, body, notes, imageValues));
+                headingNumbers, glossary, body, notes, imageValues, text.get("signature"), text.get("signedAt")));
     }
 
     /** Reads the named parameters into fields and form values. */
@@ -59,7 +59,8 @@ record EditorForm(Map<String, JsonNode> fields, String body, Map<String, byte[]>
             Map<String, String> values = new LinkedHashMap<>();
             for (String[] f : new String[][] {{"title", "title"}, {"category", "category"}, {"account", "account"},
                     {"author", "author"}, {"department", "department"}, {"doc_no", "docNo"},
-                    {"source_url", "sourceUrl"}, {"digest", "digest"}, {"cover", "cover"}}) {
+                    {"source_url", "sourceUrl"}, {"digest", "digest"}, {"cover", "cover"},
+                    {"signature", "signature"}, {"signed_at", "signedAt"}}) {
                 String v = one(f[0]);
                 values.put(f[1], v);
                 if (!v.isBlank()) {

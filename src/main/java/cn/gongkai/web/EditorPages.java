@@ -51,7 +51,7 @@ final class EditorPages {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     static final String RESUBMITTED = "这份表单已经提交过，稿件已保存，未重复创建";
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp",
-            "image/webp", "image/tiff");
+            "image/webp", "image/tiff", "image/heic");
 
     /**
      * What the editor reads and runs; {@code slots} is the publisher's schedule (an account's cron and a time → the
@@ -132,7 +132,7 @@ final class EditorPages {
                 c.sourceUrl(), c.digest(), c.cover() == null ? "" : c.cover().fileName(),
                 c.publishAt() == null ? "" : LOCAL_INPUT.format(c.publishAt().atZone(views.zone())), c.important(),
                 c.headingNumbers() == null ? "" : c.headingNumbers().toString(), String.join(",", c.glossary()),
-                c.body(), notes, images);
+                c.body(), notes, images, c.signature(), c.signedAt() == null ? "" : c.signedAt().toString());
     }
 
     private void show(Context ctx, int status, DisclosureItem item, EditorView.Values values,
@@ -331,6 +331,9 @@ final class EditorPages {
             case "digest" -> "摘要";
             case "account" -> "公众号";
             case "glossary" -> "术语库";
+            case "important" -> "重要";
+            case "signature" -> "落款单位";
+            case "signed_at" -> "成文日期";
             case "" -> "稿件";
             default -> field;
         };
@@ -402,7 +405,7 @@ final class EditorPages {
         String mime = ImageKinds.mimeOf(bytes);
         if (!IMAGE_TYPES.contains(mime)) {
             ctx.status(415).json(Map.of("error", "“" + file.filename()
-                    + "”不是可用的图片（支持 JPG、PNG、GIF、BMP、WebP、TIFF；HEIC 请先在手机或电脑上另存为 JPG）"));
+                    + "”不是可用的图片（支持 JPG、PNG、GIF、BMP、WebP、TIFF、HEIC），请另存为 JPG 后再上传"));
             return;
         }
         var declared = ImageDecoding.headerSize(bytes);

@@ -74,7 +74,7 @@ final class SystemPage {
 
     private List<SystemView.Account> accounts() {
         return s.site().config().accounts().stream().map(a -> new SystemView.Account(a.id(), a.name(), a.appId(),
-                a.mode(), CronText.of(a.cron()), a.sandbox(), a.dryRun(), a.callbackConfigured(),
+                ApiNames.mode(a.mode()), CronText.of(a.cron()), a.sandbox(), a.dryRun(), a.callbackConfigured(),
                 a.maxArticlesPerDraft(), quotas(a.id()))).toList();
     }
 
@@ -118,7 +118,7 @@ final class SystemPage {
                 continue;
             }
             boolean unlimited = u.allowed() == Long.MAX_VALUE;
-            out.add(new SystemView.Quota(u.api(), u.used(), unlimited ? "不限" : String.valueOf(u.allowed()),
+            out.add(new SystemView.Quota(ApiNames.label(u.api()), u.api(), u.used(), unlimited ? "不限" : String.valueOf(u.allowed()),
                     unlimited ? "不限" : String.valueOf(u.left()), views.time(u.resetsAt()),
                     !unlimited && u.allowed() > 0 && u.left() * 5 < u.allowed()));
         }

@@ -17,9 +17,11 @@ public record SystemView(List<Account> accounts, List<UserRow> users, List<Token
                           boolean dryRun, boolean callback, int perDraft, List<Quota> quotas) {
     }
 
-    /** Today's calls of one API; {@code low} when less than a fifth is left. */
-    /** One API's calls today; {@code allowed} and {@code left} are numbers, or 不限 when no daily limit applies. */
-    public record Quota(String api, long used, String allowed, String left, String resets, boolean low) {
+    /**
+     * One API's calls today under its plain name ({@code api} is WeChat's name, for the tooltip); {@code allowed}
+     * and {@code left} are numbers, or 不限 when no daily limit applies; {@code low} when less than a fifth is left.
+     */
+    public record Quota(String label, String api, long used, String allowed, String left, String resets, boolean low) {
     }
 
     /** A staff account; {@code me} for the logged-in user's own. */

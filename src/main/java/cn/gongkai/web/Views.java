@@ -1,5 +1,6 @@
 package cn.gongkai.web;
 
+import cn.gongkai.render.PreviewPage;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -72,6 +73,12 @@ final class Views {
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);
         c.setFallbackOnNullLoopVariable(false);
+        try {
+            // WeChat's rules around an article, for the preview box: the same sheet as the render --out preview page
+            c.setSharedVariable("wechatCss", PreviewPage.containerCss());
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException("the WeChat container rules cannot be shared with the console pages", e);
+        }
         return c;
     }
 

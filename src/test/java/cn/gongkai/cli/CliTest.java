@@ -358,7 +358,8 @@ class CliTest {
         assertThat(html).contains("名词解释", "标准化菜市场", "http://mmbiz.qpic.cn/");
         assertThat(html).doesNotContain("<script", "class=", "data:");
         assertThat(Files.readString(dir.resolve("out").resolve("article-preview.html")))
-                .contains("max-width:375px", "data:image/png;base64,").doesNotContain("mmbiz.qpic.cn");
+                .contains("class=\"wx-content\"", "font-size: 17px", "data:image/png;base64,")
+                .doesNotContain("mmbiz.qpic.cn");
     }
 
     @Test

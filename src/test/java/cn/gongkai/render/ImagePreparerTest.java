@@ -142,13 +142,13 @@ class ImagePreparerTest {
     }
 
     @Test
-    void aLosslessWebpWithTransparencyBecomesAPngThatKeepsIt() throws IOException {
+    void aLosslessWebpWithTransparencyBecomesAPngLaidOnWhite() throws IOException {
         ImagePreparer.Prepared p = preparer.prepare(describeFile("badge.webp", "image/webp"), file("badge.webp"));
 
         assertThat(p.mimeType()).isEqualTo("image/png");
         BufferedImage out = decode(p.bytes());
-        assertThat(out.getColorModel().hasAlpha()).isTrue();
-        assertThat(out.getRGB(599, 299) >>> 24).as("a transparent corner stays transparent").isZero();
+        assertThat(out.getColorModel().hasAlpha()).isFalse();
+        assertThat(out.getRGB(599, 299)).as("a transparent corner is white, not black").isEqualTo(0xFFFFFFFF);
     }
 
     @Test

@@ -250,9 +250,9 @@ class RenderDetailsTest {
     void aQuotationsLastBlockHasNoBottomMargin() {
         Document doc = html("> 第一段。\n>\n> ——摘自某规范\n\n正文。");
 
-        assertThat(doc.select("blockquote > p").first().attr("style")).doesNotContain("margin-bottom:0");
-        assertThat(doc.select("blockquote > p").last().attr("style")).endsWith("margin-bottom:0;");
-        assertThat(doc.select("body > section > p").first().attr("style")).doesNotContain("margin-bottom:0");
+        assertThat(doc.select("blockquote > p").first().attr("style")).startsWith("margin:0 0 14px 0;");
+        assertThat(doc.select("blockquote > p").last().attr("style")).isEqualTo("margin:0;text-align:justify;");
+        assertThat(doc.select("body > section > p").first().attr("style")).startsWith("margin:0 0 14px 0;");
     }
 
     @Test

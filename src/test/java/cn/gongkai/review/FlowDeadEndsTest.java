@@ -145,7 +145,7 @@ class FlowDeadEndsTest {
 
         assertThat(review.unheldRoles()).containsExactly("principal-leader");
         assertThatThrownBy(() -> review.submit(draft.id(), "刘科员")).isInstanceOf(ReviewException.class)
-                .hasMessageContaining("没有人担任“主要领导”（principal-leader），重要稿件无法签发：请管理员先在“系统”中"
+                .hasMessageContaining("没有人担任“主要领导”，重要稿件无法签发：请管理员先在“系统”中"
                         + "为某位用户加上该角色，或取消“重要”");
         assertThat(reload(draft.id()).status()).isEqualTo(ItemStatus.DRAFT);
         assertThatThrownBy(() -> stored(text("另一篇重要稿件。", true), ItemStatus.IN_REVIEW))

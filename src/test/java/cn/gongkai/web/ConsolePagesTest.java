@@ -309,7 +309,7 @@ class ConsolePagesTest {
 
         String page = admin.get("/system").body();
 
-        assertThat(page).contains("<tr><td>message/custom/send</td><td>1</td><td>不限</td><td>不限</td>")
+        assertThat(page).contains("<td title=\"微信接口 message/custom/send\">message/custom/send</td><td>1</td><td>不限</td><td>不限</td>")
                 .doesNotContain(String.valueOf(Long.MAX_VALUE));
     }
 
