@@ -420,7 +420,9 @@ public final class Wiring implements AutoCloseable {
     public Console console(Path factsDir) {
         return new Console(config, clock, new Console.Staff(users, database.loginSessions()),
                 new Console.ItemWork(database.items(), database.images(), database.audit(),
-                        database.approvedSnapshots(), importer, review, renderer, publishActions, phonePreview),
+                        database.approvedSnapshots(), importer, review, renderer, publishActions, phonePreview,
+                        new Console.Editing(database.formTokens(), database.editorDrafts(),
+                                (cron, after) -> nextPublishSlot(cron, config.timezone(), after))),
                 new Console.Publishing(database.batches(), publisher, watchdog, callBudget, gateway),
                 new Console.Records(counter, database.ledger(), ledgerExport(), reports, factsDir),
                 new Console.Database(database.describe(), () -> {

@@ -15,6 +15,8 @@ import cn.gongkai.report.LedgerStatistics;
 import cn.gongkai.report.LedgerSummary;
 import cn.gongkai.review.ApprovedSnapshots;
 import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.EditorDrafts;
+import cn.gongkai.review.FormTokens;
 import cn.gongkai.review.LoginSessions;
 import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
@@ -68,6 +70,8 @@ public final class Database implements AutoCloseable {
     private final AuditLog audit;
     private final ApprovedSnapshots approvedSnapshots;
     private final LoginSessions loginSessions;
+    private final FormTokens formTokens;
+    private final EditorDrafts editorDrafts;
     private final CallCounter callCounter;
     private final UserRepository users;
     private final PublishEventLog publishEvents;
@@ -92,6 +96,8 @@ public final class Database implements AutoCloseable {
         this.audit = new JdbiAuditLog(transactions);
         this.approvedSnapshots = new JdbiApprovedSnapshots(transactions);
         this.loginSessions = new JdbiLoginSessions(transactions);
+        this.formTokens = new JdbiFormTokens(transactions);
+        this.editorDrafts = new JdbiEditorDrafts(transactions);
         this.callCounter = new JdbiCallCounter(transactions);
         this.users = new JdbiUserRepository(transactions);
         this.publishEvents = new JdbiPublishEventLog(transactions);
@@ -204,6 +210,16 @@ public final class Database implements AutoCloseable {
     /** The console's logged-in sessions (by the hash of their id). */
     public LoginSessions loginSessions() {
         return loginSessions;
+    }
+
+    /** The console editor's one-time form tokens. */
+    public FormTokens formTokens() {
+        return formTokens;
+    }
+
+    /** The console editor's autosaves. */
+    public EditorDrafts editorDrafts() {
+        return editorDrafts;
     }
 
     /** WeChat API calls per account, API and day (the budget behind the daily quotas). */

@@ -20,6 +20,8 @@ import cn.gongkai.report.Counter;
 import cn.gongkai.report.LedgerExport;
 import cn.gongkai.review.ApprovedSnapshots;
 import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.EditorDrafts;
+import cn.gongkai.review.FormTokens;
 import cn.gongkai.review.LoginSessions;
 import cn.gongkai.review.ReviewException;
 import cn.gongkai.review.ReviewService;
@@ -29,8 +31,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +55,15 @@ public final class Console {
     /** What the item pages (待办, 稿件, 审核, 编辑, one item) read and run. */
     public record ItemWork(ItemRepository items, ImageStore images, AuditLog audit, ApprovedSnapshots snapshots,
                            ItemImporter importer, ReviewService review, ArticleRenderer renderer,
-                           PublishActions publishActions, PhonePreview phonePreview) {
+                           PublishActions publishActions, PhonePreview phonePreview,
+                           Editing editing) {
+    }
+
+    /**
+     * What the editor keeps besides items: one-time form tokens, autosaves, and the publisher's schedule (an
+     * account's cron and a time → the next publishing slot after it).
+     */
+    public record Editing(FormTokens tokens, EditorDrafts drafts, BiFunction<String, Instant, Instant> slots) {
     }
 
     /** What 排期, 发布记录 and 系统 read of publishing: batches, runs, warnings, quotas and the WeChat port. */
@@ -153,7 +165,8 @@ public final class Console {
         ItemPages items = new ItemPages(new ItemPages.Uses(work.items(), work.review(), site), views);
         // before the item pages: /items/new must not be taken for /items/{id}
         new EditorPages(new EditorPages.Uses(work.items(), work.images(), work.importer(), work.review(),
-                work.renderer(), site), views).register(routes);
+                work.renderer(), site, work.audit(), work.editing().tokens(), work.editing().drafts(),
+                work.editing().slots()), views).register(routes);
         new TodoPage(new TodoPage.Uses(work.items(), work.review(), publishing.watchdog()), views,
                 items).register(routes);
         new ItemListPages(new ItemListPages.Uses(work.items(), work.review(), site), views, items).register(routes);
@@ -178,13 +191,6 @@ public final class Console {
     private void back(Context ctx, String message) {
         LOG.info("Console action {} {} refused: {}", ctx.method(), ctx.path(), message);
         ConsoleAccess.flash(ctx, message, true);
-        String referer = ctx.header("Referer");
-        String target = "/";
-        if (referer != null) {
-            int at = referer.indexOf("://");
-            int slash = at < 0 ? -1 : referer.indexOf('/', at + 3);
-            target = ConsoleAccess.next(slash < 0 ? "/" : referer.substring(slash));
-        }
-        ctx.redirect(target);
+        ctx.redirect(ConsoleAccess.refererPath(ctx));
     }
 }

@@ -152,9 +152,46 @@ final class ConsoleAccess {
             ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
             return;
         }
+        if (!path.startsWith("/api/")) {
+            refuseExpired(ctx);
+            return;
+        }
         ctx.header("WWW-Authenticate", "Bearer realm=\"gongkai\"");
         refuse(ctx, 401, "需要登录", "请先登录控制台；脚本请在请求头中带上 Authorization: Bearer 令牌"
                 + "（用 gongkai user token 用户名 创建）。");
+    }
+
+    /** What {@code session-expired.ftlh} shows: the login link that comes back to the page the user was on. */
+    public record ExpiredView(String login) {
+    }
+
+    /**
+     * A console action (a form or the editor's script) whose login has ended while its page was open: 401 with a
+     * Chinese answer and the link to log in again and come back — JSON for scripts, a page for forms.
+     */
+    private void refuseExpired(Context ctx) {
+        String login = "/login?next=" + URLEncoder.encode(refererPath(ctx), StandardCharsets.UTF_8);
+        String accept = ctx.header("Accept");
+        if (ctx.header(CSRF_HEADER) != null || accept != null && accept.contains("application/json")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", "登录已过期，请重新登录");
+            body.put("expired", true);
+            body.put("login", login);
+            ctx.status(401).json(body);
+        } else {
+            views.page(ctx, 401, "", "session-expired.ftlh", new ExpiredView(login));
+        }
+    }
+
+    /** The path on this site of the page the request came from (its Referer), else {@code /}. */
+    static String refererPath(Context ctx) {
+        String referer = ctx.header("Referer");
+        if (referer == null) {
+            return "/";
+        }
+        int at = referer.indexOf("://");
+        int slash = at < 0 ? -1 : referer.indexOf('/', at + 3);
+        return next(slash < 0 ? "/" : referer.substring(slash));
     }
 
     private void refuse(Context ctx, int status, String title, String detail) {

@@ -16,19 +16,22 @@ import cn.gongkai.item.Note;
 import cn.gongkai.render.ArticleRenderer;
 import cn.gongkai.render.ImageDecoding;
 import cn.gongkai.render.RenderException;
+import cn.gongkai.review.AuditEntry;
+import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.ChecksFailedException;
+import cn.gongkai.review.EditorDrafts;
+import cn.gongkai.review.FormTokens;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.Role;
 import cn.gongkai.review.User;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * 编辑: create or edit an item in Markdown ({@code /items/new}, {@code /items/{id}/edit}) with a live preview of the
@@ -43,25 +47,38 @@ import java.util.Set;
  * drag-and-drop ({@code POST /uploads}, stored by SHA-256) and a notes editor.
  */
 final class EditorPages {
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final String RESUBMITTED = "这份表单已经提交过，稿件已保存，未重复创建";
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp",
             "image/webp", "image/tiff", "image/heic");
 
-    /** What the editor reads and runs. */
+    /**
+     * What the editor reads and runs; {@code slots} is the publisher's schedule (an account's cron and a time → the
+     * next slot after it).
+     */
     record Uses(ItemRepository items, ImageStore images, ItemImporter importer, ReviewService review,
-               ArticleRenderer renderer, Site site) {
+               ArticleRenderer renderer, Site site, AuditLog audit, FormTokens tokens, EditorDrafts drafts,
+               BiFunction<String, Instant, Instant> slots) {
     }
 
     private final Uses s;
     private final Views views;
+    private final FormTokenGate gate;
+    private final EditorAutosave autosave;
+    private final PublishSlotText slotText;
 
     EditorPages(Uses services, Views views) {
         this.s = services;
         this.views = views;
+        this.gate = new FormTokenGate(services.tokens(), services.site().clock());
+        this.autosave = new EditorAutosave(services.drafts(), services.site().clock(),
+                services.site().config().timezone());
+        this.slotText = new PublishSlotText(services.site(), services.slots());
     }
 
     void register(RoutesConfig routes) {
+        autosave.register(routes);
         routes.get("/items/new", this::newForm);
         routes.post("/items", this::create);
         routes.get("/items/{id}/edit", this::editForm);
@@ -70,18 +87,26 @@ final class EditorPages {
         routes.post("/uploads", this::upload);
     }
 
-    /** The form as the user filled it in. */
-    private record Form(Map<String, JsonNode> fields, String body, Map<String, byte[]> images,
-                        EditorView.Values values) {
-    }
-
     private void newForm(Context ctx) {
-        show(ctx, 200, null, EditorView.Values.empty(s.site().config().accounts().get(0).id()), List.of());
+        EditorView.Values saved = EditorView.Values.empty(s.site().config().accounts().get(0).id());
+        showRestored(ctx, null, saved);
     }
 
     private void editForm(Context ctx) {
         DisclosureItem item = load(ctx);
-        show(ctx, 200, item, values(item.content()), List.of());
+        showRestored(ctx, item, values(item.content()));
+    }
+
+    /** The form with the user's autosave of it when one is kept, else with {@code saved}. */
+    private void showRestored(Context ctx, DisclosureItem item, EditorView.Values saved) {
+        String key = item == null ? "new" : Long.toString(item.id());
+        var restored = autosave.restore(ConsoleAccess.user(ctx), key);
+        if (restored.isPresent()) {
+            show(ctx, 200, item, EditorForm.read(restored.get().params(), s.images()).values(), List.of(),
+                    restored.get().time());
+        } else {
+            show(ctx, 200, item, saved, List.of(), "");
+        }
     }
 
     private DisclosureItem load(Context ctx) {
@@ -112,11 +137,37 @@ final class EditorPages {
 
     private void show(Context ctx, int status, DisclosureItem item, EditorView.Values values,
                       List<EditorView.Problem> problems) {
+        show(ctx, status, item, values, problems, "");
+    }
+
+    private void show(Context ctx, int status, DisclosureItem item, EditorView.Values values,
+                      List<EditorView.Problem> problems, String restoredAt) {
         var cfg = s.site().config();
-        EditorView.ItemRef ref = item == null ? null : itemRef(ConsoleAccess.user(ctx), item);
+        User me = ConsoleAccess.user(ctx);
+        EditorView.ItemRef ref = item == null ? null : itemRef(me, item);
+        String key = item == null ? "new" : Long.toString(item.id());
+        EditorView.Session session = new EditorView.Session(gate.issue(me.name(), key), key, restoredAt,
+                item == null || item.status() != ItemStatus.REJECTED ? null : rejection(item.id()));
+        ctx.header("Cache-Control", "no-store");
         views.page(ctx, status, "edit", "edit.ftlh", new EditorView(values, problems, cfg.categories(),
                 cfg.accounts().stream().map(a -> new EditorView.AccountOption(a.id(), a.name())).toList(),
-                List.copyOf(s.renderer().glossary().keys()), ref, cfg.review().imageMaxMb(), unheldSignOff()));
+                List.copyOf(s.renderer().glossary().keys()), ref, cfg.review().imageMaxMb(), unheldSignOff(),
+                session));
+    }
+
+    /** The last 退回 of the item: who, when and why. */
+    private EditorView.Rejection rejection(long id) {
+        List<AuditEntry> history = s.audit().history(id);
+        for (int i = history.size() - 1; i >= 0; i--) {
+            AuditEntry e = history.get(i);
+            if (ItemStatus.REJECTED.name().equals(e.toStatus())) {
+                return new EditorView.Rejection(AuditEntry.actorLabel(e.actor()),
+                        e.role().isEmpty() ? "" : ReviewService.roleLabel(e.role()),
+                        LOCAL_TIME.format(e.at().atZone(views.zone())),
+                        e.comment().isBlank() ? "（退回时未写理由）" : e.comment());
+            }
+        }
+        return null;
     }
 
     private EditorView.ItemRef itemRef(User me, DisclosureItem item) {
@@ -132,167 +183,117 @@ final class EditorPages {
         return s.review().unheldRoles().contains(role) ? ReviewService.roleLabel(role) : "";
     }
 
-    private Form form(Context ctx) {
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        Map<String, String> text = readTextFields(ctx, fields);
-        boolean important = readImportant(ctx, fields);
-        String headingNumbers = readHeadingNumbers(ctx, fields);
-        String glossary = readGlossary(ctx, fields);
-        List<EditorView.NoteValue> notes = readNotes(ctx, fields);
-        List<EditorView.ImageValue> imageValues = new ArrayList<>();
-        Map<String, byte[]> images = readImages(ctx, imageValues);
-        String body = param(ctx, "body").replace("\r\n", "\n");
-        return new Form(fields, body, images, new EditorView.Values(text.get("title"), text.get("category"),
-                text.get("account"), text.get("author"), text.get("department"), text.get("docNo"),
-                text.get("sourceUrl"), text.get("digest"), text.get("cover"), text.get("publishAt"), important,
-                headingNumbers, glossary, body, notes, imageValues, text.get("signature"), text.get("signedAt")));
-    }
-
-    /** The text fields as typed, by their names in the form's values. */
-    private static Map<String, String> readTextFields(Context ctx, Map<String, JsonNode> fields) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String[] f : new String[][] {{"title", "title"}, {"category", "category"}, {"account", "account"},
-                {"author", "author"}, {"department", "department"}, {"doc_no", "docNo"},
-                {"source_url", "sourceUrl"}, {"digest", "digest"}, {"cover", "cover"}, {"signature", "signature"},
-                {"signed_at", "signedAt"}}) {
-            String v = param(ctx, f[0]);
-            values.put(f[1], v);
-            if (!v.isBlank()) {
-                fields.put(f[0], JSON.textNode(v.strip()));
-            }
-        }
-        String publishAt = param(ctx, "publish_at");
-        values.put("publishAt", publishAt);
-        if (!publishAt.isBlank()) {
-            fields.put("publish_at", JSON.textNode(publishAt.strip().replace('T', ' ')));
-        }
-        return values;
-    }
-
-    private static boolean readImportant(Context ctx, Map<String, JsonNode> fields) {
-        boolean important = !param(ctx, "important").isBlank();
-        if (important) {
-            fields.put("important", JSON.booleanNode(true));
-        }
-        return important;
-    }
-
-    private static String readHeadingNumbers(Context ctx, Map<String, JsonNode> fields) {
-        String headingNumbers = param(ctx, "heading_numbers");
-        if (headingNumbers.equals("true") || headingNumbers.equals("false")) {
-            fields.put("heading_numbers", JSON.booleanNode(Boolean.parseBoolean(headingNumbers)));
-        }
-        return headingNumbers;
-    }
-
-    private static String readGlossary(Context ctx, Map<String, JsonNode> fields) {
-        String glossary = param(ctx, "glossary");
-        if (glossary.isBlank()) {
-            return glossary;
-        }
-        ArrayNode keys = JSON.arrayNode();
-        for (String k : glossary.split("[,，、]")) {
-            if (!k.isBlank()) {
-                keys.add(k.strip());
-            }
-        }
-        fields.put("glossary", keys);
-        return glossary;
-    }
-
-    private static List<EditorView.NoteValue> readNotes(Context ctx, Map<String, JsonNode> fields) {
-        List<String> terms = ctx.formParams("note_term");
-        List<String> texts = ctx.formParams("note_text");
-        ObjectNode notes = JSON.objectNode();
-        List<EditorView.NoteValue> noteValues = new ArrayList<>();
-        for (int i = 0; i < terms.size(); i++) {
-            String term = terms.get(i).strip();
-            String text = i < texts.size() ? texts.get(i).strip() : "";
-            noteValues.add(new EditorView.NoteValue(term, text));
-            if (!term.isEmpty() || !text.isEmpty()) {
-                notes.put(term.isEmpty() ? "（未填术语）" : term, text);
-            }
-        }
-        if (noteValues.isEmpty()) {
-            noteValues.add(new EditorView.NoteValue("", ""));
-        }
-        if (!notes.isEmpty()) {
-            fields.put("notes", notes);
-        }
-        return noteValues;
-    }
-
-    /** The images the form refers to, by name; what the form shows of them goes to {@code imageValues}. */
-    private Map<String, byte[]> readImages(Context ctx, List<EditorView.ImageValue> imageValues) {
-        Map<String, byte[]> images = new LinkedHashMap<>();
-        for (String ref : ctx.formParams("image")) {
-            int bar = ref.lastIndexOf('|');
-            if (bar <= 0) {
-                continue;
-            }
-            String name = ref.substring(0, bar);
-            String sha = ref.substring(bar + 1);
-            if (!sha.matches("[0-9a-f]{64}") || images.containsKey(name)) {
-                continue;
-            }
-            s.images().get(sha).ifPresent(b -> {
-                images.put(name, b);
-                imageValues.add(new EditorView.ImageValue(name, sha, "/images/" + sha));
-            });
-        }
-        return images;
-    }
-
-    private static String param(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : v;
+    private EditorForm form(Context ctx) {
+        return EditorForm.read(ctx.formParamMap(), s.images());
     }
 
     private void create(Context ctx) {
         User me = ConsoleAccess.user(ctx);
-        Form f = form(ctx);
-        boolean submit = "submit".equals(ctx.formParam("action"));
-        ImportResult r = s.importer().create(f.fields(), f.body(), f.images(), me.name(), ItemPages.CHANNEL, submit);
-        if (!r.ok()) {
-            show(ctx, 422, null, f.values(), problems(r.problems()));
+        EditorForm f = form(ctx);
+        FormTokenGate.Claim claim = gate.claim(ctx.formParam(FormTokenGate.FIELD), me.name(), "new");
+        if (alreadySent(ctx, claim, null, f)) {
             return;
         }
-        long id = r.newIds().get(0);
-        DisclosureItem item = s.items().find(id).orElseThrow();
-        String what = submit ? (item.status() == ItemStatus.APPROVED ? "已保存并提交（审核链为空，直接进入待发布）"
-                : "已保存并提交审核，等待" + s.review().waitingFor(item).map(ReviewService::roleLabel).orElse("") + "审核")
-                : "已保存为草稿（尚未提交审核）";
-        ConsoleAccess.flash(ctx, what + warnings(r.warnings()), false);
-        ctx.redirect("/items/" + id);
+        boolean saved = false;
+        try {
+            boolean submit = "submit".equals(ctx.formParam("action"));
+            ImportResult r = s.importer().create(f.fields(), f.body(), f.images(), me.name(), ItemPages.CHANNEL,
+                    submit);
+            if (!r.ok()) {
+                show(ctx, 422, null, f.values(), problems(r.problems()));
+                return;
+            }
+            long id = r.newIds().get(0);
+            gate.complete(claim, id);
+            saved = true;
+            autosave.clear(me, "new");
+            DisclosureItem item = s.items().find(id).orElseThrow();
+            String what = submit ? (item.status() == ItemStatus.APPROVED ? "已保存并提交（审核链为空，直接进入待发布）"
+                    : "已保存并提交审核，等待" + s.review().waitingFor(item).map(ReviewService::roleLabel).orElse("")
+                    + "审核") : "已保存为草稿（尚未提交审核）";
+            ConsoleAccess.flash(ctx, what + warnings(r.warnings()), false);
+            ctx.redirect("/items/" + id, HttpStatus.SEE_OTHER);
+        } finally {
+            if (!saved) {
+                gate.release(claim);
+            }
+        }
+    }
+
+    /**
+     * True when this POST repeats a form already sent (then it is answered: back to the item it saved) or carries a
+     * token that is not good for it (then the form is shown again with what was posted).
+     */
+    private boolean alreadySent(Context ctx, FormTokenGate.Claim claim, DisclosureItem item, EditorForm f) {
+        switch (claim.kind()) {
+            case DONE -> {
+                ConsoleAccess.flash(ctx, RESUBMITTED, false);
+                ctx.redirect("/items/" + claim.itemId(), HttpStatus.SEE_OTHER);
+                return true;
+            }
+            case BUSY -> {
+                ConsoleAccess.flash(ctx, "这份表单已经提交过，正在保存，未重复创建；请稍后在稿件列表中查看", false);
+                ctx.redirect(item == null ? "/items" : "/items/" + item.id(), HttpStatus.SEE_OTHER);
+                return true;
+            }
+            case INVALID -> {
+                show(ctx, 422, item, f.values(), List.of(new EditorView.Problem("表单",
+                        "这份表单已过期（打开超过 24 小时）或不是为当前登录的用户打开的，未保存；内容保留在下方，请检查后再次提交")));
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     private void update(Context ctx) {
         User me = ConsoleAccess.user(ctx);
         DisclosureItem item = load(ctx);
-        Form f = form(ctx);
-        boolean proofreading = s.review().editIsProofreading(me, item);
-        ImportResult r = s.importer().update(item.id(), f.fields(), f.body(), f.images(), me.name(),
-                ItemPages.CHANNEL);
-        if (!r.ok()) {
-            show(ctx, 422, item, f.values(), problems(r.problems()));
+        EditorForm f = form(ctx);
+        String key = Long.toString(item.id());
+        FormTokenGate.Claim claim = gate.claim(ctx.formParam(FormTokenGate.FIELD), me.name(), key);
+        if (alreadySent(ctx, claim, item, f)) {
             return;
         }
-        DisclosureItem after = s.items().find(item.id()).orElseThrow();
+        boolean saved = false;
+        try {
+            boolean proofreading = s.review().editIsProofreading(me, item);
+            ImportResult r = s.importer().update(item.id(), f.fields(), f.body(), f.images(), me.name(),
+                    ItemPages.CHANNEL);
+            if (!r.ok()) {
+                show(ctx, 422, item, f.values(), problems(r.problems()));
+                return;
+            }
+            gate.complete(claim, item.id());
+            saved = true;
+            autosave.clear(me, key);
+            submitAfterSave(ctx, me, item.id(), proofreading, r);
+        } finally {
+            if (!saved) {
+                gate.release(claim);
+            }
+        }
+    }
+
+    /** After a successful update: submits a draft when asked to, and says what happened. */
+    private void submitAfterSave(Context ctx, User me, long id, boolean proofreading, ImportResult r) {
+        DisclosureItem after = s.items().find(id).orElseThrow();
         String what = saved(after, proofreading);
         if ("submit".equals(ctx.formParam("action")) && after.status() == ItemStatus.DRAFT) {
             try {
-                after = s.review().submit(item.id(), me.name());
+                after = s.review().submit(id, me.name());
                 what = "已保存并提交审核，等待" + s.review().waitingFor(after).map(ReviewService::roleLabel).orElse("")
                         + "审核";
             } catch (ChecksFailedException e) {
                 ConsoleAccess.flash(ctx, "已保存草稿，但发布前检查发现 " + e.report().errors().size()
                         + " 个错误，未提交审核。请按下方检查结果修改。", true);
-                ctx.redirect("/items/" + item.id());
+                ctx.redirect("/items/" + id, HttpStatus.SEE_OTHER);
                 return;
             }
         }
         ConsoleAccess.flash(ctx, what + warnings(r.warnings()), false);
-        ctx.redirect("/items/" + item.id());
+        ctx.redirect("/items/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** What saving did: a draft, a proofreading change (the chain goes on), only a new time, or review restarts. */
@@ -339,13 +340,13 @@ final class EditorPages {
     }
 
     private void preview(Context ctx) {
-        Form f = form(ctx);
+        EditorForm f = form(ctx);
         long id = 0;
         String idText = ctx.formParam("item_id");
         if (idText != null && idText.matches("\\d+")) {
             id = Long.parseLong(idText);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>(slotText.of(f.values().publishAt(), f.values().account()));
         if (f.body().isBlank() && !f.fields().containsKey("title")) {
             out.put("html", "");
             out.put("problems", List.of());

@@ -4,11 +4,25 @@ import java.util.List;
 
 /**
  * What {@code edit.ftlh} shows: the form's values ({@code v}), the problems that kept it from being saved, the
- * choices (categories, accounts, glossary keys), the item being changed (null for a new one), the image size limit
- * and the name of the role that signs off important items when nobody holds it (empty when someone does).
+ * choices (categories, accounts, glossary keys), the item being changed (null for a new one), the image size limit,
+ * the name of the role that signs off important items when nobody holds it (empty when someone does) and
+ * {@link Session}: the form's one-time token, its autosave and why it was last sent back.
  */
 public record EditorView(Values v, List<Problem> problems, List<String> categories, List<AccountOption> accounts,
-                         List<String> glossaryKeys, ItemRef item, long maxImageMb, String unheldSignOff) {
+                         List<String> glossaryKeys, ItemRef item, long maxImageMb, String unheldSignOff,
+                         Session session) {
+
+    /**
+     * This showing of the form: its one-time token ({@code form_token}), the form's autosave key ({@code new} or the
+     * item's id), the time of the autosave shown ({@code HH:mm}; empty when the form shows the saved item) and the
+     * last rejection (null when the item is not 退回).
+     */
+    public record Session(String formToken, String formKey, String restoredAt, Rejection rejection) {
+    }
+
+    /** Why the item was sent back: who (and in which role), when, and the reviewer's reason. */
+    public record Rejection(String who, String role, String at, String reason) {
+    }
 
     /** The form's fields as stored or as the user filled them in (a field may be null when the item has none). */
     public record Values(String title, String category, String account, String author, String department,

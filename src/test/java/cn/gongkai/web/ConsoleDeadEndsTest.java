@@ -58,7 +58,7 @@ class ConsoleDeadEndsTest {
 
     private static long create(String title, String action) throws Exception {
         HttpResponse<String> r = drafter.submit("/items", fields(title, "活动从三月开始。\n", action));
-        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.statusCode()).isEqualTo(303);
         return Long.parseLong(r.headers().firstValue("Location").orElseThrow().replace("/items/", ""));
     }
 
@@ -90,7 +90,7 @@ class ConsoleDeadEndsTest {
                 .doesNotContain("id=\"restart-warning\"");
         HttpResponse<String> saved = director.submit("/items/" + id + "/edit",
                 fields("校对后审定的稿件", "活动从三月一日开始。\n", "draft"));
-        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(director.get("/items/" + id).body()).contains("校对修改", "id=\"approve\"");
         assertThat(app.wiring.review().currentStep(item(id))).isEqualTo(1);
 
