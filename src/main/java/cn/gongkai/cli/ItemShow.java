@@ -55,6 +55,10 @@ final class ItemShow extends CliCommand {
         if (!c.docNo().isEmpty()) {
             out.println("文号：" + c.docNo());
         }
+        if (c.signed()) {
+            out.println("落款：" + c.signature() + (c.signedAt() == null ? "" : (c.signature().isEmpty() ? "" : " ")
+                    + c.signedAt()));
+        }
         out.println("计划发布：" + (c.publishAt() == null ? "下一发布时段"
                 : MINUTE.format(c.publishAt().atZone(zone))));
         java.time.LocalDate due = review.dueDate(item);

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 final class FrontMatter {
     static final Set<String> FIELDS = Set.of("title", "category", "author", "department", "cover",
             "publish_at", "doc_no", "source_url", "notes", "glossary", "account", "important", "digest",
-            "heading_numbers");
+            "heading_numbers", "signature", "signed_at");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final YAMLFactory YAML = new YAMLFactory();
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,6 +33,8 @@ final class ItemFields {
     private static final DateTimeFormatter SECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
+    private static final int SIGNATURE_MAX = 40;
+
     private final List<String> categories;
     private final List<String> accounts;
     private final Set<String> glossaryKeys;
@@ -54,7 +57,7 @@ final class ItemFields {
     /** The fields of an item as read; title and category are null when missing (then a problem was added). */
     record Header(String title, String category, String author, String department, String docNo, String account,
                   String sourceUrl, String digest, Boolean headingNumbers, Instant publishAt, List<Note> notes,
-                  List<String> glossary, boolean important) {
+                  List<String> glossary, boolean important, String signature, LocalDate signedAt) {
     }
 
     /** Reads every field, adding a problem for each that is missing or wrong, in the order of design.md §4. */
@@ -67,7 +70,34 @@ final class ItemFields {
         String account = account(fields, p);
         return new Header(title, category, author, department, docNo, account, sourceUrl(fields, p),
                 digest(fields, p), headingNumbers(fields, p), publishAt(fields, p), notes(fields, p),
-                glossary(fields, p), important(fields, p));
+                glossary(fields, p), important(fields, p), signature(fields, p), signedAt(fields, p));
+    }
+
+    /** The 落款 unit: one line of at most {@value #SIGNATURE_MAX} characters. */
+    private static String signature(Map<String, Field> fields, FileProblems p) {
+        String s = string(fields, "signature", p, false);
+        if (s == null) {
+            return "";
+        }
+        if (s.strip().contains("\n") || WeChatLimits.chars(s.strip()) > SIGNATURE_MAX) {
+            p.add(fields.get("signature").line(), "signature", "落款单位应为一行、不超过 " + SIGNATURE_MAX
+                    + " 字（如 红旗区商务局）；成文日期另写在 signed_at");
+        }
+        return s.strip();
+    }
+
+    /** The 成文日期: 2023-12-05, 2023年12月5日 or 二〇二三年十二月五日. */
+    private static LocalDate signedAt(Map<String, Field> fields, FileProblems p) {
+        String s = string(fields, "signed_at", p, false);
+        if (s == null) {
+            return null;
+        }
+        Optional<LocalDate> date = SignedDates.parse(s);
+        if (date.isEmpty()) {
+            p.add(fields.get("signed_at").line(), "signed_at", "成文日期“" + s.strip()
+                    + "”无效：应为 年-月-日，例如 2023-12-05 或 2023年12月5日；该日期不存在或格式不对");
+        }
+        return date.orElse(null);
     }
 
     /** The text of a field; null when absent, blank or not a single value (then a problem was added). */

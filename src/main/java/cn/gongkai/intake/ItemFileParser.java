@@ -135,7 +135,8 @@ final class ItemFileParser {
         }
         ItemContent content = new ItemContent(h.account().strip(), h.category().strip(), h.title().strip(),
                 h.author(), h.department(), split.body(), h.notes(), h.glossary(), bodyImages, cover, h.docNo(),
-                h.sourceUrl(), h.publishAt(), h.digest(), h.headingNumbers(), h.important());
+                h.sourceUrl(), h.publishAt(), h.digest(), h.headingNumbers(), h.important(), h.signature(),
+                h.signedAt());
         String key = ContentHash.sha256((h.account().strip() + "\n" + text).getBytes(StandardCharsets.UTF_8));
         Map<String, Integer> lines = new LinkedHashMap<>();
         fields.forEach((name, f) -> lines.put(name, f.line()));

@@ -48,6 +48,11 @@ public final class ContentHash {
         if (c.headingNumbers() != null) {
             sb.append("headingNumbers=").append(c.headingNumbers()).append(';');
         }
+        if (c.signed()) {
+            sb.append("signature=");
+            field(sb, c.signature());
+            field(sb, c.signedAt() == null ? "" : c.signedAt().toString());
+        }
         return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 

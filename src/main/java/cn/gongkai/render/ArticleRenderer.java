@@ -139,6 +139,7 @@ public final class ArticleRenderer {
         styleTables(body);
         theme.apply(body);
         closeQuotes(body);
+        sign(body, item);
 
         String qrSrc = "";
         ItemImage qr = settings.qrCodes().get(item.account());
@@ -189,6 +190,21 @@ public final class ArticleRenderer {
             if (last != null) {
                 last.attr("style", last.attr("style") + "margin-bottom:0;");
             }
+        }
+    }
+
+    /**
+     * The 落款 after the body as in 公文: the unit, then the 成文日期 in Arabic numerals without leading zeros
+     * (GB/T 9704-2012 §7.3.5), each right-aligned. Part of the body, so a layout edited before 落款 existed still shows it.
+     */
+    private void sign(Element body, ItemContent item) {
+        if (!item.signature().isEmpty()) {
+            body.appendElement("p").attr("style", theme.style("signature")).text(item.signature());
+        }
+        if (item.signedAt() != null) {
+            body.appendElement("p").attr("style", theme.style(item.signature().isEmpty() ? "signature" : "signed-at"))
+                    .text(item.signedAt().getYear() + "年" + item.signedAt().getMonthValue() + "月"
+                            + item.signedAt().getDayOfMonth() + "日");
         }
     }
 

@@ -25,7 +25,11 @@ final class Theme {
             "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "nested-list", "blockquote", "table-wrap",
             "table", "th", "td", "strong", "em", "del", "code", "pre", "hr", "figure", "img", "caption", "sup",
             "link", "url", "notes", "notes-title", "note", "reference", "footer", "footer-line", "qr-figure",
-            "qr-code", "qr-caption");
+            "qr-code", "qr-caption", "signature", "signed-at");
+    /** Styles of elements added after themes were first edited: a theme file without them still gets these. */
+    private static final Map<String, String> LATER_DEFAULTS = Map.of(
+            "signature", "margin:28px 0 4px 0;text-align:right;",
+            "signed-at", "margin:0 0 14px 0;text-align:right;");
     /** The one switch in theme.yml (true or false, default false): show the header bar with the account name. */
     static final String SHOW_HEADER = "show-header";
 
@@ -52,7 +56,7 @@ final class Theme {
         }
         Map<String, String> styles = new LinkedHashMap<>();
         for (String key : KEYS) {
-            styles.put(key, "");
+            styles.put(key, LATER_DEFAULTS.getOrDefault(key, ""));
         }
         boolean showHeader = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

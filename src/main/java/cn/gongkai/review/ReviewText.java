@@ -41,6 +41,8 @@ public final class ReviewText {
             line(sb, "术语库", String.join("、", c.glossary()));
         }
         sb.append("正文：\n").append(c.body().strip()).append('\n');
+        line(sb, "落款", c.signature());
+        line(sb, "成文日期", c.signedAt() == null ? "" : c.signedAt().toString());
         return sb.toString();
     }
 

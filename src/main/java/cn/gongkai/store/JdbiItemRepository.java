@@ -10,6 +10,7 @@ import cn.gongkai.item.Note;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ final class JdbiItemRepository implements ItemRepository {
 
     private static final String COLUMNS = "id, account, category, title, author, department, body, doc_no, source_url,"
             + " publish_at, status, content_hash, source_key, batch_id, failure, created_at, updated_at, important,"
-            + " digest, heading_numbers";
+            + " digest, heading_numbers, signature, signed_at";
     /** The items every read sees: deleted ones are kept for their audit rows but skipped. */
     static final String LIVE = "(SELECT * FROM item WHERE deleted_at IS NULL) item";
     private static final String ROLE_BODY = "body";
@@ -220,7 +221,8 @@ final class JdbiItemRepository implements ItemRepository {
             Update update = h.createUpdate("UPDATE item SET account = :account, category = :category,"
                     + " title = :title, author = :author, department = :department, body = :body, doc_no = :docNo,"
                     + " source_url = :sourceUrl, publish_at = :publishAt, important = :important,"
-                    + " digest = :digest, heading_numbers = :headingNumbers, content_hash = :hash, status = :to,"
+                    + " digest = :digest, heading_numbers = :headingNumbers, signature = :signature,"
+                    + " signed_at = :signedAt, content_hash = :hash, status = :to,"
                     + " failure = '', batch_id = NULL, updated_at = :now"
                     + " WHERE id = :id AND status = :from AND deleted_at IS NULL");
             int changed = bindContent(update, c).bind("to", to.name()).bind("now", now).bind("id", id)
@@ -255,9 +257,9 @@ final class JdbiItemRepository implements ItemRepository {
     private static long insertRow(Handle h, ItemContent c, ItemStatus status, String sourceKey, Instant now) {
         Update insert = h.createUpdate("INSERT INTO item (account, category, title, author, department, body,"
                 + " doc_no, source_url, publish_at, status, content_hash, source_key, batch_id, failure, created_at,"
-                + " updated_at, important, digest, heading_numbers) VALUES (:account, :category, :title,"
-                + " :author, :department, :body, :docNo, :sourceUrl, :publishAt, :status, :hash, :sourceKey,"
-                + " NULL, '', :now, :now, :important, :digest, :headingNumbers)");
+                + " updated_at, important, digest, heading_numbers, signature, signed_at) VALUES (:account,"
+                + " :category, :title, :author, :department, :body, :docNo, :sourceUrl, :publishAt, :status, :hash,"
+                + " :sourceKey, NULL, '', :now, :now, :important, :digest, :headingNumbers, :signature, :signedAt)");
         return bindContent(insert, c).bind("status", status.name()).bind("sourceKey", sourceKey).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
@@ -268,7 +270,8 @@ final class JdbiItemRepository implements ItemRepository {
                 .bind("author", c.author()).bind("department", c.department()).bind("body", c.body())
                 .bind("docNo", c.docNo()).bind("sourceUrl", c.sourceUrl()).bind("publishAt", c.publishAt())
                 .bind("important", c.important()).bind("digest", c.digest())
-                .bindByType("headingNumbers", c.headingNumbers(), Boolean.class).bind("hash", c.contentHash());
+                .bindByType("headingNumbers", c.headingNumbers(), Boolean.class).bind("signature", c.signature())
+                .bindByType("signedAt", c.signedAt(), LocalDate.class).bind("hash", c.contentHash());
     }
 
     private static void insertChildren(Handle h, long id, ItemContent c) {
@@ -348,7 +351,7 @@ final class JdbiItemRepository implements ItemRepository {
                        String body, String docNo, String sourceUrl, Instant publishAt, ItemStatus status,
                        String contentHash, String sourceKey, Long batchId, String failure,
                        Instant createdAt, Instant updatedAt, boolean important, String digest,
-                       Boolean headingNumbers) {
+                       Boolean headingNumbers, String signature, LocalDate signedAt) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getLong("id"), rs.getString("account"), rs.getString("category"),
@@ -357,7 +360,8 @@ final class JdbiItemRepository implements ItemRepository {
                     ItemStatus.valueOf(rs.getString("status")),
                     rs.getString("content_hash"), rs.getString("source_key"), Sql.nullableLong(rs, "batch_id"),
                     rs.getString("failure"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
-                    rs.getBoolean("important"), rs.getString("digest"), nullableBoolean(rs, "heading_numbers"));
+                    rs.getBoolean("important"), rs.getString("digest"), nullableBoolean(rs, "heading_numbers"),
+                    rs.getString("signature"), rs.getObject("signed_at", LocalDate.class));
         }
 
         private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
@@ -369,7 +373,7 @@ final class JdbiItemRepository implements ItemRepository {
             ItemContent content = new ItemContent(account, category, title, author, department, body,
                     children.notes.getOrDefault(id, List.of()), children.glossary.getOrDefault(id, List.of()),
                     children.images.getOrDefault(id, List.of()), children.covers.get(id), docNo, sourceUrl,
-                    publishAt, digest, headingNumbers, important);
+                    publishAt, digest, headingNumbers, important, signature, signedAt);
             return new DisclosureItem(id, content, status, contentHash, sourceKey, batchId, failure,
                     createdAt, updatedAt);
         }

@@ -107,7 +107,7 @@ final class EditorPages {
                 c.sourceUrl(), c.digest(), c.cover() == null ? "" : c.cover().fileName(),
                 c.publishAt() == null ? "" : LOCAL_INPUT.format(c.publishAt().atZone(views.zone())), c.important(),
                 c.headingNumbers() == null ? "" : c.headingNumbers().toString(), String.join(",", c.glossary()),
-                c.body(), notes, images);
+                c.body(), notes, images, c.signature(), c.signedAt() == null ? "" : c.signedAt().toString());
     }
 
     private void show(Context ctx, int status, DisclosureItem item, EditorView.Values values,
@@ -145,7 +145,7 @@ final class EditorPages {
         return new Form(fields, body, images, new EditorView.Values(text.get("title"), text.get("category"),
                 text.get("account"), text.get("author"), text.get("department"), text.get("docNo"),
                 text.get("sourceUrl"), text.get("digest"), text.get("cover"), text.get("publishAt"), important,
-                headingNumbers, glossary, body, notes, imageValues));
+                headingNumbers, glossary, body, notes, imageValues, text.get("signature"), text.get("signedAt")));
     }
 
     /** The text fields as typed, by their names in the form's values. */
@@ -153,7 +153,8 @@ final class EditorPages {
         Map<String, String> values = new LinkedHashMap<>();
         for (String[] f : new String[][] {{"title", "title"}, {"category", "category"}, {"account", "account"},
                 {"author", "author"}, {"department", "department"}, {"doc_no", "docNo"},
-                {"source_url", "sourceUrl"}, {"digest", "digest"}, {"cover", "cover"}}) {
+                {"source_url", "sourceUrl"}, {"digest", "digest"}, {"cover", "cover"}, {"signature", "signature"},
+                {"signed_at", "signedAt"}}) {
             String v = param(ctx, f[0]);
             values.put(f[1], v);
             if (!v.isBlank()) {
@@ -329,6 +330,8 @@ final class EditorPages {
             case "digest" -> "摘要";
             case "account" -> "公众号";
             case "glossary" -> "术语库";
+            case "signature" -> "落款单位";
+            case "signed_at" -> "成文日期";
             case "" -> "稿件";
             default -> field;
         };

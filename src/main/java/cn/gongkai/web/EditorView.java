@@ -14,11 +14,11 @@ public record EditorView(Values v, List<Problem> problems, List<String> categori
     public record Values(String title, String category, String account, String author, String department,
                          String docNo, String sourceUrl, String digest, String cover, String publishAt,
                          boolean important, String headingNumbers, String glossary, String body,
-                         List<NoteValue> notes, List<ImageValue> images) {
+                         List<NoteValue> notes, List<ImageValue> images, String signature, String signedAt) {
         /** An empty form for {@code account}, with one empty note row. */
         static Values empty(String account) {
             return new Values("", "", account, "", "", "", "", "", "", "", false, "", "", "",
-                    List.of(new NoteValue("", "")), List.of());
+                    List.of(new NoteValue("", "")), List.of(), "", "");
         }
     }
 

@@ -59,7 +59,8 @@ final class ItemJson {
     record Detail(@JsonUnwrapped Summary item, boolean canReview, String cannotReview, String author,
                   String department, @JsonProperty("doc_no") String docNo, @JsonProperty("source_url") String sourceUrl,
                   String body, Map<String, String> notes, List<String> glossary, List<Image> images, String cover,
-                  List<String> steps, String createdAt, String updatedAt, List<History> history) {
+                  List<String> steps, String createdAt, String updatedAt, List<History> history, String signature,
+                  @JsonProperty("signed_at") String signedAt) {
 
         static Detail of(Summary summary, DisclosureItem i, boolean canReview, String cannotReview, List<String> steps,
                          List<AuditEntry> history) {
@@ -71,7 +72,8 @@ final class ItemJson {
             return new Detail(summary, canReview, cannotReview, c.author(), c.department(), c.docNo(),
                     c.sourceUrl(), c.body(), notes, c.glossary(), c.images().stream().map(Image::of).toList(),
                     c.cover() == null ? null : c.cover().fileName(), steps, text(i.createdAt()),
-                    text(i.updatedAt()), history.stream().map(History::of).toList());
+                    text(i.updatedAt()), history.stream().map(History::of).toList(), c.signature(),
+                    c.signedAt() == null ? null : c.signedAt().toString());
         }
     }
 

@@ -82,6 +82,8 @@ final class ItemPages {
             case "source_url" -> "原文链接";
             case "digest" -> "摘要";
             case "publish_at" -> "计划发布时间";
+            case "signature" -> "落款单位";
+            case "signed_at" -> "成文日期";
             default -> f.field().startsWith("notes") ? "备注" : f.field();
         };
         return f.line() == 0 ? field : field + "第 " + f.line() + " 行";

@@ -40,7 +40,7 @@ record ItemRequest(Map<String, JsonNode> fields, String body, Map<String, byte[]
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Json(String title, String category, String author, String department, String cover, String publishAt,
                 String docNo, String sourceUrl, Map<String, String> notes, List<String> glossary, String account,
-                String important, String digest, Boolean headingNumbers,
+                String important, String digest, Boolean headingNumbers, String signature, String signedAt,
                 @JsonDeserialize(using = StrictText.class) String body, List<Image> images, Boolean submit) {
     }
 

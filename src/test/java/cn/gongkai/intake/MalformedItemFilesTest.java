@@ -78,6 +78,8 @@ class MalformedItemFilesTest {
                 new Case("missing-cover.md", 5, "cover", "图片“images/cover.jpg”不存在"),
                 new Case("webp-cover.md", 5, "cover", "图片“images/cover.webp”已损坏或不完整"),
                 new Case("empty-file.md", 1, "", "文件第一行应为 ---"),
+                new Case("signed-at-not-a-day.md", 5, "signed_at", "成文日期“2023年2月30日”无效"),
+                new Case("signature-too-long.md", 4, "signature", "落款单位应为一行、不超过 40 字"),
                 new Case("pii-id-number.md", 7, "正文", "疑似身份证号 110***********002X"),
                 new Case("pii-id-lowercase-x.md", 6, "正文", "疑似身份证号"),
                 new Case("pii-mobile.md", 6, "正文", "疑似手机号 138****5678"),

@@ -28,4 +28,26 @@ class ContentHashTest {
         assertThat(item("", true).contentHash()).isNotEqualTo(plain).isNotEqualTo(item("", false).contentHash());
         assertThat(item("", false).contentHash()).isNotEqualTo(plain);
     }
+
+    @Test
+    void theSignatureCountsOnlyWhenGivenAndEachPartChangesTheHash() {
+        ItemContent plain = item("", null);
+        ItemContent explicitNone = new ItemContent(plain.account(), plain.category(), plain.title(), plain.author(),
+                plain.department(), plain.body(), plain.notes(), plain.glossary(), plain.images(), plain.cover(),
+                plain.docNo(), plain.sourceUrl(), null, "", null, false, "  ", null);
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 3, 15);
+        ItemContent unit = signed(plain, "红旗区商务局", null);
+        ItemContent both = signed(plain, "红旗区商务局", day);
+        ItemContent dateOnly = signed(plain, "", day);
+
+        assertThat(explicitNone.contentHash()).isEqualTo(plain.contentHash());
+        assertThat(List.of(plain.contentHash(), unit.contentHash(), both.contentHash(), dateOnly.contentHash(),
+                signed(plain, "红旗区商务局", day.plusDays(1)).contentHash())).doesNotHaveDuplicates();
+    }
+
+    private static ItemContent signed(ItemContent c, String unit, java.time.LocalDate date) {
+        return new ItemContent(c.account(), c.category(), c.title(), c.author(), c.department(), c.body(), c.notes(),
+                c.glossary(), c.images(), c.cover(), c.docNo(), c.sourceUrl(), c.publishAt(), c.digest(),
+                c.headingNumbers(), c.important(), unit, date);
+    }
 }

@@ -93,8 +93,10 @@ abstract class StoreContractTest {
                 .digest("本文介绍红旗区2023年政务公开工作。").headingNumbers(true).build();
         ItemContent off = anItem().category("其他").title("不编号").headingNumbers(false).build();
         ItemContent unset = anItem().category("其他").title("默认").build();
+        ItemContent signed = anItem().title("有落款").signed("红旗区商务局", java.time.LocalDate.of(2024, 3, 15)).build();
+        ItemContent dateOnly = anItem().title("只有日期").signed("", java.time.LocalDate.of(2024, 2, 29)).build();
 
-        for (ItemContent content : List.of(on, off, unset)) {
+        for (ItemContent content : List.of(on, off, unset, signed, dateOnly)) {
             DisclosureItem read = db.items().find(db.items().insert(content, ItemStatus.DRAFT, null, T0).id())
                     .orElseThrow();
             assertThat(read.content()).isEqualTo(content);

@@ -26,6 +26,8 @@ public final class ItemBuilder {
     private String sourceUrl = "";
     private Instant publishAt;
     private String digest = "";
+    private String signature = "";
+    private java.time.LocalDate signedAt;
     private Boolean headingNumbers;
     private boolean important;
 
@@ -54,6 +56,8 @@ public final class ItemBuilder {
         b.sourceUrl = c.sourceUrl();
         b.publishAt = c.publishAt();
         b.digest = c.digest();
+        b.signature = c.signature();
+        b.signedAt = c.signedAt();
         b.headingNumbers = c.headingNumbers();
         b.important = c.important();
         return b;
@@ -125,6 +129,13 @@ public final class ItemBuilder {
         return this;
     }
 
+    /** The 落款: unit and 成文日期 (null: none). */
+    public ItemBuilder signed(String unit, java.time.LocalDate date) {
+        signature = unit;
+        signedAt = date;
+        return this;
+    }
+
     public ItemBuilder digest(String value) {
         digest = value;
         return this;
@@ -144,6 +155,6 @@ public final class ItemBuilder {
 
     public ItemContent build() {
         return new ItemContent(account, category, title, author, department, body, notes, glossary, images, cover,
-                docNo, sourceUrl, publishAt, digest, headingNumbers, important);
+                docNo, sourceUrl, publishAt, digest, headingNumbers, important, signature, signedAt);
     }
 }

@@ -376,6 +376,23 @@ class ItemApiTest {
     }
 
     @Test
+    void theSignatureAndItsDateAreTakenAsAnItemFileWritesThemAndAWrongDayIsNamed() throws Exception {
+        ObjectNode n = item("关于开展促消费活动的通知", "特此通知。").put("signature", "红旗区商务局")
+                .put("signed_at", "二〇二四年三月十五日");
+
+        HttpResponse<String> r = send("POST", "/api/items", drafter, n.toString());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode detail = json(send("GET", "/api/items/" + json(r).get("id").asLong(), drafter, null));
+        assertThat(detail.get("signature").asText()).isEqualTo("红旗区商务局");
+        assertThat(detail.get("signed_at").asText()).isEqualTo("2024-03-15");
+        HttpResponse<String> wrong = send("POST", "/api/items", drafter,
+                item("标题", "正文").put("signed_at", "2023-02-29").toString());
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body()).contains("signed_at").contains("成文日期“2023-02-29”无效");
+    }
+
+    @Test
     void personalDataBlocksSubmissionWithTheFieldAndLine() throws Exception {
         ObjectNode n = item("报名方式", "报名请联系：\n王先生 13812345678");
         n.put("submit", true);

@@ -20,6 +20,7 @@ final class TextFields {
         fields.add(new Field("author", c.author()));
         fields.add(new Field("digest", c.digest()));
         fields.add(new Field("doc_no", c.docNo()));
+        fields.add(new Field("signature", c.signature()));
         fields.add(new Field("body", c.body()));
         for (Note n : c.notes()) {
             fields.add(new Field("notes." + n.term(), n.term() + "：" + n.explanation()));
