@@ -31,7 +31,7 @@ public final class TextDecoding {
     public record Decoded(String text, String encoding, boolean plain) {
         /** What the import result says about the encoding, e.g. "按 GB18030（GBK）编码读取". */
         public String note() {
-            return "按 " + encoding + " 编码读取";
+            return "按 " + encoding + (encoding.endsWith("）") ? "" : " ") + "编码读取";
         }
     }
 
