@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFPicture;
@@ -33,16 +34,21 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
  */
 final class DocxConverter {
     private static final Pattern HEADING = Pattern.compile("(?i)^(?:heading|标题)\\s*(\\d)$");
-    private static final Pattern FIELD = Pattern.compile("^([a-z_]+)\\s*:");
 
     private DocxConverter() {
     }
 
-    /** The conversion: Markdown text with front matter, images by the name the text uses, the original bytes. */
-    record Converted(String markdown, Map<String, byte[]> images, byte[] source) {
+    /**
+     * The conversion: Markdown text with front matter, images by the name the text uses, the original bytes, and
+     * notes saying how the document was read (e.g. as a 红头文件).
+     */
+    record Converted(String markdown, Map<String, byte[]> images, byte[] source, List<String> notes) {
+        Converted {
+            notes = List.copyOf(notes);
+        }
     }
 
-    /** The file is not a readable .docx. */
+    /** The file is not a readable Word file. */
     static final class DocxException extends RuntimeException {
         DocxException(String message, Throwable cause) {
             super(message, cause);
@@ -67,10 +73,9 @@ final class DocxConverter {
         private final Map<String, String> defaults;
         private final Map<String, byte[]> images = new LinkedHashMap<>();
         private final List<String> frontMatter = new ArrayList<>();
-        private final List<String> blocks = new ArrayList<>();
-        private String title;
-        private String firstHeading;
-        private int firstHeadingBlock = -1;
+        private final List<WordBlock> blocks = new ArrayList<>();
+        private int title = -1;
+        private int firstHeading = -1;
 
         Converter(XWPFDocument doc, Map<String, String> defaults) {
             this.doc = doc;
@@ -88,36 +93,9 @@ final class DocxConverter {
                     table(t);
                 }
             }
-            Map<String, String> given = new LinkedHashMap<>();
-            for (String line : frontMatter) {
-                Matcher m = FIELD.matcher(line.strip());
-                if (m.find()) {
-                    given.put(m.group(1), line);
-                }
-            }
-            List<String> header = new ArrayList<>(frontMatter);
-            if (!given.containsKey("title")) {
-                String t = title != null ? title : firstHeading;
-                if (t == null) {
-                    String prop = doc.getProperties().getCoreProperties().getTitle();
-                    t = prop == null || prop.isBlank() ? null : prop.strip();
-                } else if (title == null && firstHeadingBlock >= 0) {
-                    blocks.remove(firstHeadingBlock);
-                }
-                if (t != null) {
-                    header.add(0, "title: " + quote(t));
-                }
-            }
-            defaults.forEach((k, v) -> {
-                if (!given.containsKey(k)) {
-                    header.add(k + ": " + quote(v));
-                }
-            });
-            StringBuilder md = new StringBuilder("---\n");
-            header.forEach(h -> md.append(h).append('\n'));
-            md.append("---\n\n");
-            md.append(String.join("\n\n", blocks)).append('\n');
-            return new Converted(md.toString(), images, source);
+            WordItemText.Assembled text = WordItemText.assemble(frontMatter, new WordItemText.TitleSources(title,
+                    firstHeading, doc.getProperties().getCoreProperties().getTitle()), blocks, defaults);
+            return new Converted(text.markdown(), images, source, text.notes());
         }
 
         private int readFrontMatter(List<IBodyElement> elements) {
@@ -154,37 +132,43 @@ final class DocxConverter {
                     String name = picture(pic);
                     if (name != null) {
                         String alt = pic.getDescription() == null ? "" : pic.getDescription().strip();
-                        pictures.append(pictures.length() == 0 ? "" : "\n\n").append("![").append(markdownText(alt))
+                        pictures.append(pictures.length() == 0 ? "" : "\n\n").append("![").append(WordBlock.escape(alt))
                                 .append("](").append(name).append(")");
                     }
                 }
             }
+            WordBlock.Align align = align(p);
             if (!text.isEmpty()) {
-                if (style.equalsIgnoreCase("title") || style.equals("标题")) {
-                    if (title == null) {
-                        title = text;
-                    } else {
-                        blocks.add("# " + markdownText(text));
+                Matcher h = HEADING.matcher(style);
+                if ((style.equalsIgnoreCase("title") || style.equals("标题")) && title < 0) {
+                    title = blocks.size();
+                    blocks.add(WordBlock.paragraph(text, align));
+                } else if (style.equalsIgnoreCase("title") || style.equals("标题")) {
+                    blocks.add(WordBlock.heading(1, text, align));
+                } else if (h.matches()) {
+                    int level = Math.max(1, Math.min(6, Integer.parseInt(h.group(1))));
+                    if (level == 1 && firstHeading < 0) {
+                        firstHeading = blocks.size();
                     }
+                    blocks.add(WordBlock.heading(level, text, align));
+                } else if (p.getNumID() != null) {
+                    blocks.add(WordBlock.paragraph("- " + WordBlock.escape(text), text, align));
                 } else {
-                    Matcher h = HEADING.matcher(style);
-                    if (h.matches()) {
-                        int level = Math.max(1, Math.min(6, Integer.parseInt(h.group(1))));
-                        if (level == 1 && firstHeading == null) {
-                            firstHeading = text;
-                            firstHeadingBlock = blocks.size();
-                        }
-                        blocks.add("#".repeat(level) + " " + markdownText(text));
-                    } else if (p.getNumID() != null) {
-                        blocks.add("- " + markdownText(text));
-                    } else {
-                        blocks.add(markdownText(text));
-                    }
+                    blocks.add(WordBlock.paragraph(text, align));
                 }
             }
             if (pictures.length() > 0) {
-                blocks.add(pictures.toString());
+                blocks.add(WordBlock.pictures(pictures.toString()));
             }
+        }
+
+        private static WordBlock.Align align(XWPFParagraph p) {
+            ParagraphAlignment a = p.getAlignment();
+            if (a == ParagraphAlignment.CENTER) {
+                return WordBlock.Align.CENTER;
+            }
+            return a == ParagraphAlignment.RIGHT || a == ParagraphAlignment.END ? WordBlock.Align.RIGHT
+                    : WordBlock.Align.LEFT;
         }
 
         private String styleName(XWPFParagraph p) {
@@ -213,44 +197,13 @@ final class DocxConverter {
         }
 
         private void table(XWPFTable t) {
-            List<XWPFTableRow> rows = t.getRows();
-            if (rows.isEmpty()) {
-                return;
+            List<List<String>> rows = new ArrayList<>();
+            for (XWPFTableRow r : t.getRows()) {
+                rows.add(r.getTableCells().stream().map(XWPFTableCell::getText).toList());
             }
-            int cols = 0;
-            for (XWPFTableRow r : rows) {
-                cols = Math.max(cols, r.getTableCells().size());
+            if (!rows.isEmpty()) {
+                blocks.add(WordBlock.table(rows));
             }
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < rows.size(); i++) {
-                List<XWPFTableCell> cells = rows.get(i).getTableCells();
-                sb.append('|');
-                for (int c = 0; c < cols; c++) {
-                    String text = c < cells.size() ? cells.get(c).getText() : "";
-                    String cell = markdownText(text.replaceAll("\\s*\\R\\s*", " ").strip());
-                    sb.append(' ').append(cell.replace("|", "\\|"))
-                            .append(" |");
-                }
-                sb.append('\n');
-                if (i == 0) {
-                    sb.append('|').append(" --- |".repeat(cols)).append('\n');
-                }
-            }
-            blocks.add(sb.toString().stripTrailing());
-        }
-
-        /** Word text as literal Markdown text: the characters Markdown would read as markup get a backslash. */
-        private static String markdownText(String text) {
-            String s = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
-                    .replace("[", "\\[").replace("]", "\\]");
-            if (s.startsWith("#") || s.startsWith("-") || s.startsWith("+") || s.startsWith(">")) {
-                s = "\\" + s;
-            }
-            return s;
-        }
-
-        private static String quote(String value) {
-            return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
     }
 }

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The inbox folder: item files dropped into it — Markdown with front matter ({@code .md}) or Word ({@code .docx})
- * — are imported one by one, each all or nothing. An imported file moves to {@code done/}; a refused one to
+ * The inbox folder: item files dropped into it — Markdown with front matter ({@code .md}) or Word ({@code .docx},
+ * {@code .doc}) — are imported one by one, each all or nothing; WPS files and PDF are refused with what to do. An imported file moves to {@code done/}; a refused one to
  * {@code failed/}, with {@code NAME.errors.txt} beside it naming each problem. A Word file in a sub-folder named
  * after a category (e.g. {@code inbox/促消费/}) gets that category unless its own front matter says otherwise.
  * Files changed less than {@code settle} ago are left for the next scan (they may still be being copied); a zero
@@ -110,7 +110,8 @@ public final class Inbox {
         String name = p.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         if (!Files.isRegularFile(p) || name.startsWith(".") || name.startsWith("~$")
-                || !(lower.endsWith(".md") || lower.endsWith(".docx"))) {
+                || !(lower.endsWith(".md") || lower.endsWith(".docx") || lower.endsWith(".doc")
+                || OtherFormats.isRefused(name))) {
             return false;
         }
         try {

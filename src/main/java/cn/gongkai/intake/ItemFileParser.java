@@ -8,13 +8,11 @@ import cn.gongkai.item.WeChatLimits;
 import cn.gongkai.review.checks.CheckLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,8 @@ import java.util.Set;
  */
 final class ItemFileParser {
     static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+    /** The field name of problems and notes about a file's text encoding. */
+    static final String ENCODING = "编码";
 
     private final ItemFields checks;
 
@@ -39,8 +39,25 @@ final class ItemFileParser {
         this.checks = new ItemFields(categories, accounts, glossaryKeys, zone, limits);
     }
 
-    /** The result: an item, or the problems that stop it. */
-    record Result(ParsedItem item, List<ImportProblem> problems) {
+    /**
+     * The result: an item, or the problems that stop it; {@code notes} tell staff how the file was read (e.g. its
+     * encoding when it was not plain UTF-8) and are shown with the result's warnings.
+     */
+    record Result(ParsedItem item, List<ImportProblem> problems, List<ImportProblem> notes) {
+        Result {
+            notes = List.copyOf(notes);
+        }
+
+        Result(ParsedItem item, List<ImportProblem> problems) {
+            this(item, problems, List.of());
+        }
+
+        Result withNotes(List<ImportProblem> more) {
+            List<ImportProblem> all = new ArrayList<>(notes);
+            all.addAll(more);
+            return new Result(item, problems, all);
+        }
+
         boolean ok() {
             return problems.isEmpty();
         }
@@ -75,20 +92,21 @@ final class ItemFileParser {
      */
     Result parseText(Path file, byte[] raw, ImageSource images) {
         FileProblems p = new FileProblems(file);
-        String text;
+        TextDecoding.Decoded decoded;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
-            p.add(0, "", "文件不是 UTF-8 编码（可能是 GBK）。请在编辑器中另存为 UTF-8 后重试");
+            decoded = TextDecoding.decode(raw);
+        } catch (TextDecoding.UndecodableException e) {
+            p.add(e.line(), ENCODING, e.getMessage());
             return Result.refused(p);
         }
-        text = text.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n');
+        String text = decoded.text().replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n');
+        List<ImportProblem> notes = decoded.plain() ? List.of()
+                : List.of(new ImportProblem(file, 0, ENCODING, decoded.note()));
         FrontMatter.Split split = FrontMatter.split(text, p);
         if (split == null) {
-            return Result.refused(p);
+            return Result.refused(p).withNotes(notes);
         }
-        return build(file, text, split, p, images);
+        return build(file, text, split, p, images).withNotes(notes);
     }
 
     /**

@@ -105,6 +105,7 @@ public final class ItemImporter {
         Map<String, Path> seen = new HashMap<>();
         for (Path file : files) {
             ItemFileParser.Result r = sources.file(file, docxDefaults);
+            checked.warnings().addAll(r.notes());
             if (!r.ok()) {
                 checked.problems().addAll(r.problems());
                 continue;
@@ -150,9 +151,9 @@ public final class ItemImporter {
                                          String channel, boolean submit) {
         ItemFileParser.Result r = sources.upload(fileName, bytes, imgs, ImageSource.inMemory(imgs));
         if (!r.ok()) {
-            return new ImportResult(List.of(), r.problems());
+            return new ImportResult(List.of(), r.problems(), r.notes());
         }
-        return createParsed(r.item().withSourceKey(null), actor, channel, submit);
+        return noted(r.notes(), createParsed(r.item().withSourceKey(null), actor, channel, submit));
     }
 
     /** Replaces the content of item {@code id} with an uploaded item file; see {@link #update}. */
@@ -160,9 +161,9 @@ public final class ItemImporter {
                                          String actor, String channel) {
         ItemFileParser.Result r = sources.upload(fileName, bytes, imgs, sources.withStored(id, imgs));
         if (!r.ok()) {
-            return new ImportResult(List.of(), r.problems());
+            return new ImportResult(List.of(), r.problems(), r.notes());
         }
-        return store(id, r.item(), actor, channel);
+        return noted(r.notes(), store(id, r.item(), actor, channel));
     }
 
     private ImportResult createParsed(ParsedItem item, String actor, String channel, boolean submit) {
@@ -210,9 +211,16 @@ public final class ItemImporter {
     public ImportResult updateFromFile(long id, Path file, String actor, String channel) {
         ItemFileParser.Result r = sources.file(file, Map.of());
         if (!r.ok()) {
-            return new ImportResult(List.of(), r.problems());
+            return new ImportResult(List.of(), r.problems(), r.notes());
         }
-        return store(id, r.item(), actor, channel);
+        return noted(r.notes(), store(id, r.item(), actor, channel));
+    }
+
+    /** The result with how the file was read (its encoding, a Word file's mapping) ahead of its warnings. */
+    private static ImportResult noted(List<ImportProblem> notes, ImportResult r) {
+        List<ImportProblem> warnings = new ArrayList<>(notes);
+        warnings.addAll(r.warnings());
+        return new ImportResult(r.newIds(), r.problems(), warnings);
     }
 
     /**

@@ -106,7 +106,7 @@ public final class HistoryImport {
                 return Result.refused(List.of(shownAs + "：只能导入 .csv 或 .xlsx 文件"));
             }
         } catch (CharacterCodingException e) {
-            return Result.refused(List.of(shownAs + "：不是 UTF-8 编码；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或直接导入 .xlsx"));
+            return Result.refused(List.of(shownAs + "：" + e.getMessage() + "；或在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或直接导入 .xlsx"));
         } catch (IOException | RuntimeException e) {
             return Result.refused(List.of(shownAs + "：无法读取（" + e.getMessage() + "）"));
         }

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -54,8 +51,7 @@ final class HistorySheets {
      * @throws java.nio.charset.CharacterCodingException when the file is not UTF-8
      */
     static Rows csv(byte[] bytes) throws IOException {
-        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        String text = cn.gongkai.intake.TextDecoding.decode(bytes).text(); // BOM, UTF-8, else GB18030 (Excel's CSV)
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -113,14 +113,16 @@ class LedgerAndReportCliTest {
     }
 
     @Test
-    void aCsvSavedInGbkIsRefusedWithAHint() throws IOException {
+    void aCsvInNoKnownEncodingIsRefusedWithAHint() throws IOException {
         Path csv = dir.resolve("gbk.csv");
-        Files.write(csv, (HEADER + "2023-03-01 10:00,标题,招商引资,,,hongqi\n").getBytes(Charset.forName("GBK")));
+        byte[] bytes = (HEADER + "2023-03-01 10:00,标题,招商引资,,,hongqi\n").getBytes(Charset.forName("GBK"));
+        bytes[bytes.length - 2] = (byte) 0xFF; // GBK with a byte neither UTF-8 nor GB18030 has
+        Files.write(csv, bytes);
 
         Run r = run("ledger", "import", csv.toString());
 
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("不是 UTF-8 编码", "CSV UTF-8");
+        assertThat(r.err()).contains("第 2 行", "既不是 UTF-8 也不是 GB18030", "CSV UTF-8");
     }
 
     @Test

@@ -473,11 +473,16 @@ class ItemImporterTest {
     }
 
     @Test
-    void rejectsAGbkEncodedFile() throws IOException {
-        Path file = dir.resolve("gbk.md");
-        Files.writeString(file, "---\n" + HEAD + "---\n" + BODY + "\n", Charset.forName("GBK"));
+    void rejectsAFileThatIsNeitherUtf8NorGbkNamingTheLine() throws IOException {
+        Path file = dir.resolve("broken.md");
+        byte[] gbk = ("---\n" + HEAD + "---\n" + BODY + "\n").getBytes(Charset.forName("GBK"));
+        gbk[gbk.length - 2] = (byte) 0xFF; // never a byte of UTF-8 or GB18030
 
-        refusedOnce(file, 0, "", "不是 UTF-8 编码（可能是 GBK）");
+        refusedOnce(file(file, gbk), HEAD.split("\n").length + 3, "编码", "既不是 UTF-8 也不是 GB18030（GBK）编码");
+    }
+
+    private static Path file(Path file, byte[] bytes) throws IOException {
+        return Files.write(file, bytes);
     }
 
     @Test

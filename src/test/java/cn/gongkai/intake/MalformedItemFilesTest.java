@@ -149,11 +149,11 @@ class MalformedItemFilesTest {
                 new Case("form-tag.md", 8, "正文", "<form"),
                 new Case("onerror-attribute.md", 6, "正文", "onerror"),
                 new Case("javascript-uppercase.md", 6, "正文", "JAVASCRIPT:"),
-                new Case("utf16-encoded.md", 0, "", "不是 UTF-8 编码"),
-                new Case("latin1-encoded.md", 0, "", "不是 UTF-8 编码"),
+                new Case("utf16-without-bom.md", 3, "编码", "既不是 UTF-8 也不是 GB18030（GBK）编码"),
+                new Case("latin1-encoded.md", 2, "编码", "既不是 UTF-8 也不是 GB18030（GBK）编码"),
                 new Case("yaml-tab-indent.md", 4, "", "YAML 头部格式错误"),
                 new Case("yaml-colon-in-title.md", 2, "", "YAML 头部格式错误"),
-                new Case("gbk-encoded.md", 0, "", "不是 UTF-8 编码（可能是 GBK）"));
+                new Case("gbk-broken-byte.md", 6, "编码", "另存为，“编码”选 UTF-8"));
     }
 
     private static IntakeStore store;

@@ -47,9 +47,12 @@ class HistorySheetsTest {
     }
 
     @Test
-    void aFileThatIsNotUtf8IsRefusedAsSuch() {
-        byte[] gbk = "标题".getBytes(java.nio.charset.Charset.forName("GBK"));
-        assertThatThrownBy(() -> HistorySheets.csv(gbk)).isInstanceOf(CharacterCodingException.class);
+    void aGbkFileIsReadAndAFileInNoKnownEncodingIsRefusedNamingTheLine() throws Exception {
+        byte[] gbk = "a,b\n标题,招商\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        assertThat(HistorySheets.csv(gbk).cells().get(1)).containsExactly("标题", "招商");
+        gbk[gbk.length - 2] = (byte) 0xFF;
+        assertThatThrownBy(() -> HistorySheets.csv(gbk)).isInstanceOf(CharacterCodingException.class)
+                .hasMessageContaining("第 2 行");
     }
 
     @Test
