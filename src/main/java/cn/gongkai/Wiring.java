@@ -238,6 +238,11 @@ public final class Wiring implements AutoCloseable {
         return database.ledgerSummary();
     }
 
+    /** Runs work in one database transaction (bulk writes such as a benchmark's data). */
+    public cn.gongkai.item.Transactions transactions() {
+        return database.transactions();
+    }
+
     /** The database in one line for staff: its URL without secrets and the product name. */
     public String describeDatabase() {
         return database.describe();
@@ -265,12 +270,20 @@ public final class Wiring implements AutoCloseable {
         }
         try (Database db = Database.open(config.database().url(), config.database().user(),
                 config.database().password().reveal(), config.timezone())) {
-            return new DatabaseProbe(db.describe(), db.schemaVersion());
+            return new DatabaseProbe(db.describe(), db.schemaVersion(), db.fileSpace().map(Wiring::fileSpace));
         }
     }
 
-    /** What {@link #probeDatabase} found: the database in one line and the migration version applied. */
-    public record DatabaseProbe(String description, String schemaVersion) {
+    /**
+     * What {@link #probeDatabase} found: the database in one line, the migration version applied and, for an H2
+     * file, its size and live share in Chinese.
+     */
+    public record DatabaseProbe(String description, String schemaVersion, Optional<String> fileSpace) {
+    }
+
+    private static String fileSpace(cn.gongkai.store.FileSpace f) {
+        return String.format(java.util.Locale.ROOT, "H2 数据库文件 %.1f MB，其中有效数据约 %.1f MB（%d%%）", f.fileBytes() / 1e6,
+                f.liveBytes() / 1e6, f.livePercent());
     }
 
     /** The holiday calendar {@code review.holidays-file} names, or the jar's copy when that file is absent. */

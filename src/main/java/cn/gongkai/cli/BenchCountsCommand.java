@@ -96,7 +96,7 @@ final class BenchCountsCommand extends CliCommand {
     }
 
     /** The rows an earlier run left; refuses a ledger that holds any account that is not the benchmark's. */
-    private static long existingBenchRows(Wiring w) {
+    static long existingBenchRows(Wiring w) {
         Map<String, LedgerStatistics.Group> accounts = w.ledgerStatistics().byColumn(Instant.EPOCH,
                 Instant.parse("2200-01-01T00:00:00Z"), CountBy.ACCOUNT).groups();
         List<String> foreign = accounts.keySet().stream().filter(a -> !a.startsWith(ACCOUNT_PREFIX)).toList();

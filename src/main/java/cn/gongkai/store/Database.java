@@ -269,6 +269,11 @@ public final class Database implements AutoCloseable {
         return compactor == null ? Optional.empty() : compactor.compact(100, 0, budget);
     }
 
+    /** The H2 file's size and live share ({@code doctor}); empty on PostgreSQL or in memory. */
+    public Optional<FileSpace> fileSpace() {
+        return FileSpace.read(dataSource);
+    }
+
     /** The H2 compactor, or null on PostgreSQL (for tests of its periodic check). */
     H2Compactor compactor() {
         return compactor;
