@@ -258,6 +258,11 @@ public final class Wiring implements AutoCloseable {
                 c.bytesAfter() / 1e6, c.liveBefore(), c.liveAfter(), c.took().toMillis() / 1e3));
     }
 
+    /** The H2 file's size and live share, in Chinese for staff; empty on PostgreSQL or in memory. */
+    public Optional<String> databaseFileSpace() {
+        return database.fileSpace().map(Wiring::fileSpace);
+    }
+
     /**
      * Opens the configured database once, applying the migrations, and says what it is and its schema version
      * ({@code doctor}). Throws what opening or migrating throws.
