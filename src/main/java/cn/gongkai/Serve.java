@@ -28,6 +28,8 @@ public final class Serve implements AutoCloseable {
     private static final Duration STATUS_EVERY = Duration.ofMinutes(2);
     private static final Duration WATCHDOG_EVERY = Duration.ofHours(1);
     private static final Duration INBOX_SETTLE = Duration.ofSeconds(5);
+    /** How long the nightly housekeeping may compact an H2 file (commits wait meanwhile). */
+    private static final Duration NIGHTLY_COMPACTION = Duration.ofMinutes(2);
 
     private final WebServer web;
     private final boolean noUsers;
@@ -131,6 +133,14 @@ public final class Serve implements AutoCloseable {
         @Override
         public void watchdog() {
             w.watchdog().logWarnings();
+        }
+
+        @Override
+        public void housekeeping() {
+            w.database().compactFile(NIGHTLY_COMPACTION).ifPresentOrElse(done -> LOG.info(
+                    "Nightly housekeeping compacted the H2 database file {}: {}", done.file(), done.summary()),
+                    () -> LOG.info("Nightly housekeeping: nothing to compact (PostgreSQL, in memory, or the file"
+                            + " is open in another process)"));
         }
 
         @Override

@@ -238,6 +238,11 @@ public final class Wiring implements AutoCloseable {
         return database.ledgerSummary();
     }
 
+    /** Runs work in one database transaction (bulk writes such as a benchmark's data). */
+    public cn.gongkai.item.Transactions transactions() {
+        return database.transactions();
+    }
+
     /** The database in one line for staff: its URL without secrets and the product name. */
     public String describeDatabase() {
         return database.describe();
@@ -253,6 +258,11 @@ public final class Wiring implements AutoCloseable {
                 c.bytesAfter() / 1e6, c.liveBefore(), c.liveAfter(), c.took().toMillis() / 1e3));
     }
 
+    /** The H2 file's size and live share, in Chinese for staff; empty on PostgreSQL or in memory. */
+    public Optional<String> databaseFileSpace() {
+        return database.fileSpace().map(Wiring::fileSpace);
+    }
+
     /**
      * Opens the configured database once, applying the migrations, and says what it is and its schema version
      * ({@code doctor}). Throws what opening or migrating throws.
@@ -265,12 +275,20 @@ public final class Wiring implements AutoCloseable {
         }
         try (Database db = Database.open(config.database().url(), config.database().user(),
                 config.database().password().reveal(), config.timezone())) {
-            return new DatabaseProbe(db.describe(), db.schemaVersion());
+            return new DatabaseProbe(db.describe(), db.schemaVersion(), db.fileSpace().map(Wiring::fileSpace));
         }
     }
 
-    /** What {@link #probeDatabase} found: the database in one line and the migration version applied. */
-    public record DatabaseProbe(String description, String schemaVersion) {
+    /**
+     * What {@link #probeDatabase} found: the database in one line, the migration version applied and, for an H2
+     * file, its size and live share in Chinese.
+     */
+    public record DatabaseProbe(String description, String schemaVersion, Optional<String> fileSpace) {
+    }
+
+    private static String fileSpace(cn.gongkai.store.FileSpace f) {
+        return String.format(java.util.Locale.ROOT, "H2 数据库文件 %.1f MB，其中有效数据约 %.1f MB（%d%%）", f.fileBytes() / 1e6,
+                f.liveBytes() / 1e6, f.livePercent());
     }
 
     /** The holiday calendar {@code review.holidays-file} names, or the jar's copy when that file is absent. */

@@ -91,6 +91,8 @@ final class DoctorCommand extends CliCommand {
         try {
             Wiring.DatabaseProbe db = Wiring.probeDatabase(config);
             ok("数据库", "已连接 " + db.description() + "，迁移已应用到版本 " + db.schemaVersion());
+            db.fileSpace().ifPresent(space -> ok("数据库文件", space
+                    + "（服务每晚整理文件；有效数据不到一半时每十分钟也会整理一次）"));
             return true;
         } catch (Exception e) {
             fail("数据库", "无法连接或迁移：" + rootMessage(e) + "。修复：检查配置项 database.url、database.user 和密码（环境变量 "

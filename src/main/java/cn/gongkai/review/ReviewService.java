@@ -58,6 +58,7 @@ public final class ReviewService {
     private final ReviewDecisions decisions;
     private final ReviewSubmissions submissions;
     private final ItemUpkeep upkeep;
+    private final AuditLog auditLog;
 
     public ReviewService(ReviewPolicy policy, PrePublishChecks checks, ItemRepository items, AuditLog audit,
                          UserRepository users, Transactions tx, Clock clock) {
@@ -67,6 +68,7 @@ public final class ReviewService {
         this.dueDates = new DueDates(policy);
         this.queueChecks = new QueueChecks(checks, dueDates);
         this.progress = new ChainProgress(policy, audit);
+        this.auditLog = audit;
         this.reviewers = new Reviewers(users, progress);
         this.audit = new ReviewAudit(audit, clock);
         ReviewItems stored = new ReviewItems(items, clock);
@@ -324,6 +326,14 @@ public final class ReviewService {
                 throw new ReviewException(itemId, reason);
             }
         }
+    }
+
+    /**
+     * Runs read-only work over these items (a console page listing them) with their audit histories read in one
+     * query first, instead of one query per item and question ({@link AuditLog#readingAhead}).
+     */
+    public <T> T readingAhead(java.util.Collection<DisclosureItem> listed, java.util.function.Supplier<T> work) {
+        return auditLog.readingAhead(listed.stream().map(DisclosureItem::id).toList(), work);
     }
 
     /** Everyone who submitted, created or edited the item: none of them may approve it. */

@@ -38,4 +38,9 @@ public final class SnapshottingAuditLog implements AuditLog {
     public List<AuditEntry> history(long itemId) {
         return delegate.history(itemId);
     }
+
+    @Override
+    public <T> T readingAhead(java.util.Collection<Long> itemIds, java.util.function.Supplier<T> work) {
+        return delegate.readingAhead(itemIds, work);
+    }
 }

@@ -55,6 +55,9 @@ public final class PublishScheduler implements AutoCloseable {
     static final String STATUS = "status";
     static final String WATCHDOG = "watchdog";
     static final String INTAKE = "intake";
+    static final String HOUSEKEEPING = "housekeeping";
+    /** When the housekeeping runs: 03:30 every night in the configured zone, when nobody publishes or edits. */
+    static final String HOUSEKEEPING_CRON = "0 30 3 * * ?";
 
     private final Scheduler scheduler;
 
@@ -75,6 +78,10 @@ public final class PublishScheduler implements AutoCloseable {
 
         /** Take in what a source of items holds now ({@code inbox}: the inbox folder, {@code oa}: the OA database). */
         void intake(String source);
+
+        /** Nightly, at a quiet hour: keep the database small (compact an H2 file within a budget). */
+        default void housekeeping() {
+        }
     }
 
     /**
@@ -192,12 +199,30 @@ public final class PublishScheduler implements AutoCloseable {
             s.addJob(job(intake, INTAKE, e.getKey()), true);
             keepRepeating(s, TriggerKey.triggerKey(INTAKE + "-" + e.getKey(), GROUP), intake, e.getValue());
         }
+        wanted.add(nightly(s, plan.zone()));
         for (JobKey stored : s.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
             if (!wanted.contains(stored)) {
                 s.deleteJob(stored);
                 LOG.info("Removed scheduled job {}: no longer configured", stored.getName());
             }
         }
+    }
+
+    /** The housekeeping job on {@link #HOUSEKEEPING_CRON}; a night missed while no process ran is skipped. */
+    private static JobKey nightly(Scheduler s, ZoneId zone) throws SchedulerException {
+        JobKey key = JobKey.jobKey(HOUSEKEEPING, GROUP);
+        s.addJob(JobBuilder.newJob(HousekeepingJob.class).withIdentity(key).storeDurably().build(), true);
+        CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(HOUSEKEEPING, GROUP).forJob(key)
+                .withSchedule(CronScheduleBuilder.cronSchedule(HOUSEKEEPING_CRON).inTimeZone(TimeZone.getTimeZone(zone))
+                        .withMisfireHandlingInstructionDoNothing()).build();
+        Trigger current = s.getTrigger(trigger.getKey());
+        if (current == null) {
+            schedule(s, trigger);
+        } else if (!(current instanceof CronTrigger c) || !HOUSEKEEPING_CRON.equals(c.getCronExpression())
+                || !c.getTimeZone().getID().equals(zone.getId())) {
+            s.rescheduleJob(trigger.getKey(), trigger);
+        }
+        return key;
     }
 
     private static void keepRepeating(Scheduler s, TriggerKey key, JobKey job, Duration every)
@@ -250,6 +275,21 @@ public final class PublishScheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot read the schedule of account " + account, e);
         }
+    }
+
+    /** When the nightly housekeeping fires next, as Quartz has it stored. */
+    public Instant nextHousekeeping() {
+        try {
+            Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(HOUSEKEEPING, GROUP));
+            return t == null || t.getNextFireTime() == null ? null : t.getNextFireTime().toInstant();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot read the housekeeping schedule", e);
+        }
+    }
+
+    /** Fires the housekeeping job once now (tests). */
+    void housekeepNow() throws SchedulerException {
+        scheduler.triggerJob(JobKey.jobKey(HOUSEKEEPING, GROUP));
     }
 
     /** The stored jobs, e.g. {@code publish-hongqi}, for tests and diagnostics. */

@@ -46,6 +46,8 @@ public final class Database implements AutoCloseable {
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
     /** Room for the publisher, the web server and Quartz's JDBC job store (trigger acquisition, misfires, check-in). */
     private static final int MAX_POOL_SIZE = 10;
+    /** H2's page cache in KB (64 MB). */
+    private static final int CACHE_KB = 64 * 1024;
     /** The system property H2 reads the address its servers (AUTO_SERVER's among them) bind to from. */
     static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
@@ -285,6 +287,11 @@ public final class Database implements AutoCloseable {
         return compactor == null ? Optional.empty() : compactor.compact(100, 0, budget);
     }
 
+    /** The H2 file's size and live share ({@code doctor}); empty on PostgreSQL or in memory. */
+    public Optional<FileSpace> fileSpace() {
+        return FileSpace.read(dataSource);
+    }
+
     /** The H2 compactor, or null on PostgreSQL (for tests of its periodic check). */
     H2Compactor compactor() {
         return compactor;
@@ -313,6 +320,9 @@ public final class Database implements AutoCloseable {
     private static void writeCommitsAtOnce(HikariDataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
             s.execute("SET WRITE_DELAY 0");
+            // H2's default page cache (16 MB) holds too little of a district's items and audit rows: the console's
+            // lists then read the file on every request (measured hit ratio 82 % with 10,000 items).
+            s.execute("SET CACHE_SIZE " + CACHE_KB);
         }
     }
 

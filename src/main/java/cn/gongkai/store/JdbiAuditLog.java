@@ -2,12 +2,32 @@ package cn.gongkai.store;
 
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
-/** The audit trail. This class has only INSERT and SELECT statements: rows are never changed or removed. */
+/**
+ * The audit trail. This class has only INSERT and SELECT statements: rows are never changed or removed.
+ *
+ * <p>A page listing items asks several questions of each item's history (its step, its authors, who may decide):
+ * {@link #readingAhead} reads the histories of all listed items in one query per {@link #CHUNK} items and answers
+ * those questions from them on the calling thread until the work ends; an append for an item drops its read-ahead
+ * history, so a later read sees the new row.
+ */
 final class JdbiAuditLog implements AuditLog {
+    /** Item ids per read-ahead query: well inside every database's limit on bound parameters. */
+    static final int CHUNK = 500;
+    private static final String COLUMNS = "SELECT id, item_id, actor, role, decision, from_status, to_status, step,"
+            + " comment_text, content_hash, checks, occurred_at FROM audit_log";
 
     private final JdbiTransactions tx;
+    private final ThreadLocal<Map<Long, List<AuditEntry>>> readAhead = new ThreadLocal<>();
 
     JdbiAuditLog(JdbiTransactions tx) {
         this.tx = tx;
@@ -15,6 +35,10 @@ final class JdbiAuditLog implements AuditLog {
 
     @Override
     public AuditEntry append(AuditEntry e) {
+        Map<Long, List<AuditEntry>> ahead = readAhead.get();
+        if (ahead != null) {
+            ahead.remove(e.itemId());
+        }
         long id = tx.call("cannot append audit entry " + e.decision() + " for item " + e.itemId(),
                 h -> h.createUpdate("INSERT INTO audit_log (item_id, actor, role, decision, from_status, to_status,"
                                 + " step, comment_text, content_hash, checks, occurred_at) VALUES (:item, :actor, :role,"
@@ -30,16 +54,53 @@ final class JdbiAuditLog implements AuditLog {
 
     @Override
     public List<AuditEntry> history(long itemId) {
+        Map<Long, List<AuditEntry>> ahead = readAhead.get();
+        if (ahead != null && ahead.containsKey(itemId)) {
+            return ahead.get(itemId);
+        }
         return tx.call("cannot read the audit history of item " + itemId,
-                h -> h.createQuery("SELECT id, item_id, actor, role, decision, from_status, to_status, step,"
-                                + " comment_text, content_hash, checks, occurred_at FROM audit_log"
-                                + " WHERE item_id = :item ORDER BY id")
-                        .bind("item", itemId)
-                        .map((rs, ctx) -> new AuditEntry(rs.getLong("id"), rs.getLong("item_id"),
-                                rs.getString("actor"), rs.getString("role"), rs.getString("decision"),
-                                rs.getString("from_status"), rs.getString("to_status"), rs.getInt("step"),
-                                rs.getString("comment_text"), rs.getString("content_hash"), rs.getString("checks"),
-                                Sql.instant(rs, "occurred_at")))
-                        .list());
+                h -> h.createQuery(COLUMNS + " WHERE item_id = :item ORDER BY id").bind("item", itemId)
+                        .map((rs, ctx) -> entry(rs)).list());
+    }
+
+    @Override
+    public <T> T readingAhead(Collection<Long> itemIds, Supplier<T> work) {
+        Map<Long, List<AuditEntry>> outer = readAhead.get();
+        Map<Long, List<AuditEntry>> ahead = outer == null ? new HashMap<>() : outer;
+        List<Long> missing = new ArrayList<>(new LinkedHashSet<>(itemIds));
+        missing.removeIf(ahead::containsKey);
+        for (int from = 0; from < missing.size(); from += CHUNK) {
+            ahead.putAll(histories(missing.subList(from, Math.min(missing.size(), from + CHUNK))));
+        }
+        readAhead.set(ahead);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                readAhead.remove();
+            }
+        }
+    }
+
+    /** The histories of these items, oldest first, an empty list for an item without rows. */
+    Map<Long, List<AuditEntry>> histories(List<Long> itemIds) {
+        Map<Long, List<AuditEntry>> out = new HashMap<>();
+        itemIds.forEach(id -> out.put(id, new ArrayList<>()));
+        if (itemIds.isEmpty()) {
+            return out;
+        }
+        tx.call("cannot read the audit histories of " + itemIds.size() + " items",
+                h -> h.createQuery(COLUMNS + " WHERE item_id IN (<ids>) ORDER BY item_id, id")
+                        .bindList("ids", itemIds).map((rs, ctx) -> entry(rs)).list())
+                .forEach(e -> out.get(e.itemId()).add(e));
+        out.replaceAll((id, list) -> List.copyOf(list));
+        return out;
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getLong("item_id"), rs.getString("actor"), rs.getString("role"),
+                rs.getString("decision"), rs.getString("from_status"), rs.getString("to_status"), rs.getInt("step"),
+                rs.getString("comment_text"), rs.getString("content_hash"), rs.getString("checks"),
+                Sql.instant(rs, "occurred_at"));
     }
 }

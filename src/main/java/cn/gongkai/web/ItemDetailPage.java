@@ -56,6 +56,13 @@ final class ItemDetailPage {
     private void detail(Context ctx) {
         User me = ConsoleAccess.user(ctx);
         DisclosureItem item = items.load(ItemPages.id(ctx));
+        s.review().readingAhead(List.of(item), () -> {
+            show(ctx, me, item);
+            return null;
+        });
+    }
+
+    private void show(Context ctx, User me, DisclosureItem item) {
         ItemContent c = item.content();
         CheckReport report = s.review().queueChecks(c, item.createdAt().atZone(views.zone()).toLocalDate());
         List<AuditEntry> history = s.audit().history(item.id());

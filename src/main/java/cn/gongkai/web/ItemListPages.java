@@ -16,6 +16,8 @@ import java.util.function.Function;
 
 /** 稿件 ({@code /items}, filtered by status, category, month and text) and 审核 ({@code /review}). */
 final class ItemListPages {
+    /** Items per page of 稿件: the list is asked of the database one page at a time. */
+    static final int PAGE_SIZE = 100;
     /** What 稿件 and 审核 read. */
     record Uses(ItemRepository items, ReviewService review, Site site) {
     }
@@ -36,21 +38,39 @@ final class ItemListPages {
 
     private void list(Context ctx) {
         Filter f = Filter.of(ctx);
-        ItemQuery query = ItemQuery.all().status(f.st()).category(f.category()).text(f.q()).byNewestChange();
+        int page = page(ctx);
+        // One more than a page: whether there is a next page, without counting every match.
+        ItemQuery query = ItemQuery.all().status(f.st()).category(f.category()).text(f.q()).byNewestChange()
+                .page(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
         if (f.ym() != null) {
             query = query.within(f.ym().atDay(1).atStartOfDay(views.zone()).toInstant(),
                     f.ym().plusMonths(1).atDay(1).atStartOfDay(views.zone()).toInstant());
         }
-        List<ItemPages.Summary> rows = s.items().search(query).stream().map(items::summary).toList();
+        List<DisclosureItem> found = s.items().search(query);
+        List<DisclosureItem> shown = found.subList(0, Math.min(found.size(), PAGE_SIZE));
+        List<ItemPages.Summary> rows = s.review().readingAhead(shown, () -> shown.stream().map(items::summary).toList());
         List<StatusOption> statuses = Arrays.stream(ItemStatus.values())
                 .map(x -> new StatusOption(x.name(), x.label())).toList();
         views.page(ctx, "items", "items.ftlh", new ListView(rows, statuses, s.site().config().categories(),
-                f.echo()));
+                f.echo(), new Pages(page, (page - 1) * PAGE_SIZE + 1, found.size() > PAGE_SIZE)));
     }
 
-    /** What {@code items.ftlh} shows: the items found, the choices of the filter and the filter as asked. */
+    /** The page asked for ({@code page}, from 1); 1 when not given or not a number. */
+    private static int page(Context ctx) {
+        String p = ctx.queryParam("page");
+        return p != null && p.strip().matches("[1-9]\\d{0,5}") ? Integer.parseInt(p.strip()) : 1;
+    }
+
+    /**
+     * What {@code items.ftlh} shows: one page of the items found (newest change first), the choices of the filter,
+     * the filter as asked and where the page is.
+     */
     public record ListView(List<ItemPages.Summary> items, List<StatusOption> statuses, List<String> categories,
-                           FilterEcho filter) {
+                           FilterEcho filter, Pages pages) {
+    }
+
+    /** The page shown (from 1), the number of its first item, and whether a next page follows. */
+    public record Pages(int page, int first, boolean more) {
     }
 
     /** A status to filter by. */
@@ -105,10 +125,14 @@ final class ItemListPages {
     private void reviewList(Context ctx) {
         User me = ConsoleAccess.user(ctx);
         List<ReviewRow> rows = new ArrayList<>();
-        for (DisclosureItem i : s.items().list(ItemStatus.IN_REVIEW)) {
-            rows.add(new ReviewRow(items.summary(i), s.review().eligibility(me, i).allowed(),
-                    (s.review().currentStep(i) + 1) + "/" + s.review().steps(i).size()));
-        }
+        List<DisclosureItem> inReview = s.items().list(ItemStatus.IN_REVIEW);
+        s.review().readingAhead(inReview, () -> {
+            for (DisclosureItem i : inReview) {
+                rows.add(new ReviewRow(items.summary(i), s.review().eligibility(me, i).allowed(),
+                        (s.review().currentStep(i) + 1) + "/" + s.review().steps(i).size()));
+            }
+            return null;
+        });
         views.page(ctx, "review", "review.ftlh", new ReviewView(rows,
                 s.review().chain().stream().map(ReviewService::roleLabel).toList()));
     }

@@ -51,9 +51,11 @@ final class TodoPage {
         View view = new View(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), warnings(),
                 missingRoles(), s.review().chain().contains(me.role().id())
                 || s.review().policy().importantChain().contains(me.role().id()));
-        for (DisclosureItem i : s.items().inStatuses(OPEN)) {
-            sort(me, i, view);
-        }
+        List<DisclosureItem> open = s.items().inStatuses(OPEN);
+        s.review().readingAhead(open, () -> {
+            open.forEach(i -> sort(me, i, view));
+            return null;
+        });
         Map<ItemStatus, Integer> counts = s.items().countByStatus();
         for (ItemStatus st : ItemStatus.values()) {
             view.statuses().add(new StatusCount(st.name(), st.label(), counts.getOrDefault(st, 0)));

@@ -91,8 +91,10 @@ class DoctorCommandTest {
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(lines(r, DoctorCommand.FAILED)).isEmpty();
-        assertThat(lines(r, DoctorCommand.OK)).hasSize(9);
+        assertThat(lines(r, DoctorCommand.OK)).hasSize(10);
         assertThat(r.out()).containsPattern("迁移已应用到版本 \\d+");
+        // The embedded H2 file: its size and how much of it is live data.
+        assertThat(r.out()).containsPattern("\\[ok] 数据库文件：H2 数据库文件 \\d+\\.\\d MB，其中有效数据约 \\d+\\.\\d MB（\\d+%）");
         assertThat(r.out()).contains("[ok] 配置：", "[ok] 网页监听：", "[ok] 数据库：", "[ok] 模板：",
                 "[ok] 红旗商务（hongqi） access_token", "[ok] 红旗商务（hongqi） IP 白名单", "[ok] 红旗商务（hongqi） 发布权限",
                 "[ok] 红旗商务（hongqi） 群发权限", "全部通过");

@@ -52,10 +52,24 @@ class PublishSchedulerTest {
     @Test
     void storesAPublishingAndAStatusJobPerAccountOneWatchdogAndTheInbox() {
         try (PublishScheduler s = start(Map.of("hongqi", NEVER_SOON, "second", NEVER_SOON))) {
-            assertThat(s.jobNames()).containsExactly("intake-inbox", "publish-hongqi", "publish-second",
+            assertThat(s.jobNames()).containsExactly("housekeeping", "intake-inbox", "publish-hongqi", "publish-second",
                     "status-hongqi", "status-second", "watchdog");
             assertThat(s.nextSlot("hongqi")).isEqualTo(java.time.LocalDateTime.of(2099, 1, 1, 10, 0)
                     .atZone(SHANGHAI).toInstant());
+        }
+    }
+
+    @Test
+    void theHousekeepingIsPlannedForHalfPastThreeAtNightInTheZoneAndRunsItsTask() throws Exception {
+        try (PublishScheduler s = start(Map.of("hongqi", NEVER_SOON))) {
+            java.time.ZonedDateTime next = s.nextHousekeeping().atZone(SHANGHAI);
+            assertThat(next.toLocalTime()).isEqualTo(java.time.LocalTime.of(3, 30));
+            assertThat(next.toInstant()).isBetween(java.time.Instant.now(),
+                    java.time.Instant.now().plus(Duration.ofDays(1)));
+
+            s.housekeepNow();
+
+            assertThat(tasks.housekept.await(60, TimeUnit.SECONDS)).isTrue();
         }
     }
 
@@ -64,7 +78,8 @@ class PublishSchedulerTest {
         start(Map.of("hongqi", NEVER_SOON, "second", NEVER_SOON)).close();
 
         try (PublishScheduler s = start(Map.of("hongqi", NEVER_SOON))) {
-            assertThat(s.jobNames()).containsExactly("intake-inbox", "publish-hongqi", "status-hongqi", "watchdog");
+            assertThat(s.jobNames()).containsExactly("housekeeping", "intake-inbox", "publish-hongqi", "status-hongqi",
+                    "watchdog");
         }
     }
 
@@ -132,6 +147,7 @@ class PublishSchedulerTest {
         final CountDownLatch statused = new CountDownLatch(1);
         final CountDownLatch watched = new CountDownLatch(1);
         final CountDownLatch intook = new CountDownLatch(1);
+        final CountDownLatch housekept = new CountDownLatch(1);
         volatile boolean failing;
 
         @Override
@@ -159,6 +175,12 @@ class PublishSchedulerTest {
         public void intake(String source) {
             runs.add("intake " + source);
             intook.countDown();
+        }
+
+        @Override
+        public void housekeeping() {
+            runs.add("housekeeping");
+            housekept.countDown();
         }
     }
 }
