@@ -95,7 +95,7 @@
         document.getElementById('preview').innerHTML = d.html || '';
         var out = [];
         (d.problems || []).forEach(function (p) { out.push('<div class="err">问题 · ' + esc(p.where) + '：' + esc(p.message) + '</div>'); });
-        (d.findings || []).forEach(function (f) { out.push('<div class="' + (f.error ? 'err' : 'wn') + '">' + esc(f.label) + ' · ' + esc(f.where) + '：' + esc(f.message) + '</div>'); });
+        (d.findings || []).forEach(function (f) { out.push('<div class="' + (f.error ? 'err' : 'wn') + '">' + esc(f.label) + ' · ' + esc(f.where) + (f.snippet ? '（“' + esc(f.snippet) + '”）' : '') + '：' + esc(f.message) + '</div>'); });
         document.getElementById('checks').innerHTML = out.length ? out.join('') : '<span class="ok">检查通过</span>';
         document.getElementById('preview-state').textContent = '已刷新';
       })

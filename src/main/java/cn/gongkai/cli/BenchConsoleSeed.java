@@ -178,7 +178,6 @@ final class BenchConsoleSeed {
 
     private void audit(DisclosureItem item, String actor, String role, AuditAction action, ItemStatus from,
                        ItemStatus to, int step, Instant at) {
-        w.audit().append(new AuditEntry(0, item.id(), actor, role, action.name(), from == null ? null : from.name(),
-                to.name(), step, "", item.contentHash(), "检查通过", at));
+        w.audit().append(AuditEntry.byUser(actor, role, item, action, from, to, "", at).atStep(step));
     }
 }

@@ -132,6 +132,7 @@ public final class Console {
         new StatsPage(new StatsPage.Uses(records.counter(), records.ledgerExport(), site), views,
                 new LedgerPage.Uses(records.ledger(), records.counter(), publishing.gateway(), site)).register(routes);
         new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site), views).register(routes);
+        new HolidaysPage(site, views).register(routes);
         new SystemPage(new SystemPage.Uses(site, staff.users(), work.review(), publishing.watchdog(),
                 publishing.callBudget(), publishing.gateway(), database.description(), database.up()), views, access)
                 .register(routes);

@@ -77,7 +77,7 @@ class DeadEndsBrowserTest {
         approveAs("王副局长", id);
         assertThat(status(id)).isEqualTo(ItemStatus.APPROVED);
 
-        publishAll();
+        publishAll("外贸政策宣讲会通知");
         assertThat(status(id)).isEqualTo(ItemStatus.PUBLISHED);
         assertPublishedOnce("外贸政策宣讲会通知");
         assertThat(app.wiring.database().items().find(id).orElseThrow().content().body()).contains("本月下旬");
@@ -125,7 +125,7 @@ class DeadEndsBrowserTest {
         approveAs("赵局长", id);
         assertThat(status(id)).isEqualTo(ItemStatus.APPROVED);
 
-        publishAll();
+        publishAll("全区重点商贸项目推进情况");
         assertPublishedOnce("全区重点商贸项目推进情况");
     }
 
@@ -181,12 +181,14 @@ class DeadEndsBrowserTest {
 
         browser.login("刘起草", PW);
         browser.open("/items/" + id);
-        browser.type("#reschedule-reason", "活动已结束，今天发布");
         browser.submit("#publish-now");
+        assertThat(browser.text("#confirm-titles")).contains("商贸流通企业座谈会召开");
+        browser.type("#confirm-reason", "活动已结束，今天发布");
+        browser.submit("#confirm-publish");
         assertThat(browser.text("#flash")).contains("审核意见保持有效");
         assertThat(browser.text("#history")).contains("等领导出席活动后再发布", "活动已结束，今天发布");
         browser.logout();
-        publishAll();
+        publishAll("商贸流通企业座谈会召开");
         assertThat(status(id)).isEqualTo(ItemStatus.PUBLISHED);
         assertPublishedOnce("商贸流通企业座谈会召开");
         assertThat(browser.policyViolations()).isEmpty();
@@ -221,12 +223,22 @@ class DeadEndsBrowserTest {
         browser.logout();
     }
 
-    /** Publishes every due item of the sandbox account from the 发布记录 page, as the office would. */
-    private static void publishAll() {
+    /**
+     * Publishes every due item of the sandbox account from the 发布记录 page, as the office would, through the
+     * confirmation page that lists what will go out ({@code expected} titles; none: nothing is due).
+     */
+    private static void publishAll(String... expected) {
         browser.login("管理员", PW);
         browser.open("/publishing");
-        browser.submit("#publish-hongqi");
-        browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+        if (expected.length == 0) {
+            assertThat(browser.find("#publish-hongqi").isEnabled()).as("nothing is due").isFalse();
+        } else {
+            browser.submit("#publish-hongqi");
+            assertThat(browser.text("#confirm-count")).contains("将立即发布以下 " + expected.length + " 篇");
+            assertThat(browser.text("#confirm-titles")).contains(expected);
+            browser.submit("#confirm-publish");
+            assertThat(browser.text("#flash")).contains("发布了 " + expected.length + " 篇");
+        }
         browser.logout();
     }
 

@@ -246,7 +246,7 @@ class PhoneWidthBrowserTest {
                 + Staff.enc("促消费") + "&account=hongqi&author=" + Staff.enc("红旗区商务局") + "&body="
                 + Staff.enc(body) + "&note_term=" + Staff.enc("以旧换新")
                 + "&note_text=" + Staff.enc("交回旧商品、购买新商品时享受补贴。") + "&action=save");
-        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.statusCode()).isEqualTo(303);
         return Long.parseLong(r.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
     }
 

@@ -51,7 +51,7 @@ class ReviewPageTest {
         HttpResponse<String> r = drafter.submit("/items", "title=" + Staff.enc(title) + "&category="
                 + Staff.enc("促消费") + "&account=hongqi&author=" + Staff.enc("红旗区商务局") + "&body=" + Staff.enc(body)
                 + "&action=submit");
-        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.statusCode()).isEqualTo(303);
         return Long.parseLong(r.headers().firstValue("Location").orElseThrow().replace("/items/", ""));
     }
 
