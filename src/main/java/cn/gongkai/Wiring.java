@@ -112,7 +112,13 @@ public final class Wiring implements AutoCloseable {
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll, BoundaryListener boundaries) {
         this.clock = clock;
         this.config = loaded;
-        this.simulator = part("simulator", () -> loaded.anySandbox() ? startSimulator() : null);
+        // An anonymous class rather than a lambda: a lambda returning WeChatSimulator loads that class at wiring.
+        this.simulator = part("simulator", new java.util.function.Supplier<WeChatSimulator>() {
+            @Override
+            public WeChatSimulator get() {
+                return loaded.anySandbox() ? startSimulator() : null;
+            }
+        });
         this.routed = part("sandbox routing", () -> simulator() == null ? loaded
                 : routedToSimulator(loaded, simulator()));
         this.database = part("database", () -> openDatabase(loaded));
@@ -491,8 +497,12 @@ public final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         confirmations.ifBuilt(java.util.concurrent.ThreadPoolExecutor::shutdownNow);
-        gateway.ifBuilt(WxJavaGateway::close);
+        if (gateway.isBuilt()) {
+            gateway.get().close();
+        }
         database.ifBuilt(Database::close);
-        simulator.ifBuilt(WeChatSimulator::close);
+        if (simulator.isBuilt() && simulator.get() != null) {
+            simulator.get().close();
+        }
     }
 }
