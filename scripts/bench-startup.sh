@@ -13,6 +13,7 @@ jar="$root/target/gongkai.jar"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 port=$((20000 + $$ % 20000))
+while curl -s -o /dev/null "http://127.0.0.1:$port/"; do port=$((port + 1)); done   # something else listens there
 cat > "$work/gongkai.yml" <<YML
 data-dir: $work/data
 templates-dir: $work/templates
@@ -75,7 +76,8 @@ median_of() {
     sort -n "$work/times" | sed -n "$(((runs + 1) / 2))p"
 }
 
-# serve_healthz RUNNER...: median ms from starting serve to /healthz answering.
+# serve_healthz PROGRAM...: median ms from starting serve to /healthz answering. PROGRAM is a real command (not a
+# shell function), so that $! is the JVM itself (the launcher execs java) and kill stops it.
 serve_healthz() {
     i=0
     : > "$work/times"
@@ -83,7 +85,7 @@ serve_healthz() {
         t0=$(ms)
         "$@" --config "$cfg" serve >"$work/serve.log" 2>&1 &
         pid=$!
-        until curl -s -o /dev/null "http://127.0.0.1:$port/healthz"; do
+        until curl -s "http://127.0.0.1:$port/healthz" 2>/dev/null | grep -q '"warming"'; do
             kill -0 "$pid" 2>/dev/null || { echo "serve 已退出" >&2; cat "$work/serve.log" >&2; exit 1; }
             sleep 0.02
         done
@@ -100,7 +102,8 @@ serve_healthz() {
 import_new() {
     runner=$1
     shift
-    n=$(date +%s%N)
+    n=$(($(cat "$work/n" 2>/dev/null || echo 0) + 1))   # a file: the runs happen in subshells
+    echo "$n" > "$work/n"
     sed "s/今天启动/今天启动（第 $n 次）/" "$work/item/item.md" > "$work/item/item-$n.md"
     "$runner" item import "$work/item/item-$n.md" "$@"
 }
@@ -136,7 +139,7 @@ l=$(median_of import_new viaLauncher)
 p=-
 [ "$plain_too" = no ] || p=$(median_of import_new plain)
 printf '| %s | %s | %s | %s | %s |\n' "item import (3 pictures)" "$l" "$(ratio "$l" "$floor_l")" "$p" "$(ratio "$p" "$floor_p")"
-l=$(serve_healthz viaLauncher)
+l=$(serve_healthz "$launcher")
 p=-
-[ "$plain_too" = no ] || p=$(serve_healthz plain)
+[ "$plain_too" = no ] || p=$(serve_healthz java -jar "$jar")
 printf '| %s | %s | %s | %s | %s |\n' "serve → /healthz" "$l" "$(ratio "$l" "$floor_l")" "$p" "$(ratio "$p" "$floor_p")"
