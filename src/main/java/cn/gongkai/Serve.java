@@ -33,7 +33,8 @@ public final class Serve implements AutoCloseable {
 
     private final WebServer web;
     private final boolean noUsers;
-    private PublishScheduler scheduler;
+    private final WarmUp warmUp = new WarmUp();
+    private volatile PublishScheduler scheduler;
 
     private Serve(WebServer web, boolean noUsers) {
         this.web = web;
@@ -51,7 +52,10 @@ public final class Serve implements AutoCloseable {
         try {
             serve.pointSandboxCallbacks(w);
             if (scheduled) {
-                serve.scheduler = startScheduler(w);
+                // Quartz's start (and its recovery of jobs left by a stopped node) runs after the port is open;
+                // /healthz lists it under "warming" until it is done.
+                serve.web.reportWarming(serve.warmUp);
+                serve.warmUp.run("scheduler", () -> serve.scheduler = startScheduler(w));
             }
             return serve;
         } catch (RuntimeException e) {
@@ -78,7 +82,9 @@ public final class Serve implements AutoCloseable {
 
     /** The scheduler's job names (publish and status per account, watchdog, intake); empty without a scheduler. */
     public List<String> scheduledJobs() {
-        return scheduler == null ? List.of() : scheduler.jobNames();
+        warmUp.await();
+        PublishScheduler started = scheduler;
+        return started == null ? List.of() : started.jobNames();
     }
 
     /** Where WeChat (or the simulator) sends the publish results of {@code accountId}. */
@@ -112,6 +118,7 @@ public final class Serve implements AutoCloseable {
 
     @Override
     public void close() {
+        warmUp.await();
         if (scheduler != null) {
             scheduler.close();
         }

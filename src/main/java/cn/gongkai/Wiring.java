@@ -20,6 +20,8 @@ import cn.gongkai.publish.PublishSettings;
 import cn.gongkai.publish.Publisher;
 import cn.gongkai.publish.WeChatGateway;
 import cn.gongkai.render.ArticleRenderer;
+import cn.gongkai.render.Glossary;
+import java.nio.file.Files;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.report.AnnualReports;
 import cn.gongkai.report.Counter;
@@ -72,76 +74,133 @@ public final class Wiring implements AutoCloseable {
 
     private final GongkaiConfig config;
     private final Clock clock;
-    private final WeChatSimulator simulator;
-    private final Database database;
-    private final CallBudget callBudget;
-    private final WxJavaGateway gateway;
-    private final ArticleRenderer renderer;
-    private final ReviewService review;
-    private final Users users;
-    private final ItemImporter importer;
-    private final Publisher publisher;
-    private final PhonePreview phonePreview;
-    private final PublishActions publishActions;
-    private final Watchdog watchdog;
-    private final WxCallbackReader callbacks;
-    private final CallbackGuard callbackGuard;
-    private final java.util.concurrent.ThreadPoolExecutor confirmations;
-    private final Counter counter;
-    private final AnnualReports reports;
+    private final List<Lazy<?>> parts = new ArrayList<>();
+    private final Lazy<WeChatSimulator> simulator;
+    private final Lazy<GongkaiConfig> routed;
+    private final Lazy<Database> database;
+    private final Lazy<CallBudget> callBudget;
+    private final Lazy<WxJavaGateway> gateway;
+    private final Lazy<ArticleRenderer> renderer;
+    private final Lazy<java.util.Set<String>> glossaryKeys;
+    private final Lazy<ReviewService> review;
+    private final Lazy<Users> users;
+    private final Lazy<ItemImporter> importer;
+    private final Lazy<Publisher> publisher;
+    private final Lazy<PhonePreview> phonePreview;
+    private final Lazy<PublishActions> publishActions;
+    private final Lazy<Watchdog> watchdog;
+    private final Lazy<WxCallbackReader> callbacks;
+    private final Lazy<CallbackGuard> callbackGuard;
+    private final Lazy<java.util.concurrent.ThreadPoolExecutor> confirmations;
+    private final Lazy<Counter> counter;
+    private final Lazy<AnnualReports> reports;
 
-    /** Builds everything; {@code poll} says how long a run waits for WeChat to finish a publish job. */
+    /** Wires everything; {@code poll} says how long a run waits for WeChat to finish a publish job. */
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll) {
         this(loaded, clock, poll, BoundaryListener.NONE);
     }
 
     /**
-     * Builds everything with a listener told of each publishing state boundary. Only tests pass anything but
+     * Wires everything with a listener told of each publishing state boundary. Only tests pass anything but
      * {@link BoundaryListener#NONE} (the crash tests stop the process at a boundary); no configuration key or
      * environment variable reaches it.
+     *
+     * <p>Nothing is built here: each part (the database, the simulator, the WeChat client, the templates, the use
+     * cases) is built the first time something asks for it, so a command pays only for what it uses — a read command
+     * opens the database and nothing else.
      */
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll, BoundaryListener boundaries) {
         this.clock = clock;
-        Bundled.ensureTemplates(loaded.templatesDir());
-        Map<String, byte[]> qrBytes = new LinkedHashMap<>();
-        this.renderer = ArticleRenderer.load(loaded.templatesDir(), ConfigFiles.renderSettings(loaded, qrBytes));
-        this.simulator = loaded.anySandbox() ? WeChatSimulator.start("127.0.0.1", 0, clock) : null;
-        GongkaiConfig cfg = simulator == null ? loaded : routedToSimulator(loaded, simulator);
-        this.config = cfg;
-        this.database = openDatabase(cfg);
-        // QR codes are uploaded like body images, so their bytes must be where the publisher looks for images.
-        qrBytes.forEach(database.images()::put);
-        this.callBudget = new CallBudget(database.callCounter(), cfg.wechat().dailyLimits(),
-                cfg.wechat().quotaShare(), clock);
-        this.gateway = new WxJavaGateway(cfg.accounts(), cfg.wechat(), callBudget, clock);
-        ReviewConfig rc = cfg.review();
+        this.config = loaded;
+        // An anonymous class rather than a lambda: a lambda returning WeChatSimulator loads that class at wiring.
+        this.simulator = part("simulator", new java.util.function.Supplier<WeChatSimulator>() {
+            @Override
+            public WeChatSimulator get() {
+                return loaded.anySandbox() ? startSimulator() : null;
+            }
+        });
+        this.routed = part("sandbox routing", () -> simulator() == null ? loaded
+                : routedToSimulator(loaded, simulator()));
+        this.database = part("database", () -> openDatabase(loaded));
+        this.callBudget = part("call budget", () -> new CallBudget(database().callCounter(),
+                loaded.wechat().dailyLimits(), loaded.wechat().quotaShare(), clock));
+        this.gateway = part("WeChat client", () -> new WxJavaGateway(routed.get().accounts(), loaded.wechat(),
+                callBudget.get(), clock));
+        this.renderer = part("article templates", this::loadRenderer);
+        this.glossaryKeys = part("glossary", this::loadGlossaryKeys);
+        this.review = part("review", this::buildReview);
+        this.users = part("users", () -> new Users(database().users(), clock, Users.DEFAULT_COST));
+        this.importer = part("importer", () -> new ItemImporter(loaded.categories(), accountIds(),
+                glossaryKeys.get(), loaded.timezone(), database().items(), database().images(),
+                database().transactions(), review.get(), clock));
+        this.publisher = part("publisher", () -> new Publisher(database().publishStore(), gateway.get(),
+                renderer.get(), new ImagePreparer(), PublishSettings.of(loaded.accounts(), loaded.timezone(),
+                        loaded.publishing(), poll).withBoundaries(boundaries).withGate(this::lastCheck), clock));
+        this.phonePreview = part("phone preview", () -> new PhonePreview(database().images(),
+                database().mediaCache(), gateway.get(), renderer.get(), new ImagePreparer()));
+        this.publishActions = part("publish actions", () -> new PublishActions(database().publishStore(),
+                gateway.get(), review.get(), clock));
+        this.watchdog = part("watchdog", () -> new Watchdog(loaded.accounts(), database().batches(),
+                callBudget.get(), loaded.publishing(), loaded.timezone(), clock));
+        this.callbacks = part("callback reader", () -> new WxCallbackReader(loaded.accounts()));
+        this.callbackGuard = part("callback guard", () -> new CallbackGuard(database().callbackNonces(), clock));
+        this.confirmations = part("callback confirmations", ConfigFiles::confirmationExecutor);
+        this.counter = part("counter", () -> new Counter(database().ledgerStatistics(), loaded.timezone(),
+                loaded.categories()));
+        this.reports = part("annual reports", () -> new AnnualReports(counter.get(),
+                new ReportWriter(loaded.templatesDir())));
+    }
+
+    private <T> Lazy<T> part(String name, java.util.function.Supplier<? extends T> supplier) {
+        Lazy<T> lazy = Lazy.of(name, supplier);
+        parts.add(lazy);
+        return lazy;
+    }
+
+    /** The names of the parts built so far, in wiring order (what a command paid for; for tests and logs). */
+    public List<String> builtParts() {
+        return parts.stream().filter(Lazy::isBuilt).map(Lazy::name).toList();
+    }
+
+    private WeChatSimulator startSimulator() {
+        WeChatSimulator sim = WeChatSimulator.start("127.0.0.1", 0, clock);
+        LOG.info("WeChat simulator for the sandbox accounts at {}", sim.baseUrl());
+        return sim;
+    }
+
+    /**
+     * The article templates, written out or upgraded first; the accounts' QR codes are stored with the images, since
+     * they are uploaded like body images and the publisher looks for them there.
+     */
+    private ArticleRenderer loadRenderer() {
+        Bundled.ensureTemplates(config.templatesDir());
+        Map<String, byte[]> qr = new LinkedHashMap<>();
+        ArticleRenderer loaded = ArticleRenderer.load(config.templatesDir(), ConfigFiles.renderSettings(config, qr));
+        qr.forEach(database().images()::put);
+        return loaded;
+    }
+
+    /** The glossary's terms for the importer: read from the templates folder without compiling any template. */
+    private java.util.Set<String> loadGlossaryKeys() {
+        if (renderer.isBuilt() || !Files.isDirectory(config.templatesDir().resolve("notes"))) {
+            return renderer.get().glossary().keys();
+        }
+        return Glossary.load(config.templatesDir().resolve("notes")).keys();
+    }
+
+    private ReviewService buildReview() {
+        ReviewConfig rc = config.review();
         PrePublishChecks checks = new PrePublishChecks(new CheckLimits(rc.titleMax(), rc.authorMax(), rc.bodyMax(),
-                rc.imageMaxMb() * 1024L * 1024L, rc.imageMaxSide(), rc.imageMinWidth()), ConfigFiles.wordList(cfg));
-        this.users = new Users(database.users(), clock, Users.DEFAULT_COST);
-        this.review = new ReviewService(new ReviewPolicy(cfg.reviewChain(), rc.importantChain(),
-                rc.dueWorkingDays(), cfg.timezone(), ConfigFiles.holidays(cfg)), checks, database.items(),
-                new SnapshottingAuditLog(database.audit(), database.items(), database.approvedSnapshots(),
-                        cfg.timezone()), database.users(),
-                database.transactions(), clock);
-        this.importer = new ItemImporter(cfg.categories(), cfg.accounts().stream().map(AccountConfig::id).toList(),
-                renderer.glossary().keys(), cfg.timezone(), database.items(), database.images(),
-                database.transactions(), review, clock);
-        this.publisher = new Publisher(database.publishStore(), gateway, renderer, new ImagePreparer(),
-                PublishSettings.of(cfg.accounts(), cfg.timezone(), cfg.publishing(), poll).withBoundaries(boundaries)
-                        .withGate(this::lastCheck),
-                clock);
-        this.phonePreview = new PhonePreview(database.images(), database.mediaCache(), gateway, renderer,
-                new ImagePreparer());
-        this.publishActions = new PublishActions(database.publishStore(), gateway, review, clock);
-        this.watchdog = new Watchdog(cfg.accounts(), database.batches(), callBudget, cfg.publishing(),
-                cfg.timezone(), clock);
-        this.callbacks = new WxCallbackReader(cfg.accounts());
-        this.callbackGuard = new CallbackGuard(database.callbackNonces(), clock);
-        this.confirmations = ConfigFiles.confirmationExecutor();
-        this.counter = new Counter(database.ledgerStatistics(), cfg.timezone(), cfg.categories());
-        this.reports = new AnnualReports(counter, new ReportWriter(cfg.templatesDir()));
-        LOG.info("gongkai wired: database {}, {} account(s){}", database.describe(), cfg.accounts().size(),
-                simulator == null ? "" : ", WeChat simulator at " + simulator.baseUrl());
+                rc.imageMaxMb() * 1024L * 1024L, rc.imageMaxSide(), rc.imageMinWidth()), ConfigFiles.wordList(config));
+        Database db = database();
+        return new ReviewService(new ReviewPolicy(config.reviewChain(), rc.importantChain(), rc.dueWorkingDays(),
+                config.timezone(), ConfigFiles.holidays(config)), checks, db.items(),
+                new SnapshottingAuditLog(db.audit(), db.items(), db.approvedSnapshots(), config.timezone()),
+                db.users(), db.transactions(), clock);
+    }
+
+    private List<String> accountIds() {
+        return config.accounts().stream().map(AccountConfig::id).toList();
     }
 
     /** The configuration with every sandbox account registered with the simulator under a fresh secret. */
@@ -172,8 +231,8 @@ public final class Wiring implements AutoCloseable {
 
     /** The pre-publish checks once more, just before an item is claimed; the result is an audit row either way. */
     private String lastCheck(cn.gongkai.item.DisclosureItem item) {
-        cn.gongkai.review.checks.CheckReport report = review.checks().check(item.content());
-        review.recordCheck(item, report, "publisher");
+        cn.gongkai.review.checks.CheckReport report = review.get().checks().check(item.content());
+        review.get().recordCheck(item, report, "publisher");
         return report.hasErrors() ? "发布前检查未通过：" + report.toText() : "";
     }
 
@@ -182,6 +241,10 @@ public final class Wiring implements AutoCloseable {
         return new PollPolicy(3, Duration.ofSeconds(2));
     }
 
+    /**
+     * The configuration as loaded. Sandbox accounts keep their configured API address here; only the WeChat client
+     * sees them routed to the simulator (building it starts the simulator).
+     */
     public GongkaiConfig config() {
         return config;
     }
@@ -192,7 +255,7 @@ public final class Wiring implements AutoCloseable {
 
     /** The in-process simulator, or null when every account talks to real WeChat. */
     public WeChatSimulator simulator() {
-        return simulator;
+        return simulator.get();
     }
 
     /**
@@ -200,52 +263,52 @@ public final class Wiring implements AutoCloseable {
      * for tests that reach into the store.
      */
     public Database database() {
-        return database;
+        return database.get();
     }
 
     /** Disclosure items (the item port). */
     public ItemRepository items() {
-        return database.items();
+        return database().items();
     }
 
     /** Image bytes by SHA-256. */
     public ImageStore images() {
-        return database.images();
+        return database().images();
     }
 
     /** Every decision on an item, in order. */
     public AuditLog audit() {
-        return database.audit();
+        return database().audit();
     }
 
     /** Publish batches and their items. */
     public BatchRepository batches() {
-        return database.batches();
+        return database().batches();
     }
 
     /** The ledger of published articles. */
     public LedgerRepository ledger() {
-        return database.ledger();
+        return database().ledger();
     }
 
-    /** Counts over the ledger, done by the database. */
+    /** Counts over the ledger, done by the database(). */
     public LedgerStatistics ledgerStatistics() {
-        return database.ledgerStatistics();
+        return database().ledgerStatistics();
     }
 
     /** The per-day summary of the ledger that counts read: rebuilt or checked on demand. */
     public LedgerSummary ledgerSummary() {
-        return database.ledgerSummary();
+        return database().ledgerSummary();
     }
 
     /** Runs work in one database transaction (bulk writes such as a benchmark's data). */
     public cn.gongkai.item.Transactions transactions() {
-        return database.transactions();
+        return database().transactions();
     }
 
     /** The database in one line for staff: its URL without secrets and the product name. */
     public String describeDatabase() {
-        return database.describe();
+        return database().describe();
     }
 
     /**
@@ -253,14 +316,14 @@ public final class Wiring implements AutoCloseable {
      * in memory or when another process has the file open.
      */
     public Optional<String> compactDatabase(Duration budget) {
-        return database.compactFile(budget).map(c -> String.format(java.util.Locale.ROOT,
+        return database().compactFile(budget).map(c -> String.format(java.util.Locale.ROOT,
                 "整理 H2 数据库文件：%.0f MB → %.0f MB（有效数据 %d%% → %d%%），用时 %.1f 秒", c.bytesBefore() / 1e6,
                 c.bytesAfter() / 1e6, c.liveBefore(), c.liveAfter(), c.took().toMillis() / 1e3));
     }
 
     /** The H2 file's size and live share, in Chinese for staff; empty on PostgreSQL or in memory. */
     public Optional<String> databaseFileSpace() {
-        return database.fileSpace().map(Wiring::fileSpace);
+        return database().fileSpace().map(Wiring::fileSpace);
     }
 
     /**
@@ -321,30 +384,30 @@ public final class Wiring implements AutoCloseable {
 
     /** The WeChat port (for doctor's account probe and tools). */
     public WeChatGateway gateway() {
-        return gateway;
+        return gateway.get();
     }
 
     /** Today's WeChat calls per account and API against the configured share of each daily quota. */
     public CallBudget callBudget() {
-        return callBudget;
+        return callBudget.get();
     }
 
     public ArticleRenderer renderer() {
-        return renderer;
+        return renderer.get();
     }
 
     public ReviewService review() {
-        return review;
+        return review.get();
     }
 
     /** Staff accounts and API tokens. */
     public Users users() {
-        return users;
+        return users.get();
     }
 
     /** The inbox folder of {@code inbox.dir}; files changed less than {@code settle} ago wait for the next scan. */
     public Inbox inbox(Duration settle) {
-        return new Inbox(config.intake().inboxDir(), importer, config.categories(), clock, settle);
+        return new Inbox(config.intake().inboxDir(), importer(), config.categories(), clock, settle);
     }
 
     /** The OA source of {@code oa.*}, when {@code oa.url} is set. */
@@ -355,107 +418,111 @@ public final class Wiring implements AutoCloseable {
         var oa = config.intake();
         return java.util.Optional.of(new OaImporter(new JdbcOaRows(oa.oaUrl(), oa.oaUser(), oa.oaPassword().reveal(),
                 oa.oaQuery()), config.categories(), config.accounts().stream().map(AccountConfig::id).toList(),
-                renderer.glossary().keys(), config.timezone(), database.items(), database.transactions(), review,
+                glossaryKeys.get(), config.timezone(), database().items(), database().transactions(), review(),
                 clock));
     }
 
     /** The REST API for items, authenticating by API token. */
     public ItemApi itemApi() {
-        return new ItemApi(importer, review, database.items(), database.audit(),
-                List.of(new BearerTokenAuthenticator(users)));
+        return new ItemApi(importer.get(), review.get(), database().items(), database().audit(),
+                List.of(new BearerTokenAuthenticator(users.get())));
     }
 
     /** The REST API for items, authenticating by API token or by {@code session} (the console's login). */
     public ItemApi itemApi(cn.gongkai.web.Authenticator session) {
-        return new ItemApi(importer, review, database.items(), database.audit(),
-                List.of(new BearerTokenAuthenticator(users), session));
+        return new ItemApi(importer.get(), review.get(), database().items(), database().audit(),
+                List.of(new BearerTokenAuthenticator(users.get()), session));
     }
 
     public ItemImporter importer() {
-        return importer;
+        return importer.get();
     }
 
     public Publisher publisher() {
-        return publisher;
+        return publisher.get();
     }
 
     /** Sends an item to a reviewer's phone through a temporary draft ({@code render --preview-to}). */
     public PhonePreview phonePreview() {
-        return phonePreview;
+        return phonePreview.get();
     }
 
     /** Staff actions around publishing: requeue a failed item, withdraw an article, publish a 更正说明. */
     public PublishActions publishActions() {
-        return publishActions;
+        return publishActions.get();
     }
 
     /** Idle accounts, stuck batches, nearly spent quotas. */
     public Watchdog watchdog() {
-        return watchdog;
+        return watchdog.get();
     }
 
     /** The timestamp window and the callback nonces already used (shared by every node through the database). */
     public CallbackGuard callbackGuard() {
-        return callbackGuard;
+        return callbackGuard.get();
     }
 
     /** The callback route and {@code /healthz} warnings, confirming events with WeChat on serve's own executor. */
     public cn.gongkai.web.PublishingEndpoints publishingEndpoints() {
-        return new cn.gongkai.web.PublishingEndpoints(publisher, callbacks, callbackGuard, watchdog, confirmations);
+        return new cn.gongkai.web.PublishingEndpoints(publisher(), callbacks(), callbackGuard(), watchdog(),
+                confirmations.get());
     }
 
     /** Reads and checks what WeChat sends to the callback route. */
     public CallbackReader callbacks() {
-        return callbacks;
+        return callbacks.get();
     }
 
     public Counter counter() {
-        return counter;
+        return counter.get();
     }
 
     /** The ledger as CSV or XLSX for a year, with each article's approvals. */
     public LedgerExport ledgerExport() {
-        return new LedgerExport(database.ledger(), database.audit(), counter);
+        return new LedgerExport(database().ledger(), database().audit(), counter());
     }
 
     /** Imports the articles published before gongkai (CSV/XLSX) into the ledger. */
     public HistoryImport historyImport() {
-        return new HistoryImport(database.ledger(), config.timezone(), config.categories(),
+        return new HistoryImport(database().ledger(), config.timezone(), config.categories(),
                 config.accounts().stream().map(AccountConfig::id).toList());
     }
 
     /** Compares the ledger with WeChat's published list, reading at most {@code maxPages} pages per account. */
     public Reconciler reconciler(int maxPages) {
-        return new Reconciler(database.ledger(), counter, gateway::listPublished, clock, maxPages);
+        return new Reconciler(database().ledger(), counter(), gateway()::listPublished, clock, maxPages);
     }
 
     /** The annual report drafts (issue 7). */
     public AnnualReports reports() {
-        return reports;
+        return reports.get();
     }
 
     /** The staff console; {@code factsDir} holds the annual report facts files ({@code config/report/}). */
     public Console console(Path factsDir) {
-        return new Console(config, clock, new Console.Staff(users, database.loginSessions()),
-                new Console.ItemWork(database.items(), database.images(), database.audit(),
-                        database.approvedSnapshots(), importer, review, renderer, publishActions, phonePreview,
-                        new Console.Editing(database.formTokens(), database.editorDrafts(),
+        return new Console(config, clock, new Console.Staff(users(), database().loginSessions()),
+                new Console.ItemWork(database().items(), database().images(), database().audit(),
+                        database().approvedSnapshots(), importer(), review(), renderer(), publishActions(), phonePreview(),
+                        new Console.Editing(database().formTokens(), database().editorDrafts(),
                                 (cron, after) -> nextPublishSlot(cron, config.timezone(), after))),
-                new Console.Publishing(database.batches(), publisher, watchdog, callBudget, gateway),
-                new Console.Records(counter, database.ledger(), ledgerExport(), reports, factsDir),
-                new Console.Database(database.describe(), () -> {
-                    database.items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
+                new Console.Publishing(database().batches(), publisher(), watchdog(), callBudget(), gateway()),
+                new Console.Records(counter(), database().ledger(), ledgerExport(), reports(), factsDir),
+                new Console.Database(database().describe(), () -> {
+                    database().items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;
                 }));
     }
 
+    /** Closes what was built, in reverse order of need; parts never built are left alone. */
     @Override
     public void close() {
-        confirmations.shutdownNow();
-        gateway.close();
-        database.close();
-        if (simulator != null) {
-            simulator.close();
+        confirmations.ifBuilt(java.util.concurrent.ThreadPoolExecutor::shutdownNow);
+        if (gateway.isBuilt()) {
+            gateway.get().close();
+        }
+        database.ifBuilt(Database::close);
+        if (simulator.isBuilt() && simulator.get() != null) {
+            simulator.get().close();
         }
     }
 }

@@ -65,22 +65,31 @@ final class ServeCommand extends CliCommand {
     }
 
     /**
-     * How this program was started, for commands staff should type next: {@code java -jar} with the jar as this
-     * process runs it (relative to the working directory when it lies below it) and the {@code --config} given.
+     * How this program was started, for commands staff should type next: the launcher beside the jar when there is
+     * one (target/gongkai), else {@code java -jar} with the jar as this process runs it (relative to the working
+     * directory when it lies below it), and the {@code --config} given.
      */
     static String selfCommand(java.nio.file.Path config) {
-        String jar = "target/gongkai.jar";
+        String program = "java -jar target/gongkai.jar";
         try {
             java.nio.file.Path running = java.nio.file.Path.of(ServeCommand.class.getProtectionDomain().getCodeSource()
                     .getLocation().toURI()).toAbsolutePath();
             if (running.toString().endsWith(".jar")) {
+                java.nio.file.Path launcher = running.resolveSibling("gongkai");
+                boolean viaLauncher = java.nio.file.Files.isExecutable(launcher) && !isWindows();
                 java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
-                jar = running.startsWith(here) ? here.relativize(running).toString() : running.toString();
+                java.nio.file.Path shown = viaLauncher ? launcher : running;
+                String path = shown.startsWith(here) ? here.relativize(shown).toString() : shown.toString();
+                program = viaLauncher ? quoted(path.contains("/") ? path : "./" + path) : "java -jar " + quoted(path);
             }
         } catch (java.net.URISyntaxException | RuntimeException e) {
             LOG.debug("Cannot tell where the jar is; the hint names target/gongkai.jar", e);
         }
-        return "java -jar " + quoted(jar) + (config == null ? "" : " --config " + quoted(config.toString()));
+        return program + (config == null ? "" : " --config " + quoted(config.toString()));
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
     }
 
     private static String quoted(String word) {

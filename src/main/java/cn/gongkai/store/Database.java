@@ -1,5 +1,6 @@
 package cn.gongkai.store;
 
+import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.JdbcUrls;
 import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemRepository;
@@ -28,8 +29,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -136,7 +135,7 @@ public final class Database implements AutoCloseable {
         try {
             HikariConfig config = new HikariConfig();
             config.setPoolName("gongkai-store");
-            config.setJdbcUrl(jdbcUrl);
+            config.setJdbcUrl(withoutCloseCompaction(jdbcUrl));
             config.setUsername(user);
             config.setPassword(password);
             config.setMaximumPoolSize(MAX_POOL_SIZE);
@@ -148,7 +147,7 @@ public final class Database implements AutoCloseable {
                     MaskedCause.of(e, password));
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            migrateWhenBehind(dataSource, safeUrl);
             String product = productOf(dataSource);
             H2Compactor compactor = null;
             if (product.startsWith("H2")) {
@@ -159,9 +158,29 @@ public final class Database implements AutoCloseable {
             Database db = new Database(dataSource, safeUrl, product, compactor, zone);
             db.ledgerSummary.ensureCurrent();
             return db;
+        } catch (ConfigException e) {
+            dataSource.close();
+            throw e;
         } catch (SQLException | RuntimeException e) {
             dataSource.close();
             throw new StoreException("cannot migrate database " + safeUrl, MaskedCause.of(e, password));
+        }
+    }
+
+    /**
+     * Reads the schema version with one query and compares it with the newest migration this program carries:
+     * current → nothing more (Flyway is not loaded); behind → Flyway migrates; ahead (migrated by a newer gongkai)
+     * → refused with a {@link ConfigException} naming both versions, nothing changed.
+     */
+    private static void migrateWhenBehind(DataSource dataSource, String safeUrl) throws SQLException {
+        SchemaVersion bundled = SchemaVersion.newestBundled();
+        Optional<SchemaVersion> applied = SchemaVersion.applied(dataSource);
+        switch (SchemaVersion.compare(applied, bundled)) {
+            case CURRENT -> { }
+            case BEHIND -> FlywayMigrations.migrate(dataSource);
+            case AHEAD -> throw new ConfigException("database.url", "数据库 " + safeUrl + " 的结构版本是 "
+                    + applied.orElseThrow() + "，比本程序支持的最新版本 " + bundled + " 新：它已被更新版本的 gongkai"
+                    + " 升级过。请改用相同或更新版本的 gongkai；本程序没有改动数据库。");
         }
     }
 
@@ -265,10 +284,8 @@ public final class Database implements AutoCloseable {
     /** The newest applied migration version (e.g. "3"), for {@code gongkai doctor}. */
     public String schemaVersion() {
         try {
-            MigrationInfo current = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                    .load().info().current();
-            return current == null || current.getVersion() == null ? "（无）" : current.getVersion().getVersion();
-        } catch (RuntimeException e) {
+            return SchemaVersion.applied(dataSource).map(SchemaVersion::version).orElse("（无）");
+        } catch (SQLException | RuntimeException e) {
             throw new StoreException("cannot read the migration history of " + safeUrl, e);
         }
     }
@@ -303,6 +320,20 @@ public final class Database implements AutoCloseable {
             compactor.close();
         }
         dataSource.close();
+    }
+
+    /**
+     * An H2 file URL with {@code MAX_COMPACT_TIME=0}: H2 otherwise compacts the file for up to 200 ms whenever the last
+     * connection closes, which every CLI command would pay on exit. Compaction is the housekeeping's job in the
+     * service ({@link H2Compactor}) and {@code compactFile}'s on demand. Other URLs, and one that sets the key
+     * itself, are returned unchanged.
+     */
+    static String withoutCloseCompaction(String jdbcUrl) {
+        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        if (!upper.startsWith("JDBC:H2:") || upper.startsWith("JDBC:H2:MEM:") || upper.contains("MAX_COMPACT_TIME")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";MAX_COMPACT_TIME=0";
     }
 
     /** The JDBC URL with any password parameter and user-info part masked. */

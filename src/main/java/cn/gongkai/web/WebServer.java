@@ -33,6 +33,7 @@ public final class WebServer implements AutoCloseable {
     private final ItemRepository items;
     private final Clock clock;
     private final PublishingEndpoints publishing;
+    private volatile Warming warming = Warming.DONE;
 
     private WebServer(GongkaiConfig config, ItemRepository items, Counter counter, Clock clock,
                       PublishingEndpoints publishing, Console console, ItemApi api) {
@@ -105,6 +106,33 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
+     * What {@code serve} still does after the port opened (the scheduler's start and recovery …): {@code /healthz}
+     * lists it under {@code warming} and answers 200 meanwhile; a step that failed makes it 503 ("degraded").
+     */
+    public void reportWarming(Warming warming) {
+        this.warming = warming;
+    }
+
+    /** The warm-up steps still running and those that failed, by name (e.g. "scheduler"). */
+    public interface Warming {
+        Warming DONE = new Warming() {
+            @Override
+            public List<String> pending() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> failed() {
+                return List.of();
+            }
+        };
+
+        List<String> pending();
+
+        List<String> failed();
+    }
+
+    /**
      * Without a console nobody can log in: everything but the open routes is refused, except the item API's routes,
      * which ask for a token themselves.
      */
@@ -126,8 +154,15 @@ public final class WebServer implements AutoCloseable {
             LOG.error("Health check: database unreachable", e);
             dbUp = false;
         }
-        body.put("status", dbUp ? "ok" : "degraded");
+        Warming w = warming;
+        List<String> failed = w.failed();
+        boolean up = dbUp && failed.isEmpty();
+        body.put("status", up ? "ok" : "degraded");
         body.put("database", dbUp ? "ok" : "unreachable");
+        body.put("warming", w.pending());
+        if (!failed.isEmpty()) {
+            body.put("warmupFailed", failed);
+        }
         body.put("sandbox", config.anySandbox());
         List<Map<String, Object>> accounts = new ArrayList<>();
         for (AccountConfig a : config.accounts()) {
@@ -142,7 +177,7 @@ public final class WebServer implements AutoCloseable {
             }
         }
         body.put("time", clock.instant().toString());
-        ctx.status(dbUp ? 200 : 503).json(body);
+        ctx.status(up ? 200 : 503).json(body);
     }
 
     @Override

@@ -1,0 +1,145 @@
+#!/bin/sh
+# Start-up benchmark (issue 16): wall time of short commands through the launcher target/gongkai, median of RUNS
+# (default 5), as a ratio to the floor `gongkai --version` timed in the same run; the same with plain `java -jar`
+# beside it. Needs a built jar (mvn -B -q package -DskipTests), GNU date and curl. Uses a new H2 database in a
+# temporary folder; nothing else is touched. Usage: scripts/bench-startup.sh [RUNS]
+# PLAIN=no skips the java -jar column (it takes several times longer on a busy machine).
+set -eu
+root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd -P)
+runs=${1:-5}
+launcher="$root/target/gongkai"
+jar="$root/target/gongkai.jar"
+[ -x "$launcher" ] && [ -f "$jar" ] || { echo "先运行 mvn -B -q package -DskipTests" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+port=$((20000 + $$ % 20000))
+while curl -s -o /dev/null "http://127.0.0.1:$port/"; do port=$((port + 1)); done   # something else listens there
+cat > "$work/gongkai.yml" <<YML
+data-dir: $work/data
+templates-dir: $work/templates
+web:
+  host: 127.0.0.1
+  port: $port
+review:
+  chain: []
+YML
+cfg="$work/gongkai.yml"
+
+# One item with three 640x480 pictures, made once with the JDK.
+mkdir -p "$work/item/images"
+cat > "$work/Pictures.java" <<'JAVA'
+public class Pictures {
+    public static void main(String[] a) throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            var img = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var g = img.createGraphics();
+            g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(40 * i, 90, 160), 640, 480,
+                    java.awt.Color.WHITE));
+            g.fillRect(0, 0, 640, 480);
+            g.dispose();
+            javax.imageio.ImageIO.write(img, "jpg", new java.io.File(a[0], "p" + i + ".jpg"));
+        }
+    }
+}
+JAVA
+java -Djava.awt.headless=true "$work/Pictures.java" "$work/item/images"
+cat > "$work/item/item.md" <<'MD'
+---
+title: 红旗区启动2026年春季消费季活动
+category: 促消费
+author: 红旗区商务局
+department: 商贸流通股
+cover: images/p1.jpg
+---
+红旗区2026年春季消费季今天启动，活动持续一个月。
+
+![启动仪式](images/p2.jpg)
+
+各商圈同步推出优惠活动。
+
+![商圈](images/p3.jpg)
+MD
+
+ms() { date +%s%N | cut -c1-13; }
+
+# median_of RUNNER ARGS...: median wall time in ms of RUNS runs; the command must succeed.
+median_of() {
+    i=0
+    : > "$work/times"
+    while [ "$i" -lt "$runs" ]; do
+        t0=$(ms)
+        "$@" --config "$cfg" >"$work/out" 2>&1 || { echo "失败：$*" >&2; cat "$work/out" >&2; exit 1; }
+        t1=$(ms)
+        echo $((t1 - t0)) >> "$work/times"
+        i=$((i + 1))
+    done
+    sort -n "$work/times" | sed -n "$(((runs + 1) / 2))p"
+}
+
+# serve_healthz PROGRAM...: median ms from starting serve to /healthz answering. PROGRAM is a real command (not a
+# shell function), so that $! is the JVM itself (the launcher execs java) and kill stops it.
+serve_healthz() {
+    i=0
+    : > "$work/times"
+    while [ "$i" -lt "$runs" ]; do
+        t0=$(ms)
+        "$@" --config "$cfg" serve >"$work/serve.log" 2>&1 &
+        pid=$!
+        until curl -s "http://127.0.0.1:$port/healthz" 2>/dev/null | grep -q '"warming"'; do
+            kill -0 "$pid" 2>/dev/null || { echo "serve 已退出" >&2; cat "$work/serve.log" >&2; exit 1; }
+            sleep 0.02
+        done
+        t1=$(ms)
+        kill "$pid"
+        wait "$pid" 2>/dev/null || true
+        echo $((t1 - t0)) >> "$work/times"
+        i=$((i + 1))
+    done
+    sort -n "$work/times" | sed -n "$(((runs + 1) / 2))p"
+}
+
+# item import refuses a file it already imported: each run imports a new copy (one line differs).
+import_new() {
+    runner=$1
+    shift
+    n=$(($(cat "$work/n" 2>/dev/null || echo 0) + 1))   # a file: the runs happen in subshells
+    echo "$n" > "$work/n"
+    sed "s/今天启动/今天启动（第 $n 次）/" "$work/item/item.md" > "$work/item/item-$n.md"
+    "$runner" item import "$work/item/item-$n.md" "$@"
+}
+
+plain_too=${PLAIN:-yes}
+plain() { java -jar "$jar" "$@"; }
+viaLauncher() { "$launcher" "$@"; }
+
+# Prepare: the database, one item to show.
+"$launcher" --config "$cfg" item import "$work/item/item.md" > /dev/null
+
+ratio() { [ "$1" = - ] && { echo -; return; }; awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+floor_l=$(median_of viaLauncher --version)
+floor_p=-
+[ "$plain_too" = no ] || floor_p=$(median_of plain --version)
+printf '| %s | %s | %s | %s | %s |\n' "command" "launcher ms" "× floor" "java -jar ms" "× floor"
+printf '|---|---|---|---|---|\n'
+printf '| %s | %s | %s | %s | %s |\n' "--version (floor)" "$floor_l" "1.00" "$floor_p" "$(ratio "$floor_p" "$floor_p")"
+row() {
+    label=$1
+    shift
+    l=$(median_of viaLauncher "$@")
+    p=-
+    [ "$plain_too" = no ] || p=$(median_of plain "$@")
+    printf '| %s | %s | %s | %s | %s |\n' "$label" "$l" "$(ratio "$l" "$floor_l")" "$p" "$(ratio "$p" "$floor_p")"
+}
+row "item list" item list
+row "item show 1" item show 1
+row "counts --year 2026" counts --year 2026
+row "publish status" publish status
+row "quota" quota
+l=$(median_of import_new viaLauncher)
+p=-
+[ "$plain_too" = no ] || p=$(median_of import_new plain)
+printf '| %s | %s | %s | %s | %s |\n' "item import (3 pictures)" "$l" "$(ratio "$l" "$floor_l")" "$p" "$(ratio "$p" "$floor_p")"
+l=$(serve_healthz "$launcher")
+p=-
+[ "$plain_too" = no ] || p=$(serve_healthz java -jar "$jar")
+printf '| %s | %s | %s | %s | %s |\n' "serve → /healthz" "$l" "$(ratio "$l" "$floor_l")" "$p" "$(ratio "$p" "$floor_p")"

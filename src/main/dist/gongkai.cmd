@@ -1,0 +1,22 @@
+@echo off
+rem gongkai launcher: runs gongkai.jar beside this script.
+rem A short command starts with the class archive built at package time (gongkai.jsa, AppCDS) and the quick client
+rem compiler only; serve, simulator, demo and bench keep the full JIT. When the archive is missing or does not match,
+rem Java prints one warning and runs the jar plainly. Extra JVM options: GONGKAI_JAVA_OPTS.
+setlocal
+set "DIR=%~dp0"
+set "JAVA=java"
+if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
+if not exist "%DIR%gongkai.jar" (
+  echo 错误：找不到 %DIR%gongkai.jar。请先在项目目录运行 mvn -B -q package -DskipTests。 1>&2
+  exit /b 4
+)
+set "CMD=%~1"
+if /I "%~1"=="--config" set "CMD=%~3"
+set "OPTS="
+if exist "%DIR%gongkai.jsa" set OPTS=-Xshare:auto "-XX:SharedArchiveFile=%DIR%gongkai.jsa"
+set "SHORT=yes"
+for %%C in (serve simulator demo bench) do if /I "%CMD%"=="%%C" set "SHORT=no"
+if "%SHORT%"=="yes" set OPTS=%OPTS% -XX:TieredStopAtLevel=1
+"%JAVA%" %OPTS% %GONGKAI_JAVA_OPTS% -jar "%DIR%gongkai.jar" %*
+exit /b %ERRORLEVEL%
