@@ -93,6 +93,17 @@
         document.getElementById('slot').textContent = d.slot || '不填则在下一个发布时段发布';
         document.getElementById('slot-warning').textContent = d.warning || '';
         document.getElementById('preview').innerHTML = d.html || '';
+        var card = document.getElementById('feed-card');
+        if (d.card) {
+          var cover = document.getElementById('feed-cover');
+          cover.textContent = d.card.cover ? '' : '默认封面';
+          cover.style.backgroundImage = d.card.cover ? 'url("' + encodeURI(d.card.cover) + '")' : '';
+          document.getElementById('feed-title').textContent = d.card.title || '';
+          document.getElementById('feed-digest').textContent = d.card.digest || '';
+          card.hidden = false;
+        } else {
+          card.hidden = true;
+        }
         var out = [];
         (d.problems || []).forEach(function (p) { out.push('<div class="err">问题 · ' + esc(p.where) + '：' + esc(p.message) + '</div>'); });
         (d.findings || []).forEach(function (f) { out.push('<div class="' + (f.error ? 'err' : 'wn') + '">' + esc(f.label) + ' · ' + esc(f.where) + (f.snippet ? '（“' + esc(f.snippet) + '”）' : '') + '：' + esc(f.message) + '</div>'); });

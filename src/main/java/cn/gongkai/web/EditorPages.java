@@ -375,7 +375,12 @@ final class EditorPages {
                 AccountConfig account = s.site().config().accounts().stream()
                         .filter(a -> a.id().equals(p.content().account())).findFirst()
                         .orElse(s.site().config().accounts().get(0));
-                out.put("html", s.renderer().render(p.content(), account.name(), ItemPages::imageUrl).html());
+                var article = s.renderer().render(p.content(), account.name(), ItemPages::imageUrl);
+                out.put("html", article.html());
+                // the feed card as followers see it in the chat list: cover (cut 2.35:1), title, digest
+                var cover = p.content().effectiveCover();
+                out.put("card", Map.of("title", article.title(), "digest", article.digest(),
+                        "cover", cover == null ? "" : ItemPages.imageUrl(cover)));
             } catch (RenderException e) {
                 out.put("problems", List.of(Map.of("where", "排版", "message", e.getMessage())));
             }

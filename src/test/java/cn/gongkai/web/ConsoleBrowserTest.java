@@ -94,6 +94,9 @@ class ConsoleBrowserTest {
         browser.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview img")));
         browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "名词解释"));
         assertThat(browser.text("#preview")).contains("以旧换新", "消费者交回旧商品");
+        browser.waitFor().until(d -> d.findElement(By.id("feed-cover")).getAttribute("style").contains("url("));
+        assertThat(browser.text("#feed-title")).isEqualTo("红旗区开展家电以旧换新促消费活动");
+        assertThat(browser.text("#feed-digest")).startsWith("为进一步扩大消费");
         shot("02-编辑");
 
         browser.submit("#save-submit");
