@@ -119,6 +119,14 @@ public final class ItemApi {
         registerErrors(routes);
     }
 
+    /** Where a finding is, as staff read it: the paragraph with a short quote, else the line and column. */
+    static String located(Finding f) {
+        if (f.paragraph() > 0) {
+            return f.paragraphLabel() + (f.snippet().isEmpty() ? "" : "（“" + f.snippet() + "”）") + "：";
+        }
+        return f.line() > 0 ? "第 " + f.line() + " 行第 " + f.column() + " 列：" : "";
+    }
+
     /** Maps the exceptions of the routes to problem answers. */
     private static void registerErrors(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> e.problem.send(ctx));
@@ -126,11 +134,10 @@ public final class ItemApi {
             Problem p = new Problem(422, VALIDATION, "发布前检查未通过", "稿件 " + e.itemId() + " 有 "
                     + e.report().errors().size() + " 个错误，未提交审核");
             for (Finding f : e.report().errors()) {
-                p.error(f.field(), f.line(), (f.line() > 0 ? "第 " + f.line() + " 行第 " + f.column() + " 列："
-                        : "") + f.message());
+                p.error(f.field(), f.line(), located(f) + f.message());
             }
             for (Finding f : e.report().warnings()) {
-                p.warning(f.field(), f.line(), f.message());
+                p.warning(f.field(), f.line(), located(f) + f.message());
             }
             p.send(ctx);
         });

@@ -393,6 +393,19 @@ class ItemApiTest {
     }
 
     @Test
+    void submittingADraftWithPersonalDataNamesTheParagraphAndQuotesItMasked() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/items", drafter,
+                item("报名方式", "活动即日开始。\n\n报名请联系王先生，电话 13812345678。").toString());
+        long id = json(created).get("id").asLong();
+
+        HttpResponse<String> r = send("POST", "/api/items/" + id + "/submit", drafter, null);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        String message = json(r).get("errors").get(0).get("message").asText();
+        assertThat(message).startsWith("第 2 段（“").contains("138****5678").doesNotContain("13812345678");
+    }
+
+    @Test
     void personalDataBlocksSubmissionWithTheFieldAndLine() throws Exception {
         ObjectNode n = item("报名方式", "报名请联系：\n王先生 13812345678");
         n.put("submit", true);
