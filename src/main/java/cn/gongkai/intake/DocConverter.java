@@ -42,8 +42,7 @@ final class DocConverter {
         try (HWPFDocument doc = new HWPFDocument(new ByteArrayInputStream(bytes))) {
             return new Converter(doc, defaults).run(bytes);
         } catch (IOException | RuntimeException e) {
-            throw new DocxConverter.DocxException(e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-                    : ": " + e.getMessage().lines().findFirst().orElse("")), e);
+            throw DocxConverter.DocxException.unreadable(e);
         }
     }
 

@@ -53,6 +53,12 @@ final class DocxConverter {
         DocxException(String message, Throwable cause) {
             super(message, cause);
         }
+
+        /** A Word file POI could not read, named by the failure's type and the first line of its message. */
+        static DocxException unreadable(Exception e) {
+            return new DocxException(e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                    : ": " + e.getMessage().lines().findFirst().orElse("")), e);
+        }
     }
 
     static Converted convert(byte[] bytes, Path file) {
@@ -63,8 +69,7 @@ final class DocxConverter {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             return new Converter(doc, defaults).run(bytes);
         } catch (IOException | RuntimeException e) {
-            throw new DocxException(e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-                    : ": " + e.getMessage().lines().findFirst().orElse("")), e);
+            throw DocxException.unreadable(e);
         }
     }
 
