@@ -17,6 +17,7 @@ public final class App {
                 "logback.xml"))) {
             System.setProperty("logback.configurationFile", "config/logback.xml");
         }
+        Prewarm.start(args);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = Cli.run(args, System.getenv(), Clock.systemUTC(), out, err);

@@ -1,5 +1,6 @@
 package cn.gongkai.cli;
 
+import cn.gongkai.Prewarm;
 import cn.gongkai.Wiring;
 import cn.gongkai.config.ConfigLoader;
 import cn.gongkai.config.GongkaiConfig;
@@ -35,11 +36,13 @@ final class Context {
     }
 
     GongkaiConfig config(Path file) {
+        Prewarm.await();
         return new ConfigLoader(env).load(file);
     }
 
     /** The configuration with some keys overridden as if by environment variables. */
     GongkaiConfig config(Path file, Map<String, String> overrides) {
+        Prewarm.await();
         Map<String, String> merged = new java.util.HashMap<>(env);
         merged.putAll(overrides);
         return new ConfigLoader(merged).load(file);
@@ -50,6 +53,7 @@ final class Context {
     }
 
     Wiring wire(GongkaiConfig config, PollPolicy poll) {
+        Prewarm.await();
         return new Wiring(config, clock, poll);
     }
 

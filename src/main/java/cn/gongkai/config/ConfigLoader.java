@@ -47,6 +47,17 @@ public final class ConfigLoader {
     }
 
     /**
+     * Reads and binds the built-in defaults and throws the result away: loads and initialises the YAML and binding
+     * classes ahead of a real {@link #load}. A short command does this on a second thread while its command line is
+     * parsed ({@code cn.gongkai.Prewarm}); it reads no file and no environment variable.
+     */
+    public static void warmUp() {
+        ObjectNode tree = defaults();
+        new ConfigTree(tree, Map.of()).complete((ObjectNode) tree.withArray("/accounts").get(0).deepCopy());
+        ConfigBinder.bind(tree).toConfig(BUILT_IN);
+    }
+
+    /**
      * The built-in defaults (src/main/resources/gongkai-defaults.yml): every key with its default value, and
      * {@code wechat.daily-limits} from {@link WeChatLimits#DAILY_CALLS}, the one table of WeChat's daily limits.
      */

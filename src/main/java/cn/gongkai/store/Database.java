@@ -26,7 +26,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -87,6 +89,9 @@ public final class Database implements AutoCloseable {
         this.product = product;
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.registerArgument(new Sql.InstantArgumentFactory());
+        // Jdbi's own parser and template engine build an ANTLR lexer on first use (start-up time of a command).
+        jdbi.setTemplateEngine(new DefineTemplates());
+        jdbi.setSqlParser(new ColonSqlParser());
         this.transactions = new JdbiTransactions(jdbi);
         this.items = new JdbiItemRepository(transactions);
         this.images = new JdbiImageStore(transactions);
@@ -165,6 +170,25 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new StoreException("cannot migrate database " + safeUrl, MaskedCause.of(e, password));
         }
+    }
+
+    /**
+     * Opens a private in-memory H2 database through Jdbi, runs one statement with a list, a named parameter and an
+     * {@link Instant}, and closes it: loads and initialises the H2 engine, Jdbi and our parser ahead of a real
+     * {@link #open}. A short command does this on a second thread while its command line is parsed
+     * ({@code cn.gongkai.Prewarm}); it touches no file.
+     */
+    public static void warmUp() {
+        org.h2.jdbcx.JdbcDataSource memory = new org.h2.jdbcx.JdbcDataSource();
+        memory.setURL("jdbc:h2:mem:");
+        Jdbi jdbi = Jdbi.create(memory);
+        jdbi.registerArgument(new Sql.InstantArgumentFactory());
+        jdbi.setTemplateEngine(new DefineTemplates());
+        jdbi.setSqlParser(new ColonSqlParser());
+        jdbi.useHandle(h -> h.createQuery("SELECT CAST(:at AS TIMESTAMP WITH TIME ZONE) AS at, X FROM "
+                        + "(VALUES (1), (2)) AS T(X) WHERE X IN (<ids>)")
+                .bind("at", Instant.EPOCH).bindList("ids", List.of(1, 2))
+                .map((rs, ctx) -> Sql.instant(rs, "at")).list());
     }
 
     /**
