@@ -68,7 +68,7 @@ final class PackagePictures {
             throw new PackageException("图" + number + "：" + e.getMessage(), e);
         }
         ImageDecoding.Size size = ImageDecoding.headerSize(word.bytes()).orElseThrow(() -> new PackageException(
-                "图" + number + "“" + image.fileName() + "”无法读取尺寸。请重新导出为 JPG 或 PNG 后重新上传"));
+                "图" + number + "“" + image.fileName() + "”无法读取（文件已损坏或格式不受支持）。请重新导出为 JPG 或 PNG 后在稿件中重新上传"));
         boolean keepOriginal = image.mimeType().equals(JPEG) || image.mimeType().equals(PNG);
         String type = keepOriginal ? image.mimeType() : word.mimeType();
         Attachment attachment = new Attachment(PackageNames.picture(number, image.caption(), extension(type)), type,
