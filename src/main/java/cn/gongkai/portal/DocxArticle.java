@@ -6,9 +6,14 @@ import cn.gongkai.render.MarkdownTree;
 import cn.gongkai.render.OfficialDocx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -37,6 +42,7 @@ final class DocxArticle {
         ItemContent c = src.content();
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             OfficialDocx.page(doc);
+            properties(doc, c.title(), unit, src.preparedAt());
             centred(doc, c.title(), OfficialDocx.TITLE_FONT, OfficialDocx.TITLE_SIZE).setSpacingAfter(SPACE);
             centred(doc, PackageText.unitLine(unit, date), OfficialDocx.SUBHEADING_FONT, OfficialDocx.TEXT_SIZE)
                     .setSpacingAfter(SPACE);
@@ -45,10 +51,19 @@ final class DocxArticle {
             signature(doc, c);
             contact(doc, contact, phone);
             doc.write(out);
-            return out.toByteArray();
+            return DocxStamp.at(out.toByteArray(), LocalDateTime.ofInstant(src.preparedAt(), src.zone()));
         } catch (IOException e) {
             throw new PackageException("稿件 " + src.itemId() + " 的 Word 文件无法生成：" + e.getMessage(), e);
         }
+    }
+
+    /** Title, author and dates of the file: the title, the unit, and the time the package was prepared. */
+    private static void properties(XWPFDocument doc, String title, String unit, Instant prepared) {
+        POIXMLProperties.CoreProperties core = doc.getProperties().getCoreProperties();
+        core.setTitle(title);
+        core.setCreator(unit.isEmpty() ? "gongkai" : unit);
+        core.setCreated(Optional.of(Date.from(prepared)));
+        core.setModified(Optional.of(Date.from(prepared)));
     }
 
     private static XWPFParagraph centred(XWPFDocument doc, String text, String font, int size) {

@@ -212,6 +212,30 @@ class PackageBuilderTest {
                 .isEqualTo("楷体_GB2312");
     }
 
+    @Test
+    void buildingAgainFromTheSameSourceGivesTheSameFilesSoAResendCarriesWhatTheFirstAttemptDid() throws Exception {
+        PortalPackage again = new PackageBuilder().build(samples.source(samples.item().build()),
+                PackageSamples.portal(null));
+
+        assertThat(again.attachments()).hasSameSizeAs(pkg.attachments());
+        for (int i = 0; i < pkg.attachments().size(); i++) {
+            assertThat(again.attachments().get(i).content()).as(pkg.attachments().get(i).fileName())
+                    .isEqualTo(pkg.attachments().get(i).content());
+        }
+        assertThat(again.subject()).isEqualTo(pkg.subject());
+        assertThat(again.plainBody()).isEqualTo(pkg.plainBody());
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(pkg.attachments().get(0).content()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                assertThat(e.getTimeLocal()).as("time of " + e.getName())
+                        .isEqualTo(java.time.LocalDateTime.of(2026, 12, 7, 10, 0));
+            }
+        }
+        assertThat(doc.getProperties().getCoreProperties().getCreated()).isEqualTo(
+                java.util.Date.from(PackageSamples.PREPARED));
+        assertThat(doc.getProperties().getCoreProperties().getTitle()).isEqualTo("红旗区启动2026年以旧换新活动");
+    }
+
     private List<XWPFPicture> pictures() {
         List<XWPFPicture> all = new ArrayList<>();
         doc.getParagraphs().forEach(p -> p.getRuns().forEach(r -> all.addAll(r.getEmbeddedPictures())));
