@@ -15,6 +15,7 @@ import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.VerticalAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFPicture;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -233,6 +234,14 @@ final class DocxBody {
         waiting.forEach(this::picture);
     }
 
+    /** The text a screen reader says for the picture: its alternative text, else its caption, else 图n. */
+    private static void describe(XWPFRun run, XWPFPicture embedded, PackagePictures.Picture pic) {
+        String text = !pic.image().alt().isEmpty() ? pic.image().alt()
+                : !pic.image().caption().isEmpty() ? pic.image().caption() : "图" + pic.number();
+        embedded.getCTPicture().getNvPicPr().getCNvPr().setDescr(text);
+        run.getCTR().getDrawingArray(0).getInlineArray(0).getDocPr().setDescr(text);
+    }
+
     /** The picture centred and scaled to the text width at most, its caption centred below. */
     private void picture(PackagePictures.Picture pic) {
         XWPFParagraph p = doc.createParagraph();
@@ -242,8 +251,10 @@ final class DocxBody {
         long height = width * pic.height() / pic.width();
         int type = pic.word().mimeType().equals("image/png") ? Document.PICTURE_TYPE_PNG : Document.PICTURE_TYPE_JPEG;
         try {
-            p.createRun().addPicture(new ByteArrayInputStream(pic.word().bytes()), type,
+            XWPFRun run = p.createRun();
+            XWPFPicture embedded = run.addPicture(new ByteArrayInputStream(pic.word().bytes()), type,
                     pic.attachment().fileName(), (int) width, (int) height);
+            describe(run, embedded, pic);
         } catch (IOException | InvalidFormatException e) {
             throw new PackageException("图" + pic.number() + "“" + pic.image().fileName()
                     + "”无法放入 Word 文件：" + e.getMessage(), e);

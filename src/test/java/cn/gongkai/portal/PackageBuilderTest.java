@@ -83,10 +83,10 @@ class PackageBuilderTest {
                 }
             }
         }
-        assertThat(order.subList(3, 6)).containsExactly("活动安排", "<picture 图1-展会现场_主会场：全景.png>",
+        assertThat(order.subList(3, 6)).containsExactly("活动安排", "<picture 展会现场/主会场：全景>",
                 "展会现场/主会场：全景");
         assertThat(order.subList(9, 13)).containsExactly("• 线下兑付", "<table>", "现场图片见下<script>alert('x')</script>。",
-                "<picture 图2.png>");
+                "<picture 图2>");
         assertThat(paragraph("展会现场/主会场：全景").getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
 
         assertThat(doc.getAllPictures()).hasSize(2);
