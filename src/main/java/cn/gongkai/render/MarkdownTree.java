@@ -1,5 +1,6 @@
 package cn.gongkai.render;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsoup.nodes.Element;
@@ -16,6 +17,10 @@ import org.jsoup.nodes.Element;
 public record MarkdownTree(Element body, Map<String, String> footnotes) {
     /** Attribute on the marker left where a footnote is referenced; its value is the footnote's label. */
     public static final String FOOTNOTE = Markdown.FOOTNOTE;
+
+    public MarkdownTree {
+        footnotes = Collections.unmodifiableMap(new LinkedHashMap<>(footnotes));
+    }
 
     /**
      * Parses the Markdown.
