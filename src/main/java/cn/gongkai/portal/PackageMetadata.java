@@ -37,10 +37,7 @@ final class PackageMetadata {
         root.put("published_at", time(src.publishedAt(), src.zone()));
         root.put("wechat_url", src.wechatUrl().isEmpty() ? null : src.wechatUrl());
         root.put("content_hash", src.contentHash());
-        ArrayNode approvals = root.putArray("approvals");
-        for (PackageSource.Approval a : src.approvals()) {
-            approvals.addObject().put("step", a.step()).put("name", a.name()).put("at", time(a.at(), src.zone()));
-        }
+        approvals(root.putArray("approvals"), src);
         root.put("portal", portalId);
         root.put("portal_name", portalName);
         root.put("prepared_at", time(src.preparedAt(), src.zone()));
@@ -49,6 +46,12 @@ final class PackageMetadata {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new PackageException("稿件 " + src.itemId() + " 的元数据无法生成：" + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void approvals(ArrayNode array, PackageSource src) {
+        for (PackageSource.Approval a : src.approvals()) {
+            array.addObject().put("step", a.step()).put("name", a.name()).put("at", time(a.at(), src.zone()));
         }
     }
 

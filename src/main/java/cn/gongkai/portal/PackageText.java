@@ -91,18 +91,7 @@ final class PackageText {
         StringBuilder sb = new StringBuilder();
         sb.append(s.portalName()).append("：\n\n");
         sb.append("现报送信息《").append(s.title()).append("》，正文（Word 文件）、图片和元数据见附件。\n\n");
-        sb.append("标题：").append(s.title()).append('\n');
-        if (!s.unit().isEmpty()) {
-            sb.append("报送单位：").append(s.unit()).append('\n');
-        }
-        sb.append("分类：").append(s.category()).append('\n');
-        if (!s.docNo().isEmpty()) {
-            sb.append("文号：").append(s.docNo()).append('\n');
-        }
-        sb.append("日期：").append(date(s.date())).append('\n');
-        if (!s.wechatUrl().isEmpty()) {
-            sb.append("微信公众号文章：").append(s.wechatUrl()).append('\n');
-        }
+        facts(sb, s);
         sb.append("\n内容摘要：\n").append(cut(s.excerpt(), SUMMARY_CHARS, "……")).append("\n\n附件：\n");
         for (int i = 0; i < attachments.size(); i++) {
             sb.append(i + 1).append(". ").append(attachments.get(i).fileName()).append('\n');
@@ -111,5 +100,21 @@ final class PackageText {
             sb.append('\n').append(s.contactLine()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** 标题, 报送单位, 分类, 文号, 日期 and the WeChat link, one a line, the empty ones left out. */
+    private static void facts(StringBuilder sb, Summary s) {
+        line(sb, "标题", s.title());
+        line(sb, "报送单位", s.unit());
+        line(sb, "分类", s.category());
+        line(sb, "文号", s.docNo());
+        line(sb, "日期", date(s.date()));
+        line(sb, "微信公众号文章", s.wechatUrl());
+    }
+
+    private static void line(StringBuilder sb, String label, String value) {
+        if (!value.isEmpty()) {
+            sb.append(label).append('：').append(value).append('\n');
+        }
     }
 }
