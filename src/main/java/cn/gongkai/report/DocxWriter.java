@@ -1,21 +1,17 @@
 package cn.gongkai.report;
 
+import cn.gongkai.render.OfficialDocx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
-import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
@@ -29,20 +25,19 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
  * 28-point line pitch; tables with their merged header cells (vertical and horizontal merges) in 仿宋_GB2312 五号.
  */
 final class DocxWriter {
-    static final String TITLE_FONT = "方正小标宋简体";
-    static final String HEADING_FONT = "黑体";
-    static final String SUBHEADING_FONT = "楷体_GB2312";
-    static final String BODY_FONT = "仿宋_GB2312";
-    static final String LATIN_FONT = "Times New Roman";
-    /** Text width of A4 with the margins below, in twentieths of a point. */
-    private static final int TEXT_WIDTH = 8844;
+    private static final String TITLE_FONT = OfficialDocx.TITLE_FONT;
+    private static final String HEADING_FONT = OfficialDocx.HEADING_FONT;
+    private static final String SUBHEADING_FONT = OfficialDocx.SUBHEADING_FONT;
+    private static final String BODY_FONT = OfficialDocx.BODY_FONT;
+    private static final String LATIN_FONT = OfficialDocx.LATIN_FONT;
+    private static final int TEXT_WIDTH = OfficialDocx.TEXT_WIDTH;
 
     private DocxWriter() {
     }
 
     static byte[] write(AnnualReport report) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            page(doc);
+            OfficialDocx.page(doc);
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
             title.setSpacingAfter(400);
@@ -67,37 +62,16 @@ final class DocxWriter {
         }
     }
 
-    private static void page(XWPFDocument doc) {
-        CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(11906));
-        size.setH(BigInteger.valueOf(16838));
-        CTPageMar mar = sect.addNewPgMar();
-        mar.setTop(BigInteger.valueOf(2098));
-        mar.setBottom(BigInteger.valueOf(1984));
-        mar.setLeft(BigInteger.valueOf(1588));
-        mar.setRight(BigInteger.valueOf(1474));
-    }
-
     private static void body(XWPFDocument doc, String text) {
         text(doc, text, BODY_FONT, 16);
     }
 
     private static void text(XWPFDocument doc, String text, String font, int size) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.BOTH);
-        p.setFirstLineIndent(size * 20 * 2);
-        p.setSpacingBetween(28, LineSpacingRule.EXACT);
-        run(p, text, font, LATIN_FONT, size);
+        OfficialDocx.text(doc, text, font, size);
     }
 
     private static void run(XWPFParagraph p, String text, String eastAsia, String latin, int size) {
-        XWPFRun r = p.createRun();
-        r.setText(text);
-        r.setFontSize(size);
-        r.setFontFamily(eastAsia, XWPFRun.FontCharRange.eastAsia);
-        r.setFontFamily(latin, XWPFRun.FontCharRange.ascii);
-        r.setFontFamily(latin, XWPFRun.FontCharRange.hAnsi);
+        OfficialDocx.run(p, text, eastAsia, latin, size);
     }
 
     private static void table(XWPFDocument doc, ReportTable t) {
