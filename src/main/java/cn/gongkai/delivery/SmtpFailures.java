@@ -33,6 +33,9 @@ final class SmtpFailures {
      */
     DeliveryException classify(MessagingException e, boolean written) {
         int code = replyCode(e);
+        if (e instanceof AuthenticationFailedException) {
+            return loginRefused(e, code);
+        }
         if (code >= 400 && code < 600) {
             return refused(e, code);
         }
@@ -46,11 +49,6 @@ final class SmtpFailures {
                     + "证书上的名称与主机名不符或加密方式不兼容）：请确认 " + key + ".host 写的是证书上的服务器名称、"
                     + key + ".tls 与端口相符（465 用 ssl，587 用 starttls），必要时把单位的根证书导入 Java 信任库。");
         }
-        if (e instanceof AuthenticationFailedException) {
-            return failure(Kind.PERMANENT, e, "邮件服务器 " + endpoint.where() + " 拒绝登录（535）："
-                    + quote(e) + "。请检查 " + key + ".user 和密码 " + key
-                    + ".password（密码只从环境变量读取；有的邮箱要用“客户端授权码”代替登录密码）。");
-        }
         if (String.valueOf(e.getMessage()).contains("STARTTLS is required")) {
             return failure(Kind.PERMANENT, e, "邮件服务器 " + endpoint.where() + " 不支持 STARTTLS 加密：请确认 "
                     + key + ".port 和 " + key + ".tls（465 端口用 ssl；同一台机器或内网的转发服务器才用 none）。");
@@ -58,6 +56,17 @@ final class SmtpFailures {
         return failure(Kind.TRANSIENT, e, "连不上邮件服务器 " + endpoint.where() + "（" + causeText(e)
                 + "），邮件没有发出，稍后会重试：请确认服务器地址 " + key + ".host、端口 " + key
                 + ".port 正确，且本机网络可以访问它。");
+    }
+
+    /** 535 and other 5xx (or no code): the login is wrong; 4xx: the server cannot check it now. */
+    private DeliveryException loginRefused(MessagingException e, int code) {
+        if (code >= 400 && code < 500) {
+            return failure(Kind.TRANSIENT, e, "邮件服务器 " + endpoint.where() + " 暂时不能登录（" + quote(e)
+                    + "）。这是暂时性错误，稍后会重试。");
+        }
+        return failure(Kind.PERMANENT, e, "邮件服务器 " + endpoint.where() + " 拒绝登录（" + (code > 0 ? code : 535)
+                + "）：" + quote(e) + "。请检查 " + key + ".user 和密码 " + key
+                + ".password（密码只从环境变量读取；有的邮箱要用“客户端授权码”代替登录密码）。");
     }
 
     private DeliveryException refused(MessagingException e, int code) {
@@ -74,9 +83,6 @@ final class SmtpFailures {
             return failure(kind, e, "邮件服务器 " + endpoint.where() + " 拒绝了发件人 " + sender.getAddress() + "（"
                     + quote(sender) + "）。" + then + (kind == Kind.PERMANENT ? "请检查 " + key
                     + ".from：很多服务器只允许用登录的邮箱作发件人。" : ""));
-        }
-        if (e instanceof AuthenticationFailedException) {
-            return failure(kind, e, "邮件服务器 " + endpoint.where() + " 暂时不能登录（" + quote(e) + "）。" + then);
         }
         return failure(kind, e, "邮件服务器 " + endpoint.where() + " 拒收了这封邮件（" + quote(e) + "）。" + then
                 + (kind == Kind.PERMANENT ? "请按服务器的说明处理（如附件过大、内容被拦截），改正后再重新发送。" : ""));
