@@ -88,8 +88,9 @@ public final class FolderSender implements PortalSender {
     }
 
     private DeliveryException writeFailed(IOException e) {
+        String reason = e instanceof FileSystemException f ? String.valueOf(f.getReason()) : "";
         if (e instanceof AccessDeniedException || e.getCause() instanceof ReadOnlyFileSystemException
-                || (e instanceof FileSystemException f && String.valueOf(f.getReason()).contains("Read-only"))) {
+                || reason.contains("Read-only") || reason.contains("Operation not permitted")) {
             return notWritable(e);
         }
         return new DeliveryException(Kind.TRANSIENT, "writing into " + dir + " failed: " + e,
