@@ -7,6 +7,7 @@ import cn.gongkai.portal.OfficeMailbox;
 import cn.gongkai.portal.ReceivedMail;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
@@ -21,14 +22,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The sandbox office mailbox: a GreenMail SMTP server on 127.0.0.1 and a free port, started in this process on first
- * use, that accepts every mail without login and keeps the last {@value #KEEP} of them (in memory, one entry per mail
- * whatever the number of recipients) for the console's mailbox page. {@code demo} and a fresh {@code serve} deliver
+ * use, that accepts every mail without login and keeps the last {@value #KEEP} of them, at most
+ * {@value #KEEP_BYTES} bytes together (in memory, one entry per mail whatever the number of recipients), for the
+ * console's mailbox page. GreenMail's own mailboxes are emptied as each new mail arrives, so memory stays bounded in a
+ * long-running {@code serve}. {@code demo} and a fresh {@code serve} deliver
  * to it, so the whole 报区政府办 path works with nothing configured.
  */
 public final class SandboxMailbox implements OfficeMailbox, AutoCloseable {
@@ -37,15 +39,32 @@ public final class SandboxMailbox implements OfficeMailbox, AutoCloseable {
     /** The office's address when a sandbox portal names none. */
     public static final String OFFICE = "office@sandbox.localhost";
     static final int KEEP = 500;
+    static final long KEEP_BYTES = 128L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SandboxMailbox.class);
 
     private final Deque<Stored> mails = new ArrayDeque<>();
     private final Set<MovingMessage> seen = Collections.newSetFromMap(new WeakHashMap<>());
+    private final int keep;
+    private final long keepBytes;
     private GreenMail server;
     private int received;
+    private long bytes;
 
-    /** A raw mail as received, with its envelope recipients. */
-    private record Stored(int number, byte[] raw, List<String> recipients) {
+    /** A raw mail as received, and what the console shows of it (read once, on arrival). */
+    private record Stored(byte[] raw, ReceivedMail mail) {
+        int number() {
+            return mail.number();
+        }
+    }
+
+    /** A mailbox keeping the last {@value #KEEP} mails, at most {@value #KEEP_BYTES} bytes; not started yet. */
+    public SandboxMailbox() {
+        this(KEEP, KEEP_BYTES);
+    }
+
+    SandboxMailbox(int keep, long keepBytes) {
+        this.keep = keep;
+        this.keepBytes = keepBytes;
     }
 
     /** The server's address; starts it on the first call. */
@@ -80,29 +99,44 @@ public final class SandboxMailbox implements OfficeMailbox, AutoCloseable {
                 return;
             }
         }
+        emptyGreenMailBoxes();
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         try {
             message.getMessage().writeTo(raw);
         } catch (IOException e) {
             throw new MessagingException("cannot keep a sandbox mail", e);
         }
-        List<String> to = message.getToAddresses().stream().map(a -> a.getEmail()).sorted()
-                .collect(Collectors.toList());
+        List<String> to = message.getToAddresses().stream().map(a -> a.getEmail()).sorted().toList();
         synchronized (this) {
-            mails.addLast(new Stored(++received, raw.toByteArray(), to));
-            while (mails.size() > KEEP) {
-                mails.removeFirst();
+            Stored stored = new Stored(raw.toByteArray(), ReceivedMailReader.read(++received, raw.toByteArray(), to));
+            mails.addLast(stored);
+            bytes += stored.raw().length;
+            while (mails.size() > keep || (bytes > keepBytes && mails.size() > 1)) {
+                bytes -= mails.removeFirst().raw().length;
             }
+        }
+    }
+
+    /** The copies GreenMail stored of earlier mails: this class keeps its own, bounded. */
+    private void emptyGreenMailBoxes() {
+        GreenMail running;
+        synchronized (this) {
+            running = server;
+        }
+        try {
+            if (running != null) {
+                running.purgeEmailFromAllMailboxes();
+            }
+        } catch (FolderException e) {
+            LOG.debug("Cannot empty the sandbox server's mailboxes: {}", e.toString());
         }
     }
 
     @Override
     public List<ReceivedMail> received() {
-        List<Stored> copy;
         synchronized (this) {
-            copy = List.copyOf(mails);
+            return mails.stream().map(Stored::mail).toList();
         }
-        return copy.stream().map(s -> ReceivedMailReader.read(s.number(), s.raw(), s.recipients())).toList();
     }
 
     @Override
@@ -122,6 +156,7 @@ public final class SandboxMailbox implements OfficeMailbox, AutoCloseable {
     /** Forgets every mail (the server keeps running). */
     public synchronized void clear() {
         mails.clear();
+        bytes = 0;
     }
 
     @Override

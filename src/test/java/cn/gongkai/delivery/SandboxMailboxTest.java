@@ -80,4 +80,21 @@ class SandboxMailboxTest {
         assertThat(mailbox.attachment(2, "no-such-file.jpg")).isEmpty();
         assertThat(mailbox.raw(3)).isEmpty();
     }
+
+    @Test
+    void onlyTheLatestMailsAreKeptByCountAndBySize() throws Exception {
+        try (SandboxMailbox small = new SandboxMailbox(2, Long.MAX_VALUE);
+             SandboxMailbox tiny = new SandboxMailbox(100, 1)) {
+            PortalSender toSmall = Senders.forPortal(portal(List.of(), List.of()), () -> small);
+            PortalSender toTiny = Senders.forPortal(portal(List.of(), List.of()), () -> tiny);
+            for (int i = 0; i < 3; i++) {
+                toSmall.send(TestPackages.sample(), TestPackages.identity());
+                toTiny.send(TestPackages.sample(), TestPackages.identity());
+            }
+
+            assertThat(small.received()).extracting(ReceivedMail::number).containsExactly(2, 3);
+            assertThat(small.raw(1)).isEmpty();
+            assertThat(tiny.received()).extracting(ReceivedMail::number).containsExactly(3);
+        }
+    }
 }
