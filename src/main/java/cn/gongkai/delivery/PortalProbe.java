@@ -5,10 +5,6 @@ import cn.gongkai.portal.DeliveryException;
 import cn.gongkai.portal.DeliveryIdentity;
 import cn.gongkai.portal.PortalPackage;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +52,7 @@ public final class PortalProbe {
         String who = portal.name() + "（" + portal.id() + "）";
         return switch (portal.delivery()) {
             case EMAIL -> mail(who, portal, sandbox, testTo);
-            case WEBHOOK -> List.of(webhook(who, portal));
+            case WEBHOOK -> List.of(webhook(who, portal, sandbox));
             case FOLDER -> List.of(folder(who, portal));
         };
     }
@@ -100,29 +96,16 @@ public final class PortalProbe {
         }
     }
 
-    private static Line webhook(String who, PortalConfig portal) {
+    private static Line webhook(String who, PortalConfig portal, Supplier<SandboxMailbox> sandbox) {
         String name = who + " webhook";
-        PortalConfig.Webhook hook = portal.webhook();
-        URI url;
+        WebhookSender sender = (WebhookSender) Senders.forPortal(portal, sandbox);
         try {
-            url = WebhookUrl.check(portal.id(), hook.url());
+            int status = sender.reach();
+            return new Line(name, Status.OK, sender.where() + " 可以连通（HTTP " + status + "），签名密钥已设置；未发送报送内容");
         } catch (DeliveryException e) {
             return new Line(name, Status.FAILED, e.staffMessage());
-        }
-        if (hook.secret().isEmpty()) {
-            return new Line(name, Status.FAILED, "没有设置签名密钥：请设置 portals[" + portal.id()
-                    + "].webhook.secret（只从环境变量读取）。");
-        }
-        String origin = WebhookUrl.origin(hook.url());
-        try {
-            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(hook.timeout()).build();
-            HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(url.resolve("/")).timeout(hook.timeout())
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-            return new Line(name, Status.OK, origin + " 可以连通（HTTP " + answer.statusCode() + "），签名密钥已设置；"
-                    + "未发送报送内容");
         } catch (IOException e) {
-            return new Line(name, Status.FAILED, "连不上 " + origin + "（" + e.getClass().getSimpleName()
+            return new Line(name, Status.FAILED, "连不上 " + sender.where() + "（" + e.getClass().getSimpleName()
                     + "）：请确认 portals[" + portal.id() + "].webhook.url 正确，且本机网络可以访问它。");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -30,19 +30,25 @@ final class SmtpSession {
         if (!envelopeFrom.isEmpty()) {
             p.setProperty("mail.smtp.from", envelopeFrom);
         }
-        if (endpoint.tls() == PortalConfig.Tls.STARTTLS) {
+        tls(p, endpoint.tls(), trust);
+        return Session.getInstance(p);
+    }
+
+    /** STARTTLS required, or implicit TLS; the certificate and its name checked. */
+    private static void tls(Properties p, PortalConfig.Tls tls, SSLSocketFactory trust) {
+        if (tls == PortalConfig.Tls.NONE) {
+            return;
+        }
+        if (tls == PortalConfig.Tls.STARTTLS) {
             p.setProperty("mail.smtp.starttls.enable", "true");
             p.setProperty("mail.smtp.starttls.required", "true");
-        } else if (endpoint.tls() == PortalConfig.Tls.SSL) {
+        } else {
             p.setProperty("mail.smtp.ssl.enable", "true");
         }
-        if (endpoint.tls() != PortalConfig.Tls.NONE) {
-            p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
-            p.setProperty("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
-            if (trust != null) {
-                p.put("mail.smtp.ssl.socketFactory", trust);
-            }
+        p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        p.setProperty("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
+        if (trust != null) {
+            p.put("mail.smtp.ssl.socketFactory", trust);
         }
-        return Session.getInstance(p);
     }
 }

@@ -61,12 +61,7 @@ public final class WebhookSender implements PortalSender {
 
     @Override
     public SendReceipt send(PortalPackage pkg, DeliveryIdentity identity) throws DeliveryException {
-        URI url = WebhookUrl.check(portalId, webhook.url());
-        if (webhook.secret().isEmpty()) {
-            throw new DeliveryException(Kind.PERMANENT, "webhook secret of portal " + portalId + " not set",
-                    "没有设置 webhook 的签名密钥：请设置 portals[" + portalId + "].webhook.secret（只从环境变量读取），"
-                            + "密钥向区政府办索取。", null);
-        }
+        URI url = checkReady();
         byte[] body = WebhookDocument.body(pkg);
         HttpRequest request = HttpRequest.newBuilder(url).timeout(webhook.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -77,6 +72,25 @@ public final class WebhookSender implements PortalSender {
         SendReceipt receipt = exchange(request, identity);
         LOG.info("Portal {} item {} posted to {}: reference {}", portalId, pkg.itemId(), where(), receipt.reference());
         return receipt;
+    }
+
+    /** The URL when it is usable (https, or http to this machine) and the secret is set; else permanent. */
+    URI checkReady() throws DeliveryException {
+        URI url = WebhookUrl.check(portalId, webhook.url());
+        if (webhook.secret().isEmpty()) {
+            throw new DeliveryException(Kind.PERMANENT, "webhook secret of portal " + portalId + " not set",
+                    "没有设置 webhook 的签名密钥：请设置 portals[" + portalId + "].webhook.secret（只从环境变量读取），"
+                            + "密钥向区政府办索取。", null);
+        }
+        return url;
+    }
+
+    /** For {@code doctor}: the HTTP status of a HEAD on the URL's origin; nothing is posted. */
+    int reach() throws DeliveryException, IOException, InterruptedException {
+        URI origin = checkReady().resolve("/");
+        return client.send(HttpRequest.newBuilder(origin).timeout(webhook.timeout())
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private SendReceipt exchange(HttpRequest request, DeliveryIdentity identity) throws DeliveryException {
