@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.config.PortalConfig;
 import cn.gongkai.config.Secret;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,9 +30,7 @@ class PortalProbeTest {
 
     @Test
     void theMailServerIsLoggedIntoWithoutSendingAndATestMailGoesOnlyWhenAsked() {
-        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser("shangwu@hq.gov.cn", "shangwu", PASSWORD));
-        greenMail.start();
+        GreenMail greenMail = TestMailServer.start(PASSWORD);
         try {
             int port = greenMail.getSmtp().getPort();
             PortalConfig good = portal(PortalConfig.Delivery.EMAIL,

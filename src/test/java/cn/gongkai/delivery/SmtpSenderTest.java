@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import cn.gongkai.config.PortalConfig;
 import cn.gongkai.portal.DeliveryException;
 import cn.gongkai.portal.SendReceipt;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -31,9 +29,7 @@ class SmtpSenderTest {
 
     @BeforeEach
     void startMailServer() {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser("shangwu@hq.gov.cn", "shangwu", PASSWORD));
-        greenMail.start();
+        greenMail = TestMailServer.start(PASSWORD);
     }
 
     @AfterEach

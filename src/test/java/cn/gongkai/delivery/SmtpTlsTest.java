@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.gongkai.config.PortalConfig;
 import cn.gongkai.portal.DeliveryException;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,9 +22,7 @@ class SmtpTlsTest {
 
     @BeforeEach
     void startMailServer() {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser("shangwu@hq.gov.cn", "shangwu", PASSWORD));
-        greenMail.start();
+        greenMail = TestMailServer.start(PASSWORD);
     }
 
     @AfterEach
