@@ -25,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,5 +214,35 @@ class WebhookSenderTest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    @Test
+    void aConnectionDroppedAfterTheRequestWasReadMayHaveDelivered() throws Exception {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+        DeliveryException e = failure(sender(Duration.ofSeconds(5)));
+
+        assertThat(e.kind()).isEqualTo(Kind.MAYBE_DELIVERED);
+        assertThat(server.takeRequest().getHeaders().get("Idempotency-Key")).isEqualTo("gk-12-qzfb-5f3a9c1e");
+    }
+
+    @Test
+    void httpsWorksWithATrustedCertificateAndAnUntrustedOneIsPermanent() throws Exception {
+        try (MockWebServer https = new MockWebServer()) {
+            https.useHttps(TestTls.get().server().getSocketFactory());
+            https.start(InetAddress.getByName("127.0.0.1"), 0);
+            https.enqueue(json(200, "{\"id\":\"T-1\"}"));
+            PortalConfig.Webhook hook = new PortalConfig.Webhook("https://localhost:" + https.getPort() + "/in",
+                    Secret.of(SECRET), Duration.ofSeconds(5));
+
+            SendReceipt receipt = new WebhookSender("qzfb", hook, Clock.systemUTC(), TestTls.get().client())
+                    .send(TestPackages.sample(), TestPackages.identity());
+            DeliveryException untrusted = failure(WebhookSender.to("qzfb", hook));
+
+            assertThat(receipt.reference()).isEqualTo("T-1");
+            assertThat(untrusted.kind()).isEqualTo(Kind.PERMANENT);
+            assertThat(untrusted.staffMessage()).contains("证书").contains("portals[qzfb].webhook.url");
+            assertThat(https.getRequestCount()).isEqualTo(1);
+        }
     }
 }
