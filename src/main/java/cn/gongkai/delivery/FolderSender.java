@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FolderSender implements PortalSender {
     private static final Logger LOG = LoggerFactory.getLogger(FolderSender.class);
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
 
     private final String portalId;
     private final Path dir;
@@ -134,13 +137,26 @@ public final class FolderSender implements PortalSender {
         }
     }
 
-    /** Temporary folders of this key left by an attempt that crashed. */
+    /**
+     * Temporary folders of this key left by an attempt that crashed, once they are an hour old (a younger one may be
+     * another instance's attempt in progress; hidden, it disturbs no importer meanwhile).
+     */
     private void removeLeftovers(String name) {
+        Instant before = Instant.now().minus(LEFTOVER_AGE);
         try (Stream<Path> entries = Files.list(dir)) {
             entries.filter(p -> p.getFileName().toString().startsWith("." + name + ".tmp-"))
+                    .filter(p -> modifiedBefore(p, before))
                     .forEach(FolderSender::deleteQuietly);
         } catch (IOException e) {
             LOG.debug("Cannot list {}: {}", dir, e.toString());
+        }
+    }
+
+    private static boolean modifiedBefore(Path p, Instant before) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant().isBefore(before);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -11,7 +11,10 @@ import cn.gongkai.portal.SendReceipt;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,13 +60,16 @@ class FolderSenderTest {
     }
 
     @Test
-    void aHalfWrittenFolderOfACrashedAttemptStaysHiddenAndIsReplacedByACompleteOne() throws Exception {
+    void aHalfWrittenFolderOfACrashedAttemptStaysHiddenAndAnHourLaterMakesWayForTheCompleteOne() throws Exception {
         Path leftover = Files.createDirectory(dir.resolve(".gk-12-qzfb-5f3a9c1e.tmp-crashed"));
         Files.write(leftover.resolve(TestPackages.DOCX_NAME), new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path inProgress = Files.createDirectory(dir.resolve(".gk-12-qzfb-5f3a9c1e.tmp-another-instance"));
 
         new FolderSender("qzfb", dir).send(TestPackages.sample(), TestPackages.identity());
 
-        assertThat(entries(dir)).containsExactly("gk-12-qzfb-5f3a9c1e");
+        assertThat(entries(dir)).containsExactly(".gk-12-qzfb-5f3a9c1e.tmp-another-instance", "gk-12-qzfb-5f3a9c1e");
+        assertThat(inProgress).isEmptyDirectory();
         assertThat(Files.size(dir.resolve("gk-12-qzfb-5f3a9c1e").resolve(TestPackages.DOCX_NAME))).isEqualTo(40_000);
     }
 
