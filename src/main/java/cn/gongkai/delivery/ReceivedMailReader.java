@@ -17,6 +17,7 @@ import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -96,7 +97,7 @@ final class ReceivedMailReader {
     }
 
     private static String baseType(Part part) throws MessagingException {
-        return new ContentType(part.getContentType()).getBaseType().toLowerCase(java.util.Locale.ROOT);
+        return new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
     }
 
     private static byte[] content(Part part) throws MessagingException, IOException {

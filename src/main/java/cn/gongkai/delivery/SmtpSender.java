@@ -9,6 +9,7 @@ import cn.gongkai.portal.SendReceipt;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -53,7 +54,7 @@ public final class SmtpSender implements PortalSender {
     public static SmtpSender toSandbox(String portalId, PortalConfig.Email email, Supplier<SandboxMailbox> mailbox) {
         PortalConfig.Email local = new PortalConfig.Email("", 0, PortalConfig.Tls.NONE, "", null,
                 email.from().isEmpty() ? SandboxMailbox.FROM : email.from(),
-                email.to().isEmpty() ? java.util.List.of(SandboxMailbox.OFFICE) : email.to(), email.cc(),
+                email.to().isEmpty() ? List.of(SandboxMailbox.OFFICE) : email.to(), email.cc(),
                 email.timeout());
         return new SmtpSender(portalId, local, () -> mailbox.get().endpoint(), null, true);
     }
