@@ -28,13 +28,13 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String ROOT = "cn.gongkai";
     private static final List<String> EDGE_PACKAGES =
-            List.of("wechat", "store", "schedule", "web", "cli", "simulator");
+            List.of("wechat", "store", "schedule", "web", "cli", "simulator", "delivery");
     /** The packages holding the product's logic; they see the outside world only through their ports. */
     private static final List<String> CORE_PACKAGES =
             List.of("review", "render", "publish", "portal", "report", "intake", "config");
     /** Every package directly under cn.gongkai, and the rules below that cover it. */
     private static final List<String> ALL_PACKAGES = List.of("item", "review", "render", "publish", "portal",
-            "report", "intake", "config", "wechat", "store", "schedule", "web", "cli", "simulator");
+            "report", "intake", "config", "wechat", "store", "schedule", "web", "cli", "simulator", "delivery");
 
     private static final String[] WXJAVA = {"me.chanjar..", "com.github.binarywang..", "okhttp3.."};
     private static final String[] PERSISTENCE = {"org.jdbi..", "org.flywaydb..", "com.zaxxer..", "org.h2..",
@@ -42,6 +42,8 @@ class ArchitectureTest {
     private static final String[] QUARTZ = {"org.quartz.."};
     private static final String[] JAVALIN = {"io.javalin..", "org.eclipse.jetty.."};
     private static final String[] PICOCLI = {"picocli.."};
+    private static final String[] MAIL = {"jakarta.mail..", "jakarta.activation..", "org.eclipse.angus..",
+            "com.icegreen.."};
 
     private static JavaClasses main;
 
@@ -83,8 +85,8 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(packages(CORE_PACKAGES))
                 .should().dependOnClassesThat().resideInAnyPackage(packages(EDGE_PACKAGES))
                 .orShould().dependOnClassesThat().resideInAPackage(ROOT)
-                .as("review, render, publish, report, intake and config never use wechat, store, schedule, web, cli,"
-                        + " simulator or the composition root")
+                .as("review, render, publish, portal, report, intake and config never use wechat, store, schedule,"
+                        + " web, cli, simulator, delivery or the composition root")
                 .because("the core talks to the outside only through its own ports, which the edges implement")
                 .check(main);
     }
@@ -93,9 +95,9 @@ class ArchitectureTest {
     void corePackagesNeverDependOnEdgeLibraries() {
         noClasses().that().resideInAnyPackage(packages(CORE_PACKAGES))
                 .should().dependOnClassesThat().resideInAnyPackage(concat(WXJAVA, PERSISTENCE, QUARTZ, JAVALIN,
-                        PICOCLI, new String[] {"java.sql..", "javax.sql.."}))
-                .as("review, render, publish, report, intake and config never use WxJava, OkHttp, JDBC, Jdbi,"
-                        + " Flyway, Hikari, Quartz, Javalin, Jetty or picocli")
+                        PICOCLI, MAIL, new String[] {"java.sql..", "javax.sql.."}))
+                .as("review, render, publish, portal, report, intake and config never use WxJava, OkHttp, JDBC, Jdbi,"
+                        + " Flyway, Hikari, Quartz, Javalin, Jetty, picocli, Jakarta Mail or GreenMail")
                 .because("each outside library stays in the one edge package that contains it")
                 .check(main);
     }
@@ -133,6 +135,24 @@ class ArchitectureTest {
     @Test
     void picocliAppearsOnlyInTheCliPackage() {
         onlyIn("cli", PICOCLI, "picocli appears only in the cli package");
+    }
+
+    @Test
+    void jakartaMailAngusAndGreenMailAppearOnlyInTheDeliveryPackage() {
+        onlyIn("delivery", MAIL, "Jakarta Mail, Angus Mail and GreenMail appear only in the delivery package");
+    }
+
+    @Test
+    void theDeliveryPackageImplementsThePortalPortAndUsesNoOtherEdge() {
+        noClasses().that().resideInAPackage("cn.gongkai.delivery..")
+                .should().dependOnClassesThat().resideInAnyPackage(concat(packages(List.of("wechat", "store",
+                        "schedule", "web", "cli", "simulator", "publish", "review", "render", "report", "intake")),
+                        WXJAVA, PERSISTENCE, QUARTZ, JAVALIN, PICOCLI))
+                .orShould().dependOnClassesThat().resideInAPackage(ROOT)
+                .as("the delivery package (e-mail, webhook, folder) sees only the portal port, the configuration,"
+                        + " the item vocabulary and its own libraries")
+                .because("a sender carries a finished package; what goes in it and when is decided in the core")
+                .check(main);
     }
 
     @Test
