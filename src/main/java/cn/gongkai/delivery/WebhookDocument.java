@@ -59,11 +59,16 @@ final class WebhookDocument {
         }
     }
 
-    /** {@code sha256=} and the lowercase hex HMAC-SHA256 of the body. */
-    static String signature(byte[] body, String secret) {
+    /**
+     * {@code sha256=} and the lowercase hex HMAC-SHA256 of the timestamp header's value, a dot and the body (as
+     * Stripe and Slack sign theirs): a receiver that checks the timestamp's age rejects a replayed request, whose
+     * timestamp it cannot change without breaking the signature.
+     */
+    static String signature(String timestamp, byte[] body, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
             return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);

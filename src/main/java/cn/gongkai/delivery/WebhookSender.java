@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a 报送 package to a webhook with the JDK's HTTP client: a POST of the {@link WebhookDocument} with the headers
- * {@code Idempotency-Key} (the same on every attempt), {@code X-Gongkai-Signature} ({@code sha256=} HMAC of the body)
- * and {@code X-Gongkai-Timestamp} (epoch seconds). Redirects are never followed. The URL must be https, except for a
+ * {@code Idempotency-Key} (the same on every attempt), {@code X-Gongkai-Signature} ({@code sha256=} HMAC of the
+ * timestamp, a dot and the body) and {@code X-Gongkai-Timestamp} (epoch seconds). Redirects are never followed. The URL must be https, except for a
  * receiver on this machine (http://127.0.0.1, http://localhost).
  */
 public final class WebhookSender implements PortalSender {
@@ -63,11 +63,12 @@ public final class WebhookSender implements PortalSender {
     public SendReceipt send(PortalPackage pkg, DeliveryIdentity identity) throws DeliveryException {
         URI url = checkReady();
         byte[] body = WebhookDocument.body(pkg);
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(url).timeout(webhook.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Idempotency-Key", identity.idempotencyKey())
-                .header(SIGNATURE_HEADER, WebhookDocument.signature(body, webhook.secret().reveal()))
-                .header(TIMESTAMP_HEADER, Long.toString(clock.instant().getEpochSecond()))
+                .header(SIGNATURE_HEADER, WebhookDocument.signature(timestamp, body, webhook.secret().reveal()))
+                .header(TIMESTAMP_HEADER, timestamp)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         SendReceipt receipt = exchange(request, identity);
         LOG.info("Portal {} item {} posted to {}: reference {}", portalId, pkg.itemId(), where(), receipt.reference());

@@ -81,7 +81,11 @@ class WebhookSenderTest {
         assertThat(request.getHeaders().get("X-Gongkai-Timestamp")).isEqualTo(Long.toString(NOW.getEpochSecond()));
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
         byte[] body = request.getBody().toByteArray();
-        assertThat(request.getHeaders().get("X-Gongkai-Signature")).isEqualTo("sha256=" + hmac(body, SECRET));
+        String stamp = Long.toString(NOW.getEpochSecond());
+        assertThat(request.getHeaders().get("X-Gongkai-Signature")).isEqualTo("sha256=" + hmac(stamp, body, SECRET));
+        // A replay with another timestamp no longer matches the signature.
+        assertThat(request.getHeaders().get("X-Gongkai-Signature"))
+                .isNotEqualTo("sha256=" + hmac(Long.toString(NOW.getEpochSecond() + 600), body, SECRET));
 
         JsonNode doc = new ObjectMapper().readTree(body);
         assertThat(doc.get("id").asLong()).isEqualTo(12);
@@ -106,7 +110,8 @@ class WebhookSenderTest {
 
         RecordedRequest request = server.takeRequest();
         assertThat(request.getHeaders().get("X-Gongkai-Signature"))
-                .isNotEqualTo("sha256=" + hmac(request.getBody().toByteArray(), "another-secret"));
+                .isNotEqualTo("sha256=" + hmac(request.getHeaders().get("X-Gongkai-Timestamp"),
+                        request.getBody().toByteArray(), "another-secret"));
     }
 
     @Test
@@ -210,9 +215,10 @@ class WebhookSenderTest {
         assertThat(noSecret.describe()).contains("https://xxbs.hq.gov.cn").contains("未设置签名密钥");
     }
 
-    static String hmac(byte[] body, String secret) throws Exception {
+    static String hmac(String timestamp, byte[] body, String secret) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(mac.doFinal(body));
     }
 
