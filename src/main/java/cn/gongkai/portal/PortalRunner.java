@@ -112,6 +112,11 @@ public final class PortalRunner {
                         : String.join("、", portals.stream().map(PortalConfig::id).toList())) + "）"));
     }
 
+    /** How the portal is reached, in one line without secrets (the sender's own description). */
+    public String describe(PortalConfig portal) {
+        return senders.forPortal(portal).describe();
+    }
+
     /** The configured portals. */
     public List<PortalConfig> portals() {
         return portals;
