@@ -54,7 +54,11 @@ public final class PortalRunner {
     public DeliveryReport run() {
         DeliveryReport total = DeliveryReport.NONE;
         for (PortalConfig portal : portals) {
-            total = total.plus(run(portal));
+            try {
+                total = total.plus(run(portal));
+            } catch (RuntimeException e) {
+                LOG.error("delivery to portal {} stopped; the next run goes on from the stored rows", portal.id(), e);
+            }
         }
         return total;
     }
