@@ -37,7 +37,7 @@ public final class PortalCrashLauncher {
         DeliveryBoundary.Listener stopThere = (boundary, itemId, portalId) -> {
             if (boundary == target && seen.incrementAndGet() == nth) {
                 out.println(CRASH_POINT + " " + boundary + " item " + itemId);
-                waitForKill();
+                CrashLauncher.waitForKill();
             }
         };
         try (Wiring w = new Wiring(config, Clock.systemUTC(), Wiring.servicePolling())) {
@@ -46,15 +46,5 @@ public final class PortalCrashLauncher {
             out.println(RUN_DONE + " " + r);
         }
         System.exit(0);
-    }
-
-    private static void waitForKill() {
-        while (true) {
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

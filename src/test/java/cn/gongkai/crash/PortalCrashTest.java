@@ -151,8 +151,7 @@ class PortalCrashTest {
         while (System.nanoTime() < end) {
             String point = crashPoint(log);
             if (point != null) {
-                new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor();
-                p.waitFor(30, TimeUnit.SECONDS);
+                CrashHarness.killDashNine(p);
                 return point;
             }
             if (p.waitFor(100, TimeUnit.MILLISECONDS)) {
