@@ -112,7 +112,8 @@ public final class Serve implements AutoCloseable {
         oaSource.ifPresent(oa -> intakeEvery.put("oa", w.config().intake().oaInterval()));
         return PublishScheduler.start(w.database().dataSource(), w.database().isPostgres(),
                 new PublishScheduler.Plan(SCHEDULER_NAME, w.config().timezone(), crons, STATUS_EVERY,
-                        WATCHDOG_EVERY, intakeEvery),
+                        WATCHDOG_EVERY, intakeEvery, w.config().portals().isEmpty() ? null
+                        : w.config().portalDelivery().interval()),
                 new Tasks(w, w.inbox(INBOX_SETTLE), oaSource), w.clock());
     }
 
@@ -148,6 +149,11 @@ public final class Serve implements AutoCloseable {
                     "Nightly housekeeping compacted the H2 database file {}: {}", done.file(), done.summary()),
                     () -> LOG.info("Nightly housekeeping: nothing to compact (PostgreSQL, in memory, or the file"
                             + " is open in another process)"));
+        }
+
+        @Override
+        public void portals() {
+            w.portalRunner().run();
         }
 
         @Override

@@ -5,6 +5,15 @@ import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
+import cn.gongkai.portal.DeliveryBoundary;
+import cn.gongkai.portal.DeliveryDecisions;
+import cn.gongkai.portal.DeliveryParts;
+import cn.gongkai.portal.DeliveryStore;
+import cn.gongkai.portal.PortalCounter;
+import cn.gongkai.portal.PortalPackages;
+import cn.gongkai.portal.PortalRunner;
+import cn.gongkai.portal.PortalSenders;
+import cn.gongkai.portal.RetryPolicy;
 import cn.gongkai.publish.BoundaryListener;
 import cn.gongkai.publish.CallbackGuard;
 import cn.gongkai.publish.CallbackReader;
@@ -94,6 +103,10 @@ public final class Wiring implements AutoCloseable {
     private final Lazy<java.util.concurrent.ThreadPoolExecutor> confirmations;
     private final Lazy<Counter> counter;
     private final Lazy<AnnualReports> reports;
+    private final Lazy<PortalRunner> portalRunner;
+    private PortalSenders portalSenders = PortalSeams.senders();
+    private PortalPackages portalPackages = PortalSeams.packages();
+    private DeliveryBoundary.Listener deliveryBoundaries = DeliveryBoundary.Listener.NONE;
 
     /** Wires everything; {@code poll} says how long a run waits for WeChat to finish a publish job. */
     public Wiring(GongkaiConfig loaded, Clock clock, PollPolicy poll) {
@@ -149,6 +162,46 @@ public final class Wiring implements AutoCloseable {
                 loaded.categories()));
         this.reports = part("annual reports", () -> new AnnualReports(counter.get(),
                 new ReportWriter(loaded.templatesDir())));
+        this.portalRunner = part("portal runner", () -> new PortalRunner(loaded.portals(),
+                database().portalDeliveries(), new DeliveryParts(database().items(), database().ledger(),
+                        database().audit(), portalPackages), portalSenders,
+                new RetryPolicy(loaded.portalDelivery().retryAfter()), deliveryBoundaries, clock));
+    }
+
+    /**
+     * Connects the 报区政府办 channel to other senders and package maker, with a listener told of each delivery
+     * boundary; only tests call this (the crash test's folder receiver), before anything asks for the channel.
+     */
+    public Wiring withPortalParts(PortalSenders senders, PortalPackages packages,
+                                  DeliveryBoundary.Listener boundaries) {
+        if (portalRunner.isBuilt()) {
+            throw new IllegalStateException("the portal runner is already built");
+        }
+        this.portalSenders = senders;
+        this.portalPackages = packages;
+        this.deliveryBoundaries = boundaries;
+        return this;
+    }
+
+    /** Delivers due items to the portals (报区政府办): {@code portal run} and the scheduled job. */
+    public PortalRunner portalRunner() {
+        return portalRunner.get();
+    }
+
+    /** Adoption and resend, recorded by staff. */
+    public DeliveryDecisions portalDecisions() {
+        return new DeliveryDecisions(portalRunner(), database().portalDeliveries(), database().items(),
+                database().audit(), users(), clock);
+    }
+
+    /** The delivery rows of the 报区政府办 channel (status lists). */
+    public DeliveryStore portalDeliveries() {
+        return database().portalDeliveries();
+    }
+
+    /** 报送 and 采用 counts by year. */
+    public PortalCounter portalCounter() {
+        return new PortalCounter(database().portalDeliveries(), config.timezone(), config.categories());
     }
 
     private <T> Lazy<T> part(String name, java.util.function.Supplier<? extends T> supplier) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = "政务公开发布助手：稿件导入、审核、排版，定时发布到微信公众号，统计年度发布数量。",
         subcommands = {ServeCommand.class, DemoCommand.class, SimulatorCommand.class, ItemCommands.class,
                 ReviewCommands.class, UserCommands.class, InboxCommands.class, OaCommands.class,
-                RenderCommand.class, PublishCommands.class, CountsCommand.class, QuotaCommand.class,
+                RenderCommand.class, PublishCommands.class, PortalCommands.class, CountsCommand.class, QuotaCommand.class,
                 DoctorCommand.class, CalendarCommands.class, ReportCommand.class, LedgerCommands.class,
                 BenchCommands.class,
                 CommandLine.HelpCommand.class},

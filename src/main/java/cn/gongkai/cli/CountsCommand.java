@@ -12,9 +12,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gongkai counts --year Y [--by …] [--format table|json|csv]}. */
+/** {@code gongkai counts --year Y [--by …] [--channel wechat|portal [--portal P]] [--format table|json|csv]}. */
 @Command(name = "counts", mixinStandardHelpOptions = true,
-        description = "统计某年在公众号发布的文章数（条）和推送次数（次），按分类、月份、公众号或部门")
+        description = "统计某年在公众号发布的文章数（条）和推送次数（次），按分类、月份、公众号或部门；"
+                + "--channel portal 统计报区政府办的报送数和采用数")
 final class CountsCommand extends CliCommand {
     @Option(names = "--year", required = true, paramLabel = "Y", description = "年份（按北京时间的发布时间计）")
     int year;
@@ -27,13 +28,30 @@ final class CountsCommand extends CliCommand {
             description = "table | json | csv（默认 ${DEFAULT-VALUE}）")
     String format;
 
+    @Option(names = "--channel", defaultValue = "wechat", paramLabel = "C",
+            description = "wechat（公众号，默认）| portal（报区政府办：报送和采用，按分类和月份）")
+    String channel;
+
+    @Option(names = "--portal", paramLabel = "P", description = "与 --channel portal 一起用：只统计该报送单位（默认全部）")
+    String portal;
+
     @Override
     public Integer call() throws Exception {
-        CountBy key = CountBy.parse(by);
         String f = format.toLowerCase(Locale.ROOT);
         if (!f.equals("table") && !f.equals("json") && !f.equals("csv")) {
             throw new UserError("--format 只能是 table、json 或 csv：" + format);
         }
+        String ch = channel.toLowerCase(Locale.ROOT);
+        if (!ch.equals("wechat") && !ch.equals("portal")) {
+            throw new UserError("--channel 只能是 wechat 或 portal：" + channel);
+        }
+        if (portal != null && !ch.equals("portal")) {
+            throw new UserError("--portal 只能与 --channel portal 一起使用");
+        }
+        if (ch.equals("portal")) {
+            return PortalCounts.print(this, year, portal, f);
+        }
+        CountBy key = CountBy.parse(by);
         try (Wiring w = wire()) {
             YearCounts c = w.counter().count(year, key);
             print(c, f, out());

@@ -80,6 +80,10 @@ final class ConfigBinder {
         scalar(module, Path.class, Path::of, SINGLE);
         scalar(module, ZoneId.class, ZoneId::of, "不是有效的时区，例如 Asia/Shanghai");
         scalar(module, SandboxMode.class, SandboxMode::parse, "只能是 auto、on 或 off");
+        scalar(module, PortalConfig.Delivery.class, t -> PortalConfig.Delivery.valueOf(t.toUpperCase(Locale.ROOT)),
+                "只能是 email、webhook 或 folder");
+        scalar(module, PortalConfig.Tls.class, t -> PortalConfig.Tls.valueOf(t.toUpperCase(Locale.ROOT)),
+                "只能是 starttls、ssl 或 none");
         return module;
     }
 

@@ -16,7 +16,8 @@ import java.util.TreeSet;
 record ConfigFile(Path dataDir, ZoneId timezone, Path templatesDir, DatabaseConfig database, WebConfig web,
                   List<String> categories, Review review, Checks checks, Inbox inbox, Oa oa,
                   List<AccountConfig> accounts, SandboxMode sandbox, WeChatClientConfig wechat,
-                  PublishingConfig publishing, RenderConfig render) {
+                  PublishingConfig publishing, RenderConfig render, List<PortalConfig> portals,
+                  PortalDeliveryConfig portalDelivery) {
 
     /** The {@code review:} section. */
     record Review(List<String> chain, List<String> importantChain, int dueWorkingDays, String holidaysFile) {
@@ -35,8 +36,11 @@ record ConfigFile(Path dataDir, ZoneId timezone, Path templatesDir, DatabaseConf
     record Oa(String url, String user, Secret password, String query, Duration interval) {
     }
 
-    /** The validated configuration; {@code source} names where it was read from, for messages. */
-    GongkaiConfig toConfig(String source) {
+    /**
+     * The validated configuration; {@code source} names where it was read from, for messages, and
+     * {@code portalsGiven} whether the file wrote {@code portals:} (without it only a sandbox keeps the built-in one).
+     */
+    GongkaiConfig toConfig(String source, boolean portalsGiven) {
         if (dataDir.toString().isBlank()) {
             throw new ConfigException("data-dir", "数据目录不能为空");
         }
@@ -46,8 +50,12 @@ record ConfigFile(Path dataDir, ZoneId timezone, Path templatesDir, DatabaseConf
                 checks.imageMinWidth(), checks.wordsFile(), review.holidaysFile());
         IntakeConfig intake = new IntakeConfig(inbox.dir(), inbox.interval(), oa.url(), oa.user(), oa.password(),
                 oa.query(), oa.interval());
+        List<AccountConfig> sandboxed = sandboxedAccounts();
+        List<PortalConfig> checkedPortals = new PortalChecks(sandboxed.stream().anyMatch(AccountConfig::sandbox),
+                dataDir, categories).checked(portals, portalsGiven);
         return new GongkaiConfig(source, dataDir, timezone, database, web, categories, review.chain(),
-                sandboxedAccounts(), sandbox, wechat, templatesDir, reviewConfig, intake, publishing, render);
+                sandboxed, sandbox, wechat, templatesDir, reviewConfig, intake, publishing, render, checkedPortals,
+                portalDelivery);
     }
 
     /** Daily limits may be set only for the APIs WeChat limits (a typo would otherwise limit nothing). */

@@ -38,12 +38,12 @@ public final class ConfigLoader {
         Path chosen = file != null ? file : (Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null);
         ObjectNode defaults = defaults();
         ObjectNode tree = defaults.deepCopy();
-        if (chosen != null) {
-            ConfigTree.merge(tree, read(chosen));
-        }
+        ObjectNode given = chosen != null ? read(chosen) : YAML.createObjectNode();
+        ConfigTree.merge(tree, given);
         ObjectNode builtInAccount = (ObjectNode) defaults.withArray("/accounts").get(0);
-        new ConfigTree(tree, env).complete(builtInAccount);
-        return ConfigBinder.bind(tree).toConfig(chosen == null ? BUILT_IN : chosen.toString());
+        ObjectNode builtInPortal = (ObjectNode) defaults.withArray("/portals").get(0);
+        new ConfigTree(tree, env).complete(builtInAccount, builtInPortal);
+        return ConfigBinder.bind(tree).toConfig(chosen == null ? BUILT_IN : chosen.toString(), given.has("portals"));
     }
 
     /**

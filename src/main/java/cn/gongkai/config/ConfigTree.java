@@ -50,9 +50,14 @@ final class ConfigTree {
         return "GONGKAI_" + path.replaceAll("[./-]", "_").toUpperCase(Locale.ROOT);
     }
 
-    /** Fills in account defaults from {@code builtInAccount}, applies the environment and the placeholders. */
-    ObjectNode complete(ObjectNode builtInAccount) {
+    /**
+     * Fills in account and portal defaults from {@code builtInAccount} and {@code builtInPortal}, applies the
+     * environment and the placeholders. A portal secret written into the file is refused first.
+     */
+    ObjectNode complete(ObjectNode builtInAccount, ObjectNode builtInPortal) {
+        PortalTree.checkSecrets(tree);
         fillAccountDefaults(builtInAccount);
+        PortalTree.fillDefaults(tree, builtInPortal);
         applyEnvironment(builtInAccount);
         JsonNode dataDir = tree.path("data-dir");
         replacePlaceholders(tree, interpolate(dataDir.isValueNode() ? dataDir.asText() : "", ""));

@@ -14,13 +14,18 @@ import java.util.Optional;
  * @param intake       the inbox folder and the optional OA source
  * @param publishing   watchdog thresholds and the callback grace
  * @param render       article layout choices beyond the templates
+ * @param portals      the 报区政府办 channel's receivers (empty: the channel is off)
+ * @param portalDelivery how often the channel runs and how it retries
  */
 public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
                             List<String> categories, List<String> reviewChain, List<AccountConfig> accounts,
                             SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir, ReviewConfig review,
-                            IntakeConfig intake, PublishingConfig publishing, RenderConfig render) {
+                            IntakeConfig intake, PublishingConfig publishing, RenderConfig render,
+                            List<PortalConfig> portals, PortalDeliveryConfig portalDelivery) {
     public GongkaiConfig {
         publishing = publishing == null ? PublishingConfig.defaults() : publishing;
+        portals = portals == null ? List.of() : List.copyOf(portals);
+        portalDelivery = portalDelivery == null ? PortalDeliveryConfig.defaults() : portalDelivery;
         render = render == null ? RenderConfig.defaults() : render;
         categories = List.copyOf(categories);
         reviewChain = List.copyOf(reviewChain);
@@ -44,6 +49,11 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
         }
     }
 
+    /** The portal with this id. */
+    public Optional<PortalConfig> portal(String id) {
+        return portals.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
     public Optional<AccountConfig> account(String id) {
         return accounts.stream().filter(a -> a.id().equals(id)).findFirst();
     }
@@ -56,6 +66,6 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
     /** The same configuration with other accounts (sandbox wiring points accounts at the simulator). */
     public GongkaiConfig withAccounts(List<AccountConfig> newAccounts) {
         return new GongkaiConfig(source, dataDir, timezone, database, web, categories, reviewChain, newAccounts,
-                sandbox, wechat, templatesDir, review, intake, publishing, render);
+                sandbox, wechat, templatesDir, review, intake, publishing, render, portals, portalDelivery);
     }
 }

@@ -42,6 +42,7 @@ public record PortalConfig(String id, String name, List<String> categories, Deli
                         List<String> cc, Duration timeout) {
         public Email {
             host = host == null ? "" : host.strip();
+            tls = tls == null ? Tls.STARTTLS : tls;
             user = user == null ? "" : user.strip();
             password = password == null ? Secret.empty() : password;
             from = from == null ? "" : from.strip();
@@ -67,6 +68,9 @@ public record PortalConfig(String id, String name, List<String> categories, Deli
 
     /** Folder delivery: one package folder per item, written atomically into {@code dir}. */
     public record Folder(Path dir) {
+        public Folder {
+            dir = dir == null ? Path.of("") : dir;
+        }
     }
 
     public PortalConfig {
@@ -85,6 +89,11 @@ public record PortalConfig(String id, String name, List<String> categories, Deli
         unit = unit == null ? "" : unit.strip();
         contact = contact == null ? "" : contact.strip();
         phone = phone == null ? "" : phone.strip();
+    }
+
+    /** The same portal writing into another folder (the loader resolves a relative {@code folder.dir}). */
+    PortalConfig withFolder(Folder other) {
+        return new PortalConfig(id, name, categories, delivery, email, webhook, other, subject, unit, contact, phone);
     }
 
     /** Whether an item of this category goes to this portal. */

@@ -24,7 +24,11 @@ public enum AuditAction {
     REQUEUE("重新排队"),
     WITHDRAW("撤回"),
     CORRECTION_QUEUED("起草更正说明"),
-    CORRECTED("已更正");
+    CORRECTED("已更正"),
+    PORTAL_SENT("已报送"),
+    PORTAL_RESEND("重新报送"),
+    PORTAL_ADOPTED("报送已采用"),
+    PORTAL_NOT_ADOPTED("报送未采用");
 
     private final String label;
 

@@ -55,6 +55,7 @@ public final class PublishScheduler implements AutoCloseable {
     static final String STATUS = "status";
     static final String WATCHDOG = "watchdog";
     static final String INTAKE = "intake";
+    static final String PORTAL = "portal";
     static final String HOUSEKEEPING = "housekeeping";
     /** When the housekeeping runs: 03:30 every night in the configured zone, when nobody publishes or edits. */
     static final String HOUSEKEEPING_CRON = "0 30 3 * * ?";
@@ -79,6 +80,10 @@ public final class PublishScheduler implements AutoCloseable {
         /** Take in what a source of items holds now ({@code inbox}: the inbox folder, {@code oa}: the OA database). */
         void intake(String source);
 
+        /** Deliver what is due to the portals (报区政府办); runs only when the plan has a portal interval. */
+        default void portals() {
+        }
+
         /** Nightly, at a quiet hour: keep the database small (compact an H2 file within a budget). */
         default void housekeeping() {
         }
@@ -92,10 +97,20 @@ public final class PublishScheduler implements AutoCloseable {
      * @param statusEvery    how often the status job runs per account
      * @param watchdogEvery  how often the watchdog runs
      * @param intakeEvery    source of items ({@code inbox}, {@code oa}) → how often it is read
+     * @param portalEvery    how often what is due goes to the portals; null when no portal is configured (no job)
      */
     public record Plan(String schedulerName, ZoneId zone, Map<String, String> cronByAccount, Duration statusEvery,
-                       Duration watchdogEvery, Map<String, Duration> intakeEvery) {
+                       Duration watchdogEvery, Map<String, Duration> intakeEvery, Duration portalEvery) {
+        /** A plan without the portal job. */
+        public Plan(String schedulerName, ZoneId zone, Map<String, String> cronByAccount, Duration statusEvery,
+                    Duration watchdogEvery, Map<String, Duration> intakeEvery) {
+            this(schedulerName, zone, cronByAccount, statusEvery, watchdogEvery, intakeEvery, null);
+        }
+
         public Plan {
+            if (portalEvery != null && portalEvery.toSeconds() < 1) {
+                throw new IllegalArgumentException("portalEvery must be at least a second: " + portalEvery);
+            }
             if (schedulerName == null || !schedulerName.matches("[A-Za-z0-9_-]{1,60}")) {
                 throw new IllegalArgumentException("scheduler name must be 1-60 letters, digits, - or _: "
                         + schedulerName);
@@ -198,6 +213,12 @@ public final class PublishScheduler implements AutoCloseable {
             wanted.add(intake);
             s.addJob(job(intake, INTAKE, e.getKey()), true);
             keepRepeating(s, TriggerKey.triggerKey(INTAKE + "-" + e.getKey(), GROUP), intake, e.getValue());
+        }
+        if (plan.portalEvery() != null) {
+            JobKey portal = JobKey.jobKey(PORTAL, GROUP);
+            wanted.add(portal);
+            s.addJob(job(portal, PORTAL, ""), true);
+            keepRepeating(s, TriggerKey.triggerKey(PORTAL, GROUP), portal, plan.portalEvery());
         }
         wanted.add(nightly(s, plan.zone()));
         for (JobKey stored : s.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {

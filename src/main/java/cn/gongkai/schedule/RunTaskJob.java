@@ -40,6 +40,7 @@ public final class RunTaskJob implements Job {
                 case PublishScheduler.STATUS -> tasks.status(account);
                 case PublishScheduler.WATCHDOG -> tasks.watchdog();
                 case PublishScheduler.INTAKE -> tasks.intake(account);
+                case PublishScheduler.PORTAL -> tasks.portals();
                 default -> LOG.error("Scheduled job {} has unknown kind '{}'; ignored",
                         context.getJobDetail().getKey(), kind);
             }

@@ -283,6 +283,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** The nonces of WeChat callbacks already acted upon, shared by every node using this database. */
+    /** The 报区政府办 delivery rows (one per item and portal). */
+    public cn.gongkai.portal.DeliveryStore portalDeliveries() {
+        return new JdbiPortalDeliveries(transactions);
+    }
+
     public CallbackNonces callbackNonces() {
         return callbackNonces;
     }

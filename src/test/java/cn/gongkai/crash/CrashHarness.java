@@ -375,7 +375,7 @@ final class CrashHarness implements AutoCloseable {
     }
 
     /** The real thing: SIGKILL, no shutdown hooks, no finally blocks. */
-    private static void killDashNine(Process p) throws InterruptedException, IOException {
+    static void killDashNine(Process p) throws InterruptedException, IOException {
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start();
         if (kill.waitFor() != 0) {
             p.destroyForcibly();

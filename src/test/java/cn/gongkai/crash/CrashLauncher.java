@@ -59,7 +59,7 @@ public final class CrashLauncher {
         System.exit(0);
     }
 
-    private static void waitForKill() {
+    static void waitForKill() {
         while (true) {
             try {
                 Thread.sleep(60_000);

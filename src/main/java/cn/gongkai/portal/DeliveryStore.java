@@ -1,0 +1,64 @@
+package cn.gongkai.portal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The delivery rows of the 报区政府办 channel ({@code portal_delivery}, one per item and portal). Every write is a
+ * compare-and-set on the row's state, so two runs (the scheduled job and {@code gongkai portal run}) never send the
+ * same row at once.
+ */
+public interface DeliveryStore {
+
+    /**
+     * Items the portal has no row for yet that are due at {@code now}: approved (or published or being published
+     * since the channel began — items published before it are not sent afterwards), planned for {@code now} or
+     * earlier or not planned, of one of {@code categories} (all when empty); oldest first, at most {@code limit}.
+     */
+    List<Long> undelivered(String portalId, List<String> categories, Instant now, int limit);
+
+    /**
+     * Stores a new PREPARED row (attempts 1, claimed until its {@code nextAttemptAt}) in one transaction.
+     *
+     * @return false when the item already has a row for the portal (another run prepared it first)
+     */
+    boolean prepare(PortalDelivery row);
+
+    /** Rows of the portal that a run may send now: PREPARED or FAILED with a next attempt at or before {@code now}. */
+    List<PortalDelivery> pending(String portalId, Instant now, int limit);
+
+    /**
+     * Claims a pending row for one attempt: counts the attempt and holds it until {@code until} (a process that dies
+     * while sending leaves it for the next run after that).
+     *
+     * @return false when it is no longer pending (another run took it)
+     */
+    boolean claim(long itemId, String portalId, Instant now, Instant until);
+
+    /** PREPARED/FAILED → SENT, or ADOPTED by {@code portal} when {@code adoptedUrl} is not empty. */
+    boolean sent(long itemId, String portalId, String reference, String adoptedUrl, Instant at);
+
+    /** PREPARED/FAILED → FAILED with the reason; {@code nextAttempt} null waits for staff. */
+    boolean failed(long itemId, String portalId, String failure, Instant nextAttempt);
+
+    /** FAILED → FAILED due now (staff fixed the cause and asked to send again under the same identity). */
+    boolean resend(long itemId, String portalId, Instant now);
+
+    /**
+     * Records the office's decision: SENT/ADOPTED/NOT_ADOPTED → {@code to} (ADOPTED or NOT_ADOPTED) with the link
+     * (empty for NOT_ADOPTED), who recorded it and when.
+     */
+    boolean decide(long itemId, String portalId, DeliveryState to, String url, String recordedBy, Instant at);
+
+    Optional<PortalDelivery> find(long itemId, String portalId);
+
+    /** The rows of an item, one per portal it went to. */
+    List<PortalDelivery> ofItem(long itemId);
+
+    /** The newest rows (of one portal, or all when null), newest prepared first, at most {@code limit}. */
+    List<PortalDelivery> recent(String portalId, int limit);
+
+    /** Rows sent in [from, until) (of one portal, or all when null): what the counts read. */
+    List<PortalDelivery> sentBetween(Instant from, Instant until, String portalId);
+}
