@@ -53,8 +53,9 @@ public final class ConfigLoader {
      */
     public static void warmUp() {
         ObjectNode tree = defaults();
-        new ConfigTree(tree, Map.of()).complete((ObjectNode) tree.withArray("/accounts").get(0).deepCopy());
-        ConfigBinder.bind(tree).toConfig(BUILT_IN);
+        new ConfigTree(tree, Map.of()).complete((ObjectNode) tree.withArray("/accounts").get(0).deepCopy(),
+                (ObjectNode) tree.withArray("/portals").get(0).deepCopy());
+        ConfigBinder.bind(tree).toConfig(BUILT_IN, false);
     }
 
     /**
