@@ -1,55 +1,65 @@
 package cn.gongkai;
 
-import cn.gongkai.config.PortalConfig;
-import cn.gongkai.portal.DeliveryException;
-import cn.gongkai.portal.DeliveryIdentity;
-import cn.gongkai.portal.PortalPackage;
+import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.delivery.SandboxMailbox;
+import cn.gongkai.delivery.Senders;
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ImageStore;
+import cn.gongkai.item.Note;
+import cn.gongkai.portal.DeliveryFacts;
+import cn.gongkai.portal.PackageBuilder;
+import cn.gongkai.portal.PackageSource;
 import cn.gongkai.portal.PortalPackages;
-import cn.gongkai.portal.PortalSender;
 import cn.gongkai.portal.PortalSenders;
-import cn.gongkai.portal.SendReceipt;
+import cn.gongkai.render.Glossary;
+import cn.gongkai.review.AuditAction;
+import cn.gongkai.review.AuditLog;
+import cn.gongkai.review.ReviewService;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Where the 报区政府办 channel meets the parts built beside it (issue 18): the senders of {@code cn.gongkai.delivery}
- * ({@code Senders.forPortal(portal, sandboxMailbox)}) and the package builder ({@code portal.PackageBuilder}). Until
- * those are merged, every delivery fails with a Chinese message saying so (a failure that waits for staff), so that
- * nothing is counted as sent that was not; the tests connect their own folder receiver through
- * {@link Wiring#withPortalParts}.
+ * Where the 报区政府办 channel meets the parts built beside it: the senders of {@code cn.gongkai.delivery} (e-mail,
+ * webhook, folder, and the sandbox mailbox when a portal's mail has no server) and the {@link PackageBuilder}, whose
+ * {@link PackageSource} is filled here from the item, the image store, the glossary, and the approvals bound to the
+ * content being sent.
  */
 final class PortalSeams {
-    private static final String NOT_CONNECTED = "本程序版本尚未接入报送方式";
 
     private PortalSeams() {
     }
 
-    /** The senders; to be {@code portal -> Senders.forPortal(portal, sandboxMailbox())} once merged. */
-    static PortalSenders senders() {
-        return portal -> new PortalSender() {
-            @Override
-            public SendReceipt send(PortalPackage pkg, DeliveryIdentity identity) throws DeliveryException {
-                throw new DeliveryException(DeliveryException.Kind.PERMANENT, "no sender connected for "
-                        + portal.delivery(), NOT_CONNECTED + "（" + label(portal) + "），请升级后重新报送", null);
-            }
-
-            @Override
-            public String describe() {
-                return label(portal) + "（" + NOT_CONNECTED + "）";
-            }
-        };
+    /** The sender of each portal; a portal whose mail has no server gets the sandbox mailbox of this process. */
+    static PortalSenders senders(Supplier<SandboxMailbox> sandbox) {
+        return portal -> Senders.forPortal(portal, sandbox);
     }
 
-    /** The package maker; to be an adapter to {@code PackageBuilder} once merged. */
-    static PortalPackages packages() {
-        return (item, portal, facts) -> {
-            throw new IllegalStateException("本程序版本尚未接入报送材料（.docx）的生成");
-        };
+    /** The package maker: the item's approved content with its pictures, notes and approvals, in the configured zone. */
+    static PortalPackages packages(GongkaiConfig config, ImageStore images, Supplier<Glossary> glossary,
+                                   AuditLog audit) {
+        PackageBuilder builder = new PackageBuilder();
+        return (item, portal, facts) -> builder.build(source(config, images, glossary.get(), audit, item, facts),
+                portal);
     }
 
-    private static String label(PortalConfig portal) {
-        return switch (portal.delivery()) {
-            case EMAIL -> "邮件";
-            case WEBHOOK -> "接口";
-            case FOLDER -> "文件夹";
-        };
+    private static PackageSource source(GongkaiConfig config, ImageStore images, Glossary glossary, AuditLog audit,
+                                        DisclosureItem item, DeliveryFacts facts) {
+        List<Note> glossaryNotes = item.content().glossary().stream()
+                .flatMap(term -> glossary.explain(term).map(text -> new Note(term, text)).stream())
+                .toList();
+        boolean headingNumbers = item.content().headingNumbers() != null ? item.content().headingNumbers()
+                : config.render().headingNumbers();
+        return new PackageSource(item.id(), item.content(), image -> images.get(image.sha256()), glossaryNotes,
+                headingNumbers, approvals(audit, item), item.contentHash(), item.content().publishAt(),
+                facts.publishedAt(), facts.wechatUrl(), facts.preparedAt(), config.timezone());
+    }
+
+    /** The approvals of the content being sent (rows of another version of the text are not its approvals). */
+    private static List<PackageSource.Approval> approvals(AuditLog audit, DisclosureItem item) {
+        return audit.history(item.id()).stream()
+                .filter(e -> e.decision().equals(AuditAction.APPROVE.name()))
+                .filter(e -> e.contentHash().equals(item.contentHash()))
+                .map(e -> new PackageSource.Approval(ReviewService.roleLabel(e.role()), e.actor(), e.at()))
+                .toList();
     }
 }

@@ -1,11 +1,14 @@
 package cn.gongkai;
 
 import cn.gongkai.config.AccountConfig;
+import cn.gongkai.config.PortalConfig;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
+import cn.gongkai.delivery.SandboxMailbox;
 import cn.gongkai.portal.DeliveryBoundary;
+import cn.gongkai.portal.OfficeMailbox;
 import cn.gongkai.portal.DeliveryDecisions;
 import cn.gongkai.portal.DeliveryParts;
 import cn.gongkai.portal.DeliveryStore;
@@ -104,8 +107,11 @@ public final class Wiring implements AutoCloseable {
     private final Lazy<Counter> counter;
     private final Lazy<AnnualReports> reports;
     private final Lazy<PortalRunner> portalRunner;
-    private PortalSenders portalSenders = PortalSeams.senders();
-    private PortalPackages portalPackages = PortalSeams.packages();
+    private final Lazy<SandboxMailbox> sandboxMailbox;
+    private final Lazy<Glossary> glossary;
+    /** Set only by tests ({@link #withPortalParts}); null: the real senders and package builder. */
+    private PortalSenders portalSenders;
+    private PortalPackages portalPackages;
     private DeliveryBoundary.Listener deliveryBoundaries = DeliveryBoundary.Listener.NONE;
 
     /** Wires everything; {@code poll} says how long a run waits for WeChat to finish a publish job. */
@@ -162,9 +168,13 @@ public final class Wiring implements AutoCloseable {
                 loaded.categories()));
         this.reports = part("annual reports", () -> new AnnualReports(counter.get(),
                 new ReportWriter(loaded.templatesDir())));
+        this.sandboxMailbox = part("sandbox mailbox", SandboxMailbox::new);
+        this.glossary = part("glossary notes", this::loadGlossary);
         this.portalRunner = part("portal runner", () -> new PortalRunner(loaded.portals(),
                 database().portalDeliveries(), new DeliveryParts(database().items(), database().ledger(),
-                        database().audit(), portalPackages), portalSenders,
+                        database().audit(), portalPackages != null ? portalPackages
+                        : PortalSeams.packages(loaded, database().images(), glossary::get, database().audit())),
+                portalSenders != null ? portalSenders : PortalSeams.senders(sandboxMailbox::get),
                 new RetryPolicy(loaded.portalDelivery().retryAfter()), deliveryBoundaries, clock));
     }
 
@@ -192,6 +202,16 @@ public final class Wiring implements AutoCloseable {
     public DeliveryDecisions portalDecisions() {
         return new DeliveryDecisions(portalRunner(), database().portalDeliveries(), database().items(),
                 database().audit(), users(), clock);
+    }
+
+    /**
+     * The office's mailbox in this process, when a portal's mail has no server (sandbox mode): what the office
+     * received, for the console's mailbox page; empty when every portal has a real mail server, webhook or folder.
+     */
+    public Optional<OfficeMailbox> officeMailbox() {
+        boolean sandboxed = config.portals().stream().anyMatch(p -> p.delivery() == PortalConfig.Delivery.EMAIL
+                && p.email().sandbox());
+        return sandboxed ? Optional.of(sandboxMailbox.get()) : Optional.empty();
     }
 
     /** The delivery rows of the 报区政府办 channel (status lists). */
@@ -231,6 +251,14 @@ public final class Wiring implements AutoCloseable {
         ArticleRenderer loaded = ArticleRenderer.load(config.templatesDir(), ConfigFiles.renderSettings(config, qr));
         qr.forEach(database().images()::put);
         return loaded;
+    }
+
+    /** The glossary (名词解释 of shared terms): read from the templates folder without compiling any template. */
+    private Glossary loadGlossary() {
+        if (renderer.isBuilt() || !Files.isDirectory(config.templatesDir().resolve("notes"))) {
+            return renderer.get().glossary();
+        }
+        return Glossary.load(config.templatesDir().resolve("notes"));
     }
 
     /** The glossary's terms for the importer: read from the templates folder without compiling any template. */
@@ -574,6 +602,7 @@ public final class Wiring implements AutoCloseable {
             gateway.get().close();
         }
         database.ifBuilt(Database::close);
+        sandboxMailbox.ifBuilt(SandboxMailbox::close);
         if (simulator.isBuilt() && simulator.get() != null) {
             simulator.get().close();
         }
