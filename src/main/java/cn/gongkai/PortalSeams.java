@@ -22,7 +22,10 @@ final class PortalSeams {
     private PortalSeams() {
     }
 
-    /** The senders; to be {@code portal -> Senders.forPortal(portal, sandboxMailbox())} once merged. */
+    /**
+     * The senders; once {@code cn.gongkai.delivery} is merged: {@code portal -> Senders.forPortal(portal, mailbox)}
+     * with {@code mailbox} a {@code Supplier<SandboxMailbox>} (a lazy part of the wiring, closed with it).
+     */
     static PortalSenders senders() {
         return portal -> new PortalSender() {
             @Override
@@ -38,7 +41,12 @@ final class PortalSeams {
         };
     }
 
-    /** The package maker; to be an adapter to {@code PackageBuilder} once merged. */
+    /**
+     * The package maker; once {@code PackageBuilder} is merged: {@code new PackageBuilder().build(source, portal)}
+     * with its {@code PackageSource} filled from the item, the image store ({@code images().get(sha256)}), the
+     * glossary notes of the item's terms, the APPROVE audit rows bound to the current content hash, and the facts
+     * ({@link cn.gongkai.portal.DeliveryFacts}: WeChat link and time, preparation time) in the configured zone.
+     */
     static PortalPackages packages() {
         return (item, portal, facts) -> {
             throw new IllegalStateException("本程序版本尚未接入报送材料（.docx）的生成");
