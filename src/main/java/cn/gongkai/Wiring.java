@@ -168,7 +168,8 @@ public final class Wiring implements AutoCloseable {
                 loaded.categories()));
         this.reports = part("annual reports", () -> new AnnualReports(counter.get(),
                 new ReportWriter(loaded.templatesDir())));
-        this.sandboxMailbox = part("sandbox mailbox", SandboxMailbox::new);
+        this.sandboxMailbox = part("sandbox mailbox",
+                () -> new SandboxMailbox(loaded.dataDir().resolve("sandbox-mailbox")));
         this.glossary = part("glossary notes", this::loadGlossary);
         this.portalRunner = part("portal runner", () -> new PortalRunner(loaded.portals(),
                 database().portalDeliveries(), new DeliveryParts(database().items(), database().ledger(),

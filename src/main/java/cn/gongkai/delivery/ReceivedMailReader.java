@@ -29,9 +29,11 @@ final class ReceivedMailReader {
     private ReceivedMailReader() {
     }
 
-    static ReceivedMail read(int number, byte[] raw, List<String> recipients) {
+    static ReceivedMail read(int number, byte[] raw) {
+        List<String> recipients = List.of();
         try {
             MimeMessage m = parse(raw);
+            recipients = recipients(m);
             List<Part> files = new ArrayList<>();
             StringBuilder body = new StringBuilder();
             walk(m, files, body);
@@ -47,6 +49,21 @@ final class ReceivedMailReader {
             return new ReceivedMail(number, "", "", recipients, "（无法解析的邮件：" + e.getMessage() + "）",
                     Optional.empty(), "", List.of(), raw.length);
         }
+    }
+
+    /** The To and Cc addresses, sorted (the sandbox's envelope recipients: nothing is sent Bcc). */
+    private static List<String> recipients(MimeMessage m) throws MessagingException {
+        List<String> all = new ArrayList<>();
+        for (jakarta.mail.Message.RecipientType type : List.of(jakarta.mail.Message.RecipientType.TO,
+                jakarta.mail.Message.RecipientType.CC)) {
+            jakarta.mail.Address[] addresses = m.getRecipients(type);
+            if (addresses != null) {
+                for (jakarta.mail.Address a : addresses) {
+                    all.add(a instanceof jakarta.mail.internet.InternetAddress ia ? ia.getAddress() : a.toString());
+                }
+            }
+        }
+        return all.stream().sorted().toList();
     }
 
     /** The attachment with this (decoded) file name, with its content decoded. */

@@ -27,7 +27,7 @@ public final class Senders {
             case WEBHOOK -> WebhookSender.to(portal.id(), required(portal.webhook(), key, "webhook"));
             case FOLDER -> {
                 PortalConfig.Folder folder = required(portal.folder(), key, "folder");
-                if (folder.dir() == null) {
+                if (folder.dir() == null || folder.dir().toString().isEmpty()) {
                     throw new ConfigException(key + ".folder.dir", "", "请写明报送文件夹的路径");
                 }
                 yield new FolderSender(portal.id(), folder.dir());

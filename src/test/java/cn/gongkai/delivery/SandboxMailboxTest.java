@@ -9,9 +9,12 @@ import cn.gongkai.portal.PortalSender;
 import cn.gongkai.portal.ReceivedMail;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The sandbox office mailbox: started on the first mail, one entry per mail, what the console's page reads. */
 class SandboxMailboxTest {
@@ -95,6 +98,27 @@ class SandboxMailboxTest {
             assertThat(small.received()).extracting(ReceivedMail::number).containsExactly(2, 3);
             assertThat(small.raw(1)).isEmpty();
             assertThat(tiny.received()).extracting(ReceivedMail::number).containsExactly(3);
+        }
+    }
+
+    @Test
+    void mailsAreKeptInTheFolderSoAnotherProcessSeesThemAndNumbersGoOn(@TempDir Path dir) throws Exception {
+        try (SandboxMailbox first = new SandboxMailbox(dir)) {
+            Senders.forPortal(portal(List.of(), List.of()), () -> first)
+                    .send(TestPackages.sample(), TestPackages.identity());
+        }
+        try (SandboxMailbox later = new SandboxMailbox(dir)) {
+            assertThat(later.received()).extracting(ReceivedMail::subject).containsExactly(TestPackages.SUBJECT);
+            Senders.forPortal(portal(List.of(), List.of()), () -> later)
+                    .send(TestPackages.sample(), TestPackages.identity());
+            assertThat(later.received()).extracting(ReceivedMail::number).containsExactly(1, 2);
+            assertThat(later.raw(1)).isPresent();
+            assertThat(later.raw(0)).isEmpty();
+            assertThat(later.raw(3)).isEmpty();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .containsExactly("000001.eml", "000002.eml");
         }
     }
 }
