@@ -32,16 +32,14 @@ public interface LedgerRepository {
     Optional<LedgerEntry> find(long ledgerId);
 
     /**
-     * The 外部发布 and 历史导入 rows of [from, to) that staff keep by hand, pending ones first (no category, or the
-     * category {@code pending}), then by time: {@code limit} rows from {@code offset}.
+     * A page of the 外部发布 and 历史导入 rows of [from, to) that staff keep by hand, pending ones first (no category,
+     * or the category {@code pending}), then by time — {@code limit} rows from {@code offset} — with how many such
+     * rows there are and how many are pending.
      */
-    List<LedgerEntry> keptRows(Instant from, Instant to, String pending, int limit, int offset);
+    KeptPage keptPage(Instant from, Instant to, String pending, int limit, int offset);
 
-    /** How many 外部发布 and 历史导入 rows [from, to) has, and how many are pending (as {@link #keptRows}). */
-    KeptCount keptCount(Instant from, Instant to, String pending);
-
-    /** The count of {@link #keptCount}. */
-    record KeptCount(int total, int pending) {
+    /** The answer of {@link #keptPage}. */
+    record KeptPage(List<LedgerEntry> rows, int total, int pending) {
     }
 
     /** The row of a published item in a mode. */

@@ -17,6 +17,8 @@ import org.jdbi.v3.core.statement.Query;
 final class ItemFilterSql {
     /** Newest change first, as the V19 index {@code item_newest} is ordered. */
     private static final String NEWEST = " ORDER BY updated_at DESC, created_at, id";
+    /** The same order for one status, as {@code item_status_newest} is ordered (the status is the same in every row). */
+    private static final String STATUS_NEWEST = " ORDER BY status, updated_at DESC, created_at, id";
     private static final String OLDEST = " ORDER BY created_at, id";
 
     private final List<String> where = new ArrayList<>();
@@ -94,8 +96,14 @@ final class ItemFilterSql {
 
     /** {@code SELECT columns FROM item WHERE …} in the query's order and page. */
     String select(String columns) {
-        return "SELECT " + columns + " FROM item WHERE " + String.join(" AND ", where)
-                + (query.newestFirst() ? NEWEST : OLDEST)
+        return "SELECT " + columns + " FROM item " + whereAndOrder();
+    }
+
+    /** {@code WHERE …} in the query's order and page, on a table (or view) named {@code item}. */
+    String whereAndOrder() {
+        return "WHERE " + String.join(" AND ", where)
+                + (!query.newestFirst() ? OLDEST : query.statuses() != null && query.statuses().size() == 1
+                ? STATUS_NEWEST : NEWEST)
                 + " OFFSET :offset ROWS" + (query.limit() > 0 ? " FETCH FIRST :limit ROWS ONLY" : "");
     }
 

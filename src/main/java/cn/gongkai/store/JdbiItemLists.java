@@ -54,15 +54,19 @@ final class JdbiItemLists {
     }
 
     /**
-     * The calendar as two index range reads (published and corrected items by their last change, V17; the others
-     * by their planned time, V19), merged in the calendar's order.
+     * The calendar as index range reads (published, then corrected items by their last change, V19
+     * {@code item_status_newest}; the others by their planned time, V19 {@code item_planned}), merged in the
+     * calendar's order.
      */
     List<ItemHead> calendar(String account, Instant from, Instant until) {
         return tx.call("cannot read the calendar of account " + account, h -> {
-            List<ItemHead> heads = new ArrayList<>(Sql.rows(h, "SELECT " + HEAD + " FROM item WHERE deleted_at IS NULL"
-                    + " AND " + ofAccount(account) + "status IN ('PUBLISHED', 'CORRECTED')"
-                    + " AND updated_at >= :from AND updated_at < :until",
-                    q -> bindAccount(q, account).bind("from", from).bind("until", until), (rs, ctx) -> head(rs)));
+            List<ItemHead> heads = new ArrayList<>();
+            for (ItemStatus out : List.of(ItemStatus.PUBLISHED, ItemStatus.CORRECTED)) {
+                heads.addAll(Sql.rows(h, "SELECT " + HEAD + " FROM item WHERE deleted_at IS NULL AND "
+                        + ofAccount(account) + "status = :status AND updated_at >= :from AND updated_at < :until",
+                        q -> bindAccount(q, account).bind("status", out.name()).bind("from", from).bind("until", until),
+                        (rs, ctx) -> head(rs)));
+            }
             heads.addAll(Sql.rows(h, "SELECT " + HEAD + " FROM item WHERE deleted_at IS NULL AND " + ofAccount(account)
                     + "status NOT IN ('PUBLISHED', 'CORRECTED', 'WITHDRAWN', 'REJECTED')"
                     + " AND publish_at >= :from AND publish_at < :until",
@@ -81,11 +85,14 @@ final class JdbiItemLists {
     }
 
     /**
-     * The items the query finds, whole: their ids are found by the query on the table (its indexes serve the filter
-     * and the order), then the page's items are read by id.
+     * The items the query finds, whole. A page's ids are found by the query on the table (its indexes serve the
+     * filter and the order), then its items are read by id; a query without a page reads them in one go.
      */
     List<DisclosureItem> search(ItemQuery query) {
         ItemFilterSql sql = new ItemFilterSql(query);
+        if (query.limit() == 0) {
+            return tx.call("cannot search items", h -> JdbiItemRepository.load(h, sql.whereAndOrder(), sql::bindAll));
+        }
         return tx.call("cannot search items", h -> {
             List<Long> ids = sql.bindAll(h.createQuery(sql.select("id"))).mapTo(Long.class).list();
             if (ids.isEmpty()) {

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * The rows of the 台账 card (统计): the 外部发布 and 历史导入 rows of an interval, pending ones (no category, or the
  * placeholder category) first, then by time. Each source is read in the order of the V19 index {@code ledger_kept}
- * (source, published_at, category, id), only as far as the page needs, and the two are merged; the counts are one
+ * (source, published_at, id, category), only as far as the page needs, and the two are merged; the counts are one
  * pass over that index per source, without reading the rows.
  */
 final class JdbiLedgerCard {
@@ -29,8 +29,8 @@ final class JdbiLedgerCard {
         this.tx = tx;
     }
 
-    LedgerRepository.KeptCount count(Instant from, Instant to, String pending) {
-        return tx.call("cannot count the kept ledger rows from " + from + " to " + to, h -> {
+    LedgerRepository.KeptPage page(Instant from, Instant to, String pending, int limit, int offset) {
+        return tx.call("cannot read the kept ledger rows from " + from + " to " + to, h -> {
             int total = 0;
             int waiting = 0;
             for (LedgerSource source : KEPT) {
@@ -41,22 +41,14 @@ final class JdbiLedgerCard {
                 total += n[0];
                 waiting += n[1];
             }
-            return new LedgerRepository.KeptCount(total, waiting);
-        });
-    }
-
-    List<LedgerEntry> page(Instant from, Instant to, String pending, int limit, int offset) {
-        return tx.call("cannot read the kept ledger rows from " + from + " to " + to, h -> {
-            int pendingCount = count(from, to, pending).pending();
             List<LedgerEntry> rows = new ArrayList<>();
-            if (offset < pendingCount) {
+            if (offset < waiting) {
                 rows.addAll(part(h, from, to, pending, true, offset, limit));
             }
             if (rows.size() < limit) {
-                rows.addAll(part(h, from, to, pending, false, Math.max(0, offset - pendingCount),
-                        limit - rows.size()));
+                rows.addAll(part(h, from, to, pending, false, Math.max(0, offset - waiting), limit - rows.size()));
             }
-            return rows;
+            return new LedgerRepository.KeptPage(rows, total, waiting);
         });
     }
 
@@ -66,7 +58,8 @@ final class JdbiLedgerCard {
         List<LedgerEntry> merged = new ArrayList<>();
         for (LedgerSource source : KEPT) {
             merged.addAll(h.createQuery("SELECT " + JdbiLedgerRepository.COLUMNS + OF_SOURCE + " AND "
-                            + (waiting ? "" : "NOT ") + PENDING + " ORDER BY published_at, id FETCH FIRST :n ROWS ONLY")
+                            + (waiting ? "" : "NOT ") + PENDING + " ORDER BY source, published_at, id"
+                            + " FETCH FIRST :n ROWS ONLY")
                     .bind("source", source.code()).bind("from", from).bind("to", to).bind("pending", pending)
                     .bind("n", offset + limit).map((rs, ctx) -> JdbiLedgerRepository.entry(rs)).list());
         }

@@ -127,13 +127,8 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
     }
 
     @Override
-    public List<LedgerEntry> keptRows(Instant from, Instant to, String pending, int limit, int offset) {
+    public KeptPage keptPage(Instant from, Instant to, String pending, int limit, int offset) {
         return new JdbiLedgerCard(tx).page(from, to, pending, limit, offset);
-    }
-
-    @Override
-    public KeptCount keptCount(Instant from, Instant to, String pending) {
-        return new JdbiLedgerCard(tx).count(from, to, pending);
     }
 
     @Override

@@ -95,13 +95,13 @@ final class LedgerPage {
         Instant to = s.counter().startOf(year + 1);
         String p = ctx.queryParam("ledgerPage");
         int page = p != null && p.strip().matches("[1-9]\\d{0,5}") ? Integer.parseInt(p.strip()) : 1;
-        LedgerRepository.KeptCount count = s.ledger().keptCount(from, to, ReportBuilder.EXTERNAL);
-        List<Row> shown = s.ledger().keptRows(from, to, ReportBuilder.EXTERNAL, ROWS_PER_PAGE,
-                (page - 1) * ROWS_PER_PAGE).stream().map(e -> new Row(e.id(),
+        LedgerRepository.KeptPage kept = s.ledger().keptPage(from, to, ReportBuilder.EXTERNAL, ROWS_PER_PAGE,
+                (page - 1) * ROWS_PER_PAGE);
+        List<Row> shown = kept.rows().stream().map(e -> new Row(e.id(),
                 MINUTE.format(e.publishedAt().atZone(s.site().config().timezone())), e.source().label(),
                 s.site().accountName(e.account()), e.title(), e.url() == null ? "" : e.url(),
                 pending(e) ? "" : e.category(), pending(e), e.deletedAt() != null)).toList();
-        return new Card(shown, count.total(), count.pending(), page, (page - 1) * ROWS_PER_PAGE + 1,
+        return new Card(shown, kept.total(), kept.pending(), page, (page - 1) * ROWS_PER_PAGE + 1,
                 s.site().config().categories(), ConsoleAccess.holds(ConsoleAccess.user(ctx), KEEPERS),
                 !freepublishAccounts().isEmpty(), MAX_UPLOAD_BYTES / 1024 / 1024, RECONCILE_PAGES);
     }

@@ -147,14 +147,15 @@ class ConsolePagingStoreTest {
             rows.add(kept(LedgerSource.IMPORT, 8, null, to.plusSeconds(60)));
             db.ledger().recordAll(rows);
 
-            assertThat(db.ledger().keptCount(from, to, "外部发布")).isEqualTo(new LedgerRepository.KeptCount(7, 3));
             List<String> titles = new ArrayList<>();
             for (int offset = 0; offset < 8; offset += 2) {
-                db.ledger().keptRows(from, to, "外部发布", 2, offset).forEach(e -> titles.add(e.title()));
+                LedgerRepository.KeptPage page = db.ledger().keptPage(from, to, "外部发布", 2, offset);
+                assertThat(List.of(page.total(), page.pending())).containsExactly(7, 3);
+                page.rows().forEach(e -> titles.add(e.title()));
             }
             // pending (n = 6, 3, 0) first, each part by time: later n is earlier
             assertThat(titles).containsExactly("台账 6", "台账 3", "台账 0", "台账 5", "台账 4", "台账 2", "台账 1");
-            assertThat(db.ledger().keptRows(from, to, "外部发布", 2, 8)).isEmpty();
+            assertThat(db.ledger().keptPage(from, to, "外部发布", 2, 8).rows()).isEmpty();
         }
     }
 
