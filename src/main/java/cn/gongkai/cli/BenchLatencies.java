@@ -34,6 +34,11 @@ final class BenchLatencies {
         firstError.putIfAbsent(page, what);
     }
 
+    /** The timed requests answered 200, of every page. */
+    synchronized int requests() {
+        return times.values().stream().mapToInt(List::size).sum();
+    }
+
     synchronized int totalErrors() {
         return errors.values().stream().mapToInt(Integer::intValue).sum();
     }

@@ -21,6 +21,12 @@ public interface ItemRepository {
     /** Items matching every filter of the query, in its order and page (see {@link ItemQuery}). */
     List<DisclosureItem> search(ItemQuery query);
 
+    /** What lists show of the items {@link #search} finds: the same rows, without body and children. */
+    List<ItemHead> heads(ItemQuery query);
+
+    /** How many items match every filter of the query (its order and page aside). */
+    int count(ItemQuery query);
+
     /** The id of the item imported from the source with this key, if any. */
     Optional<Long> findBySourceKey(String sourceKey);
 
@@ -75,10 +81,10 @@ public interface ItemRepository {
      * their last change (when they went out), every other item by its planned time; withdrawn and rejected items
      * are left out. Ordered by that time, then oldest created first, then id.
      */
-    List<DisclosureItem> calendar(String account, Instant from, Instant until);
+    List<ItemHead> calendar(String account, Instant from, Instant until);
 
     /** Approved items of {@code account} (null: every account) without a planned time, oldest created first. */
-    List<DisclosureItem> approvedUnplanned(String account);
+    List<ItemHead> approvedUnplanned(String account);
 
     /** An account's approved items: those due at a time (unplanned, or planned by then) and those planned later. */
     record Queue(long due, long later) {

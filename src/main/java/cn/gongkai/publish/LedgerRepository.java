@@ -31,6 +31,17 @@ public interface LedgerRepository {
 
     Optional<LedgerEntry> find(long ledgerId);
 
+    /**
+     * A page of the 外部发布 and 历史导入 rows of [from, to) that staff keep by hand, pending ones first (no category,
+     * or the category {@code pending}), then by time — {@code limit} rows from {@code offset} — with how many such
+     * rows there are and how many are pending.
+     */
+    KeptPage keptPage(Instant from, Instant to, String pending, int limit, int offset);
+
+    /** The answer of {@link #keptPage}. */
+    record KeptPage(List<LedgerEntry> rows, int total, int pending) {
+    }
+
     /** The row of a published item in a mode. */
     Optional<LedgerEntry> findByItem(long itemId, String mode);
 

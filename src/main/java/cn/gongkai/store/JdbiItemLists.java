@@ -1,22 +1,32 @@
 package cn.gongkai.store;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemHead;
+import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jdbi.v3.core.statement.Query;
 
 /** The item lists the console shows, each asked of the database for exactly its rows (see {@link ItemRepository}). */
 final class JdbiItemLists {
-    /** When an item goes out: published and corrected ones when they did (their last change), else when planned. */
-    private static final String WHEN = "CASE WHEN status IN ('PUBLISHED', 'CORRECTED') THEN updated_at"
-            + " ELSE publish_at END";
+    /** What a list shows of an item ({@link ItemHead}): no body, no children. */
+    private static final String HEAD = "id, title, category, account, status, important, publish_at, failure,"
+            + " created_at, updated_at";
+    /** Item ids per read by id: well inside every database's limit on bound parameters. */
+    private static final int CHUNK = 500;
 
     private final JdbiTransactions tx;
 
@@ -36,24 +46,83 @@ final class JdbiItemLists {
     Map<ItemStatus, Integer> countByStatus() {
         return tx.call("cannot count items by status", h -> {
             Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
-            h.createQuery("SELECT status, COUNT(*) AS n FROM " + JdbiItemRepository.LIVE + " GROUP BY status")
+            h.createQuery("SELECT status, COUNT(*) AS n FROM item WHERE deleted_at IS NULL GROUP BY status")
                     .map((rs, ctx) -> Map.entry(ItemStatus.valueOf(rs.getString("status")), rs.getInt("n")))
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             return counts;
         });
     }
 
-    List<DisclosureItem> calendar(String account, Instant from, Instant until) {
-        return tx.call("cannot read the calendar of account " + account, h -> JdbiItemRepository.load(h,
-                "WHERE " + ofAccount(account) + "status NOT IN ('WITHDRAWN', 'REJECTED') AND " + WHEN + " >= :from"
-                        + " AND " + WHEN + " < :until ORDER BY " + WHEN + ", created_at, id",
-                q -> bindAccount(q, account).bind("from", from).bind("until", until)));
+    /**
+     * The calendar as index range reads (published, then corrected items by their last change, V19
+     * {@code item_status_newest}; the others by their planned time, V19 {@code item_planned}), merged in the
+     * calendar's order.
+     */
+    List<ItemHead> calendar(String account, Instant from, Instant until) {
+        return tx.call("cannot read the calendar of account " + account, h -> {
+            List<ItemHead> heads = new ArrayList<>();
+            for (ItemStatus out : List.of(ItemStatus.PUBLISHED, ItemStatus.CORRECTED)) {
+                heads.addAll(Sql.rows(h, "SELECT " + HEAD + " FROM item WHERE deleted_at IS NULL AND "
+                        + ofAccount(account) + "status = :status AND updated_at >= :from AND updated_at < :until",
+                        q -> bindAccount(q, account).bind("status", out.name()).bind("from", from).bind("until", until),
+                        (rs, ctx) -> head(rs)));
+            }
+            heads.addAll(Sql.rows(h, "SELECT " + HEAD + " FROM item WHERE deleted_at IS NULL AND " + ofAccount(account)
+                    + "status NOT IN ('PUBLISHED', 'CORRECTED', 'WITHDRAWN', 'REJECTED')"
+                    + " AND publish_at >= :from AND publish_at < :until",
+                    q -> bindAccount(q, account).bind("from", from).bind("until", until), (rs, ctx) -> head(rs)));
+            heads.sort(Comparator.comparing(ItemHead::goesOut).thenComparing(ItemHead::createdAt)
+                    .thenComparingLong(ItemHead::id));
+            return heads;
+        });
     }
 
-    List<DisclosureItem> approvedUnplanned(String account) {
-        return tx.call("cannot list the unplanned items of account " + account, h -> JdbiItemRepository.load(h,
-                "WHERE " + ofAccount(account) + "status = 'APPROVED' AND publish_at IS NULL ORDER BY created_at, id",
-                q -> bindAccount(q, account)));
+    List<ItemHead> approvedUnplanned(String account) {
+        return tx.call("cannot list the unplanned items of account " + account, h -> Sql.rows(h, "SELECT " + HEAD
+                        + " FROM item WHERE deleted_at IS NULL AND " + ofAccount(account) + "status = 'APPROVED'"
+                        + " AND publish_at IS NULL ORDER BY created_at, id",
+                q -> bindAccount(q, account), (rs, ctx) -> head(rs)));
+    }
+
+    /**
+     * The items the query finds, whole. A page's ids are found by the query on the table (its indexes serve the
+     * filter and the order), then its items are read by id; a query without a page reads them in one go.
+     */
+    List<DisclosureItem> search(ItemQuery query) {
+        ItemFilterSql sql = new ItemFilterSql(query);
+        if (query.limit() == 0) {
+            return tx.call("cannot search items", h -> JdbiItemRepository.load(h, sql.whereAndOrder(), sql::bindAll));
+        }
+        return tx.call("cannot search items", h -> {
+            List<Long> ids = sql.bindAll(h.createQuery(sql.select("id"))).mapTo(Long.class).list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            Map<Long, DisclosureItem> byId = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                JdbiItemRepository.load(h, "WHERE id IN (<ids>)", q -> q.bindList("ids", chunk))
+                        .forEach(i -> byId.put(i.id(), i));
+            }
+            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        });
+    }
+
+    List<ItemHead> heads(ItemQuery query) {
+        ItemFilterSql sql = new ItemFilterSql(query);
+        return tx.call("cannot list items", h -> sql.bindAll(h.createQuery(sql.select(HEAD)))
+                .map((rs, ctx) -> head(rs)).list());
+    }
+
+    int count(ItemQuery query) {
+        ItemFilterSql sql = new ItemFilterSql(query);
+        return tx.call("cannot count items", h -> sql.bindFilter(h.createQuery(sql.count())).mapTo(Integer.class).one());
+    }
+
+    private static ItemHead head(ResultSet rs) throws SQLException {
+        return new ItemHead(rs.getLong("id"), rs.getString("title"), rs.getString("category"), rs.getString("account"),
+                ItemStatus.valueOf(rs.getString("status")), rs.getBoolean("important"), Sql.instant(rs, "publish_at"),
+                rs.getString("failure"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 
     /** The condition on the account, or none for every account (null). */

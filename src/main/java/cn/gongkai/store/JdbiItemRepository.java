@@ -2,6 +2,7 @@ package cn.gongkai.store;
 
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
+import cn.gongkai.item.ItemHead;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemRepository;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,46 +94,17 @@ final class JdbiItemRepository implements ItemRepository {
 
     @Override
     public List<DisclosureItem> search(ItemQuery query) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> binds = new HashMap<>();
-        filter(where, binds, "status = :status", "status", query.status() == null ? null : query.status().name());
-        filter(where, binds, "category = :category", "category", query.category());
-        filter(where, binds, "account = :account", "account", query.account());
-        filter(where, binds, "important = :important", "important", query.important());
-        if (query.text() != null) {
-            where.add("(CAST(id AS VARCHAR(20)) = :text OR LOWER(title) LIKE :lower ESCAPE '!'"
-                    + " OR LOWER(body) LIKE :lower ESCAPE '!' OR doc_no LIKE :like ESCAPE '!'"
-                    + " OR department LIKE :like ESCAPE '!' OR author LIKE :like ESCAPE '!')");
-            binds.put("text", query.text());
-            binds.put("like", likePattern(query.text()));
-            binds.put("lower", likePattern(query.text().toLowerCase(Locale.ROOT)));
-        }
-        if (query.from() != null) {
-            where.add("(publish_at >= :from AND publish_at < :until"
-                    + " OR publish_at IS NULL AND updated_at >= :from AND updated_at < :until)");
-            binds.put("from", query.from());
-            binds.put("until", query.until());
-        }
-        String sql = (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where))
-                + (query.newestFirst() ? " ORDER BY updated_at DESC, created_at, id" : " ORDER BY created_at, id")
-                + " OFFSET :offset ROWS" + (query.limit() > 0 ? " FETCH FIRST :limit ROWS ONLY" : "");
-        binds.put("offset", query.offset());
-        binds.put("limit", query.limit());
-        return tx.call("cannot search items", h -> load(h, sql, q -> binds.forEach(q::bind)));
+        return lists.search(query);
     }
 
-    private static void filter(List<String> where, Map<String, Object> binds, String condition, String name,
-                               Object value) {
-        if (value != null) {
-            where.add(condition);
-            binds.put(name, value);
-        }
+    @Override
+    public List<ItemHead> heads(ItemQuery query) {
+        return lists.heads(query);
     }
 
-    /** A LIKE pattern finding {@code text} anywhere, with the pattern characters in it taken literally
-     * ({@code !} escapes: Jdbi's statement parser treats a backslash as its own escape). */
-    private static String likePattern(String text) {
-        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    @Override
+    public int count(ItemQuery query) {
+        return lists.count(query);
     }
 
     @Override
@@ -313,12 +284,12 @@ final class JdbiItemRepository implements ItemRepository {
     }
 
     @Override
-    public List<DisclosureItem> calendar(String account, Instant from, Instant until) {
+    public List<ItemHead> calendar(String account, Instant from, Instant until) {
         return lists.calendar(account, from, until);
     }
 
     @Override
-    public List<DisclosureItem> approvedUnplanned(String account) {
+    public List<ItemHead> approvedUnplanned(String account) {
         return lists.approvedUnplanned(account);
     }
 

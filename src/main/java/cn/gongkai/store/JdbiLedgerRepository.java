@@ -32,7 +32,7 @@ import org.jdbi.v3.core.statement.Query;
 final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
 
     private static final int CHUNK = 1000;
-    private static final String COLUMNS = "id, item_id, account, mode, publish_id, article_id, article_index, url,"
+    static final String COLUMNS = "id, item_id, account, mode, publish_id, article_id, article_index, url,"
             + " title, category, department, published_at, source, source_key, corrects_id, deleted_at";
     /** Totals of a group: articles, deleted articles, corrections, pushes (first rows of their push). */
     private static final String SUMS = "COALESCE(SUM(CASE WHEN corrects_id IS NULL THEN 1 ELSE 0 END), 0) AS n,"
@@ -124,6 +124,11 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                         .bind("from", fromInclusive).bind("to", toExclusive)
                         .map((rs, ctx) -> entry(rs))
                         .list());
+    }
+
+    @Override
+    public KeptPage keptPage(Instant from, Instant to, String pending, int limit, int offset) {
+        return new JdbiLedgerCard(tx).page(from, to, pending, limit, offset);
     }
 
     @Override
@@ -358,7 +363,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                 .bind("corrects", e.correctsId()).bind("deletedAt", e.deletedAt()).bind("pushHead", head ? 1 : 0);
     }
 
-    private static LedgerEntry entry(ResultSet rs) throws SQLException {
+    static LedgerEntry entry(ResultSet rs) throws SQLException {
         return new LedgerEntry(rs.getLong("id"), Sql.nullableLong(rs, "item_id"), rs.getString("account"),
                 rs.getString("mode"), rs.getString("publish_id"), rs.getString("article_id"),
                 rs.getInt("article_index"), rs.getString("url"), rs.getString("title"), rs.getString("category"),

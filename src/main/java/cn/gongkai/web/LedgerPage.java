@@ -22,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -43,8 +42,8 @@ final class LedgerPage {
     static final long MAX_UPLOAD_BYTES = 5L * 1024 * 1024;
     /** How many lines of an import's or a reconcile's outcome the message shows. */
     static final int MAX_LINES = 40;
-    /** How many rows the card lists (the exports have them all). */
-    static final int MAX_ROWS = 500;
+    /** How many rows a page of the card lists (the exports have them all). */
+    static final int ROWS_PER_PAGE = 50;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int RECONCILE_PAGES = 20;
 
@@ -68,12 +67,18 @@ final class LedgerPage {
     }
 
     /**
-     * What the 台账 card of {@code stats.ftlh} shows for the year: the 外部发布 and imported rows (at most
-     * {@link #MAX_ROWS}, pending ones first), how many there are and how many wait for a category, the categories,
-     * whether the user may keep the ledger and whether any account can be reconciled, and the limits.
+     * What the 台账 card of {@code stats.ftlh} shows for the year: a page of the 外部发布 and imported rows
+     * ({@link #ROWS_PER_PAGE}, pending ones first; {@code page} from 1, {@code first} the number of its first row),
+     * how many there are and how many wait for a category, the categories, whether the user may keep the ledger and
+     * whether any account can be reconciled, and the limits.
      */
-    public record Card(List<Row> rows, int total, long pending, List<String> categories, boolean canKeep,
-                       boolean reconcilable, long maxUploadMb, int reconcilePages) {
+    public record Card(List<Row> rows, int total, long pending, int page, int first, List<String> categories,
+                       boolean canKeep, boolean reconcilable, long maxUploadMb, int reconcilePages) {
+        /** The card's first page. */
+        public Card(List<Row> rows, int total, long pending, List<String> categories, boolean canKeep,
+                    boolean reconcilable, long maxUploadMb, int reconcilePages) {
+            this(rows, total, pending, 1, 1, categories, canKeep, reconcilable, maxUploadMb, reconcilePages);
+        }
     }
 
     /** A ledger row; {@code category} empty while it waits for one, {@code url} empty when unknown. */
@@ -81,18 +86,22 @@ final class LedgerPage {
                       boolean pending, boolean deleted) {
     }
 
-    /** What the card shows for the year: the rows staff may categorise, pending 外部发布 rows first. */
+    /**
+     * What the card shows for the year: the page ({@code ledgerPage}) of the rows staff may categorise, pending
+     * 外部发布 rows first, read and counted by the database.
+     */
     Card card(Context ctx, int year) {
         Instant from = s.counter().startOf(year);
         Instant to = s.counter().startOf(year + 1);
-        List<LedgerEntry> rows = new ArrayList<>(s.ledger().between(from, to, LedgerSource.EXTERNAL));
-        rows.addAll(s.ledger().between(from, to, LedgerSource.IMPORT));
-        rows.sort(Comparator.comparing((LedgerEntry e) -> !pending(e)).thenComparing(LedgerEntry::publishedAt));
-        List<Row> shown = rows.subList(0, Math.min(rows.size(), MAX_ROWS)).stream().map(e -> new Row(e.id(),
+        String p = ctx.queryParam("ledgerPage");
+        int page = p != null && p.strip().matches("[1-9]\\d{0,5}") ? Integer.parseInt(p.strip()) : 1;
+        LedgerRepository.KeptPage kept = s.ledger().keptPage(from, to, ReportBuilder.EXTERNAL, ROWS_PER_PAGE,
+                (page - 1) * ROWS_PER_PAGE);
+        List<Row> shown = kept.rows().stream().map(e -> new Row(e.id(),
                 MINUTE.format(e.publishedAt().atZone(s.site().config().timezone())), e.source().label(),
                 s.site().accountName(e.account()), e.title(), e.url() == null ? "" : e.url(),
                 pending(e) ? "" : e.category(), pending(e), e.deletedAt() != null)).toList();
-        return new Card(shown, rows.size(), rows.stream().filter(LedgerPage::pending).count(),
+        return new Card(shown, kept.total(), kept.pending(), page, (page - 1) * ROWS_PER_PAGE + 1,
                 s.site().config().categories(), ConsoleAccess.holds(ConsoleAccess.user(ctx), KEEPERS),
                 !freepublishAccounts().isEmpty(), MAX_UPLOAD_BYTES / 1024 / 1024, RECONCILE_PAGES);
     }

@@ -1,13 +1,11 @@
 package cn.gongkai.web;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemHead;
 import cn.gongkai.item.ItemRepository;
-import cn.gongkai.item.ItemStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -89,11 +87,11 @@ final class SchedulePage {
     /** Puts the account's items going out in the month's calendar (whole weeks) on their days. */
     private void placeItems(YearMonth month, String account, Map<LocalDate, List<Entry>> byDay) {
         ZoneId zone = views.zone();
-        List<DisclosureItem> items = s.items().calendar(account.isEmpty() ? null : account,
+        List<ItemHead> items = s.items().calendar(account.isEmpty() ? null : account,
                 firstDay(month).atStartOfDay(zone).toInstant(), lastDay(month).plusDays(1).atStartOfDay(zone)
                         .toInstant());
-        for (DisclosureItem i : items) {
-            ZonedDateTime z = when(i).atZone(zone);
+        for (ItemHead i : items) {
+            ZonedDateTime z = i.goesOut().atZone(zone);
             byDay.computeIfAbsent(z.toLocalDate(), d -> new ArrayList<>()).add(entry(i, HOUR_MINUTE.format(z)));
         }
     }
@@ -133,16 +131,8 @@ final class SchedulePage {
         return slots;
     }
 
-    /** When the item goes out: its publish time once published, else its planned time (as the calendar query). */
-    private static Instant when(DisclosureItem i) {
-        if (i.status() == ItemStatus.PUBLISHED || i.status() == ItemStatus.CORRECTED) {
-            return i.updatedAt();
-        }
-        return i.content().publishAt();
-    }
-
-    private Entry entry(DisclosureItem i, String time) {
+    private Entry entry(ItemHead i, String time) {
         return new Entry(i.id(), i.title(), i.status().name(), i.status().label(), time,
-                s.site().accountName(i.content().account()));
+                s.site().accountName(i.account()));
     }
 }

@@ -1,23 +1,36 @@
 package cn.gongkai.web;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.Watchdog;
+import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** 待办 ({@code /}): the items waiting for this user, their own open items, failures and reminders. */
+/**
+ * 待办 ({@code /}): the items waiting for this user, their own open items, failures and reminders. Each list shows
+ * {@link #PAGE_SIZE} items a page ({@code ?reviews=2}, {@code ?mine=2}, {@code ?failed=2}) under its total; the
+ * database finds, counts and pages the user's own and the failed items, and only the items shown are read whole.
+ */
 final class TodoPage {
-    /** The statuses of the items the lists show: to review, the user's own not yet published, failed. */
+    /** Items per page of each list. */
+    static final int PAGE_SIZE = 20;
+    /** The statuses of the user's own items the page lists: not yet published. */
     private static final Set<ItemStatus> OPEN = Set.of(ItemStatus.DRAFT, ItemStatus.REJECTED, ItemStatus.IN_REVIEW,
             ItemStatus.FAILED);
+    /** The audit decisions that make their actor an author of an item ({@link AuditAction#authors()}). */
+    private static final Set<String> AUTHORING = Arrays.stream(AuditAction.values()).filter(AuditAction::authors)
+            .map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     /** What 待办 reads. */
     record Uses(ItemRepository items, ReviewService review, Watchdog watchdog) {
@@ -32,14 +45,25 @@ final class TodoPage {
         this.views = views;
         this.items = items;
     }
+
     void register(RoutesConfig routes) {
         routes.get("/", this::todo);
     }
 
     /** What {@code todo.ftlh} shows. */
-    public record View(List<ItemPages.Summary> reviews, List<ItemPages.Summary> mine, List<ItemPages.Summary> failed,
-                       List<StatusCount> statuses, List<String> warnings, List<String> missingRoles,
-                       boolean reviewer) {
+    public record View(Listing reviews, Listing mine, Listing failed, List<StatusCount> statuses,
+                       List<String> warnings, List<String> missingRoles, boolean reviewer) {
+    }
+
+    /**
+     * One page of a list: its items, how many there are in all, the page (from 1), the number of its first item,
+     * whether a next page follows, and the query parameter that turns its pages.
+     */
+    public record Listing(List<ItemPages.Summary> rows, int total, int page, int first, boolean more, String param) {
+        static Listing of(List<ItemPages.Summary> rows, int total, int page, String param) {
+            int first = (page - 1) * PAGE_SIZE + 1;
+            return new Listing(rows, total, page, first, first - 1 + rows.size() < total, param);
+        }
     }
 
     /** How many items are in a status. */
@@ -48,32 +72,67 @@ final class TodoPage {
 
     private void todo(Context ctx) {
         User me = ConsoleAccess.user(ctx);
-        View view = new View(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), warnings(),
-                missingRoles(), s.review().chain().contains(me.role().id())
-                || s.review().policy().importantChain().contains(me.role().id()));
-        List<DisclosureItem> open = s.items().inStatuses(OPEN);
-        s.review().readingAhead(open, () -> {
-            open.forEach(i -> sort(me, i, view));
-            return null;
-        });
         Map<ItemStatus, Integer> counts = s.items().countByStatus();
+        List<StatusCount> statuses = new ArrayList<>();
         for (ItemStatus st : ItemStatus.values()) {
-            view.statuses().add(new StatusCount(st.name(), st.label(), counts.getOrDefault(st, 0)));
+            statuses.add(new StatusCount(st.name(), st.label(), counts.getOrDefault(st, 0)));
         }
+        View view = new View(reviews(me, page(ctx, "reviews")), mine(me, page(ctx, "mine")),
+                failed(page(ctx, "failed"), counts.getOrDefault(ItemStatus.FAILED, 0)), statuses, warnings(),
+                missingRoles(), inChain(me, false) || inChain(me, true));
         views.page(ctx, "todo", "todo.ftlh", view);
     }
 
-    /** Puts the item (in one of the {@link #OPEN} statuses) on each of the user's lists it belongs to. */
-    private void sort(User me, DisclosureItem i, View lists) {
-        if (s.review().eligibility(me, i).allowed()) {
-            lists.reviews().add(items.summary(i));
+    /** The page of a list asked for ({@code name}, from 1); 1 when not given or not a number. */
+    private static int page(Context ctx, String name) {
+        String p = ctx.queryParam(name);
+        return p != null && p.strip().matches("[1-9]\\d{0,5}") ? Integer.parseInt(p.strip()) : 1;
+    }
+
+    private boolean inChain(User me, boolean important) {
+        return (important ? s.review().policy().importantChain() : s.review().chain()).contains(me.role().id());
+    }
+
+    /**
+     * The items in review this user may decide now. Whose turn it is follows from each item's audit trail, so the
+     * review decides it ({@link ReviewService#eligibility}) for every item in review whose chain has the user's role
+     * (the important ones only, when the role is only in the important chain); their histories are read in one go.
+     */
+    private Listing reviews(User me, int page) {
+        if (!inChain(me, false) && !inChain(me, true)) {
+            return Listing.of(List.of(), 0, page, "reviews");
         }
-        if (s.review().authors(i).contains(me.name())) {
-            lists.mine().add(items.summary(i));
+        ItemQuery query = ItemQuery.all().status(ItemStatus.IN_REVIEW).important(inChain(me, false) ? null : true);
+        List<DisclosureItem> candidates = s.items().search(query);
+        return s.review().readingAhead(candidates, () -> {
+            List<DisclosureItem> mine = candidates.stream().filter(i -> s.review().eligibility(me, i).allowed())
+                    .toList();
+            return Listing.of(shown(mine, page).stream().map(items::summary).toList(), mine.size(), page, "reviews");
+        });
+    }
+
+    /** The user's own items not yet published: found, counted and paged by the database. */
+    private Listing mine(User me, int page) {
+        ItemQuery query = ItemQuery.all().statuses(OPEN).authoredBy(me.name(), AUTHORING);
+        return listing(query, s.items().count(query), page, "mine");
+    }
+
+    private Listing failed(int page, int total) {
+        return listing(ItemQuery.all().status(ItemStatus.FAILED), total, page, "failed");
+    }
+
+    private Listing listing(ItemQuery query, int total, int page, String param) {
+        if ((page - 1) * PAGE_SIZE >= total) {
+            return Listing.of(List.of(), total, page, param);
         }
-        if (i.status() == ItemStatus.FAILED) {
-            lists.failed().add(items.summary(i));
-        }
+        List<DisclosureItem> shown = s.items().search(query.page(PAGE_SIZE, (page - 1) * PAGE_SIZE));
+        return Listing.of(s.review().readingAhead(shown, () -> shown.stream().map(items::summary).toList()), total,
+                page, param);
+    }
+
+    private static <T> List<T> shown(List<T> all, int page) {
+        int from = Math.min(all.size(), (page - 1) * PAGE_SIZE);
+        return all.subList(from, Math.min(all.size(), from + PAGE_SIZE));
     }
 
     private List<String> warnings() {

@@ -51,6 +51,8 @@ public final class WebServer implements AutoCloseable {
             c.jetty.multipartConfig.maxTotalRequestSize(door.largest(), SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             c.jetty.modifyServer(server -> server.insertHandler(door.jetty()));
+            // outermost: requests beyond the database pool's size wait their turn instead of failing (RequestQueue)
+            c.jetty.modifyServer(server -> server.insertHandler(new RequestQueue()));
             c.routes.before(door::refuseDeclared);
             errors.register(c.routes);
             if (api != null) {

@@ -4,6 +4,7 @@ import static cn.gongkai.testsupport.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemHead;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.testsupport.EmbeddedPostgresExtension;
@@ -80,9 +81,9 @@ class ConsoleListsStoreTest {
             item(db, "hongqi", ItemStatus.APPROVED, null, T0);
             long otherAccount = item(db, "other", ItemStatus.DRAFT, from.plusSeconds(7200), T0);
 
-            assertThat(db.items().calendar("hongqi", from, until)).extracting(DisclosureItem::id)
+            assertThat(db.items().calendar("hongqi", from, until)).extracting(ItemHead::id)
                     .containsExactly(plannedEarly, wentOut, plannedLate);
-            assertThat(db.items().calendar(null, from, until)).extracting(DisclosureItem::id)
+            assertThat(db.items().calendar(null, from, until)).extracting(ItemHead::id)
                     .containsExactly(plannedEarly, otherAccount, wentOut, plannedLate);
         }
     }
@@ -102,8 +103,8 @@ class ConsoleListsStoreTest {
             assertThat(db.items().approvedQueue("hongqi", T0)).isEqualTo(new ItemRepository.Queue(
                     db.items().dueForPublishing("hongqi", T0, 1000).size(), 1));
             assertThat(db.items().approvedQueue("none", T0)).isEqualTo(new ItemRepository.Queue(0, 0));
-            assertThat(db.items().approvedUnplanned("hongqi")).extracting(DisclosureItem::id).containsExactly(unplanned);
-            assertThat(db.items().approvedUnplanned(null)).extracting(DisclosureItem::id)
+            assertThat(db.items().approvedUnplanned("hongqi")).extracting(ItemHead::id).containsExactly(unplanned);
+            assertThat(db.items().approvedUnplanned(null)).extracting(ItemHead::id)
                     .containsExactly(otherUnplanned, unplanned);
         }
     }
