@@ -46,9 +46,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The staff console: server-rendered pages in Chinese from {@code templates/console/} — 待办, 稿件, 编辑 (with a live
- * WeChat preview), 审核 (with a diff against the last approved version), 排期, 发布记录 (微信公众号 and 报区政府办), 统计, 年报, 区政府办邮箱 and 系统 — behind
- * a login ({@link ConsoleAccess}). Every route of the server except {@code /healthz} and the WeChat callback needs a
- * logged-in user or an API token.
+ * WeChat preview), 审核 (with a diff against the last approved version), 排期, 发布记录 (微信公众号 and 报区政府办), 统计,
+ * 年报, 区政府办邮箱 (sandbox) and 系统 — behind a login ({@link ConsoleAccess}). Every route of the server except
+ * {@code /healthz} and the WeChat callback needs a logged-in user or an API token.
  */
 public final class Console {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
