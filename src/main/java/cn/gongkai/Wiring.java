@@ -592,7 +592,9 @@ public final class Wiring implements AutoCloseable {
                 new Console.Database(database().describe(), () -> {
                     database().items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;
-                }));
+                }),
+                new Console.Portals(database().portalDeliveries(), this::portalDecisions, portalCounter(),
+                        officeMailbox()));
     }
 
     /** Closes what was built, in reverse order of need; parts never built are left alone. */

@@ -59,6 +59,15 @@ public interface DeliveryStore {
     /** The newest rows (of one portal, or all when null), newest prepared first, at most {@code limit}. */
     List<PortalDelivery> recent(String portalId, int limit);
 
+    /**
+     * One page of the rows (of one portal, or all when null), newest prepared first: {@code limit} rows after the
+     * first {@code offset}.
+     */
+    List<PortalDelivery> page(String portalId, int offset, int limit);
+
+    /** How many rows there are (of one portal, or all when null). */
+    int count(String portalId);
+
     /** Rows sent in [from, until) (of one portal, or all when null): what the counts read. */
     List<PortalDelivery> sentBetween(Instant from, Instant until, String portalId);
 }

@@ -141,6 +141,23 @@ final class JdbiPortalDeliveries implements DeliveryStore {
     }
 
     @Override
+    public List<PortalDelivery> page(String portalId, int offset, int limit) {
+        return select((portalId == null ? "" : "WHERE d.portal_id = :portal ")
+                        + "ORDER BY d.prepared_at DESC, d.item_id DESC LIMIT :limit OFFSET :offset",
+                q -> portal(q.bind("limit", limit).bind("offset", Math.max(0, offset)), portalId));
+    }
+
+    @Override
+    public int count(String portalId) {
+        return tx.call("cannot count portal deliveries", h -> {
+            Query q = h.createQuery("SELECT COUNT(*) FROM portal_delivery"
+                    + (portalId == null ? "" : " WHERE portal_id = :portal"));
+            portal(q, portalId);
+            return q.mapTo(Integer.class).one();
+        });
+    }
+
+    @Override
     public List<PortalDelivery> sentBetween(Instant from, Instant until, String portalId) {
         return select("WHERE d.sent_at >= :from AND d.sent_at < :until"
                         + (portalId == null ? "" : " AND d.portal_id = :portal") + " ORDER BY d.sent_at, d.item_id",

@@ -5,6 +5,10 @@ import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.intake.ItemImporter;
 import cn.gongkai.item.ImageStore;
 import cn.gongkai.item.ItemRepository;
+import cn.gongkai.portal.DeliveryDecisions;
+import cn.gongkai.portal.DeliveryStore;
+import cn.gongkai.portal.OfficeMailbox;
+import cn.gongkai.portal.PortalCounter;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.LedgerRepository;
@@ -34,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -41,9 +46,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The staff console: server-rendered pages in Chinese from {@code templates/console/} — 待办, 稿件, 编辑 (with a live
- * WeChat preview), 审核 (with a diff against the last approved version), 排期, 发布记录, 统计, 年报 and 系统 — behind
- * a login ({@link ConsoleAccess}). Every route of the server except {@code /healthz} and the WeChat callback needs a
- * logged-in user or an API token.
+ * WeChat preview), 审核 (with a diff against the last approved version), 排期, 发布记录 (微信公众号 and 报区政府办), 统计,
+ * 年报, 区政府办邮箱 (sandbox) and 系统 — behind a login ({@link ConsoleAccess}). Every route of the server except
+ * {@code /healthz} and the WeChat callback needs a logged-in user or an API token.
  */
 public final class Console {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
@@ -79,6 +84,14 @@ public final class Console {
                           Path factsDir) {
     }
 
+    /**
+     * What the 报区政府办 channel shows and records: the delivery rows, the staff's decisions (built on use), the
+     * counts and the sandbox office mailbox (empty when every portal has a real receiver).
+     */
+    public record Portals(DeliveryStore deliveries, Supplier<DeliveryDecisions> decisions, PortalCounter counter,
+                          Optional<OfficeMailbox> mailbox) {
+    }
+
     /** The database URL without credentials and whether the database can be reached, for the 系统 page. */
     public record Database(String description, Supplier<Boolean> up) {
     }
@@ -89,20 +102,23 @@ public final class Console {
     private final Publishing publishing;
     private final Records records;
     private final Database database;
+    private final Portals portals;
     private final Views views;
     private final ConsoleAccess access;
 
     /** Builds the console from its parts; API tokens ({@code Authorization: Bearer}) are accepted beside the login. */
     public Console(GongkaiConfig config, Clock clock, Staff staff, ItemWork work, Publishing publishing,
-                   Records records, Database database) {
+                   Records records, Database database, Portals portals) {
         this.site = new Site(config, clock);
         this.staff = staff;
         this.work = work;
         this.publishing = publishing;
         this.records = records;
         this.database = database;
+        this.portals = portals;
         this.views = new Views(config.templatesDir().resolve("console"), config.timezone(), config.anySandbox(),
-                String.join("、", config.accounts().stream().map(AccountConfig::name).toList()));
+                String.join("、", config.accounts().stream().map(AccountConfig::name).toList()),
+                portals.mailbox().isPresent());
         this.access = new ConsoleAccess(staff.users(), new Sessions(clock, staff.sessions()),
                 new LoginThrottle(clock), List.of(new BearerTokenAuthenticator(staff.users())), views);
     }
@@ -129,8 +145,11 @@ public final class Console {
         new SchedulePage(new SchedulePage.Uses(work.items(), site), views).register(routes);
         new PublishPages(new PublishPages.Uses(work.items(), publishing.batches(), publishing.publisher(), site),
                 views).register(routes);
+        new PortalRecordsPage(portals.deliveries(), site, views).register(routes);
+        portals.mailbox().ifPresent(m -> new PortalMailboxPage(m, views).register(routes));
         new StatsPage(new StatsPage.Uses(records.counter(), records.ledgerExport(), site), views,
-                new LedgerPage.Uses(records.ledger(), records.counter(), publishing.gateway(), site)).register(routes);
+                new LedgerPage.Uses(records.ledger(), records.counter(), publishing.gateway(), site),
+                new PortalStatsCard(portals.counter(), site)).register(routes);
         new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site), views).register(routes);
         new HolidaysPage(site, views).register(routes);
         new SystemPage(new SystemPage.Uses(site, staff.users(), work.review(), publishing.watchdog(),
@@ -172,10 +191,12 @@ public final class Console {
                 items).register(routes);
         new ItemListPages(new ItemListPages.Uses(work.items(), work.review(), site), views, items).register(routes);
         new ItemDetailPage(new ItemDetailPage.Uses(work.review(), work.audit(), work.renderer(), work.snapshots(),
-                records.ledger(), site), views, items).register(routes);
+                records.ledger(), site), views, items, new PortalItemStatus(portals.deliveries(), site, views))
+                .register(routes);
         new ItemActions(new ItemActions.Uses(work.review(), work.publishActions(), work.images())).register(routes);
         new PhonePreviewAction(new PhonePreviewAction.Uses(work.phonePreview(), site), items).register(routes);
         new PublishedItemActions(work.publishActions()).register(routes);
+        new PortalItemActions(portals.decisions(), work.items(), site).register(routes);
         new PublishNowPages(new PublishNowPages.Uses(work.items(), work.review(), site), views, items)
                 .register(routes);
     }

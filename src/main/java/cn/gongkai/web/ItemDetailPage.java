@@ -41,13 +41,15 @@ final class ItemDetailPage {
     private final ItemPages items;
     private final ReviewComparison comparison;
     private final PublishedLinks published;
+    private final PortalItemStatus portals;
 
-    ItemDetailPage(Uses services, Views views, ItemPages items) {
+    ItemDetailPage(Uses services, Views views, ItemPages items, PortalItemStatus portals) {
         this.s = services;
         this.views = views;
         this.items = items;
         this.comparison = new ReviewComparison(services.snapshots(), views);
         this.published = new PublishedLinks(services.ledger(), views);
+        this.portals = portals;
     }
     void register(RoutesConfig routes) {
         routes.get("/items/{id}", this::detail);
@@ -69,7 +71,8 @@ final class ItemDetailPage {
         ItemDetailView.Preview preview = preview(c);
         ItemDetailView view = new ItemDetailView(items.summary(item), item.contentHash(), content(c), preview,
                 card(c, preview), ItemPages.findings(report), steps(item, history), history(history),
-                comparison.of(item, history), published.of(me, item), phone(me, c), permissions(me, item));
+                comparison.of(item, history), published.of(me, item), phone(me, c), permissions(me, item),
+                portals.of(me, item));
         views.page(ctx, item.status() == ItemStatus.IN_REVIEW ? "review" : "items", "item.ftlh", view);
     }
 

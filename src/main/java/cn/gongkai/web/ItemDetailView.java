@@ -5,12 +5,13 @@ import java.util.List;
 /**
  * What {@code item.ftlh} shows of one item: its summary, the content hash the 同意 form approves, the content, the
  * WeChat preview with its feed card, the pre-publish checks, the review steps, the audit history, the comparison
- * with the version last reviewed, where it was published, whom a phone preview can go to and what this user may do.
+ * with the version last reviewed, where it was published (WeChat, and each portal of 报区政府办), whom a phone
+ * preview can go to and what this user may do.
  */
 public record ItemDetailView(ItemPages.Summary item, String contentHash, Content content, Preview preview,
                              FeedCard card, List<ItemPages.FindingView> findings, List<Step> steps,
                              List<HistoryRow> history, Comparison comparison, Published published,
-                             PhoneTargets phone, Permissions may) {
+                             PhoneTargets phone, Permissions may, PortalItemStatus.Card portal) {
 
     /**
      * The card WeChat shows in the chat list: the cover cut to 2.35:1 ({@code coverUrl}, empty for the account's

@@ -24,9 +24,11 @@ final class StatsPage {
     private final Uses s;
     private final Views views;
     private final LedgerPage ledger;
+    private final PortalStatsCard portal;
 
-    StatsPage(Uses services, Views views, LedgerPage.Uses ledger) {
+    StatsPage(Uses services, Views views, LedgerPage.Uses ledger, PortalStatsCard portal) {
         this.s = services;
+        this.portal = portal;
         this.views = views;
         this.ledger = new LedgerPage(ledger, this);
     }
@@ -66,7 +68,7 @@ final class StatsPage {
      */
     public record View(int year, List<Integer> years, int articles, int pushes, int corrections, int deleted,
                        List<Row> categories, List<Row> months, BarChart categoryChart, BarChart monthChart,
-                       LedgerPage.Card ledger) {
+                       LedgerPage.Card ledger, PortalStatsCard.Card portal) {
     }
 
     /** A count under its key (a category, or a month as "3月"). */
@@ -85,7 +87,7 @@ final class StatsPage {
         views.page(ctx, "stats", "stats.ftlh", new View(year, List.of(year - 2, year - 1, year, year + 1),
                 byCategory.articles(), byCategory.pushes(), byCategory.corrections(), byCategory.deleted(),
                 rows(byCategory.groups()), rows(months), BarChart.of(year + "年按分类", byCategory.groups()),
-                BarChart.of(year + "年按月份", months), ledger.card(ctx, year)));
+                BarChart.of(year + "年按月份", months), ledger.card(ctx, year), portal.card(year)));
     }
 
     /** "2023-03" or "3" → "3月". */

@@ -27,10 +27,13 @@ import java.util.List;
  * banner and a one-time message.
  */
 final class Views {
+    /** The menu entry of the sandbox office mailbox, shown only when there is one ({@link PortalMailboxPage}). */
+    static final String MAILBOX = "mailbox";
     /** The menu: path and label, in the order shown. */
     static final List<MenuEntry> MENU = List.of(menu("todo", "/", "待办"), menu("items", "/items", "稿件"),
             menu("edit", "/items/new", "编辑"), menu("review", "/review", "审核"), menu("schedule", "/schedule", "排期"),
-            menu("publishing", "/publishing", "发布记录"), menu("stats", "/stats", "统计"),
+            menu("publishing", "/publishing", "发布记录"), menu(MAILBOX, "/portal/mailbox", "区政府办邮箱"),
+            menu("stats", "/stats", "统计"),
             menu("report", "/report", "年报"), menu("system", "/system", "系统"));
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -44,8 +47,15 @@ final class Views {
     private final ZoneId zone;
     private final boolean sandbox;
     private final String accounts;
+    private final boolean mailbox;
 
     Views(Path consoleTemplates, ZoneId zone, boolean sandbox, String accounts) {
+        this(consoleTemplates, zone, sandbox, accounts, false);
+    }
+
+    /** The pages; {@code mailbox}: whether the menu links the sandbox office mailbox. */
+    Views(Path consoleTemplates, ZoneId zone, boolean sandbox, String accounts, boolean mailbox) {
+        this.mailbox = mailbox;
         this.zone = zone;
         this.sandbox = sandbox;
         this.accounts = accounts;
@@ -89,8 +99,8 @@ final class Views {
      */
     static List<MenuEntry> menuFor(cn.gongkai.review.Role role) {
         java.util.Set<String> hidden = switch (role) {
-            case DRAFTER -> java.util.Set.of("review", "publishing", "report");
-            case DEPT_LEADER, PRINCIPAL_LEADER -> java.util.Set.of("publishing", "report");
+            case DRAFTER -> java.util.Set.of("review", "publishing", MAILBOX, "report");
+            case DEPT_LEADER, PRINCIPAL_LEADER -> java.util.Set.of("publishing", MAILBOX, "report");
             case OFFICE_DIRECTOR, OFFICE_LEADER, ADMIN -> java.util.Set.of();
         };
         return MENU.stream().filter(m -> !hidden.contains(m.id())).toList();
@@ -135,7 +145,9 @@ final class Views {
         var user = ConsoleAccess.currentUser(ctx);
         Me me = user == null ? null : new Me(user.name(), user.role().id(), user.role().label());
         boolean error = session != null && session.flashError;
-        return new Frame(me, session == null ? "" : session.csrf, user == null ? MENU : menuFor(user.role()), active,
+        List<MenuEntry> menu = (user == null ? MENU : menuFor(user.role())).stream()
+                .filter(m -> mailbox || !m.id().equals(MAILBOX)).toList();
+        return new Frame(me, session == null ? "" : session.csrf, menu, active,
                 sandbox, accounts,
                 session == null ? "" : session.takeFlash(), error);
     }

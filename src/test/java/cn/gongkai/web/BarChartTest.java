@@ -37,7 +37,7 @@ class BarChartTest {
         Views views = new Views(Path.of("templates/console"), ZoneId.of("Asia/Shanghai"), false, "");
         StatsPage.View view = new StatsPage.View(2026, List.of(2026), 11, 11, 0, 0, List.of(), List.of(), chart(),
                 BarChart.of("2026年按月份", Map.of("1月", 2)), new LedgerPage.Card(List.of(), 0, 0, List.of(), false,
-                false, 5, 20));
+                false, 5, 20), null);
 
         String html = views.render("stats.ftlh", view, new Views.Frame(null, "", Views.MENU, "stats", false, "", "",
                 false));

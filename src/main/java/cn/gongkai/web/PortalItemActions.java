@@ -1,0 +1,125 @@
+package cn.gongkai.web;
+
+import cn.gongkai.item.ItemRepository;
+import cn.gongkai.portal.DeliveryDecisions;
+import cn.gongkai.portal.PortalDelivery;
+import cn.gongkai.review.User;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the office records about an item's delivery to a portal, on the item page: 记录采用 with the portal's link
+ * ({@code POST /items/{id}/portal/{portal}/adopted}), 未采用 ({@code .../not-adopted}) and 重新报送 after a failure
+ * ({@code .../resend}) — the roles that publish, through the same use cases as {@code gongkai portal
+ * adopted|not-adopted|resend}.
+ */
+final class PortalItemActions {
+    /** The longest adopted link accepted; portal article addresses are far shorter. */
+    static final int MAX_URL = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(PortalItemActions.class);
+
+    private final Supplier<DeliveryDecisions> decisions;
+    private final ItemRepository items;
+    private final Site site;
+
+    PortalItemActions(Supplier<DeliveryDecisions> decisions, ItemRepository items, Site site) {
+        this.decisions = decisions;
+        this.items = items;
+        this.site = site;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/items/{id}/portal/{portal}/adopted", this::adopted);
+        routes.post("/items/{id}/portal/{portal}/not-adopted", this::notAdopted);
+        routes.post("/items/{id}/portal/{portal}/resend", this::resend);
+    }
+
+    private void adopted(Context ctx) {
+        User me = ConsoleAccess.requireRole(ctx, "登记采用情况", ItemPages.PUBLISHERS);
+        long id = item(ctx);
+        String portal = portal(ctx);
+        String url = ItemPages.form(ctx, "url");
+        if (url.isEmpty()) {
+            ItemPages.back(ctx, id, "请粘贴区政府门户网站上这篇文章的网址（http:// 或 https:// 开头）。", true);
+            return;
+        }
+        if (url.length() > MAX_URL) {
+            ItemPages.back(ctx, id, "采用链接太长（" + url.length() + " 个字符，最多 " + MAX_URL
+                    + " 个）：请只复制门户网站上该文章的地址。", true);
+            return;
+        }
+        decide(ctx, id, () -> {
+            PortalDelivery d = decisions.get().recordAdoption(id, portal, url, me.name());
+            return ok("已登记：" + name(portal) + "采用了这篇稿件，链接 " + d.adoptedUrl() + "。统计中的采用数随之更新。");
+        });
+    }
+
+    private void notAdopted(Context ctx) {
+        User me = ConsoleAccess.requireRole(ctx, "登记采用情况", ItemPages.PUBLISHERS);
+        long id = item(ctx);
+        String portal = portal(ctx);
+        decide(ctx, id, () -> {
+            decisions.get().recordNotAdopted(id, portal, me.name());
+            return ok("已登记：" + name(portal) + "未采用这篇稿件。");
+        });
+    }
+
+    private void resend(Context ctx) {
+        User me = ConsoleAccess.requireRole(ctx, "重新报送", ItemPages.PUBLISHERS);
+        long id = item(ctx);
+        String portal = portal(ctx);
+        LOG.info("{} asked to send item {} to portal {} again from the console", me.name(), id, portal);
+        decide(ctx, id, () -> {
+            PortalDelivery d = decisions.get().resend(id, portal, me.name());
+            return switch (d.state()) {
+                case SENT, ADOPTED, NOT_ADOPTED -> ok("已重新报送给" + name(portal) + "，状态："
+                        + PortalRows.label(d.state()) + (d.reference().isEmpty() ? "" : "，编号 " + d.reference()) + "。");
+                case FAILED -> new Outcome("重新报送给" + name(portal) + "仍然失败：" + d.failure(), true);
+                case PREPARED -> ok("已安排重新报送给" + name(portal) + "，稍后自动发送。");
+            };
+        });
+    }
+
+    /** What staff are told after an action, and whether it is bad news. */
+    private record Outcome(String message, boolean error) {
+    }
+
+    private static Outcome ok(String message) {
+        return new Outcome(message, false);
+    }
+
+    /** Runs a decision and goes back to the item with its message, or with the refusal in Chinese. */
+    private void decide(Context ctx, long id, Supplier<Outcome> decision) {
+        Outcome outcome;
+        try {
+            outcome = decision.get();
+        } catch (IllegalArgumentException e) {
+            outcome = new Outcome(e.getMessage(), true);
+        }
+        ItemPages.back(ctx, id, outcome.message(), outcome.error());
+    }
+
+    private long item(Context ctx) {
+        long id = ItemPages.id(ctx);
+        if (items.find(id).isEmpty()) {
+            throw new NotFound("稿件 " + id + " 不存在");
+        }
+        return id;
+    }
+
+    private String portal(Context ctx) {
+        String portal = ctx.pathParam("portal");
+        if (site.config().portals().stream().noneMatch(p -> p.id().equals(portal))) {
+            throw new NotFound("报送单位“" + portal + "”未配置");
+        }
+        return portal;
+    }
+
+    private String name(String portal) {
+        return site.config().portals().stream().filter(p -> p.id().equals(portal)).findFirst()
+                .map(p -> p.name()).orElse(portal);
+    }
+}

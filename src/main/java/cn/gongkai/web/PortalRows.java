@@ -1,0 +1,69 @@
+package cn.gongkai.web;
+
+import cn.gongkai.config.PortalConfig;
+import cn.gongkai.portal.DeliveryState;
+import cn.gongkai.portal.PortalDelivery;
+
+/**
+ * One delivery to a portal (报区政府办) as the console shows it — on the 发布记录 tab ({@link PortalRecordsPage}) and on
+ * the item page ({@link PortalItemStatus}): the state in the office's words, when it was sent, the receipt's
+ * reference, the portal's link once adopted and, after a failure, why and what to do.
+ */
+final class PortalRows {
+    private final Site site;
+    private final Views views;
+
+    PortalRows(Site site, Views views) {
+        this.site = site;
+        this.views = views;
+    }
+
+    /**
+     * A delivery row: {@code state} is the stored name (for styling and tests), {@code stateLabel} what staff read;
+     * {@code sent}, {@code reference}, {@code adoptedUrl} and {@code failure} are empty when there is none.
+     */
+    public record Row(long itemId, String title, String portalId, String portalName, String state,
+                      String stateLabel, String sent, String reference, String adoptedUrl, String recordedBy,
+                      String failure, boolean decidable, boolean resendable) {
+    }
+
+    /** The state as the office says it: 待发送, 已报送, 已采用, 未采用 or 发送失败. */
+    static String label(DeliveryState state) {
+        return switch (state) {
+            case PREPARED -> "待发送";
+            case SENT -> "已报送";
+            case ADOPTED -> "已采用";
+            case NOT_ADOPTED -> "未采用";
+            case FAILED -> "发送失败";
+        };
+    }
+
+    /** The configured portal's name, or its id when it is no longer configured. */
+    String portalName(String portalId) {
+        return site.config().portals().stream().filter(p -> p.id().equals(portalId)).map(PortalConfig::name)
+                .findFirst().orElse(portalId);
+    }
+
+    Row of(PortalDelivery d) {
+        DeliveryState state = d.state();
+        return new Row(d.itemId(), d.title(), d.portalId(), portalName(d.portalId()), state.name(), label(state),
+                views.time(d.sentAt()), d.reference(), d.adoptedUrl(), recorded(d), failure(d), state.delivered(),
+                state == DeliveryState.FAILED);
+    }
+
+    private static String recorded(PortalDelivery d) {
+        if (d.recordedBy().isEmpty()) {
+            return "";
+        }
+        return d.recordedBy().equals("portal") ? "门户接口返回" : d.recordedBy() + " 登记";
+    }
+
+    private String failure(PortalDelivery d) {
+        if (d.state() != DeliveryState.FAILED) {
+            return "";
+        }
+        String next = d.nextAttemptAt() == null ? "排除原因后，在稿件页点“重新报送”。"
+                : "系统将于 " + views.time(d.nextAttemptAt()) + " 自动重试。";
+        return d.failure() + (d.failure().isEmpty() ? "" : " ") + next;
+    }
+}
