@@ -33,28 +33,37 @@ public final class Serve implements AutoCloseable {
 
     private final WebServer web;
     private final boolean noUsers;
-    private final WarmUp warmUp = new WarmUp();
+    private final WarmUp warmUp;
     private volatile PublishScheduler scheduler;
 
-    private Serve(WebServer web, boolean noUsers) {
+    private Serve(WebServer web, boolean noUsers, WarmUp warmUp) {
         this.web = web;
         this.noUsers = noUsers;
+        this.warmUp = warmUp;
     }
 
     /**
-     * The web server with the staff console ({@code factsDir}: the annual report facts files) and sandbox accounts'
-     * callbacks pointed at it; with the scheduler when {@code scheduled}.
+     * The web server with the staff console ({@code factsDir}: the annual report facts files); with the scheduler
+     * when {@code scheduled}. The port opens first; the WeChat client (in sandbox mode the simulator first, with the
+     * sandbox accounts' callbacks pointed at the port), the article templates and the scheduler are built right
+     * after, in the background ({@link WarmUp}): {@code /healthz} lists them under "warming" until they are done, and
+     * a request that needs one meanwhile waits for it.
      */
     static Serve start(Wiring w, Path factsDir, boolean scheduled) {
+        w.ensureTemplates();
         Console console = w.console(factsDir);
         Serve serve = new Serve(WebServer.start(w.config(), w.items(), w.counter(), w.clock(), console,
-                w.publishingEndpoints(), w.itemApi(console.sessionAuthenticator())), console.noUsers());
+                w.publishingEndpoints(), w.itemApi(console.sessionAuthenticator())), console.noUsers(), w.warmUp());
         try {
-            serve.pointSandboxCallbacks(w);
+            serve.web.reportWarming(serve.warmUp);
+            // in sandbox mode the simulator first, with the callbacks pointed here before anything can publish
+            serve.warmUp.run("WeChat client", () -> {
+                serve.pointSandboxCallbacks(w);
+                w.gateway();
+            });
+            serve.warmUp.run("article templates", w::renderer);
             if (scheduled) {
-                // Quartz's start (and its recovery of jobs left by a stopped node) runs after the port is open;
-                // /healthz lists it under "warming" until it is done.
-                serve.web.reportWarming(serve.warmUp);
+                // Quartz's start includes its recovery of jobs left by a stopped node
                 serve.warmUp.run("scheduler", () -> serve.scheduler = startScheduler(w));
             }
             return serve;
@@ -67,7 +76,7 @@ public final class Serve implements AutoCloseable {
     /** The web server without a console (callback route, {@code /healthz}, counts), and no scheduler. */
     static Serve withoutConsole(Wiring w) {
         return new Serve(WebServer.start(w.config(), w.items(), w.batches(), w.counter(), w.clock(),
-                w.publishingEndpoints(), null), false);
+                w.publishingEndpoints(), null), false, w.warmUp());
     }
 
     /** The port the web server listens on. */
