@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,7 @@ public final class Serve implements AutoCloseable {
      * a request that needs one meanwhile waits for it.
      */
     static Serve start(Wiring w, Path factsDir, boolean scheduled) {
-        w.ensureTemplates();
+        prepare(w);
         Console console = w.console(factsDir);
         Serve serve = new Serve(WebServer.start(w.config(), w.items(), w.counter(), w.clock(), console,
                 w.publishingEndpoints(), w.itemApi(console.sessionAuthenticator())), console.noUsers(), w.warmUp());
@@ -70,6 +72,30 @@ public final class Serve implements AutoCloseable {
         } catch (RuntimeException e) {
             serve.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens the database while a second thread writes out (or upgrades) the templates folder, whose console pages
+     * and word list come next, and builds the review rules (word list, holidays; it then waits for the database).
+     */
+    private static void prepare(Wiring w) {
+        FutureTask<Void> templatesAndReview = new FutureTask<>(() -> {
+            w.ensureTemplates();
+            w.review();
+            return null;
+        });
+        Thread t = new Thread(templatesAndReview, "gongkai-serve-prepare");
+        t.setDaemon(true);
+        t.start();
+        w.database();
+        try {
+            templatesAndReview.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("serve interrupted while starting", e);
         }
     }
 
