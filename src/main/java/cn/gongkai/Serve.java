@@ -58,12 +58,13 @@ public final class Serve implements AutoCloseable {
                 w.publishingEndpoints(), w.itemApi(console.sessionAuthenticator())), console.noUsers(), w.warmUp());
         try {
             serve.web.reportWarming(serve.warmUp);
+            // in the order staff are likely to need them: an item page renders, a preview or publish calls WeChat
+            serve.warmUp.run("article templates", w::renderer);
             // in sandbox mode the simulator first, with the callbacks pointed here before anything can publish
             serve.warmUp.run("WeChat client", () -> {
                 serve.pointSandboxCallbacks(w);
                 w.gateway();
             });
-            serve.warmUp.run("article templates", w::renderer);
             if (scheduled) {
                 // Quartz's start includes its recovery of jobs left by a stopped node
                 serve.warmUp.run("scheduler", () -> serve.scheduler = startScheduler(w));

@@ -7,14 +7,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps {@code serve} does after its port is open, each on its own daemon thread: which are still running and
- * which failed, as {@code /healthz} shows them. A failed step is logged and stays listed as failed. A part built by a
+ * The steps {@code serve} does after its port is open, one after another on one daemon thread (so that on a small
+ * machine the other core stays free for requests): which are still to run and which failed, as {@code /healthz}
+ * shows them. A failed step is logged and stays listed as failed. A part built by a
  * step is handed out through {@link #whenReady}: whoever needs it meanwhile waits for the step (at most
  * {@link #MAX_WAIT}) instead of failing or building it a second time.
  */
@@ -28,6 +32,13 @@ final class WarmUp implements WebServer.Warming {
     private final Map<String, CountDownLatch> steps = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
     private final Duration maxWait;
+    /** One thread at most, gone a second after the last step. */
+    private final ExecutorService worker = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), step -> {
+                Thread t = new Thread(step, "gongkai-warmup");
+                t.setDaemon(true);
+                return t;
+            });
 
     WarmUp() {
         this(MAX_WAIT);
@@ -38,12 +49,12 @@ final class WarmUp implements WebServer.Warming {
         this.maxWait = maxWait;
     }
 
-    /** Starts {@code step} in the background under {@code name}. */
+    /** Runs {@code step} in the background under {@code name}, after the steps started before it. */
     void run(String name, Runnable step) {
         pending.add(name);
         CountDownLatch finished = new CountDownLatch(1);
         steps.put(name, finished);
-        Thread t = new Thread(() -> {
+        worker.execute(() -> {
             try {
                 awaitQuietly(held.get(name));
                 step.run();
@@ -54,14 +65,12 @@ final class WarmUp implements WebServer.Warming {
                 pending.remove(name);
                 finished.countDown();
             }
-        }, "gongkai-warmup:" + name);
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /**
-     * Holds the step {@code name} back until the returned latch is counted down (tests: a slow part). Call before
-     * the step is started.
+     * Holds the step {@code name} (and those after it) back until the returned latch is counted down (tests: a slow
+     * part). Call before the step is started.
      */
     CountDownLatch holdBack(String name) {
         return held.computeIfAbsent(name, n -> new CountDownLatch(1));
