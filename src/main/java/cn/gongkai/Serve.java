@@ -129,12 +129,13 @@ public final class Serve implements AutoCloseable {
     }
 
     private void pointSandboxCallbacks(Wiring w) {
-        if (w.simulator() == null) {
+        var simulator = w.registeredSimulator();
+        if (simulator == null) {
             return;
         }
         for (AccountConfig a : w.config().accounts()) {
             if (a.sandbox() && a.callbackConfigured()) {
-                w.simulator().setCallback(a.appId(), callbackUrl(a.id()), a.callbackToken().reveal());
+                simulator.setCallback(a.appId(), callbackUrl(a.id()), a.callbackToken().reveal());
             }
         }
     }

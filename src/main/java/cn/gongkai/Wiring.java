@@ -263,8 +263,16 @@ public final class Wiring implements AutoCloseable {
         return clock;
     }
 
-    /** The in-process simulator with the sandbox accounts registered, or null when every account is real. */
+    /**
+     * The in-process simulator with the sandbox accounts registered, or null when every account is real. While serve
+     * builds it after its port opened, this waits for that step instead of building it beside it.
+     */
     public WeChatSimulator simulator() {
+        return warmUp.whenReady("WeChat client", this::registeredSimulator).get();
+    }
+
+    /** The simulator with the sandbox accounts registered, built here if need be (serve's warm-up step). */
+    WeChatSimulator registeredSimulator() {
         routed.get();
         return simulator.get();
     }
