@@ -4,6 +4,7 @@
 # beside it. Needs a built jar (mvn -B -q package -DskipTests), GNU date and curl. Uses a new H2 database in a
 # temporary folder; nothing else is touched. Usage: scripts/bench-startup.sh [RUNS]
 # PLAIN=no skips the java -jar column (it takes several times longer on a busy machine).
+# ONLY=serve times the floor and the serve row only.
 set -eu
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd -P)
 runs=${1:-5}
@@ -130,15 +131,18 @@ row() {
     [ "$plain_too" = no ] || p=$(median_of plain "$@")
     printf '| %s | %s | %s | %s | %s |\n' "$label" "$l" "$(ratio "$l" "$floor_l")" "$p" "$(ratio "$p" "$floor_p")"
 }
-row "item list" item list
-row "item show 1" item show 1
-row "counts --year 2026" counts --year 2026
-row "publish status" publish status
-row "quota" quota
-l=$(median_of import_new viaLauncher)
-p=-
-[ "$plain_too" = no ] || p=$(median_of import_new plain)
-printf '| %s | %s | %s | %s | %s |\n' "item import (3 pictures)" "$l" "$(ratio "$l" "$floor_l")" "$p" "$(ratio "$p" "$floor_p")"
+if [ "${ONLY:-}" != serve ]; then
+    row "item list" item list
+    row "item show 1" item show 1
+    row "counts --year 2026" counts --year 2026
+    row "publish status" publish status
+    row "quota" quota
+    l=$(median_of import_new viaLauncher)
+    p=-
+    [ "$plain_too" = no ] || p=$(median_of import_new plain)
+    printf '| %s | %s | %s | %s | %s |\n' "item import (3 pictures)" "$l" "$(ratio "$l" "$floor_l")" "$p" \
+        "$(ratio "$p" "$floor_p")"
+fi
 l=$(serve_healthz "$launcher")
 p=-
 [ "$plain_too" = no ] || p=$(serve_healthz java -jar "$jar")

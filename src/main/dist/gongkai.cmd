@@ -1,8 +1,9 @@
 @echo off
 rem gongkai launcher: runs gongkai.jar beside this script.
 rem A short command starts with the class archive built at package time (gongkai.jsa, AppCDS) and the quick client
-rem compiler only; serve, simulator, demo and bench keep the full JIT. When the archive is missing or does not match,
-rem Java prints one warning and runs the jar plainly. Extra JVM options: GONGKAI_JAVA_OPTS.
+rem compiler only; serve, simulator, demo and bench keep the full JIT (serve with C2 waiting for hotter methods, as in
+rem the sh launcher). When the archive is missing or does not match, Java prints one warning and runs the jar plainly.
+rem Extra JVM options: GONGKAI_JAVA_OPTS.
 setlocal
 set "DIR=%~dp0"
 set "JAVA=java"
@@ -18,5 +19,6 @@ if exist "%DIR%gongkai.jsa" set OPTS=-Xshare:auto "-XX:SharedArchiveFile=%DIR%go
 set "SHORT=yes"
 for %%C in (serve simulator demo bench) do if /I "%CMD%"=="%%C" set "SHORT=no"
 if "%SHORT%"=="yes" set OPTS=%OPTS% -XX:TieredStopAtLevel=1
+if /I "%CMD%"=="serve" set OPTS=%OPTS% -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000
 "%JAVA%" %OPTS% %GONGKAI_JAVA_OPTS% -jar "%DIR%gongkai.jar" %*
 exit /b %ERRORLEVEL%

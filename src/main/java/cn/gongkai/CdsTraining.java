@@ -14,9 +14,10 @@ import java.util.Map;
 /**
  * The training run of the build's AppCDS archive ({@code target/gongkai.jsa}, see pom.xml and the launcher
  * {@code target/gongkai}): runs the short commands staff type most — import one sample item, then list, show, counts,
- * publish status, quota — in one JVM against a new H2 database in {@code args[0]}, so that the JVM started with
- * {@code -XX:ArchiveClassesAtExit} archives the classes they load. Output is discarded; a failing command fails the
- * run (the build then goes on without an archive and the launcher runs the jar plainly).
+ * publish status, quota — in one JVM against a new H2 database in {@code args[0]}, then serves once
+ * ({@link ServeTraining}), so that the JVM started with {@code -XX:ArchiveClassesAtExit} archives the classes they
+ * load. Output is discarded; a failing command fails the run (the build then goes on without an archive and the
+ * launcher runs the jar plainly).
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -27,7 +28,7 @@ public final class CdsTraining {
         Files.createDirectories(dir);
         Path config = dir.resolve("gongkai.yml");
         Files.writeString(config, "data-dir: " + dir.resolve("data") + "\ntemplates-dir: " + dir.resolve("templates")
-                + "\nreview:\n  chain: []\n");
+                + "\nweb:\n  host: 127.0.0.1\n  port: 0\nreview:\n  chain: []\n");
         Path sample = dir.resolve("samples");
         if (!Files.isDirectory(sample)) {
             Bundled.extract("samples", sample);
@@ -38,6 +39,9 @@ public final class CdsTraining {
                 List.of("publish", "status"), List.of("quota"), List.of("ledger", "list", "--year", "2026"))) {
             run(config, command);
         }
+        ServeTraining.run(config);
+        // serve leaves pool and client threads behind; the archive is written as the JVM exits
+        System.exit(0);
     }
 
     private static void run(Path config, List<String> command) {

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,28 +35,38 @@ public final class Serve implements AutoCloseable {
 
     private final WebServer web;
     private final boolean noUsers;
-    private final WarmUp warmUp = new WarmUp();
+    private final WarmUp warmUp;
     private volatile PublishScheduler scheduler;
 
-    private Serve(WebServer web, boolean noUsers) {
+    private Serve(WebServer web, boolean noUsers, WarmUp warmUp) {
         this.web = web;
         this.noUsers = noUsers;
+        this.warmUp = warmUp;
     }
 
     /**
-     * The web server with the staff console ({@code factsDir}: the annual report facts files) and sandbox accounts'
-     * callbacks pointed at it; with the scheduler when {@code scheduled}.
+     * The web server with the staff console ({@code factsDir}: the annual report facts files); with the scheduler
+     * when {@code scheduled}. The port opens first; the WeChat client (in sandbox mode the simulator first, with the
+     * sandbox accounts' callbacks pointed at the port), the article templates and the scheduler are built right
+     * after, in the background ({@link WarmUp}): {@code /healthz} lists them under "warming" until they are done, and
+     * a request that needs one meanwhile waits for it.
      */
     static Serve start(Wiring w, Path factsDir, boolean scheduled) {
+        prepare(w);
         Console console = w.console(factsDir);
         Serve serve = new Serve(WebServer.start(w.config(), w.items(), w.counter(), w.clock(), console,
-                w.publishingEndpoints(), w.itemApi(console.sessionAuthenticator())), console.noUsers());
+                w.publishingEndpoints(), w.itemApi(console.sessionAuthenticator())), console.noUsers(), w.warmUp());
         try {
-            serve.pointSandboxCallbacks(w);
+            serve.web.reportWarming(serve.warmUp);
+            // in the order staff are likely to need them: an item page renders, a preview or publish calls WeChat
+            serve.warmUp.run("article templates", w::renderer);
+            // in sandbox mode the simulator first, with the callbacks pointed here before anything can publish
+            serve.warmUp.run("WeChat client", () -> {
+                serve.pointSandboxCallbacks(w);
+                w.gateway();
+            });
             if (scheduled) {
-                // Quartz's start (and its recovery of jobs left by a stopped node) runs after the port is open;
-                // /healthz lists it under "warming" until it is done.
-                serve.web.reportWarming(serve.warmUp);
+                // Quartz's start includes its recovery of jobs left by a stopped node
                 serve.warmUp.run("scheduler", () -> serve.scheduler = startScheduler(w));
             }
             return serve;
@@ -64,10 +76,34 @@ public final class Serve implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the database while a second thread writes out (or upgrades) the templates folder, whose console pages
+     * and word list come next, and builds the review rules (word list, holidays; it then waits for the database).
+     */
+    private static void prepare(Wiring w) {
+        FutureTask<Void> templatesAndReview = new FutureTask<>(() -> {
+            w.ensureTemplates();
+            w.review();
+            return null;
+        });
+        Thread t = new Thread(templatesAndReview, "gongkai-serve-prepare");
+        t.setDaemon(true);
+        t.start();
+        w.database();
+        try {
+            templatesAndReview.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("serve interrupted while starting", e);
+        }
+    }
+
     /** The web server without a console (callback route, {@code /healthz}, counts), and no scheduler. */
     static Serve withoutConsole(Wiring w) {
         return new Serve(WebServer.start(w.config(), w.items(), w.batches(), w.counter(), w.clock(),
-                w.publishingEndpoints(), null), false);
+                w.publishingEndpoints(), null), false, w.warmUp());
     }
 
     /** The port the web server listens on. */
@@ -93,12 +129,13 @@ public final class Serve implements AutoCloseable {
     }
 
     private void pointSandboxCallbacks(Wiring w) {
-        if (w.simulator() == null) {
+        var simulator = w.registeredSimulator();
+        if (simulator == null) {
             return;
         }
         for (AccountConfig a : w.config().accounts()) {
             if (a.sandbox() && a.callbackConfigured()) {
-                w.simulator().setCallback(a.appId(), callbackUrl(a.id()), a.callbackToken().reveal());
+                simulator.setCallback(a.appId(), callbackUrl(a.id()), a.callbackToken().reveal());
             }
         }
     }

@@ -93,6 +93,11 @@ public final class Wiring implements AutoCloseable {
     private final Lazy<CallBudget> callBudget;
     private final Lazy<WxJavaGateway> gateway;
     private final Lazy<ArticleRenderer> renderer;
+    private final Lazy<List<TemplateUpgrade.Step>> templatesFolder;
+    /** What serve builds after its port opened; the parts below wait for it rather than build a second time. */
+    private final WarmUp warmUp = new WarmUp();
+    private final WeChatGateway gatewayWhenReady;
+    private final Lazy<ArticleRenderer> rendererWhenReady;
     private final Lazy<java.util.Set<String>> glossaryKeys;
     private final Lazy<ReviewService> review;
     private final Lazy<Users> users;
@@ -138,27 +143,32 @@ public final class Wiring implements AutoCloseable {
                 return loaded.anySandbox() ? startSimulator() : null;
             }
         });
-        this.routed = part("sandbox routing", () -> simulator() == null ? loaded
-                : routedToSimulator(loaded, simulator()));
+        this.routed = part("sandbox routing", () -> simulator.get() == null ? loaded
+                : routedToSimulator(loaded, simulator.get()));
         this.database = part("database", () -> openDatabase(loaded));
         this.callBudget = part("call budget", () -> new CallBudget(database().callCounter(),
                 loaded.wechat().dailyLimits(), loaded.wechat().quotaShare(), clock));
         this.gateway = part("WeChat client", () -> new WxJavaGateway(routed.get().accounts(), loaded.wechat(),
                 callBudget.get(), clock));
         this.renderer = part("article templates", this::loadRenderer);
+        this.templatesFolder = part("templates folder", () -> Bundled.ensureTemplates(loaded.templatesDir()));
+        this.gatewayWhenReady = new DeferredGateway(warmUp.whenReady("WeChat client", gateway));
+        // not a part of its own: the templates are compiled (and listed) only when a render needs them
+        this.rendererWhenReady = Lazy.of("article templates when ready",
+                () -> ArticleRenderer.later(warmUp.whenReady("article templates", renderer)));
         this.glossaryKeys = part("glossary", this::loadGlossaryKeys);
         this.review = part("review", this::buildReview);
         this.users = part("users", () -> new Users(database().users(), clock, Users.DEFAULT_COST));
         this.importer = part("importer", () -> new ItemImporter(loaded.categories(), accountIds(),
                 glossaryKeys.get(), loaded.timezone(), database().items(), database().images(),
                 database().transactions(), review.get(), clock));
-        this.publisher = part("publisher", () -> new Publisher(database().publishStore(), gateway.get(),
-                renderer.get(), new ImagePreparer(), PublishSettings.of(loaded.accounts(), loaded.timezone(),
+        this.publisher = part("publisher", () -> new Publisher(database().publishStore(), gatewayWhenReady,
+                rendererWhenReady.get(), new ImagePreparer(), PublishSettings.of(loaded.accounts(), loaded.timezone(),
                         loaded.publishing(), poll).withBoundaries(boundaries).withGate(this::lastCheck), clock));
         this.phonePreview = part("phone preview", () -> new PhonePreview(database().images(),
-                database().mediaCache(), gateway.get(), renderer.get(), new ImagePreparer()));
+                database().mediaCache(), gatewayWhenReady, rendererWhenReady.get(), new ImagePreparer()));
         this.publishActions = part("publish actions", () -> new PublishActions(database().publishStore(),
-                gateway.get(), review.get(), clock));
+                gatewayWhenReady, review.get(), clock));
         this.watchdog = part("watchdog", () -> new Watchdog(loaded.accounts(), database().batches(),
                 callBudget.get(), loaded.publishing(), loaded.timezone(), clock));
         this.callbacks = part("callback reader", () -> new WxCallbackReader(loaded.accounts()));
@@ -247,7 +257,7 @@ public final class Wiring implements AutoCloseable {
      * they are uploaded like body images and the publisher looks for them there.
      */
     private ArticleRenderer loadRenderer() {
-        Bundled.ensureTemplates(config.templatesDir());
+        templatesFolder.get();
         Map<String, byte[]> qr = new LinkedHashMap<>();
         ArticleRenderer loaded = ArticleRenderer.load(config.templatesDir(), ConfigFiles.renderSettings(config, qr));
         qr.forEach(database().images()::put);
@@ -335,8 +345,17 @@ public final class Wiring implements AutoCloseable {
         return clock;
     }
 
-    /** The in-process simulator, or null when every account talks to real WeChat. */
+    /**
+     * The in-process simulator with the sandbox accounts registered, or null when every account is real. While serve
+     * builds it after its port opened, this waits for that step instead of building it beside it.
+     */
     public WeChatSimulator simulator() {
+        return warmUp.whenReady("WeChat client", this::registeredSimulator).get();
+    }
+
+    /** The simulator with the sandbox accounts registered, built here if need be (serve's warm-up step). */
+    WeChatSimulator registeredSimulator() {
+        routed.get();
         return simulator.get();
     }
 
@@ -464,6 +483,19 @@ public final class Wiring implements AutoCloseable {
         return Serve.withoutConsole(this);
     }
 
+    /**
+     * What serve builds after its port opened ({@link Serve}); the publisher, the console and the publish actions get
+     * the WeChat client and the article templates through it, so a request meanwhile waits for them.
+     */
+    WarmUp warmUp() {
+        return warmUp;
+    }
+
+    /** Writes the bundled templates out, or upgrades them, once (the console's pages are read from there). */
+    void ensureTemplates() {
+        templatesFolder.get();
+    }
+
     /** The WeChat port (for doctor's account probe and tools). */
     public WeChatGateway gateway() {
         return gateway.get();
@@ -584,10 +616,12 @@ public final class Wiring implements AutoCloseable {
     public Console console(Path factsDir) {
         return new Console(config, clock, new Console.Staff(users(), database().loginSessions()),
                 new Console.ItemWork(database().items(), database().images(), database().audit(),
-                        database().approvedSnapshots(), importer(), review(), renderer(), publishActions(), phonePreview(),
+                        database().approvedSnapshots(), importer(), review(), rendererWhenReady.get(), publishActions(),
+                        phonePreview(),
                         new Console.Editing(database().formTokens(), database().editorDrafts(),
                                 (cron, after) -> nextPublishSlot(cron, config.timezone(), after))),
-                new Console.Publishing(database().batches(), publisher(), watchdog(), callBudget(), gateway()),
+                new Console.Publishing(database().batches(), publisher(), watchdog(), callBudget(),
+                        gatewayWhenReady),
                 new Console.Records(counter(), database().ledger(), ledgerExport(), reports(), factsDir),
                 new Console.Database(database().describe(), () -> {
                     database().items().list(cn.gongkai.item.ItemStatus.PUBLISHING);

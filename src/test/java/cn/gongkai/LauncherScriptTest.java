@@ -17,10 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launcher {@code src/main/dist/gongkai} (copied beside the jar by the build): valid sh, and run with a stand-in
  * {@code java} that prints the arguments it was given — the class archive when present, the quick compiler only for
- * short commands, never for serve.
+ * short commands, never for serve (which gets C2 later instead).
  */
 class LauncherScriptTest {
     private static final Path SCRIPT = Path.of("src/main/dist/gongkai");
+    /** serve's options: C2 waits for methods about ten times hotter than by default. */
+    private static final List<String> SERVE_COMPILER = List.of("-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=60000",
+            "-XX:Tier4BackEdgeThreshold=400000");
 
     @TempDir
     Path dir;
@@ -43,7 +47,8 @@ class LauncherScriptTest {
         assertThat(run(List.of("sh", "-n", SCRIPT.toString())).code).isZero();
         String cmd = Files.readString(Path.of("src/main/dist/gongkai.cmd"), StandardCharsets.UTF_8);
         assertThat(cmd).contains("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=", "-Xshare:auto",
-                "serve simulator demo bench", "-jar \"%DIR%gongkai.jar\" %*");
+                "serve simulator demo bench", "-jar \"%DIR%gongkai.jar\" %*", "\"%CMD%\"==\"serve\" set OPTS=%OPTS% "
+                        + String.join(" ", SERVE_COMPILER));
     }
 
     @Test
@@ -61,8 +66,13 @@ class LauncherScriptTest {
     @Test
     void serveKeepsTheFullCompilerAndWithoutAnArchiveTheJarRunsPlainly() throws Exception {
         Result serve = launch("--config", "serve.yml", "serve");
-        assertThat(serve.lines).containsExactly("-jar", target.toRealPath().resolve("gongkai.jar").toString(),
-                "--config", "serve.yml", "serve");
+        assertThat(serve.lines).containsExactly(SERVE_COMPILER.get(0), SERVE_COMPILER.get(1),
+                SERVE_COMPILER.get(2), SERVE_COMPILER.get(3), "-jar",
+                target.toRealPath().resolve("gongkai.jar").toString(), "--config", "serve.yml", "serve");
+
+        Result simulator = launch("simulator");
+        assertThat(simulator.lines).as("only serve delays C2").containsExactly("-jar",
+                target.toRealPath().resolve("gongkai.jar").toString(), "simulator");
 
         Result counts = launch("counts", "--year", "2026");
         assertThat(counts.lines).containsExactly("-XX:TieredStopAtLevel=1", "-jar",

@@ -53,12 +53,28 @@ public final class ArticleRenderer {
     private final Template layout;
     private final Glossary glossary;
     private final RenderSettings settings;
+    /** Set on a renderer made by {@link #later}: the loaded renderer every call goes to. */
+    private final java.util.function.Supplier<ArticleRenderer> loaded;
 
     private ArticleRenderer(Theme theme, Template layout, Glossary glossary, RenderSettings settings) {
+        this(theme, layout, glossary, settings, null);
+    }
+
+    private ArticleRenderer(Theme theme, Template layout, Glossary glossary, RenderSettings settings,
+                            java.util.function.Supplier<ArticleRenderer> loaded) {
         this.theme = theme;
         this.layout = layout;
         this.glossary = glossary;
         this.settings = settings;
+        this.loaded = loaded;
+    }
+
+    /**
+     * A renderer whose templates are loaded elsewhere (serve loads them after its port opened): each call asks
+     * {@code loaded} for the loaded renderer (which may wait for it, or load it) and renders with that one.
+     */
+    public static ArticleRenderer later(java.util.function.Supplier<ArticleRenderer> loaded) {
+        return new ArticleRenderer(null, null, null, null, loaded);
     }
 
     /** Loads the theme, layout and glossary from the templates folder (staff may edit them without a rebuild). */
@@ -96,11 +112,17 @@ public final class ArticleRenderer {
     }
 
     public Glossary glossary() {
+        if (loaded != null) {
+            return loaded.get().glossary();
+        }
         return glossary;
     }
 
     /** The QR-code image shown at the foot of the account's articles, if one is configured. */
     public Optional<ItemImage> qrCode(String account) {
+        if (loaded != null) {
+            return loaded.get().qrCode(account);
+        }
         return Optional.ofNullable(settings.qrCodes().get(account));
     }
 
@@ -114,6 +136,9 @@ public final class ArticleRenderer {
      *                         template fails
      */
     public RenderedArticle render(ItemContent item, String accountName, Function<ItemImage, String> imageSrc) {
+        if (loaded != null) {
+            return loaded.get().render(item, accountName, imageSrc);
+        }
         Markdown.Parsed parsed = Markdown.parse(item.body());
         Element body = parsed.document().body();
         List<String> warnings = new ArrayList<>();
