@@ -1,6 +1,8 @@
 package cn.gongkai;
 
 import cn.gongkai.cli.Cli;
+import cn.gongkai.config.ConfigLoader;
+import cn.gongkai.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,6 +36,9 @@ public final class CdsTraining {
             Bundled.extract("samples", sample);
         }
         String item = sample.resolve("01-zhaoshang-tuijinhui.md").toString();
+        // What a short command's warm-up thread loads (an in-memory H2, the binding of the built-in defaults).
+        ConfigLoader.warmUp();
+        Database.warmUp();
         for (List<String> command : List.of(List.of("--version"), List.of("item", "import", item),
                 List.of("item", "list"), List.of("item", "show", "1"), List.of("counts", "--year", "2026"),
                 List.of("publish", "status"), List.of("quota"), List.of("ledger", "list", "--year", "2026"))) {
