@@ -144,8 +144,9 @@ final class DemoCommand extends CliCommand {
     /** The same run as {@code gongkai portal run}: the approved items to the sandbox's office mailbox. */
     private static DeliveryReport deliverAll(Wiring w, PrintWriter out) {
         DeliveryReport report = w.portalRunner().run();
+        out.println("5. 报区政府办：" + report.toText());
         for (PortalConfig p : w.portalRunner().portals()) {
-            out.println("5. 报区政府办 " + p.name() + "（" + w.portalRunner().describe(p) + "）：" + report.toText());
+            out.println("   " + p.name() + "（" + p.id() + "）：" + w.portalRunner().describe(p));
         }
         w.officeMailbox().ifPresent(mailbox -> {
             List<ReceivedMail> mails = mailbox.received();

@@ -142,7 +142,8 @@ class PortalReportDoctorDemoTest {
         Run r = run("demo", "--dir", dir.resolve("demo").toString());
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("5. 报区政府办 红旗区人民政府办公室", "区政府办邮箱（沙箱）收到 " + samples + " 封",
+        assertThat(r.out()).contains("5. 报区政府办：报送成功 " + samples + " 篇", "   红旗区人民政府办公室（qzfb）：",
+                "区政府办邮箱（沙箱）收到 " + samples + " 封",
                 "- 【信息报送】", "本年统计（报区政府办）", "报送 " + samples + " 条，被采用 0 条");
         assertThat(r.out().lines().filter(l -> l.startsWith("   - 【信息报送】"))).hasSize((int) samples);
     }
