@@ -6,6 +6,7 @@ import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
+import cn.gongkai.delivery.PortalProbe;
 import cn.gongkai.delivery.SandboxMailbox;
 import cn.gongkai.portal.DeliveryBoundary;
 import cn.gongkai.portal.OfficeMailbox;
@@ -37,6 +38,8 @@ import java.nio.file.Files;
 import cn.gongkai.render.ImagePreparer;
 import cn.gongkai.report.AnnualReports;
 import cn.gongkai.report.Counter;
+import cn.gongkai.report.PortalChannel;
+import cn.gongkai.report.PortalLedger;
 import cn.gongkai.config.ReviewConfig;
 import cn.gongkai.review.ReviewPolicy;
 import cn.gongkai.report.ReportWriter;
@@ -175,7 +178,7 @@ public final class Wiring implements AutoCloseable {
         this.callbackGuard = part("callback guard", () -> new CallbackGuard(database().callbackNonces(), clock));
         this.confirmations = part("callback confirmations", ConfigFiles::confirmationExecutor);
         this.counter = part("counter", () -> new Counter(database().ledgerStatistics(), loaded.timezone(),
-                loaded.categories()));
+                loaded.categories(), new PortalChannel(portalCounter(), loaded.portals())));
         this.reports = part("annual reports", () -> new AnnualReports(counter.get(),
                 new ReportWriter(loaded.templatesDir())));
         this.sandboxMailbox = part("sandbox mailbox",
@@ -223,6 +226,15 @@ public final class Wiring implements AutoCloseable {
         boolean sandboxed = config.portals().stream().anyMatch(p -> p.delivery() == PortalConfig.Delivery.EMAIL
                 && p.email().sandbox());
         return sandboxed ? Optional.of(sandboxMailbox.get()) : Optional.empty();
+    }
+
+    /**
+     * {@code gongkai doctor}'s lines for each portal ({@code [ok]}, {@code [失败]} or {@code [跳过]} first): mail
+     * server and login, webhook reachability, folder writable; a test mail to {@code testTo} only when it is given.
+     */
+    public List<String> portalChecks(Optional<String> testTo) {
+        return config.portals().stream().flatMap(p -> PortalProbe.check(p, sandboxMailbox::get, testTo).stream())
+                .map(PortalProbe.Line::text).toList();
     }
 
     /** The delivery rows of the 报区政府办 channel (status lists). */
@@ -593,7 +605,8 @@ public final class Wiring implements AutoCloseable {
 
     /** The ledger as CSV or XLSX for a year, with each article's approvals. */
     public LedgerExport ledgerExport() {
-        return new LedgerExport(database().ledger(), database().audit(), counter());
+        return new LedgerExport(database().ledger(), database().audit(), counter(),
+                new PortalLedger(database().portalDeliveries(), config.timezone(), config.portals()));
     }
 
     /** Imports the articles published before gongkai (CSV/XLSX) into the ledger. */

@@ -4,9 +4,12 @@ import cn.gongkai.Bundled;
 import cn.gongkai.Wiring;
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.config.PortalConfig;
 import cn.gongkai.intake.ImportResult;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.portal.DeliveryReport;
+import cn.gongkai.portal.ReceivedMail;
 import cn.gongkai.publish.PollPolicy;
 import cn.gongkai.publish.RunReport;
 import cn.gongkai.report.CountBy;
@@ -24,10 +27,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code gongkai demo}: the whole cycle in sandbox mode, in a temporary data directory — import the sample items,
- * approve them through the review chain, render them, publish them to the in-process simulator, print the counts.
+ * approve them through the review chain, render them, publish them to the in-process simulator, deliver them to the
+ * 区政府办 (the sandbox's office mailbox, in-process) and print the counts of both channels.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "在临时目录中用内置模拟器演示全过程：导入示例稿件、逐级审核、排版、分批发布，并输出本年统计")
+        description = "在临时目录中用内置模拟器演示全过程：导入示例稿件、逐级审核、排版、分批发布、报区政府办（沙箱邮箱），并输出两个渠道的本年统计")
 final class DemoCommand extends CliCommand {
     private static final Map<String, String> DEMO_REVIEWERS = Map.of("dept-leader", "张科长", "office-director",
             "李主任", "office-leader", "王副局长", "principal-leader", "赵局长");
@@ -52,9 +56,10 @@ final class DemoCommand extends CliCommand {
             approveAll(w, ids, out);
             renderAll(w, ids, base.resolve("rendered"), out);
             int published = publishAll(w, out);
+            DeliveryReport delivered = deliverAll(w, out);
             printCounts(w, out);
             out.printf("演示完成，用时 %.1f 秒。%n", (System.nanoTime() - started) / 1e9);
-            return published == ids.size() ? ExitCodes.OK : ExitCodes.WECHAT;
+            return published == ids.size() && delivered.failed() == 0 ? ExitCodes.OK : ExitCodes.WECHAT;
         } catch (IOException e) {
             throw new UserError("演示目录无法写入：" + e.getMessage());
         }
@@ -136,9 +141,26 @@ final class DemoCommand extends CliCommand {
         return published;
     }
 
+    /** The same run as {@code gongkai portal run}: the approved items to the sandbox's office mailbox. */
+    private static DeliveryReport deliverAll(Wiring w, PrintWriter out) {
+        DeliveryReport report = w.portalRunner().run();
+        out.println("5. 报区政府办：" + report.toText());
+        for (PortalConfig p : w.portalRunner().portals()) {
+            out.println("   " + p.name() + "（" + p.id() + "）：" + w.portalRunner().describe(p));
+        }
+        w.officeMailbox().ifPresent(mailbox -> {
+            List<ReceivedMail> mails = mailbox.received();
+            out.println("   区政府办邮箱（沙箱）收到 " + mails.size() + " 封：");
+            mails.forEach(m -> out.println("   - " + m.subject() + "（附件 " + m.attachments().size() + " 个）"));
+        });
+        return report;
+    }
+
     private static void printCounts(Wiring w, PrintWriter out) throws Exception {
         int year = w.clock().instant().atZone(w.config().timezone()).getYear();
-        out.println("5. 本年统计：");
+        out.println("6. 本年统计（公众号）：");
         CountsCommand.print(w.counter().count(year, CountBy.CATEGORY), "table", out);
+        out.println("   本年统计（报区政府办）：");
+        PortalCounts.print(w.portalCounter().count(year, null), "全部报送单位", "table", out);
     }
 }

@@ -7,6 +7,7 @@ import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.ConfigLoader;
 import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.config.PortalConfig;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.Note;
 import cn.gongkai.publish.AccountProbe;
@@ -21,31 +22,43 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code gongkai doctor}: configuration, database, templates (first brought up to this version as a start does, with a
  * warning for each edited file whose new version waits beside it), the holiday calendar (in December: is next year in
  * it?), then per account token, IP whitelist and the draft,
  * freepublish and mass-send permissions — one line per check, {@code [ok]} or {@code [失败]} with the fix. Nothing is
- * published or sent. Exit code 2 when the configuration, database or templates failed, 3 when a WeChat check failed,
+ * published or sent. Then each 报区政府办 portal (mail server and login, webhook reachability, folder writable; a test
+ * mail only with {@code --portal-test-to}). Exit code 2 when the configuration, database or templates failed, 3 when a
+ * WeChat or portal check failed,
  * 0 when everything passed.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"检查配置、数据库、模板、节假日表（12 月提醒添加下一年），以及每个公众号的 access_token、IP 白名单和草稿箱／发布／群发权限。",
                 "每项一行：[ok] 通过，[失败] 附修复方法，[跳过] 因前面的问题未能检查。不会发布或群发任何内容。",
-                "退出码：0 全部通过，2 配置、数据库或模板有问题，3 微信检查未通过。"})
+                "然后检查每个报送单位（报区政府办）：邮件服务器和登录、webhook 连通、报送文件夹可写；只有加 --portal-test-to 才发测试邮件。",
+                "退出码：0 全部通过，2 配置、数据库或模板有问题，3 微信或报区政府办检查未通过。"})
 final class DoctorCommand extends CliCommand {
     static final String OK = "[ok]";
     static final String FAILED = "[失败]";
     static final String SKIPPED = "[跳过]";
     static final String WARNING = "[警告]";
 
+    @Option(names = "--portal-test-to", paramLabel = "ADDRESS",
+            description = "另外经各报送单位（报区政府办）的邮件服务器给这个地址发一封测试邮件；不写就不发任何邮件")
+    String portalTestTo;
+
     private int passed;
     private int failed;
     private int skipped;
+    private boolean portalsFailed;
 
     @Override
     public Integer call() {
+        if (portalTestTo != null && !portalTestTo.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new UserError("--portal-test-to 须是一个邮件地址，如 xinxi@hongqi.gov.cn：" + portalTestTo);
+        }
         Context context = Cli.contextOf(spec);
         GongkaiConfig config;
         try {
@@ -63,14 +76,36 @@ final class DoctorCommand extends CliCommand {
             return summary(ExitCodes.CONFIG);
         }
         int failedBefore = failed;
+        int wechatFailed;
         try (Wiring w = context.wire(config, ItemCommands.NO_POLLING)) {
             List<AccountConfig> accounts = w.config().accounts();
             for (int i = 0; i < accounts.size(); i++) {
                 account(i, accounts.get(i), w.gateway().probe(accounts.get(i).id()));
                 callback(i, accounts.get(i), w.config().web().host());
             }
+            wechatFailed = failed - failedBefore;
+            portals(w);
         }
+        portalsFailed = failed - failedBefore - wechatFailed > 0;
         return summary(failed > failedBefore ? ExitCodes.WECHAT : ExitCodes.OK);
+    }
+
+    /** One line per portal check (报区政府办), counted like the others; a test mail only with --portal-test-to. */
+    private void portals(Wiring w) {
+        if (portalTestTo != null && w.config().portals().stream()
+                .noneMatch(p -> p.delivery() == PortalConfig.Delivery.EMAIL)) {
+            warn("报区政府办测试邮件", "未发送：没有用邮件报送的报送单位（portals 中 delivery: email）");
+        }
+        for (String line : w.portalChecks(Optional.ofNullable(portalTestTo).map(String::strip))) {
+            out().println(line);
+            if (line.startsWith(OK)) {
+                passed++;
+            } else if (line.startsWith(FAILED)) {
+                failed++;
+            } else {
+                skipped++;
+            }
+        }
     }
 
     private static String describe(GongkaiConfig config) {
@@ -262,7 +297,8 @@ final class DoctorCommand extends CliCommand {
     private int summary(int code) {
         String verdict = switch (code) {
             case ExitCodes.OK -> "全部通过。";
-            case ExitCodes.WECHAT -> "微信检查未通过，请按上面 [失败] 行中的方法处理后重新运行 gongkai doctor。";
+            case ExitCodes.WECHAT -> (portalsFailed ? "微信或报区政府办检查未通过" : "微信检查未通过")
+                    + "，请按上面 [失败] 行中的方法处理后重新运行 gongkai doctor。";
             default -> "配置、数据库或模板有问题，请按上面 [失败] 行中的方法处理后重新运行 gongkai doctor。";
         };
         out().println("检查结果：" + passed + " 项通过，" + failed + " 项失败，" + skipped + " 项跳过。" + verdict);

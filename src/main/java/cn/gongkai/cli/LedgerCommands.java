@@ -76,8 +76,13 @@ final class LedgerCommands extends CommandGroup {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "导出某年的发布台账（发布时间、标题、分类、部门、链接、审核人），作为年度报告的佐证材料")
+            description = {"导出某年的发布台账（发布时间、标题、分类、部门、链接、审核人），作为年度报告的佐证材料。",
+                    ".xlsx 另有“报区政府办”工作表（报送、状态、采用链接）；.csv 一次一个渠道，用 --channel portal 导出报区政府办。"})
     static final class Export extends CliCommand {
+        @Option(names = "--channel", defaultValue = "wechat", paramLabel = "C",
+                description = "只对 .csv：wechat（公众号发布台账，默认）| portal（报区政府办）")
+        String channel;
+
         @Option(names = "--year", required = true, paramLabel = "Y", description = "年份（按北京时间的发布时间计）")
         int year;
 
@@ -90,15 +95,23 @@ final class LedgerCommands extends CommandGroup {
             if (!name.endsWith(".xlsx") && !name.endsWith(".csv")) {
                 throw new UserError("--out 须以 .xlsx 或 .csv 结尾：" + file);
             }
+            boolean portal = channel.toLowerCase(Locale.ROOT).equals("portal");
+            if (!portal && !channel.equalsIgnoreCase("wechat")) {
+                throw new UserError("--channel 只能是 wechat 或 portal：" + channel);
+            }
+            if (portal && name.endsWith(".xlsx")) {
+                throw new UserError("--channel 只用于 .csv：.xlsx 已同时包含发布台账和“报区政府办”工作表");
+            }
             try (Wiring w = wire()) {
                 LedgerExport export = w.ledgerExport();
-                byte[] bytes = name.endsWith(".xlsx") ? export.xlsx(year) : export.csv(year);
+                byte[] bytes = name.endsWith(".xlsx") ? export.xlsx(year)
+                        : portal ? export.portalCsv(year) : export.csv(year);
                 Path parent = file.toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
                 Files.write(file, bytes);
-                out().println("已导出 " + year + " 年发布台账到 " + file);
+                out().println("已导出 " + year + " 年" + (portal ? "报区政府办台账" : "发布台账") + "到 " + file);
                 return ExitCodes.OK;
             }
         }

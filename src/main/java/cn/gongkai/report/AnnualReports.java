@@ -1,5 +1,6 @@
 package cn.gongkai.report;
 
+import cn.gongkai.portal.PortalYearCounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class AnnualReports {
         Path previousFile = factsFile.toAbsolutePath().resolveSibling((year - 1) + ".yml");
         ReportFacts previous = Files.isRegularFile(previousFile) ? FactsFile.read(previousFile) : null;
         YearCounts counts = counter.count(year, CountBy.CATEGORY);
-        AnnualReport report = ReportBuilder.build(facts, counts);
+        AnnualReport report = ReportBuilder.build(facts, counts, portalCounts(year, facts));
         byte[] content = writer.write(report, format);
         List<Finding> findings = new ArrayList<>(ReportChecks.run(year, facts, previous, previousFile.toString(),
                 report, ReportWriter.textOf(content, format)));
@@ -38,6 +39,24 @@ public final class AnnualReports {
                     + "（或用 gongkai ledger categorise）归类后重新生成"));
         }
         return new Draft(report, counts, content, findings);
+    }
+
+    /**
+     * The 报区政府办 counts the facts file asks for (all portals, or the one it names), or null when it does not.
+     *
+     * @throws FactsException when it names a portal that is not configured
+     */
+    private PortalYearCounts portalCounts(int year, ReportFacts facts) {
+        if (facts.portalFigures() == null) {
+            return null;
+        }
+        PortalChannel channel = counter.portals().orElseThrow(() -> new FactsException(facts.source(), "报区政府办",
+                "本程序未配置报区政府办通道，无法统计；请删除这一项或在配置中添加 portals"));
+        try {
+            return channel.count(year, facts.portalFigures().portalId());
+        } catch (IllegalArgumentException e) {
+            throw new FactsException(facts.source(), "报区政府办", e.getMessage());
+        }
     }
 
     /** A drafted report: the model, the counts it used, the written bytes and the findings of the checks. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -22,11 +23,23 @@ public final class Counter {
     private final LedgerStatistics ledger;
     private final ZoneId zone;
     private final List<String> categoryOrder;
+    private final PortalChannel portals;
 
     public Counter(LedgerStatistics ledger, ZoneId zone, List<String> categoryOrder) {
+        this(ledger, zone, categoryOrder, null);
+    }
+
+    /** A counter that also counts the 报区政府办 channel ({@code portals} may be null: WeChat only). */
+    public Counter(LedgerStatistics ledger, ZoneId zone, List<String> categoryOrder, PortalChannel portals) {
         this.ledger = ledger;
         this.zone = zone;
         this.categoryOrder = List.copyOf(categoryOrder);
+        this.portals = portals;
+    }
+
+    /** The 报区政府办 channel's counts, when this counter was given them. */
+    public Optional<PortalChannel> portals() {
+        return Optional.ofNullable(portals);
     }
 
     public ZoneId zone() {

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class FactsFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("单位", "年度", "发布日期", "统计期限", "发布渠道", "分类明细", "写明推送次数",
-            "总体情况", "表二", "表三", "表四", "存在的主要问题及改进情况", "其他需要报告的事项");
+            "报区政府办", "总体情况", "表二", "表三", "表四", "存在的主要问题及改进情况", "其他需要报告的事项");
     private static final Set<String> SECTION_1 = Set.of("开头", "主动公开", "小节");
     private static final Set<String> SUBSECTION = Set.of("标题", "内容");
     private static final Set<String> PROACTIVE = Set.of("标题", "补充");
@@ -72,7 +72,8 @@ public final class FactsFile {
         ReportFacts.Subsection proactive = proactive(s1.path("主动公开"));
         List<ReportFacts.Subsection> subsections = subsections(s1.path("小节"));
         return new ReportFacts(file, unit, year, channel, publishedOn, period.from(), period.to(),
-                nodes.bool(root, "分类明细"), nodes.bool(root, "写明推送次数"), nodes.text(s1, "开头", false), proactive,
+                nodes.bool(root, "分类明细"), nodes.bool(root, "写明推送次数"), portalFigures(root.get("报区政府办")),
+                nodes.text(s1, "开头", false), proactive,
                 subsections, tables.table2(root.get("表二")), tables.table3(root.get("表三")),
                 tables.table4(root.get("表四")), nodes.text(root, "存在的主要问题及改进情况", false),
                 nodes.text(root, "其他需要报告的事项", false), omitted);
@@ -82,6 +83,22 @@ public final class FactsFile {
     private String channel(JsonNode root, String unit) {
         String channel = nodes.text(root, "发布渠道", false);
         return channel.isEmpty() ? unit + "微信公众号" : channel;
+    }
+
+    /** {@code 报区政府办: true} (all portals), a portal id, or false / left out (not stated). */
+    private ReportFacts.PortalFigures portalFigures(JsonNode n) {
+        if (absent(n) || n.isBoolean() && !n.asBoolean()) {
+            return null;
+        }
+        if (n.isBoolean()) {
+            return new ReportFacts.PortalFigures(null);
+        }
+        String id = n.isTextual() ? n.asText().strip() : "";
+        if (!id.matches("[a-z0-9_-]{1,32}")) {
+            throw new FactsException(file, "报区政府办", "只能是 true、false 或一个报送单位的编号（如 qzfb），实际为 "
+                    + n.asText());
+        }
+        return new ReportFacts.PortalFigures(id);
     }
 
     private int year(JsonNode root) {

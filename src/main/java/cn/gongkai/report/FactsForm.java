@@ -46,13 +46,25 @@ public final class FactsForm {
     /**
      * What the form holds. Table cells are the text typed; maps are keyed by {@link Row#key()}.
      *
-     * @param publishedOn ISO date or empty
+     * @param publishedOn  ISO date or empty
+     * @param portalFigures the {@code 报区政府办} key: empty (not stated), {@code true} (all portals) or a portal id
      */
     public record Values(String unit, int year, String publishedOn, String channel, boolean categoryBreakdown,
                          boolean statePushes, String opening, String proactiveHeading, String proactiveExtra,
                          List<Section> sections, Map<String, List<String>> table2, Map<String, List<String>> table3,
-                         Map<String, List<String>> table4, String problems, String otherMatters) {
+                         Map<String, List<String>> table4, String problems, String otherMatters,
+                         String portalFigures) {
+        /** A form without the 报区政府办 figures (not stated). */
+        public Values(String unit, int year, String publishedOn, String channel, boolean categoryBreakdown,
+                      boolean statePushes, String opening, String proactiveHeading, String proactiveExtra,
+                      List<Section> sections, Map<String, List<String>> table2, Map<String, List<String>> table3,
+                      Map<String, List<String>> table4, String problems, String otherMatters) {
+            this(unit, year, publishedOn, channel, categoryBreakdown, statePushes, opening, proactiveHeading,
+                    proactiveExtra, sections, table2, table3, table4, problems, otherMatters, "");
+        }
+
         public Values {
+            portalFigures = portalFigures == null ? "" : portalFigures.strip();
             unit = unit == null ? "" : unit.strip();
             publishedOn = publishedOn == null ? "" : publishedOn.strip();
             channel = channel == null ? "" : channel.strip();
@@ -114,7 +126,8 @@ public final class FactsForm {
         return new Values(f.unit(), f.year(), f.publishedOn() == null ? "" : f.publishedOn().toString(), f.channel(),
                 f.categoryBreakdown(), f.statePushes(), f.opening(), f.proactive().heading(), f.proactive().text(),
                 sections, cells(table2(), f.table2()), cells(table3(), f.table3()), cells(table4(), f.table4()),
-                f.problems(), f.otherMatters());
+                f.problems(), f.otherMatters(), f.portalFigures() == null ? ""
+                : f.portalFigures().portalId() == null ? "true" : f.portalFigures().portalId());
     }
 
     private static Map<String, List<String>> cells(List<Row> rows, List<List<Num>> table) {
@@ -141,6 +154,11 @@ public final class FactsForm {
         putUnlessEmpty(root, "发布渠道", v.channel());
         root.put("分类明细", v.categoryBreakdown());
         root.put("写明推送次数", v.statePushes());
+        if (v.portalFigures().equals("true")) {
+            root.put("报区政府办", true);
+        } else {
+            putUnlessEmpty(root, "报区政府办", v.portalFigures());
+        }
         section1(root.putObject("总体情况"), v);
         table2(root.putObject("表二"), v.table2());
         numberTable(root.putObject("表三"), table3(), v.table3());

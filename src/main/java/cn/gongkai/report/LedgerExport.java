@@ -31,16 +31,25 @@ public final class LedgerExport {
     /** The columns, as staff see them. */
     public static final List<String> COLUMNS = List.of("序号", "发布时间", "标题", "分类", "部门", "公众号", "链接", "审核人",
             "来源", "备注");
+    /** The name of the 报区政府办 sheet. */
+    public static final String PORTAL_SHEET = "报区政府办";
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final LedgerRepository ledger;
     private final AuditLog audit;
     private final Counter counter;
+    private final PortalLedger portals;
 
     public LedgerExport(LedgerRepository ledger, AuditLog audit, Counter counter) {
+        this(ledger, audit, counter, null);
+    }
+
+    /** An export that also writes the 报区政府办 sheet ({@code portals} may be null: the ledger only). */
+    public LedgerExport(LedgerRepository ledger, AuditLog audit, Counter counter, PortalLedger portals) {
         this.ledger = ledger;
         this.audit = audit;
         this.counter = counter;
+        this.portals = portals;
     }
 
     /** The rows of the year, in publishing order, as text cells under {@link #COLUMNS}. */
@@ -72,50 +81,69 @@ public final class LedgerExport {
      * are made inert ({@link Csv}).
      */
     public byte[] csv(int year) {
+        return csv(COLUMNS, rows(year));
+    }
+
+    /** The 报区政府办 sheet as CSV, like {@link #csv(int)}; an {@link IllegalStateException} without the channel. */
+    public byte[] portalCsv(int year) {
+        if (portals == null) {
+            throw new IllegalStateException("no 报区政府办 channel was given to this export");
+        }
+        return csv(PortalLedger.COLUMNS, portals.rows(year));
+    }
+
+    private static byte[] csv(List<String> columns, List<List<String>> rows) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(Csv.line(COLUMNS)).append("\r\n");
-        List<List<String>> rows = rows(year);
-        for (int i = 0; i < rows.size(); i++) {
-            List<String> r = rows.get(i);
-            out.append(Csv.number(i + 1)).append(',').append(Csv.line(r.subList(1, r.size()))).append("\r\n");
+        out.append(Csv.line(columns)).append("\r\n");
+        for (List<String> r : rows) {
+            out.append(Csv.number(Long.parseLong(r.get(0)))).append(',').append(Csv.line(r.subList(1, r.size())))
+                    .append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The workbook: user text always goes in as text cells (never formulas), the row number as a number. */
+    /**
+     * The workbook: the ledger sheet, and with the 报区政府办 channel a sheet of its deliveries. User text always goes
+     * in as text cells (never formulas), the row and item numbers as numbers.
+     */
     public byte[] xlsx(int year) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(year + "年发布台账");
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                head.createCell(c).setCellValue(COLUMNS.get(c));
-                head.getCell(c).setCellStyle(bold);
+            sheet(wb.createSheet(year + "年发布台账"), bold, COLUMNS, rows(year),
+                    new int[] {6, 18, 48, 10, 14, 10, 40, 40, 10, 30});
+            if (portals != null) {
+                sheet(wb.createSheet(PORTAL_SHEET), bold, PortalLedger.COLUMNS, portals.rows(year),
+                        new int[] {10, 48, 10, 28, 10, 18, 44, 18, 40});
             }
-            List<List<String>> rows = rows(year);
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < COLUMNS.size(); c++) {
-                    if (c == 0) {
-                        row.createCell(c).setCellValue(r + 1);
-                    } else {
-                        row.createCell(c).setCellValue(rows.get(r).get(c));
-                    }
-                }
-            }
-            int[] widths = {6, 18, 48, 10, 14, 10, 40, 40, 10, 30};
-            for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, widths[c] * 256);
-            }
-            sheet.createFreezePane(0, 1);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ledger of " + year + " as XLSX", e);
         }
+    }
+
+    /** One sheet: a bold head row, the first column as numbers, the others as text cells. */
+    private static void sheet(Sheet sheet, CellStyle bold, List<String> columns, List<List<String>> rows,
+                              int[] widths) {
+        Row head = sheet.createRow(0);
+        for (int c = 0; c < columns.size(); c++) {
+            head.createCell(c).setCellValue(columns.get(c));
+            head.getCell(c).setCellStyle(bold);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = sheet.createRow(r + 1);
+            row.createCell(0).setCellValue(Long.parseLong(rows.get(r).get(0)));
+            for (int c = 1; c < columns.size(); c++) {
+                row.createCell(c).setCellValue(rows.get(r).get(c));
+            }
+        }
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, widths[c] * 256);
+        }
+        sheet.createFreezePane(0, 1);
     }
 
     /** 张科长（业务部门分管领导）、李主任（办公室主任）… for the content that was published. */

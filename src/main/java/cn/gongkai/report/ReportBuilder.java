@@ -1,5 +1,6 @@
 package cn.gongkai.report;
 
+import cn.gongkai.portal.PortalYearCounts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,14 @@ public final class ReportBuilder {
      * @param counts the year's counts by category
      */
     public static AnnualReport build(ReportFacts facts, YearCounts counts) {
+        return build(facts, counts, null);
+    }
+
+    /**
+     * Builds the report; with {@code portal} (the year's 报区政府办 counts, when the facts file asks for them) section
+     * 一 (一) also states “报区政府办 N 条，被采用 M 条”.
+     */
+    public static AnnualReport build(ReportFacts facts, YearCounts counts, PortalYearCounts portal) {
         if (counts.by() != CountBy.CATEGORY) {
             throw new IllegalArgumentException("the report needs counts by category, got " + counts.by());
         }
@@ -39,7 +48,7 @@ public final class ReportBuilder {
         List<AnnualReport.Block> one = new ArrayList<>();
         paragraphs(facts.opening()).forEach(one::add);
         one.add(new AnnualReport.Heading(numbered(0, facts.proactive().heading())));
-        one.add(new AnnualReport.Paragraph(proactiveSentence(facts, counts)));
+        one.add(new AnnualReport.Paragraph(proactiveSentence(facts, counts) + portalSentence(portal)));
         paragraphs(facts.proactive().text()).forEach(one::add);
         for (int i = 0; i < facts.subsections().size(); i++) {
             ReportFacts.Subsection s = facts.subsections().get(i);
@@ -94,6 +103,14 @@ public final class ReportBuilder {
             s.append("上述信息中有").append(counts.deleted()).append("条发布后已删除，仍计入发布数量。");
         }
         return s.toString();
+    }
+
+    /** 全年报区政府办N条，被采用M条。 — empty without counts. */
+    static String portalSentence(PortalYearCounts portal) {
+        if (portal == null) {
+            return "";
+        }
+        return "全年报区政府办" + portal.total().articles() + "条，被采用" + portal.total().adopted() + "条。";
     }
 
     private static String numbered(int index, String heading) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param periodTo      or null (then 31 December is meant)
  * @param categoryBreakdown whether section 一 lists the articles per category ("其中……")
  * @param statePushes   whether section 一 states the number of pushes (次)
+ * @param portalFigures whether section 一 states “报区政府办 N 条，被采用 M 条” and of which portal; null when not
  * @param table2        rows 规章, 行政规范性文件 (3 cells each), 行政许可, 行政处罚, 行政强制, 行政事业性收费 (1 cell each)
  * @param table3        the 25 rows R1–R25 of 7 cells each (c7 总计)
  * @param table4        the 3 groups 行政复议, 未经复议直接起诉, 复议后起诉 of 5 cells each (the last 总计)
@@ -22,7 +23,7 @@ import java.util.List;
  */
 public record ReportFacts(String source, String unit, int year, String channel, LocalDate publishedOn,
                           LocalDate periodFrom, LocalDate periodTo, boolean categoryBreakdown, boolean statePushes,
-                          String opening, Subsection proactive, List<Subsection> subsections,
+                          PortalFigures portalFigures, String opening, Subsection proactive, List<Subsection> subsections,
                           List<List<Num>> table2, List<List<Num>> table3, List<List<Num>> table4,
                           String problems, String otherMatters, List<String> omitted) {
     public ReportFacts {
@@ -48,6 +49,14 @@ public record ReportFacts(String source, String unit, int year, String channel, 
                     + rows.size());
         }
         return rows.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * The facts file's {@code 报区政府办} key: section 一 states the year's 报送 and 采用 of the 报区政府办 channel.
+     *
+     * @param portalId the one portal counted, or null for all configured portals
+     */
+    public record PortalFigures(String portalId) {
     }
 
     /**

@@ -20,6 +20,16 @@ class FactsFileTest extends ReportChecksFixture {
     }
 
     @Test
+    void theReportStatesThePortalFiguresForTrueOrAPortalIdAndNothingElse() throws IOException {
+        assertThat(facts("").portalFigures()).isNull();
+        assertThat(facts("报区政府办: false\n").portalFigures()).isNull();
+        assertThat(facts("报区政府办: true\n").portalFigures()).isEqualTo(new ReportFacts.PortalFigures(null));
+        assertThat(facts("报区政府办: qzfb\n").portalFigures()).isEqualTo(new ReportFacts.PortalFigures("qzfb"));
+        assertThatThrownBy(() -> facts("报区政府办: 区政府办\n")).isInstanceOf(FactsException.class)
+                .hasMessageContaining("“报区政府办”").hasMessageContaining("true、false 或一个报送单位的编号");
+    }
+
+    @Test
     void theDocumentedExampleFileIsAValidFactsFile() {
         ReportFacts example = FactsFile.read(Path.of("config/report/example.yml"));
 

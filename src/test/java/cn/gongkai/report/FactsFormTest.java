@@ -36,6 +36,23 @@ class FactsFormTest {
     }
 
     @Test
+    void theFormKeepsThePortalFiguresKey() throws Exception {
+        FactsForm.Values example = FactsForm.of(FactsFile.read(Path.of("config/report/example.yml")));
+        for (String value : List.of("true", "qzfb", "")) {
+            FactsForm.Values v = new FactsForm.Values(example.unit(), 2023, example.publishedOn(), example.channel(),
+                    false, false, example.opening(), example.proactiveHeading(), example.proactiveExtra(),
+                    example.sections(), example.table2(), example.table3(), example.table4(), example.problems(),
+                    example.otherMatters(), value);
+
+            ReportFacts read = write(v);
+
+            assertThat(FactsForm.of(read).portalFigures()).isEqualTo(value);
+            assertThat(read.portalFigures()).isEqualTo(value.isEmpty() ? null
+                    : new ReportFacts.PortalFigures(value.equals("true") ? null : value));
+        }
+    }
+
+    @Test
     void aBlankTotalIsSummedAndABlankCellStaysBlankForTheChecks() throws Exception {
         FactsForm.Values example = FactsForm.of(FactsFile.read(Path.of("config/report/example.yml")));
         Map<String, List<String>> t3 = new LinkedHashMap<>(example.table3());
