@@ -66,7 +66,7 @@ public final class PortalProbe {
         try {
             sender.login();
             lines.add(new Line(name, Status.OK, email.sandbox()
-                    ? "沙箱邮箱 " + sandbox.get().endpoint().where() + " 可用（邮件留在本程序内，在控制台的邮箱页查看）"
+                    ? "沙箱邮箱可用（邮件不发往外部，存在数据目录的 sandbox-mailbox 文件夹，在控制台的“区政府办邮箱”页查看）"
                     : "已连接 " + SmtpEndpoint.of(email).where() + (SmtpEndpoint.of(email).login() ? " 并登录成功"
                     : "（不登录）") + "，未发送邮件"));
         } catch (DeliveryException e) {
@@ -90,7 +90,9 @@ public final class PortalProbe {
         try {
             Senders.forPortal(test, sandbox).send(pkg, new DeliveryIdentity("<gongkai.test." + id + "@gongkai.local>",
                     "test-" + id));
-            return new Line(who + " 测试邮件", Status.OK, "已发送到 " + to + "，请到该邮箱查收");
+            return new Line(who + " 测试邮件", Status.OK, e.sandbox()
+                    ? "已放入沙箱邮箱（收件人 " + to + "），在控制台的“区政府办邮箱”页查看"
+                    : "已发送到 " + to + "，请到该邮箱查收");
         } catch (DeliveryException ex) {
             return new Line(who + " 测试邮件", Status.FAILED, ex.staffMessage());
         }

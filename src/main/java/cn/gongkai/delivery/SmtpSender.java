@@ -129,7 +129,7 @@ public final class SmtpSender implements PortalSender {
     @Override
     public String describe() {
         if (sandbox) {
-            return "沙箱邮箱（本程序内置的邮件服务器，邮件不发往外部，在控制台的邮箱页查看），收件人 "
+            return "沙箱邮箱（本程序内置的邮件服务器，邮件不发往外部，存在数据目录的 sandbox-mailbox 文件夹，在控制台的“区政府办邮箱”页查看），收件人 "
                     + String.join("、", email.to());
         }
         SmtpEndpoint server = endpoint.get();

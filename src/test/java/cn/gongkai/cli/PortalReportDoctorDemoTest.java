@@ -123,14 +123,19 @@ class PortalReportDoctorDemoTest {
     }
 
     @Test
-    void doctorChecksThePortalAndSendsATestMailOnlyWhenAsked() {
+    void doctorChecksThePortalAndSendsATestMailOnlyWhenAsked() throws Exception {
+        Path mailbox = dir.resolve("data").resolve("sandbox-mailbox");
         Run plain = run("doctor");
+        assertThat(Files.exists(mailbox) ? Files.list(mailbox).count() : 0).isZero();
         Run test = run("doctor", "--portal-test-to", "xinxi@hongqi.gov.cn");
         Run bad = run("doctor", "--portal-test-to", "not-an-address");
 
         assertThat(plain.out()).contains("[ok] 红旗区人民政府办公室（qzfb） 邮件服务器：沙箱邮箱")
                 .doesNotContain("测试邮件");
-        assertThat(test.out()).contains("[ok] 红旗区人民政府办公室（qzfb） 测试邮件：已发送到 xinxi@hongqi.gov.cn");
+        assertThat(test.out()).contains("[ok] 红旗区人民政府办公室（qzfb） 测试邮件：已放入沙箱邮箱（收件人 xinxi@hongqi.gov.cn）");
+        try (var mails = Files.list(mailbox)) {
+            assertThat(mails.map(f -> f.getFileName().toString()).toList()).containsExactly("000001.eml");
+        }
         assertThat(bad.code()).isEqualTo(ExitCodes.USER);
         assertThat(bad.err()).contains("--portal-test-to", "not-an-address");
     }

@@ -68,7 +68,7 @@ class PortalProbeTest {
                     () -> mailbox, Optional.empty());
 
             assertThat(lines.get(0).status()).isEqualTo(PortalProbe.Status.OK);
-            assertThat(lines.get(0).message()).contains("沙箱邮箱 127.0.0.1:");
+            assertThat(lines.get(0).message()).contains("沙箱邮箱可用").contains("sandbox-mailbox");
         }
     }
 
