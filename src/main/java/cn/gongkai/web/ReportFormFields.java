@@ -56,7 +56,7 @@ final class ReportFormFields {
                 v.categoryBreakdown(), v.statePushes(), fresh ? "" : v.opening(), v.proactiveHeading(),
                 fresh ? "" : v.proactiveExtra(), sections, ReportFormTables.table2(v.table2()),
                 ReportFormTables.table3(v.table3()), ReportFormTables.table4(v.table4()), fresh ? "" : v.problems(),
-                fresh ? "" : v.otherMatters(), hints);
+                fresh ? "" : v.otherMatters(), v.portalFigures(), hints);
     }
 
     /** The form as posted, as the values of a facts file; the computed totals are left for the server to sum. */
@@ -71,7 +71,8 @@ final class ReportFormFields {
                 !param(ctx, "category_breakdown").isEmpty(), !param(ctx, "state_pushes").isEmpty(),
                 param(ctx, "opening"), param(ctx, "proactive_heading"), param(ctx, "proactive_extra"), sections,
                 ReportFormTables.posted(ctx, "t2"), ReportFormTables.posted(ctx, "t3"),
-                ReportFormTables.posted(ctx, "t4"), param(ctx, "problems"), param(ctx, "other"));
+                ReportFormTables.posted(ctx, "t4"), param(ctx, "problems"), param(ctx, "other"),
+                param(ctx, "portal_figures"));
     }
 
     static String param(Context ctx, String name) {

@@ -24,7 +24,8 @@ public record ReportView(int year, List<Integer> years, String file, boolean exi
     public record Form(String unit, String publishedOn, String channel, boolean categoryBreakdown,
                        boolean statePushes, String opening, String proactiveHeading, String proactiveExtra,
                        List<FactsForm.Section> sections, List<TableRow> table2, List<TableRow> table3,
-                       List<TableRow> table4, String problems, String otherMatters, Hints hints) {
+                       List<TableRow> table4, String problems, String otherMatters, String portalFigures,
+                       Hints hints) {
     }
 
     /**

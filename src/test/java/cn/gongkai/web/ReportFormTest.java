@@ -107,6 +107,7 @@ class ReportFormTest {
                 "t3|本年新收|6", "99", "t3|总计|0", "50", "t3|总计|6", "7"));
         String body = "year=2025&mode=form&unit=" + Staff.enc("测试局") + "&published_on=2026-01-20"
                 + "&problems=" + Staff.enc("问题与改进。") + "&other=" + Staff.enc("未收取费用。")
+                + "&portal_figures=true"
                 + cells("t2", FactsForm.table2(), java.util.Map.of())
                 + cells("t3", FactsForm.table3(), t3)
                 + cells("t4", FactsForm.table4(), java.util.Map.of("t4|行政复议|4", "5"));
@@ -120,7 +121,9 @@ class ReportFormTest {
         assertThat(facts.table3().get(23).get(0).text()).isEqualTo("2");
         assertThat(facts.table3().get(23).get(6).text()).isEqualTo("2");
         assertThat(facts.table4().get(0).get(4).text()).isEqualTo("0");
+        assertThat(saved).contains("报区政府办: true");
         String page = director.get("/report?year=2025").body();
+        assertThat(formOf(page)).contains("name=\"portal_figures\" value=\"true\"");
         assertThat(page).contains("V1 通过", "V2 通过", "V3 通过", "V4 通过", "P1 通过");
         assertThat(formOf(page)).contains("data-cell=\"t3|本年新收|6\"").containsPattern(
                 "value=\"3\" size=\"3\" readonly tabindex=\"-1\" class=\"total\" data-cell=\"t3\\|本年新收\\|6\"");
