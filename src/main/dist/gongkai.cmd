@@ -1,7 +1,7 @@
 @echo off
 rem gongkai launcher: runs gongkai.jar beside this script.
 rem A short command starts with the class archive built at package time (gongkai.jsa, AppCDS) and the quick client
-rem compiler only; serve, simulator, demo and bench keep the full JIT (serve with C2 waiting for hotter methods, as in
+rem compiler only; serve starts with its own archive (gongkai-serve.jsa); serve, simulator, demo and bench keep the full JIT (serve with C2 waiting for hotter methods, as in
 rem the sh launcher). When the archive is missing or does not match, Java prints one warning and runs the jar plainly.
 rem Extra JVM options: GONGKAI_JAVA_OPTS.
 setlocal
@@ -15,7 +15,9 @@ if not exist "%DIR%gongkai.jar" (
 set "CMD=%~1"
 if /I "%~1"=="--config" set "CMD=%~3"
 set "OPTS="
-if exist "%DIR%gongkai.jsa" set OPTS=-Xshare:auto "-XX:SharedArchiveFile=%DIR%gongkai.jsa"
+set "JSA=%DIR%gongkai.jsa"
+if /I "%CMD%"=="serve" if exist "%DIR%gongkai-serve.jsa" set "JSA=%DIR%gongkai-serve.jsa"
+if exist "%JSA%" set OPTS=-Xshare:auto "-XX:SharedArchiveFile=%JSA%"
 set "SHORT=yes"
 for %%C in (serve simulator demo bench) do if /I "%CMD%"=="%%C" set "SHORT=no"
 if "%SHORT%"=="yes" set OPTS=%OPTS% -XX:TieredStopAtLevel=1

@@ -27,6 +27,7 @@ public final class CdsTraining {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/cds-training").toAbsolutePath();
+        boolean serve = args.length > 1 && args[1].equals("serve");
         Files.createDirectories(dir);
         Path config = dir.resolve("gongkai.yml");
         Files.writeString(config, "data-dir: " + dir.resolve("data") + "\ntemplates-dir: " + dir.resolve("templates")
@@ -36,15 +37,20 @@ public final class CdsTraining {
             Bundled.extract("samples", sample);
         }
         String item = sample.resolve("01-zhaoshang-tuijinhui.md").toString();
-        // What a short command's warm-up thread loads (an in-memory H2, the binding of the built-in defaults).
-        ConfigLoader.warmUp();
-        Database.warmUp();
-        for (List<String> command : List.of(List.of("--version"), List.of("item", "import", item),
-                List.of("item", "list"), List.of("item", "show", "1"), List.of("counts", "--year", "2026"),
-                List.of("publish", "status"), List.of("quota"), List.of("ledger", "list", "--year", "2026"))) {
-            run(config, command);
+        if (serve) {
+            // serve's own archive: its console pages need an item to show
+            run(config, List.of("item", "import", item));
+            ServeTraining.run(config);
+        } else {
+            // What a short command's warm-up thread loads (an in-memory H2, the binding of the built-in defaults).
+            ConfigLoader.warmUp();
+            Database.warmUp();
+            for (List<String> command : List.of(List.of("--version"), List.of("item", "import", item),
+                    List.of("item", "list"), List.of("item", "show", "1"), List.of("counts", "--year", "2026"),
+                    List.of("publish", "status"), List.of("quota"), List.of("ledger", "list", "--year", "2026"))) {
+                run(config, command);
+            }
         }
-        ServeTraining.run(config);
         // serve leaves pool and client threads behind; the archive is written as the JVM exits
         System.exit(0);
     }

@@ -64,6 +64,19 @@ class LauncherScriptTest {
     }
 
     @Test
+    void serveStartsWithItsOwnArchiveWhenThereIsOne() throws Exception {
+        Files.writeString(target.resolve("gongkai.jsa"), "archive");
+        Files.writeString(target.resolve("gongkai-serve.jsa"), "serve archive");
+
+        assertThat(launch("serve").lines).contains("-XX:SharedArchiveFile=" + target.toRealPath()
+                .resolve("gongkai-serve.jsa"));
+        assertThat(launch("item", "list").lines).contains("-XX:SharedArchiveFile=" + target.toRealPath()
+                .resolve("gongkai.jsa"));
+        String cmd = Files.readString(Path.of("src/main/dist/gongkai.cmd"), StandardCharsets.UTF_8);
+        assertThat(cmd).contains("gongkai-serve.jsa");
+    }
+
+    @Test
     void serveKeepsTheFullCompilerAndWithoutAnArchiveTheJarRunsPlainly() throws Exception {
         Result serve = launch("--config", "serve.yml", "serve");
         assertThat(serve.lines).containsExactly(SERVE_COMPILER.get(0), SERVE_COMPILER.get(1),
