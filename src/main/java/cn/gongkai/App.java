@@ -21,6 +21,7 @@ public final class App {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = Cli.run(args, System.getenv(), Clock.systemUTC(), out, err);
+        Prewarm.closeUnclaimed();
         boolean serving = args.length > 0 && (args[0].equals("serve") || args[0].equals("simulator")) && code == 0;
         if (!serving) {
             System.exit(code);

@@ -6,7 +6,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import cn.gongkai.config.GongkaiConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
@@ -16,14 +21,29 @@ import org.slf4j.LoggerFactory;
  * Start-up of a short command on two cores: while the main thread builds the command line (picocli reads every
  * command's annotations) and logging, a second thread loads and initialises what the command will need next — the
  * YAML configuration binding, the H2 engine and Jdbi, and for imports the image codecs — on throw-away inputs
- * (built-in defaults, an in-memory database, a 16×16 picture), touching no file. The command waits for it before it reads its configuration, so the two threads never
- * initialise the same library at once. Not started for --help, --version, and the long-running commands.
+ * (built-in defaults, an in-memory database, a 16×16 picture), touching no file. A command that always opens the
+ * database first ({@code item list}, {@code counts}, {@code publish status} …) instead has its real configuration
+ * loaded and its database opened there, which the command then takes over (the same configuration file and
+ * environment, checked) — or closes at exit if it did not. The command waits for the thread before it reads its
+ * configuration, so the two threads never initialise the same library at once. Not started for --help, --version
+ * and the long-running commands; a failure only costs the head start (the command does the work again and reports
+ * any real problem itself).
  */
 public final class Prewarm {
     private static final Logger LOG = LoggerFactory.getLogger(Prewarm.class);
     private static final Set<String> NOT_FOR = Set.of("serve", "simulator", "demo", "bench", "help", "-h", "--help",
             "-V", "--version");
+    /** Commands (first one or two words) that open the database before anything else. */
+    private static final Set<List<String>> OPEN_DATABASE = Set.of(List.of("item", "list"), List.of("item", "show"),
+            List.of("item", "import"), List.of("counts"), List.of("publish", "status"), List.of("quota"),
+            List.of("ledger", "list"), List.of("portal", "status"));
     private static volatile Thread running;
+    /** The configuration and database opened ahead, until the command takes them (or the process ends). */
+    private static volatile Opened opened;
+
+    /** A configuration loaded from {@code file} with the process's environment, and its database opened. */
+    private record Opened(Path file, Map<String, String> env, GongkaiConfig config, Database database) {
+    }
 
     private Prewarm() {
     }
@@ -35,10 +55,17 @@ public final class Prewarm {
             return;
         }
         boolean pictures = words.contains("import") || words.contains("inbox");
-        Thread thread = new Thread(() -> run(pictures), "gongkai-prewarm");
+        Optional<Path> config = opensDatabase(words);
+        Thread thread = new Thread(() -> run(pictures, config), "gongkai-prewarm");
         thread.setDaemon(true);
         running = thread;
         thread.start();
+    }
+
+    private static void openAhead(Path file) {
+        Map<String, String> env = System.getenv();
+        GongkaiConfig config = new ConfigLoader(env).load(file.toString().isEmpty() ? null : file);
+        opened = new Opened(file, env, config, Wiring.openDatabase(config));
     }
 
     /** Imports read pictures: registers the image readers and writers and codes a small JPEG once each way. */
@@ -63,10 +90,71 @@ public final class Prewarm {
         }
     }
 
-    private static void run(boolean pictures) {
+    /**
+     * For a command that opens the database first: its {@code --config} file (an empty path for none), read as
+     * picocli reads it; empty for any other command.
+     */
+    static Optional<Path> opensDatabase(List<String> args) {
+        List<String> words = new ArrayList<>();
+        Path config = Path.of("");
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--config") && i + 1 < args.size()) {
+                config = Path.of(args.get(++i));
+            } else if (a.startsWith("--config=")) {
+                config = Path.of(a.substring("--config=".length()));
+            } else if (!a.startsWith("-")) {
+                words.add(a);
+            }
+        }
+        boolean opens = !words.isEmpty() && (OPEN_DATABASE.contains(words.subList(0, 1))
+                || words.size() > 1 && OPEN_DATABASE.contains(words.subList(0, 2)));
+        return opens ? Optional.of(config) : Optional.empty();
+    }
+
+    /**
+     * The configuration loaded ahead, when it was loaded from {@code file} with {@code env}; the command's own
+     * loading is then skipped. Call after {@link #await()}.
+     */
+    public static Optional<GongkaiConfig> config(Path file, Map<String, String> env) {
+        Opened o = opened;
+        Path asked = file == null ? Path.of("") : file;
+        return o != null && o.file().equals(asked) && o.env().equals(env) ? Optional.of(o.config())
+                : Optional.empty();
+    }
+
+    /** The database opened ahead for exactly this configuration object, handed over once (the caller closes it). */
+    static Optional<Database> takeDatabase(GongkaiConfig config) {
+        synchronized (Prewarm.class) {
+            Opened o = opened;
+            if (o == null || o.config() != config) {
+                return Optional.empty();
+            }
+            opened = null;
+            return Optional.of(o.database());
+        }
+    }
+
+    /** Closes a database opened ahead that the command did not take (it failed early, or needed none). */
+    static void closeUnclaimed() {
+        Opened o;
+        synchronized (Prewarm.class) {
+            o = opened;
+            opened = null;
+        }
+        if (o != null) {
+            o.database().close();
+        }
+    }
+
+    private static void run(boolean pictures, Optional<Path> config) {
         try {
-            ConfigLoader.warmUp();
-            Database.warmUp();
+            if (config.isPresent()) {
+                openAhead(config.get());
+            } else {
+                ConfigLoader.warmUp();
+                Database.warmUp();
+            }
             if (pictures) {
                 pictures();
             }

@@ -323,7 +323,11 @@ public final class Wiring implements AutoCloseable {
     }
 
     /** Creates the data directory (owner-only) and opens the database, applying the migrations. */
-    private static Database openDatabase(GongkaiConfig cfg) {
+    static Database openDatabase(GongkaiConfig cfg) {
+        Optional<Database> ahead = Prewarm.takeDatabase(cfg);
+        if (ahead.isPresent()) {
+            return ahead.get();
+        }
         try {
             PrivateFiles.createDirectories(cfg.dataDir());
         } catch (IOException e) {

@@ -37,7 +37,7 @@ final class Context {
 
     GongkaiConfig config(Path file) {
         Prewarm.await();
-        return new ConfigLoader(env).load(file);
+        return Prewarm.config(file, env).orElseGet(() -> new ConfigLoader(env).load(file));
     }
 
     /** The configuration with some keys overridden as if by environment variables. */
