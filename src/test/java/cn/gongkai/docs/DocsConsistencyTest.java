@@ -71,9 +71,9 @@ class DocsConsistencyTest {
 
         assertThat(lines.size()).isLessThan(200);
         assertThat(lines.subList(0, 6)).contains(
-                "mvn -B -q package -DskipTests && java -jar target/gongkai.jar serve   "
-                        + "# 构建并启动服务（未配置微信密钥时为沙箱模式）",
-                "mvn -B verify                                                          # 运行全部测试");
+                "mvn -B -q package -DskipTests && target/gongkai serve   "
+                        + "# 构建并启动服务（未配置微信密钥时为沙箱模式；Windows 用 target\\gongkai.cmd）",
+                "mvn -B verify                                           # 运行全部测试");
     }
 
     @Test
