@@ -204,8 +204,16 @@ public final class SandboxMailbox implements OfficeMailbox, AutoCloseable {
     public List<ReceivedMail> received() {
         List<ReceivedMail> mails = new ArrayList<>();
         for (Path file : files()) {
-            readFile(file).ifPresent(raw -> mails.add(parsed.computeIfAbsent(file,
-                    f -> ReceivedMailReader.read(numberOf(f), raw))));
+            ReceivedMail known = parsed.get(file);
+            if (known != null) {
+                mails.add(known);
+            } else {
+                // read each file once: it never changes after it was moved into place
+                readFile(file).map(raw -> ReceivedMailReader.read(numberOf(file), raw)).ifPresent(mail -> {
+                    parsed.put(file, mail);
+                    mails.add(mail);
+                });
+            }
         }
         return mails;
     }
