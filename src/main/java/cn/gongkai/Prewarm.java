@@ -31,12 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Prewarm {
     private static final Logger LOG = LoggerFactory.getLogger(Prewarm.class);
-    private static final Set<String> NOT_FOR = Set.of("serve", "simulator", "demo", "bench", "help", "-h", "--help",
+    private static final Set<String> NOT_FOR = Set.of("simulator", "demo", "bench", "help", "-h", "--help",
             "-V", "--version");
     /** Commands (first one or two words) that open the database before anything else. */
     private static final Set<List<String>> OPEN_DATABASE = Set.of(List.of("item", "list"), List.of("item", "show"),
             List.of("item", "import"), List.of("counts"), List.of("publish", "status"), List.of("quota"),
-            List.of("ledger", "list"), List.of("portal", "status"));
+            List.of("ledger", "list"), List.of("portal", "status"), List.of("serve"));
     private static volatile Thread running;
     /** The configuration and database opened ahead, until the command takes them (or the process ends). */
     private static volatile Opened opened;
