@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * database first ({@code item list}, {@code counts}, {@code publish status} …) instead has its real configuration
  * loaded and its database opened there, which the command then takes over (the same configuration file and
  * environment, checked) — or closes at exit if it did not. The command waits for the thread before it reads its
- * configuration, so the two threads never initialise the same library at once. Not started for --help, --version
+ * configuration; when the thread opens the database, the command waits only for the configuration and goes on
+ * (serve writes out its templates and reads its word list meanwhile), and waits for the database when it needs it. Not started for --help, --version
  * and the long-running commands; a failure only costs the head start (the command does the work again and reports
  * any real problem itself).
  */
@@ -38,11 +40,15 @@ public final class Prewarm {
             List.of("item", "import"), List.of("counts"), List.of("publish", "status"), List.of("quota"),
             List.of("ledger", "list"), List.of("portal", "status"), List.of("serve"));
     private static volatile Thread running;
-    /** The configuration and database opened ahead, until the command takes them (or the process ends). */
-    private static volatile Opened opened;
+    /** Counted down when the configuration of a command that opens the database ahead is loaded (or failed). */
+    private static volatile CountDownLatch configLoaded;
+    /** The configuration loaded ahead, until the process ends. */
+    private static volatile Loaded loaded;
+    /** The database opened ahead, until the command takes it (or the process ends). */
+    private static volatile Database opened;
 
-    /** A configuration loaded from {@code file} with the process's environment, and its database opened. */
-    private record Opened(Path file, Map<String, String> env, GongkaiConfig config, Database database) {
+    /** A configuration loaded from {@code file} with the process's environment. */
+    private record Loaded(Path file, Map<String, String> env, GongkaiConfig config) {
     }
 
     private Prewarm() {
@@ -56,6 +62,7 @@ public final class Prewarm {
         }
         boolean pictures = words.contains("import") || words.contains("inbox");
         Optional<Path> config = opensDatabase(words);
+        configLoaded = config.isPresent() ? new CountDownLatch(1) : null;
         Thread thread = new Thread(() -> run(pictures, config), "gongkai-prewarm");
         thread.setDaemon(true);
         running = thread;
@@ -64,8 +71,14 @@ public final class Prewarm {
 
     private static void openAhead(Path file) {
         Map<String, String> env = System.getenv();
-        GongkaiConfig config = new ConfigLoader(env).load(file.toString().isEmpty() ? null : file);
-        opened = new Opened(file, env, config, Wiring.openDatabase(config));
+        GongkaiConfig config;
+        try {
+            config = new ConfigLoader(env).load(file.toString().isEmpty() ? null : file);
+            loaded = new Loaded(file, env, config);
+        } finally {
+            configLoaded.countDown();
+        }
+        opened = Wiring.openDatabaseNow(config);
     }
 
     /** Imports read pictures: registers the image readers and writers and codes a small JPEG once each way. */
@@ -76,17 +89,28 @@ public final class Prewarm {
         ImageIO.read(new ByteArrayInputStream(jpeg.toByteArray()));
     }
 
-    /** Waits until the warm-up (if one was started) has finished; returns at once afterwards. */
+    /**
+     * Waits until the warm-up (if one was started) has finished — or, when it opens the database ahead, until the
+     * configuration is loaded; returns at once afterwards.
+     */
     public static void await() {
-        Thread thread = running;
-        if (thread == null) {
-            return;
-        }
+        CountDownLatch config = configLoaded;
         try {
-            thread.join();
-            running = null;
+            if (config != null) {
+                config.await();
+            } else {
+                join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void join() throws InterruptedException {
+        Thread thread = running;
+        if (thread != null && thread != Thread.currentThread()) {
+            thread.join();
+            running = null;
         }
     }
 
@@ -117,33 +141,48 @@ public final class Prewarm {
      * loading is then skipped. Call after {@link #await()}.
      */
     public static Optional<GongkaiConfig> config(Path file, Map<String, String> env) {
-        Opened o = opened;
+        Loaded o = loaded;
         Path asked = file == null ? Path.of("") : file;
         return o != null && o.file().equals(asked) && o.env().equals(env) ? Optional.of(o.config())
                 : Optional.empty();
     }
 
-    /** The database opened ahead for exactly this configuration object, handed over once (the caller closes it). */
+    /**
+     * The database opened ahead for exactly this configuration object (waiting for the opening to finish), handed
+     * over once (the caller closes it); empty when it was opened for another configuration or could not be opened.
+     */
     static Optional<Database> takeDatabase(GongkaiConfig config) {
+        Loaded l = loaded;
+        if (l == null || l.config() != config) {
+            return Optional.empty();
+        }
+        try {
+            join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
         synchronized (Prewarm.class) {
-            Opened o = opened;
-            if (o == null || o.config() != config) {
-                return Optional.empty();
-            }
+            Database d = opened;
             opened = null;
-            return Optional.of(o.database());
+            return Optional.ofNullable(d);
         }
     }
 
     /** Closes a database opened ahead that the command did not take (it failed early, or needed none). */
     static void closeUnclaimed() {
-        Opened o;
+        try {
+            join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Database d;
         synchronized (Prewarm.class) {
-            o = opened;
+            d = opened;
             opened = null;
         }
-        if (o != null) {
-            o.database().close();
+        if (d != null) {
+            d.close();
         }
     }
 

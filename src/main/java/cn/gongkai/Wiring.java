@@ -325,9 +325,11 @@ public final class Wiring implements AutoCloseable {
     /** Creates the data directory (owner-only) and opens the database, applying the migrations. */
     static Database openDatabase(GongkaiConfig cfg) {
         Optional<Database> ahead = Prewarm.takeDatabase(cfg);
-        if (ahead.isPresent()) {
-            return ahead.get();
-        }
+        return ahead.isPresent() ? ahead.get() : openDatabaseNow(cfg);
+    }
+
+    /** {@link #openDatabase} without asking for one opened ahead (what the warm-up thread itself calls). */
+    static Database openDatabaseNow(GongkaiConfig cfg) {
         try {
             PrivateFiles.createDirectories(cfg.dataDir());
         } catch (IOException e) {

@@ -39,7 +39,7 @@ class PrewarmTest {
     @Test
     void notStartedForHelpVersionOrLongRunningCommands() {
         for (String[] args : new String[][] {{}, {"--version"}, {"-V"}, {"--help"}, {"item", "list", "--help"},
-                {"help", "item"}, {"serve"}, {"demo"}, {"simulator"}, {"bench", "console"}}) {
+                {"help", "item"}, {"serve", "--help"}, {"demo"}, {"simulator"}, {"bench", "console"}}) {
             Prewarm.start(args);
             assertThat(warmUpThreads()).as(String.join(" ", args)).isEmpty();
         }
@@ -78,6 +78,7 @@ class PrewarmTest {
         assertThat(Prewarm.opensDatabase(List.of("publish", "run"))).isEmpty();
         assertThat(Prewarm.opensDatabase(List.of("render", "1"))).isEmpty();
         assertThat(Prewarm.opensDatabase(List.of("doctor"))).isEmpty();
+        assertThat(Prewarm.opensDatabase(List.of("serve", "--no-scheduler"))).as("serve too").isPresent();
         assertThat(Prewarm.opensDatabase(List.of())).isEmpty();
     }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * {@code gongkai bench console}: the console under a district's load. Fills the configured database (items with
  * their audit rows, ledger rows; reused on the next run), starts the web server as serve does but without the
  * scheduler, logs in N simulated staff over HTTP and has each request 待办, 稿件 (filters and a search), an item,
- * 统计 and 排期 in turn for a fixed time, then prints p50/p95/p99 per page. Any answer but 200 is an error.
+ * 统计 and 排期 in turn for a fixed time, pausing after each page as a person reads it ({@code --think}, 0 for
+ * none: the saturation throughput), then prints p50/p95/p99 per page. Any answer but 200 is an error.
  */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"控制台压力测试：N 名模拟工作人员登录后轮流打开待办、稿件（筛选和搜索）、稿件页、统计、排期，"
@@ -47,6 +48,11 @@ final class BenchConsoleCommand extends CliCommand {
             description = "计时前不计入结果的预热秒数（默认 ${DEFAULT-VALUE}）")
     int warmup;
 
+    @Option(names = "--think", defaultValue = "2000", paramLabel = "MS",
+            description = {"每名工作人员打开一个页面后停顿的平均毫秒数，在其一半到一倍半之间随机（默认 ${DEFAULT-VALUE}，"
+                    + "即每人每 1–3 秒点开一个页面，比真实办公繁忙得多）；0 表示不停顿，连续请求，用于测出最大吞吐量"})
+    int think;
+
     @Override
     public Integer call() throws Exception {
         checkOptions();
@@ -69,10 +75,12 @@ final class BenchConsoleCommand extends CliCommand {
             try (Serve web = w.webServer(ReportCommand.defaultFacts(Cli.configOf(spec), 0).getParent())) {
                 BenchLatencies latencies = load("http://127.0.0.1:" + web.port(), password, pages(ids, config),
                         out);
-                out.printf("%d 名工作人员，计时 %d 秒（预热 %d 秒不计）；系统负载（1 分钟平均）%.1f，%d 个处理器%n", staff,
-                        seconds, warmup, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                out.printf("%d 名工作人员，%s，计时 %d 秒（预热 %d 秒不计）；系统负载（1 分钟平均）%.1f，%d 个处理器%n",
+                        staff, think == 0 ? "不停顿连续请求" : "每个页面后平均停顿 " + think + " ms", seconds, warmup,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                         Runtime.getRuntime().availableProcessors());
                 latencies.print(out, seconds);
+                out.printf("合计 %d 个请求，每秒 %.1f 个%n", latencies.requests(), latencies.requests() / (double) seconds);
                 out.printf("本进程 CPU 时间（服务端与模拟工作人员合计，计时期间）：平均每个请求 %.1f ms%n",
                         latencies.requests() == 0 ? 0.0 : timedCpuNanos / 1e6 / latencies.requests());
                 out.println("错误合计：" + latencies.totalErrors());
@@ -93,6 +101,9 @@ final class BenchConsoleCommand extends CliCommand {
         }
         if (seconds < 1 || seconds > 3600 || warmup < 0 || warmup > 600) {
             throw new UserError("--seconds 须在 1 到 3600 之间，--warmup 须在 0 到 600 之间");
+        }
+        if (think < 0 || think > 600_000) {
+            throw new UserError("--think 须在 0 到 600000 毫秒之间：" + think);
         }
     }
 
@@ -153,7 +164,8 @@ final class BenchConsoleCommand extends CliCommand {
             for (int i = 0; i < people.size(); i++) {
                 BenchConsoleStaff s = people.get(i);
                 int offset = i;
-                running.add(pool.submit(() -> s.run(pages, offset, countFrom, until, latencies)));
+                running.add(pool.submit(() -> s.run(pages, offset, new BenchConsoleStaff.Pace(think, offset),
+                        countFrom, until, latencies)));
             }
             TimeUnit.NANOSECONDS.sleep(Math.max(0, countFrom - System.nanoTime()));
             long cpuFrom = processCpuNanos();

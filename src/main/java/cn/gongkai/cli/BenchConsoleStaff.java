@@ -27,6 +27,17 @@ final class BenchConsoleStaff {
     record Page(String name, IntFunction<String> path) {
     }
 
+    /**
+     * How long a member of staff reads a page before the next: uniformly between half and one and a half times
+     * {@code meanMillis} (none when 0), from a random sequence seeded by the person, so runs repeat.
+     */
+    record Pace(int meanMillis, long seed) {
+        java.util.function.LongSupplier pauses() {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            return () -> meanMillis == 0 ? 0 : meanMillis / 2 + random.nextLong(meanMillis + 1L);
+        }
+    }
+
     private final String base;
     private final String name;
     private final HttpClient http;
@@ -56,12 +67,19 @@ final class BenchConsoleStaff {
 
     /**
      * Requests the pages in turn, the {@code n}-th round asking each page for its n-th path, until {@code until}
-     * (System.nanoTime), finishing the round under way so that every page is asked as often; records only requests
-     * that start at or after {@code countFrom}.
+     * (System.nanoTime), pausing before each page as {@code pace} says; without pauses the round under way is
+     * finished so that every page is asked as often. Records only requests that start at or after {@code countFrom}.
      */
-    void run(List<Page> pages, int offset, long countFrom, long until, BenchLatencies record) {
+    void run(List<Page> pages, int offset, Pace pace, long countFrom, long until, BenchLatencies record) {
+        java.util.function.LongSupplier pauses = pace.pauses();
+        // people do not all click at the same instant: each starts somewhere within one pause
+        pause(pace.meanMillis() == 0 ? 0 : pauses.getAsLong() % (pace.meanMillis() + 1L));
         for (int n = offset; System.nanoTime() < until; n++) {
             for (Page p : pages) {
+                pause(pauses.getAsLong());
+                if (pace.meanMillis() > 0 && System.nanoTime() >= until) {
+                    return;   // time is up while this person was reading
+                }
                 long start = System.nanoTime();
                 String outcome = request(p.path().apply(n));
                 long took = System.nanoTime() - start;
@@ -74,6 +92,17 @@ final class BenchConsoleStaff {
                     record.error(p.name(), outcome);
                 }
             }
+        }
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -97,6 +97,32 @@ public final class WebServer implements AutoCloseable {
         return listen(new WebServer(config, items, counter, clock, publishing, console, api));
     }
 
+    /**
+     * Starts a throw-away server on a free loopback port, has it answer one request and stops it: initialises Jetty
+     * and Javalin ahead of the real start. {@code serve} does this on a second thread while its configuration and
+     * database are read (issue 16); nothing else listens meanwhile, and a failure only costs the head start.
+     */
+    public static void warmUp() {
+        Javalin app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.get("/", ctx -> ctx.result("ok"));
+        });
+        try {
+            app.start("127.0.0.1", 0);
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create("http://127.0.0.1:"
+                    + app.port() + "/").toURL().openConnection();
+            try (java.io.InputStream in = c.getInputStream()) {
+                in.readAllBytes();
+            } finally {
+                c.disconnect();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debug("Web server warm-up failed; serve starts without it", e);
+        } finally {
+            app.stop();
+        }
+    }
+
     private static WebServer listen(WebServer server) {
         server.app.start(server.config.web().host(), server.config.web().port());
         LOG.info("Web server listening on {}:{}", server.config.web().host(), server.port());

@@ -21,7 +21,7 @@ class BenchConsoleCommandTest {
 
     private Run bench(Path config) {
         return CliHarness.gongkai().withConfig(config).run("bench", "console", "--items", "120", "--ledger-rows",
-                "300", "--staff", "2", "--seconds", "2", "--warmup", "0");
+                "300", "--staff", "2", "--seconds", "2", "--warmup", "0", "--think", "50");
     }
 
     private Path config() throws IOException {

@@ -57,6 +57,21 @@ class SchemaVersionTest {
         assertThat(SchemaVersion.of("12.0").compareTo(SchemaVersion.of("12"))).isZero();
     }
 
+    @Test
+    void theBuildsIndexNamesExactlyTheMigrationFiles() throws java.io.IOException {
+        java.util.Set<String> onDisk;
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            onDisk = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sql"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+        try (java.io.InputStream index = SchemaVersion.class.getResourceAsStream("/" + SchemaVersion.INDEX)) {
+            assertThat(index).as("the build writes " + SchemaVersion.INDEX).isNotNull();
+            assertThat(new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank())).containsExactlyInAnyOrderElementsOf(onDisk);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aCurrentSchemaIsOpenedWithoutFlyway(String name, String url, String user) throws SQLException {
