@@ -130,7 +130,11 @@ class SchemaVersionTest {
     }
 
     @Test
-    void h2FileUrlsAreOpenedWithoutCompactionOnClose() {
+    void h2UrlsKeepMoreStatementsParsedAndFilesAreNotCompactedOnClose() {
+        assertThat(Database.withQueryCache("jdbc:h2:file:./data/gongkai;AUTO_SERVER=TRUE"))
+                .isEqualTo("jdbc:h2:file:./data/gongkai;AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64");
+        assertThat(Database.withQueryCache("jdbc:h2:mem:x;query_cache_size=4")).isEqualTo("jdbc:h2:mem:x;query_cache_size=4");
+        assertThat(Database.withQueryCache("jdbc:postgresql://db/gongkai")).isEqualTo("jdbc:postgresql://db/gongkai");
         assertThat(Database.withoutCloseCompaction("jdbc:h2:file:./data/gongkai;AUTO_SERVER=TRUE"))
                 .isEqualTo("jdbc:h2:file:./data/gongkai;AUTO_SERVER=TRUE;MAX_COMPACT_TIME=0");
         for (String unchanged : List.of("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", "jdbc:postgresql://db/gk",
