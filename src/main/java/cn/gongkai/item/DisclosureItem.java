@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param failure      the Chinese explanation of the last failure, or empty
  */
 public record DisclosureItem(long id, ItemContent content, ItemStatus status, String contentHash,
-                             String sourceKey, Long batchId, String failure, Instant createdAt, Instant updatedAt) {
+                             String sourceKey, Long batchId, String failure, Instant createdAt, Instant updatedAt)
+        implements Reviewable {
     public DisclosureItem {
         if (content == null) {
             throw new IllegalArgumentException("content must not be null");
@@ -27,5 +28,11 @@ public record DisclosureItem(long id, ItemContent content, ItemStatus status, St
 
     public String title() {
         return content.title();
+    }
+
+    /** Whether it takes the important-item chain ({@link ItemContent#important()}). */
+    @Override
+    public boolean important() {
+        return content.important();
     }
 }

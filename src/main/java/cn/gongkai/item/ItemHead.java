@@ -7,10 +7,12 @@ import java.time.Instant;
  * lists (the 排期 calendar, 待办's own items) ask the database for these instead of whole {@link DisclosureItem}s.
  *
  * @param publishAt the planned publish time, or null for the next slot
- * @param failure   the Chinese explanation of the last failure, or empty
+ * @param failure     the Chinese explanation of the last failure, or empty
+ * @param contentHash the hash of its current text
  */
 public record ItemHead(long id, String title, String category, String account, ItemStatus status, boolean important,
-                       Instant publishAt, String failure, Instant createdAt, Instant updatedAt) {
+                       Instant publishAt, String failure, Instant createdAt, Instant updatedAt, String contentHash)
+        implements Reviewable {
     public ItemHead {
         if (status == null) {
             throw new IllegalArgumentException("status must not be null");

@@ -1,6 +1,6 @@
 package cn.gongkai.review;
 
-import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.Reviewable;
 import cn.gongkai.item.ItemStatus;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +21,8 @@ final class ChainProgress {
     }
 
     /** The steps (role ids) this item goes through. */
-    List<String> steps(DisclosureItem item) {
-        return policy.stepsFor(item.content().important());
+    List<String> steps(Reviewable item) {
+        return policy.stepsFor(item.important());
     }
 
     /**
@@ -30,7 +30,7 @@ final class ChainProgress {
      * text; a proofreading change by the holder of the current step carries the approvals before it over to the
      * corrected text. In the end they must lead to the item's current text.
      */
-    int currentStep(DisclosureItem item) {
+    int currentStep(Reviewable item) {
         int step = 0;
         String text = null;
         for (AuditEntry e : audit.history(item.id())) {
@@ -49,7 +49,7 @@ final class ChainProgress {
     }
 
     /** The role the item waits on, when it is in review. */
-    Optional<String> waitingFor(DisclosureItem item) {
+    Optional<String> waitingFor(Reviewable item) {
         if (item.status() != ItemStatus.IN_REVIEW) {
             return Optional.empty();
         }
@@ -59,7 +59,7 @@ final class ChainProgress {
     }
 
     /** Everyone who submitted, created or edited the item. */
-    Set<String> authors(DisclosureItem item) {
+    Set<String> authors(Reviewable item) {
         Set<String> out = new LinkedHashSet<>();
         for (AuditEntry e : audit.history(item.id())) {
             if (e.action().filter(AuditAction::authors).isPresent()) {
@@ -73,7 +73,7 @@ final class ChainProgress {
      * An approval by {@code userName} of an earlier step that still counts (no submission, edit or rejection came
      * after it; a proofreading change does not end it).
      */
-    Optional<AuditEntry> earlierApprovalBy(String userName, DisclosureItem item) {
+    Optional<AuditEntry> earlierApprovalBy(String userName, Reviewable item) {
         int current = currentStep(item);
         for (AuditEntry e : audit.history(item.id())) {
             if (AuditAction.APPROVE.is(e) && e.actor().equals(userName) && e.step() < current
@@ -88,7 +88,7 @@ final class ChainProgress {
      * The last decision ({@code action}: approval or rejection) {@code userName} took that still stands: nothing
      * restarted review after it (a rejection is itself the last restart).
      */
-    Optional<AuditEntry> standingDecisionBy(String userName, DisclosureItem item, AuditAction action) {
+    Optional<AuditEntry> standingDecisionBy(String userName, Reviewable item, AuditAction action) {
         List<AuditEntry> history = audit.history(item.id());
         for (int i = history.size() - 1; i >= 0; i--) {
             AuditEntry e = history.get(i);

@@ -1,6 +1,6 @@
 package cn.gongkai.review;
 
-import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.Reviewable;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.review.checks.Finding;
@@ -25,17 +25,17 @@ final class DueDates {
     }
 
     /** The day the item was created, in the configured zone. */
-    LocalDate createdDate(DisclosureItem item) {
+    LocalDate createdDate(Reviewable item) {
         return item.createdAt().atZone(policy.zone()).toLocalDate();
     }
 
     /** The date by which the item should be published. */
-    LocalDate dueDate(DisclosureItem item) {
+    LocalDate dueDate(Reviewable item) {
         return policy.calendar().plus(createdDate(item), policy.dueWorkingDays());
     }
 
     /** True when the item is not yet published and {@code today} is after its due date. */
-    boolean overdue(DisclosureItem item, LocalDate today) {
+    boolean overdue(Reviewable item, LocalDate today) {
         return !DONE.contains(item.status()) && today.isAfter(dueDate(item));
     }
 

@@ -1,6 +1,7 @@
 package cn.gongkai.review;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.Reviewable;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
@@ -98,7 +99,7 @@ public final class ReviewService {
     }
 
     /** The steps (role ids) this item goes through. */
-    public List<String> steps(DisclosureItem item) {
+    public List<String> steps(Reviewable item) {
         return progress.steps(item);
     }
 
@@ -116,12 +117,12 @@ public final class ReviewService {
     }
 
     /** The date by which the item should be published: {@code review.due-working-days} after it was created. */
-    public LocalDate dueDate(DisclosureItem item) {
+    public LocalDate dueDate(Reviewable item) {
         return dueDates.dueDate(item);
     }
 
     /** True when the item is not yet published and today is after its due date. */
-    public boolean overdue(DisclosureItem item) {
+    public boolean overdue(Reviewable item) {
         return dueDates.overdue(item, clock.instant().atZone(policy.zone()).toLocalDate());
     }
 
@@ -155,12 +156,12 @@ public final class ReviewService {
     }
 
     /** The index of the step now waiting for a decision, derived from the audit rows of the current content. */
-    public int currentStep(DisclosureItem item) {
+    public int currentStep(Reviewable item) {
         return progress.currentStep(item);
     }
 
     /** The role the item waits on, when it is in review. */
-    public Optional<String> waitingFor(DisclosureItem item) {
+    public Optional<String> waitingFor(Reviewable item) {
         return progress.waitingFor(item);
     }
 
@@ -303,7 +304,7 @@ public final class ReviewService {
      * user is enabled and holds the step's role, did not submit or edit the item, and approved no earlier step of
      * this text. {@link #approve} refuses with the same reason; {@link #reject} needs only the first three.
      */
-    public Eligibility eligibility(User user, DisclosureItem item) {
+    public Eligibility eligibility(User user, Reviewable item) {
         return reviewers.toApprove(user, item);
     }
 
@@ -332,12 +333,12 @@ public final class ReviewService {
      * Runs read-only work over these items (a console page listing them) with their audit histories read in one
      * query first, instead of one query per item and question ({@link AuditLog#readingAhead}).
      */
-    public <T> T readingAhead(java.util.Collection<DisclosureItem> listed, java.util.function.Supplier<T> work) {
-        return auditLog.readingAhead(listed.stream().map(DisclosureItem::id).toList(), work);
+    public <T> T readingAhead(java.util.Collection<? extends Reviewable> listed, java.util.function.Supplier<T> work) {
+        return auditLog.readingAhead(listed.stream().map(Reviewable::id).toList(), work);
     }
 
     /** Everyone who submitted, created or edited the item: none of them may approve it. */
-    public Set<String> authors(DisclosureItem item) {
+    public Set<String> authors(Reviewable item) {
         return progress.authors(item);
     }
 }

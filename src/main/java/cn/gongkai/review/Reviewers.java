@@ -1,6 +1,7 @@
 package cn.gongkai.review;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.Reviewable;
 import cn.gongkai.item.ItemStatus;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -42,7 +43,7 @@ final class Reviewers {
      * Whether {@code user} may approve the current step: the item is in review, the user is enabled and holds the
      * step's role, did not submit or edit the item, and approved no earlier step of this text.
      */
-    ReviewService.Eligibility toApprove(User user, DisclosureItem item) {
+    ReviewService.Eligibility toApprove(User user, Reviewable item) {
         ReviewService.Eligibility step = toReject(user, item);
         if (!step.allowed()) {
             return step;
@@ -60,12 +61,12 @@ final class Reviewers {
      * Whether an edit by {@code user} now is a proofreading change within the current step (the chain does not
      * restart): the item is in review and the user may decide the step it waits on.
      */
-    boolean proofreads(User user, DisclosureItem item) {
+    boolean proofreads(User user, Reviewable item) {
         return item.status() == ItemStatus.IN_REVIEW && toApprove(user, item).allowed();
     }
 
     /** The part of {@link #toApprove} a rejection needs: in review, user enabled and holding the step's role. */
-    ReviewService.Eligibility toReject(User user, DisclosureItem item) {
+    ReviewService.Eligibility toReject(User user, Reviewable item) {
         Optional<String> waiting = progress.waitingFor(item);
         if (waiting.isEmpty()) {
             return ReviewService.Eligibility.no("当前状态为“" + item.status().label() + "”，不在审核中");
@@ -96,7 +97,7 @@ final class Reviewers {
      * Whether {@code user} may manage the item outside the chain (delete it, move its planned time): one of its
      * authors, or an office role ({@link #OFFICE}); refused, naming who may, otherwise.
      */
-    void requireManager(User user, DisclosureItem item, String what) {
+    void requireManager(User user, Reviewable item, String what) {
         if (!mayManage(user, item)) {
             throw ReviewException.forbidden(item.id(), user.name() + "（" + user.role().label() + "）不能" + what
                     + "：只有起草人或办公室主任、办公室分管领导、管理员可以");
@@ -104,7 +105,7 @@ final class Reviewers {
     }
 
     /** See {@link #requireManager}. */
-    boolean mayManage(User user, DisclosureItem item) {
+    boolean mayManage(User user, Reviewable item) {
         return user.active() && (OFFICE.contains(user.role()) || progress.authors(item).contains(user.name()));
     }
 

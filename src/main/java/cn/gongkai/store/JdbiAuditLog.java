@@ -19,6 +19,12 @@ import java.util.function.Supplier;
  * {@link #readingAhead} reads the histories of all listed items in one query per {@link #CHUNK} items and answers
  * those questions from them on the calling thread until the work ends; an append for an item drops its read-ahead
  * history, so a later read sees the new row.
+ *
+ * <p>Between pages the histories read ahead are kept ({@link #KEEP} items at most) with the number of their rows.
+ * Since rows are only ever added, a history whose item still has that many rows is still whole: a read-ahead first
+ * counts the listed items' rows on the {@code (item_id, id)} index and reads again only the histories that grew —
+ * also when another process (the CLI beside serve, a second node) added the rows. 待办 asks this of every item in
+ * review on every view (issue 16).
  */
 final class JdbiAuditLog implements AuditLog {
     /** Item ids per read-ahead query: well inside every database's limit on bound parameters. */
@@ -26,8 +32,12 @@ final class JdbiAuditLog implements AuditLog {
     private static final String COLUMNS = "SELECT id, item_id, actor, role, decision, from_status, to_status, step,"
             + " comment_text, content_hash, checks, occurred_at FROM audit_log";
 
+    /** How many items' histories are kept between pages at most; beyond it the kept ones are dropped. */
+    static final int KEEP = 20_000;
+
     private final JdbiTransactions tx;
     private final ThreadLocal<Map<Long, List<AuditEntry>>> readAhead = new ThreadLocal<>();
+    private final Map<Long, List<AuditEntry>> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbiAuditLog(JdbiTransactions tx) {
         this.tx = tx;
@@ -70,7 +80,7 @@ final class JdbiAuditLog implements AuditLog {
         List<Long> missing = new ArrayList<>(new LinkedHashSet<>(itemIds));
         missing.removeIf(ahead::containsKey);
         for (int from = 0; from < missing.size(); from += CHUNK) {
-            ahead.putAll(histories(missing.subList(from, Math.min(missing.size(), from + CHUNK))));
+            ahead.putAll(current(missing.subList(from, Math.min(missing.size(), from + CHUNK))));
         }
         readAhead.set(ahead);
         try {
@@ -80,6 +90,39 @@ final class JdbiAuditLog implements AuditLog {
                 readAhead.remove();
             }
         }
+    }
+
+    /**
+     * The histories of these items as {@link #histories} reads them: the kept ones whose row count is unchanged,
+     * the others read again and kept.
+     */
+    private Map<Long, List<AuditEntry>> current(List<Long> itemIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        tx.call("cannot count the audit rows of " + itemIds.size() + " items",
+                h -> h.createQuery("SELECT item_id, COUNT(*) AS n FROM audit_log WHERE item_id IN (<ids>)"
+                                + " GROUP BY item_id").bindList("ids", itemIds)
+                        .map((rs, ctx) -> Map.entry(rs.getLong("item_id"), rs.getLong("n"))).list())
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        Map<Long, List<AuditEntry>> out = new HashMap<>();
+        List<Long> stale = new ArrayList<>();
+        for (Long id : itemIds) {
+            List<AuditEntry> k = kept.get(id);
+            long rows = counts.getOrDefault(id, 0L);
+            if (rows == 0) {
+                out.put(id, List.of());
+            } else if (k != null && k.size() == rows) {
+                out.put(id, k);
+            } else {
+                stale.add(id);
+            }
+        }
+        Map<Long, List<AuditEntry>> read = histories(stale);
+        if (kept.size() + read.size() > KEEP) {
+            kept.clear();
+        }
+        kept.putAll(read);
+        out.putAll(read);
+        return out;
     }
 
     /** The histories of these items, oldest first, an empty list for an item without rows. */

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.statement.Query;
 final class JdbiItemLists {
     /** What a list shows of an item ({@link ItemHead}): no body, no children. */
     private static final String HEAD = "id, title, category, account, status, important, publish_at, failure,"
-            + " created_at, updated_at";
+            + " created_at, updated_at, content_hash";
     /** Item ids per read by id: well inside every database's limit on bound parameters. */
     private static final int CHUNK = 500;
 
@@ -122,7 +122,8 @@ final class JdbiItemLists {
     private static ItemHead head(ResultSet rs) throws SQLException {
         return new ItemHead(rs.getLong("id"), rs.getString("title"), rs.getString("category"), rs.getString("account"),
                 ItemStatus.valueOf(rs.getString("status")), rs.getBoolean("important"), Sql.instant(rs, "publish_at"),
-                rs.getString("failure"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                rs.getString("failure"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
+                rs.getString("content_hash"));
     }
 
     /** The condition on the account, or none for every account (null). */

@@ -3,6 +3,7 @@ package cn.gongkai.web;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemRepository;
+import cn.gongkai.item.ItemHead;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.review.ReviewService;
 import cn.gongkai.review.User;
@@ -46,8 +47,8 @@ final class ItemListPages {
             query = query.within(f.ym().atDay(1).atStartOfDay(views.zone()).toInstant(),
                     f.ym().plusMonths(1).atDay(1).atStartOfDay(views.zone()).toInstant());
         }
-        List<DisclosureItem> found = s.items().search(query);
-        List<DisclosureItem> shown = found.subList(0, Math.min(found.size(), PAGE_SIZE));
+        List<ItemHead> found = s.items().heads(query);
+        List<ItemHead> shown = found.subList(0, Math.min(found.size(), PAGE_SIZE));
         List<ItemPages.Summary> rows = s.review().readingAhead(shown, () -> shown.stream().map(items::summary).toList());
         List<StatusOption> statuses = Arrays.stream(ItemStatus.values())
                 .map(x -> new StatusOption(x.name(), x.label())).toList();

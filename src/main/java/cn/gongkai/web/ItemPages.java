@@ -1,6 +1,7 @@
 package cn.gongkai.web;
 
 import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.ItemHead;
 import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.review.ReviewService;
@@ -74,6 +75,15 @@ final class ItemPages {
                 s.review().waitingFor(i).map(ReviewService::roleLabel).orElse(""),
                 views.time(i.content().publishAt()), views.time(i.updatedAt()), views.time(i.createdAt()),
                 s.review().dueDate(i).toString(), s.review().overdue(i), i.content().important(), i.failure());
+    }
+
+    /** The same summary from what a list reads of an item ({@link ItemHead}: no body or children). */
+    Summary summary(ItemHead i) {
+        return new Summary(i.id(), i.title(), i.category(), s.site().accountName(i.account()),
+                i.status().name(), i.status().label(),
+                s.review().waitingFor(i).map(ReviewService::roleLabel).orElse(""),
+                views.time(i.publishAt()), views.time(i.updatedAt()), views.time(i.createdAt()),
+                s.review().dueDate(i).toString(), s.review().overdue(i), i.important(), i.failure());
     }
 
     static String imageUrl(ItemImage img) {

@@ -1,8 +1,8 @@
 package cn.gongkai.web;
 
-import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemRepository;
+import cn.gongkai.item.ItemHead;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.Watchdog;
 import cn.gongkai.review.AuditAction;
@@ -103,9 +103,9 @@ final class TodoPage {
             return Listing.of(List.of(), 0, page, "reviews");
         }
         ItemQuery query = ItemQuery.all().status(ItemStatus.IN_REVIEW).important(inChain(me, false) ? null : true);
-        List<DisclosureItem> candidates = s.items().search(query);
+        List<ItemHead> candidates = s.items().heads(query);
         return s.review().readingAhead(candidates, () -> {
-            List<DisclosureItem> mine = candidates.stream().filter(i -> s.review().eligibility(me, i).allowed())
+            List<ItemHead> mine = candidates.stream().filter(i -> s.review().eligibility(me, i).allowed())
                     .toList();
             return Listing.of(shown(mine, page).stream().map(items::summary).toList(), mine.size(), page, "reviews");
         });
@@ -125,7 +125,7 @@ final class TodoPage {
         if ((page - 1) * PAGE_SIZE >= total) {
             return Listing.of(List.of(), total, page, param);
         }
-        List<DisclosureItem> shown = s.items().search(query.page(PAGE_SIZE, (page - 1) * PAGE_SIZE));
+        List<ItemHead> shown = s.items().heads(query.page(PAGE_SIZE, (page - 1) * PAGE_SIZE));
         return Listing.of(s.review().readingAhead(shown, () -> shown.stream().map(items::summary).toList()), total,
                 page, param);
     }

@@ -99,6 +99,34 @@ class ConsoleQueriesStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void historiesAreKeptBetweenPagesUntilTheirItemGetsARowFromAnywhere(String name, Supplier<Database> open)
+            throws SQLException {
+        try (Database db = open.get()) {
+            DisclosureItem a = item(db, 1);
+            DisclosureItem b = item(db, 2);
+            db.audit().append(row(a, "张三", "SUBMIT", 0));
+            db.audit().append(row(b, "李四", "SUBMIT", 0));
+            List<Long> listed = List.of(a.id(), b.id());
+            Supplier<List<List<AuditEntry>>> page = () -> db.audit().readingAhead(listed,
+                    () -> List.of(db.audit().history(a.id()), db.audit().history(b.id())));
+
+            List<List<AuditEntry>> first = page.get();
+            List<List<AuditEntry>> second = page.get();
+            assertThat(second.get(0)).as("unchanged: the kept history, not read again").isSameAs(first.get(0));
+            assertThat(second.get(1)).isSameAs(first.get(1));
+
+            insertDirectly(db, a);   // another process, another node
+            List<List<AuditEntry>> third = page.get();
+            assertThat(third.get(0)).extracting(AuditEntry::actor).containsExactly("张三", "elsewhere");
+            assertThat(third.get(1)).isSameAs(first.get(1));
+
+            db.audit().append(row(b, "王五", "APPROVE", 0));
+            assertThat(page.get().get(1)).extracting(AuditEntry::actor).containsExactly("李四", "王五");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void itemsAreSearchedOnePageAtATimeNewestChangeFirst(String name, Supplier<Database> open) {
         try (Database db = open.get()) {
             List<Long> ids = new ArrayList<>();
