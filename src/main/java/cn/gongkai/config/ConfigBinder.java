@@ -1,15 +1,12 @@
 package cn.gongkai.config;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Binds a merged, interpolated configuration tree to {@link ConfigFile}: each record component is a key in kebab case
@@ -20,8 +17,6 @@ import java.util.Set;
 final class ConfigBinder {
     private static final String MAPPING = "必须是键值映射";
     private static final String LIST = "应为列表，例如 [a, b]";
-    /** Components that are not keys: whether an account is served by the simulator follows the top-level sandbox. */
-    private static final Map<Class<?>, Set<String>> NOT_KEYS = Map.of(AccountConfig.class, Set.of("sandbox"));
 
     private ConfigBinder() {
     }
@@ -85,69 +80,31 @@ final class ConfigBinder {
         if (!(node instanceof ConfigNode.Section section)) {
             throw new ConfigException(path, node.shown(), MAPPING);
         }
-        RecordComponent[] components = type.getRecordComponents();
-        Map<String, Integer> keys = keys(type, components);
-        Object[] args = new Object[components.length];
-        boolean[] given = new boolean[components.length];
+        RecordShape shape = RecordShape.of(type);
+        Object[] args = new Object[shape.size()];
+        boolean[] given = new boolean[shape.size()];
         for (String key : section.keys()) {
-            Integer index = keys.get(key);
+            Integer index = shape.index(key);
             if (index == null) {
                 throw new ConfigException(child(path, key), "未知的配置项（拼写错误？可用的有："
-                        + String.join(", ", keys.keySet()) + "）");
+                        + String.join(", ", shape.keys()) + "）");
             }
-            args[index] = bind(section.get(key), components[index].getGenericType(), child(path, key));
+            args[index] = bind(section.get(key), shape.genericType(index), child(path, key));
             given[index] = true;
         }
-        for (int i = 0; i < components.length; i++) {
+        for (int i = 0; i < args.length; i++) {
             if (!given[i]) {
-                ScalarType<?> scalar = ScalarType.of(components[i].getType());
+                ScalarType<?> scalar = ScalarType.of(shape.type(i));
                 args[i] = scalar == null ? null : scalar.absent();
             }
         }
-        return construct(type, components, args, path, node);
-    }
-
-    /** Key → component index, in the record's order, leaving out the components that are not keys. */
-    private static Map<String, Integer> keys(Class<?> type, RecordComponent[] components) {
-        Set<String> notKeys = NOT_KEYS.getOrDefault(type, Set.of());
-        Map<String, Integer> keys = new LinkedHashMap<>();
-        for (int i = 0; i < components.length; i++) {
-            if (!notKeys.contains(components[i].getName())) {
-                keys.put(kebab(components[i].getName()), i);
-            }
-        }
-        return keys;
-    }
-
-    /** {@code maxArticlesPerDraft} → {@code max-articles-per-draft}. */
-    static String kebab(String name) {
-        StringBuilder key = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                key.append('-').append(Character.toLowerCase(c));
-            } else {
-                key.append(c);
-            }
-        }
-        return key.toString();
-    }
-
-    private static Object construct(Class<?> type, RecordComponent[] components, Object[] args, String path,
-                                     ConfigNode node) {
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-        }
         try {
-            Constructor<?> canonical = type.getDeclaredConstructor(types);
-            return canonical.newInstance(args);
+            return shape.construct(args);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof ConfigException refused) {
                 throw refused;
             }
             throw new ConfigException(path, node.shown(), String.valueOf(e.getCause().getMessage()));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + type.getName(), e);
         }
     }
 

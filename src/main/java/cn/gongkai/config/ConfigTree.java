@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 final class ConfigTree {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::-([^}]*))?}");
+    private static final Pattern SEPARATORS = Pattern.compile("[./-]");
     /** Keys every account states for itself; its other keys default to those of the built-in account. */
     private static final Set<String> OWN_ACCOUNT_KEYS =
             Set.of("id", "name", "app-id", "secret", "callback-token", "callback-aes-key");
@@ -45,7 +46,7 @@ final class ConfigTree {
 
     /** The environment variable that overrides a key: {@code accounts.0.secret} → GONGKAI_ACCOUNTS_0_SECRET. */
     static String envName(String path) {
-        return "GONGKAI_" + path.replaceAll("[./-]", "_").toUpperCase(Locale.ROOT);
+        return "GONGKAI_" + SEPARATORS.matcher(path).replaceAll("_").toUpperCase(Locale.ROOT);
     }
 
     /**
