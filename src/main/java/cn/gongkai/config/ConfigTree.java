@@ -1,17 +1,12 @@
 package cn.gongkai.config;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,149 +16,174 @@ import java.util.regex.Pattern;
  */
 final class ConfigTree {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::-([^}]*))?}");
+    private static final Pattern SEPARATORS = Pattern.compile("[./-]");
     /** Keys every account states for itself; its other keys default to those of the built-in account. */
     private static final Set<String> OWN_ACCOUNT_KEYS =
             Set.of("id", "name", "app-id", "secret", "callback-token", "callback-aes-key");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final ObjectNode tree;
+    private final ConfigNode.Section tree;
     private final Map<String, String> env;
 
-    ConfigTree(ObjectNode tree, Map<String, String> env) {
+    ConfigTree(ConfigNode.Section tree, Map<String, String> env) {
         this.tree = tree;
         this.env = env;
     }
 
+    /** A key of a section that an environment variable may set. */
+    private record Slot(ConfigNode.Section section, String key) {
+    }
+
     /** {@code from} laid over {@code into}: sections merge key by key, lists and values replace. */
-    static void merge(ObjectNode into, ObjectNode from) {
-        from.properties().forEach(e -> {
-            if (into.get(e.getKey()) instanceof ObjectNode section && e.getValue() instanceof ObjectNode given) {
+    static void merge(ConfigNode.Section into, ConfigNode.Section from) {
+        for (String key : from.keys()) {
+            if (into.get(key) instanceof ConfigNode.Section section && from.get(key) instanceof ConfigNode.Section given) {
                 merge(section, given);
             } else {
-                into.set(e.getKey(), e.getValue());
+                into.put(key, from.get(key));
             }
-        });
+        }
     }
 
     /** The environment variable that overrides a key: {@code accounts.0.secret} → GONGKAI_ACCOUNTS_0_SECRET. */
     static String envName(String path) {
-        return "GONGKAI_" + path.replaceAll("[./-]", "_").toUpperCase(Locale.ROOT);
+        return "GONGKAI_" + SEPARATORS.matcher(path).replaceAll("_").toUpperCase(Locale.ROOT);
     }
 
     /**
      * Fills in account and portal defaults from {@code builtInAccount} and {@code builtInPortal}, applies the
      * environment and the placeholders. A portal secret written into the file is refused first.
      */
-    ObjectNode complete(ObjectNode builtInAccount, ObjectNode builtInPortal) {
+    ConfigNode.Section complete(ConfigNode.Section builtInAccount, ConfigNode.Section builtInPortal) {
         PortalTree.checkSecrets(tree);
         fillAccountDefaults(builtInAccount);
         PortalTree.fillDefaults(tree, builtInPortal);
         applyEnvironment(builtInAccount);
-        JsonNode dataDir = tree.path("data-dir");
-        replacePlaceholders(tree, interpolate(dataDir.isValueNode() ? dataDir.asText() : "", ""));
-        List<ObjectNode> accounts = accounts();
-        for (int i = 0; i < accounts.size(); i++) {
-            previewPairs(accounts.get(i), i);
-        }
+        String dataDir = tree.get("data-dir") instanceof ConfigNode.Value v ? v.shown() : "";
+        replacePlaceholders(tree, interpolate(dataDir, ""));
+        forEachAccount(ConfigTree::previewPairs);
         return tree;
     }
 
     /** Each account takes the built-in account's value for every key it leaves out, except its own keys. */
-    private void fillAccountDefaults(ObjectNode builtInAccount) {
-        for (ObjectNode account : accounts()) {
-            builtInAccount.properties().stream().filter(e -> !OWN_ACCOUNT_KEYS.contains(e.getKey()))
-                    .forEach(e -> account.putIfAbsent(e.getKey(), e.getValue().deepCopy()));
-        }
-    }
-
-    private List<ObjectNode> accounts() {
-        List<ObjectNode> accounts = new ArrayList<>();
-        if (tree.get("accounts") instanceof ArrayNode list) {
-            list.forEach(account -> accounts.add(account instanceof ObjectNode a ? a : NODES.objectNode()));
-        }
-        return accounts;
-    }
-
-    private void applyEnvironment(ObjectNode builtInAccount) {
-        Map<String, JsonPointer> keys = new LinkedHashMap<>();
-        collectKeys(tree, JsonPointer.empty(), keys);
-        for (int i = 0; i < accounts().size(); i++) {
-            JsonPointer account = JsonPointer.compile("/accounts/" + i);
-            for (String key : names(builtInAccount)) {
-                keys.putIfAbsent(envName("accounts." + i + "." + key), account.appendProperty(key));
-            }
-        }
-        keys.forEach((name, pointer) -> {
-            String value = env.get(name);
-            if (value != null && tree.at(pointer.head()) instanceof ObjectNode parent) {
-                String key = pointer.last().getMatchingProperty();
-                parent.set(key, parent.get(key) instanceof ArrayNode ? list(value) : TextNode.valueOf(value));
+    private void fillAccountDefaults(ConfigNode.Section builtInAccount) {
+        forEachAccount((account, index) -> {
+            for (String key : builtInAccount.keys()) {
+                if (!OWN_ACCOUNT_KEYS.contains(key)) {
+                    account.putIfAbsent(key, builtInAccount.get(key).deepCopy());
+                }
             }
         });
     }
 
-    /** Every key a variable may override: values, lists of values, and the keys of each listed section. */
-    private static void collectKeys(JsonNode node, JsonPointer at, Map<String, JsonPointer> out) {
-        boolean listOfSections = node.isArray() && node.size() > 0 && node.get(0).isObject();
-        if (node.isObject() && node.size() > 0) {
-            node.fieldNames().forEachRemaining(k -> collectKeys(node.get(k), at.appendProperty(k), out));
-        } else if (listOfSections) {
-            for (int i = 0; i < node.size(); i++) {
-                collectKeys(node.get(i), at.appendIndex(i), out);
+    /** Each section of the {@code accounts:} list with its index; an entry that is not a section is left to the binder. */
+    private void forEachAccount(BiConsumer<ConfigNode.Section, Integer> action) {
+        if (tree.get("accounts") instanceof ConfigNode.Items accounts) {
+            for (int i = 0; i < accounts.size(); i++) {
+                if (accounts.get(i) instanceof ConfigNode.Section account) {
+                    action.accept(account, i);
+                }
             }
-        } else {
-            out.put(envName(at.toString().substring(1).replace("~1", "/")), at);
         }
     }
 
-    private static List<String> names(JsonNode section) {
-        List<String> names = new ArrayList<>();
-        section.fieldNames().forEachRemaining(names::add);
-        return names;
+    /** The entries of a list that are sections. */
+    static List<ConfigNode.Section> sections(ConfigNode list) {
+        List<ConfigNode.Section> sections = new ArrayList<>();
+        if (list instanceof ConfigNode.Items items) {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof ConfigNode.Section section) {
+                    sections.add(section);
+                }
+            }
+        }
+        return sections;
     }
 
-    private static ArrayNode list(String commaSeparated) {
-        ArrayNode list = NODES.arrayNode();
+    private void applyEnvironment(ConfigNode.Section builtInAccount) {
+        Map<String, Slot> keys = new LinkedHashMap<>();
+        collectKeys(tree, "", keys);
+        forEachAccount((account, index) -> {
+            for (String key : builtInAccount.keys()) {
+                keys.putIfAbsent(envName("accounts." + index + "." + key), new Slot(account, key));
+            }
+        });
+        keys.forEach((name, slot) -> {
+            String value = env.get(name);
+            if (value != null) {
+                boolean isList = slot.section().get(slot.key()) instanceof ConfigNode.Items;
+                slot.section().put(slot.key(), isList ? list(value) : new ConfigNode.Value(value));
+            }
+        });
+    }
+
+    /**
+     * Every key a variable may override: values, lists of values, and the keys of each listed section; {@code at} is
+     * the path of {@code section} ("wechat/daily-limits/").
+     */
+    private static void collectKeys(ConfigNode.Section section, String at, Map<String, Slot> out) {
+        for (String key : section.keys()) {
+            collectKeys(section.get(key), at + key, new Slot(section, key), out);
+        }
+    }
+
+    private static void collectKeys(ConfigNode node, String path, Slot slot, Map<String, Slot> out) {
+        if (node instanceof ConfigNode.Section section && section.size() > 0) {
+            collectKeys(section, path + "/", out);
+        } else if (node instanceof ConfigNode.Items list && list.size() > 0
+                && list.get(0) instanceof ConfigNode.Section) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof ConfigNode.Section item) {
+                    collectKeys(item, path + "/" + i + "/", out);
+                }
+            }
+        } else {
+            out.put(envName(path), slot);
+        }
+    }
+
+    private static ConfigNode.Items list(String commaSeparated) {
+        ConfigNode.Items list = new ConfigNode.Items();
         for (String part : commaSeparated.split(",")) {
             if (!part.isBlank()) {
-                list.add(part.strip());
+                list.add(new ConfigNode.Value(part.strip()));
             }
         }
         return list;
     }
 
     /** Replaces placeholders in every value; a key written without a value reads as empty. */
-    private void replacePlaceholders(JsonNode node, String dataDir) {
-        if (node instanceof ObjectNode section) {
-            names(section).forEach(k -> section.set(k, replaced(section.get(k), dataDir)));
-        } else if (node instanceof ArrayNode list) {
+    private void replacePlaceholders(ConfigNode node, String dataDir) {
+        if (node instanceof ConfigNode.Section section) {
+            section.keys().forEach(k -> section.put(k, replaced(section.get(k), dataDir)));
+        } else if (node instanceof ConfigNode.Items list) {
             for (int i = 0; i < list.size(); i++) {
                 list.set(i, replaced(list.get(i), dataDir));
             }
         }
     }
 
-    private JsonNode replaced(JsonNode value, String dataDir) {
-        if (value.isNull()) {
-            return TextNode.valueOf("");
+    private ConfigNode replaced(ConfigNode node, String dataDir) {
+        if (node instanceof ConfigNode.Value value) {
+            return new ConfigNode.Value(value.isNull() ? "" : interpolate(value.text(), dataDir));
         }
-        replacePlaceholders(value, dataDir);
-        return value.isTextual() ? TextNode.valueOf(interpolate(value.asText(), dataDir)) : value;
+        replacePlaceholders(node, dataDir);
+        return node;
     }
 
     /** Preview recipients may be written as "name=id,name=id" (the only way from an environment variable). */
-    private static void previewPairs(ObjectNode account, int index) {
-        if (!(account.get("preview-to") instanceof TextNode text)) {
+    private static void previewPairs(ConfigNode.Section account, int index) {
+        if (!(account.get("preview-to") instanceof ConfigNode.Value text)) {
             return;
         }
-        ObjectNode recipients = account.putObject("preview-to");
-        for (String pair : text.asText().split(",")) {
+        ConfigNode.Section recipients = new ConfigNode.Section();
+        account.put("preview-to", recipients);
+        for (String pair : text.shown().split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0 && !pair.isBlank()) {
                 throw new ConfigException("accounts[" + index + "].preview-to", pair.strip(),
                         "应写成“名称=微信号”，多人用逗号分隔");
             } else if (eq > 0) {
-                recipients.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                recipients.put(pair.substring(0, eq).strip(), new ConfigNode.Value(pair.substring(eq + 1).strip()));
             }
         }
     }

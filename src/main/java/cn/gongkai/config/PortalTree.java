@@ -1,9 +1,5 @@
 package cn.gongkai.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,49 +31,41 @@ final class PortalTree {
      * {@code ${GONGKAI_PORTALS_0_EMAIL_PASSWORD:-}} is fine), and makes sure every delivery section has its secret
      * key, so that {@code GONGKAI_PORTALS_<n>_EMAIL_PASSWORD} / {@code _WEBHOOK_SECRET} can fill it.
      */
-    static void checkSecrets(ObjectNode tree) {
-        List<ObjectNode> portals = portals(tree);
+    static void checkSecrets(ConfigNode.Section tree) {
+        if (!(tree.get("portals") instanceof ConfigNode.Items portals)) {
+            return;
+        }
         for (int i = 0; i < portals.size(); i++) {
             for (Map.Entry<String, String> secret : SECRETS.entrySet()) {
-                if (!(portals.get(i).get(secret.getKey()) instanceof ObjectNode section)) {
+                if (!(portals.get(i) instanceof ConfigNode.Section portal)
+                        || !(portal.get(secret.getKey()) instanceof ConfigNode.Section section)) {
                     continue;
                 }
-                JsonNode value = section.get(secret.getValue());
-                String text = value == null || value.isNull() ? "" : value.isValueNode() ? value.asText() : "[…]";
+                ConfigNode value = section.get(secret.getValue());
+                String text = value == null ? "" : value instanceof ConfigNode.Value v ? v.shown() : "[…]";
                 if (!text.isEmpty() && !PLACEHOLDER_ONLY.matcher(text.strip()).matches()) {
                     String key = "portals." + i + "." + secret.getKey() + "." + secret.getValue();
                     throw new ConfigException("portals[" + i + "]." + secret.getKey() + "." + secret.getValue(),
                             "不能写在配置文件里（文件会被复制、备份和发给别人）。请删除这一行，把它放在环境变量 "
                                     + ConfigTree.envName(key) + " 中");
                 }
-                section.putIfAbsent(secret.getValue(), value == null ? section.textNode("") : value);
+                section.putIfAbsent(secret.getValue(), new ConfigNode.Value(""));
             }
         }
     }
 
     /** Each portal takes the built-in portal's value for the shared keys and section defaults it leaves out. */
-    static void fillDefaults(ObjectNode tree, ObjectNode builtIn) {
-        for (ObjectNode portal : portals(tree)) {
+    static void fillDefaults(ConfigNode.Section tree, ConfigNode.Section builtIn) {
+        for (ConfigNode.Section portal : ConfigTree.sections(tree.get("portals"))) {
             SHARED_KEYS.stream().filter(builtIn::has)
                     .forEach(k -> portal.putIfAbsent(k, builtIn.get(k).deepCopy()));
             OWN_SECTION_KEYS.forEach((name, own) -> {
-                if (portal.get(name) instanceof ObjectNode section && builtIn.get(name) instanceof ObjectNode given) {
-                    given.properties().stream().filter(e -> !own.contains(e.getKey()))
-                            .forEach(e -> section.putIfAbsent(e.getKey(), e.getValue().deepCopy()));
+                if (portal.get(name) instanceof ConfigNode.Section section
+                        && builtIn.get(name) instanceof ConfigNode.Section given) {
+                    given.keys().stream().filter(k -> !own.contains(k))
+                            .forEach(k -> section.putIfAbsent(k, given.get(k).deepCopy()));
                 }
             });
         }
-    }
-
-    private static List<ObjectNode> portals(ObjectNode tree) {
-        List<ObjectNode> portals = new ArrayList<>();
-        if (tree.get("portals") instanceof ArrayNode list) {
-            list.forEach(p -> {
-                if (p instanceof ObjectNode portal) {
-                    portals.add(portal);
-                }
-            });
-        }
-        return portals;
     }
 }
