@@ -40,6 +40,9 @@ public interface LedgerRepository {
 
     /** The answer of {@link #keptPage}. */
     record KeptPage(List<LedgerEntry> rows, int total, int pending) {
+        public KeptPage {
+            rows = List.copyOf(rows);
+        }
     }
 
     /** The row of a published item in a mode. */

@@ -45,8 +45,12 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
             + " :url, :title, :category, :department, :at, :source, :sourceKey, :pushKey, :pushHead, :corrects,"
             + " :deletedAt)";
 
+    /** Card pages kept at most (years × pages looked at); beyond it they are dropped. */
+    private static final int KEPT_CARDS = 256;
+
     private final JdbiTransactions tx;
     private final JdbiLedgerSummary summary;
+    private final Map<List<Object>, KeptCard> cards = new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbiLedgerRepository(JdbiTransactions tx, JdbiLedgerSummary summary) {
         this.tx = tx;
@@ -126,9 +130,31 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                         .list());
     }
 
+    /**
+     * The 台账 card's page, kept between views while the ledger's write count ({@link JdbiLedgerSummary#writes})
+     * is unchanged: counting and finding the pending rows of a year is a pass over its index entries, and 统计 asks
+     * for it on every view (issue 16).
+     */
     @Override
     public KeptPage keptPage(Instant from, Instant to, String pending, int limit, int offset) {
-        return new JdbiLedgerCard(tx).page(from, to, pending, limit, offset);
+        java.util.OptionalLong writes = tx.call("cannot read the ledger's write count", summary::writes);
+        List<Object> key = List.of(from, to, String.valueOf(pending), limit, offset);
+        KeptCard kept = cards.get(key);
+        if (writes.isPresent() && kept != null && kept.writes() == writes.getAsLong()) {
+            return kept.page();
+        }
+        KeptPage page = new JdbiLedgerCard(tx).page(from, to, pending, limit, offset);
+        if (writes.isPresent()) {
+            if (cards.size() >= KEPT_CARDS) {
+                cards.clear();
+            }
+            cards.put(key, new KeptCard(writes.getAsLong(), page));
+        }
+        return page;
+    }
+
+    /** A card page and the write count it was read at. */
+    private record KeptCard(long writes, KeptPage page) {
     }
 
     @Override

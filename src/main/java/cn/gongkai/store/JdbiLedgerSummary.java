@@ -65,6 +65,16 @@ final class JdbiLedgerSummary implements LedgerSummary {
         if (cutIn.isPresent() && !cutIn.get().isEmpty() && !cutIn.get().equals(zone.getId())) {
             h.createUpdate("UPDATE ledger_daily_zone SET zone = ''").execute();
         }
+        h.createUpdate("UPDATE ledger_daily_zone SET writes = writes + 1").execute();
+    }
+
+    /**
+     * How many times a ledger writer has locked the ledger (V22): unchanged means no ledger row was added or changed
+     * since, by any process. Empty when the row is missing (then nothing may be kept on its strength).
+     */
+    java.util.OptionalLong writes(Handle h) {
+        return h.createQuery("SELECT writes FROM ledger_daily_zone").mapTo(Long.class).findFirst()
+                .map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
     }
 
     /** Whether the summary is cut in this zone and complete (then it may be read and kept). */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -156,6 +157,45 @@ class ConsolePagingStoreTest {
             // pending (n = 6, 3, 0) first, each part by time: later n is earlier
             assertThat(titles).containsExactly("台账 6", "台账 3", "台账 0", "台账 5", "台账 4", "台账 2", "台账 1");
             assertThat(db.ledger().keptPage(from, to, "外部发布", 2, 8).rows()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theLedgerCardIsKeptBetweenViewsUntilTheLedgerIsWritten(String name, Supplier<Database> open) {
+        try (Database db = open.get()) {
+            Instant from = Instant.parse("2025-12-31T16:00:00Z");
+            Instant to = Instant.parse("2026-12-31T16:00:00Z");
+            db.ledger().recordAll(List.of(kept(LedgerSource.IMPORT, 1, null, from.plusSeconds(60)),
+                    kept(LedgerSource.EXTERNAL, 2, "通知公告", from.plusSeconds(120))));
+            LedgerRepository.KeptPage first = db.ledger().keptPage(from, to, "外部发布", 50, 0);
+            assertThat(db.ledger().keptPage(from, to, "外部发布", 50, 0)).as("unchanged: kept").isSameAs(first);
+            assertThat(first.pending()).isEqualTo(1);
+
+            long pendingId = first.rows().get(0).id();
+            assertThat(db.ledger().categorise(pendingId, "通知公告")).isTrue();
+            LedgerRepository.KeptPage categorised = db.ledger().keptPage(from, to, "外部发布", 50, 0);
+            assertThat(categorised.pending()).isZero();
+
+            db.ledger().record(kept(LedgerSource.IMPORT, 3, null, from.plusSeconds(180)));
+            assertThat(db.ledger().keptPage(from, to, "外部发布", 50, 0).total()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aLedgerWriteByAnotherProcessEndsTheKeptCard() {
+        String url = "jdbc:h2:mem:card" + java.util.UUID.randomUUID().toString().replace("-", "")
+                + ";DB_CLOSE_DELAY=-1";
+        Instant from = Instant.parse("2025-12-31T16:00:00Z");
+        Instant to = Instant.parse("2026-12-31T16:00:00Z");
+        try (Database serve = Database.open(url, "sa", ""); Database cli = Database.open(url, "sa", "")) {
+            serve.ledger().record(kept(LedgerSource.IMPORT, 1, null, from.plusSeconds(60)));
+            assertThat(serve.ledger().keptPage(from, to, "外部发布", 50, 0).total()).isEqualTo(1);
+
+            cli.ledger().record(kept(LedgerSource.EXTERNAL, 2, null, from.plusSeconds(120)));
+
+            LedgerRepository.KeptPage seen = serve.ledger().keptPage(from, to, "外部发布", 50, 0);
+            assertThat(List.of(seen.total(), seen.pending())).containsExactly(2, 2);
         }
     }
 
