@@ -117,6 +117,7 @@ public final class Wiring implements AutoCloseable {
     private final Lazy<PortalRunner> portalRunner;
     private final Lazy<SandboxMailbox> sandboxMailbox;
     private final Lazy<Glossary> glossary;
+    private final Lazy<cn.gongkai.inspect.Inspector> inspector;
     /** Set only by tests ({@link #withPortalParts}); null: the real senders and package builder. */
     private PortalSenders portalSenders;
     private PortalPackages portalPackages;
@@ -184,6 +185,8 @@ public final class Wiring implements AutoCloseable {
         this.sandboxMailbox = part("sandbox mailbox",
                 () -> new SandboxMailbox(loaded.dataDir().resolve("sandbox-mailbox")));
         this.glossary = part("glossary notes", this::loadGlossary);
+        this.inspector = part("inspector", () -> InspectionSeams.inspector(loaded, gatewayWhenReady,
+                database().inspections(), Optional.ofNullable(simulator.get()).map(WeChatSimulator::baseUrl), clock));
         this.portalRunner = part("portal runner", () -> new PortalRunner(loaded.portals(),
                 database().portalDeliveries(), new DeliveryParts(database().items(), database().ledger(),
                         database().audit(), portalPackages != null ? portalPackages
@@ -622,6 +625,16 @@ public final class Wiring implements AutoCloseable {
     /** Compares the ledger with WeChat's published list, reading at most {@code maxPages} pages per account. */
     public Reconciler reconciler(int maxPages) {
         return new Reconciler(database().ledger(), counter(), gateway()::listPublished, clock, maxPages);
+    }
+
+    /** The inspection of what each account actually published: 错敏字, dead links, idle days (issue 19). */
+    public cn.gongkai.inspect.Inspector inspector() {
+        return inspector.get();
+    }
+
+    /** The quarterly inspection export, under the unit's name found in {@code factsDir} or the portals. */
+    public cn.gongkai.inspect.InspectionExport inspectionExport(Path factsDir) {
+        return InspectionSeams.export(config, factsDir);
     }
 
     /** The annual report drafts (issue 7). */
