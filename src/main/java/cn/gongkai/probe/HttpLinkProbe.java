@@ -21,7 +21,7 @@ import java.util.function.Predicate;
 public final class HttpLinkProbe implements LinkProbe {
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
     public static final int MAX_REDIRECTS = 3;
-    private static final String AGENT = "gongkai-link-check/1 (政务新媒体巡查)";
+    private static final String AGENT = "gongkai-link-check/1 (+government new media inspection)";
 
     private final AddressGuard guard;
     private final HttpClient client;
@@ -57,20 +57,30 @@ public final class HttpLinkProbe implements LinkProbe {
                 if (r.statusCode() / 100 != 3 || location.isEmpty()) {
                     return judge(r.statusCode());
                 }
-                uri = uri.resolve(location.get().strip());
+                uri = next(uri, location.get());
+                if (uri == null) {
+                    return new Result(Outcome.DEAD, "跳转地址写法有误");
+                }
             }
             return new Result(Outcome.FAILED, "跳转超过 " + MAX_REDIRECTS + " 次");
         } catch (UnknownHostException e) {
             return new Result(Outcome.DEAD, "域名不存在");
         } catch (HttpTimeoutException e) {
             return new Result(Outcome.FAILED, "超过 " + TIMEOUT.toSeconds() + " 秒无应答");
-        } catch (IllegalArgumentException e) {
-            return new Result(Outcome.DEAD, "跳转地址写法有误");
         } catch (IOException e) {
             return new Result(Outcome.FAILED, "无法连接");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(Outcome.FAILED, "检查被中断");
+        }
+    }
+
+    /** The redirect's target, or null when it is not a valid URL. */
+    private static URI next(URI from, String location) {
+        try {
+            return from.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
