@@ -652,7 +652,8 @@ public final class Wiring implements AutoCloseable {
                                 (cron, after) -> nextPublishSlot(cron, config.timezone(), after))),
                 new Console.Publishing(database().batches(), publisher(), watchdog(), callBudget(),
                         gatewayWhenReady),
-                new Console.Records(counter(), database().ledger(), ledgerExport(), reports(), factsDir),
+                new Console.Records(counter(), database().ledger(), ledgerExport(), reports(), factsDir,
+                        this::inspector, () -> inspectionExport(factsDir)),
                 new Console.Database(database().describe(), () -> {
                     database().items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;

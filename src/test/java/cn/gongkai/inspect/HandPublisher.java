@@ -14,17 +14,17 @@ import java.util.List;
  * Publishes articles on the simulator the way staff do by hand in WeChat's back office: straight through the API,
  * with nothing in gongkai's items, batches or ledger.
  */
-final class HandPublisher {
+public final class HandPublisher {
     private final WeChatGateway wechat;
     private final MutableClock clock;
 
-    HandPublisher(WeChatGateway wechat, MutableClock clock) {
+    public HandPublisher(WeChatGateway wechat, MutableClock clock) {
         this.wechat = wechat;
         this.clock = clock;
     }
 
     /** Publishes one item of articles given as title, HTML, title, HTML…; returns its article_id. */
-    String publish(String account, String... titlesAndBodies) {
+    public String publish(String account, String... titlesAndBodies) {
         String cover = wechat.addCoverImage(account, new MediaFile("cover.png", "image/png",
                 Fixtures.png(30, 20, 0x3366cc)));
         List<DraftArticle> articles = new ArrayList<>();
