@@ -65,15 +65,8 @@ final class InspectCommands extends CommandGroup {
                 List<Inspector.RunResult> results = w.inspector().run(Optional.ofNullable(account));
                 boolean failed = false;
                 for (Inspector.RunResult r : results) {
-                    if (!r.error().isEmpty()) {
-                        failed = true;
-                        err().println(r.status().account().name() + "：读取已发布文章失败：" + r.error());
-                    } else if (r.pulled() == null) {
-                        out.println(r.status().account().name() + "：只用群发，不在已发布列表中，按台账计算更新");
-                    } else {
-                        out.println(r.status().account().name() + "：新读取 " + r.pulled().added() + " 篇文章（调用 "
-                                + r.pulled().calls() + " 次 freepublish/batchget）");
-                    }
+                    failed |= !r.error().isEmpty();
+                    (r.error().isEmpty() ? out : err()).println(r.text());
                 }
                 out.println();
                 print(results.stream().map(Inspector.RunResult::status).toList(), w.config().timezone(), out);

@@ -38,6 +38,19 @@ public final class Inspector {
      * @param error  why the pull failed (WeChat's explanation), or empty
      */
     public record RunResult(AccountStatus status, PublishedPull.Result pulled, String error) {
+        /** What the run did, for staff: "红旗商务：新读取 1 篇文章（调用 1 次 freepublish/batchget），发现问题 2 个". */
+        public String text() {
+            String name = status.account().name();
+            if (!error.isEmpty()) {
+                return name + "：读取已发布文章失败：" + error;
+            }
+            String found = "，发现问题 " + status.failingFindings() + " 个";
+            if (pulled == null) {
+                return name + "：只用群发，不在已发布列表中，按台账计算更新" + found;
+            }
+            return name + "：新读取 " + pulled.added() + " 篇文章（调用 " + pulled.calls() + " 次 freepublish/batchget）"
+                    + found;
+        }
     }
 
     public List<InspectedAccount> accounts() {

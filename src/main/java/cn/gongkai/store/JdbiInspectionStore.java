@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
 
 /** What the inspection of published articles keeps (migration V20): articles, pulls, findings and links. */
 final class JdbiInspectionStore implements InspectionStore {
@@ -135,15 +136,16 @@ final class JdbiInspectionStore implements InspectionStore {
     @Override
     public void saveLink(LinkRecord link) {
         tx.call("cannot keep the state of a link", h -> {
-            int updated = h.createUpdate("UPDATE inspected_link SET probed_on = :day, outcome = :outcome,"
-                            + " detail = :detail, failure_days = :days WHERE url = :url")
-                    .bind("url", link.url()).bind("day", link.probedOn()).bind("outcome", link.outcome().name())
-                    .bind("detail", link.detail()).bind("days", link.failureDays()).execute();
-            return updated > 0 ? updated : h.createUpdate("INSERT INTO inspected_link (url, probed_on, outcome,"
-                            + " detail, failure_days) VALUES (:url, :day, :outcome, :detail, :days)")
-                    .bind("url", link.url()).bind("day", link.probedOn()).bind("outcome", link.outcome().name())
-                    .bind("detail", link.detail()).bind("days", link.failureDays()).execute();
+            int updated = bound(h.createUpdate("UPDATE inspected_link SET probed_on = :day, outcome = :outcome,"
+                    + " detail = :detail, failure_days = :days WHERE url = :url"), link).execute();
+            return updated > 0 ? updated : bound(h.createUpdate("INSERT INTO inspected_link (url, probed_on, outcome,"
+                    + " detail, failure_days) VALUES (:url, :day, :outcome, :detail, :days)"), link).execute();
         });
+    }
+
+    private static Update bound(Update update, LinkRecord link) {
+        return update.bind("url", link.url()).bind("day", link.probedOn()).bind("outcome", link.outcome().name())
+                .bind("detail", link.detail()).bind("days", link.failureDays());
     }
 
     private static InspectedArticle article(ResultSet rs) throws SQLException {

@@ -77,15 +77,8 @@ final class InspectionPage {
         List<String> lines = new ArrayList<>();
         boolean failed = false;
         for (Inspector.RunResult r : s.inspector().get().run(Optional.empty())) {
-            String name = r.status().account().name();
-            if (!r.error().isEmpty()) {
-                failed = true;
-                lines.add(name + "：读取已发布文章失败：" + r.error());
-            } else if (r.pulled() != null) {
-                lines.add(name + "：新读取 " + r.pulled().added() + " 篇文章，发现问题 " + r.status().failingFindings() + " 个");
-            } else {
-                lines.add(name + "：只用群发，按台账计算更新");
-            }
+            failed |= !r.error().isEmpty();
+            lines.add(r.text());
         }
         LOG.info("{} ran the inspection: {}", me.name(), String.join("; ", lines));
         ConsoleAccess.flash(ctx, "巡查完成。\n" + String.join("\n", lines), failed);

@@ -66,7 +66,7 @@ class InspectionPageTest {
         String after = director.get("/inspect").body();
 
         assertThat(run.statusCode()).isEqualTo(303);
-        assertThat(after).contains("巡查完成", "红旗商务：新读取 1 篇文章，发现问题 2 个", "0 天", "错别字",
+        assertThat(after).contains("巡查完成", "红旗商务：新读取 1 篇文章（调用 1 次 freepublish/batchget），发现问题 2 个", "0 天", "错别字",
                 "关于布署年度工作的通知", "“布署”：…室按要求布署落实。", "“布署”：关于布署年度工作…", "改为“部署”", "href=\"https://mp.weixin.qq.com/s/");
 
         Instant now = CLOCK.instant();
