@@ -85,6 +85,11 @@ final class DeferredGateway implements WeChatGateway {
     }
 
     @Override
+    public List<PublishedArticleInfo> listPublishedWithContent(String account, int offset, int count) {
+        return client.get().listPublishedWithContent(account, offset, count);
+    }
+
+    @Override
     public PublishedArticleInfo getPublished(String account, String articleId) {
         return client.get().getPublished(account, articleId);
     }

@@ -194,6 +194,14 @@ public final class Serve implements AutoCloseable {
         }
 
         @Override
+        public void inspect() {
+            w.inspector().run(Optional.empty()).forEach(r -> LOG.info("Inspection of account {}: {} new article(s),"
+                    + " {} finding(s), idle {} day(s){}", r.status().account().id(),
+                    r.pulled() == null ? 0 : r.pulled().added(), r.status().findings().size(), r.status().idle().days(),
+                    r.error().isEmpty() ? "" : "; the pull failed: " + r.error()));
+        }
+
+        @Override
         public void intake(String source) {
             if (source.equals("oa")) {
                 oaSource.ifPresent(oa -> LOG.info("OA source: {}", oa.pull()));

@@ -117,6 +117,7 @@ public final class Wiring implements AutoCloseable {
     private final Lazy<PortalRunner> portalRunner;
     private final Lazy<SandboxMailbox> sandboxMailbox;
     private final Lazy<Glossary> glossary;
+    private final Lazy<cn.gongkai.inspect.Inspector> inspector;
     /** Set only by tests ({@link #withPortalParts}); null: the real senders and package builder. */
     private PortalSenders portalSenders;
     private PortalPackages portalPackages;
@@ -184,6 +185,8 @@ public final class Wiring implements AutoCloseable {
         this.sandboxMailbox = part("sandbox mailbox",
                 () -> new SandboxMailbox(loaded.dataDir().resolve("sandbox-mailbox")));
         this.glossary = part("glossary notes", this::loadGlossary);
+        this.inspector = part("inspector", () -> InspectionSeams.inspector(loaded, gatewayWhenReady,
+                database().inspections(), Optional.ofNullable(simulator.get()).map(WeChatSimulator::baseUrl), clock));
         this.portalRunner = part("portal runner", () -> new PortalRunner(loaded.portals(),
                 database().portalDeliveries(), new DeliveryParts(database().items(), database().ledger(),
                         database().audit(), portalPackages != null ? portalPackages
@@ -626,6 +629,16 @@ public final class Wiring implements AutoCloseable {
         return new Reconciler(database().ledger(), counter(), gateway()::listPublished, clock, maxPages);
     }
 
+    /** The inspection of what each account actually published: 错敏字, dead links, idle days (issue 19). */
+    public cn.gongkai.inspect.Inspector inspector() {
+        return inspector.get();
+    }
+
+    /** The quarterly inspection export, under the unit's name found in {@code factsDir} or the portals. */
+    public cn.gongkai.inspect.InspectionExport inspectionExport(Path factsDir) {
+        return InspectionSeams.export(config, factsDir);
+    }
+
     /** The annual report drafts (issue 7). */
     public AnnualReports reports() {
         return reports.get();
@@ -641,7 +654,8 @@ public final class Wiring implements AutoCloseable {
                                 (cron, after) -> nextPublishSlot(cron, config.timezone(), after))),
                 new Console.Publishing(database().batches(), publisher(), watchdog(), callBudget(),
                         gatewayWhenReady),
-                new Console.Records(counter(), database().ledger(), ledgerExport(), reports(), factsDir),
+                new Console.Records(counter(), database().ledger(), ledgerExport(), reports(), factsDir,
+                        this::inspector, () -> inspectionExport(factsDir)),
                 new Console.Database(database().describe(), () -> {
                     database().items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;

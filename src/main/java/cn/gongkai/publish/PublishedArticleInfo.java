@@ -24,11 +24,18 @@ public record PublishedArticleInfo(String articleId, Instant updateTime, List<It
      * @param index   1-based position, as {@code freepublish/delete} counts
      * @param url     permanent link, or empty
      * @param deleted whether it was deleted since
+     * @param content the article's HTML as WeChat serves it, or empty when listed without contents
      */
-    public record Item(int index, String title, String url, boolean deleted) {
+    public record Item(int index, String title, String url, boolean deleted, String content) {
         public Item {
             title = title == null ? "" : title;
             url = url == null ? "" : url;
+            content = content == null ? "" : content;
+        }
+
+        /** An article listed without its content. */
+        public Item(int index, String title, String url, boolean deleted) {
+            this(index, title, url, deleted, "");
         }
     }
 

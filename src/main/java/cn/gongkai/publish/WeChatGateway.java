@@ -69,6 +69,15 @@ public interface WeChatGateway {
      */
     List<PublishedArticleInfo> listPublished(String account, int offset, int count);
 
+    /**
+     * Published items, newest first, with each article's HTML content (for the inspection of what the account
+     * published); otherwise as {@link #listPublished}. ({@code freepublish/batchget} with {@code no_content=0}, the
+     * same 100 calls a day)
+     *
+     * @param count 1–20
+     */
+    List<PublishedArticleInfo> listPublishedWithContent(String account, int offset, int count);
+
     /** One published item by its article_id. ({@code freepublish/getarticle}; 53600 for an unknown id) */
     PublishedArticleInfo getPublished(String account, String articleId);
 

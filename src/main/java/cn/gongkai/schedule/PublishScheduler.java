@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
+import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -59,6 +60,9 @@ public final class PublishScheduler implements AutoCloseable {
     static final String HOUSEKEEPING = "housekeeping";
     /** When the housekeeping runs: 03:30 every night in the configured zone, when nobody publishes or edits. */
     static final String HOUSEKEEPING_CRON = "0 30 3 * * ?";
+    static final String INSPECT = "inspect";
+    /** When the inspection of what the accounts published runs: 07:10 every day, before the working day. */
+    static final String INSPECT_CRON = "0 10 7 * * ?";
 
     private final Scheduler scheduler;
 
@@ -86,6 +90,10 @@ public final class PublishScheduler implements AutoCloseable {
 
         /** Nightly, at a quiet hour: keep the database small (compact an H2 file within a budget). */
         default void housekeeping() {
+        }
+
+        /** Daily: read what each account published and inspect it (错敏字, dead links, idle days). */
+        default void inspect() {
         }
     }
 
@@ -220,7 +228,8 @@ public final class PublishScheduler implements AutoCloseable {
             s.addJob(job(portal, PORTAL, ""), true);
             keepRepeating(s, TriggerKey.triggerKey(PORTAL, GROUP), portal, plan.portalEvery());
         }
-        wanted.add(nightly(s, plan.zone()));
+        wanted.add(daily(s, plan.zone(), HOUSEKEEPING, HOUSEKEEPING_CRON, HousekeepingJob.class));
+        wanted.add(daily(s, plan.zone(), INSPECT, INSPECT_CRON, InspectionJob.class));
         for (JobKey stored : s.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
             if (!wanted.contains(stored)) {
                 s.deleteJob(stored);
@@ -229,17 +238,21 @@ public final class PublishScheduler implements AutoCloseable {
         }
     }
 
-    /** The housekeeping job on {@link #HOUSEKEEPING_CRON}; a night missed while no process ran is skipped. */
-    private static JobKey nightly(Scheduler s, ZoneId zone) throws SchedulerException {
-        JobKey key = JobKey.jobKey(HOUSEKEEPING, GROUP);
-        s.addJob(JobBuilder.newJob(HousekeepingJob.class).withIdentity(key).storeDurably().build(), true);
-        CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(HOUSEKEEPING, GROUP).forJob(key)
-                .withSchedule(CronScheduleBuilder.cronSchedule(HOUSEKEEPING_CRON).inTimeZone(TimeZone.getTimeZone(zone))
+    /**
+     * A job once a day on {@code cron} (the housekeeping, the inspection); a day missed while no process ran is
+     * skipped.
+     */
+    private static JobKey daily(Scheduler s, ZoneId zone, String name, String cron, Class<? extends Job> job)
+            throws SchedulerException {
+        JobKey key = JobKey.jobKey(name, GROUP);
+        s.addJob(JobBuilder.newJob(job).withIdentity(key).storeDurably().build(), true);
+        CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(name, GROUP).forJob(key)
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
                         .withMisfireHandlingInstructionDoNothing()).build();
         Trigger current = s.getTrigger(trigger.getKey());
         if (current == null) {
             schedule(s, trigger);
-        } else if (!(current instanceof CronTrigger c) || !HOUSEKEEPING_CRON.equals(c.getCronExpression())
+        } else if (!(current instanceof CronTrigger c) || !cron.equals(c.getCronExpression())
                 || !c.getTimeZone().getID().equals(zone.getId())) {
             s.rescheduleJob(trigger.getKey(), trigger);
         }
@@ -311,6 +324,17 @@ public final class PublishScheduler implements AutoCloseable {
     /** Fires the housekeeping job once now (tests). */
     void housekeepNow() throws SchedulerException {
         scheduler.triggerJob(JobKey.jobKey(HOUSEKEEPING, GROUP));
+    }
+
+    /** When the daily inspection fires next, as Quartz has it stored (tests). */
+    Instant nextInspection() throws SchedulerException {
+        Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(INSPECT, GROUP));
+        return t == null || t.getNextFireTime() == null ? null : t.getNextFireTime().toInstant();
+    }
+
+    /** Fires the daily inspection job once now (tests). */
+    void inspectNow() throws SchedulerException {
+        scheduler.triggerJob(JobKey.jobKey(INSPECT, GROUP));
     }
 
     /** The stored jobs, e.g. {@code publish-hongqi}, for tests and diagnostics. */

@@ -290,6 +290,11 @@ public final class Database implements AutoCloseable {
         return new JdbiPortalDeliveries(transactions);
     }
 
+    /** What the inspection of published articles keeps (issue 19). */
+    public cn.gongkai.inspect.InspectionStore inspections() {
+        return new JdbiInspectionStore(transactions);
+    }
+
     public CallbackNonces callbackNonces() {
         return callbackNonces;
     }

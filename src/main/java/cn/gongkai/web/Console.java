@@ -81,7 +81,8 @@ public final class Console {
      * folder of their facts files ({@code config/report/}).
      */
     public record Records(Counter counter, LedgerRepository ledger, LedgerExport ledgerExport, AnnualReports reports,
-                          Path factsDir) {
+                          Path factsDir, Supplier<cn.gongkai.inspect.Inspector> inspector,
+                          Supplier<cn.gongkai.inspect.InspectionExport> inspectionExport) {
     }
 
     /**
@@ -150,6 +151,8 @@ public final class Console {
         new StatsPage(new StatsPage.Uses(records.counter(), records.ledgerExport(), site), views,
                 new LedgerPage.Uses(records.ledger(), records.counter(), publishing.gateway(), site),
                 new PortalStatsCard(portals.counter(), site)).register(routes);
+        new InspectionPage(new InspectionPage.Uses(records.inspector(), records.inspectionExport(), site), views)
+                .register(routes);
         new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site), views).register(routes);
         new HolidaysPage(site, views).register(routes);
         new SystemPage(new SystemPage.Uses(site, staff.users(), work.review(), publishing.watchdog(),

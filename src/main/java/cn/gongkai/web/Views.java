@@ -33,7 +33,7 @@ final class Views {
     static final List<MenuEntry> MENU = List.of(menu("todo", "/", "待办"), menu("items", "/items", "稿件"),
             menu("edit", "/items/new", "编辑"), menu("review", "/review", "审核"), menu("schedule", "/schedule", "排期"),
             menu("publishing", "/publishing", "发布记录"), menu(MAILBOX, "/portal/mailbox", "区政府办邮箱"),
-            menu("stats", "/stats", "统计"),
+            menu("stats", "/stats", "统计"), menu("inspect", "/inspect", "账号巡查"),
             menu("report", "/report", "年报"), menu("system", "/system", "系统"));
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -99,8 +99,9 @@ final class Views {
      */
     static List<MenuEntry> menuFor(cn.gongkai.review.Role role) {
         java.util.Set<String> hidden = switch (role) {
-            case DRAFTER -> java.util.Set.of("review", "publishing", MAILBOX, "report");
-            case DEPT_LEADER, PRINCIPAL_LEADER -> java.util.Set.of("publishing", MAILBOX, "report");
+            case DRAFTER -> java.util.Set.of("review", "publishing", MAILBOX, "report", "inspect");
+            case DEPT_LEADER -> java.util.Set.of("publishing", MAILBOX, "report", "inspect");
+            case PRINCIPAL_LEADER -> java.util.Set.of("publishing", MAILBOX, "report");
             case OFFICE_DIRECTOR, OFFICE_LEADER, ADMIN -> java.util.Set.of();
         };
         return MENU.stream().filter(m -> !hidden.contains(m.id())).toList();

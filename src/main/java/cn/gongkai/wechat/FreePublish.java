@@ -86,10 +86,16 @@ final class FreePublish {
 
     /** {@code POST /cgi-bin/freepublish/batchget} with {@code no_content=1}; idempotent, retried. */
     List<PublishedArticleInfo> list(String account, int offset, int count) {
+        return list(account, offset, count, false);
+    }
+
+    /** {@code POST /cgi-bin/freepublish/batchget}, {@code no_content=0} when {@code withContent}; retried. */
+    List<PublishedArticleInfo> list(String account, int offset, int count, boolean withContent) {
         Args.page(offset, count);
         GuardedOkHttpService wx = services.of(account);
+        int noContent = withContent ? 0 : 1;
         WxMpFreePublishList page = runner.run(account, "freepublish/batchget", CallPolicy.IDEMPOTENT,
-                () -> CallRunner.require(wx.getFreePublishService().getPublicationRecords(offset, count, 1),
+                () -> CallRunner.require(wx.getFreePublishService().getPublicationRecords(offset, count, noContent),
                         "answer"));
         List<PublishedArticleInfo> out = new ArrayList<>();
         for (WxMpFreePublishItem item : page.getItems() == null ? List.<WxMpFreePublishItem>of() : page.getItems()) {
@@ -135,7 +141,7 @@ final class FreePublish {
         for (int i = 0; i < news.size(); i++) {
             WxMpFreePublishArticles a = news.get(i);
             items.add(new PublishedArticleInfo.Item(i + 1, a.getTitle(), a.getUrl(),
-                    Boolean.TRUE.equals(a.getIsDeleted())));
+                    Boolean.TRUE.equals(a.getIsDeleted()), a.getContent()));
         }
         return new PublishedArticleInfo(articleId, updateTime, items);
     }

@@ -123,6 +123,12 @@ public final class WxJavaGateway implements WeChatGateway, AutoCloseable {
         return freePublish.list(account, offset, count);
     }
 
+    /** Calls {@code POST /cgi-bin/freepublish/batchget} with {@code no_content=0}; idempotent, retried. */
+    @Override
+    public List<PublishedArticleInfo> listPublishedWithContent(String account, int offset, int count) {
+        return freePublish.list(account, offset, count, true);
+    }
+
     /** Calls {@code POST /cgi-bin/freepublish/getarticle}; idempotent, retried; 53600 for an unknown article_id. */
     @Override
     public PublishedArticleInfo getPublished(String account, String articleId) {

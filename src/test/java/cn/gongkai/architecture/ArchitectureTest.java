@@ -28,13 +28,14 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String ROOT = "cn.gongkai";
     private static final List<String> EDGE_PACKAGES =
-            List.of("wechat", "store", "schedule", "web", "cli", "simulator", "delivery");
+            List.of("wechat", "store", "schedule", "web", "cli", "simulator", "delivery", "probe");
     /** The packages holding the product's logic; they see the outside world only through their ports. */
     private static final List<String> CORE_PACKAGES =
-            List.of("review", "render", "publish", "portal", "report", "intake", "config");
+            List.of("review", "render", "publish", "portal", "report", "intake", "config", "inspect");
     /** Every package directly under cn.gongkai, and the rules below that cover it. */
     private static final List<String> ALL_PACKAGES = List.of("item", "review", "render", "publish", "portal",
-            "report", "intake", "config", "wechat", "store", "schedule", "web", "cli", "simulator", "delivery");
+            "report", "intake", "config", "inspect", "wechat", "store", "schedule", "web", "cli", "simulator",
+            "delivery", "probe");
 
     private static final String[] WXJAVA = {"me.chanjar..", "com.github.binarywang..", "okhttp3.."};
     private static final String[] PERSISTENCE = {"org.jdbi..", "org.flywaydb..", "com.zaxxer..", "org.h2..",
@@ -85,8 +86,8 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(packages(CORE_PACKAGES))
                 .should().dependOnClassesThat().resideInAnyPackage(packages(EDGE_PACKAGES))
                 .orShould().dependOnClassesThat().resideInAPackage(ROOT)
-                .as("review, render, publish, portal, report, intake and config never use wechat, store, schedule,"
-                        + " web, cli, simulator, delivery or the composition root")
+                .as("review, render, publish, portal, report, intake, config and inspect never use wechat, store,"
+                        + " schedule, web, cli, simulator, delivery, probe or the composition root")
                 .because("the core talks to the outside only through its own ports, which the edges implement")
                 .check(main);
     }
@@ -96,7 +97,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(packages(CORE_PACKAGES))
                 .should().dependOnClassesThat().resideInAnyPackage(concat(WXJAVA, PERSISTENCE, QUARTZ, JAVALIN,
                         PICOCLI, MAIL, new String[] {"java.sql..", "javax.sql.."}))
-                .as("review, render, publish, portal, report, intake and config never use WxJava, OkHttp, JDBC, Jdbi,"
+                .as("review, render, publish, portal, report, intake, config and inspect never use WxJava, OkHttp, JDBC, Jdbi,"
                         + " Flyway, Hikari, Quartz, Javalin, Jetty, picocli, Jakarta Mail or GreenMail")
                 .because("each outside library stays in the one edge package that contains it")
                 .check(main);
@@ -152,6 +153,29 @@ class ArchitectureTest {
                 .as("the delivery package (e-mail, webhook, folder) sees only the portal port, the configuration,"
                         + " the item vocabulary and its own libraries")
                 .because("a sender carries a finished package; what goes in it and when is decided in the core")
+                .check(main);
+    }
+
+    @Test
+    void theProbePackageImplementsTheInspectionsLinkPortAndNothingElse() {
+        noClasses().that().resideInAPackage("cn.gongkai.probe..")
+                .should().dependOnClassesThat().resideInAnyPackage(concat(packages(ALL_PACKAGES.stream()
+                                .filter(p -> !p.equals("probe") && !p.equals("inspect")).toList()),
+                        WXJAVA, PERSISTENCE, QUARTZ, JAVALIN, PICOCLI, MAIL))
+                .orShould().dependOnClassesThat().resideInAPackage(ROOT)
+                .as("the probe package (JDK HttpClient) sees only the inspection's LinkProbe port")
+                .because("the probe only answers whether a link works; which links to ask about, how often and what"
+                        + " a failure means is decided in the inspect core")
+                .check(main);
+    }
+
+    @Test
+    void theInspectionReadsWeChatOnlyThroughThePublishingPort() {
+        noClasses().that().resideInAPackage("cn.gongkai.inspect..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "java.net")
+                .as("the inspect core never opens a network connection itself")
+                .because("it reads WeChat through publish.WeChatGateway and links through its LinkProbe port, so tests"
+                        + " drive it with the simulator and a mock server")
                 .check(main);
     }
 

@@ -52,7 +52,7 @@ class PublishSchedulerTest {
     @Test
     void storesAPublishingAndAStatusJobPerAccountOneWatchdogAndTheInbox() {
         try (PublishScheduler s = start(Map.of("hongqi", NEVER_SOON, "second", NEVER_SOON))) {
-            assertThat(s.jobNames()).containsExactly("housekeeping", "intake-inbox", "publish-hongqi", "publish-second",
+            assertThat(s.jobNames()).containsExactly("housekeeping", "inspect", "intake-inbox", "publish-hongqi", "publish-second",
                     "status-hongqi", "status-second", "watchdog");
             assertThat(s.nextSlot("hongqi")).isEqualTo(java.time.LocalDateTime.of(2099, 1, 1, 10, 0)
                     .atZone(SHANGHAI).toInstant());
@@ -78,7 +78,7 @@ class PublishSchedulerTest {
         start(Map.of("hongqi", NEVER_SOON, "second", NEVER_SOON)).close();
 
         try (PublishScheduler s = start(Map.of("hongqi", NEVER_SOON))) {
-            assertThat(s.jobNames()).containsExactly("housekeeping", "intake-inbox", "publish-hongqi", "status-hongqi",
+            assertThat(s.jobNames()).containsExactly("housekeeping", "inspect", "intake-inbox", "publish-hongqi", "status-hongqi",
                     "watchdog");
         }
     }

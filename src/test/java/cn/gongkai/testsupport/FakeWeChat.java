@@ -336,13 +336,22 @@ public final class FakeWeChat implements WeChatGateway {
 
     @Override
     public synchronized List<PublishedArticleInfo> listPublished(String account, int offset, int count) {
+        return published(account, offset, count, false);
+    }
+
+    @Override
+    public synchronized List<PublishedArticleInfo> listPublishedWithContent(String account, int offset, int count) {
+        return published(account, offset, count, true);
+    }
+
+    private List<PublishedArticleInfo> published(String account, int offset, int count, boolean withContent) {
         Fault f = enter(account, "freepublish/batchget");
         after(account, "freepublish/batchget", f);
         List<PublishedArticleInfo> all = new ArrayList<>();
         for (String publishId : finishedJobs) {
             Job job = jobs.get(publishId);
             if (job.account.equals(account)) {
-                all.add(0, info(job));
+                all.add(0, info(job, withContent));
             }
         }
         return page(all, offset, count);
@@ -436,10 +445,15 @@ public final class FakeWeChat implements WeChatGateway {
     }
 
     private static PublishedArticleInfo info(Job job) {
+        return info(job, false);
+    }
+
+    private static PublishedArticleInfo info(Job job, boolean withContent) {
         List<PublishedArticleInfo.Item> items = new ArrayList<>();
         for (int i = 0; i < job.articles.size(); i++) {
             items.add(new PublishedArticleInfo.Item(i + 1, job.articles.get(i).title(),
-                    "https://mp.weixin.qq.com/s/" + job.articleId + "_" + (i + 1), job.deleted[i]));
+                    "https://mp.weixin.qq.com/s/" + job.articleId + "_" + (i + 1), job.deleted[i],
+                    withContent ? job.articles.get(i).content() : ""));
         }
         return new PublishedArticleInfo(job.articleId, null, items);
     }

@@ -14,35 +14,12 @@ final class WordListCheck implements Check {
     @Override
     public void run(ItemContent c, Findings out) {
         for (TextFields.Field f : TextFields.of(c)) {
-            for (WordList.Entry e : words.entries()) {
-                scan(f, e, out);
+            for (WordMatches.Match m : WordMatches.in(words, f.text())) {
+                WordList.Entry e = m.entry();
+                String advice = e.right().isEmpty() ? "不应使用，请改写" : "应为“" + e.right() + "”";
+                out.at(Severity.ERROR, ID, f.name(), f.text(), m.start(), m.end(),
+                        "“" + e.wrong() + "”" + advice + "（错敏字表）");
             }
         }
-    }
-
-    private static void scan(TextFields.Field f, WordList.Entry e, Findings out) {
-        String text = f.text();
-        for (int at = text.indexOf(e.wrong()); at >= 0; at = text.indexOf(e.wrong(), at + 1)) {
-            if (excepted(text, at, e)) {
-                continue;
-            }
-            String advice = e.right().isEmpty() ? "不应使用，请改写" : "应为“" + e.right() + "”";
-            out.at(Severity.ERROR, ID, f.name(), text, at, at + e.wrong().length(), "“" + e.wrong() + "”" + advice + "（错敏字表）");
-        }
-    }
-
-    /** True when the match lies inside an occurrence of one of the entry's exceptions. */
-    private static boolean excepted(String text, int at, WordList.Entry e) {
-        for (String ex : e.exceptions()) {
-            int offsetInEx = ex.indexOf(e.wrong());
-            while (offsetInEx >= 0) {
-                int start = at - offsetInEx;
-                if (start >= 0 && text.startsWith(ex, start)) {
-                    return true;
-                }
-                offsetInEx = ex.indexOf(e.wrong(), offsetInEx + 1);
-            }
-        }
-        return false;
     }
 }
