@@ -67,6 +67,12 @@ public final class Prewarm {
         thread.setDaemon(true);
         running = thread;
         thread.start();
+        if (config.isPresent() && firstWord(words).equals("serve")) {
+            // serve: Jetty and Javalin start once on a free loopback port while the configuration and database load
+            Thread web = new Thread(cn.gongkai.web.WebServer::warmUp, "gongkai-prewarm-web");
+            web.setDaemon(true);
+            web.start();
+        }
     }
 
     private static void openAhead(Path file) {
@@ -112,6 +118,19 @@ public final class Prewarm {
             thread.join();
             running = null;
         }
+    }
+
+    /** The command's first word (not an option, nor the value of {@code --config}), or empty. */
+    static String firstWord(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--config")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return "";
     }
 
     /**

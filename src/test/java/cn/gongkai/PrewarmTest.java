@@ -79,6 +79,9 @@ class PrewarmTest {
         assertThat(Prewarm.opensDatabase(List.of("render", "1"))).isEmpty();
         assertThat(Prewarm.opensDatabase(List.of("doctor"))).isEmpty();
         assertThat(Prewarm.opensDatabase(List.of("serve", "--no-scheduler"))).as("serve too").isPresent();
+        assertThat(Prewarm.firstWord(List.of("--config", "serve", "serve"))).isEqualTo("serve");
+        assertThat(Prewarm.firstWord(List.of("--config=a.yml", "item", "list"))).isEqualTo("item");
+        assertThat(Prewarm.firstWord(List.of("--help"))).isEmpty();
         assertThat(Prewarm.opensDatabase(List.of())).isEmpty();
     }
 

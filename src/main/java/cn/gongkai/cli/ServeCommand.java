@@ -2,7 +2,6 @@ package cn.gongkai.cli;
 
 import cn.gongkai.Serve;
 import cn.gongkai.Wiring;
-import cn.gongkai.web.WebServer;
 import cn.gongkai.config.AccountConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
@@ -19,10 +18,6 @@ final class ServeCommand extends CliCommand {
     @Override
     public Integer call() throws InterruptedException {
         Context ctx = Cli.contextOf(spec);
-        // while the configuration and the database are read (cn.gongkai.Prewarm), Jetty and Javalin start once
-        Thread web = new Thread(WebServer::warmUp, "gongkai-prewarm-web");
-        web.setDaemon(true);
-        web.start();
         Wiring w = ctx.wire(ctx.config(Cli.configOf(spec)), Wiring.servicePolling());
         Serve serve = start(w);
         announce(w, serve, out(), selfCommand(Cli.configOf(spec)));
