@@ -30,6 +30,7 @@ import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
@@ -153,9 +154,10 @@ public final class PublishScheduler implements AutoCloseable {
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new StoreConnections(dataSource));
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", plan.schedulerName());
-        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.instanceId", NodeIds.next());
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.setProperty("org.quartz.threadPool.threadCount", "3");
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(
+                WorkerThreads.forAccounts(plan.cronByAccount().size())));
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
                 ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
@@ -166,7 +168,7 @@ public final class PublishScheduler implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         try {
-            Scheduler s = new StdSchedulerFactory(p).getScheduler();
+            Scheduler s = ownScheduler(p, plan.schedulerName());
             s.getContext().put(TASKS, tasks);
             s.getContext().put(CLOCK, clock);
             reconcile(s, plan);
@@ -174,6 +176,19 @@ public final class PublishScheduler implements AutoCloseable {
             return new PublishScheduler(s);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz scheduler failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new Quartz scheduler, never one already running under the same name in this JVM: Quartz's factory hands out
+     * the scheduler it keeps under a name, but every {@code serve} node (and two nodes in one test JVM) must be a
+     * cluster member of its own with its own tasks. The scheduler is taken out of Quartz's registry at once.
+     */
+    private static Scheduler ownScheduler(Properties p, String name) throws SchedulerException {
+        synchronized (SchedulerRepository.class) {
+            Scheduler s = new StdSchedulerFactory(p).getScheduler();
+            SchedulerRepository.getInstance().remove(name);
+            return s;
         }
     }
 
