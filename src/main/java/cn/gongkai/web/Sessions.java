@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Console sessions. A visitor gets an anonymous session on the login page, held in memory only, which carries the
- * CSRF token of the login form; logging in replaces it with a new session id and a new token, so an id planted
+ * CSRF token of the login form (derived from its id, so that every node can check it); logging in replaces it with a new session id and a new token, so an id planted
  * before login is worthless. Logged-in sessions are also kept in {@link LoginSessions} (by the hash of their id),
  * so a restart of the service does not log anyone out; the store is also the truth on every request, so a session
  * ended elsewhere (a password change or a disabled account, from the CLI or another node) ends here at once.
