@@ -286,8 +286,14 @@ public final class PublishScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * A stored job. A publishing slot asks for recovery: when the node running it dies, another node of the cluster
+     * runs it again at once (the account lock and the batch compare-and-sets make the repeat safe), rather than leave
+     * the items it had not claimed yet until the next slot.
+     */
     private static JobDetail job(JobKey key, String kind, String account) {
         return JobBuilder.newJob(RunTaskJob.class).withIdentity(key).storeDurably()
+                .requestRecovery(kind.equals(PUBLISH))
                 .usingJobData(KIND, kind).usingJobData(ACCOUNT, account).build();
     }
 
@@ -335,6 +341,18 @@ public final class PublishScheduler implements AutoCloseable {
                     .toList();
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot list scheduled jobs", e);
+        }
+    }
+
+    /**
+     * Stops this node as a killed process would for the cluster: no more check-ins, running jobs left where they are
+     * and their fired triggers left in the database for another node to recover (tests).
+     */
+    void stopWithoutCleanUp() {
+        try {
+            scheduler.shutdown(false);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot stop the scheduler", e);
         }
     }
 
