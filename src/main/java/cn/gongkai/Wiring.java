@@ -26,6 +26,7 @@ import cn.gongkai.publish.Watchdog;
 import cn.gongkai.intake.OaImporter;
 import cn.gongkai.store.JdbcOaRows;
 import cn.gongkai.store.PrivateFiles;
+import cn.gongkai.store.RowAccountLocks;
 import cn.gongkai.publish.CallBudget;
 import cn.gongkai.publish.PhonePreview;
 import cn.gongkai.publish.PollPolicy;
@@ -168,7 +169,8 @@ public final class Wiring implements AutoCloseable {
                 database().transactions(), review.get(), clock));
         this.publisher = part("publisher", () -> new Publisher(database().publishStore(), gatewayWhenReady,
                 rendererWhenReady.get(), new ImagePreparer(), PublishSettings.of(loaded.accounts(), loaded.timezone(),
-                        loaded.publishing(), poll).withBoundaries(boundaries).withGate(this::lastCheck), clock));
+                        loaded.publishing(), poll).withBoundaries(boundaries).withGate(this::lastCheck),
+                new RowAccountLocks(database().dataSource()), clock));
         this.phonePreview = part("phone preview", () -> new PhonePreview(database().images(),
                 database().mediaCache(), gatewayWhenReady, rendererWhenReady.get(), new ImagePreparer()));
         this.publishActions = part("publish actions", () -> new PublishActions(database().publishStore(),

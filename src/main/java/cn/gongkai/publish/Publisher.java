@@ -48,10 +48,21 @@ public final class Publisher {
     private final BatchClaimer claimer;
     private final BatchDriver driver;
     private final StatusWatcher status;
+    private final AccountLocks locks;
     private final Clock clock;
 
     public Publisher(PublishStore store, WeChatGateway wechat, ArticleRenderer renderer, ImagePreparer preparer,
                      PublishSettings settings, Clock clock) {
+        this(store, wechat, renderer, preparer, settings, AccountLocks.NONE, clock);
+    }
+
+    /**
+     * A publisher that drives an account only while it holds it in {@code locks}: a run or resume that finds the
+     * account held by another publisher (another node's slot, a status job, a manual run) leaves it to that one.
+     */
+    public Publisher(PublishStore store, WeChatGateway wechat, ArticleRenderer renderer, ImagePreparer preparer,
+                     PublishSettings settings, AccountLocks locks, Clock clock) {
+        this.locks = locks;
         settings.accounts().forEach(a -> this.accounts.put(a.id(), a));
         Publications publications = new Publications(store, wechat);
         BatchTransitions transitions = new BatchTransitions(store.batches(), clock);
@@ -117,10 +128,26 @@ public final class Publisher {
         return account;
     }
 
-    /** Unfinished batches first, then new claims, then the mass notices the finished ones queued. */
+    /**
+     * Unfinished batches first, then new claims, then the mass notices the finished ones queued; nothing when another
+     * publisher holds the account (it publishes what is due).
+     */
     private RunReport drive(String accountId, boolean claimNew) {
         AccountConfig account = account(accountId);
         Tally tally = new Tally();
+        Optional<AccountLocks.Held> held = locks.tryHold(accountId);
+        if (held.isEmpty()) {
+            tally.say("公众号 " + accountId + " 正由另一个发布进程发布（另一台服务器或另一个任务），本次不重复处理");
+            return tally.report(accountId);
+        }
+        try (AccountLocks.Held ignored = held.get()) {
+            driveHeld(account, claimNew, tally);
+        }
+        return tally.report(accountId);
+    }
+
+    private void driveHeld(AccountConfig account, boolean claimNew, Tally tally) {
+        String accountId = account.id();
         Set<Long> seen = new HashSet<>();
         boolean go = driveAll(account, batches.unfinished(accountId), seen, tally);
         if (go && claimNew) {
@@ -131,7 +158,6 @@ public final class Publisher {
             driveAll(account, batches.unfinished(accountId).stream().filter(b -> b.parentBatchId() != null)
                     .filter(b -> !seen.contains(b.id())).toList(), seen, tally);
         }
-        return tally.report(accountId);
     }
 
     /** Drives each batch in turn; false when one had to stop (the run ends there). */

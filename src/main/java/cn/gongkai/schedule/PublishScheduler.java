@@ -31,6 +31,7 @@ import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
@@ -161,9 +162,10 @@ public final class PublishScheduler implements AutoCloseable {
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new StoreConnections(dataSource));
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", plan.schedulerName());
-        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.instanceId", NodeIds.next());
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.setProperty("org.quartz.threadPool.threadCount", "3");
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(
+                WorkerThreads.forAccounts(plan.cronByAccount().size())));
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
                 ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
@@ -174,7 +176,7 @@ public final class PublishScheduler implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         try {
-            Scheduler s = new StdSchedulerFactory(p).getScheduler();
+            Scheduler s = ownScheduler(p, plan.schedulerName());
             s.getContext().put(TASKS, tasks);
             s.getContext().put(CLOCK, clock);
             reconcile(s, plan);
@@ -182,6 +184,19 @@ public final class PublishScheduler implements AutoCloseable {
             return new PublishScheduler(s);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz scheduler failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new Quartz scheduler, never one already running under the same name in this JVM: Quartz's factory hands out
+     * the scheduler it keeps under a name, but every {@code serve} node (and two nodes in one test JVM) must be a
+     * cluster member of its own with its own tasks. The scheduler is taken out of Quartz's registry at once.
+     */
+    private static Scheduler ownScheduler(Properties p, String name) throws SchedulerException {
+        synchronized (SchedulerRepository.class) {
+            Scheduler s = new StdSchedulerFactory(p).getScheduler();
+            SchedulerRepository.getInstance().remove(name);
+            return s;
         }
     }
 
@@ -284,8 +299,14 @@ public final class PublishScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * A stored job. A publishing slot asks for recovery: when the node running it dies, another node of the cluster
+     * runs it again at once (the account lock and the batch compare-and-sets make the repeat safe), rather than leave
+     * the items it had not claimed yet until the next slot.
+     */
     private static JobDetail job(JobKey key, String kind, String account) {
         return JobBuilder.newJob(RunTaskJob.class).withIdentity(key).storeDurably()
+                .requestRecovery(kind.equals(PUBLISH))
                 .usingJobData(KIND, kind).usingJobData(ACCOUNT, account).build();
     }
 
@@ -344,6 +365,18 @@ public final class PublishScheduler implements AutoCloseable {
                     .toList();
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot list scheduled jobs", e);
+        }
+    }
+
+    /**
+     * Stops this node as a killed process would for the cluster: no more check-ins, running jobs left where they are
+     * and their fired triggers left in the database for another node to recover (tests).
+     */
+    void stopWithoutCleanUp() {
+        try {
+            scheduler.shutdown(false);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot stop the scheduler", e);
         }
     }
 

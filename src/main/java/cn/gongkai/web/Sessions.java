@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Console sessions. A visitor gets an anonymous session on the login page, held in memory only, which carries the
- * CSRF token of the login form; logging in replaces it with a new session id and a new token, so an id planted
+ * CSRF token of the login form (derived from its id, so that every node can check it); logging in replaces it with a new session id and a new token, so an id planted
  * before login is worthless. Logged-in sessions are also kept in {@link LoginSessions} (by the hash of their id),
  * so a restart of the service does not log anyone out; the store is also the truth on every request, so a session
  * ended elsewhere (a password change or a disabled account, from the CLI or another node) ends here at once.
@@ -27,6 +27,8 @@ final class Sessions {
     static final Duration TOUCH_EVERY = Duration.ofMinutes(5);
     static final Duration ANONYMOUS_IDLE = Duration.ofHours(1);
     static final int MAX_SESSIONS = 10_000;
+    /** What {@link #token()} issues: 32 random bytes in URL-safe Base64. */
+    private static final java.util.regex.Pattern ISSUED = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
 
     /** One browser's session; {@code user} is null until login. */
     static final class Session {
@@ -83,7 +85,9 @@ final class Sessions {
         if (s == null) {
             s = restore(id, now);
             if (s == null) {
-                return Optional.empty();
+                // the login form's session of another node (or of this one before a restart)
+                return ISSUED.matcher(id).matches() ? Optional.of(new Session(id, null, loginToken(id), now))
+                        : Optional.empty();
             }
         } else if (s.loggedIn() && !stillStored(s)) {
             // ended elsewhere: a password change, a disabled account, another node or the CLI
@@ -153,6 +157,15 @@ final class Sessions {
         store.deleteUser(user);
     }
 
+    /**
+     * The login form's CSRF token: derived from the session id in the visitor's cookie, so that any node can check
+     * it (behind one address the form may be posted to another node than the one that showed it). Only the holder of
+     * the cookie, which scripts cannot read, can derive it; logging in then issues a new id and a random token.
+     */
+    private static String loginToken(String id) {
+        return ContentHash.sha256(("gongkai-login-form:" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String hash(String id) {
         return ContentHash.sha256(id.getBytes(StandardCharsets.UTF_8));
     }
@@ -166,7 +179,8 @@ final class Sessions {
                         .ifPresent(s -> byId.remove(s.id));
             }
         }
-        Session s = new Session(token(), user, token(), now);
+        String id = token();
+        Session s = new Session(id, user, user == null ? loginToken(id) : token(), now);
         byId.put(s.id, s);
         return s;
     }
