@@ -301,9 +301,11 @@ public final class Wiring implements AutoCloseable {
         ReviewConfig rc = config.review();
         PrePublishChecks checks = new PrePublishChecks(new CheckLimits(rc.titleMax(), rc.authorMax(), rc.bodyMax(),
                 rc.imageMaxMb() * 1024L * 1024L, rc.imageMaxSide(), rc.imageMinWidth()), ConfigFiles.wordList(config));
+        // the holiday calendar before the database: serve opens it meanwhile (cn.gongkai.Prewarm)
+        cn.gongkai.review.HolidayCalendar holidays = ConfigFiles.holidays(config);
         Database db = database();
         return new ReviewService(new ReviewPolicy(config.reviewChain(), rc.importantChain(), rc.dueWorkingDays(),
-                config.timezone(), ConfigFiles.holidays(config)), checks, db.items(),
+                config.timezone(), holidays), checks, db.items(),
                 new SnapshottingAuditLog(db.audit(), db.items(), db.approvedSnapshots(), config.timezone()),
                 db.users(), db.transactions(), clock);
     }

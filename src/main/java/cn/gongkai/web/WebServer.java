@@ -105,7 +105,7 @@ public final class WebServer implements AutoCloseable {
     public static void warmUp() {
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.routes.get("/", ctx -> ctx.result("ok"));
+            c.routes.get("/", ctx -> ctx.json(Map.of("status", "ok")));
         });
         try {
             app.start("127.0.0.1", 0);
