@@ -650,7 +650,8 @@ public final class Wiring implements AutoCloseable {
 
     /** The staff console; {@code factsDir} holds the annual report facts files ({@code config/report/}). */
     public Console console(Path factsDir) {
-        return new Console(config, clock, new Console.Staff(users(), database().loginSessions()),
+        return new Console(config, clock, new Console.Staff(users(), database().loginSessions(),
+                database().loginFailures()),
                 new Console.ItemWork(database().items(), database().images(), database().audit(),
                         database().approvedSnapshots(), importer(), review(), rendererWhenReady.get(), publishActions(),
                         phonePreview(),

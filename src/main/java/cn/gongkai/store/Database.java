@@ -18,6 +18,7 @@ import cn.gongkai.review.ApprovedSnapshots;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.EditorDrafts;
 import cn.gongkai.review.FormTokens;
+import cn.gongkai.review.LoginFailures;
 import cn.gongkai.review.LoginSessions;
 import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
@@ -75,6 +76,7 @@ public final class Database implements AutoCloseable {
     private final AuditLog audit;
     private final ApprovedSnapshots approvedSnapshots;
     private final LoginSessions loginSessions;
+    private final LoginFailures loginFailures;
     private final FormTokens formTokens;
     private final EditorDrafts editorDrafts;
     private final CallCounter callCounter;
@@ -104,6 +106,7 @@ public final class Database implements AutoCloseable {
         this.audit = new JdbiAuditLog(transactions);
         this.approvedSnapshots = new JdbiApprovedSnapshots(transactions);
         this.loginSessions = new JdbiLoginSessions(transactions);
+        this.loginFailures = new JdbiLoginFailures(transactions);
         this.formTokens = new JdbiFormTokens(transactions);
         this.editorDrafts = new JdbiEditorDrafts(transactions);
         this.callCounter = new JdbiCallCounter(transactions);
@@ -257,6 +260,11 @@ public final class Database implements AutoCloseable {
     /** The console's logged-in sessions (by the hash of their id). */
     public LoginSessions loginSessions() {
         return loginSessions;
+    }
+
+    /** Failed console logins, shared by every node. */
+    public LoginFailures loginFailures() {
+        return loginFailures;
     }
 
     /** The console editor's one-time form tokens. */

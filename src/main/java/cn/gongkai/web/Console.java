@@ -26,6 +26,7 @@ import cn.gongkai.review.ApprovedSnapshots;
 import cn.gongkai.review.AuditLog;
 import cn.gongkai.review.EditorDrafts;
 import cn.gongkai.review.FormTokens;
+import cn.gongkai.review.LoginFailures;
 import cn.gongkai.review.LoginSessions;
 import cn.gongkai.review.ReviewException;
 import cn.gongkai.review.ReviewService;
@@ -54,7 +55,7 @@ public final class Console {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
 
     /** The staff accounts and where logged-in sessions are kept across restarts. */
-    public record Staff(Users users, LoginSessions sessions) {
+    public record Staff(Users users, LoginSessions sessions, LoginFailures failures) {
     }
 
     /** What the item pages (待办, 稿件, 审核, 编辑, one item) read and run. */
@@ -121,7 +122,7 @@ public final class Console {
                 String.join("、", config.accounts().stream().map(AccountConfig::name).toList()),
                 portals.mailbox().isPresent());
         this.access = new ConsoleAccess(staff.users(), new Sessions(clock, staff.sessions()),
-                new LoginThrottle(clock), List.of(new BearerTokenAuthenticator(staff.users())), views);
+                new LoginThrottle(clock, staff.failures()), List.of(new BearerTokenAuthenticator(staff.users())), views);
     }
 
     /** The login session as an {@link Authenticator}, for the REST API. */
