@@ -44,6 +44,23 @@ public interface LoginSessions {
     /** Ends every session of the user. */
     void deleteUser(String user);
 
+    /**
+     * A message shown once on the session's next page, on whichever node serves it.
+     *
+     * @param error whether it reports a failure (shown as such)
+     */
+    record Notice(String text, boolean error) {
+        public Notice {
+            text = text == null ? "" : text;
+        }
+    }
+
+    /** Keeps {@code notice} for the session's next page, replacing one not yet shown. */
+    void notice(String idHash, Notice notice);
+
+    /** The notice kept for the session, removed as it is taken; empty when there is none. */
+    Optional<Notice> takeNotice(String idHash);
+
     /** Removes sessions last used before {@code cutoff}; returns how many. */
     int deleteIdleSince(Instant cutoff);
 }

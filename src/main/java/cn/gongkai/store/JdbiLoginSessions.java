@@ -41,6 +41,30 @@ final class JdbiLoginSessions implements LoginSessions {
     }
 
     @Override
+    public void notice(String idHash, Notice notice) {
+        tx.call("cannot keep a notice for a console session",
+                h -> h.createUpdate("UPDATE console_session SET notice = :text, notice_error = :error"
+                        + " WHERE id_hash = :id").bind("text", notice.text()).bind("error", notice.error())
+                        .bind("id", idHash).execute());
+    }
+
+    @Override
+    public Optional<Notice> takeNotice(String idHash) {
+        return tx.call("cannot read the notice of a console session", h -> {
+            Optional<Notice> kept = h.createQuery("SELECT notice, notice_error FROM console_session"
+                            + " WHERE id_hash = :id AND notice IS NOT NULL").bind("id", idHash)
+                    .map((rs, ctx) -> new Notice(rs.getString("notice"), rs.getBoolean("notice_error"))).findOne();
+            // taken once: only the request that clears it shows it (another node's request may race for it)
+            if (kept.isEmpty() || h.createUpdate("UPDATE console_session SET notice = NULL, notice_error = FALSE"
+                    + " WHERE id_hash = :id AND notice = :text").bind("id", idHash).bind("text", kept.get().text())
+                    .execute() == 0) {
+                return Optional.empty();
+            }
+            return kept.filter(n -> !n.text().isEmpty());
+        });
+    }
+
+    @Override
     public void delete(String idHash) {
         tx.call("cannot end a console session", h -> h.createUpdate("DELETE FROM console_session WHERE id_hash = :id")
                 .bind("id", idHash).execute());

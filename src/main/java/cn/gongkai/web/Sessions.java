@@ -30,22 +30,26 @@ final class Sessions {
     /** What {@link #token()} issues: 32 random bytes in URL-safe Base64. */
     private static final java.util.regex.Pattern ISSUED = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    /** One browser's session; {@code user} is null until login. */
+    /**
+     * One browser's session; {@code user} is null until login. The notice of a logged-in session is kept in the
+     * store (any node shows it on the next page); the login form's stays in memory.
+     */
     static final class Session {
         final String id;
         final String user;
         final String csrf;
         volatile Instant lastSeen;
         volatile Instant storedSeen;
-        volatile String flash = "";
-        volatile boolean flashError;
+        private final LoginSessions store;
+        private volatile LoginSessions.Notice notice;
 
-        Session(String id, String user, String csrf, Instant now) {
+        Session(String id, String user, String csrf, Instant now, LoginSessions store) {
             this.id = id;
             this.user = user;
             this.csrf = csrf;
             this.lastSeen = now;
             this.storedSeen = now;
+            this.store = user == null ? null : store;
         }
 
         boolean loggedIn() {
@@ -54,16 +58,26 @@ final class Sessions {
 
         /** A message shown once on the next page. */
         void flash(String message, boolean error) {
-            this.flash = message == null ? "" : message;
-            this.flashError = error;
+            LoginSessions.Notice n = new LoginSessions.Notice(message, error);
+            if (store != null) {
+                store.notice(hash(id), n);
+            } else {
+                notice = n;
+            }
         }
 
-        String takeFlash() {
-            String f = flash;
-            flash = "";
-            return f;
+        /** The message to show on this page, once; an empty text when there is none. */
+        LoginSessions.Notice takeNotice() {
+            if (store != null) {
+                return store.takeNotice(hash(id)).orElse(NONE);
+            }
+            LoginSessions.Notice n = notice;
+            notice = null;
+            return n == null ? NONE : n;
         }
     }
+
+    private static final LoginSessions.Notice NONE = new LoginSessions.Notice("", false);
 
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -86,7 +100,7 @@ final class Sessions {
             s = restore(id, now);
             if (s == null) {
                 // the login form's session of another node (or of this one before a restart)
-                return ISSUED.matcher(id).matches() ? Optional.of(new Session(id, null, loginToken(id), now))
+                return ISSUED.matcher(id).matches() ? Optional.of(new Session(id, null, loginToken(id), now, store))
                         : Optional.empty();
             }
         } else if (s.loggedIn() && !stillStored(s)) {
@@ -116,7 +130,7 @@ final class Sessions {
         if (stored.isEmpty()) {
             return null;
         }
-        Session s = new Session(id, stored.get().user(), stored.get().csrf(), stored.get().lastSeen());
+        Session s = new Session(id, stored.get().user(), stored.get().csrf(), stored.get().lastSeen(), store);
         if (expired(s, now)) {
             store.delete(hash(id));
             return null;
@@ -180,7 +194,7 @@ final class Sessions {
             }
         }
         String id = token();
-        Session s = new Session(id, user, user == null ? loginToken(id) : token(), now);
+        Session s = new Session(id, user, user == null ? loginToken(id) : token(), now, store);
         byId.put(s.id, s);
         return s;
     }

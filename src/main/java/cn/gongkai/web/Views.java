@@ -145,12 +145,12 @@ final class Views {
         Sessions.Session session = ConsoleAccess.session(ctx);
         var user = ConsoleAccess.currentUser(ctx);
         Me me = user == null ? null : new Me(user.name(), user.role().id(), user.role().label());
-        boolean error = session != null && session.flashError;
+        var notice = session == null ? null : session.takeNotice();
         List<MenuEntry> menu = (user == null ? MENU : menuFor(user.role())).stream()
                 .filter(m -> mailbox || !m.id().equals(MAILBOX)).toList();
         return new Frame(me, session == null ? "" : session.csrf, menu, active,
                 sandbox, accounts,
-                session == null ? "" : session.takeFlash(), error);
+                notice == null ? "" : notice.text(), notice != null && notice.error());
     }
 
     /**
