@@ -145,7 +145,7 @@ public final class Database implements AutoCloseable {
         try {
             HikariConfig config = new HikariConfig();
             config.setPoolName("gongkai-store");
-            config.setJdbcUrl(withQueryCache(withoutCloseCompaction(jdbcUrl)));
+            config.setJdbcUrl(withInterruptRetry(withQueryCache(withoutCloseCompaction(jdbcUrl))));
             config.setUsername(user);
             config.setPassword(password);
             config.setMaximumPoolSize(MAX_POOL_SIZE);
@@ -393,6 +393,25 @@ public final class Database implements AutoCloseable {
         return jdbcUrl + ";QUERY_CACHE_SIZE=" + QUERY_CACHE;
     }
 
+    /**
+     * An H2 file URL through H2's {@code retry:} file system. With the plain one, a thread interrupted while H2
+     * writes (a request thread stopped with the web server, a cancelled task, a job stopped at shutdown) has Java
+     * close the file channel under every thread ({@code ClosedByInterruptException}) and H2 closes the whole database
+     * for the process ("The database has been closed") — the hang at serve's shutdown noted with issue 18.
+     * {@code retry:} reopens the channel and repeats the write. A process opening the same file without it (an older
+     * gongkai) still shares it through {@code AUTO_SERVER}. Other URLs are returned unchanged.
+     */
+    static String withInterruptRetry(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:file:")) {
+            return "jdbc:h2:retry:" + jdbcUrl.substring("jdbc:h2:".length());
+        }
+        if (lower.startsWith("jdbc:h2:./") || lower.startsWith("jdbc:h2:/") || lower.startsWith("jdbc:h2:~/")) {
+            return "jdbc:h2:retry:file:" + jdbcUrl.substring("jdbc:h2:".length());
+        }
+        return jdbcUrl;
+    }
+
     /** The JDBC URL with any password parameter and user-info part masked. */
     static String withoutCredentials(String jdbcUrl) {
         return JdbcUrls.mask(jdbcUrl);
@@ -419,6 +438,10 @@ public final class Database implements AutoCloseable {
         try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("CALL DATABASE_PATH()")) {
             String path = rs.next() ? rs.getString(1) : null;
+            // through the retrying file system H2 names the path with its prefix (withInterruptRetry)
+            for (String prefix : List.of("retry:", "file:")) {
+                path = path != null && path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+            }
             if (path != null) {
                 PrivateFiles.restrictH2Files(java.nio.file.Path.of(path));
             }
