@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where the inspection of published articles meets the parts built beside it: the WeChat port, the store, the word
@@ -29,14 +30,19 @@ final class InspectionSeams {
     private InspectionSeams() {
     }
 
-    /** The inspector of every configured account; {@code simulatorBase} is the sandbox simulator's URL, if any. */
+    /**
+     * The inspector of every configured account; {@code simulator} gives the sandbox simulator's URL, if any — asked
+     * only when a link is judged, so that reading the stored findings ({@code inspect report}) starts no simulator.
+     */
     static Inspector inspector(GongkaiConfig config, WeChatGateway wechat, InspectionStore store,
-                               Optional<String> simulatorBase, Clock clock) {
+                               Supplier<Optional<String>> simulator, Clock clock) {
         var accounts = config.accounts().stream().map(a -> new InspectedAccount(a.id(), a.name(),
                 listed(a))).toList();
-        LinkJudge links = new LinkJudge(probe(simulatorBase), store,
-                url -> simulatorBase.isEmpty() || url.startsWith(simulatorBase.get() + "/"), config.timezone(),
-                clock);
+        Lazy<Optional<String>> simulatorBase = Lazy.of("simulator address", simulator);
+        Lazy<HttpLinkProbe> probe = Lazy.of("link probe", () -> probe(simulatorBase.get()));
+        LinkJudge links = new LinkJudge(url -> probe.get().probe(url), store,
+                url -> simulatorBase.get().isEmpty() || url.startsWith(simulatorBase.get().get() + "/"),
+                config.timezone(), clock);
         return new Inspector(accounts, new PublishedPull(wechat, store, clock),
                 new ArticleFindings(new WordFindings(ConfigFiles.wordList(config)), links), store, config.timezone(),
                 clock);

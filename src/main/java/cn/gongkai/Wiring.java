@@ -188,7 +188,8 @@ public final class Wiring implements AutoCloseable {
                 () -> new SandboxMailbox(loaded.dataDir().resolve("sandbox-mailbox")));
         this.glossary = part("glossary notes", this::loadGlossary);
         this.inspector = part("inspector", () -> InspectionSeams.inspector(loaded, gatewayWhenReady,
-                database().inspections(), Optional.ofNullable(simulator.get()).map(WeChatSimulator::baseUrl), clock));
+                database().inspections(), () -> Optional.ofNullable(simulator.get()).map(WeChatSimulator::baseUrl),
+                clock));
         this.portalRunner = part("portal runner", () -> new PortalRunner(loaded.portals(),
                 database().portalDeliveries(), new DeliveryParts(database().items(), database().ledger(),
                         database().audit(), portalPackages != null ? portalPackages
