@@ -122,15 +122,22 @@ public final class Prewarm {
 
     /** The command's first word (not an option, nor the value of {@code --config}), or empty. */
     static String firstWord(List<String> args) {
+        List<String> words = words(args);
+        return words.isEmpty() ? "" : words.get(0);
+    }
+
+    /** The words of the command line that are neither options nor the value of {@code --config}. */
+    private static List<String> words(List<String> args) {
+        List<String> words = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--config")) {
                 i++;
             } else if (!a.startsWith("-")) {
-                return a;
+                words.add(a);
             }
         }
-        return "";
+        return words;
     }
 
     /**
@@ -138,7 +145,7 @@ public final class Prewarm {
      * picocli reads it; empty for any other command.
      */
     static Optional<Path> opensDatabase(List<String> args) {
-        List<String> words = new ArrayList<>();
+        List<String> words = words(args);
         Path config = Path.of("");
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -146,8 +153,6 @@ public final class Prewarm {
                 config = Path.of(args.get(++i));
             } else if (a.startsWith("--config=")) {
                 config = Path.of(a.substring("--config=".length()));
-            } else if (!a.startsWith("-")) {
-                words.add(a);
             }
         }
         boolean opens = !words.isEmpty() && (OPEN_DATABASE.contains(words.subList(0, 1))

@@ -35,4 +35,10 @@ public record DisclosureItem(long id, ItemContent content, ItemStatus status, St
     public boolean important() {
         return content.important();
     }
+
+    /** What a list shows of it: the {@link ItemHead} the store would read for it. */
+    public ItemHead head() {
+        return new ItemHead(id, title(), content.category(), content.account(), status, content.important(),
+                content.publishAt(), failure, createdAt, updatedAt, contentHash);
+    }
 }

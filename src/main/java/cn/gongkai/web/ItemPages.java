@@ -70,14 +70,10 @@ final class ItemPages {
     }
 
     Summary summary(DisclosureItem i) {
-        return new Summary(i.id(), i.title(), i.content().category(), s.site().accountName(i.content().account()),
-                i.status().name(), i.status().label(),
-                s.review().waitingFor(i).map(ReviewService::roleLabel).orElse(""),
-                views.time(i.content().publishAt()), views.time(i.updatedAt()), views.time(i.createdAt()),
-                s.review().dueDate(i).toString(), s.review().overdue(i), i.content().important(), i.failure());
+        return summary(i.head());
     }
 
-    /** The same summary from what a list reads of an item ({@link ItemHead}: no body or children). */
+    /** The summary from what a list reads of an item ({@link ItemHead}: no body or children). */
     Summary summary(ItemHead i) {
         return new Summary(i.id(), i.title(), i.category(), s.site().accountName(i.account()),
                 i.status().name(), i.status().label(),
