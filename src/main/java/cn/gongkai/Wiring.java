@@ -333,7 +333,9 @@ public final class Wiring implements AutoCloseable {
     /** Creates the data directory (owner-only) and opens the database, applying the migrations. */
     static Database openDatabase(GongkaiConfig cfg) {
         Optional<Database> ahead = Prewarm.takeDatabase(cfg);
-        return ahead.isPresent() ? ahead.get() : openDatabaseNow(cfg);
+        Database db = ahead.isPresent() ? ahead.get() : openDatabaseNow(cfg);
+        db.declareUnits(cfg.units()); // issue 19: the unit of each account; no query until the first item is stored
+        return db;
     }
 
     /** {@link #openDatabase} without asking for one opened ahead (what the warm-up thread itself calls). */

@@ -13,17 +13,17 @@ CREATE TABLE unit (
 );
 
 -- What staff make, and what is made from it, carries the unit: the item, its batches, ledger rows, audit rows and
--- 报区政府办 deliveries (written with the item's unit), API tokens and editor autosaves (the user's unit).
+-- 报区政府办 deliveries (written with the item's unit), and editor autosaves (the user's unit).
 ALTER TABLE item ADD COLUMN unit_id VARCHAR(32) DEFAULT 'default' NOT NULL;
 ALTER TABLE publish_batch ADD COLUMN unit_id VARCHAR(32) DEFAULT 'default' NOT NULL;
 ALTER TABLE ledger ADD COLUMN unit_id VARCHAR(32) DEFAULT 'default' NOT NULL;
 ALTER TABLE audit_log ADD COLUMN unit_id VARCHAR(32) DEFAULT 'default' NOT NULL;
 ALTER TABLE portal_delivery ADD COLUMN unit_id VARCHAR(32) DEFAULT 'default' NOT NULL;
-ALTER TABLE api_token ADD COLUMN unit_id VARCHAR(32) DEFAULT 'default' NOT NULL;
 ALTER TABLE editor_autosave ADD COLUMN unit_id VARCHAR(32) DEFAULT 'default' NOT NULL;
--- A user's unit; NULL for the district office's roles (district-admin, district-inspector). Existing users are the
--- single bureau's staff, hence the default.
+-- A user's unit, and the unit of the API tokens made for a user; NULL for the district office's roles
+-- (district-admin, district-inspector). Existing users and tokens are the single bureau's, hence the default.
 ALTER TABLE app_user ADD COLUMN unit_id VARCHAR(32) DEFAULT 'default';
+ALTER TABLE api_token ADD COLUMN unit_id VARCHAR(32) DEFAULT 'default';
 
 -- One unit's lists in the console, in the orders of V19's item_newest, item_status_newest, item_status_live and
 -- ledger_kept (which stay for the district's lists across units). audit_log_actor needs no unit: an actor belongs

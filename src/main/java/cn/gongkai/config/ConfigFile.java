@@ -17,7 +17,16 @@ record ConfigFile(Path dataDir, ZoneId timezone, Path templatesDir, DatabaseConf
                   List<String> categories, Review review, Checks checks, Inbox inbox, Oa oa,
                   List<AccountConfig> accounts, SandboxMode sandbox, WeChatClientConfig wechat,
                   PublishingConfig publishing, RenderConfig render, List<PortalConfig> portals,
-                  PortalDeliveryConfig portalDelivery) {
+                  PortalDeliveryConfig portalDelivery, List<Unit> units) {
+
+    /** One entry of {@code units:}; left-out lists are null. */
+    record Unit(String id, String name, List<String> categories, UnitReview review, List<String> accounts,
+                List<String> portals, Path facts) {
+    }
+
+    /** A unit's {@code review:} (empty or left out: the top-level chains). */
+    record UnitReview(List<String> chain, List<String> importantChain) {
+    }
 
     /** The {@code review:} section. */
     record Review(List<String> chain, List<String> importantChain, int dueWorkingDays, String holidaysFile) {
@@ -38,9 +47,10 @@ record ConfigFile(Path dataDir, ZoneId timezone, Path templatesDir, DatabaseConf
 
     /**
      * The validated configuration; {@code source} names where it was read from, for messages, and
-     * {@code portalsGiven} whether the file wrote {@code portals:} (without it only a sandbox keeps the built-in one).
+     * {@code portalsGiven} whether the file wrote {@code portals:} (without it only a sandbox keeps the built-in one),
+     * {@code unitsGiven} whether it wrote {@code units:} (without it there is one unit, see {@link UnitChecks}).
      */
-    GongkaiConfig toConfig(String source, boolean portalsGiven) {
+    GongkaiConfig toConfig(String source, boolean portalsGiven, boolean unitsGiven) {
         if (dataDir.toString().isBlank()) {
             throw new ConfigException("data-dir", "数据目录不能为空");
         }
@@ -53,9 +63,11 @@ record ConfigFile(Path dataDir, ZoneId timezone, Path templatesDir, DatabaseConf
         List<AccountConfig> sandboxed = sandboxedAccounts();
         List<PortalConfig> checkedPortals = new PortalChecks(sandboxed.stream().anyMatch(AccountConfig::sandbox),
                 dataDir, categories).checked(portals, portalsGiven);
+        List<UnitConfig> checkedUnits = new UnitChecks(sandboxed, checkedPortals, categories, review.chain(),
+                reviewConfig.importantChain()).checked(units, unitsGiven);
         return new GongkaiConfig(source, dataDir, timezone, database, web, categories, review.chain(),
                 sandboxed, sandbox, wechat, templatesDir, reviewConfig, intake, publishing, render, checkedPortals,
-                portalDelivery);
+                portalDelivery, checkedUnits);
     }
 
     /** Daily limits may be set only for the APIs WeChat limits (a typo would otherwise limit nothing). */

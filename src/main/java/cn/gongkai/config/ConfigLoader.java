@@ -39,7 +39,8 @@ public final class ConfigLoader {
         ConfigNode.Section given = chosen != null ? read(chosen) : new ConfigNode.Section();
         ConfigTree.merge(tree, given);
         new ConfigTree(tree, env).complete(builtIn(defaults, "accounts"), builtIn(defaults, "portals"));
-        return ConfigBinder.bind(tree).toConfig(chosen == null ? BUILT_IN : chosen.toString(), given.has("portals"));
+        return ConfigBinder.bind(tree).toConfig(chosen == null ? BUILT_IN : chosen.toString(), given.has("portals"),
+                given.has("units"));
     }
 
     /**
@@ -51,7 +52,7 @@ public final class ConfigLoader {
         ConfigNode.Section tree = defaults();
         new ConfigTree(tree, Map.of()).complete(builtIn(tree, "accounts").deepCopy(),
                 builtIn(tree, "portals").deepCopy());
-        ConfigBinder.bind(tree).toConfig(BUILT_IN, false);
+        ConfigBinder.bind(tree).toConfig(BUILT_IN, false, false);
     }
 
     /** The first entry of the defaults' {@code accounts:} or {@code portals:}: the built-in account or portal. */

@@ -16,13 +16,19 @@ import java.util.Optional;
  * @param render       article layout choices beyond the templates
  * @param portals      the 报区政府办 channel's receivers (empty: the channel is off)
  * @param portalDelivery how often the channel runs and how it retries
+ * @param units        the units (单位) of a district; one, {@link UnitConfig#DEFAULT_ID}, without {@code units:}
  */
 public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, DatabaseConfig database, WebConfig web,
                             List<String> categories, List<String> reviewChain, List<AccountConfig> accounts,
                             SandboxMode sandbox, WeChatClientConfig wechat, Path templatesDir, ReviewConfig review,
                             IntakeConfig intake, PublishingConfig publishing, RenderConfig render,
-                            List<PortalConfig> portals, PortalDeliveryConfig portalDelivery) {
+                            List<PortalConfig> portals, PortalDeliveryConfig portalDelivery,
+                            List<UnitConfig> units) {
     public GongkaiConfig {
+        units = List.copyOf(units);
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("a configuration has at least one unit");
+        }
         publishing = publishing == null ? PublishingConfig.defaults() : publishing;
         portals = portals == null ? List.of() : List.copyOf(portals);
         portalDelivery = portalDelivery == null ? PortalDeliveryConfig.defaults() : portalDelivery;
@@ -66,6 +72,26 @@ public record GongkaiConfig(String source, Path dataDir, ZoneId timezone, Databa
     /** The same configuration with other accounts (sandbox wiring points accounts at the simulator). */
     public GongkaiConfig withAccounts(List<AccountConfig> newAccounts) {
         return new GongkaiConfig(source, dataDir, timezone, database, web, categories, reviewChain, newAccounts,
-                sandbox, wechat, templatesDir, review, intake, publishing, render, portals, portalDelivery);
+                sandbox, wechat, templatesDir, review, intake, publishing, render, portals, portalDelivery, units);
+    }
+
+    /** The unit with this id. */
+    public Optional<UnitConfig> unit(String id) {
+        return units.stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    /** The unit the account belongs to (every configured account belongs to exactly one). */
+    public Optional<UnitConfig> unitOfAccount(String accountId) {
+        return units.stream().filter(u -> u.hasAccount(accountId)).findFirst();
+    }
+
+    /** The unit the portal belongs to. */
+    public Optional<UnitConfig> unitOfPortal(String portalId) {
+        return units.stream().filter(u -> u.hasPortal(portalId)).findFirst();
+    }
+
+    /** True for a district of several units; a single bureau's configuration never shows the word 单位. */
+    public boolean severalUnits() {
+        return units.size() > 1;
     }
 }

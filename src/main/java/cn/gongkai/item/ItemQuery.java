@@ -21,9 +21,11 @@ import java.util.Set;
  *                  first, then id
  * @param limit     at most this many items; 0 for all
  * @param offset    skip this many items first
+ * @param scope     only items of this scope's unit (the district: every unit's)
  */
 public record ItemQuery(Set<ItemStatus> statuses, String category, String account, Boolean important, String text,
-                        Instant from, Instant until, Authored authored, boolean newestFirst, int limit, int offset) {
+                        Instant from, Instant until, Authored authored, boolean newestFirst, int limit, int offset,
+                        Scope scope) {
 
     /** Items whose audit trail has a row of {@code actor} with one of {@code decisions} (e.g. the authoring ones). */
     public record Authored(String actor, Set<String> decisions) {
@@ -43,6 +45,20 @@ public record ItemQuery(Set<ItemStatus> statuses, String category, String accoun
             throw new IllegalArgumentException("a time window needs both ends");
         }
         statuses = statuses == null ? null : Set.copyOf(statuses);
+        scope = scope == null ? Scope.district() : scope;
+    }
+
+    /** A query of the district (every unit), as before units existed. */
+    public ItemQuery(Set<ItemStatus> statuses, String category, String account, Boolean important, String text,
+                     Instant from, Instant until, Authored authored, boolean newestFirst, int limit, int offset) {
+        this(statuses, category, account, important, text, from, until, authored, newestFirst, limit, offset,
+                Scope.district());
+    }
+
+    /** Only items this scope sees. */
+    public ItemQuery scope(Scope value) {
+        return new ItemQuery(statuses, category, account, important, text, from, until, authored, newestFirst, limit,
+                offset, value);
     }
 
     /** Every item, oldest first. */
@@ -58,48 +74,48 @@ public record ItemQuery(Set<ItemStatus> statuses, String category, String accoun
     /** Only items in one of these statuses (null: any; empty: none). */
     public ItemQuery statuses(Set<ItemStatus> value) {
         return new ItemQuery(value, category, account, important, text, from, until, authored, newestFirst, limit,
-                offset);
+                offset, scope);
     }
 
     public ItemQuery category(String value) {
         return new ItemQuery(statuses, value, account, important, text, from, until, authored, newestFirst, limit,
-                offset);
+                offset, scope);
     }
 
     public ItemQuery account(String value) {
         return new ItemQuery(statuses, category, value, important, text, from, until, authored, newestFirst, limit,
-                offset);
+                offset, scope);
     }
 
     public ItemQuery important(Boolean value) {
         return new ItemQuery(statuses, category, account, value, text, from, until, authored, newestFirst, limit,
-                offset);
+                offset, scope);
     }
 
     public ItemQuery text(String value) {
         return new ItemQuery(statuses, category, account, important, value, from, until, authored, newestFirst, limit,
-                offset);
+                offset, scope);
     }
 
     /** Only items whose planned time, else last change, is in [start, end). */
     public ItemQuery within(Instant start, Instant end) {
         return new ItemQuery(statuses, category, account, important, text, start, end, authored, newestFirst, limit,
-                offset);
+                offset, scope);
     }
 
     /** Only items {@code actor} wrote one of these audit decisions for (see {@link Authored}). */
     public ItemQuery authoredBy(String actor, Set<String> decisions) {
         return new ItemQuery(statuses, category, account, important, text, from, until,
-                new Authored(actor, decisions), newestFirst, limit, offset);
+                new Authored(actor, decisions), newestFirst, limit, offset, scope);
     }
 
     public ItemQuery byNewestChange() {
         return new ItemQuery(statuses, category, account, important, text, from, until, authored, true, limit,
-                offset);
+                offset, scope);
     }
 
     public ItemQuery page(int newLimit, int newOffset) {
         return new ItemQuery(statuses, category, account, important, text, from, until, authored, newestFirst,
-                newLimit, newOffset);
+                newLimit, newOffset, scope);
     }
 }

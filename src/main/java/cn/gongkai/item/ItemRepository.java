@@ -10,10 +10,20 @@ import java.util.Set;
 /** Storage of disclosure items. Implementations are transactional per call unless inside {@link Transactions}. */
 public interface ItemRepository {
 
-    /** Stores a new item in the given status and returns it with its id. */
+    /**
+     * Stores a new item in the given status and returns it with its id, in the unit its account belongs to (the one
+     * unit of a single bureau's instance).
+     */
     DisclosureItem insert(ItemContent content, ItemStatus status, String sourceKey, Instant now);
 
+    /** Stores a new item of {@code unitId} in the given status and returns it with its id. */
+    DisclosureItem insert(String unitId, ItemContent content, ItemStatus status, String sourceKey, Instant now);
+
+    /** The item, whichever unit it belongs to: for the program's own jobs and the district. */
     Optional<DisclosureItem> find(long id);
+
+    /** The item when {@code scope} sees it; an item of another unit is answered as one that does not exist. */
+    Optional<DisclosureItem> find(long id, Scope scope);
 
     /** Items in the given status (all when null), oldest first. */
     List<DisclosureItem> list(ItemStatus status);
@@ -75,6 +85,9 @@ public interface ItemRepository {
 
     /** How many items are in each status; a status without items is left out. */
     Map<ItemStatus, Integer> countByStatus();
+
+    /** How many items of the scope are in each status; a status without items is left out. */
+    Map<ItemStatus, Integer> countByStatus(Scope scope);
 
     /**
      * The calendar of {@code account} (null: every account) for [from, until): published and corrected items by

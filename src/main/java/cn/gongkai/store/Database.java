@@ -84,6 +84,7 @@ public final class Database implements AutoCloseable {
     private final PublishEventLog publishEvents;
     private final CallbackNonces callbackNonces;
     private final H2Compactor compactor;
+    private final UnitDirectory units;
 
     private Database(HikariDataSource dataSource, String safeUrl, String product, H2Compactor compactor,
                      ZoneId zone) {
@@ -97,11 +98,12 @@ public final class Database implements AutoCloseable {
         jdbi.setTemplateEngine(new DefineTemplates());
         jdbi.setSqlParser(new ColonSqlParser());
         this.transactions = new JdbiTransactions(jdbi);
-        this.items = new JdbiItemRepository(transactions);
+        this.units = new UnitDirectory(transactions, java.time.Clock.systemUTC());
+        this.items = new JdbiItemRepository(transactions, units);
         this.images = new JdbiImageStore(transactions);
-        this.batches = new JdbiBatchRepository(transactions);
+        this.batches = new JdbiBatchRepository(transactions, units);
         this.ledgerSummary = new JdbiLedgerSummary(transactions, zone);
-        this.ledger = new JdbiLedgerRepository(transactions, ledgerSummary);
+        this.ledger = new JdbiLedgerRepository(transactions, ledgerSummary, units);
         this.mediaCache = new JdbiMediaCache(transactions);
         this.audit = new JdbiAuditLog(transactions);
         this.approvedSnapshots = new JdbiApprovedSnapshots(transactions);
@@ -211,6 +213,20 @@ public final class Database implements AutoCloseable {
                     + applied.orElseThrow() + "，比本程序支持的最新版本 " + bundled + " 新：它已被更新版本的 gongkai"
                     + " 升级过。请改用相同或更新版本的 gongkai；本程序没有改动数据库。");
         }
+    }
+
+    /**
+     * Takes the configuration's units: the unit of each account (for an item stored without naming its unit, a
+     * ledger row without an item), and the rows of the {@code unit} table, written once per process just before the
+     * first item is stored ({@link #syncUnits} does it at once). Reads nothing here.
+     */
+    public void declareUnits(List<cn.gongkai.config.UnitConfig> configured) {
+        units.declare(configured);
+    }
+
+    /** Brings the {@code unit} table in line with the declared units, unless this process did so already. */
+    public void syncUnits() {
+        units.ensureSynced();
     }
 
     /** Runs work in one transaction; nested calls join the outer one. */

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.statement.Query;
  * order and its page, with the values to bind.
  */
 final class ItemFilterSql {
-    /** Newest change first, as the V19 index {@code item_newest} is ordered. */
+    /** Newest change first, as the V19 index {@code item_newest} (V25 {@code item_unit_newest}) is ordered. */
     private static final String NEWEST = " ORDER BY updated_at DESC, created_at, id";
     /** The same order for one status, as {@code item_status_newest} is ordered (the status is the same in every row). */
     private static final String STATUS_NEWEST = " ORDER BY status, updated_at DESC, created_at, id";
@@ -29,6 +29,8 @@ final class ItemFilterSql {
     ItemFilterSql(ItemQuery query) {
         this.query = query;
         where.add("item.deleted_at IS NULL");
+        // one unit's lists read the V25 indexes that lead with unit_id (item_unit_newest, item_unit_status_newest)
+        equal("item.unit_id", "unit", query.scope().unitId().orElse(null));
         if (query.statuses() != null) {
             // an empty set matches nothing; IN () is not valid SQL
             if (query.statuses().isEmpty()) {

@@ -51,8 +51,9 @@ final class JdbiAuditLog implements AuditLog {
         }
         long id = tx.call("cannot append audit entry " + e.decision() + " for item " + e.itemId(),
                 h -> h.createUpdate("INSERT INTO audit_log (item_id, actor, role, decision, from_status, to_status,"
-                                + " step, comment_text, content_hash, checks, occurred_at) VALUES (:item, :actor, :role,"
-                                + " :decision, :from, :to, :step, :comment, :hash, :checks, :at)")
+                                + " step, comment_text, content_hash, checks, occurred_at, unit_id) VALUES (:item, :actor,"
+                                + " :role, :decision, :from, :to, :step, :comment, :hash, :checks, :at,"
+                                + " (SELECT unit_id FROM item WHERE id = :item))")
                         .bind("item", e.itemId()).bind("actor", e.actor()).bind("role", e.role())
                         .bind("decision", e.decision()).bind("from", e.fromStatus()).bind("to", e.toStatus())
                         .bind("step", e.step()).bind("comment", e.comment()).bind("hash", e.contentHash())

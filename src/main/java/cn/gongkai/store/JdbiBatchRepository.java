@@ -26,18 +26,24 @@ final class JdbiBatchRepository implements BatchRepository {
             + "', '" + BatchState.REHEARSED.name() + "'";
 
     private final JdbiTransactions tx;
+    private final UnitDirectory units;
 
-    JdbiBatchRepository(JdbiTransactions tx) {
+    JdbiBatchRepository(JdbiTransactions tx, UnitDirectory units) {
         this.tx = tx;
+        this.units = units;
     }
 
     @Override
     public PublishBatch create(String account, String mode, Long parentBatchId, List<Long> itemIds, Instant now) {
         return tx.call("cannot create a " + mode + " batch of items " + itemIds + " for account " + account, h -> {
+            // the unit of its items (one account's, so one unit's), else of the account
             long id = h.createUpdate("INSERT INTO publish_batch (account, state, created_at, updated_at, mode,"
-                            + " parent_batch_id) VALUES (:account, :state, :now, :now, :mode, :parent)")
+                            + " parent_batch_id, unit_id) VALUES (:account, :state, :now, :now, :mode, :parent,"
+                            + " COALESCE((SELECT unit_id FROM item WHERE id = :first), :unit))")
                     .bind("account", account).bind("state", BatchState.PREPARED.name()).bind("now", now)
                     .bind("mode", mode).bind("parent", parentBatchId)
+                    .bindByType("first", itemIds.isEmpty() ? null : itemIds.get(0), Long.class)
+                    .bind("unit", units.unitOf(account))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             for (int i = 0; i < itemIds.size(); i++) {
                 h.createUpdate("INSERT INTO batch_item (batch_id, position, item_id) VALUES (:batch, :pos, :item)")

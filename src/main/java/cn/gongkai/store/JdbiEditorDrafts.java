@@ -17,8 +17,9 @@ final class JdbiEditorDrafts implements EditorDrafts {
         tx.call("cannot autosave the editor form of " + user, h -> {
             h.createUpdate("DELETE FROM editor_autosave WHERE user_name = :user AND form_key = :key")
                     .bind("user", user).bind("key", formKey).execute();
-            return h.createUpdate("INSERT INTO editor_autosave (user_name, form_key, fields, saved_at)"
-                            + " VALUES (:user, :key, :fields, :at)")
+            return h.createUpdate("INSERT INTO editor_autosave (user_name, form_key, fields, saved_at, unit_id)"
+                            + " VALUES (:user, :key, :fields, :at, COALESCE((SELECT unit_id FROM app_user"
+                            + " WHERE name = :user), 'default'))")
                     .bind("user", user).bind("key", formKey).bind("fields", saved.fieldsJson())
                     .bind("at", saved.savedAt()).execute();
         });

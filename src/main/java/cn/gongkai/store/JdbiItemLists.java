@@ -5,6 +5,7 @@ import cn.gongkai.item.ItemHead;
 import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.item.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import org.jdbi.v3.core.statement.Query;
 final class JdbiItemLists {
     /** What a list shows of an item ({@link ItemHead}): no body, no children. */
     private static final String HEAD = "id, title, category, account, status, important, publish_at, failure,"
-            + " created_at, updated_at, content_hash";
+            + " created_at, updated_at, content_hash, unit_id";
     /** Item ids per read by id: well inside every database's limit on bound parameters. */
     private static final int CHUNK = 500;
 
@@ -43,11 +44,13 @@ final class JdbiItemLists {
                 q -> q.bindList("statuses", statuses.stream().map(ItemStatus::name).toList())));
     }
 
-    Map<ItemStatus, Integer> countByStatus() {
+    Map<ItemStatus, Integer> countByStatus(Scope scope) {
         return tx.call("cannot count items by status", h -> {
             Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
-            h.createQuery("SELECT status, COUNT(*) AS n FROM item WHERE deleted_at IS NULL GROUP BY status")
-                    .map((rs, ctx) -> Map.entry(ItemStatus.valueOf(rs.getString("status")), rs.getInt("n")))
+            Query q = h.createQuery("SELECT status, COUNT(*) AS n FROM item WHERE "
+                    + (scope.isDistrict() ? "" : "unit_id = :unit AND ") + "deleted_at IS NULL GROUP BY status");
+            scope.unitId().ifPresent(unit -> q.bind("unit", unit));
+            q.map((rs, ctx) -> Map.entry(ItemStatus.valueOf(rs.getString("status")), rs.getInt("n")))
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             return counts;
         });
@@ -123,7 +126,7 @@ final class JdbiItemLists {
         return new ItemHead(rs.getLong("id"), rs.getString("title"), rs.getString("category"), rs.getString("account"),
                 ItemStatus.valueOf(rs.getString("status")), rs.getBoolean("important"), Sql.instant(rs, "publish_at"),
                 rs.getString("failure"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
-                rs.getString("content_hash"));
+                rs.getString("content_hash"), rs.getString("unit_id"));
     }
 
     /** The condition on the account, or none for every account (null). */

@@ -8,6 +8,7 @@ import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.item.Note;
+import cn.gongkai.item.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -36,7 +37,7 @@ final class JdbiItemRepository implements ItemRepository {
 
     private static final String COLUMNS = "id, account, category, title, author, department, body, doc_no, source_url,"
             + " publish_at, status, content_hash, source_key, batch_id, failure, created_at, updated_at, important,"
-            + " digest, heading_numbers, signature, signed_at";
+            + " digest, heading_numbers, signature, signed_at, unit_id";
     /** The items every read sees: deleted ones are kept for their audit rows but skipped. */
     static final String LIVE = "(SELECT * FROM item WHERE deleted_at IS NULL) item";
     private static final String ROLE_BODY = "body";
@@ -44,14 +45,23 @@ final class JdbiItemRepository implements ItemRepository {
 
     private final JdbiTransactions tx;
     private final JdbiItemLists lists;
+    private final UnitDirectory units;
 
-    JdbiItemRepository(JdbiTransactions tx) {
+    JdbiItemRepository(JdbiTransactions tx, UnitDirectory units) {
         this.tx = tx;
         this.lists = new JdbiItemLists(tx);
+        this.units = units;
     }
 
     @Override
     public DisclosureItem insert(ItemContent content, ItemStatus status, String sourceKey, Instant now) {
+        return insert(units.unitOf(content.account()), content, status, sourceKey, now);
+    }
+
+    @Override
+    public DisclosureItem insert(String unitId, ItemContent content, ItemStatus status, String sourceKey,
+                                 Instant now) {
+        units.ensureSynced();
         String what = "cannot store item '" + content.title() + "' for account " + content.account();
         try {
             return tx.call(what, h -> {
@@ -61,7 +71,7 @@ final class JdbiItemRepository implements ItemRepository {
                         throw duplicateSource(sourceKey, existing.get());
                     }
                 }
-                long id = insertRow(h, content, status, sourceKey, now);
+                long id = insertRow(h, unitId, content, status, sourceKey, now);
                 insertChildren(h, id, content);
                 return load(h, "WHERE id = :id", q -> q.bind("id", id)).get(0);
             });
@@ -80,6 +90,15 @@ final class JdbiItemRepository implements ItemRepository {
     public Optional<DisclosureItem> find(long id) {
         return tx.call("cannot read item " + id,
                 h -> load(h, "WHERE id = :id", q -> q.bind("id", id)).stream().findFirst());
+    }
+
+    @Override
+    public Optional<DisclosureItem> find(long id, Scope scope) {
+        if (scope.isDistrict()) {
+            return find(id);
+        }
+        return tx.call("cannot read item " + id, h -> load(h, "WHERE id = :id AND unit_id = :unit",
+                q -> q.bind("id", id).bind("unit", scope.unitId().orElseThrow())).stream().findFirst());
     }
 
     @Override
@@ -225,14 +244,16 @@ final class JdbiItemRepository implements ItemRepository {
                 .mapTo(Long.class).findOne();
     }
 
-    private static long insertRow(Handle h, ItemContent c, ItemStatus status, String sourceKey, Instant now) {
+    private static long insertRow(Handle h, String unitId, ItemContent c, ItemStatus status, String sourceKey,
+                                  Instant now) {
         Update insert = h.createUpdate("INSERT INTO item (account, category, title, author, department, body,"
                 + " doc_no, source_url, publish_at, status, content_hash, source_key, batch_id, failure, created_at,"
-                + " updated_at, important, digest, heading_numbers, signature, signed_at) VALUES (:account,"
+                + " updated_at, important, digest, heading_numbers, signature, signed_at, unit_id) VALUES (:account,"
                 + " :category, :title, :author, :department, :body, :docNo, :sourceUrl, :publishAt, :status, :hash,"
-                + " :sourceKey, NULL, '', :now, :now, :important, :digest, :headingNumbers, :signature, :signedAt)");
+                + " :sourceKey, NULL, '', :now, :now, :important, :digest, :headingNumbers, :signature, :signedAt,"
+                + " :unit)");
         return bindContent(insert, c).bind("status", status.name()).bind("sourceKey", sourceKey).bind("now", now)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("unit", unitId).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
     /** Binds the columns that hold the content itself, the same for INSERT and UPDATE. */
@@ -280,7 +301,12 @@ final class JdbiItemRepository implements ItemRepository {
 
     @Override
     public Map<ItemStatus, Integer> countByStatus() {
-        return lists.countByStatus();
+        return lists.countByStatus(Scope.district());
+    }
+
+    @Override
+    public Map<ItemStatus, Integer> countByStatus(Scope scope) {
+        return lists.countByStatus(scope);
     }
 
     @Override
@@ -322,7 +348,7 @@ final class JdbiItemRepository implements ItemRepository {
                        String body, String docNo, String sourceUrl, Instant publishAt, ItemStatus status,
                        String contentHash, String sourceKey, Long batchId, String failure,
                        Instant createdAt, Instant updatedAt, boolean important, String digest,
-                       Boolean headingNumbers, String signature, LocalDate signedAt) {
+                       Boolean headingNumbers, String signature, LocalDate signedAt, String unitId) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getLong("id"), rs.getString("account"), rs.getString("category"),
@@ -332,7 +358,7 @@ final class JdbiItemRepository implements ItemRepository {
                     rs.getString("content_hash"), rs.getString("source_key"), Sql.nullableLong(rs, "batch_id"),
                     rs.getString("failure"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
                     rs.getBoolean("important"), rs.getString("digest"), nullableBoolean(rs, "heading_numbers"),
-                    rs.getString("signature"), rs.getObject("signed_at", LocalDate.class));
+                    rs.getString("signature"), rs.getObject("signed_at", LocalDate.class), rs.getString("unit_id"));
         }
 
         private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
@@ -346,7 +372,7 @@ final class JdbiItemRepository implements ItemRepository {
                     children.images.getOrDefault(id, List.of()), children.covers.get(id), docNo, sourceUrl,
                     publishAt, digest, headingNumbers, important, signature, signedAt);
             return new DisclosureItem(id, content, status, contentHash, sourceKey, batchId, failure,
-                    createdAt, updatedAt);
+                    createdAt, updatedAt, unitId);
         }
     }
 

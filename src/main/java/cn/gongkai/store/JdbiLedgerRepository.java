@@ -41,20 +41,23 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
             + " COALESCE(SUM(push_head), 0) AS p";
     private static final String INSERT = "INSERT INTO ledger (item_id, account, mode, publish_id, article_id,"
             + " article_index, url, title, category, department, published_at, source, source_key, push_key,"
-            + " push_head, corrects_id, deleted_at) VALUES (:item, :account, :mode, :publishId, :articleId, :index,"
-            + " :url, :title, :category, :department, :at, :source, :sourceKey, :pushKey, :pushHead, :corrects,"
-            + " :deletedAt)";
+            + " push_head, corrects_id, deleted_at, unit_id) VALUES (:item, :account, :mode, :publishId, :articleId,"
+            + " :index, :url, :title, :category, :department, :at, :source, :sourceKey, :pushKey, :pushHead,"
+            + " :corrects, :deletedAt, COALESCE((SELECT unit_id FROM item WHERE id = :item), :unit))";
 
     /** Card pages kept at most (years × pages looked at); beyond it they are dropped. */
     private static final int KEPT_CARDS = 256;
 
     private final JdbiTransactions tx;
     private final JdbiLedgerSummary summary;
+    /** The unit of a row without an item (imported from history): its account's. */
+    private final UnitDirectory units;
     private final Map<List<Object>, KeptCard> cards = new java.util.concurrent.ConcurrentHashMap<>();
 
-    JdbiLedgerRepository(JdbiTransactions tx, JdbiLedgerSummary summary) {
+    JdbiLedgerRepository(JdbiTransactions tx, JdbiLedgerSummary summary, UnitDirectory units) {
         this.tx = tx;
         this.summary = summary;
+        this.units = units;
     }
 
     @Override
@@ -67,7 +70,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                 }
                 boolean head = h.createQuery("SELECT COUNT(*) FROM ledger WHERE push_key = :key")
                         .bind("key", e.pushKey()).mapTo(Long.class).one() == 0;
-                bind(h.createUpdate(INSERT), e, head).execute();
+                bind(h.createUpdate(INSERT), e, head).bind("unit", units.unitOf(e.account())).execute();
                 DailyTally added = summary.tally();
                 added.add(counted(e, head), 1);
                 summary.apply(h, added);
@@ -105,7 +108,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
                         pushes.add(e.pushKey());
                     } else if (known.add(e.sourceKey())) {
                         boolean head = pushes.add(e.pushKey());
-                        bind(batch, e, head).add();
+                        bind(batch, e, head).bind("unit", units.unitOf(e.account())).add();
                         batched.add(counted(e, head), 1);
                         size++;
                     }

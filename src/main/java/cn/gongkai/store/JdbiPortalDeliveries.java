@@ -57,9 +57,9 @@ final class JdbiPortalDeliveries implements DeliveryStore {
             return tx.call("cannot prepare the delivery of item " + row.itemId() + " to portal " + row.portalId(),
                     h -> h.createUpdate("INSERT INTO portal_delivery (item_id, portal_id, state, message_id,"
                                     + " idempotency_key, reference, adopted_url, recorded_by, attempts, failure, category,"
-                                    + " content_hash, due_at, prepared_at, next_attempt_at) VALUES (:item, :portal,"
-                                    + " 'PREPARED', :messageId, :key, '', '', '', :attempts, '', :category, :hash, :due,"
-                                    + " :prepared, :next)")
+                                    + " content_hash, due_at, prepared_at, next_attempt_at, unit_id) VALUES (:item,"
+                                    + " :portal, 'PREPARED', :messageId, :key, '', '', '', :attempts, '', :category,"
+                                    + " :hash, :due, :prepared, :next, (SELECT unit_id FROM item WHERE id = :item))")
                             .bind("item", row.itemId()).bind("portal", row.portalId())
                             .bind("messageId", row.identity().messageId()).bind("key", row.identity().idempotencyKey())
                             .bind("attempts", row.attempts()).bind("category", row.category())

@@ -90,7 +90,8 @@ final class JdbiUserRepository implements UserRepository {
     @Override
     public void addToken(String name, String tokenSha256, Instant now) {
         tx.call("cannot store an API token for user " + name, h -> h.createUpdate(
-                        "INSERT INTO api_token (token_hash, user_name, created_at) VALUES (:hash, :name, :at)")
+                        "INSERT INTO api_token (token_hash, user_name, created_at, unit_id) VALUES (:hash, :name, :at,"
+                                + " (SELECT unit_id FROM app_user WHERE name = :name))")
                 .bind("hash", tokenSha256).bind("name", name).bind("at", now).execute());
     }
 
