@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +54,9 @@ final class UserCommands extends CommandGroup {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"添加用户；密码从标准输入读取（终端中输入两次，不回显）。",
                     "角色：drafter 起草人、dept-leader 业务部门分管领导、office-director 办公室主任、"
-                            + "office-leader 办公室分管领导、principal-leader 主要领导、admin 管理员"})
+                            + "office-leader 办公室分管领导、principal-leader 主要领导、admin 管理员；"
+                            + "区政府办：district-admin 区政府办管理员、district-inspector 区政府办巡查员（不属于任何单位）",
+                    "配置了多个单位时须用 --unit 指明用户所属的单位；只有一个单位时可以不写。"})
     static final class Add extends CliCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "用户名（审核记录中显示的名字，可用中文）")
         String name;
@@ -61,16 +64,23 @@ final class UserCommands extends CommandGroup {
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "角色")
         String role;
 
+        @Option(names = "--unit", paramLabel = "UNIT", description = "所属单位的编号（配置中 units 的 id）")
+        String unit;
+
         @Override
         public Integer call() {
             Role r = Role.parse(role);
-            char[] password = readPassword(spec);
             try (Wiring w = wire()) {
-                User u = w.users().add(name, r, password);
-                out().println("已添加用户 " + u.name() + "（" + r.label() + "，" + r.id() + "）");
-                return ExitCodes.OK;
-            } finally {
-                Arrays.fill(password, ' ');
+                String unitId = UserUnits.unitFor(w.config(), r, unit);
+                char[] password = readPassword(spec);
+                try {
+                    User u = w.users().add(name, r, unitId, password);
+                    String where = w.config().severalUnits() || r.district() ? "，" + UserUnits.label(w.config(), u) : "";
+                    out().println("已添加用户 " + u.name() + "（" + r.label() + "，" + r.id() + where + "）");
+                    return ExitCodes.OK;
+                } finally {
+                    Arrays.fill(password, ' ');
+                }
             }
         }
     }
@@ -100,11 +110,18 @@ final class UserCommands extends CommandGroup {
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
-                Table t = new Table("用户", "角色", "角色代码", "创建时间", "状态");
-                for (User u : w.users().list()) {
-                    t.row(u.name(), u.role().label(), u.role().id(),
-                            MINUTE.format(u.createdAt().atZone(w.config().timezone())),
-                            u.disabled() ? "已停用" : "正常");
+                List<User> users = w.users().list();
+                // a single bureau never sees the word 单位 (unless someone of the district office is there)
+                boolean units = w.config().severalUnits() || users.stream().anyMatch(u -> u.role().district());
+                Table t = units ? new Table("用户", "单位", "角色", "角色代码", "创建时间", "状态")
+                        : new Table("用户", "角色", "角色代码", "创建时间", "状态");
+                for (User u : users) {
+                    List<String> cells = new java.util.ArrayList<>(List.of(u.name(), u.role().label(), u.role().id(),
+                            MINUTE.format(u.createdAt().atZone(w.config().timezone())), u.disabled() ? "已停用" : "正常"));
+                    if (units) {
+                        cells.add(1, UserUnits.label(w.config(), u));
+                    }
+                    t.row(cells.toArray(String[]::new));
                 }
                 t.print(out());
                 return ExitCodes.OK;

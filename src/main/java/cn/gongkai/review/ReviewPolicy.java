@@ -56,9 +56,9 @@ public record ReviewPolicy(List<String> chain, List<String> importantChain, int 
         List<String> out = new ArrayList<>();
         for (String id : ids) {
             Role role = Role.parse(id);
-            if (role == Role.DRAFTER || role == Role.ADMIN) {
+            if (role == Role.DRAFTER || role == Role.ADMIN || role.district()) {
                 throw new IllegalArgumentException(field + " may not hold the role " + role.id()
-                        + ": drafters and admins do not review");
+                        + ": drafters, admins and the district office do not review");
             }
             out.add(role.id());
         }

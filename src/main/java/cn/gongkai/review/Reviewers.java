@@ -36,6 +36,10 @@ final class Reviewers {
         if (user.disabled()) {
             throw new ReviewException(itemId, disabled(user));
         }
+        if (user.role().district()) {
+            throw ReviewException.forbidden(itemId, user.name() + " 是" + user.role().label()
+                    + "：区政府办的角色只能查看稿件，不能提交、修改、审核或删除");
+        }
         return user;
     }
 

@@ -49,14 +49,36 @@ public final class Users {
     }
 
     /**
-     * Adds a user whose password meets the {@link PasswordPolicy}.
+     * Adds a user of the single bureau's unit whose password meets the {@link PasswordPolicy}. The district office's
+     * roles are refused here (a unit's administrator must not make them): they are added with
+     * {@link #add(String, Role, String, char[])} from the command line.
      *
      * @throws UserException naming the problem
      */
     public User add(String name, Role role, char[] password) {
+        if (role.district()) {
+            throw new UserException(role.label() + "只能在服务器上用命令行添加：gongkai user add " + name + " --role "
+                    + role.id());
+        }
+        return add(name, role, cn.gongkai.item.Scope.DEFAULT_UNIT, password);
+    }
+
+    /**
+     * Adds a user of {@code unitId} (null for the district office's roles, which belong to no unit) whose password
+     * meets the {@link PasswordPolicy}. Whether the unit exists is the caller's to check.
+     *
+     * @throws UserException naming the problem
+     */
+    public User add(String name, Role role, String unitId, char[] password) {
+        if (role.district() && unitId != null) {
+            throw new UserException(role.label() + "属于区政府办，不属于任何单位，请不要指定单位");
+        }
+        if (!role.district() && unitId == null) {
+            throw new UserException(role.label() + "须属于一个单位");
+        }
         User user;
         try {
-            user = new User(name, role, clock.instant());
+            user = new User(name, role, clock.instant(), false, unitId);
         } catch (IllegalArgumentException e) {
             throw new UserException("用户名不能为空、不能含空格，且不超过 " + User.MAX_NAME + " 个字符");
         }

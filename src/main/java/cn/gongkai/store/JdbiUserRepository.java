@@ -24,10 +24,10 @@ final class JdbiUserRepository implements UserRepository {
     public void add(User user, String passwordHash) {
         try {
             tx.call("cannot store user " + user.name(), h -> h.createUpdate(
-                            "INSERT INTO app_user (name, role, password_hash, created_at)"
-                                    + " VALUES (:name, :role, :hash, :at)")
+                            "INSERT INTO app_user (name, role, password_hash, created_at, unit_id)"
+                                    + " VALUES (:name, :role, :hash, :at, :unit)")
                     .bind("name", user.name()).bind("role", user.role().id()).bind("hash", passwordHash)
-                    .bind("at", user.createdAt()).execute());
+                    .bind("at", user.createdAt()).bindByType("unit", user.unitId(), String.class).execute());
         } catch (StoreException e) {
             if (e.isUniqueViolation()) {
                 throw new IllegalArgumentException("user " + user.name() + " exists", e);
@@ -39,14 +39,14 @@ final class JdbiUserRepository implements UserRepository {
     @Override
     public Optional<User> find(String name) {
         return tx.call("cannot read user " + name, h -> h.createQuery(
-                        "SELECT name, role, created_at, disabled FROM app_user WHERE name = :name")
+                        "SELECT name, role, created_at, disabled, unit_id FROM app_user WHERE name = :name")
                 .bind("name", name).map((rs, ctx) -> user(rs)).findOne());
     }
 
     @Override
     public List<User> list() {
         return tx.call("cannot list users", h -> h.createQuery(
-                        "SELECT name, role, created_at, disabled FROM app_user ORDER BY name")
+                        "SELECT name, role, created_at, disabled, unit_id FROM app_user ORDER BY name")
                 .map((rs, ctx) -> user(rs)).list());
     }
 
@@ -98,7 +98,7 @@ final class JdbiUserRepository implements UserRepository {
     @Override
     public Optional<User> userOfToken(String tokenSha256) {
         return tx.call("cannot look up an API token", h -> h.createQuery(
-                        "SELECT u.name, u.role, u.created_at, u.disabled FROM api_token t"
+                        "SELECT u.name, u.role, u.created_at, u.disabled, u.unit_id FROM api_token t"
                                 + " JOIN app_user u ON u.name = t.user_name"
                                 + " WHERE t.token_hash = :hash AND u.disabled = FALSE")
                 .bind("hash", tokenSha256).map((rs, ctx) -> user(rs)).findOne());
@@ -138,7 +138,9 @@ final class JdbiUserRepository implements UserRepository {
     }
 
     private static User user(ResultSet rs) throws SQLException {
-        return new User(rs.getString("name"), Role.parse(rs.getString("role")), Sql.instant(rs, "created_at"),
-                rs.getBoolean("disabled"));
+        Role role = Role.parse(rs.getString("role"));
+        String unit = rs.getString("unit_id");
+        return new User(rs.getString("name"), role, Sql.instant(rs, "created_at"), rs.getBoolean("disabled"),
+                role.district() ? null : unit == null ? cn.gongkai.item.Scope.DEFAULT_UNIT : unit);
     }
 }

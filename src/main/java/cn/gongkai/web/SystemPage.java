@@ -90,7 +90,8 @@ final class SystemPage {
     }
 
     private static List<SystemView.RoleOption> roles() {
-        return Arrays.stream(Role.values()).map(r -> new SystemView.RoleOption(r.id(), r.label())).toList();
+        return Arrays.stream(Role.values()).filter(r -> !r.district()) // district roles: command line only
+                .map(r -> new SystemView.RoleOption(r.id(), r.label())).toList();
     }
 
     private List<String> warnings() {

@@ -103,6 +103,9 @@ final class Views {
             case DEPT_LEADER -> java.util.Set.of("publishing", MAILBOX, "report", "inspect");
             case PRINCIPAL_LEADER -> java.util.Set.of("publishing", MAILBOX, "report");
             case OFFICE_DIRECTOR, OFFICE_LEADER, ADMIN -> java.util.Set.of();
+            // issue 19: the district office reads items (its own 全区 pages come later) and changes none
+            case DISTRICT_ADMIN, DISTRICT_INSPECTOR -> java.util.Set.of("edit", "review", "publishing", MAILBOX,
+                    "report");
         };
         return MENU.stream().filter(m -> !hidden.contains(m.id())).toList();
     }

@@ -1,0 +1,52 @@
+package cn.gongkai.cli;
+
+import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.config.UnitConfig;
+import cn.gongkai.review.Role;
+import cn.gongkai.review.User;
+import java.util.stream.Collectors;
+
+/** The unit of a user the command line adds ({@code --unit}), and how a user's unit is shown. */
+final class UserUnits {
+    /** What the district office's people show where a unit would be. */
+    static final String DISTRICT_OFFICE = "区政府办";
+
+    private UserUnits() {
+    }
+
+    /**
+     * The unit a new user of {@code role} gets: none for the district office's roles (a given {@code --unit} is
+     * refused), the given one when it is configured, the only unit when there is one and none is given.
+     */
+    static String unitFor(GongkaiConfig config, Role role, String given) {
+        String unit = given == null ? null : given.strip();
+        if (role.district()) {
+            if (unit != null) {
+                throw new UserError(role.label() + "属于区政府办，不属于任何单位：请去掉 --unit " + unit);
+            }
+            return null;
+        }
+        if (unit == null || unit.isEmpty()) {
+            if (config.severalUnits()) {
+                throw new UserError("配置了多个单位，请用 --unit 指明用户所属的单位（可用：" + choices(config) + "）");
+            }
+            return config.units().get(0).id();
+        }
+        if (config.unit(unit).isEmpty()) {
+            throw new UserError("没有编号为“" + unit + "”的单位（可用：" + choices(config) + "）");
+        }
+        return unit;
+    }
+
+    /** The user's unit as staff read it: its name, or 区政府办 for the district office's roles. */
+    static String label(GongkaiConfig config, User user) {
+        if (user.unitId() == null) {
+            return DISTRICT_OFFICE;
+        }
+        return config.unit(user.unitId()).map(UnitConfig::name).orElse(user.unitId());
+    }
+
+    private static String choices(GongkaiConfig config) {
+        return config.units().stream().map(u -> u.id() + " " + u.name()).collect(Collectors.joining("、"));
+    }
+}
