@@ -3,6 +3,7 @@ package cn.gongkai;
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.PortalConfig;
+import cn.gongkai.config.UnitConfig;
 import cn.gongkai.inspect.ArticleFindings;
 import cn.gongkai.inspect.InspectedAccount;
 import cn.gongkai.inspect.InspectionExport;
@@ -50,6 +51,11 @@ final class InspectionSeams {
 
     /** The export under the unit's name ({@code factsDir}: the annual report facts files). */
     static InspectionExport export(GongkaiConfig config, Path factsDir) {
+        if (config.units().size() > 1) {
+            // A district: each account under its own unit's name, as the configuration names it.
+            return new InspectionExport(account -> config.unitOfAccount(account).map(UnitConfig::name).orElse(""),
+                    config.timezone());
+        }
         return new InspectionExport(UnitName.of(factsDir, config.portals().stream().map(PortalConfig::unit).toList()),
                 config.timezone());
     }

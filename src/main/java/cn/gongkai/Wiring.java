@@ -646,6 +646,18 @@ public final class Wiring implements AutoCloseable {
         return InspectionSeams.export(config, factsDir);
     }
 
+    /** The district office's 全区 view: every unit's year and every account's updates (issue 19). */
+    public cn.gongkai.inspect.DistrictOverview districtOverview() {
+        return new cn.gongkai.inspect.DistrictOverview(new cn.gongkai.inspect.DistrictOverview.Sources(
+                () -> config.units().stream().map(u -> new cn.gongkai.inspect.DistrictOverview.UnitRef(u.id(), u.name(),
+                        u.accounts())).toList(),
+                counter(), database().items(), review()::overdue,
+                () -> inspector().today(Optional.empty()),
+                account -> database().callCounter().counts(account, java.time.LocalDate.now(clock.withZone(
+                        cn.gongkai.publish.CallBudget.WECHAT_DAY))).values().stream().mapToLong(Long::longValue).sum(),
+                clock));
+    }
+
     /** The annual report drafts (issue 7). */
     public AnnualReports reports() {
         return reports.get();
@@ -663,7 +675,7 @@ public final class Wiring implements AutoCloseable {
                 new Console.Publishing(database().batches(), publisher(), watchdog(), callBudget(),
                         gatewayWhenReady),
                 new Console.Records(counter(), database().ledger(), ledgerExport(), reports(), factsDir,
-                        this::inspector, () -> inspectionExport(factsDir)),
+                        this::inspector, () -> inspectionExport(factsDir), this::districtOverview),
                 new Console.Database(database().describe(), () -> {
                     database().items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;

@@ -27,12 +27,17 @@ public final class InspectionExport {
     private static final int UPDATES = 2;
     private static final int[] WIDTHS = {18, 18, 10, 12, 14, 18, 36, 44, 40, 36};
 
-    private final String unit;
+    private final java.util.function.Function<String, String> unitOfAccount;
     private final ZoneId zone;
 
     /** @param unit the name of the unit the accounts belong to (红旗区商务局) */
     public InspectionExport(String unit, ZoneId zone) {
-        this.unit = unit;
+        this(account -> unit, zone);
+    }
+
+    /** @param unitOfAccount the name of the unit (单位) an account id belongs to, for a district's several units */
+    public InspectionExport(java.util.function.Function<String, String> unitOfAccount, ZoneId zone) {
+        this.unitOfAccount = unitOfAccount;
         this.zone = zone;
     }
 
@@ -40,7 +45,7 @@ public final class InspectionExport {
     public List<List<String>> rows(List<AccountStatus> accounts) {
         List<List<String>> out = new ArrayList<>();
         for (AccountStatus s : accounts) {
-            List<String> head = List.of(unit, s.account().name(), Integer.toString(s.updates()),
+            List<String> head = List.of(unitOfAccount.apply(s.account().id()), s.account().name(), Integer.toString(s.updates()),
                     s.lastUpdate().map(t -> DAY.format(t.atZone(zone))).orElse("无"), s.idle().text());
             if (s.findings().isEmpty()) {
                 out.add(concat(head, List.of("", "", "", "", "")));

@@ -83,7 +83,8 @@ public final class Console {
      */
     public record Records(Counter counter, LedgerRepository ledger, LedgerExport ledgerExport, AnnualReports reports,
                           Path factsDir, Supplier<cn.gongkai.inspect.Inspector> inspector,
-                          Supplier<cn.gongkai.inspect.InspectionExport> inspectionExport) {
+                          Supplier<cn.gongkai.inspect.InspectionExport> inspectionExport,
+                          Supplier<cn.gongkai.inspect.DistrictOverview> district) {
     }
 
     /**
@@ -119,10 +120,15 @@ public final class Console {
         this.database = database;
         this.portals = portals;
         this.views = new Views(config.templatesDir().resolve("console"), config.timezone(), config.anySandbox(),
-                String.join("、", config.accounts().stream().map(AccountConfig::name).toList()),
-                portals.mailbox().isPresent());
+                names(config.accounts()), portals.mailbox().isPresent(),
+                unit -> names(config.accounts().stream().filter(a -> config.unit(unit)
+                        .map(u -> u.hasAccount(a.id())).orElse(false)).toList()));
         this.access = new ConsoleAccess(staff.users(), new Sessions(clock, staff.sessions()),
                 new LoginThrottle(clock, staff.failures()), List.of(new BearerTokenAuthenticator(staff.users())), views);
+    }
+
+    private static String names(List<AccountConfig> accounts) {
+        return String.join("、", accounts.stream().map(AccountConfig::name).toList());
     }
 
     /** The login session as an {@link Authenticator}, for the REST API. */
@@ -154,6 +160,7 @@ public final class Console {
                 new PortalStatsCard(portals.counter(), site)).register(routes);
         new InspectionPage(new InspectionPage.Uses(records.inspector(), records.inspectionExport(), site), views)
                 .register(routes);
+        new DistrictPage(records.district(), site, views).register(routes);
         new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site), views).register(routes);
         new HolidaysPage(site, views).register(routes);
         new SystemPage(new SystemPage.Uses(site, staff.users(), work.review(), publishing.watchdog(),

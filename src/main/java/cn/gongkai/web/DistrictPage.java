@@ -1,6 +1,6 @@
 package cn.gongkai.web;
 
-import cn.gongkai.report.DistrictOverview;
+import cn.gongkai.inspect.DistrictOverview;
 import cn.gongkai.review.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 final class InspectionPage {
     private static final Logger LOG = LoggerFactory.getLogger(InspectionPage.class);
-    static final Role[] VIEWERS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER, Role.PRINCIPAL_LEADER};
-    static final Role[] RUNNERS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER};
+    static final Role[] VIEWERS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER, Role.PRINCIPAL_LEADER,
+        Role.DISTRICT_ADMIN, Role.DISTRICT_INSPECTOR};
+    static final Role[] RUNNERS = {Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER, Role.DISTRICT_ADMIN};
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** What 账号巡查 uses: the inspector (built on first use) and the export under the unit's name (read per download). */
@@ -66,7 +67,8 @@ final class InspectionPage {
 
     private void page(Context ctx) {
         User me = ConsoleAccess.requireRole(ctx, "查看账号巡查", VIEWERS);
-        List<AccountRow> rows = s.inspector().get().today(Optional.empty()).stream().map(this::row).toList();
+        List<AccountRow> rows = visible(me, s.inspector().get().today(Optional.empty())).stream().map(this::row)
+                .toList();
         List<String> quarters = quarters(s.site().today());
         views.page(ctx, "inspect", "inspection.ftlh", new View(rows, ConsoleAccess.holds(me, RUNNERS), quarters,
                 quarters.get(0)));
@@ -76,7 +78,7 @@ final class InspectionPage {
         User me = ConsoleAccess.requireRole(ctx, "立即巡查", RUNNERS);
         List<String> lines = new ArrayList<>();
         boolean failed = false;
-        for (Inspector.RunResult r : s.inspector().get().run(Optional.empty())) {
+        for (Inspector.RunResult r : run(me)) {
             failed |= !r.error().isEmpty();
             lines.add(r.text());
         }
@@ -86,7 +88,7 @@ final class InspectionPage {
     }
 
     private void export(Context ctx) {
-        ConsoleAccess.requireRole(ctx, "下载巡查表", VIEWERS);
+        User me = ConsoleAccess.requireRole(ctx, "下载巡查表", VIEWERS);
         InspectionPeriod period;
         try {
             String q = ctx.queryParam("quarter");
@@ -96,8 +98,34 @@ final class InspectionPage {
             throw new NotFound(e.getMessage());
         }
         String name = "账号巡查表" + period.from() + "至" + period.to() + ".xlsx";
-        StatsPage.download(ctx, s.export().get().xlsx(period, s.inspector().get().period(period)), name,
+        StatsPage.download(ctx, s.export().get().xlsx(period, visible(me, s.inspector().get().period(period))), name,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    /** A unit's staff see their unit's accounts; the district office sees every account. */
+    private List<AccountStatus> visible(User me, List<AccountStatus> all) {
+        if (me.role().district()) {
+            return all;
+        }
+        return all.stream().filter(a -> mine(me, a.account().id())).toList();
+    }
+
+    private boolean mine(User me, String account) {
+        return s.site().config().unitOfAccount(account).map(u -> u.id().equals(me.unitId())).orElse(false);
+    }
+
+    /** Inspects the accounts the user sees: all of them for the district office, the unit's for a unit's office. */
+    private List<Inspector.RunResult> run(User me) {
+        if (me.role().district()) {
+            return s.inspector().get().run(Optional.empty());
+        }
+        List<Inspector.RunResult> out = new ArrayList<>();
+        for (var account : s.inspector().get().accounts()) {
+            if (mine(me, account.id())) {
+                out.addAll(s.inspector().get().run(Optional.of(account.id())));
+            }
+        }
+        return out;
     }
 
     private AccountRow row(AccountStatus a) {

@@ -29,11 +29,14 @@ import java.util.List;
 final class Views {
     /** The menu entry of the sandbox office mailbox, shown only when there is one ({@link PortalMailboxPage}). */
     static final String MAILBOX = "mailbox";
+    /** The menu entry of the district office's 全区 page, shown to the district roles only. */
+    static final String DISTRICT = "district";
     /** The menu: path and label, in the order shown. */
     static final List<MenuEntry> MENU = List.of(menu("todo", "/", "待办"), menu("items", "/items", "稿件"),
             menu("edit", "/items/new", "编辑"), menu("review", "/review", "审核"), menu("schedule", "/schedule", "排期"),
             menu("publishing", "/publishing", "发布记录"), menu(MAILBOX, "/portal/mailbox", "区政府办邮箱"),
             menu("stats", "/stats", "统计"), menu("inspect", "/inspect", "账号巡查"),
+            menu(DISTRICT, "/district", "全区"),
             menu("report", "/report", "年报"), menu("system", "/system", "系统"));
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -47,18 +50,24 @@ final class Views {
     private final ZoneId zone;
     private final boolean sandbox;
     private final String accounts;
+    private final java.util.function.UnaryOperator<String> accountsOfUnit;
     private final boolean mailbox;
 
     Views(Path consoleTemplates, ZoneId zone, boolean sandbox, String accounts) {
-        this(consoleTemplates, zone, sandbox, accounts, false);
+        this(consoleTemplates, zone, sandbox, accounts, false, unit -> accounts);
     }
 
-    /** The pages; {@code mailbox}: whether the menu links the sandbox office mailbox. */
-    Views(Path consoleTemplates, ZoneId zone, boolean sandbox, String accounts, boolean mailbox) {
+    /**
+     * The pages; {@code mailbox}: whether the menu links the sandbox office mailbox; {@code accountsOfUnit}: the
+     * names of a unit's accounts, which its staff see in the sandbox banner instead of every unit's.
+     */
+    Views(Path consoleTemplates, ZoneId zone, boolean sandbox, String accounts, boolean mailbox,
+          java.util.function.UnaryOperator<String> accountsOfUnit) {
         this.mailbox = mailbox;
         this.zone = zone;
         this.sandbox = sandbox;
         this.accounts = accounts;
+        this.accountsOfUnit = accountsOfUnit;
         this.folder = consoleTemplates;
         // the templates folder first (staff may edit the pages), the jar's copy for pages a folder written out by an
         // older version does not have
@@ -99,11 +108,11 @@ final class Views {
      */
     static List<MenuEntry> menuFor(cn.gongkai.review.Role role) {
         java.util.Set<String> hidden = switch (role) {
-            case DRAFTER -> java.util.Set.of("review", "publishing", MAILBOX, "report", "inspect");
-            case DEPT_LEADER -> java.util.Set.of("publishing", MAILBOX, "report", "inspect");
-            case PRINCIPAL_LEADER -> java.util.Set.of("publishing", MAILBOX, "report");
-            case OFFICE_DIRECTOR, OFFICE_LEADER, ADMIN -> java.util.Set.of();
-            // issue 19: the district office reads items (its own 全区 pages come later) and changes none
+            case DRAFTER -> java.util.Set.of("review", "publishing", MAILBOX, "report", "inspect", DISTRICT);
+            case DEPT_LEADER -> java.util.Set.of("publishing", MAILBOX, "report", "inspect", DISTRICT);
+            case PRINCIPAL_LEADER -> java.util.Set.of("publishing", MAILBOX, "report", DISTRICT);
+            case OFFICE_DIRECTOR, OFFICE_LEADER, ADMIN -> java.util.Set.of(DISTRICT);
+            // issue 19: the district office reads items and its 全区 page, and changes none
             case DISTRICT_ADMIN, DISTRICT_INSPECTOR -> java.util.Set.of("edit", "review", "publishing", MAILBOX,
                     "report");
         };
@@ -152,7 +161,7 @@ final class Views {
         List<MenuEntry> menu = (user == null ? MENU : menuFor(user.role())).stream()
                 .filter(m -> mailbox || !m.id().equals(MAILBOX)).toList();
         return new Frame(me, session == null ? "" : session.csrf, menu, active,
-                sandbox, accounts,
+                sandbox, user == null || user.unitId() == null ? accounts : accountsOfUnit.apply(user.unitId()),
                 notice == null ? "" : notice.text(), notice != null && notice.error());
     }
 

@@ -34,11 +34,16 @@ final class ConsoleFixture implements AutoCloseable {
 
     /** The service with more {@code GONGKAI_*} settings, e.g. {@code GONGKAI_ACCOUNTS_0_MODE}. */
     ConsoleFixture(Path dir, Clock clock, String databaseUrl, Map<String, String> moreEnv) {
+        this(dir, clock, databaseUrl, moreEnv, null);
+    }
+
+    /** The service configured by {@code configFile} (null: the embedded defaults) beside the settings above. */
+    ConsoleFixture(Path dir, Clock clock, String databaseUrl, Map<String, String> moreEnv, Path configFile) {
         Map<String, String> env = new java.util.HashMap<>(moreEnv);
         env.putAll(Map.of("GONGKAI_DATA_DIR", dir.resolve("data").toString(), "GONGKAI_DATABASE_URL", databaseUrl,
                 "GONGKAI_TEMPLATES_DIR", Path.of("templates").toAbsolutePath().toString(),
                 "GONGKAI_SANDBOX", "on", "GONGKAI_WEB_HOST", "127.0.0.1", "GONGKAI_WEB_PORT", "0"));
-        GongkaiConfig config = new ConfigLoader(env).load(null);
+        GongkaiConfig config = new ConfigLoader(env).load(configFile);
         this.wiring = new Wiring(config, clock, new PollPolicy(20, Duration.ofMillis(50)));
         this.factsDir = dir.resolve("report");
         try {

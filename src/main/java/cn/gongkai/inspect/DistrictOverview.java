@@ -1,9 +1,9 @@
-package cn.gongkai.report;
+package cn.gongkai.inspect;
 
-import cn.gongkai.inspect.AccountStatus;
-import cn.gongkai.inspect.Finding;
-import cn.gongkai.inspect.IdleDays;
 import cn.gongkai.item.ItemHead;
+import cn.gongkai.report.CountBy;
+import cn.gongkai.report.Counter;
+import cn.gongkai.report.YearCounts;
 import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
