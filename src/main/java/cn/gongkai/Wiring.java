@@ -619,6 +619,23 @@ public final class Wiring implements AutoCloseable {
         return counter.get();
     }
 
+    /**
+     * The counts of one unit: its accounts' ledger, its categories, its portals (issue 19). With a single unit this
+     * is {@link #counter()}, which reads the per-day summary.
+     *
+     * @throws IllegalArgumentException when the configuration names no such unit
+     */
+    public Counter counter(String unitId) {
+        cn.gongkai.config.UnitConfig unit = config.unit(unitId)
+                .orElseThrow(() -> new IllegalArgumentException("no unit " + unitId + " in the configuration"));
+        if (config.units().size() == 1) {
+            return counter();
+        }
+        return new Counter(database().ledgerStatistics(unit.accounts()), config.timezone(), unit.categories(),
+                new PortalChannel(portalCounter(), config.portals().stream()
+                        .filter(p -> unit.portals().contains(p.id())).toList(), true));
+    }
+
     /** The ledger as CSV or XLSX for a year, with each article's approvals. */
     public LedgerExport ledgerExport() {
         return new LedgerExport(database().ledger(), database().audit(), counter(),
@@ -675,7 +692,8 @@ public final class Wiring implements AutoCloseable {
                 new Console.Publishing(database().batches(), publisher(), watchdog(), callBudget(),
                         gatewayWhenReady),
                 new Console.Records(counter(), database().ledger(), ledgerExport(), reports(), factsDir,
-                        this::inspector, () -> inspectionExport(factsDir), this::districtOverview),
+                        this::inspector, () -> inspectionExport(factsDir), this::districtOverview,
+                        this::counter),
                 new Console.Database(database().describe(), () -> {
                     database().items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;

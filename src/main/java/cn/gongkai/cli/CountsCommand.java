@@ -2,6 +2,7 @@ package cn.gongkai.cli;
 
 import cn.gongkai.Wiring;
 import cn.gongkai.report.CountBy;
+import cn.gongkai.report.Counter;
 import cn.gongkai.report.Csv;
 import cn.gongkai.report.YearCounts;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,10 @@ final class CountsCommand extends CliCommand {
     @Option(names = "--portal", paramLabel = "P", description = "与 --channel portal 一起用：只统计该报送单位（默认全部）")
     String portal;
 
+    @Option(names = "--unit", paramLabel = "U",
+            description = "配置了多个单位时：只统计该单位（单位编号）；不写时统计全区")
+    String unit;
+
     @Override
     public Integer call() throws Exception {
         String f = format.toLowerCase(Locale.ROOT);
@@ -49,14 +54,38 @@ final class CountsCommand extends CliCommand {
             throw new UserError("--portal 只能与 --channel portal 一起使用");
         }
         if (ch.equals("portal")) {
-            return PortalCounts.print(this, year, portal, f);
+            return PortalCounts.print(this, year, portal, unit, f);
         }
         CountBy key = CountBy.parse(by);
         try (Wiring w = wire()) {
-            YearCounts c = w.counter().count(year, key);
+            YearCounts c = counter(w, unit).count(year, key);
+            if (f.equals("table")) {
+                whose(w, unit).ifPresent(out()::println);
+            }
             print(c, f, out());
             return ExitCodes.OK;
         }
+    }
+
+    /** The counter of {@code unit}, or of the whole instance (the district) without it. */
+    static Counter counter(Wiring w, String unit) {
+        if (unit == null) {
+            return w.counter();
+        }
+        if (w.config().unit(unit.strip()).isEmpty()) {
+            throw new UserError("没有编号为“" + unit.strip() + "”的单位。配置中的单位："
+                    + String.join("、", w.config().units().stream().map(u -> u.id() + " " + u.name()).toList()));
+        }
+        return w.counter(unit.strip());
+    }
+
+    /** Whose counts a table shows, when the configuration has several units. */
+    static java.util.Optional<String> whose(Wiring w, String unit) {
+        if (w.config().units().size() < 2) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(unit == null ? "全区（" + w.config().units().size() + " 个单位）"
+                : w.config().unit(unit.strip()).orElseThrow().name());
     }
 
     static void print(YearCounts c, String format, PrintWriter out) throws Exception {

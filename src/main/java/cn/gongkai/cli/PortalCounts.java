@@ -13,13 +13,23 @@ final class PortalCounts {
     private PortalCounts() {
     }
 
-    static int print(CliCommand command, int year, String portal, String format) throws Exception {
+    static int print(CliCommand command, int year, String portal, String unit, String format) throws Exception {
         try (Wiring w = command.wire()) {
             if (portal != null) {
                 w.portalRunner().portal(portal);
             }
-            PortalYearCounts c = w.portalCounter().count(year, portal);
-            String name = portal == null ? "全部报送单位" : w.config().portal(portal).orElseThrow().name();
+            PortalYearCounts c;
+            if (unit == null) {
+                c = w.portalCounter().count(year, portal);
+            } else {
+                try {
+                    c = CountsCommand.counter(w, unit).portals().orElseThrow().count(year, portal);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(e.getMessage());
+                }
+            }
+            String name = (portal == null ? "全部报送单位" : w.config().portal(portal).orElseThrow().name())
+                    + CountsCommand.whose(w, unit).map(u -> "（" + u + "）").orElse("");
             print(c, name, format, command.out());
             return ExitCodes.OK;
         }

@@ -22,6 +22,14 @@ public final class PortalCounter {
 
     /** The counts of {@code year} for one portal, or all when {@code portalId} is null. */
     public PortalYearCounts count(int year, String portalId) {
+        return count(year, portalId, null);
+    }
+
+    /**
+     * The counts of {@code year} of {@code portalId}, or of every portal in {@code only} when it is null ({@code only}
+     * null: every portal) — a unit's portals, in a district (issue 19).
+     */
+    public PortalYearCounts count(int year, String portalId, java.util.Set<String> only) {
         Map<String, PortalYearCounts.Count> byCategory = new LinkedHashMap<>();
         categories.forEach(c -> byCategory.put(c, PortalYearCounts.Count.ZERO));
         Map<Integer, PortalYearCounts.Count> byMonth = new TreeMap<>();
@@ -32,6 +40,9 @@ public final class PortalCounter {
         PortalYearCounts.Count total = PortalYearCounts.Count.ZERO;
         ZonedDateTime from = LocalDate.of(year, 1, 1).atStartOfDay(zone);
         for (PortalDelivery d : store.sentBetween(from.toInstant(), from.plusYears(1).toInstant(), portalId)) {
+            if (only != null && !only.contains(d.portalId())) {
+                continue;
+            }
             boolean adopted = d.state() == DeliveryState.ADOPTED;
             int month = d.sentAt().atZone(zone).getMonthValue();
             total = total.plus(adopted);

@@ -12,10 +12,20 @@ import java.util.List;
 public final class PortalChannel {
     private final PortalCounter counter;
     private final List<PortalConfig> portals;
+    private final boolean onlyThese;
 
     public PortalChannel(PortalCounter counter, List<PortalConfig> portals) {
+        this(counter, portals, false);
+    }
+
+    /**
+     * @param onlyThese whether deliveries to portals not in {@code portals} are left out (a unit's channel in a
+     *                  district); otherwise every delivery counts, also to a portal the configuration dropped since
+     */
+    public PortalChannel(PortalCounter counter, List<PortalConfig> portals, boolean onlyThese) {
         this.counter = counter;
         this.portals = List.copyOf(portals);
+        this.onlyThese = onlyThese;
     }
 
     /**
@@ -27,7 +37,8 @@ public final class PortalChannel {
         if (portalId != null) {
             name(portalId);
         }
-        return counter.count(year, portalId);
+        return counter.count(year, portalId, onlyThese
+                ? portals.stream().map(PortalConfig::id).collect(java.util.stream.Collectors.toSet()) : null);
     }
 
     /** The portal's name, e.g. 红旗区人民政府办公室; an {@link IllegalArgumentException} when the id is unknown. */

@@ -260,6 +260,11 @@ public final class Database implements AutoCloseable {
         return ledger;
     }
 
+    /** Counting of the ledger rows of {@code accounts} only: a unit's, in a district (issue 19). */
+    public LedgerStatistics ledgerStatistics(java.util.Collection<String> accounts) {
+        return new JdbiAccountsLedgerStatistics(transactions, accounts);
+    }
+
     public MediaCache mediaCache() {
         return mediaCache;
     }

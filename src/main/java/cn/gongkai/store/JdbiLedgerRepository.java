@@ -35,7 +35,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
     static final String COLUMNS = "id, item_id, account, mode, publish_id, article_id, article_index, url,"
             + " title, category, department, published_at, source, source_key, corrects_id, deleted_at";
     /** Totals of a group: articles, deleted articles, corrections, pushes (first rows of their push). */
-    private static final String SUMS = "COALESCE(SUM(CASE WHEN corrects_id IS NULL THEN 1 ELSE 0 END), 0) AS n,"
+    static final String SUMS = "COALESCE(SUM(CASE WHEN corrects_id IS NULL THEN 1 ELSE 0 END), 0) AS n,"
             + " COALESCE(SUM(CASE WHEN corrects_id IS NULL AND deleted_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS d,"
             + " COALESCE(SUM(CASE WHEN corrects_id IS NULL THEN 0 ELSE 1 END), 0) AS c,"
             + " COALESCE(SUM(push_head), 0) AS p";

@@ -84,7 +84,8 @@ public final class Console {
     public record Records(Counter counter, LedgerRepository ledger, LedgerExport ledgerExport, AnnualReports reports,
                           Path factsDir, Supplier<cn.gongkai.inspect.Inspector> inspector,
                           Supplier<cn.gongkai.inspect.InspectionExport> inspectionExport,
-                          Supplier<cn.gongkai.inspect.DistrictOverview> district) {
+                          Supplier<cn.gongkai.inspect.DistrictOverview> district,
+                          java.util.function.Function<String, Counter> unitCounter) {
     }
 
     /**
@@ -134,6 +135,11 @@ public final class Console {
     /** The login session as an {@link Authenticator}, for the REST API. */
     public Authenticator sessionAuthenticator() {
         return access.sessionAuthenticator();
+    }
+
+    /** The counts of one unit, by its id (the whole instance's counter with one unit). */
+    java.util.function.Function<String, Counter> unitCounter() {
+        return records.unitCounter();
     }
 
     /** Whether no staff account exists yet (then the first administrator must be made with the CLI). */

@@ -1,5 +1,6 @@
 package cn.gongkai.web;
 
+import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.report.CountBy;
 import cn.gongkai.report.Counter;
 import cn.gongkai.report.PortalChannel;
@@ -13,10 +14,39 @@ import java.util.Map;
  * {@code gongkai counts --channel portal --format json}. A missing or bad parameter is a 400 with a Chinese message.
  */
 final class CountsRoutes {
-    private final Counter counter;
+    private final Counter district;
+    private final GongkaiConfig config;
+    private final java.util.function.Function<String, Counter> unitCounter;
 
-    CountsRoutes(Counter counter) {
-        this.counter = counter;
+    /**
+     * @param district    the whole instance's counts
+     * @param unitCounter one unit's counts, by its id: a unit's staff get their unit's; the district roles the
+     *                    district's, or one unit's with {@code unit=U}
+     */
+    CountsRoutes(Counter district, GongkaiConfig config, java.util.function.Function<String, Counter> unitCounter) {
+        this.district = district;
+        this.config = config;
+        this.unitCounter = unitCounter;
+    }
+
+    /**
+     * Whose counts the caller asks for and may read: empty when {@code unit=U} names a unit the caller may not see
+     * or that does not exist (answered as not found, as for any other unit's things).
+     */
+    private java.util.Optional<Counter> counterFor(Context ctx) {
+        String asked = ctx.queryParam("unit");
+        asked = asked == null || asked.isBlank() ? null : asked.strip();
+        cn.gongkai.review.User user = ConsoleAccess.currentUser(ctx);
+        if (user != null && !user.role().district()) {
+            if (asked != null && !asked.equals(user.unitId())) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(config.units().size() == 1 ? district : unitCounter.apply(user.unitId()));
+        }
+        if (asked == null) {
+            return java.util.Optional.of(district);
+        }
+        return config.unit(asked).map(u -> unitCounter.apply(u.id()));
     }
 
     void counts(Context ctx) {
@@ -26,11 +56,17 @@ final class CountsRoutes {
             return;
         }
         int year = Integer.parseInt(yearText.strip());
+        java.util.Optional<Counter> mine = counterFor(ctx);
+        if (mine.isEmpty()) {
+            ctx.status(404).json(Map.of("error", "找不到编号为“" + ctx.queryParam("unit").strip() + "”的单位"));
+            return;
+        }
+        Counter counter = mine.get();
         String channel = ctx.queryParam("channel") == null ? "wechat" : ctx.queryParam("channel").toLowerCase(Locale.ROOT);
         String portal = ctx.queryParam("portal");
         try {
             if (channel.equals("portal")) {
-                portal(ctx, year, portal);
+                portal(ctx, counter, year, portal);
             } else if (!channel.equals("wechat")) {
                 ctx.status(400).json(Map.of("error", "channel 只能是 wechat 或 portal：" + ctx.queryParam("channel")));
             } else if (portal != null) {
@@ -45,7 +81,7 @@ final class CountsRoutes {
         }
     }
 
-    private void portal(Context ctx, int year, String portal) {
+    private void portal(Context ctx, Counter counter, int year, String portal) {
         if (ctx.queryParam("by") != null) {
             ctx.status(400).json(Map.of("error", "channel=portal 的统计已按分类和月份给出，不接受 by 参数"));
             return;

@@ -66,7 +66,8 @@ public final class WebServer implements AutoCloseable {
                 c.routes.before(ctx -> closed(ctx, api != null));
             }
             c.routes.get("/healthz", this::health);
-            c.routes.get("/api/counts", new CountsRoutes(counter)::counts);
+            c.routes.get("/api/counts", new CountsRoutes(counter, config,
+                    console == null ? unit -> counter : console.unitCounter())::counts);
             if (publishing != null) {
                 publishing.register(c.routes);
             }

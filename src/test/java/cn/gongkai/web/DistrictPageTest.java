@@ -150,6 +150,22 @@ class DistrictPageTest {
         }
     }
 
+    @Test
+    void countsAnswerForTheCallersUnitAndTheDistrictChoosesOne() throws Exception {
+        Staff shangwu = new Staff(app, "李主任");
+        Staff office = new Staff(app, "钱巡查");
+
+        assertThat(shangwu.get("/api/counts?year=2026").body()).contains("\"articles\":3");
+        assertThat(shangwu.get("/api/counts?year=2026&unit=shangwu").body()).contains("\"articles\":3");
+        var other = shangwu.get("/api/counts?year=2026&unit=jiaoyu");
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain("articles");
+        assertThat(office.get("/api/counts?year=2026").body()).as("the district, the unassigned row included")
+                .contains("\"articles\":5");
+        assertThat(office.get("/api/counts?year=2026&unit=jiaoyu").body()).contains("\"articles\":1");
+        assertThat(office.get("/api/counts?year=2026&unit=tiyu").statusCode()).isEqualTo(404);
+    }
+
     /** The text of each cell of the table row whose first cell is {@code first}. */
     private static List<String> cells(String page, String first) {
         int at = page.indexOf("<tr class=\"district-", page.indexOf("id=\"district-units\""));
