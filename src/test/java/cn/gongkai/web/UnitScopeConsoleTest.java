@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console's item list, review queue and item page answer within the user's scope (issue 19): another unit's item
- * is not found (404, its title nowhere), the district inspector sees every unit's.
+ * The console's item list, review queue and item page, and the REST API's item routes, answer within the user's scope
+ * (issue 19): another unit's item is not found (404, its title nowhere), the district inspector sees every unit's.
  */
 class UnitScopeConsoleTest {
     private static final String OWN = "商务局促消费活动通知";
@@ -57,6 +57,26 @@ class UnitScopeConsoleTest {
         assertThat(drafter.get("/items").body()).contains(OWN).doesNotContain(OTHER);
         assertThat(drafter.get("/items?q=" + Staff.enc("招生简章")).body()).doesNotContain(OTHER);
         assertThat(drafter.get("/review").body()).contains(OWN).doesNotContain(OTHER);
+    }
+
+    @Test
+    void anApiTokenAnswersForItsUsersUnitOnly() throws Exception {
+        String token = app.wiring.users().createToken("刘科员");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, HttpResponse<String>> get = path -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url(path)))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        HttpResponse<String> item = get.apply("/api/items/" + other.id());
+        assertThat(item.statusCode()).isEqualTo(404);
+        assertThat(item.body()).doesNotContain(OTHER);
+        assertThat(get.apply("/api/items/" + own.id()).statusCode()).isEqualTo(200);
+        assertThat(get.apply("/api/items").body()).contains(OWN).doesNotContain(OTHER);
     }
 
     @Test
