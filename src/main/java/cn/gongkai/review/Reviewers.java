@@ -44,6 +44,26 @@ final class Reviewers {
     }
 
     /**
+     * Refuses an item just stored by {@code actor} when the actor is a user who may not make it: one of the district
+     * office (they act on no item) or of another unit than the item's (its account belongs to another unit). An actor
+     * that is no user (a channel such as the inbox or the OA source) is not checked here.
+     */
+    void requireAuthor(DisclosureItem item, String actor) {
+        Optional<User> user = actor == null ? Optional.empty() : users.find(actor.strip());
+        if (user.isEmpty()) {
+            return;
+        }
+        if (user.get().role().district()) {
+            throw ReviewException.forbidden(item.id(), user.get().name() + " 是" + user.get().role().label()
+                    + "：区政府办的角色只能查看稿件，不能写稿件");
+        }
+        if (!user.get().unitId().equals(item.unitId())) {
+            throw ReviewException.forbidden(item.id(), "公众号 " + item.content().account() + " 不属于 "
+                    + user.get().name() + " 所在的单位，不能为它写稿件");
+        }
+    }
+
+    /**
      * Whether {@code user} may approve the current step: the item is in review, the user is enabled and holds the
      * step's role, did not submit or edit the item, and approved no earlier step of this text.
      */

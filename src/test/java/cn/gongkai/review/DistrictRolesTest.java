@@ -113,4 +113,26 @@ class DistrictRolesTest {
         assertThatThrownBy(() -> new ReviewPolicy(List.of("district-inspector"), List.of(), 20,
                 ZoneId.of("Asia/Shanghai"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aUserWritesOnlyForTheirOwnUnitsAccountsAndTheOfficeWritesNothing() {
+        ReviewService review = new ReviewService(new ReviewPolicy(List.of("dept-leader"), List.of(), 20,
+                ZoneId.of("Asia/Shanghai")), PrePublishChecks.defaults(), db.items(), db.audit(), db.users(),
+                db.transactions(), clock);
+        users.add("刘科员", Role.DRAFTER, "shangwu", PASSWORD);
+        users.add("张科长", Role.DEPT_LEADER, "shangwu", PASSWORD);
+        users.add("孙巡查", Role.DISTRICT_INSPECTOR, null, PASSWORD);
+        DisclosureItem ours = db.items().insert("shangwu", anItem().account("swj").title("本单位稿件").build(),
+                ItemStatus.IN_REVIEW, null, clock.instant());
+        DisclosureItem theirs = db.items().insert("jiaoyu", anItem().account("jyj").title("别的单位的公众号").build(),
+                ItemStatus.DRAFT, null, clock.instant());
+
+        review.recordQueued(ours, "刘科员", "控制台");
+        review.recordCreated(theirs, "收件箱", "收件箱"); // a channel, not a person: not checked here
+        assertThatThrownBy(() -> review.recordCreated(theirs, "刘科员", "控制台")).isInstanceOf(ReviewException.class)
+                .hasMessageContaining("公众号 jyj 不属于 刘科员 所在的单位");
+        assertThatThrownBy(() -> review.recordQueued(ours, "孙巡查", "接口")).isInstanceOf(ReviewException.class)
+                .hasMessageContaining("区政府办的角色只能查看稿件");
+        assertThat(db.audit().history(ours.id())).extracting(AuditEntry::actor).containsOnly("刘科员");
+    }
 }
