@@ -91,6 +91,10 @@ final class Reviewers {
 
     /** The part of {@link #toApprove} a rejection needs: in review, user enabled and holding the step's role. */
     ReviewService.Eligibility toReject(User user, Reviewable item) {
+        if (!sameUnit(user, item)) {
+            // another unit's item is one that does not exist, for review as everywhere (issue 19)
+            return ReviewService.Eligibility.no("稿件 " + item.id() + " 不存在");
+        }
         Optional<String> waiting = progress.waitingFor(item);
         if (waiting.isEmpty()) {
             return ReviewService.Eligibility.no("当前状态为“" + item.status().label() + "”，不在审核中");
@@ -130,7 +134,13 @@ final class Reviewers {
 
     /** See {@link #requireManager}. */
     boolean mayManage(User user, Reviewable item) {
-        return user.active() && (OFFICE.contains(user.role()) || progress.authors(item).contains(user.name()));
+        return user.active() && sameUnit(user, item)
+                && (OFFICE.contains(user.role()) || progress.authors(item).contains(user.name()));
+    }
+
+    /** Whether the user works in the item's unit (the district office's people work in none). */
+    private static boolean sameUnit(User user, Reviewable item) {
+        return user.unitId() != null && user.unitId().equals(item.unitId());
     }
 
     private static String disabled(User user) {

@@ -135,4 +135,25 @@ class DistrictRolesTest {
                 .hasMessageContaining("区政府办的角色只能查看稿件");
         assertThat(db.audit().history(ours.id())).extracting(AuditEntry::actor).containsOnly("刘科员");
     }
+
+    @Test
+    void reviewRightsNeverCrossUnits() {
+        ReviewService review = new ReviewService(new ReviewPolicy(List.of("dept-leader"), List.of(), 20,
+                ZoneId.of("Asia/Shanghai")), PrePublishChecks.defaults(), db.items(), db.audit(), db.users(),
+                db.transactions(), clock);
+        users.add("周老师", Role.DRAFTER, "jiaoyu", PASSWORD);
+        users.add("王科长", Role.DEPT_LEADER, "jiaoyu", PASSWORD);
+        users.add("张科长", Role.DEPT_LEADER, "shangwu", PASSWORD);
+        users.add("李主任", Role.OFFICE_DIRECTOR, "shangwu", PASSWORD);
+        DisclosureItem draft = db.items().insert("jiaoyu", anItem().account("jyj").title("教育局稿件").build(),
+                ItemStatus.DRAFT, null, clock.instant());
+        DisclosureItem item = review.submit(draft.id(), "周老师");
+
+        assertThat(review.eligibility(users.find("张科长").orElseThrow(), item).allowed()).isFalse();
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", item.contentHash(), "同意"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("稿件 " + item.id() + " 不存在");
+        assertThatThrownBy(() -> review.delete(item.id(), "李主任", "不要了")).isInstanceOf(ReviewException.class);
+        assertThat(review.approve(item.id(), "王科长", item.contentHash(), "同意").status())
+                .isEqualTo(ItemStatus.APPROVED);
+    }
 }
