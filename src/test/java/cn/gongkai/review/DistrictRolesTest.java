@@ -85,7 +85,11 @@ class DistrictRolesTest {
                 .isInstanceOf(UserException.class).hasMessageContaining("不属于任何单位");
         assertThatThrownBy(() -> users.add("张科长", Role.DEPT_LEADER, null, PASSWORD))
                 .isInstanceOf(UserException.class).hasMessageContaining("须属于一个单位");
-        assertThat(users.list()).isEmpty();
+        User shangwuAdmin = users.add("商务管理员", Role.ADMIN, "shangwu", PASSWORD);
+        assertThatThrownBy(() -> users.addBy(shangwuAdmin, "钱主任", Role.DISTRICT_INSPECTOR, PASSWORD))
+                .isInstanceOf(UserException.class).hasMessageContaining("只能在服务器上用命令行添加");
+        assertThat(users.addBy(shangwuAdmin, "吴科员", Role.DRAFTER, PASSWORD).unitId()).isEqualTo("shangwu");
+        assertThat(users.list()).extracting(User::name).containsExactlyInAnyOrder("商务管理员", "吴科员");
     }
 
     @Test
