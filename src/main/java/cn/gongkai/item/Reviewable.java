@@ -18,4 +18,7 @@ public interface Reviewable {
     String contentHash();
 
     Instant createdAt();
+
+    /** The unit (单位) it belongs to: only that unit's people act on it. */
+    String unitId();
 }

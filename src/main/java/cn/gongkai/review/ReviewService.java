@@ -136,6 +136,7 @@ public final class ReviewService {
      * (call it in the transaction that stored the item) an important item nobody can sign off, as {@link #submit}.
      */
     public void recordQueued(DisclosureItem item, String actor, String channel, CheckReport report) {
+        reviewers.requireAuthor(item, actor); // issue 19: a user writes only for their own unit's accounts
         if (item.status() == ItemStatus.IN_REVIEW) {
             submissions.requireReviewers(item);
         }
@@ -144,6 +145,7 @@ public final class ReviewService {
 
     /** Writes the audit row for an item stored as a draft (not yet queued) by {@code actor}. */
     public void recordCreated(DisclosureItem item, String actor, String channel) {
+        reviewers.requireAuthor(item, actor);
         audit.created(item, actor, channel, checks.check(item.content()));
     }
 

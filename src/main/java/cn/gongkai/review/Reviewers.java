@@ -44,6 +44,26 @@ final class Reviewers {
     }
 
     /**
+     * Refuses an item just stored by {@code actor} when the actor is a user who may not make it: one of the district
+     * office (they act on no item) or of another unit than the item's (its account belongs to another unit). An actor
+     * that is no user (a channel such as the inbox or the OA source) is not checked here.
+     */
+    void requireAuthor(DisclosureItem item, String actor) {
+        Optional<User> user = actor == null ? Optional.empty() : users.find(actor.strip());
+        if (user.isEmpty()) {
+            return;
+        }
+        if (user.get().role().district()) {
+            throw ReviewException.forbidden(item.id(), user.get().name() + " 是" + user.get().role().label()
+                    + "：区政府办的角色只能查看稿件，不能写稿件");
+        }
+        if (!user.get().unitId().equals(item.unitId())) {
+            throw ReviewException.forbidden(item.id(), "公众号 " + item.content().account() + " 不属于 "
+                    + user.get().name() + " 所在的单位，不能为它写稿件");
+        }
+    }
+
+    /**
      * Whether {@code user} may approve the current step: the item is in review, the user is enabled and holds the
      * step's role, did not submit or edit the item, and approved no earlier step of this text.
      */
@@ -71,6 +91,10 @@ final class Reviewers {
 
     /** The part of {@link #toApprove} a rejection needs: in review, user enabled and holding the step's role. */
     ReviewService.Eligibility toReject(User user, Reviewable item) {
+        if (!sameUnit(user, item)) {
+            // another unit's item is one that does not exist, for review as everywhere (issue 19)
+            return ReviewService.Eligibility.no("稿件 " + item.id() + " 不存在");
+        }
         Optional<String> waiting = progress.waitingFor(item);
         if (waiting.isEmpty()) {
             return ReviewService.Eligibility.no("当前状态为“" + item.status().label() + "”，不在审核中");
@@ -110,7 +134,13 @@ final class Reviewers {
 
     /** See {@link #requireManager}. */
     boolean mayManage(User user, Reviewable item) {
-        return user.active() && (OFFICE.contains(user.role()) || progress.authors(item).contains(user.name()));
+        return user.active() && sameUnit(user, item)
+                && (OFFICE.contains(user.role()) || progress.authors(item).contains(user.name()));
+    }
+
+    /** Whether the user works in the item's unit (the district office's people work in none). */
+    private static boolean sameUnit(User user, Reviewable item) {
+        return user.unitId() != null && user.unitId().equals(item.unitId());
     }
 
     private static String disabled(User user) {

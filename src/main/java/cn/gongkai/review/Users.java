@@ -56,11 +56,26 @@ public final class Users {
      * @throws UserException naming the problem
      */
     public User add(String name, Role role, char[] password) {
+        refuseDistrictRole(name, role);
+        return add(name, role, cn.gongkai.item.Scope.DEFAULT_UNIT, password);
+    }
+
+    /**
+     * Adds a user to the unit of {@code admin}, the administrator adding them (the console's 系统 page). The district
+     * office's roles are refused, as by {@link #add(String, Role, char[])}.
+     *
+     * @throws UserException naming the problem
+     */
+    public User addBy(User admin, String name, Role role, char[] password) {
+        refuseDistrictRole(name, role);
+        return add(name, role, admin.unitId(), password);
+    }
+
+    private static void refuseDistrictRole(String name, Role role) {
         if (role.district()) {
             throw new UserException(role.label() + "只能在服务器上用命令行添加：gongkai user add " + name + " --role "
                     + role.id());
         }
-        return add(name, role, cn.gongkai.item.Scope.DEFAULT_UNIT, password);
     }
 
     /**

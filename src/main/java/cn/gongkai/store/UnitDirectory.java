@@ -49,7 +49,9 @@ final class UnitDirectory {
     /**
      * Upserts the declared units into the {@code unit} table (source {@code config}) unless done already by this
      * process: one read of the table, and a write only for a unit that is new or renamed. Another node doing the same
-     * at once is harmless (its insert wins, ours is skipped).
+     * at once is harmless (its insert wins, ours is skipped). Called inside a caller's transaction it joins it: when
+     * that transaction is rolled back the rows are written by the next process (the table only names the units; no
+     * row refers to it).
      */
     void ensureSynced() {
         List<UnitConfig> declared = units;

@@ -267,7 +267,7 @@ public final class ItemApi {
                     .error("status", 0, e.getMessage()));
         }
         String important = ctx.queryParam("important");
-        ItemQuery query = ItemQuery.all().status(status).category(ctx.queryParam("category"))
+        ItemQuery query = ItemQuery.all().scope(user(ctx).scope()).status(status).category(ctx.queryParam("category"))
                 .account(ctx.queryParam("account"))
                 .important(important == null ? null : Boolean.parseBoolean(important));
         json(ctx, 200, new ItemJson.ItemList(items.search(query).stream().map(this::summary).toList()));
@@ -281,7 +281,9 @@ public final class ItemApi {
             throw new ApiException(new Problem(400, VALIDATION, "稿件编号有误", "稿件编号应为整数：" + ctx.pathParam("id"))
                     .error("id", 0, "应为整数"));
         }
-        return items.find(id).orElseThrow(() -> new ApiException(new Problem(404, "urn:gongkai:problem:not-found",
+        // another unit's item is answered as one that does not exist (issue 19)
+        return items.find(id, user(ctx).scope()).orElseThrow(() -> new ApiException(new Problem(404,
+                "urn:gongkai:problem:not-found",
                 "稿件不存在", "稿件 " + id + " 不存在")));
     }
 

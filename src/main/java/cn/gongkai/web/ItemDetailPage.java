@@ -57,7 +57,7 @@ final class ItemDetailPage {
 
     private void detail(Context ctx) {
         User me = ConsoleAccess.user(ctx);
-        DisclosureItem item = items.load(ItemPages.id(ctx));
+        DisclosureItem item = items.load(ItemPages.id(ctx), me.scope());
         s.review().readingAhead(List.of(item), () -> {
             show(ctx, me, item);
             return null;

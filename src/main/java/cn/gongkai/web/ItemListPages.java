@@ -41,8 +41,8 @@ final class ItemListPages {
         Filter f = Filter.of(ctx);
         int page = page(ctx);
         // One more than a page: whether there is a next page, without counting every match.
-        ItemQuery query = ItemQuery.all().status(f.st()).category(f.category()).text(f.q()).byNewestChange()
-                .page(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+        ItemQuery query = ItemQuery.all().scope(ConsoleAccess.user(ctx).scope()).status(f.st())
+                .category(f.category()).text(f.q()).byNewestChange().page(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
         if (f.ym() != null) {
             query = query.within(f.ym().atDay(1).atStartOfDay(views.zone()).toInstant(),
                     f.ym().plusMonths(1).atDay(1).atStartOfDay(views.zone()).toInstant());
@@ -126,7 +126,8 @@ final class ItemListPages {
     private void reviewList(Context ctx) {
         User me = ConsoleAccess.user(ctx);
         List<ReviewRow> rows = new ArrayList<>();
-        List<DisclosureItem> inReview = s.items().list(ItemStatus.IN_REVIEW);
+        List<DisclosureItem> inReview = s.items().search(ItemQuery.all().scope(me.scope())
+                .status(ItemStatus.IN_REVIEW));
         s.review().readingAhead(inReview, () -> {
             for (DisclosureItem i : inReview) {
                 rows.add(new ReviewRow(items.summary(i), s.review().eligibility(me, i).allowed(),

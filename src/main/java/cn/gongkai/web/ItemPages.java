@@ -56,6 +56,11 @@ final class ItemPages {
         return s.items().find(id).orElseThrow(() -> new NotFound("稿件 " + id + " 不存在"));
     }
 
+    /** The item when {@code scope} sees it; another unit's item is not found, as one that never existed (404). */
+    DisclosureItem load(long id, cn.gongkai.item.Scope scope) {
+        return s.items().find(id, scope).orElseThrow(() -> new NotFound("稿件 " + id + " 不存在"));
+    }
+
     /** What lists show of an item ({@code failure}: null unless it failed). */
     public record Summary(long id, String title, String category, String account, String status, String statusLabel,
                           String waitingFor, String publishAt, String updated, String created, String due,

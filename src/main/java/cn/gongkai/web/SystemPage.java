@@ -137,7 +137,7 @@ final class SystemPage {
         }
         char[] pw = password(ctx);
         try {
-            s.users().add(name, role, pw);
+            s.users().addBy(me, name, role, pw);
         } finally {
             Arrays.fill(pw, ' ');
         }

@@ -85,7 +85,11 @@ class DistrictRolesTest {
                 .isInstanceOf(UserException.class).hasMessageContaining("不属于任何单位");
         assertThatThrownBy(() -> users.add("张科长", Role.DEPT_LEADER, null, PASSWORD))
                 .isInstanceOf(UserException.class).hasMessageContaining("须属于一个单位");
-        assertThat(users.list()).isEmpty();
+        User shangwuAdmin = users.add("商务管理员", Role.ADMIN, "shangwu", PASSWORD);
+        assertThatThrownBy(() -> users.addBy(shangwuAdmin, "钱主任", Role.DISTRICT_INSPECTOR, PASSWORD))
+                .isInstanceOf(UserException.class).hasMessageContaining("只能在服务器上用命令行添加");
+        assertThat(users.addBy(shangwuAdmin, "吴科员", Role.DRAFTER, PASSWORD).unitId()).isEqualTo("shangwu");
+        assertThat(users.list()).extracting(User::name).containsExactlyInAnyOrder("商务管理员", "吴科员");
     }
 
     @Test
@@ -112,5 +116,48 @@ class DistrictRolesTest {
         assertThat(db.items().find(draft.id()).orElseThrow().status()).isEqualTo(ItemStatus.IN_REVIEW);
         assertThatThrownBy(() -> new ReviewPolicy(List.of("district-inspector"), List.of(), 20,
                 ZoneId.of("Asia/Shanghai"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aUserWritesOnlyForTheirOwnUnitsAccountsAndTheOfficeWritesNothing() {
+        ReviewService review = new ReviewService(new ReviewPolicy(List.of("dept-leader"), List.of(), 20,
+                ZoneId.of("Asia/Shanghai")), PrePublishChecks.defaults(), db.items(), db.audit(), db.users(),
+                db.transactions(), clock);
+        users.add("刘科员", Role.DRAFTER, "shangwu", PASSWORD);
+        users.add("张科长", Role.DEPT_LEADER, "shangwu", PASSWORD);
+        users.add("孙巡查", Role.DISTRICT_INSPECTOR, null, PASSWORD);
+        DisclosureItem ours = db.items().insert("shangwu", anItem().account("swj").title("本单位稿件").build(),
+                ItemStatus.IN_REVIEW, null, clock.instant());
+        DisclosureItem theirs = db.items().insert("jiaoyu", anItem().account("jyj").title("别的单位的公众号").build(),
+                ItemStatus.DRAFT, null, clock.instant());
+
+        review.recordQueued(ours, "刘科员", "控制台");
+        review.recordCreated(theirs, "收件箱", "收件箱"); // a channel, not a person: not checked here
+        assertThatThrownBy(() -> review.recordCreated(theirs, "刘科员", "控制台")).isInstanceOf(ReviewException.class)
+                .hasMessageContaining("公众号 jyj 不属于 刘科员 所在的单位");
+        assertThatThrownBy(() -> review.recordQueued(ours, "孙巡查", "接口")).isInstanceOf(ReviewException.class)
+                .hasMessageContaining("区政府办的角色只能查看稿件");
+        assertThat(db.audit().history(ours.id())).extracting(AuditEntry::actor).containsOnly("刘科员");
+    }
+
+    @Test
+    void reviewRightsNeverCrossUnits() {
+        ReviewService review = new ReviewService(new ReviewPolicy(List.of("dept-leader"), List.of(), 20,
+                ZoneId.of("Asia/Shanghai")), PrePublishChecks.defaults(), db.items(), db.audit(), db.users(),
+                db.transactions(), clock);
+        users.add("周老师", Role.DRAFTER, "jiaoyu", PASSWORD);
+        users.add("王科长", Role.DEPT_LEADER, "jiaoyu", PASSWORD);
+        users.add("张科长", Role.DEPT_LEADER, "shangwu", PASSWORD);
+        users.add("李主任", Role.OFFICE_DIRECTOR, "shangwu", PASSWORD);
+        DisclosureItem draft = db.items().insert("jiaoyu", anItem().account("jyj").title("教育局稿件").build(),
+                ItemStatus.DRAFT, null, clock.instant());
+        DisclosureItem item = review.submit(draft.id(), "周老师");
+
+        assertThat(review.eligibility(users.find("张科长").orElseThrow(), item).allowed()).isFalse();
+        assertThatThrownBy(() -> review.approve(item.id(), "张科长", item.contentHash(), "同意"))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("稿件 " + item.id() + " 不存在");
+        assertThatThrownBy(() -> review.delete(item.id(), "李主任", "不要了")).isInstanceOf(ReviewException.class);
+        assertThat(review.approve(item.id(), "王科长", item.contentHash(), "同意").status())
+                .isEqualTo(ItemStatus.APPROVED);
     }
 }
