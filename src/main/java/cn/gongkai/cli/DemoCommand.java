@@ -39,6 +39,10 @@ final class DemoCommand extends CliCommand {
     @Option(names = "--dir", paramLabel = "DIR", description = "演示数据目录（默认新建临时目录）")
     Path dir;
 
+    @Option(names = "--district",
+            description = "演示一个区：红旗区商务局、红旗区教育局两个单位各自起草、审核、发布，区政府办查看全区情况")
+    boolean district;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = out();
@@ -46,6 +50,9 @@ final class DemoCommand extends CliCommand {
         Path samples = base.resolve("samples");
         Bundled.extract("samples", samples);
         Context ctx = Cli.contextOf(spec);
+        if (district) {
+            return DistrictDemo.run(ctx, base, samples, out);
+        }
         GongkaiConfig config = demoConfig(ctx, base);
         long started = System.nanoTime();
         try (Wiring w = ctx.wire(config, new PollPolicy(20, Duration.ofMillis(100)))) {
@@ -128,7 +135,7 @@ final class DemoCommand extends CliCommand {
         out.println("3. 排版完成，文章 HTML 见 " + rendered.toAbsolutePath());
     }
 
-    private static int publishAll(Wiring w, PrintWriter out) {
+    static int publishAll(Wiring w, PrintWriter out) {
         int published = 0;
         for (AccountConfig a : w.config().accounts()) {
             RunReport r = w.publisher().run(a.id());
