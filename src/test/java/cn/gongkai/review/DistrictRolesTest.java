@@ -40,6 +40,12 @@ class DistrictRolesTest {
         db.close();
     }
 
+    /** Review with a one-step chain (业务部门分管领导) on this store. */
+    private ReviewService review() {
+        return new ReviewService(new ReviewPolicy(List.of("dept-leader"), List.of(), 20, ZoneId.of("Asia/Shanghai")),
+                PrePublishChecks.defaults(), db.items(), db.audit(), db.users(), db.transactions(), clock);
+    }
+
     @Test
     void theDistrictRolesHaveTheirNamesAndBelongToNoUnit() {
         assertThat(Role.parse("district-admin")).isEqualTo(Role.DISTRICT_ADMIN);
@@ -94,9 +100,7 @@ class DistrictRolesTest {
 
     @Test
     void theDistrictRolesNeitherSubmitNorReviewNorDelete() {
-        ReviewService review = new ReviewService(new ReviewPolicy(List.of("dept-leader"), List.of(), 20,
-                ZoneId.of("Asia/Shanghai")), PrePublishChecks.defaults(), db.items(), db.audit(), db.users(),
-                db.transactions(), clock);
+        ReviewService review = review();
         users.add("刘科员", Role.DRAFTER, PASSWORD);
         users.add("钱主任", Role.DISTRICT_ADMIN, null, PASSWORD);
         users.add("孙巡查", Role.DISTRICT_INSPECTOR, null, PASSWORD);
@@ -120,9 +124,7 @@ class DistrictRolesTest {
 
     @Test
     void aUserWritesOnlyForTheirOwnUnitsAccountsAndTheOfficeWritesNothing() {
-        ReviewService review = new ReviewService(new ReviewPolicy(List.of("dept-leader"), List.of(), 20,
-                ZoneId.of("Asia/Shanghai")), PrePublishChecks.defaults(), db.items(), db.audit(), db.users(),
-                db.transactions(), clock);
+        ReviewService review = review();
         users.add("刘科员", Role.DRAFTER, "shangwu", PASSWORD);
         users.add("张科长", Role.DEPT_LEADER, "shangwu", PASSWORD);
         users.add("孙巡查", Role.DISTRICT_INSPECTOR, null, PASSWORD);
@@ -142,9 +144,7 @@ class DistrictRolesTest {
 
     @Test
     void reviewRightsNeverCrossUnits() {
-        ReviewService review = new ReviewService(new ReviewPolicy(List.of("dept-leader"), List.of(), 20,
-                ZoneId.of("Asia/Shanghai")), PrePublishChecks.defaults(), db.items(), db.audit(), db.users(),
-                db.transactions(), clock);
+        ReviewService review = review();
         users.add("周老师", Role.DRAFTER, "jiaoyu", PASSWORD);
         users.add("王科长", Role.DEPT_LEADER, "jiaoyu", PASSWORD);
         users.add("张科长", Role.DEPT_LEADER, "shangwu", PASSWORD);
