@@ -306,9 +306,24 @@ public final class Wiring implements AutoCloseable {
         cn.gongkai.review.HolidayCalendar holidays = ConfigFiles.holidays(config);
         Database db = database();
         return new ReviewService(new ReviewPolicy(config.reviewChain(), rc.importantChain(), rc.dueWorkingDays(),
-                config.timezone(), holidays), checks, db.items(),
+                config.timezone(), holidays, unitChains(), accountUnits()), checks, db.items(),
                 new SnapshottingAuditLog(db.audit(), db.items(), db.approvedSnapshots(), config.timezone()),
                 db.users(), db.transactions(), clock);
+    }
+
+    /** Each unit's own review chain (with one unit: none, the configured chain is everyone's). */
+    private Map<String, ReviewPolicy.Chains> unitChains() {
+        Map<String, ReviewPolicy.Chains> out = new java.util.HashMap<>();
+        if (config.units().size() > 1) {
+            config.units().forEach(u -> out.put(u.id(), new ReviewPolicy.Chains(u.reviewChain(), u.importantChain())));
+        }
+        return out;
+    }
+
+    private Map<String, String> accountUnits() {
+        Map<String, String> out = new java.util.HashMap<>();
+        config.units().forEach(u -> u.accounts().forEach(a -> out.put(a, u.id())));
+        return out;
     }
 
     private List<String> accountIds() {

@@ -81,7 +81,8 @@ public final class ItemImporter {
                 for (at[0] = 0; at[0] < checked.parsed().size(); at[0]++) {
                     ParsedItem p = checked.parsed().get(at[0]);
                     p.imageBytes().forEach(images::put);
-                    DisclosureItem stored = items.insert(p.content(), review.initialStatus(), p.sourceKey(),
+                    DisclosureItem stored = items.insert(p.content(),
+                            review.initialStatusOn(p.content().account()), p.sourceKey(),
                             clock.instant());
                     review.recordQueued(stored, actor, channel, checked.reports().get(at[0]));
                     out.add(stored.id());
@@ -176,7 +177,7 @@ public final class ItemImporter {
         try {
             id = tx.inTransaction(() -> {
                 item.imageBytes().forEach(images::put);
-                ItemStatus status = submit ? review.initialStatus() : ItemStatus.DRAFT;
+                ItemStatus status = submit ? review.initialStatusOn(item.content().account()) : ItemStatus.DRAFT;
                 DisclosureItem stored = items.insert(item.content(), status, null, clock.instant());
                 if (submit) {
                     review.recordQueued(stored, actor, channel, report);

@@ -101,7 +101,8 @@ public final class OaImporter {
             CheckReport checks = report;
             try {
                 imported.add(tx.inTransaction(() -> {
-                    DisclosureItem stored = items.insert(r.item().content(), review.initialStatus(), key,
+                    DisclosureItem stored = items.insert(r.item().content(),
+                            review.initialStatusOn(r.item().content().account()), key,
                             clock.instant());
                     review.recordQueued(stored, ACTOR, "OA 系统", checks);
                     return stored.id();

@@ -157,7 +157,7 @@ public final class PublishActions {
         DisclosureItem o = original;
         return tx.inTransaction(() -> {
             Instant now = clock.instant();
-            DisclosureItem created = items.insert(notice, review.initialStatus(), null, now);
+            DisclosureItem created = items.insert(notice, review.initialStatusOn(notice.account()), null, now);
             items.setCorrects(created.id(), o.id());
             items.setPriority(created.id(), CORRECTION_PRIORITY);
             review.recordQueued(created, actor.strip(), "更正说明");

@@ -22,7 +22,7 @@ final class ChainProgress {
 
     /** The steps (role ids) this item goes through. */
     List<String> steps(Reviewable item) {
-        return policy.stepsFor(item.important());
+        return policy.stepsFor(item.unitId(), item.important());
     }
 
     /**

@@ -85,6 +85,11 @@ public final class ReviewService {
         return policy.chain();
     }
 
+    /** The chain of {@code unit} (its own, or the configured one), without the extra steps of important items. */
+    public List<String> chain(String unit) {
+        return policy.chain(unit);
+    }
+
     public ReviewPolicy policy() {
         return policy;
     }
@@ -106,6 +111,11 @@ public final class ReviewService {
     /** The status a newly queued item gets: in review, or approved when the chain is empty. */
     public ItemStatus initialStatus() {
         return submissions.initialStatus();
+    }
+
+    /** The status a new item on {@code account} is stored in: by the review chain of the account's unit. */
+    public ItemStatus initialStatusOn(String account) {
+        return submissions.initialStatusOn(account);
     }
 
     /**

@@ -3,6 +3,7 @@ package cn.gongkai.review;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.item.Reviewable;
 import cn.gongkai.item.Transactions;
 import cn.gongkai.review.checks.CheckReport;
 import java.util.List;
@@ -43,6 +44,15 @@ final class ReviewSubmissions {
         return policy.chain().isEmpty() ? ItemStatus.APPROVED : ItemStatus.IN_REVIEW;
     }
 
+    /** The status a newly queued item on {@code account} gets: by the chain of the account's unit. */
+    ItemStatus initialStatusOn(String account) {
+        return policy.chainOfAccount(account).isEmpty() ? ItemStatus.APPROVED : ItemStatus.IN_REVIEW;
+    }
+
+    private ItemStatus initialStatus(Reviewable item) {
+        return policy.chain(item.unitId()).isEmpty() ? ItemStatus.APPROVED : ItemStatus.IN_REVIEW;
+    }
+
     /** See {@link ReviewService#submit}. */
     DisclosureItem submit(long itemId, String actor) {
         User user = reviewers.require(itemId, actor);
@@ -57,7 +67,7 @@ final class ReviewSubmissions {
             throw new ChecksFailedException(itemId, report);
         }
         return tx.inTransaction(() -> {
-            ItemStatus to = initialStatus();
+            ItemStatus to = initialStatus(item);
             items.transition(itemId, item.status(), to, "");
             DisclosureItem queued = items.load(itemId);
             audit.changed(user, queued, AuditAction.SUBMIT, item.status(), to,
@@ -76,7 +86,7 @@ final class ReviewSubmissions {
         requireEditable(item, content);
         CheckReport report = checks.check(content, dueDates.createdDate(item));
         boolean proofread = reviewers.proofreads(user, item);
-        ItemStatus to = item.status() == ItemStatus.DRAFT || proofread ? item.status() : initialStatus();
+        ItemStatus to = item.status() == ItemStatus.DRAFT || proofread ? item.status() : initialStatus(item);
         if (report.hasErrors() && to != ItemStatus.DRAFT) {
             throw new ChecksFailedException(itemId, report);
         }
@@ -107,7 +117,7 @@ final class ReviewSubmissions {
      * {@link ReviewService#unheldRoles()}.)
      */
     void requireReviewers(DisclosureItem item) {
-        List<String> extra = progress.steps(item).stream().filter(r -> !policy.chain().contains(r)).toList();
+        List<String> extra = progress.steps(item).stream().filter(r -> !policy.chain(item.unitId()).contains(r)).toList();
         List<String> missing = reviewers.unheld(extra);
         if (!missing.isEmpty()) {
             String role = missing.get(0);

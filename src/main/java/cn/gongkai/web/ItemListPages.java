@@ -136,6 +136,6 @@ final class ItemListPages {
             return null;
         });
         views.page(ctx, "review", "review.ftlh", new ReviewView(rows,
-                s.review().chain().stream().map(ReviewService::roleLabel).toList()));
+                s.review().chain(me.unitId()).stream().map(ReviewService::roleLabel).toList()));
     }
 }

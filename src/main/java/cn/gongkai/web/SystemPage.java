@@ -68,7 +68,7 @@ final class SystemPage {
                 PasswordPolicy.summary(), roles(), warnings(), admin ? s.databaseDescription() : "", databaseUp(),
                 admin ? cfg.source() : "", admin ? cfg.templatesDir().toAbsolutePath().toString() : "",
                 cfg.timezone().getId(),
-                s.review().chain().stream().map(cn.gongkai.review.ReviewService::roleLabel).toList(),
+                s.review().chain(me.unitId()).stream().map(cn.gongkai.review.ReviewService::roleLabel).toList(),
                 admin, CAN_PROBE.contains(me.role()), probe));
     }
 

@@ -90,7 +90,8 @@ final class TodoPage {
     }
 
     private boolean inChain(User me, boolean important) {
-        return (important ? s.review().policy().importantChain() : s.review().chain()).contains(me.role().id());
+        return (important ? s.review().policy().importantChain(me.unitId()) : s.review().chain(me.unitId()))
+                .contains(me.role().id());
     }
 
     /**
