@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 /** {@code gongkai bench …}: measurements for docs/benchmarks.md, never run as tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "性能基准（结果记入 docs/benchmarks.md）",
         subcommands = {BenchCommands.Render.class, BenchCountsCommand.class, BenchPublishCommand.class,
-                BenchConsoleCommand.class})
+                BenchConsoleCommand.class, BenchDistrictCommand.class})
 final class BenchCommands extends CommandGroup {
     /**
      * {@code gongkai bench render [--n N] FILE.md}: imports the item into a throwaway in-memory database, treats its

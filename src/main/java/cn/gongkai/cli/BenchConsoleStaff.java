@@ -107,7 +107,7 @@ final class BenchConsoleStaff {
     }
 
     /** Null when the page answered 200, else what happened. */
-    private String request(String path) {
+    String request(String path) {
         try {
             HttpResponse<String> r = http.send(get(path), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? null : "GET " + path + " → HTTP " + r.statusCode()

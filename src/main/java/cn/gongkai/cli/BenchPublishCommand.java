@@ -166,7 +166,7 @@ final class BenchPublishCommand extends CliCommand {
     }
 
     /** A small PNG that differs for every item, so that every picture is uploaded once. */
-    private static byte[] picture(int i) throws IOException {
+    static byte[] picture(int i) throws IOException {
         BufferedImage img = new BufferedImage(160, 90, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(new Color(0x1f4e79));
