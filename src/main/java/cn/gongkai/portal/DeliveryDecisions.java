@@ -40,6 +40,7 @@ public final class DeliveryDecisions {
 
     /** The office ran the item on its portal at {@code url}; recording again replaces the link. */
     public PortalDelivery recordAdoption(long itemId, String portalId, String url, String user) {
+        refuseInternal(portalId);
         String link = url == null ? "" : url.strip();
         if (!isWebLink(link)) {
             throw new IllegalArgumentException("采用链接应为 http:// 或 https:// 开头的网址，请从区政府门户网站复制该文章的地址：" + link);
@@ -62,6 +63,7 @@ public final class DeliveryDecisions {
 
     /** The office decided not to run the item. */
     public PortalDelivery recordNotAdopted(long itemId, String portalId, String user) {
+        refuseInternal(portalId);
         return decide(itemId, portalId, DeliveryState.NOT_ADOPTED, "", user, AuditAction.PORTAL_NOT_ADOPTED);
     }
 
