@@ -56,7 +56,7 @@ final class Views {
     private final java.util.function.UnaryOperator<String> accountsOfUnit;
     private final boolean mailbox;
     /** Whether a unit receives internal deliveries (its office then has the 报送收件箱 entry). */
-    private java.util.function.Predicate<String> inboxUnits = unit -> false;
+    private volatile java.util.function.Predicate<String> inboxUnits = unit -> false;
 
     Views(Path consoleTemplates, ZoneId zone, boolean sandbox, String accounts) {
         this(consoleTemplates, zone, sandbox, accounts, false, unit -> accounts);
