@@ -122,6 +122,15 @@ class PortalInboxPageTest {
     }
 
     @Test
+    void theSendingUnitSeesTheDeliveryButNoFormToRecordItsAdoption() throws Exception {
+        Staff sender = new Staff(district.app, "李主任");
+
+        String page = sender.get("/items/" + refusedPost.id()).body();
+        assertThat(page).contains("id=\"portal-sw-qzfb\"", "已报送").doesNotContain("id=\"adopt-form-sw-qzfb\"",
+                "id=\"not-adopted-sw-qzfb\"");
+    }
+
+    @Test
     void aPortalThatDeliversElsewhereOrAWrongAddressIsNotFound() throws Exception {
         Staff office = new Staff(district.app, "王主任");
 
