@@ -190,7 +190,7 @@ public final class Wiring implements AutoCloseable {
         this.inspector = part("inspector", () -> InspectionSeams.inspector(loaded, gatewayWhenReady,
                 database().inspections(), () -> Optional.ofNullable(simulator.get()).map(WeChatSimulator::baseUrl),
                 clock));
-        this.portalRunner = part("portal runner", () -> new PortalRunner(loaded.portals(),
+        this.portalRunner = part("portal runner", () -> new PortalRunner(loaded.portals(), loaded.units(),
                 database().portalDeliveries(), new DeliveryParts(database().items(), database().ledger(),
                         database().audit(), portalPackages != null ? portalPackages
                         : PortalSeams.packages(loaded, database().images(), glossary::get, database().audit())),

@@ -65,6 +65,7 @@ record ConfigFile(Path dataDir, ZoneId timezone, Path templatesDir, DatabaseConf
                 dataDir, categories).checked(portals, portalsGiven);
         List<UnitConfig> checkedUnits = new UnitChecks(sandboxed, checkedPortals, categories, review.chain(),
                 reviewConfig.importantChain()).checked(units, unitsGiven);
+        PortalChecks.checkInternal(checkedPortals, checkedUnits);
         return new GongkaiConfig(source, dataDir, timezone, database, web, categories, review.chain(),
                 sandboxed, sandbox, wechat, templatesDir, reviewConfig, intake, publishing, render, checkedPortals,
                 portalDelivery, checkedUnits);

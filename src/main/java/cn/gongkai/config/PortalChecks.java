@@ -12,7 +12,9 @@ import java.util.Set;
  * Checks the {@code portals:} list against the rest of the configuration: ids unique, categories configured, the
  * settings of the chosen delivery complete (a blank mail host, the sandbox mailbox, only in sandbox mode; a webhook
  * over https, or http to this machine only), a relative folder resolved against the data directory. Without a
- * {@code portals:} key, a sandbox instance keeps the built-in portal and a production instance has none.
+ * {@code portals:} key, a sandbox instance keeps the built-in portal and a production instance has none. An internal
+ * portal ({@code delivery: internal}) needs only its receiving unit, checked against the units by
+ * {@link #checkInternal}.
  */
 final class PortalChecks {
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
@@ -56,7 +58,42 @@ final class PortalChecks {
             case EMAIL -> email(p, at + ".email");
             case WEBHOOK -> webhook(p, at + ".webhook");
             case FOLDER -> folder(p, at + ".folder");
+            case INTERNAL -> {
+                PortalConfig.Internal internal = required(p.internal(), at + ".internal",
+                        "报送方式为 internal 时请写上接收的单位，例如 internal: {unit: qzfb}");
+                if (internal.unit().isEmpty()) {
+                    throw new ConfigException(at + ".internal.unit", "", "请写上接收报送的单位编号（units: 中的 id），例如 qzfb");
+                }
+                yield p;
+            }
         };
+    }
+
+    /**
+     * Checks each internal portal against the units, once they are known: the receiving unit
+     * ({@code portals[].internal.unit}) exists, is not the unit whose {@code portals:} lists the portal, and has an
+     * account (adopting an item makes a draft on its first account).
+     */
+    static void checkInternal(List<PortalConfig> portals, List<UnitConfig> units) {
+        for (PortalConfig p : portals) {
+            String at = "portals[" + p.id() + "].internal.unit";
+            String to = p.receivingUnit().orElse(null);
+            if (to == null) {
+                continue;
+            }
+            UnitConfig receiver = units.stream().filter(u -> u.id().equals(to)).findFirst()
+                    .orElseThrow(() -> new ConfigException(at, to, "没有这个单位（已配置："
+                            + String.join("、", units.stream().map(UnitConfig::id).toList())
+                            + "）；internal 报送只能发给本实例 units: 中的单位"));
+            if (receiver.hasPortal(p.id())) {
+                throw new ConfigException(at, to, "接收单位就是报送单位本身（units 中 " + to + " 的 portals 列有 " + p.id()
+                        + "）；请写区政府办等其他单位的编号");
+            }
+            if (receiver.accounts().isEmpty()) {
+                throw new ConfigException(at, to, "单位 " + to + " 没有公众号：采用报送的稿件要在它的第一个公众号上起草，"
+                        + "请在 units 中给它写上 accounts");
+            }
+        }
     }
 
     private PortalConfig email(PortalConfig p, String at) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param id         1–32 of lowercase letters, digits, - and _
  * @param name       e.g. 红旗区人民政府办公室
  * @param categories which items go (their category); empty = every approved item
- * @param delivery   which of {@code email}, {@code webhook}, {@code folder} is used
+ * @param delivery   which of {@code email}, {@code webhook}, {@code folder}, {@code internal} is used
  * @param email      the mailbox settings (used when {@code delivery: email}); a blank host means the sandbox mailbox
  * @param webhook    the webhook settings (used when {@code delivery: webhook})
  * @param folder     the folder settings (used when {@code delivery: folder})
@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
  * @param unit       报送单位, printed in the package (e.g. 红旗区商务局)
  * @param contact    联系人 printed in the package, or empty
  * @param phone      联系电话 printed in the package, or empty
+ * @param internal   the receiving unit in this instance (used when {@code delivery: internal}), else null
  */
 public record PortalConfig(String id, String name, List<String> categories, Delivery delivery, Email email,
                            Webhook webhook, Folder folder, String subject, String unit, String contact,
-                           String phone) {
+                           String phone, Internal internal) {
     private static final Pattern ID = Pattern.compile("[a-z0-9_-]{1,32}");
 
     /** How a portal receives its packages. */
-    public enum Delivery { EMAIL, WEBHOOK, FOLDER }
+    public enum Delivery { EMAIL, WEBHOOK, FOLDER, INTERNAL }
 
     /** STARTTLS on the submission port, implicit TLS (SMTPS), or plain for a relay on the same host or network. */
     public enum Tls { STARTTLS, SSL, NONE }
@@ -73,6 +74,24 @@ public record PortalConfig(String id, String name, List<String> categories, Deli
         }
     }
 
+    /**
+     * Delivery inside the district ({@code internal: {unit: qzfb}}): the item is recorded for the receiving unit of
+     * this same instance, whose office sees it in its 报送 inbox and may adopt it as a new item. No mail, no I/O.
+     *
+     * @param unit the id of the receiving unit (one of {@code units:}, not the unit sending through this portal)
+     */
+    public record Internal(String unit) {
+        public Internal {
+            unit = unit == null ? "" : unit.strip();
+        }
+    }
+
+    /** A portal reached by e-mail, webhook or folder (no receiving unit in this instance). */
+    public PortalConfig(String id, String name, List<String> categories, Delivery delivery, Email email,
+                        Webhook webhook, Folder folder, String subject, String unit, String contact, String phone) {
+        this(id, name, categories, delivery, email, webhook, folder, subject, unit, contact, phone, null);
+    }
+
     public PortalConfig {
         if (id == null || !ID.matcher(id).matches()) {
             throw new ConfigException("portals[].id", String.valueOf(id),
@@ -82,7 +101,7 @@ public record PortalConfig(String id, String name, List<String> categories, Deli
             throw new ConfigException("portals[" + id + "].name", "", "请写上接收单位的名称，如 红旗区人民政府办公室");
         }
         if (delivery == null) {
-            throw new ConfigException("portals[" + id + "].delivery", "", "请写明报送方式：email、webhook 或 folder");
+            throw new ConfigException("portals[" + id + "].delivery", "", "请写明报送方式：email、webhook、folder 或 internal（本实例内的单位）");
         }
         categories = categories == null ? List.of() : List.copyOf(categories);
         subject = subject == null || subject.isBlank() ? "【信息报送】{unit}：{title}" : subject;
@@ -93,7 +112,19 @@ public record PortalConfig(String id, String name, List<String> categories, Deli
 
     /** The same portal writing into another folder (the loader resolves a relative {@code folder.dir}). */
     PortalConfig withFolder(Folder other) {
-        return new PortalConfig(id, name, categories, delivery, email, webhook, other, subject, unit, contact, phone);
+        return new PortalConfig(id, name, categories, delivery, email, webhook, other, subject, unit, contact, phone,
+                internal);
+    }
+
+    /** Whether this portal delivers to a unit of this same instance ({@code delivery: internal}). */
+    public boolean isInternal() {
+        return delivery == Delivery.INTERNAL;
+    }
+
+    /** The receiving unit's id of an internal portal; empty for the others. */
+    public java.util.Optional<String> receivingUnit() {
+        return isInternal() && internal != null && !internal.unit().isEmpty()
+                ? java.util.Optional.of(internal.unit()) : java.util.Optional.empty();
     }
 
     /** Whether an item of this category goes to this portal. */

@@ -43,7 +43,7 @@ record ScalarType<T>(Function<String, T> parse, String expected, T absent) {
             ours(ZoneId.class, ZoneId::of, "不是有效的时区，例如 Asia/Shanghai"),
             ours(SandboxMode.class, SandboxMode::parse, "只能是 auto、on 或 off"),
             ours(PortalConfig.Delivery.class, t -> PortalConfig.Delivery.valueOf(t.toUpperCase(Locale.ROOT)),
-                    "只能是 email、webhook 或 folder"),
+                    "只能是 email、webhook 或 folder（或 internal：报送给本实例内的单位）"),
             ours(PortalConfig.Tls.class, t -> PortalConfig.Tls.valueOf(t.toUpperCase(Locale.ROOT)),
                     "只能是 starttls、ssl 或 none"));
 

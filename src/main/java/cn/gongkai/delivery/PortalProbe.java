@@ -54,6 +54,8 @@ public final class PortalProbe {
             case EMAIL -> mail(who, portal, sandbox, testTo);
             case WEBHOOK -> List.of(webhook(who, portal, sandbox));
             case FOLDER -> List.of(folder(who, portal));
+            case INTERNAL -> List.of(new Line(who + " 内部报送", Status.OK, "报送给本实例内的单位 "
+                    + portal.receivingUnit().orElse("") + "，在其“报送收件箱”中查看；不发邮件，无需检查连接"));
         };
     }
 

@@ -2,10 +2,14 @@ package cn.gongkai.delivery;
 
 import cn.gongkai.config.ConfigException;
 import cn.gongkai.config.PortalConfig;
+import cn.gongkai.portal.InternalSender;
 import cn.gongkai.portal.PortalSender;
 import java.util.function.Supplier;
 
-/** Picks the sender of a portal's {@code delivery}: e-mail (the sandbox mailbox when no host is set), webhook, folder. */
+/**
+ * Picks the sender of a portal's {@code delivery}: e-mail (the sandbox mailbox when no host is set), webhook, folder,
+ * or a unit of this instance (internal: nothing leaves the process).
+ */
 public final class Senders {
     private Senders() {
     }
@@ -32,6 +36,7 @@ public final class Senders {
                 }
                 yield new FolderSender(portal.id(), folder.dir());
             }
+            case INTERNAL -> new InternalSender(portal);
         };
     }
 

@@ -40,6 +40,7 @@ public final class DeliveryDecisions {
 
     /** The office ran the item on its portal at {@code url}; recording again replaces the link. */
     public PortalDelivery recordAdoption(long itemId, String portalId, String url, String user) {
+        refuseInternal(portalId);
         String link = url == null ? "" : url.strip();
         if (!isWebLink(link)) {
             throw new IllegalArgumentException("采用链接应为 http:// 或 https:// 开头的网址，请从区政府门户网站复制该文章的地址：" + link);
@@ -47,8 +48,22 @@ public final class DeliveryDecisions {
         return decide(itemId, portalId, DeliveryState.ADOPTED, link, user, AuditAction.PORTAL_ADOPTED);
     }
 
+    /**
+     * The receiving unit of an internal portal decided: ADOPTED with the console address {@code link}
+     * ({@code /items/N}) of the item it made, or NOT_ADOPTED with an empty link; only {@link InternalAdoption} records
+     * it so.
+     */
+    PortalDelivery recordInternal(long itemId, String portalId, DeliveryState to, String link, String user) {
+        if (!runner.portal(portalId).isInternal()) {
+            throw new IllegalArgumentException("报送单位 " + portalId + " 不是本实例内的单位");
+        }
+        return decide(itemId, portalId, to, link, user,
+                to == DeliveryState.ADOPTED ? AuditAction.PORTAL_ADOPTED : AuditAction.PORTAL_NOT_ADOPTED);
+    }
+
     /** The office decided not to run the item. */
     public PortalDelivery recordNotAdopted(long itemId, String portalId, String user) {
+        refuseInternal(portalId);
         return decide(itemId, portalId, DeliveryState.NOT_ADOPTED, "", user, AuditAction.PORTAL_NOT_ADOPTED);
     }
 
@@ -88,6 +103,15 @@ public final class DeliveryDecisions {
         items.find(itemId).ifPresent(item -> note(item, actor, action,
                 portal.name() + (url.isEmpty() ? "未采用" : "已采用：" + url), now));
         return store.find(itemId, portalId).orElse(row);
+    }
+
+    /** An internal portal's receiving unit decides in its 报送 inbox; nobody records it by hand. */
+    private void refuseInternal(String portalId) {
+        PortalConfig portal = runner.portal(portalId);
+        if (portal.isInternal()) {
+            throw new IllegalArgumentException(portal.name() + "是本实例内的单位：是否采用由它在“报送收件箱”中处理，"
+                    + "采用后统计自动更新，不需要登记");
+        }
     }
 
     private PortalDelivery existing(long itemId, PortalConfig portal) {

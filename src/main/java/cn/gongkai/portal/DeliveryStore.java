@@ -19,6 +19,12 @@ public interface DeliveryStore {
     List<Long> undelivered(String portalId, List<String> categories, Instant now, int limit);
 
     /**
+     * {@link #undelivered(String, List, Instant, int)} among the items of one unit only (the unit whose
+     * {@code portals:} lists the portal); {@code unitId} null: every unit's.
+     */
+    List<Long> undelivered(String portalId, String unitId, List<String> categories, Instant now, int limit);
+
+    /**
      * Stores a new PREPARED row (attempts 1, claimed until its {@code nextAttemptAt}) in one transaction.
      *
      * @return false when the item already has a row for the portal (another run prepared it first)

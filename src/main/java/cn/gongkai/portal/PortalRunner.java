@@ -1,6 +1,7 @@
 package cn.gongkai.portal;
 
 import cn.gongkai.config.PortalConfig;
+import cn.gongkai.config.UnitConfig;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemRepository;
 import java.time.Clock;
@@ -31,10 +32,21 @@ public final class PortalRunner {
     private final RetryPolicy retry;
     private final DeliveryBoundary.Listener boundaries;
     private final Clock clock;
+    /** The unit whose {@code portals:} lists each portal: only its items go there (empty: any unit's). */
+    private final java.util.Map<String, String> unitOfPortal;
 
     public PortalRunner(List<PortalConfig> portals, DeliveryStore store, DeliveryParts parts, PortalSenders senders,
                         RetryPolicy retry, DeliveryBoundary.Listener boundaries, Clock clock) {
+        this(portals, List.of(), store, parts, senders, retry, boundaries, clock);
+    }
+
+    /** A runner that sends each portal only the items of the unit listing it in {@code units}. */
+    public PortalRunner(List<PortalConfig> portals, List<UnitConfig> units, DeliveryStore store, DeliveryParts parts,
+                        PortalSenders senders, RetryPolicy retry, DeliveryBoundary.Listener boundaries, Clock clock) {
         this.portals = List.copyOf(portals);
+        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        units.forEach(u -> u.portals().forEach(p -> owners.put(p, u.id())));
+        this.unitOfPortal = java.util.Map.copyOf(owners);
         this.store = store;
         this.items = parts.items();
         this.senders = senders;
@@ -69,7 +81,8 @@ public final class PortalRunner {
         for (PortalDelivery row : store.pending(portal.id(), clock.instant(), PER_RUN)) {
             claimAndSend(portal, row, sender, tally);
         }
-        for (long itemId : store.undelivered(portal.id(), portal.categories(), clock.instant(), PER_RUN)) {
+        for (long itemId : store.undelivered(portal.id(), unitOfPortal.get(portal.id()), portal.categories(),
+                clock.instant(), PER_RUN)) {
             items.find(itemId).flatMap(item -> prepare(portal, item))
                     .ifPresent(row -> tally.add(attempt.send(portal, row, sender)));
         }

@@ -33,7 +33,13 @@ final class JdbiPortalDeliveries implements DeliveryStore {
 
     @Override
     public List<Long> undelivered(String portalId, List<String> categories, Instant now, int limit) {
-        String categoryFilter = categories.isEmpty() ? "" : " AND i.category IN (<categories>)";
+        return undelivered(portalId, null, categories, now, limit);
+    }
+
+    @Override
+    public List<Long> undelivered(String portalId, String unitId, List<String> categories, Instant now, int limit) {
+        String categoryFilter = (categories.isEmpty() ? "" : " AND i.category IN (<categories>)")
+                + (unitId == null ? "" : " AND i.unit_id = :unit");
         return tx.call("cannot list the items due for portal " + portalId, h -> {
             Query q = h.createQuery("SELECT i.id FROM item i WHERE i.deleted_at IS NULL"
                             + " AND (i.status = :approved OR i.status IN (:publishing, :published)"
@@ -46,6 +52,9 @@ final class JdbiPortalDeliveries implements DeliveryStore {
                     .bind("limit", limit);
             if (!categories.isEmpty()) {
                 q.bindList("categories", categories);
+            }
+            if (unitId != null) {
+                q.bind("unit", unitId);
             }
             return q.mapTo(Long.class).list();
         });

@@ -161,6 +161,11 @@ public final class Console {
                 views).register(routes);
         new PortalRecordsPage(portals.deliveries(), site, views).register(routes);
         portals.mailbox().ifPresent(m -> new PortalMailboxPage(m, views).register(routes));
+        cn.gongkai.portal.InternalInbox inbox = new cn.gongkai.portal.InternalInbox(site.config(), portals.deliveries());
+        views.withInbox(inbox::receives);
+        new PortalInboxPage(new PortalInboxPage.Uses(inbox, new cn.gongkai.portal.InternalAdoption(site.config(), inbox,
+                work.items(), work.audit(), staff.users(), portals.decisions(), site.clock()), work.items(),
+                work.images()), views).register(routes);
         new StatsPage(new StatsPage.Uses(records.counter(), records.ledgerExport(), site), views,
                 new LedgerPage.Uses(records.ledger(), records.counter(), publishing.gateway(), site),
                 new PortalStatsCard(portals.counter(), site)).register(routes);

@@ -7,7 +7,8 @@ import cn.gongkai.portal.PortalDelivery;
 /**
  * One delivery to a portal (报区政府办) as the console shows it — on the 发布记录 tab ({@link PortalRecordsPage}) and on
  * the item page ({@link PortalItemStatus}): the state in the office's words, when it was sent, the receipt's
- * reference, the portal's link once adopted and, after a failure, why and what to do.
+ * reference, the portal's link once adopted and, after a failure, why and what to do. The adoption of an internal
+ * portal's row is not recorded here: the receiving unit decides in its 报送收件箱.
  */
 final class PortalRows {
     private final Site site;
@@ -44,11 +45,16 @@ final class PortalRows {
                 .findFirst().orElse(portalId);
     }
 
+    /** Whether the portal is a unit of this instance, which decides in its 报送收件箱 (nobody records it by hand). */
+    private boolean internal(String portalId) {
+        return site.config().portal(portalId).map(PortalConfig::isInternal).orElse(false);
+    }
+
     Row of(PortalDelivery d) {
         DeliveryState state = d.state();
         return new Row(d.itemId(), d.title(), d.portalId(), portalName(d.portalId()), state.name(), label(state),
-                views.time(d.sentAt()), d.reference(), d.adoptedUrl(), recorded(d), failure(d), state.delivered(),
-                state == DeliveryState.FAILED);
+                views.time(d.sentAt()), d.reference(), d.adoptedUrl(), recorded(d), failure(d),
+                state.delivered() && !internal(d.portalId()), state == DeliveryState.FAILED);
     }
 
     private static String recorded(PortalDelivery d) {

@@ -31,10 +31,13 @@ final class Views {
     static final String MAILBOX = "mailbox";
     /** The menu entry of the district office's 全区 page, shown to the district roles only. */
     static final String DISTRICT = "district";
+    /** The menu entry of the 报送收件箱, shown to the office of a unit that receives internal deliveries only. */
+    static final String INBOX = "inbox";
     /** The menu: path and label, in the order shown. */
     static final List<MenuEntry> MENU = List.of(menu("todo", "/", "待办"), menu("items", "/items", "稿件"),
             menu("edit", "/items/new", "编辑"), menu("review", "/review", "审核"), menu("schedule", "/schedule", "排期"),
             menu("publishing", "/publishing", "发布记录"), menu(MAILBOX, "/portal/mailbox", "区政府办邮箱"),
+            menu(INBOX, "/inbox", "报送收件箱"),
             menu("stats", "/stats", "统计"), menu("inspect", "/inspect", "账号巡查"),
             menu(DISTRICT, "/district", "全区"),
             menu("report", "/report", "年报"), menu("system", "/system", "系统"));
@@ -52,6 +55,8 @@ final class Views {
     private final String accounts;
     private final java.util.function.UnaryOperator<String> accountsOfUnit;
     private final boolean mailbox;
+    /** Whether a unit receives internal deliveries (its office then has the 报送收件箱 entry). */
+    private volatile java.util.function.Predicate<String> inboxUnits = unit -> false;
 
     Views(Path consoleTemplates, ZoneId zone, boolean sandbox, String accounts) {
         this(consoleTemplates, zone, sandbox, accounts, false, unit -> accounts);
@@ -80,6 +85,12 @@ final class Views {
             throw new IllegalStateException("console templates folder unreadable: " + consoleTemplates, e);
         }
         this.builtIn = configuration(bundled);
+    }
+
+    /** The units whose office gets the 报送收件箱 menu entry; set once by the console. */
+    Views withInbox(java.util.function.Predicate<String> units) {
+        this.inboxUnits = units;
+        return this;
     }
 
     private static Configuration configuration(TemplateLoader loader) {
@@ -159,7 +170,9 @@ final class Views {
         Me me = user == null ? null : new Me(user.name(), user.role().id(), user.role().label());
         var notice = session == null ? null : session.takeNotice();
         List<MenuEntry> menu = (user == null ? MENU : menuFor(user.role())).stream()
-                .filter(m -> mailbox || !m.id().equals(MAILBOX)).toList();
+                .filter(m -> mailbox || !m.id().equals(MAILBOX))
+                .filter(m -> !m.id().equals(INBOX) || user != null && ConsoleAccess.holds(user, PortalInboxPage.OFFICE)
+                        && user.unitId() != null && inboxUnits.test(user.unitId())).toList();
         return new Frame(me, session == null ? "" : session.csrf, menu, active,
                 sandbox, user == null || user.unitId() == null ? accounts : accountsOfUnit.apply(user.unitId()),
                 notice == null ? "" : notice.text(), notice != null && notice.error());
