@@ -678,6 +678,17 @@ public final class Wiring implements AutoCloseable {
         return InspectionSeams.export(config, factsDir);
     }
 
+    /** What units receive from each other by internal 报送 (issue 19). */
+    public cn.gongkai.portal.InternalInbox internalInbox() {
+        return new cn.gongkai.portal.InternalInbox(config, database().portalDeliveries());
+    }
+
+    /** Adoption by the receiving unit of what it received by internal 报送. */
+    public cn.gongkai.portal.InternalAdoption internalAdoption() {
+        return new cn.gongkai.portal.InternalAdoption(config, internalInbox(), database().items(), database().audit(),
+                users(), this::portalDecisions, clock);
+    }
+
     /** The district office's 全区 view: every unit's year and every account's updates (issue 19). */
     public cn.gongkai.inspect.DistrictOverview districtOverview() {
         return new cn.gongkai.inspect.DistrictOverview(new cn.gongkai.inspect.DistrictOverview.Sources(

@@ -35,12 +35,16 @@ final class DistrictDemo {
               - {id: hongqi, name: 红旗商务, app-id: wx0000000000000000}
               - {id: jiaoyu, name: 红旗教育, app-id: wx0000000000000002}
               - {id: zhengwu, name: 红旗政务, app-id: wx0000000000000003}
-            portals: []
+            portals:
+              - {id: sw-qzfb, name: 红旗区人民政府办公室, delivery: internal, internal: {unit: qzfb},
+                 unit: 红旗区商务局}
+              - {id: jy-qzfb, name: 红旗区人民政府办公室, delivery: internal, internal: {unit: qzfb},
+                 unit: 红旗区教育局}
             categories: [招商引资, 外资外贸, 商贸流通, 促消费, 教育教学, 政务动态, 其他]
             units:
-              - {id: shangwu, name: 红旗区商务局, accounts: [hongqi],
+              - {id: shangwu, name: 红旗区商务局, accounts: [hongqi], portals: [sw-qzfb],
                  categories: [招商引资, 外资外贸, 商贸流通, 促消费, 其他]}
-              - {id: jiaoyu, name: 红旗区教育局, accounts: [jiaoyu], categories: [教育教学, 其他]}
+              - {id: jiaoyu, name: 红旗区教育局, accounts: [jiaoyu], portals: [jy-qzfb], categories: [教育教学, 其他]}
               - {id: qzfb, name: 红旗区人民政府办公室, accounts: [zhengwu], categories: [政务动态, 其他]}
             """;
     /** Two items of 红旗区教育局, written here (the bundled samples are the commerce bureau's). */
@@ -95,6 +99,7 @@ final class DistrictDemo {
             items.put("jiaoyu", importAs(w, "陈老师", education(base), out, "红旗区教育局"));
             items.forEach((unit, ids) -> approve(w, unit, ids, out));
             int published = DemoCommand.publishAll(w, out);
+            deliverAndAdopt(w, out);
             w.inspector().run(java.util.Optional.empty());
             printCounts(w, out);
             printDistrict(w, out);
@@ -112,8 +117,9 @@ final class DistrictDemo {
             people.reviewers().forEach((role, name) -> w.users().add(name, Role.parse(role), unit, password));
         });
         w.users().add("钱巡查", Role.DISTRICT_INSPECTOR, null, password);
+        w.users().add("冯主任", Role.OFFICE_DIRECTOR, "qzfb", password);
         out.println("0. 添加演示用户（随机密码）：商务局 刘科员（起草人）及张科长、李主任、王副局长、赵局长；"
-                + "教育局 陈老师（起草人）及孙科长、周主任、郑副局长、吴局长；区政府办 钱巡查（巡查员）");
+                + "教育局 陈老师（起草人）及孙科长、周主任、郑副局长、吴局长；区政府办 钱巡查（巡查员）、冯主任（区政府办公室的办公室主任，处理报送）");
     }
 
     private static List<Path> bundled(Path samples) throws IOException {
@@ -161,11 +167,31 @@ final class DistrictDemo {
                 + String.join(" → ", steps));
     }
 
+    /** 报送 inside the district: the bureaus' items reach the office's inbox; the office adopts the first of each. */
+    private static void deliverAndAdopt(Wiring w, PrintWriter out) {
+        cn.gongkai.portal.DeliveryReport report = w.portalRunner().run();
+        List<cn.gongkai.portal.InternalInbox.Incoming> inbox = w.internalInbox().list("qzfb");
+        out.println("5. 区内报送：" + report.toText() + "；红旗区人民政府办公室的报送收件箱有 " + inbox.size() + " 篇");
+        Map<String, cn.gongkai.portal.InternalInbox.Incoming> firstOfEach = new LinkedHashMap<>();
+        inbox.forEach(in -> firstOfEach.putIfAbsent(in.sendingUnitId(), in));
+        for (cn.gongkai.portal.InternalInbox.Incoming in : firstOfEach.values()) {
+            DisclosureItem adopted = w.internalAdoption().adopt("qzfb", in.delivery().portalId(),
+                    in.delivery().itemId(), "冯主任");
+            out.println("   冯主任采用了" + in.sendingUnitName() + "的《" + in.delivery().title() + "》，在区政府办公室生成稿件 "
+                    + adopted.id() + "（草稿），计入" + in.sendingUnitName() + "的采用数");
+        }
+    }
+
     private static void printCounts(Wiring w, PrintWriter out) throws Exception {
         int year = w.clock().instant().atZone(w.config().timezone()).getYear();
         for (UnitConfig u : w.config().units()) {
-            out.println("5. 本年统计（" + u.name() + "）：");
-            CountsCommand.print(w.counter(u.id()).count(year, cn.gongkai.report.CountBy.CATEGORY), "table", out);
+            out.println("6. 本年统计（" + u.name() + "）：");
+            cn.gongkai.report.Counter counter = w.counter(u.id());
+            CountsCommand.print(counter.count(year, cn.gongkai.report.CountBy.CATEGORY), "table", out);
+            if (!u.portals().isEmpty()) {
+                var portal = counter.portals().orElseThrow().count(year, null);
+                out.println("   报区政府办：报送 " + portal.total().articles() + " 条，被采用 " + portal.total().adopted() + " 条");
+            }
         }
         out.println("   全区：");
         CountsCommand.print(w.counter().count(year, cn.gongkai.report.CountBy.ACCOUNT), "table", out);
@@ -175,7 +201,7 @@ final class DistrictDemo {
     private static void printDistrict(Wiring w, PrintWriter out) {
         int year = w.clock().instant().atZone(w.config().timezone()).getYear();
         DistrictOverview.View v = w.districtOverview().year(year);
-        out.println("6. 区政府办“全区”页（" + year + " 年）：");
+        out.println("7. 区政府办“全区”页（" + year + " 年）：");
         Table units = new Table("单位", "本年发布", "审核中", "待发布", "超期未公开", "发布失败", "不合格公众号", "巡查问题");
         List<DistrictOverview.UnitYear> lines = new ArrayList<>(v.units());
         lines.add(v.district());
