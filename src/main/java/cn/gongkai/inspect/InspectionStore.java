@@ -23,6 +23,12 @@ public interface InspectionStore {
     /** The stored articles of the account, newest first, each with the ledger's time when gongkai published it. */
     List<InspectedArticle> articles(String account);
 
+    /**
+     * The same articles without their text and links: what idle days and updates are counted from, read on every
+     * 账号巡查 and 全区 page, where the text is not needed.
+     */
+    List<InspectedArticle> articleTimes(String account);
+
     /** When the ledger's rows of the account were published (rows not withdrawn), with their article ids. */
     List<LedgerPublication> ledgerPublications(String account);
 

@@ -102,7 +102,7 @@ public final class Inspector {
     }
 
     private AccountActivity activity(InspectedAccount a) {
-        return AccountActivity.of(store.articles(a.id()), store.ledgerPublications(a.id()));
+        return AccountActivity.of(store.articleTimes(a.id()), store.ledgerPublications(a.id()));
     }
 
     private List<InspectedAccount> selected(Optional<String> only) {

@@ -85,6 +85,14 @@ final class JdbiInspectionStore implements InspectionStore {
     }
 
     @Override
+    public List<InspectedArticle> articleTimes(String account) {
+        return tx.call("cannot read the published articles of account " + account, h -> Sql.rows(h,
+                "SELECT " + ARTICLE_COLUMNS.replace("a.body_text, a.links,", "'' AS body_text, '' AS links,")
+                        + " FROM inspected_article a WHERE a.account = :account",
+                q -> q.bind("account", account), (rs, ctx) -> article(rs)));
+    }
+
+    @Override
     public List<LedgerPublication> ledgerPublications(String account) {
         return tx.call("cannot read the ledger of account " + account, h -> Sql.rows(h,
                 "SELECT article_id, article_index, published_at FROM ledger WHERE account = :account"
