@@ -310,13 +310,13 @@ final class JdbiItemRepository implements ItemRepository {
     }
 
     @Override
-    public List<ItemHead> calendar(String account, Instant from, Instant until) {
-        return lists.calendar(account, from, until);
+    public List<ItemHead> calendar(String account, Instant from, Instant until, Scope scope) {
+        return lists.calendar(account, from, until, scope);
     }
 
     @Override
-    public List<ItemHead> approvedUnplanned(String account) {
-        return lists.approvedUnplanned(account);
+    public List<ItemHead> approvedUnplanned(String account, Scope scope) {
+        return lists.approvedUnplanned(account, scope);
     }
 
     @Override

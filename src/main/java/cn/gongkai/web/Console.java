@@ -154,6 +154,7 @@ public final class Console {
 
     void register(RoutesConfig routes) {
         access.register(routes);
+        new ItemScopeGuard(work.items()).register(routes);
         new Assets(site.config().templatesDir().resolve("console")).register(routes);
         registerItemPages(routes);
         new SchedulePage(new SchedulePage.Uses(work.items(), site), views).register(routes);
@@ -161,7 +162,8 @@ public final class Console {
                 views).register(routes);
         new PortalRecordsPage(portals.deliveries(), site, views).register(routes);
         portals.mailbox().ifPresent(m -> new PortalMailboxPage(m, views).register(routes));
-        new StatsPage(new StatsPage.Uses(records.counter(), records.ledgerExport(), site), views,
+        new StatsPage(new StatsPage.Uses(records.counter(), records.ledgerExport(), site,
+                records.unitCounter()), views,
                 new LedgerPage.Uses(records.ledger(), records.counter(), publishing.gateway(), site),
                 new PortalStatsCard(portals.counter(), site)).register(routes);
         new InspectionPage(new InspectionPage.Uses(records.inspector(), records.inspectionExport(), site), views)
