@@ -26,7 +26,12 @@ public interface ItemRepository {
     Optional<DisclosureItem> find(long id, Scope scope);
 
     /** Items in the given status (all when null), oldest first. */
-    List<DisclosureItem> list(ItemStatus status);
+    default List<DisclosureItem> list(ItemStatus status) {
+        return list(status, Scope.district());
+    }
+
+    /** The items of {@link #list(ItemStatus)} that {@code scope} sees. */
+    List<DisclosureItem> list(ItemStatus status, Scope scope);
 
     /** Items matching every filter of the query, in its order and page (see {@link ItemQuery}). */
     List<DisclosureItem> search(ItemQuery query);
