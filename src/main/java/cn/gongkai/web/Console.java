@@ -85,7 +85,8 @@ public final class Console {
                           Path factsDir, Supplier<cn.gongkai.inspect.Inspector> inspector,
                           Supplier<cn.gongkai.inspect.InspectionExport> inspectionExport,
                           Supplier<cn.gongkai.inspect.DistrictOverview> district,
-                          java.util.function.Function<String, Counter> unitCounter) {
+                          java.util.function.Function<String, Counter> unitCounter,
+                          java.util.function.Function<String, AnnualReports> unitReports) {
     }
 
     /**
@@ -169,7 +170,7 @@ public final class Console {
         new InspectionPage(new InspectionPage.Uses(records.inspector(), records.inspectionExport(), site), views)
                 .register(routes);
         new DistrictPage(records.district(), site, views).register(routes);
-        new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site), views).register(routes);
+        new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site, records.unitReports()), views).register(routes);
         new HolidaysPage(site, views).register(routes);
         new SystemPage(new SystemPage.Uses(site, staff.users(), work.review(), publishing.watchdog(),
                 publishing.callBudget(), publishing.gateway(), database.description(), database.up()), views, access)
@@ -206,7 +207,7 @@ public final class Console {
         new EditorPages(new EditorPages.Uses(work.items(), work.images(), work.importer(), work.review(),
                 work.renderer(), site, work.audit(), work.editing().tokens(), work.editing().drafts(),
                 work.editing().slots()), views).register(routes);
-        new TodoPage(new TodoPage.Uses(work.items(), work.review(), publishing.watchdog()), views,
+        new TodoPage(new TodoPage.Uses(work.items(), work.review(), publishing.watchdog(), site), views,
                 items).register(routes);
         new ItemListPages(new ItemListPages.Uses(work.items(), work.review(), site), views, items).register(routes);
         new ItemDetailPage(new ItemDetailPage.Uses(work.review(), work.audit(), work.renderer(), work.snapshots(),

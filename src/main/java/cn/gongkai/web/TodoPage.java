@@ -33,7 +33,7 @@ final class TodoPage {
             .map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     /** What 待办 reads. */
-    record Uses(ItemRepository items, ReviewService review, Watchdog watchdog) {
+    record Uses(ItemRepository items, ReviewService review, Watchdog watchdog, Site site) {
     }
 
     private final Uses s;
@@ -78,7 +78,7 @@ final class TodoPage {
             statuses.add(new StatusCount(st.name(), st.label(), counts.getOrDefault(st, 0)));
         }
         View view = new View(reviews(me, page(ctx, "reviews")), mine(me, page(ctx, "mine")),
-                failed(me, page(ctx, "failed"), counts.getOrDefault(ItemStatus.FAILED, 0)), statuses, warnings(),
+                failed(me, page(ctx, "failed"), counts.getOrDefault(ItemStatus.FAILED, 0)), statuses, warnings(me),
                 missingRoles(), inChain(me, false) || inChain(me, true));
         views.page(ctx, "todo", "todo.ftlh", view);
     }
@@ -135,9 +135,13 @@ final class TodoPage {
         return all.subList(from, Math.min(all.size(), from + PAGE_SIZE));
     }
 
-    private List<String> warnings() {
+    /** The watchdog's warnings about the accounts the user's scope sees (its unit's). */
+    private List<String> warnings(User me) {
         try {
-            return s.watchdog().check().stream().map(Watchdog.Warning::message).toList();
+            java.util.Set<String> mine = new java.util.HashSet<>(s.site().accounts(me.scope()).stream()
+                    .map(cn.gongkai.config.AccountConfig::id).toList());
+            return s.watchdog().check().stream().filter(w -> w.account() == null || mine.contains(w.account()))
+                    .map(Watchdog.Warning::message).toList();
         } catch (RuntimeException e) {
             return List.of("无法检查发布提醒：" + e.getMessage());
         }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 19, isolation on every route: walks every route Javalin has registered, as each of unit B's (教育局) users, one
  * request per route and per thing of unit A (商务局) it can name — A's items in every state, A's image, A's ledger
- * row — and fails on any answer for A's thing that is not 404, and on any answer of any route whose body (or the page
+ * row, A's annual report facts — and fails on any answer for A's thing that is not 404, and on any answer of any route whose body (or the page
  * a redirect leads to) shows A's titles, image or file name. Afterwards A's items and ledger row must be exactly as
  * before: nothing B posted acted on them.
  *
@@ -134,6 +134,8 @@ class UnitIsolationWalkerTest {
                 "pub-a-1", "art-a-1", 1, "https://mp.weixin.qq.com/s/shangwu-a4", "商务局已发布甲四号", "招商引资",
                 "", Instant.parse("2026-03-01T02:00:00Z"), LedgerSource.GONGKAI, "walker-a4", null, null)));
         ledgerRow = app.wiring.ledger().findByItem(published.id(), "freepublish").orElseThrow().id();
+        Files.createDirectories(factsOfA().getParent());
+        Files.writeString(factsOfA(), "单位: 红旗区商务局\n年度: 2026\n# 商务局年报事实甲\n", StandardCharsets.UTF_8);
     }
 
     private static byte[] png() throws Exception {
@@ -226,8 +228,13 @@ class UnitIsolationWalkerTest {
     private record Request(String method, String path, boolean ofUnitA, String route) {
     }
 
+    /** Unit A's annual report facts of 2026, in its own folder. */
+    private static Path factsOfA() {
+        return app.factsDir.resolve("shangwu").resolve("2026.yml");
+    }
+
     /** Everything of unit A the walk must not change, as one comparable text. */
-    private static String stateOfUnitA() {
+    private static String stateOfUnitA() throws Exception {
         StringBuilder sb = new StringBuilder();
         for (DisclosureItem i : OWN_ITEMS.values()) {
             DisclosureItem now = app.wiring.database().items().find(i.id()).orElseThrow();
@@ -236,13 +243,14 @@ class UnitIsolationWalkerTest {
         }
         var row = app.wiring.ledger().findByItem(OWN_ITEMS.get("商务局已发布甲四号").id(), "freepublish")
                 .orElseThrow();
-        return sb.append(row.category()).append(' ').append(row.deletedAt()).toString();
+        return sb.append(row.category()).append(' ').append(row.deletedAt()).append('\n')
+                .append(Files.readString(factsOfA(), StandardCharsets.UTF_8)).toString();
     }
 
     /** Text of unit A that no answer to unit B may contain. */
     private static List<String> secrets() {
         List<String> s = new ArrayList<>(OWN_ITEMS.keySet());
-        s.addAll(List.of(imageSha, IMAGE_FILE, "商务局图片说明甲", "shangwu-a4"));
+        s.addAll(List.of(imageSha, IMAGE_FILE, "商务局图片说明甲", "shangwu-a4", "商务局年报事实甲"));
         return s;
     }
 
