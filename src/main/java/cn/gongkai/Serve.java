@@ -111,6 +111,11 @@ public final class Serve implements AutoCloseable {
         return web.port();
     }
 
+    /** Every registered route as "METHOD path" ({@link WebServer#routes}). */
+    public List<String> routes() {
+        return web.routes();
+    }
+
     /** True when no staff account exists yet, so nobody can log in to the console. */
     public boolean noUsers() {
         return noUsers;

@@ -706,6 +706,12 @@ public final class Wiring implements AutoCloseable {
         return reports.get();
     }
 
+    /** The annual report drafts of one unit, from its counts ({@link #counter(String)}). */
+    public AnnualReports reports(String unitId) {
+        return config.units().size() == 1 ? reports() : new AnnualReports(counter(unitId),
+                new ReportWriter(config.templatesDir()));
+    }
+
     /** The staff console; {@code factsDir} holds the annual report facts files ({@code config/report/}). */
     public Console console(Path factsDir) {
         return new Console(config, clock, new Console.Staff(users(), database().loginSessions(),
@@ -719,7 +725,7 @@ public final class Wiring implements AutoCloseable {
                         gatewayWhenReady),
                 new Console.Records(counter(), database().ledger(), ledgerExport(), reports(), factsDir,
                         this::inspector, () -> inspectionExport(factsDir), this::districtOverview,
-                        this::counter),
+                        this::counter, this::reports),
                 new Console.Database(database().describe(), () -> {
                     database().items().list(cn.gongkai.item.ItemStatus.PUBLISHING);
                     return true;

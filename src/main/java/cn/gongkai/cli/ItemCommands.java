@@ -143,12 +143,15 @@ final class ItemCommands extends CommandGroup {
                 description = "只列出该状态：DRAFT IN_REVIEW REJECTED APPROVED PUBLISHING PUBLISHED FAILED WITHDRAWN CORRECTED")
         String status;
 
+        @Option(names = "--unit", paramLabel = "U", description = "只列出该单位的稿件（单位编号；配置了多个单位时必填）")
+        String unit;
+
         @Override
         public Integer call() {
             ItemStatus filter = status == null ? null : ItemStatus.parse(status);
             try (Wiring w = wire()) {
                 Table t = new Table("编号", "状态", "分类", "计划发布", "公开时限", "标题");
-                for (DisclosureItem i : w.items().list(filter)) {
+                for (DisclosureItem i : w.items().list(filter, UserUnits.scopeFor(w.config(), unit))) {
                     String at = i.content().publishAt() == null ? "下一时段"
                             : MINUTE.format(i.content().publishAt().atZone(w.config().timezone()));
                     String due = w.review().dueDate(i) + (w.review().overdue(i) ? " 已超期" : "");

@@ -2,6 +2,7 @@ package cn.gongkai.cli;
 
 import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.UnitConfig;
+import cn.gongkai.item.Scope;
 import cn.gongkai.review.Role;
 import cn.gongkai.review.User;
 import java.util.stream.Collectors;
@@ -36,6 +37,24 @@ final class UserUnits {
             throw new UserError("没有编号为“" + unit + "”的单位（可用：" + choices(config) + "）");
         }
         return unit;
+    }
+
+    /**
+     * Whose items a command reads ({@code --unit}): the given unit when it is configured; without one the whole
+     * instance when it has a single unit, and a refusal when it has several (say which unit).
+     */
+    static Scope scopeFor(GongkaiConfig config, String given) {
+        String unit = given == null ? "" : given.strip();
+        if (unit.isEmpty()) {
+            if (config.severalUnits()) {
+                throw new UserError("配置了多个单位，请用 --unit 指明单位（可用：" + choices(config) + "）");
+            }
+            return Scope.district();
+        }
+        if (config.unit(unit).isEmpty()) {
+            throw new UserError("没有编号为“" + unit + "”的单位（可用：" + choices(config) + "）");
+        }
+        return Scope.unit(unit);
     }
 
     /** The user's unit as staff read it: its name, or 区政府办 for the district office's roles. */

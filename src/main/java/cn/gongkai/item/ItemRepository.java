@@ -26,7 +26,12 @@ public interface ItemRepository {
     Optional<DisclosureItem> find(long id, Scope scope);
 
     /** Items in the given status (all when null), oldest first. */
-    List<DisclosureItem> list(ItemStatus status);
+    default List<DisclosureItem> list(ItemStatus status) {
+        return list(status, Scope.district());
+    }
+
+    /** The items of {@link #list(ItemStatus)} that {@code scope} sees. */
+    List<DisclosureItem> list(ItemStatus status, Scope scope);
 
     /** Items matching every filter of the query, in its order and page (see {@link ItemQuery}). */
     List<DisclosureItem> search(ItemQuery query);
@@ -94,10 +99,20 @@ public interface ItemRepository {
      * their last change (when they went out), every other item by its planned time; withdrawn and rejected items
      * are left out. Ordered by that time, then oldest created first, then id.
      */
-    List<ItemHead> calendar(String account, Instant from, Instant until);
+    default List<ItemHead> calendar(String account, Instant from, Instant until) {
+        return calendar(account, from, until, Scope.district());
+    }
+
+    /** The calendar of {@link #calendar(String, Instant, Instant)} with only the items {@code scope} sees. */
+    List<ItemHead> calendar(String account, Instant from, Instant until, Scope scope);
 
     /** Approved items of {@code account} (null: every account) without a planned time, oldest created first. */
-    List<ItemHead> approvedUnplanned(String account);
+    default List<ItemHead> approvedUnplanned(String account) {
+        return approvedUnplanned(account, Scope.district());
+    }
+
+    /** The approved unplanned items of {@code account} (null: every account) that {@code scope} sees. */
+    List<ItemHead> approvedUnplanned(String account, Scope scope);
 
     /** An account's approved items: those due at a time (unplanned, or planned by then) and those planned later. */
     record Queue(long due, long later) {

@@ -1,5 +1,6 @@
 package cn.gongkai.publish;
 
+import cn.gongkai.item.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,12 @@ public interface BatchRepository {
     List<PublishBatch> unfinished(String account);
 
     /** The newest batches first, at most {@code limit}. */
-    List<PublishBatch> recent(int limit);
+    default List<PublishBatch> recent(int limit) {
+        return recent(limit, Scope.district());
+    }
+
+    /** The newest batches of the units {@code scope} sees, at most {@code limit}. */
+    List<PublishBatch> recent(int limit, Scope scope);
 
     /** The batches that hold the item, oldest first. */
     List<PublishBatch> ofItem(long itemId);

@@ -1,5 +1,6 @@
 package cn.gongkai.publish;
 
+import cn.gongkai.item.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,19 +25,34 @@ public interface LedgerRepository {
     int recordAll(List<LedgerEntry> entries);
 
     /** Entries published in [fromInclusive, toExclusive), ordered by time. */
-    List<LedgerEntry> between(Instant fromInclusive, Instant toExclusive);
+    default List<LedgerEntry> between(Instant fromInclusive, Instant toExclusive) {
+        return between(fromInclusive, toExclusive, Scope.district());
+    }
+
+    /** The entries of {@link #between(Instant, Instant)} that {@code scope} sees (its unit's rows). */
+    List<LedgerEntry> between(Instant fromInclusive, Instant toExclusive, Scope scope);
 
     /** Entries published in [fromInclusive, toExclusive) that came from one source, ordered by time. */
     List<LedgerEntry> between(Instant fromInclusive, Instant toExclusive, LedgerSource source);
 
-    Optional<LedgerEntry> find(long ledgerId);
+    default Optional<LedgerEntry> find(long ledgerId) {
+        return find(ledgerId, Scope.district());
+    }
+
+    /** The row when {@code scope} sees it; another unit's row is not found. */
+    Optional<LedgerEntry> find(long ledgerId, Scope scope);
 
     /**
      * A page of the 外部发布 and 历史导入 rows of [from, to) that staff keep by hand, pending ones first (no category,
      * or the category {@code pending}), then by time — {@code limit} rows from {@code offset} — with how many such
      * rows there are and how many are pending.
      */
-    KeptPage keptPage(Instant from, Instant to, String pending, int limit, int offset);
+    default KeptPage keptPage(Instant from, Instant to, String pending, int limit, int offset) {
+        return keptPage(from, to, pending, limit, offset, Scope.district());
+    }
+
+    /** The page of {@link #keptPage(Instant, Instant, String, int, int)} of the rows {@code scope} sees. */
+    KeptPage keptPage(Instant from, Instant to, String pending, int limit, int offset, Scope scope);
 
     /** The answer of {@link #keptPage}. */
     record KeptPage(List<LedgerEntry> rows, int total, int pending) {

@@ -1,5 +1,6 @@
 package cn.gongkai.report;
 
+import cn.gongkai.item.Scope;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.LedgerSource;
@@ -54,8 +55,13 @@ public final class LedgerExport {
 
     /** The rows of the year, in publishing order, as text cells under {@link #COLUMNS}. */
     public List<List<String>> rows(int year) {
+        return rows(year, Scope.district());
+    }
+
+    /** The rows of the year that {@code scope} sees (its unit's), as {@link #rows(int)}. */
+    public List<List<String>> rows(int year, Scope scope) {
         ZoneId zone = counter.zone();
-        List<LedgerEntry> entries = ledger.between(counter.startOf(year), counter.startOf(year + 1));
+        List<LedgerEntry> entries = ledger.between(counter.startOf(year), counter.startOf(year + 1), scope);
         Map<Long, Integer> number = new java.util.HashMap<>();
         List<List<String>> rows = new ArrayList<>();
         for (LedgerEntry e : entries) {
@@ -81,7 +87,12 @@ public final class LedgerExport {
      * are made inert ({@link Csv}).
      */
     public byte[] csv(int year) {
-        return csv(COLUMNS, rows(year));
+        return csv(year, Scope.district());
+    }
+
+    /** The CSV of the rows {@code scope} sees. */
+    public byte[] csv(int year, Scope scope) {
+        return csv(COLUMNS, rows(year, scope));
     }
 
     /** The 报区政府办 sheet as CSV, like {@link #csv(int)}; an {@link IllegalStateException} without the channel. */
@@ -107,14 +118,22 @@ public final class LedgerExport {
      * in as text cells (never formulas), the row and item numbers as numbers.
      */
     public byte[] xlsx(int year) {
+        return xlsx(year, Scope.district());
+    }
+
+    /**
+     * The workbook of the rows {@code scope} sees; the 报区政府办 sheet only for the district (its deliveries are not
+     * yet read per unit).
+     */
+    public byte[] xlsx(int year, Scope scope) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
-            sheet(wb.createSheet(year + "年发布台账"), bold, COLUMNS, rows(year),
+            sheet(wb.createSheet(year + "年发布台账"), bold, COLUMNS, rows(year, scope),
                     new int[] {6, 18, 48, 10, 14, 10, 40, 40, 10, 30});
-            if (portals != null) {
+            if (portals != null && scope.isDistrict()) {
                 sheet(wb.createSheet(PORTAL_SHEET), bold, PortalLedger.COLUMNS, portals.rows(year),
                         new int[] {10, 48, 10, 28, 10, 18, 44, 18, 40});
             }

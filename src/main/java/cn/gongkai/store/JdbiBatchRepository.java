@@ -1,5 +1,6 @@
 package cn.gongkai.store;
 
+import cn.gongkai.item.Scope;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.BatchState;
 import cn.gongkai.publish.PublishBatch;
@@ -142,12 +143,18 @@ final class JdbiBatchRepository implements BatchRepository {
     }
 
     @Override
-    public List<PublishBatch> recent(int limit) {
+    public List<PublishBatch> recent(int limit, Scope scope) {
         if (limit <= 0) {
             return List.of();
         }
-        return tx.call("cannot list recent batches",
-                h -> load(h, "ORDER BY created_at DESC, id DESC LIMIT :limit", q -> q.bind("limit", limit)));
+        String unit = scope.unitId().orElse(null);
+        return tx.call("cannot list recent batches", h -> load(h, (unit == null ? "" : "WHERE unit_id = :unit ")
+                + "ORDER BY created_at DESC, id DESC LIMIT :limit", q -> {
+                    q.bind("limit", limit);
+                    if (unit != null) {
+                        q.bind("unit", unit);
+                    }
+                }));
     }
 
     @Override

@@ -2,6 +2,7 @@ package cn.gongkai.store;
 
 import cn.gongkai.item.ContentHash;
 import cn.gongkai.item.ImageStore;
+import cn.gongkai.item.Scope;
 import java.util.Optional;
 
 /** Image bytes keyed by their SHA-256; the key is checked against the bytes before anything is stored. */
@@ -41,5 +42,18 @@ final class JdbiImageStore implements ImageStore {
         return tx.call("cannot read image " + sha256,
                 h -> h.createQuery("SELECT bytes FROM image_blob WHERE sha256 = :sha").bind("sha", sha256)
                         .mapTo(byte[].class).findOne());
+    }
+
+    @Override
+    public Optional<byte[]> get(String sha256, Scope scope) {
+        if (scope.isDistrict()) {
+            return get(sha256);
+        }
+        boolean hidden = tx.call("cannot read image " + sha256, h -> h.createQuery("SELECT COUNT(*) AS users,"
+                        + " COUNT(CASE WHEN item.unit_id = :unit THEN 1 END) AS own FROM item_image"
+                        + " JOIN item ON item.id = item_image.item_id WHERE item_image.sha256 = :sha")
+                .bind("sha", sha256).bind("unit", scope.unitId().orElseThrow())
+                .map((rs, ctx) -> rs.getLong("users") > 0 && rs.getLong("own") == 0).one());
+        return hidden ? Optional.empty() : get(sha256);
     }
 }

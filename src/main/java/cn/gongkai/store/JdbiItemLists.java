@@ -61,30 +61,31 @@ final class JdbiItemLists {
      * {@code item_status_newest}; the others by their planned time, V19 {@code item_planned}), merged in the
      * calendar's order.
      */
-    List<ItemHead> calendar(String account, Instant from, Instant until) {
+    List<ItemHead> calendar(String account, Instant from, Instant until, Scope scope) {
         return tx.call("cannot read the calendar of account " + account, h -> {
             List<ItemHead> heads = new ArrayList<>();
             for (ItemStatus out : List.of(ItemStatus.PUBLISHED, ItemStatus.CORRECTED)) {
                 heads.addAll(Sql.rows(h, "SELECT " + HEAD + " FROM item WHERE deleted_at IS NULL AND "
-                        + ofAccount(account) + "status = :status AND updated_at >= :from AND updated_at < :until",
-                        q -> bindAccount(q, account).bind("status", out.name()).bind("from", from).bind("until", until),
+                        + ofAccount(account) + ofUnit(scope) + "status = :status AND updated_at >= :from"
+                        + " AND updated_at < :until", q -> bindUnit(bindAccount(q, account), scope)
+                                .bind("status", out.name()).bind("from", from).bind("until", until),
                         (rs, ctx) -> head(rs)));
             }
             heads.addAll(Sql.rows(h, "SELECT " + HEAD + " FROM item WHERE deleted_at IS NULL AND " + ofAccount(account)
-                    + "status NOT IN ('PUBLISHED', 'CORRECTED', 'WITHDRAWN', 'REJECTED')"
-                    + " AND publish_at >= :from AND publish_at < :until",
-                    q -> bindAccount(q, account).bind("from", from).bind("until", until), (rs, ctx) -> head(rs)));
+                    + ofUnit(scope) + "status NOT IN ('PUBLISHED', 'CORRECTED', 'WITHDRAWN', 'REJECTED')"
+                    + " AND publish_at >= :from AND publish_at < :until", q -> bindUnit(bindAccount(q, account), scope)
+                            .bind("from", from).bind("until", until), (rs, ctx) -> head(rs)));
             heads.sort(Comparator.comparing(ItemHead::goesOut).thenComparing(ItemHead::createdAt)
                     .thenComparingLong(ItemHead::id));
             return heads;
         });
     }
 
-    List<ItemHead> approvedUnplanned(String account) {
+    List<ItemHead> approvedUnplanned(String account, Scope scope) {
         return tx.call("cannot list the unplanned items of account " + account, h -> Sql.rows(h, "SELECT " + HEAD
-                        + " FROM item WHERE deleted_at IS NULL AND " + ofAccount(account) + "status = 'APPROVED'"
-                        + " AND publish_at IS NULL ORDER BY created_at, id",
-                q -> bindAccount(q, account), (rs, ctx) -> head(rs)));
+                        + " FROM item WHERE deleted_at IS NULL AND " + ofAccount(account) + ofUnit(scope)
+                        + "status = 'APPROVED' AND publish_at IS NULL ORDER BY created_at, id",
+                q -> bindUnit(bindAccount(q, account), scope), (rs, ctx) -> head(rs)));
     }
 
     /**
@@ -136,6 +137,15 @@ final class JdbiItemLists {
 
     private static Query bindAccount(Query q, String account) {
         return account == null ? q : q.bind("account", account);
+    }
+
+    /** The condition on the unit, or none for the district. */
+    private static String ofUnit(Scope scope) {
+        return scope.isDistrict() ? "" : "unit_id = :unit AND ";
+    }
+
+    private static Query bindUnit(Query q, Scope scope) {
+        return scope.unitId().map(unit -> q.bind("unit", unit)).orElse(q);
     }
 
     ItemRepository.Queue approvedQueue(String account, Instant now) {

@@ -102,12 +102,20 @@ final class JdbiItemRepository implements ItemRepository {
     }
 
     @Override
-    public List<DisclosureItem> list(ItemStatus status) {
-        String where = status == null ? "" : "WHERE status = :status";
+    public List<DisclosureItem> list(ItemStatus status, Scope scope) {
+        List<String> conditions = new ArrayList<>();
+        if (status != null) {
+            conditions.add("status = :status");
+        }
+        if (!scope.isDistrict()) {
+            conditions.add("unit_id = :unit");
+        }
+        String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
         return tx.call("cannot list items in status " + status, h -> load(h, where + " ORDER BY created_at, id", q -> {
             if (status != null) {
                 q.bind("status", status.name());
             }
+            scope.unitId().ifPresent(unit -> q.bind("unit", unit));
         }));
     }
 
@@ -310,13 +318,13 @@ final class JdbiItemRepository implements ItemRepository {
     }
 
     @Override
-    public List<ItemHead> calendar(String account, Instant from, Instant until) {
-        return lists.calendar(account, from, until);
+    public List<ItemHead> calendar(String account, Instant from, Instant until, Scope scope) {
+        return lists.calendar(account, from, until, scope);
     }
 
     @Override
-    public List<ItemHead> approvedUnplanned(String account) {
-        return lists.approvedUnplanned(account);
+    public List<ItemHead> approvedUnplanned(String account, Scope scope) {
+        return lists.approvedUnplanned(account, scope);
     }
 
     @Override

@@ -20,13 +20,27 @@ final class JdbiLedgerCard {
     private static final String PENDING = "(category IS NULL OR TRIM(category) = '' OR category = :pending)";
     private static final String OF_SOURCE = " FROM ledger WHERE source = :source AND published_at >= :from"
             + " AND published_at < :to";
+    /** One unit's rows read the V25 index {@code ledger_unit_kept} (unit_id, source, published_at, id, category). */
+    private static final String OF_UNIT_SOURCE = " FROM ledger WHERE unit_id = :unit AND source = :source"
+            + " AND published_at >= :from AND published_at < :to";
     private static final Comparator<LedgerEntry> BY_TIME = Comparator.comparing(LedgerEntry::publishedAt)
             .thenComparingLong(LedgerEntry::id);
 
     private final JdbiTransactions tx;
+    /** The unit whose rows are read, or null for every unit's. */
+    private final String unit;
 
-    JdbiLedgerCard(JdbiTransactions tx) {
+    JdbiLedgerCard(JdbiTransactions tx, String unit) {
         this.tx = tx;
+        this.unit = unit;
+    }
+
+    private String ofSource() {
+        return unit == null ? OF_SOURCE : OF_UNIT_SOURCE;
+    }
+
+    private org.jdbi.v3.core.statement.Query bound(org.jdbi.v3.core.statement.Query q) {
+        return unit == null ? q : q.bind("unit", unit);
     }
 
     LedgerRepository.KeptPage page(Instant from, Instant to, String pending, int limit, int offset) {
@@ -34,8 +48,8 @@ final class JdbiLedgerCard {
             int total = 0;
             int waiting = 0;
             for (LedgerSource source : KEPT) {
-                int[] n = h.createQuery("SELECT COUNT(*) AS total, COUNT(CASE WHEN " + PENDING + " THEN 1 END)"
-                                + " AS waiting" + OF_SOURCE)
+                int[] n = bound(h.createQuery("SELECT COUNT(*) AS total, COUNT(CASE WHEN " + PENDING
+                                + " THEN 1 END) AS waiting" + ofSource()))
                         .bind("source", source.code()).bind("from", from).bind("to", to).bind("pending", pending)
                         .map((rs, ctx) -> new int[] {rs.getInt("total"), rs.getInt("waiting")}).one();
                 total += n[0];
@@ -53,13 +67,13 @@ final class JdbiLedgerCard {
     }
 
     /** Rows {@code offset} to {@code offset + limit} of the pending (or the other) rows of both sources, by time. */
-    private static List<LedgerEntry> part(Handle h, Instant from, Instant to, String pending, boolean waiting,
+    private List<LedgerEntry> part(Handle h, Instant from, Instant to, String pending, boolean waiting,
                                           int offset, int limit) {
         List<LedgerEntry> merged = new ArrayList<>();
         for (LedgerSource source : KEPT) {
-            merged.addAll(h.createQuery("SELECT " + JdbiLedgerRepository.COLUMNS + OF_SOURCE + " AND "
+            merged.addAll(bound(h.createQuery("SELECT " + JdbiLedgerRepository.COLUMNS + ofSource() + " AND "
                             + (waiting ? "" : "NOT ") + PENDING + " ORDER BY source, published_at, id"
-                            + " FETCH FIRST :n ROWS ONLY")
+                            + " FETCH FIRST :n ROWS ONLY"))
                     .bind("source", source.code()).bind("from", from).bind("to", to).bind("pending", pending)
                     .bind("n", offset + limit).map((rs, ctx) -> JdbiLedgerRepository.entry(rs)).list());
         }

@@ -1,5 +1,6 @@
 package cn.gongkai.store;
 
+import cn.gongkai.item.Scope;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerRepository;
 import cn.gongkai.publish.LedgerSource;
@@ -124,13 +125,14 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
     }
 
     @Override
-    public List<LedgerEntry> between(Instant fromInclusive, Instant toExclusive) {
-        return tx.call("cannot read the ledger from " + fromInclusive + " to " + toExclusive,
-                h -> h.createQuery("SELECT " + COLUMNS + " FROM ledger"
-                                + " WHERE published_at >= :from AND published_at < :to ORDER BY published_at, id")
-                        .bind("from", fromInclusive).bind("to", toExclusive)
-                        .map((rs, ctx) -> entry(rs))
-                        .list());
+    public List<LedgerEntry> between(Instant fromInclusive, Instant toExclusive, Scope scope) {
+        return tx.call("cannot read the ledger from " + fromInclusive + " to " + toExclusive, h -> {
+            Query q = h.createQuery("SELECT " + COLUMNS + " FROM ledger WHERE published_at >= :from"
+                    + " AND published_at < :to" + (scope.isDistrict() ? "" : " AND unit_id = :unit")
+                    + " ORDER BY published_at, id").bind("from", fromInclusive).bind("to", toExclusive);
+            scope.unitId().ifPresent(unit -> q.bind("unit", unit));
+            return q.map((rs, ctx) -> entry(rs)).list();
+        });
     }
 
     /**
@@ -139,14 +141,15 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
      * for it on every view (issue 16).
      */
     @Override
-    public KeptPage keptPage(Instant from, Instant to, String pending, int limit, int offset) {
+    public KeptPage keptPage(Instant from, Instant to, String pending, int limit, int offset, Scope scope) {
         java.util.OptionalLong writes = tx.call("cannot read the ledger's write count", summary::writes);
-        List<Object> key = List.of(from, to, String.valueOf(pending), limit, offset);
+        String unit = scope.unitId().orElse(null);
+        List<Object> key = List.of(from, to, String.valueOf(pending), limit, offset, String.valueOf(unit));
         KeptCard kept = cards.get(key);
         if (writes.isPresent() && kept != null && kept.writes() == writes.getAsLong()) {
             return kept.page();
         }
-        KeptPage page = new JdbiLedgerCard(tx).page(from, to, pending, limit, offset);
+        KeptPage page = new JdbiLedgerCard(tx, unit).page(from, to, pending, limit, offset);
         if (writes.isPresent()) {
             if (cards.size() >= KEPT_CARDS) {
                 cards.clear();
@@ -172,10 +175,13 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
     }
 
     @Override
-    public Optional<LedgerEntry> find(long ledgerId) {
-        return tx.call("cannot read ledger row " + ledgerId,
-                h -> h.createQuery("SELECT " + COLUMNS + " FROM ledger WHERE id = :id").bind("id", ledgerId)
-                        .map((rs, ctx) -> entry(rs)).findOne());
+    public Optional<LedgerEntry> find(long ledgerId, Scope scope) {
+        return tx.call("cannot read ledger row " + ledgerId, h -> {
+            Query q = h.createQuery("SELECT " + COLUMNS + " FROM ledger WHERE id = :id"
+                    + (scope.isDistrict() ? "" : " AND unit_id = :unit")).bind("id", ledgerId);
+            scope.unitId().ifPresent(unit -> q.bind("unit", unit));
+            return q.map((rs, ctx) -> entry(rs)).findOne();
+        });
     }
 
     @Override

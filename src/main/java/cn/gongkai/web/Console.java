@@ -85,7 +85,8 @@ public final class Console {
                           Path factsDir, Supplier<cn.gongkai.inspect.Inspector> inspector,
                           Supplier<cn.gongkai.inspect.InspectionExport> inspectionExport,
                           Supplier<cn.gongkai.inspect.DistrictOverview> district,
-                          java.util.function.Function<String, Counter> unitCounter) {
+                          java.util.function.Function<String, Counter> unitCounter,
+                          java.util.function.Function<String, AnnualReports> unitReports) {
     }
 
     /**
@@ -154,6 +155,7 @@ public final class Console {
 
     void register(RoutesConfig routes) {
         access.register(routes);
+        new ItemScopeGuard(work.items()).register(routes);
         new Assets(site.config().templatesDir().resolve("console")).register(routes);
         registerItemPages(routes);
         new SchedulePage(new SchedulePage.Uses(work.items(), site), views).register(routes);
@@ -166,13 +168,14 @@ public final class Console {
         new PortalInboxPage(new PortalInboxPage.Uses(inbox, new cn.gongkai.portal.InternalAdoption(site.config(), inbox,
                 work.items(), work.audit(), staff.users(), portals.decisions(), site.clock()), work.items(),
                 work.images()), views).register(routes);
-        new StatsPage(new StatsPage.Uses(records.counter(), records.ledgerExport(), site), views,
+        new StatsPage(new StatsPage.Uses(records.counter(), records.ledgerExport(), site,
+                records.unitCounter()), views,
                 new LedgerPage.Uses(records.ledger(), records.counter(), publishing.gateway(), site),
                 new PortalStatsCard(portals.counter(), site)).register(routes);
         new InspectionPage(new InspectionPage.Uses(records.inspector(), records.inspectionExport(), site), views)
                 .register(routes);
         new DistrictPage(records.district(), site, views).register(routes);
-        new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site), views).register(routes);
+        new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site, records.unitReports()), views).register(routes);
         new HolidaysPage(site, views).register(routes);
         new SystemPage(new SystemPage.Uses(site, staff.users(), work.review(), publishing.watchdog(),
                 publishing.callBudget(), publishing.gateway(), database.description(), database.up()), views, access)
@@ -209,7 +212,7 @@ public final class Console {
         new EditorPages(new EditorPages.Uses(work.items(), work.images(), work.importer(), work.review(),
                 work.renderer(), site, work.audit(), work.editing().tokens(), work.editing().drafts(),
                 work.editing().slots()), views).register(routes);
-        new TodoPage(new TodoPage.Uses(work.items(), work.review(), publishing.watchdog()), views,
+        new TodoPage(new TodoPage.Uses(work.items(), work.review(), publishing.watchdog(), site), views,
                 items).register(routes);
         new ItemListPages(new ItemListPages.Uses(work.items(), work.review(), site), views, items).register(routes);
         new ItemDetailPage(new ItemDetailPage.Uses(work.review(), work.audit(), work.renderer(), work.snapshots(),

@@ -111,7 +111,8 @@ final class EditorPages {
 
     private DisclosureItem load(Context ctx) {
         long id = ItemPages.id(ctx);
-        return s.items().find(id).orElseThrow(() -> new NotFound("稿件 " + id + " 不存在"));
+        return s.items().find(id, ConsoleAccess.user(ctx).scope())
+                .orElseThrow(() -> new NotFound("稿件 " + id + " 不存在"));
     }
 
     private EditorView.Values values(ItemContent c) {
@@ -150,7 +151,8 @@ final class EditorPages {
                 item == null || item.status() != ItemStatus.REJECTED ? null : rejection(item.id()));
         ctx.header("Cache-Control", "no-store");
         views.page(ctx, status, "edit", "edit.ftlh", new EditorView(values, problems, cfg.categories(),
-                cfg.accounts().stream().map(a -> new EditorView.AccountOption(a.id(), a.name())).toList(),
+                s.site().accounts(me.scope()).stream().map(a -> new EditorView.AccountOption(a.id(), a.name()))
+                        .toList(),
                 List.copyOf(s.renderer().glossary().keys()), ref, cfg.review().imageMaxMb(), unheldSignOff(),
                 session));
     }

@@ -164,7 +164,8 @@ final class ItemActions {
         if (!sha.matches("[0-9a-f]{64}")) {
             throw new NotFound("图片编号有误");
         }
-        byte[] bytes = s.images().get(sha).orElseThrow(() -> new NotFound("图片不存在"));
+        byte[] bytes = s.images().get(sha, ConsoleAccess.user(ctx).scope())
+                .orElseThrow(() -> new NotFound("图片不存在"));
         ctx.contentType(ImageKinds.mimeOf(bytes)).result(bytes);
     }
 }

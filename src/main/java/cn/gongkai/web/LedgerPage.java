@@ -96,22 +96,28 @@ final class LedgerPage {
         String p = ctx.queryParam("ledgerPage");
         int page = p != null && p.strip().matches("[1-9]\\d{0,5}") ? Integer.parseInt(p.strip()) : 1;
         LedgerRepository.KeptPage kept = s.ledger().keptPage(from, to, ReportBuilder.EXTERNAL, ROWS_PER_PAGE,
-                (page - 1) * ROWS_PER_PAGE);
+                (page - 1) * ROWS_PER_PAGE, stats.scope(ctx));
         List<Row> shown = kept.rows().stream().map(e -> new Row(e.id(),
                 MINUTE.format(e.publishedAt().atZone(s.site().config().timezone())), e.source().label(),
                 s.site().accountName(e.account()), e.title(), e.url() == null ? "" : e.url(),
                 pending(e) ? "" : e.category(), pending(e), e.deletedAt() != null)).toList();
         return new Card(shown, kept.total(), kept.pending(), page, (page - 1) * ROWS_PER_PAGE + 1,
                 s.site().config().categories(), ConsoleAccess.holds(ConsoleAccess.user(ctx), KEEPERS),
-                !freepublishAccounts().isEmpty(), MAX_UPLOAD_BYTES / 1024 / 1024, RECONCILE_PAGES);
+                !freepublishAccounts(ctx).isEmpty(), MAX_UPLOAD_BYTES / 1024 / 1024, RECONCILE_PAGES);
     }
 
     private static boolean pending(LedgerEntry e) {
         return e.category() == null || e.category().isBlank() || e.category().equals(ReportBuilder.EXTERNAL);
     }
 
-    private List<String> freepublishAccounts() {
-        return s.site().config().accounts().stream().filter(AccountConfig::freepublishes).map(AccountConfig::id).toList();
+    /** The accounts of the user's unit that publish with freepublish (those WeChat's published list can check). */
+    private List<String> freepublishAccounts(Context ctx) {
+        return accounts(ctx).stream().filter(AccountConfig::freepublishes).map(AccountConfig::id).toList();
+    }
+
+    /** The accounts whose ledger the user keeps: the unit's. */
+    private List<AccountConfig> accounts(Context ctx) {
+        return s.site().accounts(stats.scope(ctx));
     }
 
     private int postedYear(Context ctx) {
@@ -123,7 +129,7 @@ final class LedgerPage {
     private void template(Context ctx) {
         ConsoleAccess.user(ctx);
         byte[] xlsx = new HistoryTemplate(s.site().config().categories(),
-                s.site().config().accounts().stream().map(AccountConfig::id).toList()).xlsx();
+                accounts(ctx).stream().map(AccountConfig::id).toList()).xlsx();
         StatsPage.download(ctx, xlsx, "历史发布记录模板.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
@@ -154,7 +160,7 @@ final class LedgerPage {
             throw new UncheckedIOException("cannot read the uploaded ledger file " + name, e);
         }
         HistoryImport.Result r = new HistoryImport(s.ledger(), s.site().config().timezone(), s.site().config().categories(),
-                s.site().config().accounts().stream().map(AccountConfig::id).toList()).importUpload(name, bytes);
+                accounts(ctx).stream().map(AccountConfig::id).toList()).importUpload(name, bytes);
         if (!r.ok()) {
             LOG.info("{} tried to import {} into the ledger: refused with {} problems", me.name(), name,
                     r.problems().size());
@@ -169,7 +175,7 @@ final class LedgerPage {
     private void reconcile(Context ctx) {
         User me = ConsoleAccess.requireRole(ctx, "与微信核对", KEEPERS);
         int year = postedYear(ctx);
-        List<String> accounts = freepublishAccounts();
+        List<String> accounts = freepublishAccounts(ctx);
         if (accounts.isEmpty()) {
             done(ctx, year, List.of("没有以“发布”方式（不推送通知）发文的公众号；群发消息不在微信的已发布列表中，无法核对。"), true);
             return;
@@ -190,15 +196,17 @@ final class LedgerPage {
     }
 
     private void categorise(Context ctx) {
-        User me = ConsoleAccess.requireRole(ctx, "给台账记录归类", KEEPERS);
-        int year = postedYear(ctx);
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
             throw new NotFound("没有编号为 " + ctx.pathParam("id") + " 的台账记录");
         }
-        LedgerEntry e = s.ledger().find(id).orElseThrow(() -> new NotFound("没有编号为 " + id + " 的台账记录"));
+        // another unit's row is not found, whatever the role: looked up before the role is checked
+        LedgerEntry e = s.ledger().find(id, stats.scope(ctx))
+                .orElseThrow(() -> new NotFound("没有编号为 " + id + " 的台账记录"));
+        User me = ConsoleAccess.requireRole(ctx, "给台账记录归类", KEEPERS);
+        int year = postedYear(ctx);
         String category = ctx.formParam("category") == null ? "" : ctx.formParam("category").strip();
         if (e.source() == LedgerSource.GONGKAI) {
             done(ctx, year, List.of("“" + e.title() + "”是本系统发布的稿件，分类随稿件，不能在台账中修改。"), true);

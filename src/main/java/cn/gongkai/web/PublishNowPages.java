@@ -48,10 +48,10 @@ final class PublishNowPages {
     }
 
     private void run(Context ctx) {
+        // another unit's account is not found, whatever the role
+        String id = s.site().account(ctx.queryParam("account"), ConsoleAccess.user(ctx).scope());
         ConsoleAccess.requireRole(ctx, "立即发布", ItemPages.PUBLISHERS);
-        String id = ctx.queryParam("account");
-        AccountConfig account = s.site().config().accounts().stream().filter(a -> a.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFound("公众号“" + id + "”未配置"));
+        AccountConfig account = s.site().config().account(id).orElseThrow();
         ItemRepository.Queue queue = s.items().approvedQueue(account.id(), s.site().clock().instant());
         List<String> titles = s.items().dueForPublishing(account.id(), s.site().clock().instant(), LISTED).stream()
                 .map(DisclosureItem::title).toList();
@@ -61,7 +61,7 @@ final class PublishNowPages {
 
     private void one(Context ctx) {
         User me = ConsoleAccess.user(ctx);
-        DisclosureItem item = items.load(ItemPages.id(ctx));
+        DisclosureItem item = items.load(ItemPages.id(ctx), me.scope());
         if (!s.review().reschedulable(me, item)) {
             throw new Forbidden("稿件 " + item.id() + "《" + item.title() + "》当前为“" + item.status().label()
                     + "”，或您无权调整它的发布时间：只有已审定的稿件可以立即发布。");

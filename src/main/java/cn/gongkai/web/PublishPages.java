@@ -1,7 +1,9 @@
 package cn.gongkai.web;
 
 import cn.gongkai.config.AccountConfig;
+import cn.gongkai.item.ItemQuery;
 import cn.gongkai.item.ItemRepository;
+import cn.gongkai.item.Scope;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.BatchRepository;
 import cn.gongkai.publish.PublishBatch;
@@ -67,11 +69,13 @@ final class PublishPages {
 
     private void page(Context ctx) {
         User me = ConsoleAccess.user(ctx);
-        views.page(ctx, "publishing", "publishing.ftlh", new View(batches(), accounts(), failed(), canPublish(me)));
+        Scope scope = me.scope();
+        views.page(ctx, "publishing", "publishing.ftlh", new View(batches(scope), accounts(scope), failed(scope),
+                canPublish(me)));
     }
 
-    private List<BatchRow> batches() {
-        List<PublishBatch> recent = s.batches().recent(RECENT);
+    private List<BatchRow> batches(Scope scope) {
+        List<PublishBatch> recent = s.batches().recent(RECENT, scope);
         Map<Long, String> titles = s.items().titles(recent.stream().flatMap(b -> b.itemIds().stream()).toList());
         List<BatchRow> batches = new ArrayList<>();
         for (PublishBatch b : recent) {
@@ -84,9 +88,9 @@ final class PublishPages {
         return batches;
     }
 
-    private List<AccountRow> accounts() {
+    private List<AccountRow> accounts(Scope scope) {
         List<AccountRow> accounts = new ArrayList<>();
-        for (AccountConfig a : s.site().config().accounts()) {
+        for (AccountConfig a : s.site().accounts(scope)) {
             ItemRepository.Queue queue = s.items().approvedQueue(a.id(), s.site().clock().instant());
             accounts.add(new AccountRow(a.id(), a.name(), queue.due(), queue.later(), CronText.of(a.cron()),
                     a.sandbox(), a.dryRun()));
@@ -94,8 +98,8 @@ final class PublishPages {
         return accounts;
     }
 
-    private List<FailedRow> failed() {
-        return s.items().list(ItemStatus.FAILED).stream().map(i -> new FailedRow(i.id(), i.title(), i.failure(),
+    private List<FailedRow> failed(Scope scope) {
+        return s.items().search(ItemQuery.all().scope(scope).status(ItemStatus.FAILED)).stream().map(i -> new FailedRow(i.id(), i.title(), i.failure(),
                 views.time(i.updatedAt()), s.site().accountName(i.content().account()))).toList();
     }
 
@@ -104,11 +108,9 @@ final class PublishPages {
     }
 
     private void run(Context ctx) {
+        // another unit's account is not found, whatever the role
+        String account = s.site().account(ctx.formParam("account"), ConsoleAccess.user(ctx).scope());
         User me = ConsoleAccess.requireRole(ctx, "立即发布", ItemPages.PUBLISHERS);
-        String account = ctx.formParam("account");
-        if (s.site().config().accounts().stream().noneMatch(a -> a.id().equals(account))) {
-            throw new NotFound("公众号“" + account + "”未配置");
-        }
         LOG.info("{} started a publishing run for account {} from the console", me.name(), account);
         RunReport r = s.publisher().run(account);
         StringBuilder sb = new StringBuilder();

@@ -45,7 +45,8 @@ final class ReportPage {
     private static final long MAX_FACTS_BYTES = 512 * 1024;
 
     /** What 年报 reads and writes ({@code factsDir}: the facts files). */
-    record Uses(AnnualReports reports, Path factsDir, Site site) {
+    record Uses(AnnualReports reports, Path factsDir, Site site,
+                java.util.function.Function<String, AnnualReports> unitReports) {
     }
 
     private final Uses s;
@@ -70,25 +71,46 @@ final class ReportPage {
         return s.site().today().getYear() - 1;
     }
 
-    private Path factsFile(int year) {
-        return s.factsDir().resolve(year + ".yml");
+    /**
+     * Whose report the user writes: the user's unit in a district (its counts, its facts files), else the
+     * instance's.
+     */
+    private java.util.Optional<String> unit(Context ctx) {
+        return s.site().recordsScope(ConsoleAccess.user(ctx)).unitId();
+    }
+
+    private AnnualReports reports(Context ctx) {
+        return unit(ctx).map(s.unitReports()).orElse(s.reports());
+    }
+
+    /**
+     * The year's facts file: in the unit's folder ({@code facts:} of the unit, else {@code <factsDir>/<unit>}), or
+     * in the console's folder for a single unit and the district office.
+     */
+    private Path factsFile(Context ctx, int year) {
+        Path dir = unit(ctx).map(u -> {
+            cn.gongkai.config.UnitConfig unit = s.site().config().unit(u).orElseThrow();
+            return unit.facts().toString().isBlank() ? s.factsDir().resolve(u)
+                    : unit.factsDir(Path.of(s.site().config().source()), true);
+        }).orElse(s.factsDir());
+        return dir.resolve(year + ".yml");
     }
 
     private void page(Context ctx) {
         User me = ConsoleAccess.user(ctx);
         int year = year(ctx);
-        Path file = factsFile(year);
+        Path file = factsFile(ctx, year);
         boolean exists = Files.isRegularFile(file);
         String facts = exists ? read(file) : template(year);
         ReportView view = new ReportView(year, List.of(year - 1, year, year + 1), file.toString(), exists, facts,
                 form(year, facts, !exists), ConsoleAccess.holds(me, EDITORS), "", List.of(), List.of(), false, "");
-        views.page(ctx, "report", "report.ftlh", exists ? withDraft(view, file) : view);
+        views.page(ctx, "report", "report.ftlh", exists ? withDraft(reports(ctx), view, file) : view);
     }
 
     /** The view with the checks of the year's draft, or with why it could not be made. */
-    private ReportView withDraft(ReportView v, Path file) {
+    private ReportView withDraft(AnnualReports reports, ReportView v, Path file) {
         try {
-            AnnualReports.Draft draft = s.reports().draft(v.year(), file, ReportWriter.Format.MARKDOWN);
+            AnnualReports.Draft draft = reports.draft(v.year(), file, ReportWriter.Format.MARKDOWN);
             return new ReportView(v.year(), v.years(), v.file(), v.exists(), v.facts(), v.form(), v.canEdit(), "",
                     checks(draft.findings()), draft.findings().stream().filter(f -> !f.check().matches("[VP]\\d+"))
                     .map(Finding::message).toList(), draft.exportable(),
@@ -172,7 +194,7 @@ final class ReportPage {
             ctx.redirect("/report?year=" + year);
             return;
         }
-        Path file = factsFile(year);
+        Path file = factsFile(ctx, year);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), year + "-", ".yml.tmp");
@@ -191,7 +213,7 @@ final class ReportPage {
     private void download(Context ctx) {
         int year = year(ctx);
         boolean docx = !"md".equals(ctx.queryParam("format"));
-        Path file = factsFile(year);
+        Path file = factsFile(ctx, year);
         if (!Files.isRegularFile(file)) {
             ConsoleAccess.flash(ctx, "还没有 " + year + " 年的事实文件，请先填写并保存。", true);
             ctx.redirect("/report?year=" + year);
@@ -199,7 +221,7 @@ final class ReportPage {
         }
         AnnualReports.Draft draft;
         try {
-            draft = s.reports().draft(year, file, docx ? ReportWriter.Format.DOCX : ReportWriter.Format.MARKDOWN);
+            draft = reports(ctx).draft(year, file, docx ? ReportWriter.Format.DOCX : ReportWriter.Format.MARKDOWN);
         } catch (IllegalArgumentException e) {
             ConsoleAccess.flash(ctx, e.getMessage(), true);
             ctx.redirect("/report?year=" + year);

@@ -3,6 +3,7 @@ package cn.gongkai.web;
 import cn.gongkai.config.AccountConfig;
 import cn.gongkai.item.ItemHead;
 import cn.gongkai.item.ItemRepository;
+import cn.gongkai.item.Scope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.DayOfWeek;
@@ -63,16 +64,18 @@ final class SchedulePage {
     private void page(Context ctx) {
         LocalDate today = s.site().today();
         YearMonth month = month(ctx, today);
-        String account = ctx.queryParam("account") == null ? "" : ctx.queryParam("account");
+        Scope scope = ConsoleAccess.user(ctx).scope();
+        String account = ctx.queryParam("account") == null || ctx.queryParam("account").isEmpty() ? ""
+                : s.site().account(ctx.queryParam("account"), scope);
         Map<LocalDate, List<Entry>> byDay = new LinkedHashMap<>();
-        List<Entry> waiting = s.items().approvedUnplanned(account.isEmpty() ? null : account).stream()
+        List<Entry> waiting = s.items().approvedUnplanned(account.isEmpty() ? null : account, scope).stream()
                 .map(i -> entry(i, "")).toList();
-        placeItems(month, account, byDay);
+        placeItems(month, account, scope, byDay);
         views.page(ctx, "schedule", "schedule.ftlh", new View(month.toString(),
                 month.getYear() + " 年 " + month.getMonthValue() + " 月", month.minusMonths(1).toString(),
-                month.plusMonths(1).toString(), account, s.site().config().accounts().stream()
+                month.plusMonths(1).toString(), account, s.site().accounts(scope).stream()
                 .map(a -> new AccountOption(a.id(), a.name())).toList(), weeks(month, today, byDay), waiting,
-                slots()));
+                slots(scope)));
     }
 
     private static YearMonth month(Context ctx, LocalDate today) {
@@ -85,11 +88,11 @@ final class SchedulePage {
     }
 
     /** Puts the account's items going out in the month's calendar (whole weeks) on their days. */
-    private void placeItems(YearMonth month, String account, Map<LocalDate, List<Entry>> byDay) {
+    private void placeItems(YearMonth month, String account, Scope scope, Map<LocalDate, List<Entry>> byDay) {
         ZoneId zone = views.zone();
         List<ItemHead> items = s.items().calendar(account.isEmpty() ? null : account,
                 firstDay(month).atStartOfDay(zone).toInstant(), lastDay(month).plusDays(1).atStartOfDay(zone)
-                        .toInstant());
+                        .toInstant(), scope);
         for (ItemHead i : items) {
             ZonedDateTime z = i.goesOut().atZone(zone);
             byDay.computeIfAbsent(z.toLocalDate(), d -> new ArrayList<>()).add(entry(i, HOUR_MINUTE.format(z)));
@@ -122,9 +125,9 @@ final class SchedulePage {
         return weeks;
     }
 
-    private List<Slot> slots() {
+    private List<Slot> slots(Scope scope) {
         List<Slot> slots = new ArrayList<>();
-        for (AccountConfig a : s.site().config().accounts()) {
+        for (AccountConfig a : s.site().accounts(scope)) {
             slots.add(new Slot(a.id(), a.name(), CronText.of(a.cron()),
                     a.dailyCap() > 0 ? "每天最多 " + a.dailyCap() + " 篇" : "", a.dryRun() ? "演练模式：只建草稿，不发布" : ""));
         }

@@ -1,5 +1,6 @@
 package cn.gongkai.web;
 
+import cn.gongkai.item.Scope;
 import cn.gongkai.report.CountBy;
 import cn.gongkai.report.Counter;
 import cn.gongkai.report.LedgerExport;
@@ -18,7 +19,12 @@ import java.util.Map;
  */
 final class StatsPage {
     /** What 统计 reads. */
-    record Uses(Counter counter, LedgerExport ledgerExport, Site site) {
+    record Uses(Counter counter, LedgerExport ledgerExport, Site site,
+                java.util.function.Function<String, Counter> unitCounter) {
+        /** The counts {@code scope} reads: the instance's for the district, else its unit's. */
+        Counter counter(Scope scope) {
+            return scope.unitId().map(unitCounter).orElse(counter);
+        }
     }
 
     private final Uses s;
@@ -38,13 +44,18 @@ final class StatsPage {
         ledger.register(routes);
         routes.get("/stats/ledger.xlsx", ctx -> {
             int year = year(ctx);
-            download(ctx, s.ledgerExport().xlsx(year), year + "年发布台账.xlsx",
+            download(ctx, s.ledgerExport().xlsx(year, scope(ctx)), year + "年发布台账.xlsx",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         });
         routes.get("/stats/ledger.csv", ctx -> {
             int year = year(ctx);
-            download(ctx, s.ledgerExport().csv(year), year + "年发布台账.csv", "text/csv;charset=utf-8");
+            download(ctx, s.ledgerExport().csv(year, scope(ctx)), year + "年发布台账.csv", "text/csv;charset=utf-8");
         });
+    }
+
+    /** Whose ledger and counts the request reads ({@link Site#recordsScope}). */
+    Scope scope(Context ctx) {
+        return s.site().recordsScope(ConsoleAccess.user(ctx));
     }
 
     int year(Context ctx) {
@@ -77,8 +88,9 @@ final class StatsPage {
 
     private void page(Context ctx) {
         int year = year(ctx);
-        YearCounts byCategory = s.counter().count(year, CountBy.CATEGORY);
-        YearCounts byMonth = s.counter().count(year, CountBy.MONTH);
+        Counter counter = s.counter(scope(ctx));
+        YearCounts byCategory = counter.count(year, CountBy.CATEGORY);
+        YearCounts byMonth = counter.count(year, CountBy.MONTH);
         Map<String, Integer> months = new LinkedHashMap<>();
         for (int m = 1; m <= 12; m++) {
             months.put(m + "月", 0);

@@ -64,7 +64,7 @@ final class SystemPage {
         var cfg = s.site().config();
         boolean admin = me.role() == Role.ADMIN;
         // where the server keeps its files and database is for administrators only
-        views.page(ctx, "system", "system.ftlh", new SystemView(accounts(), users(me), tokens(me),
+        views.page(ctx, "system", "system.ftlh", new SystemView(accounts(me.scope()), users(me), tokens(me),
                 PasswordPolicy.summary(), roles(), warnings(), admin ? s.databaseDescription() : "", databaseUp(),
                 admin ? cfg.source() : "", admin ? cfg.templatesDir().toAbsolutePath().toString() : "",
                 cfg.timezone().getId(),
@@ -72,8 +72,8 @@ final class SystemPage {
                 admin, CAN_PROBE.contains(me.role()), probe));
     }
 
-    private List<SystemView.Account> accounts() {
-        return s.site().config().accounts().stream().map(a -> new SystemView.Account(a.id(), a.name(), a.appId(),
+    private List<SystemView.Account> accounts(cn.gongkai.item.Scope scope) {
+        return s.site().accounts(scope).stream().map(a -> new SystemView.Account(a.id(), a.name(), a.appId(),
                 ApiNames.mode(a.mode()), CronText.of(a.cron()), a.sandbox(), a.dryRun(), a.callbackConfigured(),
                 a.maxArticlesPerDraft(), quotas(a.id()))).toList();
     }
@@ -233,10 +233,9 @@ final class SystemPage {
     }
 
     private void probe(Context ctx) {
+        String account = s.site().account(ctx.formParam("account"), ConsoleAccess.user(ctx).scope());
         User me = ConsoleAccess.requireRole(ctx, "检查公众号连接", Role.OFFICE_DIRECTOR, Role.OFFICE_LEADER);
-        String account = ctx.formParam("account");
-        AccountConfig a = s.site().config().accounts().stream().filter(x -> x.id().equals(account)).findFirst()
-                .orElseThrow(() -> new NotFound("公众号“" + account + "”未配置"));
+        AccountConfig a = s.site().config().account(account).orElseThrow();
         LOG.info("{} checked the WeChat connection of account {}", me.name(), a.id());
         AccountProbe p = s.gateway().probe(a.id());
         List<SystemView.Check> checks = new ArrayList<>();

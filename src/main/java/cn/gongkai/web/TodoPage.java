@@ -33,7 +33,7 @@ final class TodoPage {
             .map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     /** What 待办 reads. */
-    record Uses(ItemRepository items, ReviewService review, Watchdog watchdog) {
+    record Uses(ItemRepository items, ReviewService review, Watchdog watchdog, Site site) {
     }
 
     private final Uses s;
@@ -72,13 +72,13 @@ final class TodoPage {
 
     private void todo(Context ctx) {
         User me = ConsoleAccess.user(ctx);
-        Map<ItemStatus, Integer> counts = s.items().countByStatus();
+        Map<ItemStatus, Integer> counts = s.items().countByStatus(me.scope());
         List<StatusCount> statuses = new ArrayList<>();
         for (ItemStatus st : ItemStatus.values()) {
             statuses.add(new StatusCount(st.name(), st.label(), counts.getOrDefault(st, 0)));
         }
         View view = new View(reviews(me, page(ctx, "reviews")), mine(me, page(ctx, "mine")),
-                failed(page(ctx, "failed"), counts.getOrDefault(ItemStatus.FAILED, 0)), statuses, warnings(),
+                failed(me, page(ctx, "failed"), counts.getOrDefault(ItemStatus.FAILED, 0)), statuses, warnings(me),
                 missingRoles(), inChain(me, false) || inChain(me, true));
         views.page(ctx, "todo", "todo.ftlh", view);
     }
@@ -103,7 +103,7 @@ final class TodoPage {
         if (!inChain(me, false) && !inChain(me, true)) {
             return Listing.of(List.of(), 0, page, "reviews");
         }
-        ItemQuery query = ItemQuery.all().status(ItemStatus.IN_REVIEW).important(inChain(me, false) ? null : true);
+        ItemQuery query = ItemQuery.all().scope(me.scope()).status(ItemStatus.IN_REVIEW).important(inChain(me, false) ? null : true);
         List<ItemHead> candidates = s.items().heads(query);
         return s.review().readingAhead(candidates, () -> {
             List<ItemHead> mine = candidates.stream().filter(i -> s.review().eligibility(me, i).allowed())
@@ -114,12 +114,12 @@ final class TodoPage {
 
     /** The user's own items not yet published: found, counted and paged by the database. */
     private Listing mine(User me, int page) {
-        ItemQuery query = ItemQuery.all().statuses(OPEN).authoredBy(me.name(), AUTHORING);
+        ItemQuery query = ItemQuery.all().scope(me.scope()).statuses(OPEN).authoredBy(me.name(), AUTHORING);
         return listing(query, s.items().count(query), page, "mine");
     }
 
-    private Listing failed(int page, int total) {
-        return listing(ItemQuery.all().status(ItemStatus.FAILED), total, page, "failed");
+    private Listing failed(User me, int page, int total) {
+        return listing(ItemQuery.all().scope(me.scope()).status(ItemStatus.FAILED), total, page, "failed");
     }
 
     private Listing listing(ItemQuery query, int total, int page, String param) {
@@ -136,9 +136,13 @@ final class TodoPage {
         return all.subList(from, Math.min(all.size(), from + PAGE_SIZE));
     }
 
-    private List<String> warnings() {
+    /** The watchdog's warnings about the accounts the user's scope sees (its unit's). */
+    private List<String> warnings(User me) {
         try {
-            return s.watchdog().check().stream().map(Watchdog.Warning::message).toList();
+            java.util.Set<String> mine = new java.util.HashSet<>(s.site().accounts(me.scope()).stream()
+                    .map(cn.gongkai.config.AccountConfig::id).toList());
+            return s.watchdog().check().stream().filter(w -> w.account() == null || mine.contains(w.account()))
+                    .map(Watchdog.Warning::message).toList();
         } catch (RuntimeException e) {
             return List.of("无法检查发布提醒：" + e.getMessage());
         }

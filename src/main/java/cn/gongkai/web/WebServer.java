@@ -135,6 +135,18 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
+     * Every registered route as "METHOD path" (Javalin's own list, without before/after filters), e.g.
+     * {@code "GET /items/{id}"}: the isolation walker requests each of them as a user of another unit.
+     */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(h -> h.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .toList();
+    }
+
+    /**
      * What {@code serve} still does after the port opened (the scheduler's start and recovery …): {@code /healthz}
      * lists it under {@code warming} and answers 200 meanwhile; a step that failed makes it 503 ("degraded").
      */
