@@ -208,7 +208,14 @@ class UnitIsolationWalkerTest {
         int space = route.indexOf(' ');
         String method = route.substring(0, space);
         String path = route.substring(space + 1).replace("{portal}", "shengzhengfu").replace("{n}", "1")
-                .replace("{name}", "console.css").replace("{account}", "swj");
+                .replace("{name}", "console.css").replace("{account}", "swj").replace("{item}", "{id}");
+        if (path.contains("{id}") && path.contains("{sha}")) {
+            path = path.replace("{sha}", imageSha);
+        }
+        if (path.replaceAll("\\{(id|sha)}", "").matches(".*\\{[^}]*}.*")) {
+            throw new AssertionError("the walker does not know what to put into " + route
+                    + ": teach requests() the new path parameter");
+        }
         List<Request> out = new ArrayList<>();
         if (path.contains("/stats/ledger/{id}")) {
             out.add(new Request(method, path.replace("{id}", Long.toString(ledgerRow)), true, route));
