@@ -70,7 +70,7 @@ class ConfigYamlTest {
 
         assertThat(e.key()).isEqualTo("portals[0].colour");
         assertThat(e.getMessage()).isEqualTo("配置项 portals[0].colour：未知的配置项（拼写错误？可用的有：id, name, categories, "
-                + "delivery, email, webhook, folder, subject, unit, contact, phone）");
+                + "delivery, email, webhook, folder, subject, unit, contact, phone, internal）");
         assertThat(refused(PORTAL + "    email:\n      hots: h\n").getMessage())
                 .contains("portals[0].email.hots", "host, port, tls, user, password, from, to, cc, timeout");
     }
