@@ -43,7 +43,6 @@ import picocli.CommandLine.Option;
                 "输出该时段全部发完的用时、每篇文章的微信接口调用次数与最少可能之比、各单位和全区的统计，以及“全区”页的响应时间。"})
 final class BenchDistrictCommand extends CliCommand {
     private static final int PER_DRAFT = WeChatLimits.ARTICLES_PER_DRAFT;
-    private static final String PASSWORD = "bench-district-" + java.util.UUID.randomUUID();
 
     @Option(names = "--units", paramLabel = "N", defaultValue = "30", description = "单位数（默认 ${DEFAULT-VALUE}）")
     int units;
@@ -229,11 +228,13 @@ final class BenchDistrictCommand extends CliCommand {
 
     /** The 全区 page over HTTP as a logged-in district inspector, one request after another. */
     private void reportPage(PrintWriter out, Wiring w, Path dir) throws Exception {
-        w.users().add("全区巡查员", Role.DISTRICT_INSPECTOR, null, PASSWORD.toCharArray());
+        // a throwaway login for this run's temporary database only, made fresh each time
+        String login = java.util.UUID.randomUUID().toString();
+        w.users().add("全区巡查员", Role.DISTRICT_INSPECTOR, null, login.toCharArray());
         w.inspector().run(java.util.Optional.empty());
         try (Serve web = w.webServer(dir.resolve("report"))) {
             BenchConsoleStaff staff = new BenchConsoleStaff("http://127.0.0.1:" + web.port(), "全区巡查员");
-            staff.login(PASSWORD);
+            staff.login(login);
             BenchLatencies record = new BenchLatencies(List.of("全区"));
             staff.request("/district");   // warm-up, not counted
             long from = System.nanoTime();
