@@ -262,7 +262,7 @@ public final class Database implements AutoCloseable {
 
     /** Counting of the ledger rows of {@code accounts} only: a unit's, in a district (issue 19). */
     public LedgerStatistics ledgerStatistics(java.util.Collection<String> accounts) {
-        return new JdbiAccountsLedgerStatistics(transactions, accounts);
+        return JdbiAccountsLedgerStatistics.of(transactions, accounts);
     }
 
     public MediaCache mediaCache() {

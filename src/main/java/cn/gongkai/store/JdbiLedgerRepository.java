@@ -51,12 +51,15 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
 
     private final JdbiTransactions tx;
     private final JdbiLedgerSummary summary;
+    /** Counting from the rows, when the summary cannot answer (stale, or a window not cut at midnight). */
+    private final JdbiAccountsLedgerStatistics rows;
     /** The unit of a row without an item (imported from history): its account's. */
     private final UnitDirectory units;
     private final Map<List<Object>, KeptCard> cards = new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbiLedgerRepository(JdbiTransactions tx, JdbiLedgerSummary summary, UnitDirectory units) {
         this.tx = tx;
+        this.rows = JdbiAccountsLedgerStatistics.everyAccount(tx);
         this.summary = summary;
         this.units = units;
     }
@@ -261,33 +264,19 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
         if (days.isPresent() && from.isBefore(to)) {
             return summary.totals(days.get().get(0), days.get().get(1));
         }
-        return tx.call("cannot count the ledger from " + from + " to " + to,
-                h -> h.createQuery("SELECT " + SUMS + " FROM ledger WHERE published_at >= :from AND published_at < :to")
-                        .bind("from", from).bind("to", to)
-                        .map((rs, ctx) -> totals(rs))
-                        .one());
+        return rows.totals(from, to);
     }
 
     @Override
     public Tally byColumn(Instant from, Instant to, CountBy by) {
-        String column = switch (by) {
-            case CATEGORY -> "category";
-            case ACCOUNT -> "account";
-            case DEPARTMENT -> "department";
-            case MODE -> "mode";
-            case MONTH -> throw new IllegalArgumentException("months are counted by byInterval, not byColumn");
-        };
+        if (by == CountBy.MONTH) {
+            throw new IllegalArgumentException("months are counted by byInterval, not byColumn");
+        }
         Optional<List<LocalDate>> days = summary.days(List.of(from, to));
         if (days.isPresent()) {
             return summary.byColumn(days.get().get(0), days.get().get(1), by);
         }
-        String key = "COALESCE(" + column + ", '')";
-        return tx.call("cannot count the ledger by " + column + " from " + from + " to " + to,
-                h -> tally(h.createQuery("SELECT " + key + " AS k, " + SUMS + " FROM ledger"
-                                + " WHERE published_at >= :from AND published_at < :to GROUP BY " + key
-                                + " ORDER BY " + key)
-                        .bind("from", from).bind("to", to)
-                        .map((rs, ctx) -> Map.entry(rs.getString("k"), totals(rs))).list(), List.of()));
+        return rows.byColumn(from, to, by);
     }
 
     @Override
@@ -304,18 +293,7 @@ final class JdbiLedgerRepository implements LedgerRepository, LedgerStatistics {
         if (days.isPresent()) {
             return summary.byInterval(days.get());
         }
-        String bucket = bucket("published_at", bounds.size());
-        int last = bounds.size() - 1;
-        List<String> keys = intervalKeys(last);
-        return tx.call("cannot count the ledger per interval from " + bounds.get(0) + " to " + bounds.get(last), h -> {
-            Query q = h.createQuery("SELECT bucket AS k, " + SUMS + " FROM (SELECT " + bucket + " AS bucket,"
-                    + " corrects_id, deleted_at, push_head FROM ledger WHERE published_at >= :b0"
-                    + " AND published_at < :b" + last + ") t GROUP BY bucket");
-            for (int i = 0; i < bounds.size(); i++) {
-                q.bind("b" + i, bounds.get(i));
-            }
-            return tally(q.map((rs, ctx) -> Map.entry(String.valueOf(rs.getInt("k")), totals(rs))).list(), keys);
-        });
+        return rows.byInterval(bounds);
     }
 
     /** The SQL that numbers the interval [:b(i), :b(i+1)) a value of {@code column} falls in, 0 for the first. */
