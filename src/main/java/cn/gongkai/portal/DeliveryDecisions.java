@@ -3,6 +3,7 @@ package cn.gongkai.portal;
 import cn.gongkai.config.PortalConfig;
 import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemRepository;
+import cn.gongkai.item.Scope;
 import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
@@ -16,6 +17,8 @@ import java.util.Set;
 /**
  * What staff record about a delivery: the office adopted it (with the portal's link) or not, and "send again" after a
  * failure they fixed. Each is an audit row on the item. Refusals are {@link IllegalArgumentException}s in Chinese.
+ * Each reads the row within the asking person's {@link Scope} first (the methods without one: the district's, as the
+ * command line of a single bureau); another unit's row is answered as one never sent.
  */
 public final class DeliveryDecisions {
     private static final Set<DeliveryState> DECIDABLE =
@@ -40,12 +43,17 @@ public final class DeliveryDecisions {
 
     /** The office ran the item on its portal at {@code url}; recording again replaces the link. */
     public PortalDelivery recordAdoption(long itemId, String portalId, String url, String user) {
+        return recordAdoption(itemId, portalId, url, user, Scope.district());
+    }
+
+    /** {@link #recordAdoption(long, String, String, String)} of a row in {@code scope}. */
+    public PortalDelivery recordAdoption(long itemId, String portalId, String url, String user, Scope scope) {
         refuseInternal(portalId);
         String link = url == null ? "" : url.strip();
         if (!isWebLink(link)) {
             throw new IllegalArgumentException("采用链接应为 http:// 或 https:// 开头的网址，请从区政府门户网站复制该文章的地址：" + link);
         }
-        return decide(itemId, portalId, DeliveryState.ADOPTED, link, user, AuditAction.PORTAL_ADOPTED);
+        return decide(itemId, portalId, DeliveryState.ADOPTED, link, user, AuditAction.PORTAL_ADOPTED, scope);
     }
 
     /**
@@ -58,13 +66,19 @@ public final class DeliveryDecisions {
             throw new IllegalArgumentException("报送单位 " + portalId + " 不是本实例内的单位");
         }
         return decide(itemId, portalId, to, link, user,
-                to == DeliveryState.ADOPTED ? AuditAction.PORTAL_ADOPTED : AuditAction.PORTAL_NOT_ADOPTED);
+                to == DeliveryState.ADOPTED ? AuditAction.PORTAL_ADOPTED : AuditAction.PORTAL_NOT_ADOPTED,
+                Scope.district());
     }
 
     /** The office decided not to run the item. */
     public PortalDelivery recordNotAdopted(long itemId, String portalId, String user) {
+        return recordNotAdopted(itemId, portalId, user, Scope.district());
+    }
+
+    /** {@link #recordNotAdopted(long, String, String)} of a row in {@code scope}. */
+    public PortalDelivery recordNotAdopted(long itemId, String portalId, String user, Scope scope) {
         refuseInternal(portalId);
-        return decide(itemId, portalId, DeliveryState.NOT_ADOPTED, "", user, AuditAction.PORTAL_NOT_ADOPTED);
+        return decide(itemId, portalId, DeliveryState.NOT_ADOPTED, "", user, AuditAction.PORTAL_NOT_ADOPTED, scope);
     }
 
     /**
@@ -72,9 +86,14 @@ public final class DeliveryDecisions {
      * returns the row after the attempt.
      */
     public PortalDelivery resend(long itemId, String portalId, String user) {
+        return resend(itemId, portalId, user, Scope.district());
+    }
+
+    /** {@link #resend(long, String, String)} of a row in {@code scope}. */
+    public PortalDelivery resend(long itemId, String portalId, String user, Scope scope) {
         PortalConfig portal = runner.portal(portalId);
         User actor = active(user);
-        PortalDelivery row = existing(itemId, portal);
+        PortalDelivery row = existing(itemId, portal, scope);
         if (row.state() != DeliveryState.FAILED) {
             throw new IllegalArgumentException("稿件 " + itemId + " 报送" + portal.name() + "的状态是“" + row.state().label()
                     + "”，只有报送失败的才能重新报送");
@@ -88,10 +107,10 @@ public final class DeliveryDecisions {
     }
 
     private PortalDelivery decide(long itemId, String portalId, DeliveryState to, String url, String user,
-                                  AuditAction action) {
+                                  AuditAction action, Scope scope) {
         PortalConfig portal = runner.portal(portalId);
         User actor = active(user);
-        PortalDelivery row = existing(itemId, portal);
+        PortalDelivery row = existing(itemId, portal, scope);
         if (!DECIDABLE.contains(row.state())) {
             throw new IllegalArgumentException("稿件 " + itemId + " 还没有成功报送给" + portal.name() + "（当前："
                     + row.state().label() + "），报送成功后才能登记是否采用");
@@ -114,8 +133,8 @@ public final class DeliveryDecisions {
         }
     }
 
-    private PortalDelivery existing(long itemId, PortalConfig portal) {
-        return store.find(itemId, portal.id()).orElseThrow(() -> new IllegalArgumentException(
+    private PortalDelivery existing(long itemId, PortalConfig portal, Scope scope) {
+        return store.find(itemId, portal.id(), scope).orElseThrow(() -> new IllegalArgumentException(
                 "稿件 " + itemId + " 还没有报送给" + portal.name() + "（可用 gongkai portal status 查看报送记录）"));
     }
 

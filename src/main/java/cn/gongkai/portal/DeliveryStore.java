@@ -1,13 +1,20 @@
 package cn.gongkai.portal;
 
+import cn.gongkai.item.Scope;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The delivery rows of the 报区政府办 channel ({@code portal_delivery}, one per item and portal). Every write is a
  * compare-and-set on the row's state, so two runs (the scheduled job and {@code gongkai portal run}) never send the
  * same row at once.
+ *
+ * <p>Each row carries the unit of its item ({@code unit_id}, V25). What a person sees is read with a {@link Scope}
+ * (their unit's rows, or every unit's for the district roles): outside it a row does not exist. The methods without
+ * one read every unit's rows, for the program's own jobs (the portal runner, the internal inbox by its portals).
  */
 public interface DeliveryStore {
 
@@ -76,4 +83,25 @@ public interface DeliveryStore {
 
     /** Rows sent in [from, until) (of one portal, or all when null): what the counts read. */
     List<PortalDelivery> sentBetween(Instant from, Instant until, String portalId);
+
+    /** {@link #find(long, String)} within {@code scope}: another unit's row is empty. */
+    Optional<PortalDelivery> find(long itemId, String portalId, Scope scope);
+
+    /** {@link #ofItem(long)} within {@code scope}: none for another unit's item. */
+    List<PortalDelivery> ofItem(long itemId, Scope scope);
+
+    /** One page of the rows in {@code scope}, newest prepared first: {@code limit} rows after the first {@code offset}. */
+    List<PortalDelivery> pageIn(Scope scope, int offset, int limit);
+
+    /** How many rows {@code scope} has. */
+    int countIn(Scope scope);
+
+    /** The rows in {@code scope} sent in [from, until): what a unit's counts read. */
+    List<PortalDelivery> sentIn(Scope scope, Instant from, Instant until);
+
+    /**
+     * Which of {@code messageIds} (with angle brackets, as in the mail) are the Message-IDs of rows in
+     * {@code scope}: the mails a unit's delivery sent.
+     */
+    Set<String> messageIds(Collection<String> messageIds, Scope scope);
 }

@@ -1,5 +1,6 @@
 package cn.gongkai.portal;
 
+import cn.gongkai.item.Scope;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -30,6 +31,22 @@ public final class PortalCounter {
      * null: every portal) — a unit's portals, in a district (issue 19).
      */
     public PortalYearCounts count(int year, String portalId, java.util.Set<String> only) {
+        ZonedDateTime from = start(year);
+        List<PortalDelivery> rows = store.sentBetween(from.toInstant(), from.plusYears(1).toInstant(), portalId);
+        return tally(year, portalId, rows.stream().filter(d -> only == null || only.contains(d.portalId())).toList());
+    }
+
+    /** The counts of {@code year} of the rows in {@code scope} (a unit's own 报送, or the district's). */
+    public PortalYearCounts countIn(int year, Scope scope) {
+        ZonedDateTime from = start(year);
+        return tally(year, null, store.sentIn(scope, from.toInstant(), from.plusYears(1).toInstant()));
+    }
+
+    private ZonedDateTime start(int year) {
+        return LocalDate.of(year, 1, 1).atStartOfDay(zone);
+    }
+
+    private PortalYearCounts tally(int year, String portalId, List<PortalDelivery> sent) {
         Map<String, PortalYearCounts.Count> byCategory = new LinkedHashMap<>();
         categories.forEach(c -> byCategory.put(c, PortalYearCounts.Count.ZERO));
         Map<Integer, PortalYearCounts.Count> byMonth = new TreeMap<>();
@@ -38,11 +55,7 @@ public final class PortalCounter {
         }
         Map<String, Map<Integer, PortalYearCounts.Count>> cells = new LinkedHashMap<>();
         PortalYearCounts.Count total = PortalYearCounts.Count.ZERO;
-        ZonedDateTime from = LocalDate.of(year, 1, 1).atStartOfDay(zone);
-        for (PortalDelivery d : store.sentBetween(from.toInstant(), from.plusYears(1).toInstant(), portalId)) {
-            if (only != null && !only.contains(d.portalId())) {
-                continue;
-            }
+        for (PortalDelivery d : sent) {
             boolean adopted = d.state() == DeliveryState.ADOPTED;
             int month = d.sentAt().atZone(zone).getMonthValue();
             total = total.plus(adopted);

@@ -1,6 +1,7 @@
 package cn.gongkai.store;
 
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.item.Scope;
 import cn.gongkai.portal.DeliveryIdentity;
 import cn.gongkai.portal.DeliveryState;
 import cn.gongkai.portal.DeliveryStore;
@@ -8,14 +9,18 @@ import cn.gongkai.portal.PortalDelivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.Query;
 
 /**
  * The 报区政府办 delivery rows in {@code portal_delivery} (migration V18). Each state change is one UPDATE whose WHERE
- * names the states it may leave, so two runs racing for a row find out which one won by the row count.
+ * names the states it may leave, so two runs racing for a row find out which one won by the row count. Reads for a
+ * person add {@code d.unit_id = :unit} (the item's unit, V25) unless the scope is the district's.
  */
 final class JdbiPortalDeliveries implements DeliveryStore {
     private static final String COLUMNS = "d.item_id, d.portal_id, i.title, d.state, d.message_id, d.idempotency_key,"
@@ -133,13 +138,24 @@ final class JdbiPortalDeliveries implements DeliveryStore {
 
     @Override
     public Optional<PortalDelivery> find(long itemId, String portalId) {
-        return select("WHERE d.item_id = :item AND d.portal_id = :portal",
-                q -> q.bind("item", itemId).bind("portal", portalId)).stream().findFirst();
+        return find(itemId, portalId, Scope.district());
+    }
+
+    @Override
+    public Optional<PortalDelivery> find(long itemId, String portalId, Scope scope) {
+        return select("WHERE d.item_id = :item AND d.portal_id = :portal" + andUnit(scope),
+                q -> unit(q.bind("item", itemId).bind("portal", portalId), scope)).stream().findFirst();
     }
 
     @Override
     public List<PortalDelivery> ofItem(long itemId) {
-        return select("WHERE d.item_id = :item ORDER BY d.portal_id", q -> q.bind("item", itemId));
+        return ofItem(itemId, Scope.district());
+    }
+
+    @Override
+    public List<PortalDelivery> ofItem(long itemId, Scope scope) {
+        return select("WHERE d.item_id = :item" + andUnit(scope) + " ORDER BY d.portal_id",
+                q -> unit(q.bind("item", itemId), scope));
     }
 
     @Override
@@ -171,6 +187,55 @@ final class JdbiPortalDeliveries implements DeliveryStore {
         return select("WHERE d.sent_at >= :from AND d.sent_at < :until"
                         + (portalId == null ? "" : " AND d.portal_id = :portal") + " ORDER BY d.sent_at, d.item_id",
                 q -> portal(q.bind("from", from).bind("until", until), portalId));
+    }
+
+    @Override
+    public List<PortalDelivery> pageIn(Scope scope, int offset, int limit) {
+        return select(whereUnit(scope) + "ORDER BY d.prepared_at DESC, d.item_id DESC LIMIT :limit OFFSET :offset",
+                q -> unit(q.bind("limit", limit).bind("offset", Math.max(0, offset)), scope));
+    }
+
+    @Override
+    public int countIn(Scope scope) {
+        return tx.call("cannot count portal deliveries", h -> {
+            Query q = h.createQuery("SELECT COUNT(*) FROM portal_delivery d " + whereUnit(scope));
+            unit(q, scope);
+            return q.mapTo(Integer.class).one();
+        });
+    }
+
+    @Override
+    public List<PortalDelivery> sentIn(Scope scope, Instant from, Instant until) {
+        return select("WHERE d.sent_at >= :from AND d.sent_at < :until" + andUnit(scope)
+                + " ORDER BY d.sent_at, d.item_id", q -> unit(q.bind("from", from).bind("until", until), scope));
+    }
+
+    @Override
+    public Set<String> messageIds(Collection<String> messageIds, Scope scope) {
+        if (messageIds.isEmpty()) {
+            return Set.of();
+        }
+        return tx.call("cannot match mails to portal deliveries", h -> {
+            Query q = h.createQuery("SELECT d.message_id FROM portal_delivery d WHERE d.message_id IN (<ids>)"
+                    + andUnit(scope)).bindList("ids", List.copyOf(new HashSet<>(messageIds)));
+            unit(q, scope);
+            return Set.copyOf(q.mapTo(String.class).list());
+        });
+    }
+
+    /** {@code " AND d.unit_id = :unit"} for one unit's scope, nothing for the district's. */
+    private static String andUnit(Scope scope) {
+        return scope.isDistrict() ? "" : " AND d.unit_id = :unit";
+    }
+
+    /** {@code "WHERE d.unit_id = :unit "} for one unit's scope, nothing for the district's. */
+    private static String whereUnit(Scope scope) {
+        return scope.isDistrict() ? "" : "WHERE d.unit_id = :unit ";
+    }
+
+    private static Query unit(Query q, Scope scope) {
+        scope.unitId().ifPresent(u -> q.bind("unit", u));
+        return q;
     }
 
     private static void portal(Query q, String portalId) {

@@ -162,7 +162,8 @@ public final class Console {
         new PublishPages(new PublishPages.Uses(work.items(), publishing.batches(), publishing.publisher(), site),
                 views).register(routes);
         new PortalRecordsPage(portals.deliveries(), site, views).register(routes);
-        portals.mailbox().ifPresent(m -> new PortalMailboxPage(m, views).register(routes));
+        portals.mailbox().ifPresent(m -> new PortalMailboxPage(m, portals.deliveries(), site, views)
+                .register(routes));
         cn.gongkai.portal.InternalInbox inbox = new cn.gongkai.portal.InternalInbox(site.config(), portals.deliveries());
         views.withInbox(inbox::receives);
         new PortalInboxPage(new PortalInboxPage.Uses(inbox, new cn.gongkai.portal.InternalAdoption(site.config(), inbox,

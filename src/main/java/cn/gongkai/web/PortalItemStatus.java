@@ -12,9 +12,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The 报区政府办 card of the item page: the item's delivery to each configured portal whose categories take it (and
+ * The 报区政府办 card of the item page: the item's delivery to each portal of its unit whose categories take it (and
  * any earlier delivery to a portal no longer configured), and whether this user may record the office's decision or
- * send again ({@link PortalItemActions}).
+ * send again ({@link PortalItemActions}). The rows are read within the user's scope, and no other unit's portal is
+ * named.
  */
 final class PortalItemStatus {
     private final DeliveryStore deliveries;
@@ -35,11 +36,11 @@ final class PortalItemStatus {
     }
 
     Card of(User me, DisclosureItem item) {
-        Map<String, PortalDelivery> byPortal = deliveries.ofItem(item.id()).stream()
+        Map<String, PortalDelivery> byPortal = deliveries.ofItem(item.id(), site.recordsScope(me)).stream()
                 .collect(Collectors.toMap(PortalDelivery::portalId, Function.identity(), (a, b) -> a));
         List<PortalRows.Row> shown = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
-        for (PortalConfig p : site.config().portals()) {
+        for (PortalConfig p : PortalRows.portalsOf(site, item)) {
             PortalDelivery d = byPortal.remove(p.id());
             if (d != null) {
                 shown.add(rows.of(d));

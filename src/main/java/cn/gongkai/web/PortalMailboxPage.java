@@ -1,8 +1,11 @@
 package cn.gongkai.web;
 
+import cn.gongkai.item.Scope;
 import cn.gongkai.portal.Attachment;
+import cn.gongkai.portal.DeliveryStore;
 import cn.gongkai.portal.OfficeMailbox;
 import cn.gongkai.portal.ReceivedMail;
+import cn.gongkai.review.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -10,20 +13,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * 区政府办邮箱 ({@code /portal/mailbox}): in sandbox mode the office's mailbox is kept in this process, and the office
  * looks here at what it received — the list, one mail ({@code /portal/mailbox/{n}}: headers and the plain text, never
  * the mail's HTML), its attachments ({@code /portal/mailbox/{n}/attachment?name=…}) and the mail as an .eml file
  * ({@code /portal/mailbox/{n}/mail.eml}). Everything in a mail is the sender's text: the pages escape it and files
- * are only ever downloaded. For the roles that publish.
+ * are only ever downloaded. For the roles that publish, who see the mails their unit's deliveries sent (the mail's
+ * Message-ID is that of a delivery row of their unit), and the district roles, who see every mail; any other mail
+ * number is not found (404), before the role is checked.
  */
 final class PortalMailboxPage {
     private final OfficeMailbox mailbox;
+    private final DeliveryStore deliveries;
+    private final Site site;
     private final Views views;
 
-    PortalMailboxPage(OfficeMailbox mailbox, Views views) {
+    PortalMailboxPage(OfficeMailbox mailbox, DeliveryStore deliveries, Site site, Views views) {
         this.mailbox = mailbox;
+        this.deliveries = deliveries;
+        this.site = site;
         this.views = views;
     }
 
@@ -52,30 +62,30 @@ final class PortalMailboxPage {
     }
 
     private void list(Context ctx) {
-        office(ctx);
+        User me = reader(ctx);
         List<Mail> mails = new ArrayList<>();
-        for (ReceivedMail m : mailbox.received()) {
+        for (ReceivedMail m : visible(mailbox.received(), site.recordsScope(me))) {
             mails.add(0, mail(m));
         }
         views.page(ctx, Views.MAILBOX, "portal-mailbox.ftlh", new ListView(mails));
     }
 
     private void mail(Context ctx) {
-        office(ctx);
         ReceivedMail m = find(ctx);
+        reader(ctx);
         views.page(ctx, Views.MAILBOX, "portal-mail.ftlh", new MailView(mail(m), m.plainBody()));
     }
 
     private void raw(Context ctx) {
-        office(ctx);
-        int n = number(ctx);
+        int n = find(ctx).number();
+        reader(ctx);
         byte[] eml = mailbox.raw(n).orElseThrow(() -> gone(n));
         download(ctx, eml, "mail-" + n + ".eml", "message/rfc822");
     }
 
     private void attachment(Context ctx) {
-        office(ctx);
-        int n = number(ctx);
+        int n = find(ctx).number();
+        reader(ctx);
         String name = ctx.queryParam("name");
         Attachment a = name == null ? null : mailbox.attachment(n, name).orElse(null);
         if (a == null) {
@@ -84,13 +94,28 @@ final class PortalMailboxPage {
         download(ctx, a.content(), a.fileName(), "application/octet-stream");
     }
 
-    private static void office(Context ctx) {
-        ConsoleAccess.requireRole(ctx, "查看区政府办邮箱", ItemPages.PUBLISHERS);
+    /** The roles that publish, and the district roles (who read every unit's mails and change nothing). */
+    private static User reader(Context ctx) {
+        User me = ConsoleAccess.user(ctx);
+        return me.role().district() ? me : ConsoleAccess.requireRole(ctx, "查看区政府办邮箱", ItemPages.PUBLISHERS);
     }
 
+    /** The mails {@code scope} sees: every one for the district, else those sent by a delivery of its unit. */
+    private List<ReceivedMail> visible(List<ReceivedMail> mails, Scope scope) {
+        if (scope.isDistrict()) {
+            return mails;
+        }
+        Set<String> own = deliveries.messageIds(mails.stream().map(ReceivedMail::messageId)
+                .filter(id -> !id.isEmpty()).toList(), scope);
+        return mails.stream().filter(m -> own.contains(m.messageId())).toList();
+    }
+
+    /** The mail numbered in the path, when the user's scope sees it; else 404 as for a number never received. */
     private ReceivedMail find(Context ctx) {
         int n = number(ctx);
-        return mailbox.received().stream().filter(m -> m.number() == n).findFirst().orElseThrow(() -> gone(n));
+        List<ReceivedMail> match = mailbox.received().stream().filter(m -> m.number() == n).toList();
+        return visible(match, site.recordsScope(ConsoleAccess.user(ctx))).stream().findFirst()
+                .orElseThrow(() -> gone(n));
     }
 
     private static int number(Context ctx) {

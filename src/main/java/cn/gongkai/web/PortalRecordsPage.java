@@ -1,5 +1,6 @@
 package cn.gongkai.web;
 
+import cn.gongkai.item.Scope;
 import cn.gongkai.portal.DeliveryStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * The 报区政府办 tab of 发布记录 ({@code /publishing/portal?page=N}): every delivery to a portal, newest first, a page
- * of {@value #PAGE} at a time (paged in the database).
+ * of {@value #PAGE} at a time (paged in the database). In a district a unit's staff see their unit's rows and
+ * portals only; the district roles see every unit's ({@link Site#recordsScope}).
  */
 final class PortalRecordsPage {
     static final int PAGE = 50;
@@ -36,12 +38,13 @@ final class PortalRecordsPage {
     }
 
     private void page(Context ctx) {
-        int total = deliveries.count(null);
+        Scope scope = site.recordsScope(ConsoleAccess.user(ctx));
+        int total = deliveries.countIn(scope);
         int pages = Math.max(1, (total + PAGE - 1) / PAGE);
         int page = Math.min(pageNumber(ctx.queryParam("page")), pages);
-        List<PortalRows.Row> list = deliveries.page(null, (page - 1) * PAGE, PAGE).stream().map(rows::of).toList();
+        List<PortalRows.Row> list = deliveries.pageIn(scope, (page - 1) * PAGE, PAGE).stream().map(rows::of).toList();
         views.page(ctx, "publishing", "portal-records.ftlh", new View(list, page, pages, total,
-                site.config().portals().stream().map(p -> p.name() + "（" + p.id() + "）").toList()));
+                PortalRows.portals(site, scope).stream().map(p -> p.name() + "（" + p.id() + "）").toList()));
     }
 
     private static int pageNumber(String param) {

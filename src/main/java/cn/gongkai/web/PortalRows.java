@@ -1,8 +1,11 @@
 package cn.gongkai.web;
 
 import cn.gongkai.config.PortalConfig;
+import cn.gongkai.item.DisclosureItem;
+import cn.gongkai.item.Scope;
 import cn.gongkai.portal.DeliveryState;
 import cn.gongkai.portal.PortalDelivery;
+import java.util.List;
 
 /**
  * One delivery to a portal (报区政府办) as the console shows it — on the 发布记录 tab ({@link PortalRecordsPage}) and on
@@ -37,6 +40,24 @@ final class PortalRows {
             case NOT_ADOPTED -> "未采用";
             case FAILED -> "发送失败";
         };
+    }
+
+    /**
+     * The portals {@code scope} sees: every one for the district, else those its unit's {@code portals:} lists (each
+     * portal belongs to exactly one unit). Another unit's portal is not named on a page and is not found (404).
+     */
+    static List<PortalConfig> portals(Site site, Scope scope) {
+        if (scope.isDistrict()) {
+            return site.config().portals();
+        }
+        String unit = scope.unitId().orElseThrow();
+        return site.config().portals().stream().filter(p -> site.config().unitOfPortal(p.id())
+                .map(u -> u.id().equals(unit)).orElse(false)).toList();
+    }
+
+    /** The portals that send {@code item}: its unit's in a district, every one with a single unit. */
+    static List<PortalConfig> portalsOf(Site site, DisclosureItem item) {
+        return portals(site, site.config().severalUnits() ? Scope.unit(item.unitId()) : Scope.district());
     }
 
     /** The configured portal's name, or its id when it is no longer configured. */

@@ -99,7 +99,7 @@ final class StatsPage {
         views.page(ctx, "stats", "stats.ftlh", new View(year, List.of(year - 2, year - 1, year, year + 1),
                 byCategory.articles(), byCategory.pushes(), byCategory.corrections(), byCategory.deleted(),
                 rows(byCategory.groups()), rows(months), BarChart.of(year + "年按分类", byCategory.groups()),
-                BarChart.of(year + "年按月份", months), ledger.card(ctx, year), portal.card(year)));
+                BarChart.of(year + "年按月份", months), ledger.card(ctx, year), portal.card(year, scope(ctx))));
     }
 
     /** "2023-03" or "3" → "3月". */
