@@ -71,11 +71,11 @@ final class UserCommands extends CommandGroup {
         public Integer call() {
             Role r = Role.parse(role);
             try (Wiring w = wire()) {
-                String unitId = UserUnits.unitFor(w.config(), r, unit);
+                String unitId = UserUnits.unitFor(w.units(), r, unit);
                 char[] password = readPassword(spec);
                 try {
                     User u = w.users().add(name, r, unitId, password);
-                    String where = w.config().severalUnits() || r.district() ? "，" + UserUnits.label(w.config(), u) : "";
+                    String where = w.config().severalUnits() || r.district() ? "，" + UserUnits.label(w.units(), u) : "";
                     out().println("已添加用户 " + u.name() + "（" + r.label() + "，" + r.id() + where + "）");
                     return ExitCodes.OK;
                 } finally {
