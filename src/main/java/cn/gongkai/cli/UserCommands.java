@@ -111,6 +111,7 @@ final class UserCommands extends CommandGroup {
         public Integer call() {
             try (Wiring w = wire()) {
                 List<User> users = w.users().list();
+                java.util.function.Function<User, String> unitOf = UserUnits.labels(w.units(), users);
                 // a single bureau never sees the word 单位 (unless someone of the district office is there)
                 boolean units = w.config().severalUnits() || users.stream().anyMatch(u -> u.role().district());
                 Table t = units ? new Table("用户", "单位", "角色", "角色代码", "创建时间", "状态")
@@ -119,7 +120,7 @@ final class UserCommands extends CommandGroup {
                     List<String> cells = new java.util.ArrayList<>(List.of(u.name(), u.role().label(), u.role().id(),
                             MINUTE.format(u.createdAt().atZone(w.config().timezone())), u.disabled() ? "已停用" : "正常"));
                     if (units) {
-                        cells.add(1, UserUnits.label(w.config(), u));
+                        cells.add(1, unitOf.apply(u));
                     }
                     t.row(cells.toArray(String[]::new));
                 }

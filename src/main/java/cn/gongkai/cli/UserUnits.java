@@ -68,12 +68,23 @@ final class UserUnits {
         return config.unit(user.unitId()).map(UnitConfig::name).orElse(user.unitId());
     }
 
-    /** {@link #label(GongkaiConfig, User)}, naming a unit added on the 单位 page too (one read of the table). */
+    /** {@link #label(GongkaiConfig, User)}, naming a unit added on the 单位 page too. */
     static String label(Units units, User user) {
-        if (user.unitId() == null || units.config().unit(user.unitId()).isPresent()) {
-            return label(units.config(), user);
+        return labels(units, java.util.List.of(user)).apply(user);
+    }
+
+    /**
+     * The labels of {@code users}' units, naming units added on the 单位 page too: the table is read once, and only
+     * when one of them belongs to a unit the configuration does not name.
+     */
+    static java.util.function.Function<User, String> labels(Units units, java.util.List<User> users) {
+        GongkaiConfig config = units.config();
+        if (users.stream().allMatch(u -> u.unitId() == null || config.unit(u.unitId()).isPresent())) {
+            return u -> label(config, u);
         }
-        return units.find(user.unitId()).map(Units.Unit::name).orElse(user.unitId());
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        units.all().forEach(u -> names.put(u.id(), u.name()));
+        return u -> u.unitId() == null ? DISTRICT_OFFICE : names.getOrDefault(u.unitId(), u.unitId());
     }
 
     private static String choices(GongkaiConfig config) {
