@@ -648,7 +648,7 @@ public final class Wiring implements AutoCloseable {
      * The counts of one unit: its accounts' ledger, its categories, its portals (issue 19). With a single unit this
      * is {@link #counter()}, which reads the per-day summary.
      *
-     * @throws IllegalArgumentException when the configuration names no such unit
+     * @throws IllegalArgumentException when there is no such unit (configured or added on the 单位 page)
      */
     public Counter counter(String unitId) {
         cn.gongkai.config.UnitConfig unit = units().find(unitId).map(cn.gongkai.review.Units.Unit::config)
