@@ -562,6 +562,16 @@ public final class Wiring implements AutoCloseable {
         return users.get();
     }
 
+    /** The units there are: the configuration's and those added on the 单位 page (issue 19); no query until asked. */
+    public cn.gongkai.review.Units units() {
+        return new cn.gongkai.review.Units(config, () -> database().unitTable(), clock);
+    }
+
+    /** {@code gongkai unit move}: gives every row of one unit to another, in one transaction. */
+    public cn.gongkai.review.UnitMove unitMove() {
+        return new cn.gongkai.review.UnitMove(units(), database().unitRows());
+    }
+
     /** The inbox folder of {@code inbox.dir}; files changed less than {@code settle} ago wait for the next scan. */
     public Inbox inbox(Duration settle) {
         return new Inbox(config.intake().inboxDir(), importer(), config.categories(), clock, settle);
@@ -638,12 +648,12 @@ public final class Wiring implements AutoCloseable {
      * The counts of one unit: its accounts' ledger, its categories, its portals (issue 19). With a single unit this
      * is {@link #counter()}, which reads the per-day summary.
      *
-     * @throws IllegalArgumentException when the configuration names no such unit
+     * @throws IllegalArgumentException when there is no such unit (configured or added on the 单位 page)
      */
     public Counter counter(String unitId) {
-        cn.gongkai.config.UnitConfig unit = config.unit(unitId)
-                .orElseThrow(() -> new IllegalArgumentException("no unit " + unitId + " in the configuration"));
-        if (config.units().size() == 1) {
+        cn.gongkai.config.UnitConfig unit = units().find(unitId).map(cn.gongkai.review.Units.Unit::config)
+                .orElseThrow(() -> new IllegalArgumentException("no unit " + unitId));
+        if (config.units().size() == 1 && config.unit(unitId).isPresent()) {
             return counter();
         }
         return new Counter(database().ledgerStatistics(unit.accounts()), config.timezone(), unit.categories(),
@@ -692,8 +702,8 @@ public final class Wiring implements AutoCloseable {
     /** The district office's 全区 view: every unit's year and every account's updates (issue 19). */
     public cn.gongkai.inspect.DistrictOverview districtOverview() {
         return new cn.gongkai.inspect.DistrictOverview(new cn.gongkai.inspect.DistrictOverview.Sources(
-                () -> config.units().stream().map(u -> new cn.gongkai.inspect.DistrictOverview.UnitRef(u.id(), u.name(),
-                        u.accounts())).toList(),
+                () -> units().all().stream().map(u -> new cn.gongkai.inspect.DistrictOverview.UnitRef(u.id(), u.name(),
+                        u.config().accounts())).toList(),
                 counter(), database().items(), review()::overdue,
                 () -> inspector().today(Optional.empty()),
                 account -> database().callCounter().counts(account, java.time.LocalDate.now(clock.withZone(
@@ -715,7 +725,7 @@ public final class Wiring implements AutoCloseable {
     /** The staff console; {@code factsDir} holds the annual report facts files ({@code config/report/}). */
     public Console console(Path factsDir) {
         return new Console(config, clock, new Console.Staff(users(), database().loginSessions(),
-                database().loginFailures()),
+                database().loginFailures(), units()),
                 new Console.ItemWork(database().items(), database().images(), database().audit(),
                         database().approvedSnapshots(), importer(), review(), rendererWhenReady.get(), publishActions(),
                         phonePreview(),

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
                 ReviewCommands.class, UserCommands.class, InboxCommands.class, OaCommands.class,
                 RenderCommand.class, PublishCommands.class, PortalCommands.class, CountsCommand.class, QuotaCommand.class,
                 DoctorCommand.class, CalendarCommands.class, ReportCommand.class, LedgerCommands.class,
-                BenchCommands.class, InspectCommands.class,
+                BenchCommands.class, InspectCommands.class, UnitCommands.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "退出码：0 成功，1 输入错误，2 配置错误，3 微信拒绝，4 内部错误。",
                 "任何配置项都可用环境变量覆盖，如 GONGKAI_DATABASE_URL、GONGKAI_ACCOUNTS_0_SECRET。"})

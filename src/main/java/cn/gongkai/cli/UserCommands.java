@@ -71,11 +71,11 @@ final class UserCommands extends CommandGroup {
         public Integer call() {
             Role r = Role.parse(role);
             try (Wiring w = wire()) {
-                String unitId = UserUnits.unitFor(w.config(), r, unit);
+                String unitId = UserUnits.unitFor(w.units(), r, unit);
                 char[] password = readPassword(spec);
                 try {
                     User u = w.users().add(name, r, unitId, password);
-                    String where = w.config().severalUnits() || r.district() ? "，" + UserUnits.label(w.config(), u) : "";
+                    String where = w.config().severalUnits() || r.district() ? "，" + UserUnits.label(w.units(), u) : "";
                     out().println("已添加用户 " + u.name() + "（" + r.label() + "，" + r.id() + where + "）");
                     return ExitCodes.OK;
                 } finally {
@@ -111,6 +111,7 @@ final class UserCommands extends CommandGroup {
         public Integer call() {
             try (Wiring w = wire()) {
                 List<User> users = w.users().list();
+                java.util.function.Function<User, String> unitOf = UserUnits.labels(w.units(), users);
                 // a single bureau never sees the word 单位 (unless someone of the district office is there)
                 boolean units = w.config().severalUnits() || users.stream().anyMatch(u -> u.role().district());
                 Table t = units ? new Table("用户", "单位", "角色", "角色代码", "创建时间", "状态")
@@ -119,7 +120,7 @@ final class UserCommands extends CommandGroup {
                     List<String> cells = new java.util.ArrayList<>(List.of(u.name(), u.role().label(), u.role().id(),
                             MINUTE.format(u.createdAt().atZone(w.config().timezone())), u.disabled() ? "已停用" : "正常"));
                     if (units) {
-                        cells.add(1, UserUnits.label(w.config(), u));
+                        cells.add(1, unitOf.apply(u));
                     }
                     t.row(cells.toArray(String[]::new));
                 }

@@ -4,6 +4,7 @@ import cn.gongkai.config.GongkaiConfig;
 import cn.gongkai.config.UnitConfig;
 import cn.gongkai.item.Scope;
 import cn.gongkai.review.Role;
+import cn.gongkai.review.Units;
 import cn.gongkai.review.User;
 import java.util.stream.Collectors;
 
@@ -17,9 +18,11 @@ final class UserUnits {
 
     /**
      * The unit a new user of {@code role} gets: none for the district office's roles (a given {@code --unit} is
-     * refused), the given one when it is configured, the only unit when there is one and none is given.
+     * refused), the given one when it is a unit (configured, or added on the 单位 page: only then is the table read),
+     * the only configured unit when there is one and none is given.
      */
-    static String unitFor(GongkaiConfig config, Role role, String given) {
+    static String unitFor(Units units, Role role, String given) {
+        GongkaiConfig config = units.config();
         String unit = given == null ? null : given.strip();
         if (role.district()) {
             if (unit != null) {
@@ -29,12 +32,12 @@ final class UserUnits {
         }
         if (unit == null || unit.isEmpty()) {
             if (config.severalUnits()) {
-                throw new UserError("配置了多个单位，请用 --unit 指明用户所属的单位（可用：" + choices(config) + "）");
+                throw new UserError("配置了多个单位，请用 --unit 指明用户所属的单位（可用：" + units.choices() + "）");
             }
             return config.units().get(0).id();
         }
-        if (config.unit(unit).isEmpty()) {
-            throw new UserError("没有编号为“" + unit + "”的单位（可用：" + choices(config) + "）");
+        if (units.find(unit).isEmpty()) {
+            throw new UserError("没有编号为“" + unit + "”的单位（可用：" + units.choices() + "）");
         }
         return unit;
     }
@@ -63,6 +66,25 @@ final class UserUnits {
             return DISTRICT_OFFICE;
         }
         return config.unit(user.unitId()).map(UnitConfig::name).orElse(user.unitId());
+    }
+
+    /** {@link #label(GongkaiConfig, User)}, naming a unit added on the 单位 page too. */
+    static String label(Units units, User user) {
+        return labels(units, java.util.List.of(user)).apply(user);
+    }
+
+    /**
+     * The labels of {@code users}' units, naming units added on the 单位 page too: the table is read once, and only
+     * when one of them belongs to a unit the configuration does not name.
+     */
+    static java.util.function.Function<User, String> labels(Units units, java.util.List<User> users) {
+        GongkaiConfig config = units.config();
+        if (users.stream().allMatch(u -> u.unitId() == null || config.unit(u.unitId()).isPresent())) {
+            return u -> label(config, u);
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        units.all().forEach(u -> names.put(u.id(), u.name()));
+        return u -> u.unitId() == null ? DISTRICT_OFFICE : names.getOrDefault(u.unitId(), u.unitId());
     }
 
     private static String choices(GongkaiConfig config) {

@@ -229,6 +229,16 @@ public final class Database implements AutoCloseable {
         units.ensureSynced();
     }
 
+    /** The {@code unit} table: the configuration's units and those added on the 单位 page (issue 19). */
+    public cn.gongkai.review.UnitTable unitTable() {
+        return new JdbiUnitTable(transactions);
+    }
+
+    /** Every row that carries a unit, to count and move ({@code gongkai unit move}). */
+    public cn.gongkai.review.UnitRows unitRows() {
+        return new JdbiUnitRows(transactions);
+    }
+
     /** Runs work in one transaction; nested calls join the outer one. */
     public Transactions transactions() {
         return transactions;

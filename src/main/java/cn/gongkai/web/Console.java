@@ -54,8 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class Console {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
 
-    /** The staff accounts and where logged-in sessions are kept across restarts. */
-    public record Staff(Users users, LoginSessions sessions, LoginFailures failures) {
+    /** The staff accounts, where logged-in sessions are kept across restarts, and the units (单位) there are. */
+    public record Staff(Users users, LoginSessions sessions, LoginFailures failures, cn.gongkai.review.Units units) {
     }
 
     /** What the item pages (待办, 稿件, 审核, 编辑, one item) read and run. */
@@ -176,10 +176,12 @@ public final class Console {
         new InspectionPage(new InspectionPage.Uses(records.inspector(), records.inspectionExport(), site), views)
                 .register(routes);
         new DistrictPage(records.district(), site, views).register(routes);
+        new UnitsPage(new UnitsPage.Uses(staff.units(), staff.users(), site), views, access).register(routes);
         new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site, records.unitReports()), views).register(routes);
         new HolidaysPage(site, views).register(routes);
         new SystemPage(new SystemPage.Uses(site, staff.users(), work.review(), publishing.watchdog(),
-                publishing.callBudget(), publishing.gateway(), database.description(), database.up()), views, access)
+                publishing.callBudget(), publishing.gateway(), database.description(), database.up(), staff.units()), views,
+                access)
                 .register(routes);
         registerRefusals(routes);
     }

@@ -88,11 +88,9 @@ final class ReportPage {
      * in the console's folder for a single unit and the district office.
      */
     private Path factsFile(Context ctx, int year) {
-        Path dir = unit(ctx).map(u -> {
-            cn.gongkai.config.UnitConfig unit = s.site().config().unit(u).orElseThrow();
-            return unit.facts().toString().isBlank() ? s.factsDir().resolve(u)
-                    : unit.factsDir(Path.of(s.site().config().source()), true);
-        }).orElse(s.factsDir());
+        Path dir = unit(ctx).map(u -> s.site().config().unit(u).filter(unit -> !unit.facts().toString().isBlank())
+                .map(unit -> unit.factsDir(Path.of(s.site().config().source()), true))
+                .orElse(s.factsDir().resolve(u))).orElse(s.factsDir()); // a unit added on the 单位 page: <factsDir>/<id>
         return dir.resolve(year + ".yml");
     }
 

@@ -33,7 +33,8 @@ final class SystemPage {
 
     /** What 系统 reads and changes. */
     record Uses(Site site, Users users, ReviewService review, Watchdog watchdog, CallBudget callBudget,
-               WeChatGateway gateway, String databaseDescription, Supplier<Boolean> databaseUp) {
+               WeChatGateway gateway, String databaseDescription, Supplier<Boolean> databaseUp,
+               cn.gongkai.review.Units units) {
     }
 
     private final Uses s;
@@ -78,15 +79,50 @@ final class SystemPage {
                 a.maxArticlesPerDraft(), quotas(a.id()))).toList();
     }
 
+    /**
+     * The staff {@code me} sees: a unit's people their own unit's only; the district office everyone, with their
+     * unit (the column shows only then).
+     */
     private List<SystemView.UserRow> users(User me) {
-        return s.users().list().stream().map(u -> new SystemView.UserRow(u.name(), u.role().label(), u.role().id(),
-                views.time(u.createdAt()), u.disabled(), u.name().equals(me.name()))).toList();
+        java.util.function.Function<String, String> unitName = me.role().district() ? unitNames() : id -> "";
+        return visibleUsers(me).stream().map(u -> new SystemView.UserRow(u.name(), u.role().label(), u.role().id(),
+                views.time(u.createdAt()), u.disabled(), u.name().equals(me.name()), unitName.apply(u.unitId())))
+                .toList();
+    }
+
+    /** Everyone for the district office, else the people of {@code me}'s unit. */
+    private List<User> visibleUsers(User me) {
+        List<User> all = s.users().list();
+        return me.unitId() == null ? all : all.stream().filter(u -> me.unitId().equals(u.unitId())).toList();
+    }
+
+    /** The name of each unit by its id; 区政府办 for the office's people (no unit). */
+    private java.util.function.Function<String, String> unitNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        s.units().all().forEach(u -> names.put(u.id(), u.name()));
+        return id -> id == null ? "区政府办" : names.getOrDefault(id, id);
+    }
+
+    /**
+     * The user {@code name} when {@code me} may manage them: a unit's administrator only their own unit's people;
+     * anyone else is answered as a user that does not exist.
+     */
+    private String inMyUnit(User me, String name) {
+        boolean mine = s.users().find(name).map(u -> me.unitId() == null || me.unitId().equals(u.unitId()))
+                .orElse(false);
+        if (!mine) {
+            throw new UserException("用户“" + name + "”不存在");
+        }
+        return name;
     }
 
     private List<SystemView.TokenRow> tokens(User me) {
+        java.util.Set<String> mine = visibleUsers(me).stream().map(User::name).collect(
+                java.util.stream.Collectors.toSet());
         List<ApiToken> tokens = me.role() == Role.ADMIN ? s.users().tokens() : s.users().tokens(me.name());
-        return tokens.stream().map(t -> new SystemView.TokenRow(t.id(), t.user(), views.time(t.createdAt()),
-                t.lastUsed() == null ? "从未使用" : views.time(t.lastUsed()))).toList();
+        return tokens.stream().filter(t -> mine.contains(t.user())).map(t -> new SystemView.TokenRow(t.id(),
+                t.user(), views.time(t.createdAt()), t.lastUsed() == null ? "从未使用" : views.time(t.lastUsed())))
+                .toList();
     }
 
     private static List<SystemView.RoleOption> roles() {
@@ -128,21 +164,15 @@ final class SystemPage {
 
     private void addUser(Context ctx) {
         User me = ConsoleAccess.requireRole(ctx, "添加用户");
-        String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
         Role role;
         try {
             role = Role.parse(ctx.formParam("role"));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        char[] pw = password(ctx);
-        try {
-            s.users().addBy(me, name, role, pw);
-        } finally {
-            Arrays.fill(pw, ' ');
-        }
-        LOG.info("{} added user {} ({}) from the console", me.name(), name, role.id());
-        ConsoleAccess.flash(ctx, "已添加用户“" + name + "”（" + role.label() + "）。请把用户名和初始密码告诉本人。", false);
+        User added = StaffForms.addUser(ctx, (name, pw) -> s.users().addBy(me, name, role, pw));
+        LOG.info("{} added user {} ({}) from the console", me.name(), added.name(), role.id());
+        ConsoleAccess.flash(ctx, StaffForms.added(added), false);
         ctx.redirect("/system");
     }
 
@@ -158,7 +188,10 @@ final class SystemPage {
         if (!own && me.role() != Role.ADMIN) {
             throw new Forbidden("只有管理员可以重设他人的密码");
         }
-        char[] pw = password(ctx);
+        if (!own) {
+            inMyUnit(me, name);
+        }
+        char[] pw = StaffForms.password(ctx);
         char[] current = current(ctx);
         try {
             if (own) {
@@ -192,6 +225,7 @@ final class SystemPage {
         if (!owner.equals(me.name()) && me.role() != Role.ADMIN) {
             throw new Forbidden("只有管理员可以作废他人的接口令牌");
         }
+        inMyUnit(me, owner);
         ApiToken revoked = s.users().revokeToken(owner, ctx.formParam("id"));
         LOG.info("{} revoked API token {} of {} from the console", me.name(), revoked.id(), owner);
         ConsoleAccess.flash(ctx, "已作废“" + owner + "”的接口令牌 " + revoked.id() + "，使用它的脚本将无法再访问。", false);
@@ -207,29 +241,15 @@ final class SystemPage {
             throw new UserException("不能停用自己的账号（否则可能没有管理员能登录）；请由另一位管理员操作，"
                     + "或在服务器上运行 gongkai user disable " + name);
         }
-        boolean changed = s.users().setDisabled(name, disable);
-        if (disable) {
-            access.endSessionsOf(name);
-        }
+        String told = StaffForms.setDisabled(s.users(), access, inMyUnit(me, name), disable);
         LOG.info("{} {} user {} from the console", me.name(), disable ? "disabled" : "enabled", name);
-        ConsoleAccess.flash(ctx, !changed ? "用户“" + name + "”本来就" + (disable ? "已停用" : "处于启用状态") + "。"
-                : disable ? "已停用用户“" + name + "”：不能再登录，已登录的会话和接口令牌已全部失效。"
-                : "已启用用户“" + name + "”：可以重新登录；接口令牌需要重新创建。", false);
+        ConsoleAccess.flash(ctx, told, false);
         ctx.redirect("/system");
     }
 
     private static char[] current(Context ctx) {
         String v = ctx.formParam("current");
         return v == null ? new char[0] : v.toCharArray();
-    }
-
-    private static char[] password(Context ctx) {
-        String p1 = ctx.formParam("password") == null ? "" : ctx.formParam("password");
-        String p2 = ctx.formParam("password2") == null ? "" : ctx.formParam("password2");
-        if (!p1.equals(p2)) {
-            throw new UserException("两次输入的密码不一致");
-        }
-        return p1.toCharArray();
     }
 
     private void probe(Context ctx) {

@@ -24,8 +24,12 @@ public record SystemView(List<Account> accounts, List<UserRow> users, List<Token
     public record Quota(String label, String api, long used, String allowed, String left, String resets, boolean low) {
     }
 
-    /** A staff account; {@code me} for the logged-in user's own. */
-    public record UserRow(String name, String role, String roleId, String created, boolean disabled, boolean me) {
+    /**
+     * A staff account; {@code me} for the logged-in user's own; {@code unit} the unit's name (区政府办 for the
+     * office's people) for the district office, who sees everyone, else empty.
+     */
+    public record UserRow(String name, String role, String roleId, String created, boolean disabled, boolean me,
+                          String unit) {
     }
 
     /** An API token (its id, never its secret). */

@@ -31,6 +31,8 @@ final class Views {
     static final String MAILBOX = "mailbox";
     /** The menu entry of the district office's 全区 page, shown to the district roles only. */
     static final String DISTRICT = "district";
+    /** The menu entry of the 单位 page, shown to the district roles only. */
+    static final String UNITS = "units";
     /** The menu entry of the 报送收件箱, shown to the office of a unit that receives internal deliveries only. */
     static final String INBOX = "inbox";
     /** The menu: path and label, in the order shown. */
@@ -39,7 +41,7 @@ final class Views {
             menu("publishing", "/publishing", "发布记录"), menu(MAILBOX, "/portal/mailbox", "区政府办邮箱"),
             menu(INBOX, "/inbox", "报送收件箱"),
             menu("stats", "/stats", "统计"), menu("inspect", "/inspect", "账号巡查"),
-            menu(DISTRICT, "/district", "全区"),
+            menu(DISTRICT, "/district", "全区"), menu(UNITS, "/units", "单位"),
             menu("report", "/report", "年报"), menu("system", "/system", "系统"));
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -119,10 +121,10 @@ final class Views {
      */
     static List<MenuEntry> menuFor(cn.gongkai.review.Role role) {
         java.util.Set<String> hidden = switch (role) {
-            case DRAFTER -> java.util.Set.of("review", "publishing", MAILBOX, "report", "inspect", DISTRICT);
-            case DEPT_LEADER -> java.util.Set.of("publishing", MAILBOX, "report", "inspect", DISTRICT);
-            case PRINCIPAL_LEADER -> java.util.Set.of("publishing", MAILBOX, "report", DISTRICT);
-            case OFFICE_DIRECTOR, OFFICE_LEADER, ADMIN -> java.util.Set.of(DISTRICT);
+            case DRAFTER -> java.util.Set.of("review", "publishing", MAILBOX, "report", "inspect", DISTRICT, UNITS);
+            case DEPT_LEADER -> java.util.Set.of("publishing", MAILBOX, "report", "inspect", DISTRICT, UNITS);
+            case PRINCIPAL_LEADER -> java.util.Set.of("publishing", MAILBOX, "report", DISTRICT, UNITS);
+            case OFFICE_DIRECTOR, OFFICE_LEADER, ADMIN -> java.util.Set.of(DISTRICT, UNITS);
             // issue 19: the district office reads items and its 全区 page, and changes none
             case DISTRICT_ADMIN, DISTRICT_INSPECTOR -> java.util.Set.of("edit", "review", "publishing", MAILBOX,
                     "report");
