@@ -595,6 +595,12 @@ public final class Wiring implements AutoCloseable {
         return importer.get();
     }
 
+    /** An importer that takes only {@code accounts} (one unit's: a file naming none goes to the first of them). */
+    public ItemImporter importer(List<String> accounts) {
+        return new ItemImporter(config.categories(), accounts, glossaryKeys.get(), config.timezone(),
+                database().items(), database().images(), database().transactions(), review.get(), clock);
+    }
+
     public Publisher publisher() {
         return publisher.get();
     }
