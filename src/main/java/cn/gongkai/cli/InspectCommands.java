@@ -66,8 +66,8 @@ final class InspectCommands extends CommandGroup {
         public Integer call() {
             try (Wiring w = wire()) {
                 PrintWriter out = out();
-                List<Inspector.RunResult> results = account == null && unit.scope(w).isDistrict()
-                        ? w.inspector().run(Optional.empty())
+                List<Inspector.RunResult> results = unit.scope(w).isDistrict()
+                        ? w.inspector().run(Optional.ofNullable(account))
                         : unit.accountIds(w, account).stream()
                                 .flatMap(id -> w.inspector().run(Optional.of(id)).stream()).toList();
                 boolean failed = false;
@@ -121,7 +121,7 @@ final class InspectCommands extends CommandGroup {
                 InspectionPeriod period = period(LocalDate.now(w.clock().withZone(zone)));
                 List<String> ids = unit.accountIds(w, null);
                 List<AccountStatus> accounts = w.inspector().period(period).stream()
-                        .filter(a -> ids.contains(a.account().id())).toList();
+                        .filter(a -> unit.scope(w).isDistrict() || ids.contains(a.account().id())).toList();
                 if (kind.equals("table")) {
                     out().println("巡查期间：" + period.text());
                     print(accounts, zone, out());
