@@ -90,23 +90,20 @@ class CommandsWalkerTest {
                   - {id: jiaoyu, name: 红旗区教育局, accounts: [jyj], portals: [jybs]}
                 """, StandardCharsets.UTF_8);
         Instant created = Instant.now().minus(Duration.ofHours(1));
+        Path history = write("history.csv", "发布时间,标题,分类,链接,部门,公众号\n" + YEAR + "-03-02 10:00," + LEDGER_TITLE
+                + ",其他,https://mp.weixin.qq.com/s/old1,办公室,swj\n");
         try (Wiring w = new Wiring(new ConfigLoader(Map.of()).load(config), Clock.systemUTC(),
                 new PollPolicy(5, Duration.ofMillis(10)))) {
             item = w.database().items().insert("shangwu", anItem().account("swj").title(TITLE).build(),
                     ItemStatus.IN_REVIEW, null, created).id();
             approved = w.database().items().insert("shangwu", anItem().account("swj").title(APPROVED_TITLE)
                     .category("外资外贸").build(), ItemStatus.APPROVED, null, created).id();
-        }
-        cli = CliHarness.gongkai().withConfig(config);
-        Path history = write("history.csv", "发布时间,标题,分类,链接,部门,公众号\n" + YEAR + "-03-02 10:00," + LEDGER_TITLE
-                + ",其他,https://mp.weixin.qq.com/s/old1,办公室,swj\n");
-        assertThat(cli.run("ledger", "import", history.toString(), "--unit", "shangwu").code()).isZero();
-        assertThat(cli.run("portal", "run", "--unit", "shangwu").code()).isZero();
-        try (Wiring w = new Wiring(new ConfigLoader(Map.of()).load(config), Clock.systemUTC(),
-                new PollPolicy(5, Duration.ofMillis(10)))) {
+            assertThat(w.historyImport(List.of("swj")).importFile(history).ok()).isTrue();
             ledgerRow = w.ledger().between(Instant.parse(YEAR + "-01-01T00:00:00Z"),
                     Instant.parse((YEAR + 1) + "-01-01T00:00:00Z")).get(0).id();
+            assertThat(w.portalRunner(w.config().portals().subList(0, 1)).run().sent()).isEqualTo(1);
         }
+        cli = CliHarness.gongkai().withConfig(config);
     }
 
     @Test
