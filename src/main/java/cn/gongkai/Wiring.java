@@ -1,8 +1,8 @@
 package cn.gongkai;
 
 import cn.gongkai.config.AccountConfig;
-import cn.gongkai.config.PortalConfig;
 import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.config.PortalConfig;
 import cn.gongkai.config.Secret;
 import cn.gongkai.intake.Inbox;
 import cn.gongkai.intake.ItemImporter;
@@ -190,12 +190,17 @@ public final class Wiring implements AutoCloseable {
         this.inspector = part("inspector", () -> InspectionSeams.inspector(loaded, gatewayWhenReady,
                 database().inspections(), () -> Optional.ofNullable(simulator.get()).map(WeChatSimulator::baseUrl),
                 clock));
-        this.portalRunner = part("portal runner", () -> new PortalRunner(loaded.portals(), loaded.units(),
+        this.portalRunner = part("portal runner", () -> portalRunner(loaded.portals()));
+    }
+
+    /** A runner that delivers only to {@code portals} (one unit's: {@code portal run --unit U}). */
+    public PortalRunner portalRunner(List<PortalConfig> portals) {
+        return new PortalRunner(portals, config.units(),
                 database().portalDeliveries(), new DeliveryParts(database().items(), database().ledger(),
                         database().audit(), portalPackages != null ? portalPackages
-                        : PortalSeams.packages(loaded, database().images(), glossary::get, database().audit())),
+                        : PortalSeams.packages(config, database().images(), glossary::get, database().audit())),
                 portalSenders != null ? portalSenders : PortalSeams.senders(sandboxMailbox::get),
-                new RetryPolicy(loaded.portalDelivery().retryAfter()), deliveryBoundaries, clock));
+                new RetryPolicy(config.portalDelivery().retryAfter()), deliveryBoundaries, clock);
     }
 
     /**
@@ -605,6 +610,12 @@ public final class Wiring implements AutoCloseable {
         return importer.get();
     }
 
+    /** An importer that takes only {@code accounts} (one unit's: a file naming none goes to the first of them). */
+    public ItemImporter importer(List<String> accounts) {
+        return new ItemImporter(config.categories(), accounts, glossaryKeys.get(), config.timezone(),
+                database().items(), database().images(), database().transactions(), review.get(), clock);
+    }
+
     public Publisher publisher() {
         return publisher.get();
     }
@@ -669,8 +680,12 @@ public final class Wiring implements AutoCloseable {
 
     /** Imports the articles published before gongkai (CSV/XLSX) into the ledger. */
     public HistoryImport historyImport() {
-        return new HistoryImport(database().ledger(), config.timezone(), config.categories(),
-                config.accounts().stream().map(AccountConfig::id).toList());
+        return historyImport(config.accounts().stream().map(AccountConfig::id).toList());
+    }
+
+    /** {@link #historyImport()} taking only {@code accounts} (one unit's). */
+    public HistoryImport historyImport(List<String> accounts) {
+        return new HistoryImport(database().ledger(), config.timezone(), config.categories(), accounts);
     }
 
     /** Compares the ledger with WeChat's published list, reading at most {@code maxPages} pages per account. */

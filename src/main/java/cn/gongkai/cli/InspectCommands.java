@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gongkai inspect run|report}: what each account actually published, as the quarterly inspection sees it. */
@@ -55,14 +56,20 @@ final class InspectCommands extends CommandGroup {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "读取各公众号新发布的文章（每个公众号通常只用 1 次 freepublish/batchget 调用），检查错敏字和链接，显示结果")
     static final class Run extends CliCommand {
-        @Option(names = "--account", paramLabel = "A", description = "只巡查该公众号（默认全部）")
+        @Option(names = "--account", paramLabel = "A", description = "只巡查该公众号（默认本单位的全部公众号）")
         String account;
+
+        @Mixin
+        UnitOption unit;
 
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
                 PrintWriter out = out();
-                List<Inspector.RunResult> results = w.inspector().run(Optional.ofNullable(account));
+                List<Inspector.RunResult> results = unit.scope(w).isDistrict()
+                        ? w.inspector().run(Optional.ofNullable(account))
+                        : unit.accountIds(w, account).stream()
+                                .flatMap(id -> w.inspector().run(Optional.of(id)).stream()).toList();
                 boolean failed = false;
                 for (Inspector.RunResult r : results) {
                     failed |= !r.error().isEmpty();
@@ -97,6 +104,9 @@ final class InspectCommands extends CommandGroup {
                 description = "年报事实文件目录，用来取单位名称（默认配置文件旁的 report/）")
         Path factsDir;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() throws IOException {
             String kind = format.toLowerCase(Locale.ROOT);
@@ -109,7 +119,9 @@ final class InspectCommands extends CommandGroup {
             try (Wiring w = wire()) {
                 ZoneId zone = w.config().timezone();
                 InspectionPeriod period = period(LocalDate.now(w.clock().withZone(zone)));
-                List<AccountStatus> accounts = w.inspector().period(period);
+                List<String> ids = unit.accountIds(w, null);
+                List<AccountStatus> accounts = w.inspector().period(period).stream()
+                        .filter(a -> unit.scope(w).isDistrict() || ids.contains(a.account().id())).toList();
                 if (kind.equals("table")) {
                     out().println("巡查期间：" + period.text());
                     print(accounts, zone, out());

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,16 +38,17 @@ final class ItemCommands extends CommandGroup {
                 description = "提交人（默认当前系统用户）")
         String actor;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
-                ImportResult r = w.importer().importFiles(files, actor, "命令行");
+                ImportResult r = UnitImport.importer(w, unit).importFiles(files, actor, "命令行");
                 PrintWriter out = out();
                 PrintWriter err = err();
                 if (!r.ok()) {
-                    for (ImportProblem p : r.problems()) {
-                        err.println(p);
-                    }
+                    UnitImport.problems(w, unit, r).forEach(err::println);
                     err.println("共 " + r.problems().size() + " 个问题，未导入任何稿件。");
                     return ExitCodes.USER;
                 }
@@ -71,9 +73,16 @@ final class ItemCommands extends CommandGroup {
         @Option(names = "--as", paramLabel = "USER", required = true, description = "操作人")
         String actor;
 
-        /** Runs one action on the item and prints "稿件 ID《title》{done}：status". */
+        @Mixin
+        UnitOption unit;
+
+        /**
+         * Runs one action on the item of the unit (another unit's item is not found, nothing changes) and prints
+         * "稿件 ID《title》{done}：status".
+         */
         int act(Function<Wiring, DisclosureItem> action, String done) {
             try (Wiring w = wire()) {
+                unit.item(w, id);
                 DisclosureItem item = action.apply(w);
                 out().println("稿件 " + item.id() + "《" + item.title() + "》" + done + "：" + item.status().label());
                 return ExitCodes.OK;
@@ -100,18 +109,22 @@ final class ItemCommands extends CommandGroup {
         @Option(names = "--as", required = true, paramLabel = "USER", description = "修改人（须为已添加的用户）")
         String actor;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
-                ImportResult r = w.importer().updateFromFile(id, file, actor, "命令行");
+                unit.item(w, id);
+                ImportResult r = UnitImport.importer(w, unit).updateFromFile(id, file, actor, "命令行");
                 PrintWriter err = err();
                 if (!r.ok()) {
-                    r.problems().forEach(err::println);
+                    UnitImport.problems(w, unit, r).forEach(err::println);
                     err.println("共 " + r.problems().size() + " 个问题，稿件 " + id + " 未修改。");
                     return ExitCodes.USER;
                 }
                 printWarnings(r, err);
-                DisclosureItem item = w.items().find(id).orElseThrow();
+                DisclosureItem item = unit.item(w, id);
                 out().println("稿件 " + id + " 已修改，当前状态：" + statusAndNextStep(w, item));
                 return ExitCodes.OK;
             }
@@ -127,9 +140,13 @@ final class ItemCommands extends CommandGroup {
         @Option(names = "--as", required = true, paramLabel = "USER", description = "提交人（须为已添加的用户）")
         String actor;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
+                unit.item(w, id);
                 DisclosureItem item = w.review().submit(id, actor);
                 out().println("稿件 " + id + " 已提交，当前状态：" + statusAndNextStep(w, item));
                 return ExitCodes.OK;
@@ -143,15 +160,15 @@ final class ItemCommands extends CommandGroup {
                 description = "只列出该状态：DRAFT IN_REVIEW REJECTED APPROVED PUBLISHING PUBLISHED FAILED WITHDRAWN CORRECTED")
         String status;
 
-        @Option(names = "--unit", paramLabel = "U", description = "只列出该单位的稿件（单位编号；配置了多个单位时必填）")
-        String unit;
+        @Mixin
+        UnitOption unit;
 
         @Override
         public Integer call() {
             ItemStatus filter = status == null ? null : ItemStatus.parse(status);
             try (Wiring w = wire()) {
                 Table t = new Table("编号", "状态", "分类", "计划发布", "公开时限", "标题");
-                for (DisclosureItem i : w.items().list(filter, UserUnits.scopeFor(w.config(), unit))) {
+                for (DisclosureItem i : w.items().list(filter, unit.scope(w))) {
                     String at = i.content().publishAt() == null ? "下一时段"
                             : MINUTE.format(i.content().publishAt().atZone(w.config().timezone()));
                     String due = w.review().dueDate(i) + (w.review().overdue(i) ? " 已超期" : "");

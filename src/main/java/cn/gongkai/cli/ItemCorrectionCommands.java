@@ -4,6 +4,7 @@ import cn.gongkai.Wiring;
 import cn.gongkai.item.DisclosureItem;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,9 +43,13 @@ final class ItemCorrectionCommands {
         @Option(names = "--withdraw", description = "同时从公众号撤回原文")
         boolean withdraw;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
+                unit.item(w, id);
                 DisclosureItem notice = w.publishActions().correct(id, actor, text, withdraw);
                 PrintWriter out = out();
                 out.println(notice.id());

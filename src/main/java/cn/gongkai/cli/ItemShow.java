@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code gongkai item show ID}: the item, where it is in review, and its whole audit history. */
@@ -24,14 +24,13 @@ final class ItemShow extends CliCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "稿件编号")
     long id;
 
-    @Option(names = "--unit", paramLabel = "U", description = "稿件所属单位（单位编号；配置了多个单位时必填）")
-    String unit;
+    @Mixin
+    UnitOption unit;
 
     @Override
     public Integer call() {
         try (Wiring w = wire()) {
-            DisclosureItem item = w.items().find(id, UserUnits.scopeFor(w.config(), unit))
-                    .orElseThrow(() -> new UserError("稿件 " + id + " 不存在"));
+            DisclosureItem item = unit.item(w, id);
             ZoneId zone = w.config().timezone();
             PrintWriter out = out();
             printHeader(item, w.review(), zone, out);

@@ -67,7 +67,7 @@ final class ItemUpkeepCommands {
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
-                String title = w.items().find(id).map(i -> "《" + i.title() + "》").orElse("");
+                String title = "《" + unit.item(w, id).title() + "》";
                 w.review().delete(id, actor, reason == null ? "" : reason);
                 out().println("稿件 " + id + title + " 已删除");
                 return ExitCodes.OK;

@@ -2,6 +2,8 @@ package cn.gongkai.cli;
 
 import cn.gongkai.Wiring;
 import cn.gongkai.config.AccountConfig;
+import cn.gongkai.config.UnitConfig;
+import cn.gongkai.item.Scope;
 import cn.gongkai.publish.LedgerEntry;
 import cn.gongkai.publish.LedgerSource;
 import cn.gongkai.report.HistoryImport;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,10 +38,13 @@ final class LedgerCommands extends CommandGroup {
         @Parameters(paramLabel = "FILE", description = "历史发布记录（.csv 为 UTF-8 编码，或 .xlsx）")
         Path file;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
-                HistoryImport.Result r = w.historyImport().importFile(file);
+                HistoryImport.Result r = w.historyImport(unit.accountIds(w, null)).importFile(file);
                 if (!r.ok()) {
                     r.problems().forEach(err()::println);
                     return ExitCodes.USER;
@@ -55,14 +61,18 @@ final class LedgerCommands extends CommandGroup {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件，须以 .xlsx 结尾")
         Path file;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() throws IOException {
             if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
                 throw new UserError("--out 须以 .xlsx 结尾：" + file);
             }
             try (Wiring w = wire()) {
-                byte[] bytes = new HistoryTemplate(w.config().categories(),
-                        w.config().accounts().stream().map(AccountConfig::id).toList()).xlsx();
+                List<String> categories = unit.named(w).map(UnitConfig::categories).filter(c -> !c.isEmpty())
+                        .orElse(w.config().categories());
+                byte[] bytes = new HistoryTemplate(categories, unit.accountIds(w, null)).xlsx();
                 Path parent = file.toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
@@ -89,6 +99,9 @@ final class LedgerCommands extends CommandGroup {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件：.xlsx 或 .csv")
         Path file;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() throws IOException {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -103,9 +116,14 @@ final class LedgerCommands extends CommandGroup {
                 throw new UserError("--channel 只用于 .csv：.xlsx 已同时包含发布台账和“报区政府办”工作表");
             }
             try (Wiring w = wire()) {
+                Scope scope = unit.scope(w);
+                if (portal && !scope.isDistrict() && w.config().severalUnits()) {
+                    throw new UserError("报区政府办台账暂不能按单位导出（.csv --channel portal 只用于全区）；"
+                            + "本单位的报送数和采用数见 gongkai counts --channel portal --unit " + scope.unitId().orElseThrow());
+                }
                 LedgerExport export = w.ledgerExport();
-                byte[] bytes = name.endsWith(".xlsx") ? export.xlsx(year)
-                        : portal ? export.portalCsv(year) : export.csv(year);
+                byte[] bytes = name.endsWith(".xlsx") ? export.xlsx(year, scope)
+                        : portal ? export.portalCsv(year) : export.csv(year, scope);
                 Path parent = file.toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
@@ -125,6 +143,9 @@ final class LedgerCommands extends CommandGroup {
         @Option(names = "--source", paramLabel = "S", description = "只列出：gongkai（本系统发布）、import（历史导入）、external（外部发布）")
         String source;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() {
             LedgerSource only = source == null ? null : LedgerSource.ofCode(source.strip().toLowerCase(Locale.ROOT));
@@ -132,8 +153,8 @@ final class LedgerCommands extends CommandGroup {
                 Table t = new Table("编号", "发布时间", "来源", "分类", "备注", "标题");
                 Instant from = w.counter().startOf(year);
                 Instant to = w.counter().startOf(year + 1);
-                List<LedgerEntry> rows = only == null ? w.ledger().between(from, to)
-                        : w.ledger().between(from, to, only);
+                List<LedgerEntry> rows = w.ledger().between(from, to, unit.scope(w)).stream()
+                        .filter(e -> only == null || e.source() == only).toList();
                 for (LedgerEntry e : rows) {
                     String note = (e.correction() ? "更正" : "") + (e.deleted() ? "已删除" : "");
                     t.row(e.id(), MINUTE.format(e.publishedAt().atZone(w.config().timezone())), e.source().label(),
@@ -154,13 +175,16 @@ final class LedgerCommands extends CommandGroup {
         @Parameters(index = "1", paramLabel = "CATEGORY", description = "配置中的分类")
         String category;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
                 if (!w.config().categories().contains(category)) {
                     throw new UserError("分类“" + category + "”不在配置中（" + String.join("、", w.config().categories()) + "）");
                 }
-                LedgerEntry e = w.ledger().find(id)
+                LedgerEntry e = w.ledger().find(id, unit.scope(w))
                         .orElseThrow(() -> new UserError("没有编号为 " + id + " 的台账记录"));
                 if (e.source() == LedgerSource.GONGKAI) {
                     throw new UserError("台账记录 " + id + " 是本系统发布的稿件 " + e.itemId() + "，分类随稿件，不能在此修改");
@@ -186,10 +210,13 @@ final class LedgerCommands extends CommandGroup {
                 description = "每个公众号最多读取的页数，每页 20 条（该接口每天限 100 次；默认 ${DEFAULT-VALUE}）")
         int maxPages;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
-                List<AccountConfig> freepublish = w.config().accounts().stream().filter(AccountConfig::freepublishes)
+                List<AccountConfig> freepublish = unit.accounts(w).stream().filter(AccountConfig::freepublishes)
                         .toList();
                 List<String> accounts = freepublish.stream().map(AccountConfig::id).toList();
                 List<String> sandboxed = freepublish.stream().filter(AccountConfig::sandbox).map(AccountConfig::id)

@@ -1,6 +1,7 @@
 package cn.gongkai.cli;
 
 import cn.gongkai.Wiring;
+import cn.gongkai.config.PortalConfig;
 import cn.gongkai.portal.DeliveryReport;
 import cn.gongkai.portal.DeliveryState;
 import cn.gongkai.portal.PortalDelivery;
@@ -9,8 +10,10 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gongkai portal run|status|adopted|not-adopted|resend}: the 报区政府办 channel. */
@@ -36,6 +39,21 @@ final class PortalCommands extends CommandGroup {
         t.print(out);
     }
 
+    /**
+     * The newest rows of the unit's portals (or of {@code portal} only), newest prepared first, at most
+     * {@code limit}: deliveries are scoped by the portal ids the configuration gives the unit.
+     */
+    static List<PortalDelivery> recent(Wiring w, UnitOption unit, String portal, int limit) {
+        if (unit.scope(w).isDistrict()) {
+            return w.portalDeliveries().recent(portal, limit);
+        }
+        List<String> ids = portal != null ? List.of(unit.portal(w, portal))
+                : unit.portals(w).stream().map(PortalConfig::id).toList();
+        return ids.stream().flatMap(id -> w.portalDeliveries().recent(id, limit).stream())
+                .sorted(Comparator.comparing(PortalDelivery::preparedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .limit(limit).toList();
+    }
+
     private static String note(PortalDelivery d, ZoneId zone) {
         return switch (d.state()) {
             case ADOPTED -> d.adoptedUrl() + "（" + (d.recordedBy().equals("portal") ? "接口返回" : d.recordedBy()
@@ -51,18 +69,22 @@ final class PortalCommands extends CommandGroup {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "把现在到期的已审定稿件报送给各报送单位（与定时任务同一流程；重复运行不会重复报送）")
     static final class Run extends CliCommand {
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
                 PrintWriter out = out();
-                PortalRunner runner = w.portalRunner();
+                PortalRunner runner = unit.scope(w).isDistrict() ? w.portalRunner()
+                        : w.portalRunner(unit.portals(w));
                 if (!runner.hasPortals()) {
                     out.println("没有配置报送单位（portals），不报送。配置方法见 docs/portal.md");
                     return ExitCodes.OK;
                 }
                 DeliveryReport report = runner.run();
                 out.println("报区政府办：" + report.toText());
-                List<PortalDelivery> failed = w.portalDeliveries().recent(null, 200).stream()
+                List<PortalDelivery> failed = recent(w, unit, null, 200).stream()
                         .filter(d -> d.state() == DeliveryState.FAILED).toList();
                 if (!failed.isEmpty()) {
                     print(failed, w.config().timezone(), out);
@@ -80,20 +102,23 @@ final class PortalCommands extends CommandGroup {
         @Option(names = "--limit", defaultValue = "30", description = "最多列出多少条（默认 ${DEFAULT-VALUE}）")
         int limit;
 
+        @Mixin
+        UnitOption unit;
+
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
                 PrintWriter out = out();
                 if (portal != null) {
-                    w.portalRunner().portal(portal);
+                    unit.portal(w, portal);
                 }
-                w.config().portals().stream().filter(p -> portal == null || p.id().equals(portal)).forEach(p ->
+                unit.portals(w).stream().filter(p -> portal == null || p.id().equals(portal)).forEach(p ->
                         out.println(p.id() + "：" + p.name() + "，" + w.portalRunner().describe(p)
                                 + (p.categories().isEmpty() ? "，所有分类" : "，分类：" + String.join("、", p.categories()))));
-                if (w.config().portals().isEmpty()) {
+                if (unit.portals(w).isEmpty()) {
                     out.println("没有配置报送单位（portals）。");
                 }
-                List<PortalDelivery> rows = w.portalDeliveries().recent(portal, limit);
+                List<PortalDelivery> rows = recent(w, unit, portal, limit);
                 if (rows.isEmpty()) {
                     out.println("还没有报送记录。");
                 } else {

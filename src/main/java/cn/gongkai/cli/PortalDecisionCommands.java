@@ -5,6 +5,7 @@ import cn.gongkai.portal.DeliveryState;
 import cn.gongkai.portal.PortalDelivery;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,11 +25,16 @@ final class PortalDecisionCommands {
         @Option(names = "--as", required = true, paramLabel = "USER", description = "登记人（系统中的用户）")
         String user;
 
+        @Mixin
+        UnitOption unit;
+
         abstract PortalDelivery decide(Wiring w);
 
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
+                unit.item(w, id);
+                unit.portal(w, portal);
                 PortalDelivery row = decide(w);
                 PortalCommands.print(List.of(row), w.config().timezone(), out());
                 return row.state() == DeliveryState.FAILED ? ExitCodes.USER : ExitCodes.OK;

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gongkai publish run|status}. */
@@ -29,25 +30,20 @@ final class PublishCommands extends CommandGroup {
         return mode + (a.dryRun() ? "，演练模式（只建草稿不发布）" : "");
     }
 
-    static List<String> accountIds(Wiring w, String account) {
-        if (account != null && w.config().account(account).isEmpty()) {
-            throw new UserError("未配置的公众号：" + account + "（已配置："
-                    + w.config().accounts().stream().map(AccountConfig::id).toList() + "）");
-        }
-        return account == null ? w.config().accounts().stream().map(AccountConfig::id).toList() : List.of(account);
-    }
-
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "发布现在到期的已审定稿件（与定时任务同一流程；重复运行不会重复发布）")
     static final class Run extends CliCommand {
-        @Option(names = "--account", paramLabel = "A", description = "只发布该公众号（默认全部）")
+        @Option(names = "--account", paramLabel = "A", description = "只发布该公众号（默认本单位的全部公众号）")
         String account;
+
+        @Mixin
+        UnitOption unit;
 
         @Override
         public Integer call() {
             PollPolicy poll = new PollPolicy(10, Duration.ofSeconds(1));
             try (Wiring w = Cli.contextOf(spec).wire(Cli.configOf(spec), poll)) {
-                List<String> ids = accountIds(w, account);
+                List<String> ids = unit.accountIds(w, account);
                 PrintWriter out = out();
                 int failed = 0;
                 for (String id : ids) {
@@ -68,8 +64,11 @@ final class PublishCommands extends CommandGroup {
         @Option(names = "--limit", defaultValue = "20", description = "最多列出多少个批次（默认 ${DEFAULT-VALUE}）")
         int limit;
 
-        @Option(names = "--account", paramLabel = "A", description = "只看该公众号（默认全部）")
+        @Option(names = "--account", paramLabel = "A", description = "只看该公众号（默认本单位的全部公众号）")
         String account;
+
+        @Mixin
+        UnitOption unit;
 
         @Override
         public Integer call() {
@@ -79,7 +78,7 @@ final class PublishCommands extends CommandGroup {
                 Instant now = w.clock().instant();
                 LocalDate today = LocalDate.ofInstant(now, zone);
                 Instant startOfDay = today.atStartOfDay(zone).toInstant();
-                List<String> ids = accountIds(w, account);
+                List<String> ids = unit.accountIds(w, account);
                 for (String id : ids) {
                     AccountConfig a = w.config().account(id).orElseThrow();
                     Instant next = Wiring.nextPublishSlot(a.cron(), zone, now);
@@ -103,7 +102,7 @@ final class PublishCommands extends CommandGroup {
                 }
                 Table t = new Table("批次", "公众号", "方式", "状态", "稿件", "publish_id/msg_id", "article_id", "更新时间",
                         "说明");
-                for (PublishBatch b : w.batches().recent(limit)) {
+                for (PublishBatch b : w.batches().recent(limit, unit.scope(w))) {
                     if (!ids.contains(b.account())) {
                         continue;
                     }

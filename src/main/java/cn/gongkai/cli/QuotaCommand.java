@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gongkai quota [--account A]}: today's WeChat calls per API against the product's share of each limit. */
@@ -18,14 +19,17 @@ final class QuotaCommand extends CliCommand {
     @Option(names = "--account", paramLabel = "ID", description = "只显示这个公众号（配置中的 id）")
     String account;
 
+    @Mixin
+    UnitOption unit;
+
     @Override
     public Integer call() {
         try (Wiring w = wire()) {
-            List<AccountConfig> accounts = w.config().accounts().stream()
+            List<AccountConfig> accounts = unit.accounts(w).stream()
                     .filter(a -> account == null || a.id().equals(account)).toList();
             if (accounts.isEmpty()) {
                 throw new UserError("没有 id 为 " + account + " 的公众号；配置中有："
-                        + w.config().accounts().stream().map(AccountConfig::id).toList());
+                        + unit.accounts(w).stream().map(AccountConfig::id).toList());
             }
             PrintWriter out = out();
             for (AccountConfig a : accounts) {

@@ -51,11 +51,13 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--keep-draft", description = "预览后把草稿留在公众号后台草稿箱（默认删除）")
     boolean keepDraft;
 
+    @CommandLine.Mixin
+    UnitOption unit;
+
     @Override
     public Integer call() {
         try (Wiring w = Cli.wire(spec)) {
-            DisclosureItem item = w.items().find(id)
-                    .orElseThrow(() -> new UserError("稿件 " + id + " 不存在"));
+            DisclosureItem item = unit.item(w, id);
             String accountName = w.config().account(item.content().account())
                     .map(a -> a.name()).orElse(item.content().account());
             RenderedArticle a = w.renderer().render(item.content(), accountName, RenderCommand::placeholder);

@@ -6,6 +6,7 @@ import cn.gongkai.review.ReviewService;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,11 +27,15 @@ final class ReviewCommands extends CommandGroup {
         @Option(names = "--comment", paramLabel = "TEXT", description = "审核意见（退回时必填）")
         String comment;
 
+        @Mixin
+        UnitOption unit;
+
         abstract ReviewService.Decision decide(ReviewService review);
 
         @Override
         public Integer call() {
             try (Wiring w = wire()) {
+                unit.item(w, id);
                 ReviewService.Decision decision = decide(w.review());
                 PrintWriter out = out();
                 if (decision.repeated()) {
