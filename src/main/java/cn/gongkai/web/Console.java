@@ -174,7 +174,10 @@ public final class Console {
                 new PortalStatsCard(portals.counter(), site)).register(routes);
         new InspectionPage(new InspectionPage.Uses(records.inspector(), records.inspectionExport(), site), views)
                 .register(routes);
-        new DistrictPage(records.district(), site, views).register(routes);
+        new DistrictPage(records.district(), () -> cn.gongkai.report.DistrictCategories.of(site.config(),
+                records.counter(), records.unitCounter()), site, views).register(routes);
+        new DistrictReportsPage(() -> cn.gongkai.report.DistrictReports.of(site.config(), records.factsDir(),
+                records.unitReports(), records.unitCounter()), site, views).register(routes);
         new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site, records.unitReports()), views).register(routes);
         new HolidaysPage(site, views).register(routes);
         new SystemPage(new SystemPage.Uses(site, staff.users(), work.review(), publishing.watchdog(),

@@ -88,11 +88,8 @@ final class ReportPage {
      * in the console's folder for a single unit and the district office.
      */
     private Path factsFile(Context ctx, int year) {
-        Path dir = unit(ctx).map(u -> {
-            cn.gongkai.config.UnitConfig unit = s.site().config().unit(u).orElseThrow();
-            return unit.facts().toString().isBlank() ? s.factsDir().resolve(u)
-                    : unit.factsDir(Path.of(s.site().config().source()), true);
-        }).orElse(s.factsDir());
+        Path dir = unit(ctx).map(u -> cn.gongkai.report.UnitFactsFolder.of(s.site().config(), s.factsDir(),
+                s.site().config().unit(u).orElseThrow())).orElse(s.factsDir());
         return dir.resolve(year + ".yml");
     }
 
