@@ -4,9 +4,7 @@ import cn.gongkai.Wiring;
 import cn.gongkai.report.DistrictReports;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -23,15 +21,7 @@ final class DistrictReportTable {
         }
         DistrictReports.Summary s = DistrictReports.of(w.config(), factsDir, w::reports, w::counter).year(year);
         byte[] xlsx = DistrictReports.xlsx(s);
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".report-", ".xlsx.tmp");
-        try {
-            Files.write(tmp, xlsx);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        WholeFile.write(file, xlsx);
         long failing = s.units().stream().filter(l -> l.errors() > 0).count();
         out.println("已生成 " + file + "（" + year + " 年" + DistrictReports.TITLE + "：" + s.units().size() + " 个单位，"
                 + s.total().filed() + " 个已填写事实文件，" + failing + " 个核对有错误；主动公开合计 "
