@@ -8,9 +8,7 @@ import cn.gongkai.inspect.InspectionPeriod;
 import cn.gongkai.inspect.Inspector;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -154,15 +152,7 @@ final class InspectCommands extends CommandGroup {
 
         /** Writes through a temporary file beside the target, so a failure leaves nothing half-written. */
         private void write(byte[] bytes) throws IOException {
-            Path target = file.toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".inspect-", ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            WholeFile.write(file, bytes);
         }
     }
 }

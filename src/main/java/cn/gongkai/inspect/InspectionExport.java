@@ -1,19 +1,12 @@
 package cn.gongkai.inspect;
 
 import cn.gongkai.report.Csv;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cn.gongkai.report.XlsxSheets;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The quarterly inspection export the office hands upward: one row per finding (an account without findings gets
@@ -68,45 +61,14 @@ public final class InspectionExport {
 
     /** The workbook: one sheet named for the period, a bold head row, text cells, 期间更新数 as a number. */
     public byte[] xlsx(InspectionPeriod period, List<AccountStatus> accounts) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("账号巡查 " + period.from() + "至" + period.to());
-            CellStyle bold = wb.createCellStyle();
-            Font font = wb.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                head.createCell(c).setCellValue(COLUMNS.get(c));
-                head.getCell(c).setCellStyle(bold);
-                sheet.setColumnWidth(c, WIDTHS[c] * 256);
-            }
-            List<List<String>> rows = rows(accounts);
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < COLUMNS.size(); c++) {
-                    String v = rows.get(r).get(c);
-                    if (c == UPDATES) {
-                        row.createCell(c).setCellValue(Long.parseLong(v));
-                    } else {
-                        row.createCell(c).setCellValue(inert(v));
-                    }
-                }
-            }
-            sheet.createFreezePane(0, 1);
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the inspection export as XLSX", e);
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<String> r : rows(accounts)) {
+            List<Object> cells = new ArrayList<>(r);
+            cells.set(UPDATES, Long.parseLong(r.get(UPDATES)));
+            rows.add(cells);
         }
-    }
-
-    /** A text cell that no spreadsheet runs as a formula. */
-    static String inert(String s) {
-        if (s.isEmpty()) {
-            return s;
-        }
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+        return XlsxSheets.write(List.of(new XlsxSheets.Sheet("账号巡查 " + period.from() + "至" + period.to(), COLUMNS,
+                WIDTHS, rows)));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -175,7 +175,10 @@ public final class Console {
                 new PortalStatsCard(portals.counter(), site)).register(routes);
         new InspectionPage(new InspectionPage.Uses(records.inspector(), records.inspectionExport(), site), views)
                 .register(routes);
-        new DistrictPage(records.district(), site, views).register(routes);
+        new DistrictPage(records.district(), () -> cn.gongkai.report.DistrictCategories.of(site.config(),
+                records.counter(), records.unitCounter()), site, views).register(routes);
+        new DistrictReportsPage(() -> cn.gongkai.report.DistrictReports.of(site.config(), records.factsDir(),
+                records.unitReports(), records.unitCounter()), site, views).register(routes);
         new UnitsPage(new UnitsPage.Uses(staff.units(), staff.users(), site), views, access).register(routes);
         new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site, records.unitReports()), views).register(routes);
         new HolidaysPage(site, views).register(routes);

@@ -1,6 +1,7 @@
 package cn.gongkai.web;
 
 import cn.gongkai.inspect.DistrictOverview;
+import cn.gongkai.report.DistrictCategories;
 import cn.gongkai.review.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -19,11 +20,20 @@ import java.util.function.Supplier;
  */
 final class DistrictPage {
     static final Role[] VIEWERS = {Role.DISTRICT_ADMIN, Role.DISTRICT_INSPECTOR};
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     /** What {@code district.ftlh} shows. */
     public record View(int year, List<Integer> years, List<UnitRow> units, UnitRow total, List<AccountRow> accounts,
-                       List<String> quarters) {
+                       List<String> quarters, CategoryTable categories) {
+    }
+
+    /** The year's articles by unit and category (全区汇总表): the categories, a line per unit and the total line. */
+    public record CategoryTable(List<String> categories, List<CategoryRow> units, CategoryRow total) {
+    }
+
+    /** One line of the category table: the unit's name, its articles per category (in order) and in all. */
+    public record CategoryRow(String name, List<Integer> cells, int total) {
     }
 
     /** One unit's line (the last line of the table is the district's total). */
@@ -37,23 +47,35 @@ final class DistrictPage {
     }
 
     private final Supplier<DistrictOverview> overview;
+    private final Supplier<DistrictCategories> categories;
     private final Site site;
     private final Views views;
 
-    DistrictPage(Supplier<DistrictOverview> overview, Site site, Views views) {
+    DistrictPage(Supplier<DistrictOverview> overview, Supplier<DistrictCategories> categories, Site site,
+                 Views views) {
         this.overview = overview;
+        this.categories = categories;
         this.site = site;
         this.views = views;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/district", this::page);
+        registerCategoryDownloads(routes);
+    }
+
+    /**
+     * Answers as for an address that does not exist unless the user holds a district role — a unit's 管理员 included
+     * (not {@link ConsoleAccess#holds}, which lets an administrator through everywhere).
+     */
+    static void requireViewer(Context ctx) {
+        if (!ConsoleAccess.user(ctx).role().district()) {
+            throw new NotFound("找不到这个页面。");
+        }
     }
 
     private void page(Context ctx) {
-        if (!ConsoleAccess.holds(ConsoleAccess.user(ctx), VIEWERS)) {
-            throw new NotFound("找不到这个页面。");
-        }
+        requireViewer(ctx);
         int thisYear = site.today().getYear();
         int year = year(ctx, thisYear);
         DistrictOverview.View v = overview.get().year(year);
@@ -67,11 +89,16 @@ final class DistrictPage {
         }
         views.page(ctx, "district", "district.ftlh", new View(year, years,
                 v.units().stream().map(DistrictPage::unit).toList(), unit(v.district()), accounts,
-                InspectionPage.quarters(site.today())));
+                InspectionPage.quarters(site.today()), categoryTable(categories.get().year(year))));
     }
 
     /** The year asked for, when it is one of the last ten or the next; otherwise this year. */
     static int year(Context ctx, int thisYear) {
+        return year(ctx, thisYear, thisYear);
+    }
+
+    /** The year asked for, when it is one of the last ten or the next; otherwise {@code otherwise}. */
+    static int year(Context ctx, int thisYear, int otherwise) {
         String y = ctx.queryParam("year");
         if (y != null && y.strip().matches("\\d{4}")) {
             int asked = Integer.parseInt(y.strip());
@@ -79,7 +106,33 @@ final class DistrictPage {
                 return asked;
             }
         }
-        return thisYear;
+        return otherwise;
+    }
+
+    /** The category table's downloads: {@code /district/categories.xlsx} and {@code .csv} ({@code ?year=Y}). */
+    private void registerCategoryDownloads(RoutesConfig routes) {
+        routes.get("/district/categories.xlsx", ctx -> categoryDownload(ctx, true));
+        routes.get("/district/categories.csv", ctx -> categoryDownload(ctx, false));
+    }
+
+    private void categoryDownload(Context ctx, boolean xlsx) {
+        requireViewer(ctx);
+        DistrictCategories.Table t = categories.get().year(year(ctx, site.today().getYear()));
+        String name = t.year() + "年各单位分栏目发布数";
+        if (xlsx) {
+            StatsPage.download(ctx, DistrictCategories.xlsx(t), name + ".xlsx", XLSX);
+        } else {
+            StatsPage.download(ctx, DistrictCategories.csv(t), name + ".csv", "text/csv;charset=utf-8");
+        }
+    }
+
+    private static CategoryTable categoryTable(DistrictCategories.Table t) {
+        return new CategoryTable(t.categories(), t.units().stream().map(l -> categoryRow(t, l)).toList(),
+                categoryRow(t, t.total()));
+    }
+
+    private static CategoryRow categoryRow(DistrictCategories.Table t, DistrictCategories.Line l) {
+        return new CategoryRow(l.name(), t.categories().stream().map(l::cell).toList(), l.total());
     }
 
     private static UnitRow unit(DistrictOverview.UnitYear u) {

@@ -88,8 +88,8 @@ final class ReportPage {
      * in the console's folder for a single unit and the district office.
      */
     private Path factsFile(Context ctx, int year) {
-        Path dir = unit(ctx).map(u -> s.site().config().unit(u).filter(unit -> !unit.facts().toString().isBlank())
-                .map(unit -> unit.factsDir(Path.of(s.site().config().source()), true))
+        Path dir = unit(ctx).map(u -> s.site().config().unit(u)
+                .map(unit -> cn.gongkai.report.UnitFactsFolder.of(s.site().config(), s.factsDir(), unit))
                 .orElse(s.factsDir().resolve(u))).orElse(s.factsDir()); // a unit added on the 单位 page: <factsDir>/<id>
         return dir.resolve(year + ".yml");
     }

@@ -59,6 +59,7 @@ class DistrictPageTest {
         app.wiring.users().add("孙管理", Role.DISTRICT_ADMIN, null, pw);
         app.wiring.users().add("李主任", Role.OFFICE_DIRECTOR, "shangwu", pw);
         app.wiring.users().add("周主任", Role.OFFICE_DIRECTOR, "jiaoyu", pw);
+        app.wiring.users().add("吴管理", Role.ADMIN, "shangwu", pw);
 
         // The year's ledger: 3 articles of 商务 (one of them deleted since), 1 of 教育, 1 of an account no unit lists.
         List<LedgerEntry> rows = new ArrayList<>();
@@ -140,6 +141,9 @@ class DistrictPageTest {
         var refused = shangwu.get("/district");
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).doesNotContain("红旗区教育局", "红旗教育");
+        Staff unitAdmin = new Staff(app, "吴管理");
+        assertThat(unitAdmin.get("/").body()).doesNotContain("href=\"/district\"");
+        assertThat(unitAdmin.get("/district").statusCode()).as("a unit's 管理员 is no district role").isEqualTo(404);
         String inspect = shangwu.get("/inspect").body();
         assertThat(inspect).contains("红旗商务").doesNotContain("红旗教育", "布署");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(

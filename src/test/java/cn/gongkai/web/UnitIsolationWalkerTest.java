@@ -286,7 +286,10 @@ class UnitIsolationWalkerTest {
     private static List<String> secrets() {
         List<String> s = new ArrayList<>(OWN_ITEMS.keySet());
         s.addAll(List.of(imageSha, IMAGE_FILE, "商务局图片说明甲", "shangwu-a4", "商务局年报事实甲", "商务局报区政府办甲",
-                "shangwu-adopted-a6", deliveryMessageId));
+                "shangwu-adopted-a6", deliveryMessageId,
+                // unit A's name and its account's name: no page of unit B names them (the 全区 page is the
+                // district roles', a unit's 管理员 included in what gets 404)
+                "红旗区商务局", "红旗商务"));
         return s;
     }
 
