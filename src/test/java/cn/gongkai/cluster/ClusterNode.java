@@ -4,8 +4,11 @@ import cn.gongkai.Serve;
 import cn.gongkai.Wiring;
 import cn.gongkai.config.ConfigLoader;
 import cn.gongkai.publish.BoundaryListener;
+import cn.gongkai.simulator.WeChatSimulator;
+import cn.gongkai.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +27,29 @@ record ClusterNode(String name, Path config, Wiring wiring, Serve serve) impleme
     /** Starts the node as {@code serve} does. */
     static ClusterNode start(String name, Path config) {
         return start(name, config, BoundaryListener.NONE);
+    }
+
+    /**
+     * Points WeChat's callbacks of the accounts at the nodes in turn, the first account's at {@code nodes.get(first)}:
+     * behind one address, either node receives a publish result.
+     */
+    static void alternateCallbacks(WeChatSimulator sim, List<ClusterNode> nodes, List<String> accounts, int first) {
+        for (int i = 0; i < accounts.size(); i++) {
+            ClusterNode to = nodes.get((first + i) % nodes.size());
+            sim.setCallback(NodeConfig.appId(accounts.get(i)), to.serve().callbackUrl(accounts.get(i)),
+                    NodeConfig.CALLBACK_TOKEN);
+        }
+    }
+
+    /** Stops the nodes, then the database and the simulator (each may be null when the start failed early). */
+    static void stopAll(List<ClusterNode> nodes, Database db, WeChatSimulator sim) {
+        nodes.forEach(ClusterNode::close);
+        if (db != null) {
+            db.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
     }
 
     String url(String path) {

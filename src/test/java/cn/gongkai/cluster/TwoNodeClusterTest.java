@@ -111,22 +111,12 @@ class TwoNodeClusterTest {
         nodes.add(node("a"));
         nodes.add(node("b"));
         // every other account's publish results go to node B, the rest to node A: either node answers callbacks
-        List<String> all = accounts();
-        for (int i = 0; i < all.size(); i++) {
-            ClusterNode to = nodes.get(i % 2 == 0 ? 1 : 0);
-            sim.setCallback(appId(all.get(i)), to.serve().callbackUrl(all.get(i)), TOKEN);
-        }
+        ClusterNode.alternateCallbacks(sim, nodes, accounts(), 1);
     }
 
     @AfterAll
     void stop() {
-        nodes.forEach(ClusterNode::close);
-        if (db != null) {
-            db.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        ClusterNode.stopAll(nodes, db, sim);
     }
 
     @Test
