@@ -1,5 +1,9 @@
 package cn.gongkai.cluster;
 
+import static cn.gongkai.cluster.ClusterHttp.cookie;
+import static cn.gongkai.cluster.ClusterHttp.csrf;
+import static cn.gongkai.cluster.ClusterHttp.enc;
+import static cn.gongkai.cluster.ClusterHttp.signedQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +11,6 @@ import cn.gongkai.Serve;
 import cn.gongkai.Wiring;
 import cn.gongkai.config.ConfigLoader;
 import cn.gongkai.item.ItemContent;
-import cn.gongkai.item.ItemImage;
 import cn.gongkai.item.ItemStatus;
 import cn.gongkai.publish.BatchState;
 import cn.gongkai.publish.LedgerEntry;
@@ -21,19 +24,11 @@ import cn.gongkai.simulator.WeChatSimulator;
 import cn.gongkai.store.Database;
 import cn.gongkai.testsupport.EmbeddedPostgresExtension;
 import cn.gongkai.testsupport.Fixtures;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,9 +39,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import me.chanjar.weixin.common.util.crypto.SHA1;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -79,10 +71,8 @@ class TwoNodeClusterTest {
     private static final long SLOW_MILLIS = Long.getLong("gongkai.cluster.slow-millis", 1000);
     /** Every WeChat call of every account waits this long, as over the internet (0: the simulator answers at once). */
     private static final long LATENCY_MILLIS = Long.getLong("gongkai.cluster.latency-millis", 0);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String TOKEN = "cluster-callback-token";
+    private static final String TOKEN = NodeConfig.CALLBACK_TOKEN;
     private static final String PASSWORD = "mima-cluster-2026";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @RegisterExtension
     static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
@@ -90,17 +80,11 @@ class TwoNodeClusterTest {
     @TempDir
     static Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ClusterHttp http = new ClusterHttp();
     private WeChatSimulator sim;
     private Database db;
     private Instant slot;
-    private final List<Node> nodes = new ArrayList<>();
-
-    private record Node(String name, Path config, Wiring wiring, Serve serve) {
-        String url(String path) {
-            return "http://127.0.0.1:" + serve.port() + path;
-        }
-    }
+    private final List<ClusterNode> nodes = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -127,25 +111,12 @@ class TwoNodeClusterTest {
         nodes.add(node("a"));
         nodes.add(node("b"));
         // every other account's publish results go to node B, the rest to node A: either node answers callbacks
-        List<String> all = accounts();
-        for (int i = 0; i < all.size(); i++) {
-            Node to = nodes.get(i % 2 == 0 ? 1 : 0);
-            sim.setCallback(appId(all.get(i)), to.serve().callbackUrl(all.get(i)), TOKEN);
-        }
+        ClusterNode.alternateCallbacks(sim, nodes, accounts(), 1);
     }
 
     @AfterAll
     void stop() {
-        for (Node n : nodes) {
-            n.serve().close();
-            n.wiring().close();
-        }
-        if (db != null) {
-            db.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        ClusterNode.stopAll(nodes, db, sim);
     }
 
     @Test
@@ -170,7 +141,7 @@ class TwoNodeClusterTest {
             assertThat(sim.record().successfulSubmits(appId(account))).as("submits of " + account).isEqualTo(1);
         }
         assertOncePerItemInLedgerAndBatches(total);
-        Calls calls = calls();
+        SlotCalls calls = calls();
         assertThat(calls.extraDrafts()).as("drafts beyond one per account").isZero();
         assertThat(calls.extraUploads()).as("image uploads beyond one per image").isZero();
         System.out.printf(java.util.Locale.ROOT, "two nodes, colliding slot: %d accounts x %d items, every slot done"
@@ -200,7 +171,7 @@ class TwoNodeClusterTest {
         List<Future<RunReport>> runs = new ArrayList<>();
         try {
             for (String account : accounts()) {
-                for (Node n : nodes) {
+                for (ClusterNode n : nodes) {
                     runs.add(pool.submit(() -> n.wiring().publisher().run(account)));
                 }
             }
@@ -229,35 +200,36 @@ class TwoNodeClusterTest {
     @Test
     @Order(3)
     void aLoginFormAndASessionWorkOnEitherNodeAndLogoutEndsTheSessionOnBoth() throws Exception {
-        Node a = nodes.get(0);
-        Node b = nodes.get(1);
+        ClusterNode a = nodes.get(0);
+        ClusterNode b = nodes.get(1);
         a.wiring().users().add("cluster-admin", Role.ADMIN, PASSWORD.toCharArray());
         // behind one address, the login form shown by node A may be posted to node B
-        HttpResponse<String> loginPage = send(a, "GET", "/login", null, null);
+        HttpResponse<String> loginPage = http.send(a, "GET", "/login", null, null);
         String anonymous = cookie(loginPage);
-        assertThat(send(b, "POST", "/login", anonymous, "_csrf=forged&name=cluster-admin&password="
+        assertThat(http.send(b, "POST", "/login", anonymous, "_csrf=forged&name=cluster-admin&password="
                 + enc(PASSWORD)).statusCode()).as("a forged login form on node B").isEqualTo(403);
-        HttpResponse<String> login = send(b, "POST", "/login", anonymous, "_csrf=" + enc(csrf(loginPage.body()))
+        HttpResponse<String> login = http.send(b, "POST", "/login", anonymous, "_csrf="
+                + enc(csrf(loginPage.body()))
                 + "&name=cluster-admin&password=" + enc(PASSWORD));
         assertThat(login.statusCode()).as("node A's login form posted to node B").isEqualTo(302);
         String session = cookie(login);
-        String csrfOfA = csrf(send(a, "GET", "/", session, null).body());
+        String csrfOfA = csrf(http.send(a, "GET", "/", session, null).body());
 
-        HttpResponse<String> onB = send(b, "GET", "/", session, null);
+        HttpResponse<String> onB = http.send(b, "GET", "/", session, null);
         assertThat(onB.statusCode()).as("node A's session on node B").isEqualTo(200);
         ItemContent c = Fixtures.content("会话跨节点测试稿件", "商贸流通", List.of());
         long draft = db.items().insert(new ItemContent(accounts().get(0), c.category(), c.title(), c.author(),
                 c.department(), c.body(), c.notes(), c.glossary(), c.images(), null, "", "", null),
                 ItemStatus.DRAFT, null, Instant.now()).id();
-        HttpResponse<String> submitted = send(b, "POST", "/items/" + draft + "/submit", session,
+        HttpResponse<String> submitted = http.send(b, "POST", "/items/" + draft + "/submit", session,
                 "_csrf=" + enc(csrfOfA));
         assertThat(submitted.statusCode()).as("POST on node B with node A's CSRF token").isEqualTo(302);
         assertThat(db.items().find(draft).orElseThrow().status()).isEqualTo(ItemStatus.IN_REVIEW);
-        assertThat(send(b, "POST", "/items/" + draft + "/submit", session, "_csrf=forged").statusCode())
+        assertThat(http.send(b, "POST", "/items/" + draft + "/submit", session, "_csrf=forged").statusCode())
                 .as("a wrong CSRF token on node B").isEqualTo(403);
 
-        assertThat(send(a, "POST", "/logout", session, "_csrf=" + enc(csrfOfA)).statusCode()).isEqualTo(302);
-        HttpResponse<String> after = send(b, "GET", "/", session, null);
+        assertThat(http.send(a, "POST", "/logout", session, "_csrf=" + enc(csrfOfA)).statusCode()).isEqualTo(302);
+        HttpResponse<String> after = http.send(b, "GET", "/", session, null);
         assertThat(after.statusCode()).as("node B after logout on node A").isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElse("")).startsWith("/login");
     }
@@ -265,8 +237,8 @@ class TwoNodeClusterTest {
     @Test
     @Order(4)
     void eitherNodeAnswersTheCallbackAndANonceIsUsedOnceAcrossNodes() throws Exception {
-        Node a = nodes.get(0);
-        Node b = nodes.get(1);
+        ClusterNode a = nodes.get(0);
+        ClusterNode b = nodes.get(1);
         // WeChat's own callback, for publications node A submitted, delivered to node B
         String account = accounts().get(0);
         sim.setCallback(appId(account), b.serve().callbackUrl(account), TOKEN);
@@ -285,16 +257,16 @@ class TwoNodeClusterTest {
         PublishBatch one = submittedBatchOf(first);
         PublishBatch two = submittedBatchOf(second);
         String query = signedQuery("7707001");
-        assertThat(callback(b, account, query, one.publishId()).body()).isEqualTo("success");
+        assertThat(http.callback(b, account, query, one.publishId()).body()).isEqualTo("success");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 db.items().find(first).orElseThrow().status() == ItemStatus.PUBLISHED);
-        HttpResponse<String> replay = callback(a, account, query, two.publishId());
+        HttpResponse<String> replay = http.callback(a, account, query, two.publishId());
         assertThat(replay.body()).isEqualTo("success");
         assertThat(db.publishStore().events().find(account, two.publishId())).as("replayed nonce kept").isEmpty();
         assertThat(db.batches().find(two.id()).orElseThrow().nextPollAt()).as("replay made no poll due").isNull();
         assertThat(db.items().find(second).orElseThrow().status()).isEqualTo(ItemStatus.PUBLISHING);
 
-        assertThat(callback(a, account, signedQuery("7707002"), two.publishId()).body()).isEqualTo("success");
+        assertThat(http.callback(a, account, signedQuery("7707002"), two.publishId()).body()).isEqualTo("success");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 db.items().find(second).orElseThrow().status() == ItemStatus.PUBLISHED);
         assertThat(sim.record().published(appId(account)).stream().map(SimulatorRecord.PublishedArticle::title)
@@ -305,7 +277,7 @@ class TwoNodeClusterTest {
     @Test
     @Order(5)
     void aPublisherHalfwayThroughABatchKeepsTheAccountFromTheOtherNode() throws Exception {
-        Node b = nodes.get(1);
+        ClusterNode b = nodes.get(1);
         String account = accounts().get(1);
         long item = approved(account, "草稿已建、尚未记下时另一节点运行", null);
         int draftsBefore = sim.record().calls(appId(account), "draft/add");
@@ -351,22 +323,10 @@ class TwoNodeClusterTest {
 
     // ---- nodes and data
 
-    private Node node(String name) throws Exception {
+    private ClusterNode node(String name) throws Exception {
         Path home = dir.resolve("node-" + name);
-        Files.createDirectories(home);
-        Path config = home.resolve("gongkai.yml");
-        List<String> lines = new ArrayList<>(List.of(
-                "data-dir: " + home.resolve("data").toAbsolutePath(),
-                "templates-dir: " + home.resolve("templates").toAbsolutePath(),
-                "timezone: Asia/Shanghai",
-                "database:",
-                "  url: " + POSTGRES.url(),
-                "  user: " + EmbeddedPostgresExtension.SUPERUSER,
-                "  password: ''",
-                "sandbox: off",
-                "web:",
-                "  host: 127.0.0.1",
-                "  port: 0",
+        List<String> lines = NodeConfig.head(home, POSTGRES.url());
+        lines.addAll(List.of(
                 "wechat:",
                 "  daily-limits:",
                 "    freepublish/get: 100000",
@@ -374,26 +334,13 @@ class TwoNodeClusterTest {
                 "publishing:",
                 "  callback-grace: 15m",
                 "accounts:"));
-        ZonedDateTime at = slot.atZone(ZONE);
-        String cron = at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " " + at.getDayOfMonth() + " "
-                + at.getMonthValue() + " ? " + at.getYear();
+        String cron = NodeConfig.oneOffCron(slot);
         for (String account : accounts()) {
-            lines.addAll(List.of(
-                    "  - id: " + account,
-                    "    name: 集群测试" + account,
-                    "    app-id: " + appId(account),
-                    "    secret: " + secret(account),
-                    "    api-base-url: " + sim.baseUrl(),
-                    "    mode: freepublish",
-                    "    cron: \"" + cron + "\"",
-                    "    max-articles-per-draft: 8",
-                    "    callback-token: " + TOKEN));
+            lines.addAll(NodeConfig.account(account, "集群测试" + account, sim.baseUrl(), cron));
         }
-        Files.writeString(config, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-        Wiring w = new Wiring(new ConfigLoader(Map.of()).load(config), Clock.systemUTC(), Wiring.servicePolling());
-        Serve serve = w.serve(Path.of("config/report").toAbsolutePath());
-        assertThat(serve.scheduledJobs()).contains("publish-" + accounts().get(0));
-        return new Node(name, config, w, serve);
+        ClusterNode node = ClusterNode.start(name, NodeConfig.write(home, lines));
+        assertThat(node.serve().scheduledJobs()).contains("publish-" + accounts().get(0));
+        return node;
     }
 
     private static List<String> accounts() {
@@ -405,11 +352,11 @@ class TwoNodeClusterTest {
     }
 
     private static String appId(String account) {
-        return "wxc1" + String.format(java.util.Locale.ROOT, "%014x", Math.abs((long) account.hashCode()));
+        return NodeConfig.appId(account);
     }
 
     private static String secret(String account) {
-        return "secret-of-" + account;
+        return NodeConfig.secret(account);
     }
 
     private static String title(String account, int i) {
@@ -417,13 +364,7 @@ class TwoNodeClusterTest {
     }
 
     private long approved(String account, String title, Instant publishAt) {
-        int n = Math.abs(title.hashCode());
-        ItemImage image = Fixtures.storeImage(db, "c" + n + ".png", Fixtures.png(60 + n % 90, 40 + n % 70,
-                0x102030 + n % 0xEFCFDF), 60 + n % 90, 40 + n % 70);
-        ItemContent c = Fixtures.content(title, "商贸流通", List.of(image));
-        return db.items().insert(new ItemContent(account, c.category(), c.title(), c.author(), c.department(),
-                c.body(), c.notes(), c.glossary(), c.images(), null, "", "", publishAt),
-                ItemStatus.APPROVED, null, Instant.now()).id();
+        return ApprovedItems.insert(db, account, title, publishAt);
     }
 
     private static String slowAccount() {
@@ -473,73 +414,7 @@ class TwoNodeClusterTest {
 
     // ---- WeChat calls
 
-    /** The simulator's count of calls over the accounts of the slot, against what one publisher needs at least. */
-    private record Calls(Map<String, Integer> byApi, int total, int minimum, int extraDrafts, int extraUploads) {
-    }
-
-    private Calls calls() {
-        Map<String, Integer> byApi = new java.util.TreeMap<>();
-        int batches = 0;
-        for (String account : accounts()) {
-            sim.record().calls().getOrDefault(appId(account), Map.of()).forEach((api, n) -> byApi.merge(api, n,
-                    Integer::sum));
-        }
-        for (PublishBatch b : db.batches().recent(100_000)) {
-            batches += accounts().contains(b.account()) ? 1 : 0;
-        }
-        int items = (int) db.items().list(ItemStatus.PUBLISHED).stream().filter(i -> accounts().contains(i.content().account()))
-                .count();
-        int total = byApi.values().stream().mapToInt(Integer::intValue).sum();
-        // per account one token; per item its body image and its cover; per batch draft, submit and one status call
-        int minimum = ACCOUNTS + 2 * items + 3 * batches;
-        int uploads = byApi.getOrDefault("media/uploadimg", 0) + byApi.getOrDefault("material/add_material", 0);
-        return new Calls(byApi, total, minimum, byApi.getOrDefault("draft/add", 0) - batches, uploads - 2 * items);
-    }
-
-    // ---- HTTP
-
-    private HttpResponse<String> send(Node n, String method, String path, String cookie, String form)
-            throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(n.url(path)));
-        if (cookie != null) {
-            r.header("Cookie", cookie);
-        }
-        if (form != null) {
-            r.header("Content-Type", "application/x-www-form-urlencoded");
-        }
-        r.method(method, form == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(form));
-        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String cookie(HttpResponse<?> r) {
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("gk_session="))
-                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).reduce((x, y) -> y)
-                .orElseThrow(() -> new AssertionError("no session cookie in " + r.headers().map()));
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("page has a CSRF field").isTrue();
-        return m.group(1);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String signedQuery(String nonce) {
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        return "signature=" + SHA1.gen(TOKEN, ts, nonce) + "&timestamp=" + ts + "&nonce=" + nonce;
-    }
-
-    private HttpResponse<String> callback(Node n, String account, String query, String publishId) throws Exception {
-        String xml = "<xml><ToUserName><![CDATA[gh_cluster]]></ToUserName><FromUserName><![CDATA[o_helper]]>"
-                + "</FromUserName><CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA["
-                + "event]]></MsgType><Event><![CDATA[PUBLISHJOBFINISH]]></Event><PublishEventInfo><publish_id>"
-                + publishId + "</publish_id><publish_status>0</publish_status></PublishEventInfo></xml>";
-        return http.send(HttpRequest.newBuilder(URI.create(n.url("/wechat/callback/" + account + "?" + query)))
-                .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString(xml)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private SlotCalls calls() {
+        return SlotCalls.of(sim, db, accounts());
     }
 }
