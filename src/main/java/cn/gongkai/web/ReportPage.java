@@ -99,7 +99,8 @@ final class ReportPage {
         int year = year(ctx);
         Path file = factsFile(ctx, year);
         boolean exists = Files.isRegularFile(file);
-        String facts = exists ? read(file) : template(year);
+        String facts = exists ? read(file) : template(year, unit(ctx).flatMap(u -> s.site().config().unit(u))
+                .map(cn.gongkai.config.UnitConfig::name));
         ReportView view = new ReportView(year, List.of(year - 1, year, year + 1), file.toString(), exists, facts,
                 form(year, facts, !exists), ConsoleAccess.holds(me, EDITORS), "", List.of(), List.of(), false, "");
         views.page(ctx, "report", "report.ftlh", exists ? withDraft(reports(ctx), view, file) : view);
@@ -171,12 +172,17 @@ final class ReportPage {
     /**
      * The example facts file for the year, or a short start when the example is not there. This is the YAML text
      * only: the form of a year without a facts file shows none of its wording as values, and a file saved with the
-     * start's 请填写 still in it fails check P1.
+     * start's 请填写 still in it fails check P1. In a district the user's unit takes the example unit's place (单位, 发布渠道, the prose).
      */
-    private String template(int year) {
+    private String template(int year, java.util.Optional<String> unitName) {
         Path example = s.factsDir().resolve("example.yml");
         String text = Files.isRegularFile(example) ? read(example)
                 : "单位: 请填写单位名称\n年度: " + year + "\n发布日期: " + (year + 1) + "-01-20\n";
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("(?m)^单位:[ \\t]*([^#\\n]*?)[ \\t]*(#|$)")
+                .matcher(text);
+        if (unitName.isPresent() && named.find() && !named.group(1).isBlank()) {
+            text = text.replace(named.group(1), unitName.get()); // the example's unit, also in 发布渠道 and its prose
+        }
         return text.replaceAll("(?m)^年度: *\\d{4}", "年度: " + year)
                 .replaceAll("(?m)^发布日期: *\\d{4}-\\d{2}-\\d{2}", "发布日期: " + (year + 1) + "-01-20")
                 .replaceAll("(?m)^统计期限: *\\[[^]]*]", "统计期限: [" + year + "-01-01, " + year + "-12-31]");
