@@ -15,7 +15,7 @@ import java.util.UUID;
  * Fresh in-memory H2 databases with the real schema, for tests that want one per test or per class. Flyway migrates
  * one database once per JVM; every fresh database is a copy of it made from H2's {@code SCRIPT} of that database
  * (the same tables, indexes, constraints, rows the migrations insert and Flyway history), so {@link Database#open}
- * finds the schema current and does not load Flyway. A Flyway migration of an empty H2 database takes about six
+ * finds the schema current and does not load Flyway. A Flyway migration of an empty H2 database took about ten
  * times as long as the copy. The migration itself stays tested where a test opens an empty database on its own.
  */
 public final class MigratedH2 {
