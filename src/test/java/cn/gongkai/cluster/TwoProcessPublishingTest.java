@@ -69,7 +69,7 @@ class TwoProcessPublishingTest {
             List<String> output = new CopyOnWriteArrayList<>();
             List<Process> processes = List.of(start(config, "first", output), start(config, "second", output));
             try {
-                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                         assertThat(allPublished(url)).as("all published within 5 minutes; output: " + output).isTrue());
             } finally {
                 for (Process p : processes) {

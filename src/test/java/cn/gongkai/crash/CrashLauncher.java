@@ -52,11 +52,27 @@ public final class CrashLauncher {
         try (Wiring w = new Wiring(config, Clock.systemUTC(), new PollPolicy(4, Duration.ofMillis(250)),
                 stopThere)) {
             wired[0] = w;
+            waitUntilNotBefore();
             RunReport r = w.publisher().run(account);
             out.println(RUN_DONE + " batches=" + r.batches() + " published=" + r.published() + " failed="
                     + r.failed() + " pending=" + r.pending());
         }
         System.exit(0);
+    }
+
+    /** The system property with the epoch millisecond before which a launch must not start its run. */
+    static final String NOT_BEFORE = "gongkai.test.notBefore";
+
+    /**
+     * Waits, once the process is wired, until the instant the test set in {@link #NOT_BEFORE} (none: at once): the
+     * test wants the run to start some time after the previous launch ended (a retry window), and waiting here
+     * instead of before the launch lets the JVM start and wire meanwhile.
+     */
+    static void waitUntilNotBefore() throws InterruptedException {
+        long wait = Long.getLong(NOT_BEFORE, 0L) - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
     }
 
     static void waitForKill() {

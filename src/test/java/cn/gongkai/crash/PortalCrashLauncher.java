@@ -27,7 +27,7 @@ public final class PortalCrashLauncher {
     private PortalCrashLauncher() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         GongkaiConfig config = new ConfigLoader(System.getenv()).load(Path.of(args[0]));
         Path outDir = Path.of(args[1]);
@@ -42,6 +42,7 @@ public final class PortalCrashLauncher {
         };
         try (Wiring w = new Wiring(config, Clock.systemUTC(), Wiring.servicePolling())) {
             w.withPortalParts(portal -> new FolderTestSender(outDir, stopThere), new PortalTestPackages(), stopThere);
+            CrashLauncher.waitUntilNotBefore();
             DeliveryReport r = w.portalRunner().run();
             out.println(RUN_DONE + " " + r);
         }

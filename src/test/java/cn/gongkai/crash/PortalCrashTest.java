@@ -50,14 +50,16 @@ class PortalCrashTest {
 
         List<String> crashPoints = new ArrayList<>();
         int launches = 0;
+        long notBefore = 0;
         while (!delivered(dbUrl, items) && launches < MAX_LAUNCHES) {
             DeliveryBoundary crash = crashPoints.size() < CRASHES.size() ? CRASHES.get(crashPoints.size()) : null;
             launches++;
-            String point = launch(config, out, crash, dir.resolve("launch-" + launches + ".log"));
+            String point = launch(config, out, crash, notBefore, dir.resolve("launch-" + launches + ".log"));
             if (point != null) {
                 crashPoints.add(point);
             }
-            Thread.sleep(1_200);
+            // the next run starts 1.2 s after this launch ended (retry-after is 1 s); its JVM starts meanwhile
+            notBefore = System.currentTimeMillis() + 1_200;
         }
 
         assertThat(crashPoints).as("every boundary was reached and killed").hasSize(CRASHES.size());
@@ -137,9 +139,11 @@ class PortalCrashTest {
     }
 
     /** Runs one process; returns the crash point it was killed at, or null when it ran to its end. */
-    private static String launch(Path config, Path out, DeliveryBoundary crash, Path log) throws Exception {
+    private static String launch(Path config, Path out, DeliveryBoundary crash, long notBefore, Path log)
+            throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile="
+                "-XX:TieredStopAtLevel=1", "-D" + CrashLauncher.NOT_BEFORE + "=" + notBefore,
+                "-Dlogback.configurationFile="
                         + Path.of("src/test/resources/logback-test.xml").toAbsolutePath(),
                 "-cp", classpath(), PortalCrashLauncher.class.getName(), config.toString(), out.toString()));
         if (crash != null) {

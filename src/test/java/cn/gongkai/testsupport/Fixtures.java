@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 
 /** Builders for test data: an in-memory H2 store, accounts, items, images. */
@@ -26,10 +25,9 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A fresh in-memory H2 database with the real schema. */
+    /** A fresh in-memory H2 database with the real schema (a copy of one migrated once, {@link MigratedH2}). */
     public static Database memoryDatabase() {
-        return Database.open("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
-                "sa", "");
+        return MigratedH2.open("t");
     }
 
     public static AccountConfig account(String id, int maxPerDraft) {

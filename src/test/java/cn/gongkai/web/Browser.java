@@ -66,8 +66,12 @@ final class Browser implements AutoCloseable {
         return waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * A wait of at most 20 s that checks every 50 ms, not Selenium's default 500 ms: a condition that is not yet true
+     * at the first check (a page still loading after a click) then costs the time it takes, not half a second more.
+     */
     WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
     }
 
     void type(String css, String text) {

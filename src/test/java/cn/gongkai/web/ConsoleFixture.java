@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The wired service as {@code gongkai serve} builds it ({@link Wiring#webServer}: serve without its scheduler) — sandbox accounts on the in-process simulator, an in-memory
@@ -24,7 +23,8 @@ final class ConsoleFixture implements AutoCloseable {
     final Path factsDir;
 
     ConsoleFixture(Path dir, Clock clock) {
-        this(dir, clock, "jdbc:h2:mem:console" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+        // the database user of the embedded defaults, gongkai, with no password
+        this(dir, clock, cn.gongkai.testsupport.MigratedH2.freshUrl("console", "gongkai", ""));
     }
 
     /** The service on the database at {@code databaseUrl} (a file database survives a "restart"). */
