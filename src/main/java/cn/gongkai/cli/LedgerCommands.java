@@ -117,13 +117,9 @@ final class LedgerCommands extends CommandGroup {
             }
             try (Wiring w = wire()) {
                 Scope scope = unit.scope(w);
-                if (portal && !scope.isDistrict() && w.config().severalUnits()) {
-                    throw new UserError("报区政府办台账暂不能按单位导出（.csv --channel portal 只用于全区）；"
-                            + "本单位的报送数和采用数见 gongkai counts --channel portal --unit " + scope.unitId().orElseThrow());
-                }
                 LedgerExport export = w.ledgerExport();
                 byte[] bytes = name.endsWith(".xlsx") ? export.xlsx(year, scope)
-                        : portal ? export.portalCsv(year) : export.csv(year, scope);
+                        : portal ? export.portalCsv(year, scope) : export.csv(year, scope);
                 Path parent = file.toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);

@@ -97,10 +97,15 @@ public final class LedgerExport {
 
     /** The 报区政府办 sheet as CSV, like {@link #csv(int)}; an {@link IllegalStateException} without the channel. */
     public byte[] portalCsv(int year) {
+        return portalCsv(year, Scope.district());
+    }
+
+    /** The 报区政府办 sheet of the deliveries {@code scope} sees, as CSV. */
+    public byte[] portalCsv(int year, Scope scope) {
         if (portals == null) {
             throw new IllegalStateException("no 报区政府办 channel was given to this export");
         }
-        return csv(PortalLedger.COLUMNS, portals.rows(year));
+        return csv(PortalLedger.COLUMNS, portals.rows(year, scope));
     }
 
     private static byte[] csv(List<String> columns, List<List<String>> rows) {
@@ -121,10 +126,7 @@ public final class LedgerExport {
         return xlsx(year, Scope.district());
     }
 
-    /**
-     * The workbook of the rows {@code scope} sees; the 报区政府办 sheet only for the district (its deliveries are not
-     * yet read per unit).
-     */
+    /** The workbook of the rows {@code scope} sees, its 报区政府办 sheet too. */
     public byte[] xlsx(int year, Scope scope) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = wb.createCellStyle();
@@ -133,8 +135,8 @@ public final class LedgerExport {
             bold.setFont(font);
             sheet(wb.createSheet(year + "年发布台账"), bold, COLUMNS, rows(year, scope),
                     new int[] {6, 18, 48, 10, 14, 10, 40, 40, 10, 30});
-            if (portals != null && scope.isDistrict()) {
-                sheet(wb.createSheet(PORTAL_SHEET), bold, PortalLedger.COLUMNS, portals.rows(year),
+            if (portals != null) {
+                sheet(wb.createSheet(PORTAL_SHEET), bold, PortalLedger.COLUMNS, portals.rows(year, scope),
                         new int[] {10, 48, 10, 28, 10, 18, 44, 18, 40});
             }
             wb.write(out);

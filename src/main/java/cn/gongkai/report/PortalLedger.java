@@ -4,6 +4,7 @@ import cn.gongkai.config.PortalConfig;
 import cn.gongkai.portal.DeliveryState;
 import cn.gongkai.portal.DeliveryStore;
 import cn.gongkai.portal.PortalDelivery;
+import cn.gongkai.item.Scope;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,9 +35,14 @@ public final class PortalLedger {
 
     /** The rows sent in {@code year}, in sending order, as text cells under {@link #COLUMNS}. */
     public List<List<String>> rows(int year) {
+        return rows(year, Scope.district());
+    }
+
+    /** The rows of {@code scope}'s items sent in {@code year}: a unit's own deliveries, or the district's. */
+    public List<List<String>> rows(int year, Scope scope) {
         Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
         Instant until = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
-        return store.sentBetween(from, until, null).stream()
+        return store.sentIn(scope, from, until).stream()
                 .sorted(java.util.Comparator.comparing(PortalDelivery::sentAt)
                         .thenComparing(PortalDelivery::itemId).thenComparing(PortalDelivery::portalId))
                 .map(this::row).toList();

@@ -162,6 +162,28 @@ class CommandsWalkerTest {
         assertThat(elsewhere.err()).contains("稿件 " + id + " 不存在");
     }
 
+    @Test
+    void aUnitsLedgerExportHoldsOnlyItsOwnPortalDeliveries() throws Exception {
+        Path jiaoyu = dir.resolve("portal-jy.csv");
+        Path shangwu = dir.resolve("portal-sw.csv");
+        assertThat(cli.run("ledger", "export", "--year", Integer.toString(YEAR), "--channel", "portal", "--out",
+                jiaoyu.toString(), "--unit", "jiaoyu").code()).isZero();
+        assertThat(cli.run("ledger", "export", "--year", Integer.toString(YEAR), "--channel", "portal", "--out",
+                shangwu.toString(), "--unit", "shangwu").code()).isZero();
+        assertThat(Files.readString(shangwu, StandardCharsets.UTF_8)).contains(APPROVED_TITLE, "商务报送处");
+        assertThat(Files.readString(jiaoyu, StandardCharsets.UTF_8)).contains("报送单位")
+                .doesNotContain(APPROVED_TITLE, "商务报送处");
+
+        Path book = dir.resolve("ledger-jy.xlsx");
+        assertThat(cli.run("ledger", "export", "--year", Integer.toString(YEAR), "--out", book.toString(),
+                "--unit", "jiaoyu").code()).isZero();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(book))) {
+            assertThat(wb.getNumberOfSheets()).as("the ledger and the 报区政府办 sheet").isEqualTo(2);
+            assertThat(wb.getSheetAt(1).getLastRowNum()).as("no delivery of jiaoyu's: the head row only").isZero();
+        }
+    }
+
     /** Each walked command with its arguments (without {@code --unit}). */
     private Map<String, List<String>> walks() throws Exception {
         String id = Long.toString(item);
