@@ -105,4 +105,29 @@ class UnitReviewChainsTest {
             assertThat(w.items().find(commerce).orElseThrow().status()).isEqualTo(ItemStatus.APPROVED);
         }
     }
+
+    @Test
+    void anotherUnitsPrincipalLeaderSignsNothingHere() throws Exception {
+        try (Wiring w = wiring("[dept-leader, office-director, office-leader]", "[dept-leader, office-director]")) {
+            w.users().add("shangwu局长", Role.PRINCIPAL_LEADER, "shangwu", "correct-horse-1".toCharArray());
+            ReviewService review = w.review();
+
+            assertThat(review.unheldRoles("shangwu")).isEmpty();
+            assertThat(review.unheldRoles("jiaoyu")).as("only 商务局 has a 主要领导").containsExactly("principal-leader");
+            Path file = dir.resolve("important.md");
+            Files.writeString(file, """
+                    ---
+                    title: 教育局的一条重要信息
+                    category: 其他
+                    account: jyj
+                    author: 红旗区
+                    important: true
+                    ---
+                    正文。
+                    """, StandardCharsets.UTF_8);
+            ImportResult r = w.importer().importFiles(List.of(file), "陈老师", "测试");
+            assertThat(r.newIds()).as("an important item nobody of its unit can sign off is not queued").isEmpty();
+            assertThat(r.problems().toString()).contains("主要领导");
+        }
+    }
 }

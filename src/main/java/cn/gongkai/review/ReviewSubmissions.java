@@ -114,11 +114,11 @@ final class ReviewSubmissions {
     /**
      * Refuses to queue an important item whose extra steps (主要领导签发) no enabled user can decide: it would wait for
      * ever. (A missing role of the ordinary chain is shown as a warning instead, see
-     * {@link ReviewService#unheldRoles()}.)
+     * {@link ReviewService#unheldRoles(String)}.)
      */
     void requireReviewers(DisclosureItem item) {
         List<String> extra = progress.steps(item).stream().filter(r -> !policy.chain(item.unitId()).contains(r)).toList();
-        List<String> missing = reviewers.unheld(extra);
+        List<String> missing = reviewers.unheld(item.unitId(), extra);
         if (!missing.isEmpty()) {
             String role = missing.get(0);
             throw new ReviewException(item.id(), "没有人担任“" + ReviewService.roleLabel(role)

@@ -110,11 +110,14 @@ final class Reviewers {
         return ReviewService.Eligibility.YES;
     }
 
-    /** Of {@code roles}, those no enabled user holds, in their order, each once. */
-    List<String> unheld(Collection<String> roles) {
+    /**
+     * Of {@code roles}, those no enabled user of {@code unit} holds, in their order, each once: review rights never
+     * cross units, so another unit's 主要领导 signs nothing here.
+     */
+    List<String> unheld(String unit, Collection<String> roles) {
         Set<String> held = new HashSet<>();
         for (User u : users.list()) {
-            if (u.active()) {
+            if (u.active() && unit.equals(u.unitId())) {
                 held.add(u.role().id());
             }
         }

@@ -153,7 +153,7 @@ final class EditorPages {
         views.page(ctx, status, "edit", "edit.ftlh", new EditorView(values, problems, cfg.categories(),
                 s.site().accounts(me.scope()).stream().map(a -> new EditorView.AccountOption(a.id(), a.name()))
                         .toList(),
-                List.copyOf(s.renderer().glossary().keys()), ref, cfg.review().imageMaxMb(), unheldSignOff(),
+                List.copyOf(s.renderer().glossary().keys()), ref, cfg.review().imageMaxMb(), unheldSignOff(me),
                 session));
     }
 
@@ -180,9 +180,9 @@ final class EditorPages {
     }
 
     /** 主要领导 when nobody holds that role (an important item could not be signed off), else empty. */
-    private String unheldSignOff() {
+    private String unheldSignOff(User me) {
         String role = Role.PRINCIPAL_LEADER.id();
-        return s.review().unheldRoles().contains(role) ? ReviewService.roleLabel(role) : "";
+        return me.unitId() != null && s.review().unheldRoles(me.unitId()).contains(role) ? ReviewService.roleLabel(role) : "";
     }
 
     private EditorForm form(Context ctx) {

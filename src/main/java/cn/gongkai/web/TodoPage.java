@@ -79,7 +79,7 @@ final class TodoPage {
         }
         View view = new View(reviews(me, page(ctx, "reviews")), mine(me, page(ctx, "mine")),
                 failed(me, page(ctx, "failed"), counts.getOrDefault(ItemStatus.FAILED, 0)), statuses, warnings(me),
-                missingRoles(), inChain(me, false) || inChain(me, true));
+                missingRoles(me), inChain(me, false) || inChain(me, true));
         views.page(ctx, "todo", "todo.ftlh", view);
     }
 
@@ -150,9 +150,13 @@ final class TodoPage {
 
     /**
      * Steps of the chain and of the important chain no enabled user can take yet, so an administrator knows whom to
-     * add; the rule is the review's ({@link ReviewService#unheldRoles()}).
+     * add; the rule is the review's ({@link ReviewService#unheldRoles(String)}). Of the user's unit; the district
+     * office reviews nothing.
      */
-    private List<String> missingRoles() {
-        return s.review().unheldRoles().stream().map(ReviewService::roleLabel).toList();
+    private List<String> missingRoles(User me) {
+        if (me.unitId() == null) {
+            return List.of();
+        }
+        return s.review().unheldRoles(me.unitId()).stream().map(ReviewService::roleLabel).toList();
     }
 }
