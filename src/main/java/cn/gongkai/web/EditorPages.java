@@ -88,8 +88,13 @@ final class EditorPages {
     }
 
     private void newForm(Context ctx) {
-        EditorView.Values saved = EditorView.Values.empty(s.site().config().accounts().get(0).id());
-        showRestored(ctx, null, saved);
+        var mine = s.site().accounts(ConsoleAccess.user(ctx).scope());
+        if (mine.isEmpty()) { // a unit added on the 单位 page, before the configuration lists its accounts
+            ConsoleAccess.flash(ctx, "本单位还没有公众号，不能新建稿件：请运维人员在配置文件 units: 中为本单位列出公众号。", true);
+            ctx.redirect("/");
+            return;
+        }
+        showRestored(ctx, null, EditorView.Values.empty(mine.get(0).id()));
     }
 
     private void editForm(Context ctx) {

@@ -102,6 +102,10 @@ class UnitsPageTest {
         assertThat(tiyu.get("/system").body()).contains("体育管理").doesNotContain("李管理", "周管理", "教育科长");
         assertThat(tiyu.get("/stats").statusCode()).isEqualTo(200);
         assertThat(tiyu.get("/units").statusCode()).isEqualTo(404);
+        // no account yet: the editor says so instead of failing
+        var editor = tiyu.get("/items/new");
+        assertThat(editor.statusCode()).isEqualTo(302);
+        assertThat(tiyu.get("/").body()).contains("本单位还没有公众号，不能新建稿件");
     }
 
     @Test
