@@ -19,7 +19,9 @@ final class DistrictReportTable {
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw new UserError("--district 输出 Excel 表格，--out 的文件名须以 .xlsx 结尾：" + file);
         }
-        DistrictReports.Summary s = DistrictReports.of(w.config(), factsDir, w::reports, w::counter).year(year);
+        DistrictReports.Summary s = DistrictReports.of(w.config(),
+                w.units().all().stream().map(cn.gongkai.review.Units.Unit::config).toList(), factsDir, w::reports,
+                w::counter).year(year);
         byte[] xlsx = DistrictReports.xlsx(s);
         WholeFile.write(file, xlsx);
         long failing = s.units().stream().filter(l -> l.errors() > 0).count();

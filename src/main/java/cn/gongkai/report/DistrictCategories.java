@@ -1,6 +1,6 @@
 package cn.gongkai.report;
 
-import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.config.UnitConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,9 +56,13 @@ public final class DistrictCategories {
         this.unitCounter = unitCounter;
     }
 
-    /** The units of {@code config}, counted by {@code unitCounter} (a unit id → its counter) and {@code district}. */
-    public static DistrictCategories of(GongkaiConfig config, Counter district, Function<String, Counter> unitCounter) {
-        return new DistrictCategories(config.units().stream().map(u -> new Unit(u.id(), u.name())).toList(), district,
+    /**
+     * {@code units} (the configuration's and those added on the 单位 page), counted by {@code unitCounter} (a unit id →
+     * its counter) and {@code district}.
+     */
+    public static DistrictCategories of(List<UnitConfig> units, Counter district,
+                                        Function<String, Counter> unitCounter) {
+        return new DistrictCategories(units.stream().map(u -> new Unit(u.id(), u.name())).toList(), district,
                 unitCounter);
     }
 

@@ -1,6 +1,7 @@
 package cn.gongkai.report;
 
 import cn.gongkai.config.GongkaiConfig;
+import cn.gongkai.config.UnitConfig;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,12 +60,12 @@ public final class DistrictReports {
     }
 
     /**
-     * The units of {@code config} with their facts folders under {@code factsDir} ({@link UnitFactsFolder}), their
-     * drafts and counts by unit id.
+     * {@code units} (the configuration's and those added on the 单位 page) with their facts folders under
+     * {@code factsDir} ({@link UnitFactsFolder}), their drafts and counts by unit id.
      */
-    public static DistrictReports of(GongkaiConfig config, Path factsDir, Function<String, AnnualReports> reports,
-                                     Function<String, Counter> counters) {
-        return new DistrictReports(config.units().stream().map(u -> new Unit(u.id(), u.name(),
+    public static DistrictReports of(GongkaiConfig config, List<UnitConfig> units, Path factsDir,
+                                     Function<String, AnnualReports> reports, Function<String, Counter> counters) {
+        return new DistrictReports(units.stream().map(u -> new Unit(u.id(), u.name(),
                 UnitFactsFolder.of(config, factsDir, u))).toList(), reports, counters);
     }
 

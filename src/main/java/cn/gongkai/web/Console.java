@@ -129,6 +129,11 @@ public final class Console {
                 new LoginThrottle(clock, staff.failures()), List.of(new BearerTokenAuthenticator(staff.users())), views);
     }
 
+    /** Every unit there is, the configuration's and those added on the 单位 page, read when a page asks. */
+    private static List<cn.gongkai.config.UnitConfig> unitConfigs(Staff staff) {
+        return staff.units().all().stream().map(cn.gongkai.review.Units.Unit::config).toList();
+    }
+
     private static String names(List<AccountConfig> accounts) {
         return String.join("、", accounts.stream().map(AccountConfig::name).toList());
     }
@@ -175,10 +180,10 @@ public final class Console {
                 new PortalStatsCard(portals.counter(), site)).register(routes);
         new InspectionPage(new InspectionPage.Uses(records.inspector(), records.inspectionExport(), site), views)
                 .register(routes);
-        new DistrictPage(records.district(), () -> cn.gongkai.report.DistrictCategories.of(site.config(),
+        new DistrictPage(records.district(), () -> cn.gongkai.report.DistrictCategories.of(unitConfigs(staff),
                 records.counter(), records.unitCounter()), site, views).register(routes);
-        new DistrictReportsPage(() -> cn.gongkai.report.DistrictReports.of(site.config(), records.factsDir(),
-                records.unitReports(), records.unitCounter()), site, views).register(routes);
+        new DistrictReportsPage(() -> cn.gongkai.report.DistrictReports.of(site.config(), unitConfigs(staff),
+                records.factsDir(), records.unitReports(), records.unitCounter()), site, views).register(routes);
         new UnitsPage(new UnitsPage.Uses(staff.units(), staff.users(), site), views, access).register(routes);
         new ReportPage(new ReportPage.Uses(records.reports(), records.factsDir(), site, records.unitReports()), views).register(routes);
         new HolidaysPage(site, views).register(routes);

@@ -96,6 +96,10 @@ class UnitsPageTest {
 
         String district = admin.get("/district").body();
         assertThat(district).contains("红旗区体育局", "尚未配置公众号：请运维人员在配置文件 units: 中为它列出账号");
+        assertThat(admin.get("/district/reports?year=2026").body()).as("its annual report in the summary table")
+                .contains("红旗区体育局");
+        assertThat(new String(admin.bytes("/district/categories.csv?year=2026").body(),
+                java.nio.charset.StandardCharsets.UTF_8)).as("its row in the category table").contains("红旗区体育局");
 
         // the new unit's administrator works in it: 系统 shows its own people, 统计 opens, 单位 is not found
         Staff tiyu = as("体育管理");
