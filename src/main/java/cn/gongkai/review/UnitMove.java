@@ -7,7 +7,8 @@ import java.util.TreeSet;
 /**
  * {@code gongkai unit move --from A --to B}: gives every row of unit A to unit B (how a single bureau's rows, in unit
  * {@code default}, join a district). Refused when B is not a unit, when A is B, or when A's rows name an account that
- * is not B's in the configuration (an item's account belongs to its item's unit).
+ * is not B's in the configuration (an item's account belongs to its item's unit), or a delivery of a portal that is
+ * not B's.
  */
 public final class UnitMove {
     /** What was (or, in a dry run, would be) moved: rows per table. */
@@ -47,6 +48,13 @@ public final class UnitMove {
             throw new UserException("单位 " + a + " 的稿件、发布批次或台账用到的公众号 " + String.join("、", foreign)
                     + " 不属于单位 " + b + "（" + target.name() + "）：每篇稿件的公众号必须属于它所在的单位。"
                     + "请先在配置文件 units: 中把这些公众号列入单位 " + b + " 的 accounts，再移动；数据未改动");
+        }
+        Set<String> foreignPortals = new TreeSet<>(rows.portals(a));
+        foreignPortals.removeAll(target.config().portals());
+        if (!foreignPortals.isEmpty()) {
+            throw new UserException("单位 " + a + " 的报送记录用到的报送渠道 " + String.join("、", foreignPortals)
+                    + " 不属于单位 " + b + "（" + target.name() + "）：请先在配置文件 units: 中把这些报送渠道列入单位 " + b
+                    + " 的 portals，再移动；数据未改动");
         }
         return new Moved(a, b, dryRun ? rows.count(a) : rows.move(a, b), dryRun);
     }

@@ -12,6 +12,9 @@ public interface UnitRows {
     /** The accounts named by the unit's items, batches and ledger rows. */
     Set<String> accounts(String unit);
 
+    /** The portals (报区政府办 channels) named by the unit's deliveries. */
+    Set<String> portals(String unit);
+
     /** Gives every row of unit {@code from} to unit {@code to}, in one transaction; the rows moved per table. */
     Map<String, Long> move(String from, String to);
 }

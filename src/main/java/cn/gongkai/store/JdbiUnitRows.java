@@ -50,6 +50,13 @@ final class JdbiUnitRows implements UnitRows {
     }
 
     @Override
+    public Set<String> portals(String unit) {
+        return tx.call("cannot read the portals of unit " + unit, h -> new TreeSet<>(h.createQuery(
+                        "SELECT DISTINCT portal_id FROM portal_delivery WHERE unit_id = :unit")
+                .bind("unit", unit).mapTo(String.class).list()));
+    }
+
+    @Override
     public Map<String, Long> move(String from, String to) {
         return tx.call("cannot move the rows of unit " + from + " to " + to, h -> {
             Map<String, Long> out = new LinkedHashMap<>();

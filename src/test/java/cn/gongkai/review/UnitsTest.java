@@ -125,6 +125,51 @@ class UnitsTest {
         assertThat(units.all()).extracting(Units.Unit::id).containsExactly("default");
     }
 
+    @Test
+    void aMoveIsRefusedWhenTheTargetDoesNotOwnAPortalOfTheRowsDeliveries() throws IOException {
+        Files.createDirectories(dir.resolve("out"));
+        Path file = dir.resolve("gongkai.yml");
+        Files.writeString(file, "data-dir: " + dir + "\n" + """
+                accounts:
+                  - {id: swj, name: 红旗商务, app-id: wx0000000000000001}
+                  - {id: jyj, name: 红旗教育, app-id: wx0000000000000002}
+                portals:
+                  - {id: jybs, name: 教育报送处, delivery: folder, folder: {dir: out}, unit: 红旗区教育局}
+                units:
+                  - {id: shangwu, name: 红旗区商务局, accounts: [swj, jyj]}
+                  - {id: jiaoyu, name: 红旗区教育局, accounts: [], portals: [jybs]}
+                """, StandardCharsets.UTF_8);
+        Units units = new Units(new ConfigLoader(Map.of()).load(file), () -> table, Clock.systemUTC());
+        List<String> moved = new ArrayList<>();
+        UnitRows rows = new UnitRows() {
+            @Override
+            public Map<String, Long> count(String unit) {
+                return Map.of("item", 1L);
+            }
+
+            @Override
+            public java.util.Set<String> accounts(String unit) {
+                return java.util.Set.of("jyj");
+            }
+
+            @Override
+            public java.util.Set<String> portals(String unit) {
+                return java.util.Set.of("jybs");
+            }
+
+            @Override
+            public Map<String, Long> move(String from, String to) {
+                moved.add(from + "→" + to);
+                return Map.of("item", 1L);
+            }
+        };
+
+        assertThatThrownBy(() -> new UnitMove(units, rows).move("default", "shangwu", false))
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("报送渠道 jybs 不属于单位 shangwu（红旗区商务局）").hasMessageContaining("数据未改动");
+        assertThat(moved).as("nothing moved").isEmpty();
+    }
+
     /** The {@code unit} table in memory. */
     private static final class MemoryTable implements UnitTable {
         final List<Row> rows = new ArrayList<>();
