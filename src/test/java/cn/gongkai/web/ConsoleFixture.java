@@ -63,6 +63,22 @@ final class ConsoleFixture implements AutoCloseable {
         wiring.users().add(name, role, PASSWORD.toCharArray());
     }
 
+    /** A user of unit {@code unitId} (null: the district office's roles), with {@link #PASSWORD}. */
+    void user(String name, Role role, String unitId) {
+        wiring.users().add(name, role, unitId, PASSWORD.toCharArray());
+    }
+
+    /**
+     * The service configured by {@code yaml}, written to {@code dir/gongkai.yml}, on a fresh in-memory database that
+     * already holds the schema: how the district tests start two units.
+     */
+    static ConsoleFixture configured(Path dir, Clock clock, String yaml) throws java.io.IOException {
+        Path config = java.nio.file.Files.writeString(dir.resolve("gongkai.yml"), yaml,
+                java.nio.charset.StandardCharsets.UTF_8);
+        return new ConsoleFixture(dir, clock, cn.gongkai.testsupport.MigratedH2.freshUrl("console", "gongkai", ""),
+                Map.of(), config);
+    }
+
     @Override
     public void close() {
         web.close();

@@ -10,14 +10,10 @@ import cn.gongkai.review.Role;
 import cn.gongkai.testsupport.ItemBuilder;
 import cn.gongkai.testsupport.MutableClock;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -41,8 +37,7 @@ class DistrictPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path config = dir.resolve("gongkai.yml");
-        Files.writeString(config, """
+        app = ConsoleFixture.configured(dir, CLOCK, """
                 accounts:
                   - {id: swj, name: 红旗商务, app-id: wx0000000000000001}
                   - {id: jyj, name: 红旗教育, app-id: wx0000000000000002}
@@ -50,16 +45,12 @@ class DistrictPageTest {
                 units:
                   - {id: shangwu, name: 红旗区商务局, accounts: [swj]}
                   - {id: jiaoyu, name: 红旗区教育局, accounts: [jyj]}
-                """, StandardCharsets.UTF_8);
-        app = new ConsoleFixture(dir, CLOCK,
-                "jdbc:h2:mem:district" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
-                Map.of(), config);
-        char[] pw = ConsoleFixture.PASSWORD.toCharArray();
-        app.wiring.users().add("钱巡查", Role.DISTRICT_INSPECTOR, null, pw);
-        app.wiring.users().add("孙管理", Role.DISTRICT_ADMIN, null, pw);
-        app.wiring.users().add("李主任", Role.OFFICE_DIRECTOR, "shangwu", pw);
-        app.wiring.users().add("周主任", Role.OFFICE_DIRECTOR, "jiaoyu", pw);
-        app.wiring.users().add("吴管理", Role.ADMIN, "shangwu", pw);
+                """);
+        app.user("钱巡查", Role.DISTRICT_INSPECTOR, null);
+        app.user("孙管理", Role.DISTRICT_ADMIN, null);
+        app.user("李主任", Role.OFFICE_DIRECTOR, "shangwu");
+        app.user("周主任", Role.OFFICE_DIRECTOR, "jiaoyu");
+        app.user("吴管理", Role.ADMIN, "shangwu");
 
         // The year's ledger: 3 articles of 商务 (one of them deleted since), 1 of 教育, 1 of an account no unit lists.
         List<LedgerEntry> rows = new ArrayList<>();

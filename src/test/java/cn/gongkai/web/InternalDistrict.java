@@ -10,13 +10,9 @@ import cn.gongkai.review.Role;
 import cn.gongkai.testsupport.Fixtures;
 import cn.gongkai.testsupport.ItemBuilder;
 import cn.gongkai.testsupport.MutableClock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * A district of three units on H2 for the internal 报送 tests: 商务局 (shangwu, account swj) and 教育局 (jiaoyu,
@@ -43,17 +39,12 @@ final class InternalDistrict implements AutoCloseable {
     final ItemImage picture;
 
     InternalDistrict(Path dir) throws Exception {
-        Path config = dir.resolve("gongkai.yml");
-        Files.writeString(config, CONFIG, StandardCharsets.UTF_8);
-        app = new ConsoleFixture(dir, clock,
-                "jdbc:h2:mem:internal" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
-                Map.of(), config);
-        char[] pw = ConsoleFixture.PASSWORD.toCharArray();
-        app.wiring.users().add("李主任", Role.OFFICE_DIRECTOR, "shangwu", pw);
-        app.wiring.users().add("周主任", Role.OFFICE_DIRECTOR, "jiaoyu", pw);
-        app.wiring.users().add("王主任", Role.OFFICE_DIRECTOR, "qzfb", pw);
-        app.wiring.users().add("赵起草", Role.DRAFTER, "qzfb", pw);
-        app.wiring.users().add("孙管理", Role.DISTRICT_ADMIN, null, pw);
+        app = ConsoleFixture.configured(dir, clock, CONFIG);
+        app.user("李主任", Role.OFFICE_DIRECTOR, "shangwu");
+        app.user("周主任", Role.OFFICE_DIRECTOR, "jiaoyu");
+        app.user("王主任", Role.OFFICE_DIRECTOR, "qzfb");
+        app.user("赵起草", Role.DRAFTER, "qzfb");
+        app.user("孙管理", Role.DISTRICT_ADMIN, null);
         byte[] png = Fixtures.png(400, 300, 0x3366cc);
         String sha = ContentHash.sha256(png);
         app.wiring.database().images().put(sha, png);

@@ -13,11 +13,8 @@ import cn.gongkai.testsupport.MutableClock;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -59,16 +56,11 @@ class PortalUnitScopeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path config = dir.resolve("gongkai.yml");
-        Files.writeString(config, CONFIG, StandardCharsets.UTF_8);
-        app = new ConsoleFixture(dir, CLOCK,
-                "jdbc:h2:mem:portalscope" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
-                Map.of(), config);
-        char[] pw = ConsoleFixture.PASSWORD.toCharArray();
-        app.wiring.users().add("商务主任", Role.OFFICE_DIRECTOR, "shangwu", pw);
-        app.wiring.users().add("商务起草", Role.DRAFTER, "shangwu", pw);
-        app.wiring.users().add("教育主任", Role.OFFICE_DIRECTOR, "jiaoyu", pw);
-        app.wiring.users().add("区巡查", Role.DISTRICT_INSPECTOR, null, pw);
+        app = ConsoleFixture.configured(dir, CLOCK, CONFIG);
+        app.user("商务主任", Role.OFFICE_DIRECTOR, "shangwu");
+        app.user("商务起草", Role.DRAFTER, "shangwu");
+        app.user("教育主任", Role.OFFICE_DIRECTOR, "jiaoyu");
+        app.user("区巡查", Role.DISTRICT_INSPECTOR, null);
         swShown = approved("shangwu", "swj", "商务局报送甲一号");
         swDecided = approved("shangwu", "swj", "商务局报送甲二号");
         jyShown = approved("jiaoyu", "jyj", "教育局报送乙一号");

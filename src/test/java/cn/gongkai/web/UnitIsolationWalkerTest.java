@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -77,8 +76,7 @@ class UnitIsolationWalkerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path config = dir.resolve("gongkai.yml");
-        Files.writeString(config, """
+        app = ConsoleFixture.configured(dir, CLOCK, """
                 accounts:
                   - {id: swj, name: 红旗商务发布号, app-id: wx0000000000000001}
                   - {id: jyj, name: 红旗教育, app-id: wx0000000000000002}
@@ -88,16 +86,12 @@ class UnitIsolationWalkerTest {
                 units:
                   - {id: shangwu, name: 红旗区商务局, accounts: [swj], portals: [shengzhengfu]}
                   - {id: jiaoyu, name: 红旗区教育局, accounts: [jyj]}
-                """, StandardCharsets.UTF_8);
-        app = new ConsoleFixture(dir, CLOCK,
-                "jdbc:h2:mem:walker" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
-                Map.of(), config);
-        char[] pw = ConsoleFixture.PASSWORD.toCharArray();
+                """);
         for (Role role : unitRoles()) {
-            app.wiring.users().add("教育" + role.id(), role, "jiaoyu", pw);
+            app.user("教育" + role.id(), role, "jiaoyu");
         }
-        app.wiring.users().add("商务起草", Role.DRAFTER, "shangwu", pw);
-        app.wiring.users().add("商务主任", Role.OFFICE_DIRECTOR, "shangwu", pw);
+        app.user("商务起草", Role.DRAFTER, "shangwu");
+        app.user("商务主任", Role.OFFICE_DIRECTOR, "shangwu");
         unitAItems();
         unitADelivery();
     }

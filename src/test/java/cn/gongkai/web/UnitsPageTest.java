@@ -7,11 +7,9 @@ import cn.gongkai.review.User;
 import cn.gongkai.testsupport.MutableClock;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,7 @@ class UnitsPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path config = dir.resolve("gongkai.yml");
-        Files.writeString(config, """
+        app = ConsoleFixture.configured(dir, CLOCK, """
                 accounts:
                   - {id: swj, name: 红旗商务, app-id: wx0000000000000001}
                   - {id: jyj, name: 红旗教育, app-id: wx0000000000000002}
@@ -42,17 +39,13 @@ class UnitsPageTest {
                 units:
                   - {id: shangwu, name: 红旗区商务局, accounts: [swj]}
                   - {id: jiaoyu, name: 红旗区教育局, accounts: [jyj], review: {chain: [dept-leader, office-director]}}
-                """, StandardCharsets.UTF_8);
-        app = new ConsoleFixture(dir, CLOCK,
-                "jdbc:h2:mem:units" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
-                Map.of(), config);
-        char[] pw = ConsoleFixture.PASSWORD.toCharArray();
-        app.wiring.users().add("孙管理", Role.DISTRICT_ADMIN, null, pw);
-        app.wiring.users().add("钱巡查", Role.DISTRICT_INSPECTOR, null, pw);
-        app.wiring.users().add("李管理", Role.ADMIN, "shangwu", pw);
-        app.wiring.users().add("商务科长", Role.DEPT_LEADER, "shangwu", pw);
-        app.wiring.users().add("周管理", Role.ADMIN, "jiaoyu", pw);
-        app.wiring.users().add("教育科长", Role.DEPT_LEADER, "jiaoyu", pw);
+                """);
+        app.user("孙管理", Role.DISTRICT_ADMIN, null);
+        app.user("钱巡查", Role.DISTRICT_INSPECTOR, null);
+        app.user("李管理", Role.ADMIN, "shangwu");
+        app.user("商务科长", Role.DEPT_LEADER, "shangwu");
+        app.user("周管理", Role.ADMIN, "jiaoyu");
+        app.user("教育科长", Role.DEPT_LEADER, "jiaoyu");
     }
 
     @AfterAll
