@@ -242,6 +242,11 @@ class UnitIsolationWalkerTest {
             for (DisclosureItem item : OWN_ITEMS.values()) {
                 out.add(new Request(method, path.replace("{id}", Long.toString(item.id())), true, route));
             }
+            // the published item's id spelled as a route would still read it (sign, leading zero, escape)
+            String id = Long.toString(OWN_ITEMS.get("商务局已发布甲四号").id());
+            for (String spelled : List.of("+" + id, "0" + id, "%3" + id.charAt(0) + id.substring(1))) {
+                out.add(new Request(method, path.replace("{id}", spelled), true, route));
+            }
         } else if (path.contains("{sha}")) {
             out.add(new Request(method, path.replace("{sha}", imageSha), true, route));
         } else {
