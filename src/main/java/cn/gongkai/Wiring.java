@@ -316,12 +316,13 @@ public final class Wiring implements AutoCloseable {
                 db.users(), db.transactions(), clock);
     }
 
-    /** Each unit's own review chain (with one unit: none, the configured chain is everyone's). */
+    /**
+     * Each unit's own review chain (a unit that writes none has the configured one; so has the implicit unit of a
+     * single bureau). A lone unit of {@code units:} keeps its own chain too.
+     */
     private Map<String, ReviewPolicy.Chains> unitChains() {
         Map<String, ReviewPolicy.Chains> out = new java.util.HashMap<>();
-        if (config.units().size() > 1) {
-            config.units().forEach(u -> out.put(u.id(), new ReviewPolicy.Chains(u.reviewChain(), u.importantChain())));
-        }
+        config.units().forEach(u -> out.put(u.id(), new ReviewPolicy.Chains(u.reviewChain(), u.importantChain())));
         return out;
     }
 

@@ -303,15 +303,10 @@ public final class ReviewService {
     }
 
     /**
-     * The roles of the chain and of the important chain that no enabled user holds, in chain order: items waiting on
-     * them would wait for ever ({@link #submit} refuses them). The console's missing-role warning lists these. Of the
-     * single bureau (unit {@code default}).
+     * The roles of {@code unit}'s chain and important chain that none of its enabled people holds, in chain order:
+     * items waiting on them would wait for ever ({@link #submit} refuses them). The console's missing-role warning
+     * lists these.
      */
-    public List<String> unheldRoles() {
-        return unheldRoles(cn.gongkai.item.Scope.DEFAULT_UNIT);
-    }
-
-    /** {@link #unheldRoles()} of one unit: its chains, its enabled people. */
     public List<String> unheldRoles(String unit) {
         return reviewers.unheld(unit, policy.stepsFor(unit, true));
     }

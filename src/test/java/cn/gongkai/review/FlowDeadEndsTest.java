@@ -143,7 +143,7 @@ class FlowDeadEndsTest {
         users.setDisabled("赵局长", true);
         DisclosureItem draft = stored(text("重要信息：全区促消费政策调整。", true), ItemStatus.DRAFT);
 
-        assertThat(review.unheldRoles()).containsExactly("principal-leader");
+        assertThat(review.unheldRoles(cn.gongkai.item.Scope.DEFAULT_UNIT)).containsExactly("principal-leader");
         assertThatThrownBy(() -> review.submit(draft.id(), "刘科员")).isInstanceOf(ReviewException.class)
                 .hasMessageContaining("没有人担任“主要领导”，重要稿件无法签发：请管理员先在“系统”中"
                         + "为某位用户加上该角色，或取消“重要”");
@@ -154,7 +154,7 @@ class FlowDeadEndsTest {
         DisclosureItem ordinary = stored(text("普通稿件照常提交。", false), ItemStatus.DRAFT);
         assertThat(review.submit(ordinary.id(), "刘科员").status()).isEqualTo(ItemStatus.IN_REVIEW);
         users.setDisabled("赵局长", false);
-        assertThat(review.unheldRoles()).isEmpty();
+        assertThat(review.unheldRoles(cn.gongkai.item.Scope.DEFAULT_UNIT)).isEmpty();
         assertThat(review.submit(draft.id(), "刘科员").status()).isEqualTo(ItemStatus.IN_REVIEW);
     }
 
