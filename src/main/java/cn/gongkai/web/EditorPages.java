@@ -348,12 +348,19 @@ final class EditorPages {
 
     private void preview(Context ctx) {
         EditorForm f = form(ctx);
+        User me = ConsoleAccess.user(ctx);
         long id = 0;
         String idText = ctx.formParam("item_id");
-        if (idText != null && idText.matches("\\d+")) {
+        // the stored item whose pictures the preview may use: only one the user's unit has
+        if (idText != null && idText.matches("[1-9]\\d{0,17}") && s.items().find(Long.parseLong(idText), me.scope())
+                .isPresent()) {
             id = Long.parseLong(idText);
         }
-        Map<String, Object> out = new LinkedHashMap<>(slotText.of(f.values().publishAt(), f.values().account()));
+        var mine = s.site().accounts(me.scope());
+        String account = mine.stream().map(AccountConfig::id).filter(a -> a.equals(f.values().account())).findFirst()
+                .orElse(mine.isEmpty() ? null : mine.get(0).id());
+        Map<String, Object> out = new LinkedHashMap<>(account == null ? Map.of("slot", "", "warning", "")
+                : slotText.of(f.values().publishAt(), account));
         if (f.body().isBlank() && !f.fields().containsKey("title")) {
             out.put("html", "");
             out.put("problems", List.of());
@@ -379,10 +386,9 @@ final class EditorPages {
         out.put("html", "");
         if (p.content() != null) {
             try {
-                AccountConfig account = s.site().config().accounts().stream()
-                        .filter(a -> a.id().equals(p.content().account())).findFirst()
-                        .orElse(s.site().config().accounts().get(0));
-                var article = s.renderer().render(p.content(), account.name(), ItemPages::imageUrl);
+                String accountName = mine.stream().filter(a -> a.id().equals(p.content().account())).findFirst()
+                        .or(() -> mine.stream().findFirst()).map(AccountConfig::name).orElse("");
+                var article = s.renderer().render(p.content(), accountName, ItemPages::imageUrl);
                 out.put("html", article.html());
                 // the feed card as followers see it in the chat list: cover (cut 2.35:1), title, digest
                 var cover = p.content().effectiveCover();
