@@ -186,7 +186,7 @@ final class BenchDistrictCommand extends CliCommand {
             total += record.calls().getOrDefault(a.appId(), Map.of()).values().stream().mapToInt(Integer::intValue)
                     .sum();
             published += record.published(a.appId()).size();
-            int items = itemsOf(w, a);
+            int items = itemsOf(a);
             drafts += (items + PER_DRAFT - 1) / PER_DRAFT;
         }
         int items = units * itemsPerUnit;
@@ -202,7 +202,7 @@ final class BenchDistrictCommand extends CliCommand {
         failures.forEach(f -> out.println("任务失败：" + f));
     }
 
-    private int itemsOf(Wiring w, AccountConfig a) {
+    private int itemsOf(AccountConfig a) {
         int perUnit = itemsPerUnit / accountsPerUnit;
         int index = a.id().charAt(a.id().length() - 1) - 'a';
         return perUnit + (index < itemsPerUnit % accountsPerUnit ? 1 : 0);

@@ -23,7 +23,9 @@ public interface DeliveryStore {
      * since the channel began — items published before it are not sent afterwards), planned for {@code now} or
      * earlier or not planned, of one of {@code categories} (all when empty); oldest first, at most {@code limit}.
      */
-    List<Long> undelivered(String portalId, List<String> categories, Instant now, int limit);
+    default List<Long> undelivered(String portalId, List<String> categories, Instant now, int limit) {
+        return undelivered(portalId, null, categories, now, limit);
+    }
 
     /**
      * {@link #undelivered(String, List, Instant, int)} among the items of one unit only (the unit whose

@@ -13,7 +13,6 @@ import cn.gongkai.review.User;
 import cn.gongkai.review.Users;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -110,10 +109,5 @@ public final class InternalAdoption {
         return new ItemContent(unit.accounts().get(0), category, c.title(), c.author(), c.department(), c.body(),
                 c.notes(), c.glossary(), c.images(), c.cover(), c.docNo(), c.sourceUrl(), null, c.digest(),
                 c.headingNumbers(), false, c.signature(), c.signedAt());
-    }
-
-    /** The source key's item, when this delivery was adopted here. */
-    public Optional<Long> adoptedItem(String sendingUnit, long itemId) {
-        return items.findBySourceKey(sourceKey(sendingUnit, itemId));
     }
 }

@@ -37,11 +37,6 @@ final class JdbiPortalDeliveries implements DeliveryStore {
     }
 
     @Override
-    public List<Long> undelivered(String portalId, List<String> categories, Instant now, int limit) {
-        return undelivered(portalId, null, categories, now, limit);
-    }
-
-    @Override
     public List<Long> undelivered(String portalId, String unitId, List<String> categories, Instant now, int limit) {
         String categoryFilter = (categories.isEmpty() ? "" : " AND i.category IN (<categories>)")
                 + (unitId == null ? "" : " AND i.unit_id = :unit");

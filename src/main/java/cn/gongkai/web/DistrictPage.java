@@ -2,7 +2,6 @@ package cn.gongkai.web;
 
 import cn.gongkai.inspect.DistrictOverview;
 import cn.gongkai.report.DistrictCategories;
-import cn.gongkai.review.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.function.Supplier;
  * roles see it; everyone else is answered as for an address that does not exist.
  */
 final class DistrictPage {
-    static final Role[] VIEWERS = {Role.DISTRICT_ADMIN, Role.DISTRICT_INSPECTOR};
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 

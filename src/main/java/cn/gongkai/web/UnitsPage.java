@@ -61,11 +61,8 @@ final class UnitsPage {
 
     /** The district roles; anyone else does not find the page. */
     private static User viewer(Context ctx) {
-        User me = ConsoleAccess.user(ctx);
-        if (!me.role().district()) {
-            throw new NotFound("找不到这个页面。");
-        }
-        return me;
+        DistrictPage.requireViewer(ctx);
+        return ConsoleAccess.user(ctx);
     }
 
     /** The district administrator; the inspector is refused. */
