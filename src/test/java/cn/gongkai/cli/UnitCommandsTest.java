@@ -79,9 +79,9 @@ class UnitCommandsTest {
         Run foreign = cli.run("unit", "move", "--from", "jiaoyu", "--to", "shangwu");
         assertThat(foreign.code()).isEqualTo(1);
         assertThat(foreign.err()).contains("公众号 jyj 不属于单位 shangwu（红旗区商务局）", "数据未改动");
-        Run unknown = cli.run("unit", "move", "--from", "default", "--to", "tiyu");
+        Run unknown = cli.run("unit", "move", "--from", "default", "--to", "wenti");
         assertThat(unknown.code()).isEqualTo(1);
-        assertThat(unknown.err()).contains("没有编号为“tiyu”的单位", "shangwu 红旗区商务局", "jiaoyu 红旗区教育局");
+        assertThat(unknown.err()).contains("没有编号为“wenti”的单位", "shangwu 红旗区商务局", "jiaoyu 红旗区教育局");
         Run same = cli.run("unit", "move", "--from", "jiaoyu", "--to", "jiaoyu");
         assertThat(same.code()).isEqualTo(1);
         assertThat(same.err()).contains("是同一个单位 jiaoyu");

@@ -58,8 +58,9 @@ public final class EmbeddedPostgresExtension implements BeforeAllCallback {
     /**
      * Opens a new, empty database (with the real schema) as the superuser; the password is ignored by the server.
      * The database is a copy of one migrated once per JVM ({@link MigratedTemplate}): copying it takes a fraction of
-     * a Flyway migration, and {@link Database#open} finds the schema current. A copy is exactly what a fresh
-     * migration gives (the same schema and Flyway history, no rows); the migration itself is tested on
+     * a Flyway migration, and {@link Database#open} finds the schema current. A copy holds what the template's
+     * migration and first open wrote (the schema, the Flyway history, the rows the migrations insert, such as
+     * {@code portal_channel.started_at} at the template's time); the migration itself is tested on
      * {@link #createDatabase empty databases}.
      */
     public Database openFresh(String prefix, String password) {

@@ -139,9 +139,12 @@ class DistrictPageTest {
         assertThat(inspect).contains("红旗商务").doesNotContain("红旗教育", "布署");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
                 shangwu.bytes("/inspect/export.xlsx?quarter=2026Q4").body()))) {
+            List<String> accounts = new ArrayList<>();
             for (Row r : wb.getSheetAt(0)) {
-                assertThat(r.getCell(1).getStringCellValue()).isNotEqualTo("红旗教育");
+                accounts.add(r.getCell(1).getStringCellValue());
             }
+            assertThat(accounts).as("its own account's rows, none of 教育局's").contains("红旗商务")
+                    .doesNotContain("红旗教育");
         }
     }
 
