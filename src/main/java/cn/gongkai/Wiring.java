@@ -712,7 +712,7 @@ public final class Wiring implements AutoCloseable {
     /** Adoption by the receiving unit of what it received by internal 报送. */
     public cn.gongkai.portal.InternalAdoption internalAdoption() {
         return new cn.gongkai.portal.InternalAdoption(config, internalInbox(), database().items(), database().audit(),
-                users(), this::portalDecisions, clock);
+                database().transactions(), users(), this::portalDecisions, clock);
     }
 
     /** The district office's 全区 view: every unit's year and every account's updates (issue 19). */
@@ -757,7 +757,7 @@ public final class Wiring implements AutoCloseable {
                     return true;
                 }),
                 new Console.Portals(database().portalDeliveries(), this::portalDecisions, portalCounter(),
-                        officeMailbox()));
+                        officeMailbox(), internalAdoption()));
     }
 
     /** Closes what was built, in reverse order of need; parts never built are left alone. */

@@ -6,6 +6,7 @@ import cn.gongkai.item.DisclosureItem;
 import cn.gongkai.item.ItemContent;
 import cn.gongkai.item.ItemRepository;
 import cn.gongkai.item.ItemStatus;
+import cn.gongkai.item.Transactions;
 import cn.gongkai.review.AuditAction;
 import cn.gongkai.review.AuditEntry;
 import cn.gongkai.review.AuditLog;
@@ -28,16 +29,18 @@ public final class InternalAdoption {
     private final InternalInbox inbox;
     private final ItemRepository items;
     private final AuditLog audit;
+    private final Transactions tx;
     private final Users users;
     private final Supplier<DeliveryDecisions> decisions;
     private final Clock clock;
 
     public InternalAdoption(GongkaiConfig config, InternalInbox inbox, ItemRepository items, AuditLog audit,
-                            Users users, Supplier<DeliveryDecisions> decisions, Clock clock) {
+                            Transactions tx, Users users, Supplier<DeliveryDecisions> decisions, Clock clock) {
         this.config = config;
         this.inbox = inbox;
         this.items = items;
         this.audit = audit;
+        this.tx = tx;
         this.users = users;
         this.decisions = decisions;
         this.clock = clock;
@@ -90,17 +93,18 @@ public final class InternalAdoption {
         DisclosureItem source = items.find(in.delivery().itemId()).orElseThrow(() -> new IllegalArgumentException(
                 "报送的原稿件已不存在，不能采用"));
         Instant now = clock.instant();
-        DisclosureItem made;
         try {
-            made = items.insert(unitId, copy(source.content(), unit), ItemStatus.DRAFT, key, now);
+            // the item and its CREATE row together, or neither
+            return tx.inTransaction(() -> {
+                DisclosureItem made = items.insert(unitId, copy(source.content(), unit), ItemStatus.DRAFT, key, now);
+                audit.append(AuditEntry.byUser(actor.name(), actor.role().id(), made, AuditAction.CREATE, null,
+                        ItemStatus.DRAFT, "采用" + in.sendingUnitName() + "报送的稿件（原稿件 " + source.id() + "）", now));
+                return made;
+            });
         } catch (RuntimeException e) {
             // another 采用 of the same delivery was first: its item holds the source key
-            made = items.findBySourceKey(key).flatMap(items::find).orElseThrow(() -> e);
-            return made;
+            return items.findBySourceKey(key).flatMap(items::find).orElseThrow(() -> e);
         }
-        audit.append(AuditEntry.byUser(actor.name(), actor.role().id(), made, AuditAction.CREATE, null,
-                ItemStatus.DRAFT, "采用" + in.sendingUnitName() + "报送的稿件（原稿件 " + source.id() + "）", now));
-        return made;
     }
 
     /** The source's text and pictures on the unit's first account, in its category when it has it, else its first. */

@@ -94,7 +94,7 @@ public final class Console {
      * counts and the sandbox office mailbox (empty when every portal has a real receiver).
      */
     public record Portals(DeliveryStore deliveries, Supplier<DeliveryDecisions> decisions, PortalCounter counter,
-                          Optional<OfficeMailbox> mailbox) {
+                          Optional<OfficeMailbox> mailbox, cn.gongkai.portal.InternalAdoption adoption) {
     }
 
     /** The database URL without credentials and whether the database can be reached, for the 系统 page. */
@@ -171,9 +171,8 @@ public final class Console {
                 .register(routes));
         cn.gongkai.portal.InternalInbox inbox = new cn.gongkai.portal.InternalInbox(site.config(), portals.deliveries());
         views.withInbox(inbox::receives);
-        new PortalInboxPage(new PortalInboxPage.Uses(inbox, new cn.gongkai.portal.InternalAdoption(site.config(), inbox,
-                work.items(), work.audit(), staff.users(), portals.decisions(), site.clock()), work.items(),
-                work.images()), views).register(routes);
+        new PortalInboxPage(new PortalInboxPage.Uses(inbox, portals.adoption(), work.items(), work.images()), views)
+                .register(routes);
         new StatsPage(new StatsPage.Uses(records.counter(), records.ledgerExport(), site,
                 records.unitCounter()), views,
                 new LedgerPage.Uses(records.ledger(), records.counter(), publishing.gateway(), site),

@@ -64,7 +64,8 @@ final class InternalDistrict implements AutoCloseable {
 
     InternalAdoption adoption() {
         return new InternalAdoption(app.wiring.config(), inbox(), app.wiring.database().items(),
-                app.wiring.database().audit(), app.wiring.users(), app.wiring::portalDecisions, clock);
+                app.wiring.database().audit(), app.wiring.database().transactions(), app.wiring.users(),
+                app.wiring::portalDecisions, clock);
     }
 
     @Override
