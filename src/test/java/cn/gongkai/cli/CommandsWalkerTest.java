@@ -122,6 +122,8 @@ class CommandsWalkerTest {
             Run r = cli.run(args.toArray(String[]::new));
             String all = r.out() + r.err();
             assertThat(SECRETS_OF_SHANGWU).as(walk.getKey() + " as jiaoyu: " + all).noneMatch(all::contains);
+            assertThat(r.code()).as(walk.getKey() + " as jiaoyu ran, or refused in words: " + all)
+                    .isIn(ExitCodes.OK, ExitCodes.USER);
             if (namesAnId(walk.getValue())) {
                 assertThat(r.code()).as(walk.getKey() + " as jiaoyu: " + all).isEqualTo(ExitCodes.USER);
                 assertThat(r.err()).as(walk.getKey()).containsAnyOf("稿件 " + item + " 不存在",
