@@ -46,7 +46,14 @@ final class CountsRoutes {
         if (asked == null) {
             return java.util.Optional.of(district);
         }
-        return config.unit(asked).map(u -> unitCounter.apply(u.id()));
+        if (!cn.gongkai.config.UnitConfig.isValidId(asked)) {
+            return java.util.Optional.empty();
+        }
+        try { // a unit of the configuration or one added on the 单位 page
+            return java.util.Optional.of(unitCounter.apply(asked));
+        } catch (IllegalArgumentException noSuchUnit) {
+            return java.util.Optional.empty();
+        }
     }
 
     void counts(Context ctx) {

@@ -89,6 +89,8 @@ class UnitsPageTest {
 
         String district = admin.get("/district").body();
         assertThat(district).contains("红旗区体育局", "尚未配置公众号：请运维人员在配置文件 units: 中为它列出账号");
+        assertThat(admin.get("/api/counts?year=2026&unit=tiyu").body()).as("its counts").contains("\"articles\":0");
+        assertThat(admin.get("/api/counts?year=2026&unit=nosuch").statusCode()).isEqualTo(404);
         assertThat(admin.get("/district/reports?year=2026").body()).as("its annual report in the summary table")
                 .contains("红旗区体育局");
         assertThat(new String(admin.bytes("/district/categories.csv?year=2026").body(),
