@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.slf4j.LoggerFactory;
 
 /** Entry point: {@code java -jar target/gongkai.jar COMMAND …}. */
 public final class App {
@@ -17,7 +18,16 @@ public final class App {
                 "logback.xml"))) {
             System.setProperty("logback.configurationFile", "config/logback.xml");
         }
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            // The warm-up thread logs through slf4j's stand-in loggers while logback is being set up; slf4j then
+            // replays those events through logback's filters and would say so on stderr at WARN for every command.
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         Prewarm.start(args);
+        // Logging is initialised here for every command, after the warm-up thread started (it loads the
+        // configuration and opens the database meanwhile; a logger it asks for before this finishes is a stand-in
+        // that slf4j hands over to logback once it is ready).
+        LoggerFactory.getILoggerFactory();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = Cli.run(args, System.getenv(), Clock.systemUTC(), out, err);

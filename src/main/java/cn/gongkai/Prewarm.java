@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  * any real problem itself).
  */
 public final class Prewarm {
-    private static final Logger LOG = LoggerFactory.getLogger(Prewarm.class);
     private static final Set<String> NOT_FOR = Set.of("simulator", "demo", "bench", "help", "-h", "--help",
             "-V", "--version");
     /** Commands (first one or two words) that open the database before anything else. */
@@ -54,7 +53,11 @@ public final class Prewarm {
     private Prewarm() {
     }
 
-    /** Starts the warm-up for a short command; does nothing for help, version and long-running commands. */
+    /**
+     * Starts the warm-up for a short command; does nothing for help, version and long-running commands. Called
+     * before logging is initialised (which takes the main thread 50–150 ms), so that the configuration and the
+     * database are loaded meanwhile; this class therefore asks for its logger only when it has something to log.
+     */
     static void start(String[] args) {
         List<String> words = List.of(args);
         if (words.isEmpty() || words.stream().anyMatch(NOT_FOR::contains)) {
@@ -63,7 +66,9 @@ public final class Prewarm {
         boolean pictures = words.contains("import") || words.contains("inbox");
         Optional<Path> config = opensDatabase(words);
         configLoaded = config.isPresent() ? new CountDownLatch(1) : null;
-        Thread thread = new Thread(() -> run(pictures, config), "gongkai-prewarm");
+        // a short command opens an H2 file alone when nobody else has it open; serve shares it with the commands
+        boolean brief = !firstWord(words).equals("serve");
+        Thread thread = new Thread(() -> run(pictures, config, brief), "gongkai-prewarm");
         thread.setDaemon(true);
         running = thread;
         thread.start();
@@ -75,7 +80,7 @@ public final class Prewarm {
         }
     }
 
-    private static void openAhead(Path file) {
+    private static void openAhead(Path file, boolean brief) {
         Map<String, String> env = System.getenv();
         GongkaiConfig config;
         try {
@@ -84,7 +89,7 @@ public final class Prewarm {
         } finally {
             configLoaded.countDown();
         }
-        opened = Wiring.openDatabaseNow(config);
+        opened = Wiring.openDatabaseNow(config, brief);
     }
 
     /** Imports read pictures: registers the image readers and writers and codes a small JPEG once each way. */
@@ -210,10 +215,10 @@ public final class Prewarm {
         }
     }
 
-    private static void run(boolean pictures, Optional<Path> config) {
+    private static void run(boolean pictures, Optional<Path> config, boolean brief) {
         try {
             if (config.isPresent()) {
-                openAhead(config.get());
+                openAhead(config.get(), brief);
             } else {
                 ConfigLoader.warmUp();
                 Database.warmUp();
@@ -223,7 +228,9 @@ public final class Prewarm {
             }
         } catch (IOException | RuntimeException | LinkageError e) {
             // Only time is lost: the command does the same work itself and reports any real problem.
-            LOG.debug("Start-up warm-up failed; the command goes on without it", e);
+            // The logger is asked for only here: the thread must start before the main thread initialises logging.
+            Logger log = LoggerFactory.getLogger(Prewarm.class);
+            log.debug("Start-up warm-up failed; the command goes on without it", e);
         }
     }
 }
