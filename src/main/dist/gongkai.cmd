@@ -1,9 +1,10 @@
 @echo off
 rem gongkai launcher: runs gongkai.jar beside this script.
 rem A short command starts with the class archive built at package time (gongkai.jsa, AppCDS) and the quick client
-rem compiler only; serve starts with its own archive (gongkai-serve.jsa); serve, simulator, demo and bench keep the full JIT (serve with C2 waiting for hotter methods, as in
-rem the sh launcher). When the archive is missing or does not match, Java prints one warning and runs the jar plainly.
-rem Extra JVM options: GONGKAI_JAVA_OPTS.
+rem compiler only; serve starts with its own archive (gongkai-serve.jsa) and the client compiler only too (as in the
+rem sh launcher); simulator, demo and bench keep the full JIT. When the archive is missing or does not match, Java
+rem prints one warning and runs the jar plainly. Extra JVM options: GONGKAI_JAVA_OPTS, after the launcher's own so that
+rem they win (GONGKAI_JAVA_OPTS=-XX:TieredStopAtLevel=4 gives serve C2).
 setlocal
 set "DIR=%~dp0"
 set "JAVA=java"
@@ -19,8 +20,7 @@ set "JSA=%DIR%gongkai.jsa"
 if /I "%CMD%"=="serve" if exist "%DIR%gongkai-serve.jsa" set "JSA=%DIR%gongkai-serve.jsa"
 if exist "%JSA%" set OPTS=-Xshare:auto "-XX:SharedArchiveFile=%JSA%"
 set "SHORT=yes"
-for %%C in (serve simulator demo bench) do if /I "%CMD%"=="%%C" set "SHORT=no"
+for %%C in (simulator demo bench) do if /I "%CMD%"=="%%C" set "SHORT=no"
 if "%SHORT%"=="yes" set OPTS=%OPTS% -XX:TieredStopAtLevel=1
-if /I "%CMD%"=="serve" set OPTS=%OPTS% -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000
 "%JAVA%" %OPTS% %GONGKAI_JAVA_OPTS% -jar "%DIR%gongkai.jar" %*
 exit /b %ERRORLEVEL%
