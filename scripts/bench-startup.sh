@@ -13,7 +13,7 @@ jar="$root/target/gongkai.jar"
 [ -x "$launcher" ] && [ -f "$jar" ] || { echo "先运行 mvn -B -q package -DskipTests" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-port=$((20000 + $$ % 20000))
+port=$((20000 + $$ % 12000))   # below Linux's ephemeral ports (32768-), which H2 and the web warm-up take
 while curl -s -o /dev/null "http://127.0.0.1:$port/"; do port=$((port + 1)); done   # something else listens there
 cat > "$work/gongkai.yml" <<YML
 data-dir: $work/data
