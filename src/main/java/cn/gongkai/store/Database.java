@@ -23,6 +23,8 @@ import cn.gongkai.review.LoginSessions;
 import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -152,7 +154,9 @@ public final class Database implements AutoCloseable {
      */
     public static Database openBriefly(String jdbcUrl, String user, String password, ZoneId zone) {
         Optional<String> alone = withoutAutoServer(jdbcUrl);
-        if (alone.isPresent()) {
+        // A process sharing the file through AUTO_SERVER (serve) keeps its lock file beside it: join it at once (H2
+        // takes the best part of a second to refuse an open of a file another process holds).
+        if (alone.isPresent() && !Files.exists(lockFile(jdbcUrl))) {
             try {
                 return open(alone.get(), user, password, zone, Duration.ZERO);
             } catch (StoreException e) {
@@ -461,6 +465,17 @@ public final class Database implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The lock file H2's AUTO_SERVER keeps beside an H2 file database ({@code name.lock.db}). */
+    static Path lockFile(String h2FileUrl) {
+        String name = h2FileUrl.substring(h2FileUrl.regionMatches(true, 0, "jdbc:h2:file:", 0, 13) ? 13 : 8);
+        int semicolon = name.indexOf(';');
+        name = semicolon < 0 ? name : name.substring(0, semicolon);
+        if (name.startsWith("~/")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return Path.of(name + ".lock.db");
     }
 
     /**
