@@ -21,6 +21,8 @@ public final class App {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             // The warm-up thread logs through slf4j's stand-in loggers while logback is being set up; slf4j then
             // replays those events through logback's filters and would say so on stderr at WARN for every command.
+            // This also hides slf4j's warnings about no or several logging back ends: the jar holds exactly one,
+            // logback (LoggingBackendTest); -Dslf4j.internal.verbosity=WARN shows them again.
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
         Prewarm.start(args);

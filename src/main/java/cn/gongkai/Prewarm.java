@@ -66,9 +66,7 @@ public final class Prewarm {
         boolean pictures = words.contains("import") || words.contains("inbox");
         Optional<Path> config = opensDatabase(words);
         configLoaded = config.isPresent() ? new CountDownLatch(1) : null;
-        // a short command opens an H2 file alone when nobody else has it open; serve shares it with the commands
-        boolean brief = !firstWord(words).equals("serve");
-        Thread thread = new Thread(() -> run(pictures, config, brief), "gongkai-prewarm");
+        Thread thread = new Thread(() -> run(pictures, config), "gongkai-prewarm");
         thread.setDaemon(true);
         running = thread;
         thread.start();
@@ -80,7 +78,7 @@ public final class Prewarm {
         }
     }
 
-    private static void openAhead(Path file, boolean brief) {
+    private static void openAhead(Path file) {
         Map<String, String> env = System.getenv();
         GongkaiConfig config;
         try {
@@ -89,7 +87,7 @@ public final class Prewarm {
         } finally {
             configLoaded.countDown();
         }
-        opened = Wiring.openDatabaseNow(config, brief);
+        opened = Wiring.openDatabaseNow(config);
     }
 
     /** Imports read pictures: registers the image readers and writers and codes a small JPEG once each way. */
@@ -215,10 +213,10 @@ public final class Prewarm {
         }
     }
 
-    private static void run(boolean pictures, Optional<Path> config, boolean brief) {
+    private static void run(boolean pictures, Optional<Path> config) {
         try {
             if (config.isPresent()) {
-                openAhead(config.get(), brief);
+                openAhead(config.get());
             } else {
                 ConfigLoader.warmUp();
                 Database.warmUp();

@@ -359,27 +359,15 @@ public final class Wiring implements AutoCloseable {
         return db;
     }
 
-    /** {@link #openDatabase} without asking for one opened ahead. */
+    /** {@link #openDatabase} without asking for one opened ahead (what the warm-up thread itself calls). */
     static Database openDatabaseNow(GongkaiConfig cfg) {
-        return openDatabaseNow(cfg, false);
-    }
-
-    /**
-     * {@link #openDatabase} without asking for one opened ahead (what the warm-up thread itself calls); {@code brief}
-     * for a short command, which opens an H2 file alone when no other process has it open
-     * ({@link Database#openBriefly}).
-     */
-    static Database openDatabaseNow(GongkaiConfig cfg, boolean brief) {
         try {
             PrivateFiles.createDirectories(cfg.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + cfg.dataDir(), e);
         }
-        String url = cfg.database().url();
-        String user = cfg.database().user();
-        String password = cfg.database().password().reveal();
-        return brief ? Database.openBriefly(url, user, password, cfg.timezone())
-                : Database.open(url, user, password, cfg.timezone());
+        return Database.open(cfg.database().url(), cfg.database().user(), cfg.database().password().reveal(),
+                cfg.timezone());
     }
 
     /** The pre-publish checks once more, just before an item is claimed; the result is an audit row either way. */

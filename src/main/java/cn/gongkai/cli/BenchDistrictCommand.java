@@ -70,13 +70,13 @@ final class BenchDistrictCommand extends CliCommand {
         check(itemsPerUnit, 1, 10_000, "--items-per-unit");
         check(threads, 1, 64, "--threads");
         check(pageRequests, 1, 10_000, "--page-requests");
-        Path dir = Files.createTempDirectory("gongkai-bench-district-");
         Context ctx = Cli.contextOf(spec);
         PrintWriter out = out();
-        GongkaiConfig config = config(ctx, dir);
-        try (Wiring w = ctx.wire(config, new PollPolicy(3, Duration.ofMillis(20)))) {
+        try (ScratchDir scratch = ScratchDir.create("gongkai-bench-district-");
+             Wiring w = ctx.wire(config(ctx, scratch.path()), new PollPolicy(3, Duration.ofMillis(20)))) {
+            Path dir = scratch.path();
             w.simulator().faults().publishPolls(0).publishDuration(Duration.ofMillis(50));
-            out.printf(Locale.ROOT, "准备 %d 个单位、%d 个公众号、%d 篇稿件（临时目录 %s）……%n", units,
+            out.printf(Locale.ROOT, "准备 %d 个单位、%d 个公众号、%d 篇稿件（临时目录 %s，结束后删除）……%n", units,
                     units * accountsPerUnit, units * itemsPerUnit, dir);
             out.flush();
             seed(w);

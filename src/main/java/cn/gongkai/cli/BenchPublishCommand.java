@@ -62,12 +62,12 @@ final class BenchPublishCommand extends CliCommand {
         if (items < 1 || items > 100_000) {
             throw new UserError("--items 应在 1–100000 之间");
         }
-        Path dir = Files.createTempDirectory("gongkai-bench-");
         Context ctx = Cli.contextOf(spec);
-        GongkaiConfig config = benchConfig(ctx, dir);
         PrintWriter out = out();
-        try (Wiring w = ctx.wire(config, poll ? new PollPolicy(3, Duration.ofMillis(20)) : new PollPolicy(0,
-                Duration.ZERO))) {
+        try (ScratchDir scratch = ScratchDir.create("gongkai-bench-");
+             Wiring w = ctx.wire(benchConfig(ctx, scratch.path()), poll ? new PollPolicy(3, Duration.ofMillis(20))
+                     : new PollPolicy(0, Duration.ZERO))) {
+            Path dir = scratch.path();
             AccountConfig account = w.config().account(ACCOUNT).orElseThrow();
             liftSimulatorQuotas(w);
             try (Serve web = w.webServerWithoutConsole()) {
@@ -75,7 +75,7 @@ final class BenchPublishCommand extends CliCommand {
                     w.simulator().setCallback(account.appId(), web.callbackUrl(ACCOUNT),
                             account.callbackToken().reveal());
                 }
-                out.println("准备 " + items + " 篇稿件（临时目录 " + dir + "）……");
+                out.println("准备 " + items + " 篇稿件（临时目录 " + dir + "，结束后删除）……");
                 seed(w);
                 out.flush();
                 double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -23,8 +23,6 @@ import cn.gongkai.review.LoginSessions;
 import cn.gongkai.review.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -35,8 +33,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The store: a small connection pool, the schema migrated by Flyway, and the repositories behind the ports.
@@ -47,7 +43,6 @@ import org.slf4j.LoggerFactory;
  * transaction. The password is never logged, printed or put in a message.
  */
 public final class Database implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     /** The zone the ledger summary cuts days in when the caller names none: the configuration's default. */
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -57,9 +52,6 @@ public final class Database implements AutoCloseable {
     private static final int CACHE_KB = 64 * 1024;
     /** Statements each H2 session keeps parsed ({@link #withQueryCache}). */
     private static final int QUERY_CACHE = 64;
-    /** How long a process sharing an H2 file waits for a short command that opened it alone ({@link #openBriefly}). */
-    static final Duration IN_USE_WAIT = Duration.ofSeconds(20);
-    private static final long IN_USE_RETRY_MILLIS = 50;
     /** The system property H2 reads the address its servers (AUTO_SERVER's among them) bind to from. */
     static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
@@ -141,38 +133,6 @@ public final class Database implements AutoCloseable {
      * @throws StoreException naming the URL (without credentials) when the database cannot be reached or migrated
      */
     public static Database open(String jdbcUrl, String user, String password, ZoneId zone) {
-        return open(jdbcUrl, user, password, zone, IN_USE_WAIT);
-    }
-
-    /**
-     * Opens the database for a short command ({@code item list}, {@code counts}, an import …). An H2 file the
-     * configuration shares through {@code AUTO_SERVER} is first opened by this process alone: without AUTO_SERVER's
-     * lock file (with its 25 ms pause), TCP listener and management database, about 60 ms of a short command's start
-     * (issue 16). When another process has the file open ({@code serve}, or another command), it is opened as
-     * configured, through AUTO_SERVER. A process that shares the file and starts meanwhile waits until the command
-     * has closed it ({@link #open}). Any other URL is opened as configured.
-     */
-    public static Database openBriefly(String jdbcUrl, String user, String password, ZoneId zone) {
-        Optional<String> alone = withoutAutoServer(jdbcUrl);
-        // A process sharing the file through AUTO_SERVER (serve) keeps its lock file beside it: join it at once (H2
-        // takes the best part of a second to refuse an open of a file another process holds).
-        if (alone.isPresent() && !Files.exists(lockFile(jdbcUrl))) {
-            try {
-                return open(alone.get(), user, password, zone, Duration.ZERO);
-            } catch (StoreException e) {
-                if (!e.isInUse()) {
-                    throw e;
-                }
-            }
-        }
-        return open(jdbcUrl, user, password, zone);
-    }
-
-    /**
-     * Connects (waiting up to {@code inUseWait} while a short command holds an H2 file it shares through AUTO_SERVER
-     * alone), migrates when behind and checks the ledger summary.
-     */
-    static Database open(String jdbcUrl, String user, String password, ZoneId zone, Duration inUseWait) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             throw new IllegalArgumentException("database url must not be blank");
         }
@@ -183,8 +143,21 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot connect to database " + safeUrl + ": a user name and password must not be "
                     + "written into the URL; set database.user and GONGKAI_DATABASE_PASSWORD instead", null);
         }
-        HikariDataSource dataSource = connect(jdbcUrl, user, password, safeUrl,
-                withoutAutoServer(jdbcUrl).isPresent() ? inUseWait : Duration.ZERO);
+        HikariDataSource dataSource;
+        try {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("gongkai-store");
+            config.setJdbcUrl(withInterruptRetry(withQueryCache(withoutCloseCompaction(jdbcUrl))));
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(MAX_POOL_SIZE);
+            config.setMinimumIdle(1);
+            config.setConnectionTimeout(10_000);
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to database " + safeUrl + " as user " + user,
+                    MaskedCause.of(e, password));
+        }
         try {
             migrateWhenBehind(dataSource, safeUrl);
             String product = productOf(dataSource);
@@ -422,84 +395,6 @@ public final class Database implements AutoCloseable {
             compactor.close();
         }
         dataSource.close();
-    }
-
-    /**
-     * A pool on {@code jdbcUrl}. While the file is in use by a process that does not share it (a short command that
-     * opened it alone, {@link #openBriefly}), tries again every 50 ms for up to {@code inUseWait}.
-     */
-    private static HikariDataSource connect(String jdbcUrl, String user, String password, String safeUrl,
-                                            Duration inUseWait) {
-        long deadline = System.nanoTime() + inUseWait.toNanos();
-        boolean told = false;
-        while (true) {
-            HikariConfig config = new HikariConfig();
-            config.setPoolName("gongkai-store");
-            config.setJdbcUrl(withInterruptRetry(withQueryCache(withoutCloseCompaction(jdbcUrl))));
-            config.setUsername(user);
-            config.setPassword(password);
-            config.setMaximumPoolSize(MAX_POOL_SIZE);
-            config.setMinimumIdle(1);
-            config.setConnectionTimeout(10_000);
-            try {
-                return new HikariDataSource(config);
-            } catch (RuntimeException e) {
-                boolean inUse = StoreException.inUse(e);
-                StoreException failure = new StoreException("cannot connect to database " + safeUrl + " as user "
-                        + user, MaskedCause.of(e, password), inUse);
-                if (!inUse || System.nanoTime() - deadline >= 0) {
-                    throw inUseWait.isZero() || !inUse ? failure : new StoreException("cannot connect to database "
-                            + safeUrl + ": another process has the file open alone and did not close it within "
-                            + inUseWait.toSeconds() + " s", failure, true);
-                }
-                if (!told) {
-                    LOG.info("Database {} is open in another gongkai command; waiting up to {} s for it to finish",
-                            safeUrl, inUseWait.toSeconds());
-                    told = true;
-                }
-                try {
-                    Thread.sleep(IN_USE_RETRY_MILLIS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw failure;
-                }
-            }
-        }
-    }
-
-    /** The lock file H2's AUTO_SERVER keeps beside an H2 file database ({@code name.lock.db}). */
-    static Path lockFile(String h2FileUrl) {
-        String name = h2FileUrl.substring(h2FileUrl.regionMatches(true, 0, "jdbc:h2:file:", 0, 13) ? 13 : 8);
-        int semicolon = name.indexOf(';');
-        name = semicolon < 0 ? name : name.substring(0, semicolon);
-        if (name.startsWith("~/")) {
-            name = System.getProperty("user.home") + name.substring(1);
-        }
-        return Path.of(name + ".lock.db");
-    }
-
-    /**
-     * The URL without {@code AUTO_SERVER=TRUE}, for an H2 file URL that has it (and does not choose its own
-     * {@code FILE_LOCK}); empty for any other URL.
-     */
-    static Optional<String> withoutAutoServer(String jdbcUrl) {
-        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
-        boolean file = upper.startsWith("JDBC:H2:FILE:") || upper.startsWith("JDBC:H2:./")
-                || upper.startsWith("JDBC:H2:/") || upper.startsWith("JDBC:H2:~/");
-        if (!file || upper.contains(";FILE_LOCK=")) {
-            return Optional.empty();
-        }
-        String[] parts = jdbcUrl.split(";", -1);
-        StringBuilder out = new StringBuilder(parts[0]);
-        boolean found = false;
-        for (int i = 1; i < parts.length; i++) {
-            if (parts[i].replace(" ", "").equalsIgnoreCase("AUTO_SERVER=TRUE")) {
-                found = true;
-            } else {
-                out.append(';').append(parts[i]);
-            }
-        }
-        return found ? Optional.of(out.toString()) : Optional.empty();
     }
 
     /**

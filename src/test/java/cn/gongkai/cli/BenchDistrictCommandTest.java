@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.testsupport.CliHarness;
 import cn.gongkai.testsupport.CliHarness.Run;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +24,9 @@ class BenchDistrictCommandTest {
                 "统计：各单位 9–9 篇，合计 18 篇；全区 18 篇（一致）").doesNotContain("任务失败");
         assertThat(r.out().lines().filter(l -> l.startsWith("全区 ")).findFirst().orElseThrow())
                 .matches("全区\\s+3\\s+0\\s+.*");
+        Matcher dir = Pattern.compile("临时目录 (\\S+)，结束后删除").matcher(r.out());
+        assertThat(dir.find()).as(r.out()).isTrue();
+        assertThat(Path.of(dir.group(1))).as("the temporary directory is removed").doesNotExist();
     }
 
     @Test

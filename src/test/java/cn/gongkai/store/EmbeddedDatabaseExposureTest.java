@@ -36,7 +36,7 @@ class EmbeddedDatabaseExposureTest {
         // this JVM may have loaded it before Database set the address
         String url = "jdbc:h2:file:" + dir.resolve("gongkai") + ";AUTO_SERVER=TRUE";
         Database.open(url, "gongkai", "").close();   // migrated here: a new JVM would load Flyway
-        try (DatabaseProcess serve = DatabaseProcess.start(url, "shared")) {
+        try (DatabaseProcess serve = DatabaseProcess.start(url)) {
             Properties lock = new Properties();
             try (InputStream in = Files.newInputStream(dir.resolve("gongkai.lock.db"))) {
                 lock.load(in);

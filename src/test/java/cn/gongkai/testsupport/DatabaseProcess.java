@@ -15,17 +15,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second JVM holding a database open, as another gongkai process would: {@code brief} opens it as a short command
- * does ({@link Database#openBriefly}), {@code shared} as serve does ({@link Database#open}). In a fresh JVM, so that
- * the opening runs in the order production runs it (this JVM's tests may have loaded H2 before {@link Database}).
+ * A second JVM holding a database open as serve does ({@link Database#open}). In a fresh JVM, so that the opening
+ * runs in the order production runs it (this JVM's tests may have loaded H2 before {@link Database}).
  */
 public record DatabaseProcess(Process process, PrintWriter in) implements AutoCloseable {
 
     /** Starts the process and returns once it has the database open. */
-    public static DatabaseProcess start(String url, String mode) throws IOException {
+    public static DatabaseProcess start(String url) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Holder.class.getName(), url, mode)).redirectErrorStream(true).start();
+                Holder.class.getName(), url)).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = CompletableFuture.supplyAsync(() -> {
             try {
@@ -38,7 +37,7 @@ public record DatabaseProcess(Process process, PrintWriter in) implements AutoCl
             } catch (IOException e) {
                 return e.toString();
             }
-        }).join();
+        }).orTimeout(2, TimeUnit.MINUTES).exceptionally(Throwable::toString).join();
         assertThat(line).as("the second process opened the database").isEqualTo("OPEN");
         return new DatabaseProcess(p, new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8));
     }
@@ -62,8 +61,7 @@ public record DatabaseProcess(Process process, PrintWriter in) implements AutoCl
     static final class Holder {
         public static void main(String[] args) throws IOException {
             ZoneId zone = ZoneId.of("Asia/Shanghai");
-            try (Database db = args[1].equals("brief") ? Database.openBriefly(args[0], "gongkai", "", zone)
-                    : Database.open(args[0], "gongkai", "", zone)) {
+            try (Database db = Database.open(args[0], "gongkai", "", zone)) {
                 System.out.println("OPEN");
                 System.out.flush();
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
