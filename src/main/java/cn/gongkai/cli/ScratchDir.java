@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,19 +34,12 @@ final class ScratchDir implements AutoCloseable {
         if (!Files.exists(path)) {
             return;
         }
-        List<Path> all;
         try (Stream<Path> walk = Files.walk(path)) {
-            all = walk.sorted(Comparator.reverseOrder()).toList();
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Could not list the benchmark's temporary directory {} to remove it", path, e);
-            return;
-        }
-        for (Path p : all) {
-            try {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
-            } catch (IOException e) {
-                LOG.warn("Could not remove {} from the benchmark's temporary directory", p, e);
             }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not remove the benchmark's temporary directory {}: {}", path, e.toString());
         }
     }
 }
