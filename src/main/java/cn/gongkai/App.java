@@ -6,10 +6,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 
 /** Entry point: {@code java -jar target/gongkai.jar COMMAND …}. */
 public final class App {
+    /**
+     * The JDK's own switch (jdk.jfr.internal.JVMSupport) that makes {@code FlightRecorder.isAvailable()} false in this
+     * process. Jdbi registers a JFR event class on its first statement whenever the recorder is available, which sets
+     * up the recorder's metadata: about 40 ms of CPU in every command that reads the database, for events nobody
+     * records in a command that ends a second later.
+     */
+    static final String FLIGHT_RECORDER_OFF = "jfr.unsupported.vm";
+    /** Commands that keep running: their flight recorder stays available ({@code jcmd PID JFR.start}). */
+    private static final Set<String> LONG_RUNNING = Set.of("serve", "simulator", "demo", "bench");
+
     private App() {
     }
 
@@ -25,6 +37,9 @@ public final class App {
             // logback (LoggingBackendTest); -Dslf4j.internal.verbosity=WARN shows them again.
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
+        if (flightRecorderOff(args, System.getProperty(FLIGHT_RECORDER_OFF))) {
+            System.setProperty(FLIGHT_RECORDER_OFF, "true");
+        }
         Prewarm.start(args);
         // Logging is initialised here for every command, after the warm-up thread started (it loads the
         // configuration and opens the database meanwhile; a logger it asks for before this finishes is a stand-in
@@ -38,5 +53,14 @@ public final class App {
         if (!serving) {
             System.exit(code);
         }
+    }
+
+    /**
+     * Whether a command turns the flight recorder off: every command but the long-running ones, unless the operator
+     * set {@code -Djfr.unsupported.vm} (given here as {@code setting}) either way. A recording started with
+     * {@code -XX:StartFlightRecording} set the recorder up before this runs and is not affected.
+     */
+    static boolean flightRecorderOff(String[] args, String setting) {
+        return setting == null && !LONG_RUNNING.contains(Prewarm.firstWord(List.of(args)));
     }
 }

@@ -23,11 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A command pays only for what it uses: the wiring builds each part when first asked for, so reading items and counts
- * opens the database and nothing else — no simulator, WeChat client, templates or Flyway (checked in a fresh JVM by
- * the classes it loads).
+ * opens the database and nothing else — no simulator, WeChat client, templates or Flyway, nor the flight recorder's
+ * set-up that Jdbi asks for on its first statement (checked in a fresh JVM by the classes it loads).
  */
 class LazyWiringTest {
     private static final PollPolicy NO_POLLING = new PollPolicy(0, Duration.ZERO);
+    /** Loaded when the flight recorder sets up its event metadata (Jdbi registers its statement event). */
+    private static final String FLIGHT_RECORDER_SET_UP = "jdk.jfr.internal.MetadataRepository ";
     private static final List<String> NEVER_FOR_A_READ = List.of("simulator", "sandbox routing", "WeChat client",
             "article templates", "publisher", "review", "importer", "callback confirmations");
 
@@ -94,8 +96,13 @@ class LazyWiringTest {
     }
 
     @Test
-    void aReadCommandInAFreshJvmLoadsNoSimulatorWeChatTemplateSchedulerOrFlywayClass() throws Exception {
-        run("item", "list"); // creates and migrates the database
+    void aReadCommandInAFreshJvmLoadsNoSimulatorWeChatTemplateSchedulerFlywayOrFlightRecorderClass()
+            throws Exception {
+        // creates and migrates the database; the operator's -Djfr.unsupported.vm=false keeps the recorder available
+        Path withRecorder = dir.resolve("classes-with-recorder.txt");
+        run("-Xlog:class+load:file=" + withRecorder, "-Djfr.unsupported.vm=false", "item", "list");
+        assertThat(Files.readAllLines(withRecorder)).as("Jdbi set the flight recorder up on its first statement")
+                .anyMatch(l -> l.contains(" " + FLIGHT_RECORDER_SET_UP));
         Path loaded = dir.resolve("classes.txt");
 
         run("-Xlog:class+load:file=" + loaded, "item", "list");
@@ -103,9 +110,24 @@ class LazyWiringTest {
         List<String> classes = Files.readAllLines(loaded);
         assertThat(classes.stream().filter(l -> l.contains(" cn.gongkai.store.Database ")).count()).isOne();
         List<String> never = List.of("org.flywaydb.", "freemarker.", "org.quartz.", "cn.gongkai.simulator.",
-                "me.chanjar.weixin.", "okhttp3.", "io.javalin.", "cn.gongkai.TemplateUpgrade ");
+                "me.chanjar.weixin.", "okhttp3.", "io.javalin.", "cn.gongkai.TemplateUpgrade ",
+                FLIGHT_RECORDER_SET_UP);
         assertThat(classes.stream().filter(l -> never.stream().anyMatch(n -> l.contains(" " + n))).toList())
                 .as("classes a read command must not load").isEmpty();
+    }
+
+    @Test
+    void onlyTheLongRunningCommandsKeepTheFlightRecorderUnlessTheOperatorSaidOtherwise() {
+        for (String[] args : new String[][] {{"item", "list"}, {"--config", "g.yml", "counts", "--year", "2026"},
+                {"review", "approve", "1"}, {"doctor"}, {"--version"}}) {
+            assertThat(App.flightRecorderOff(args, null)).as(String.join(" ", args)).isTrue();
+        }
+        for (String[] args : new String[][] {{"serve"}, {"--config", "g.yml", "serve"}, {"simulator"}, {"demo"},
+                {"bench", "console"}}) {
+            assertThat(App.flightRecorderOff(args, null)).as(String.join(" ", args)).isFalse();
+        }
+        assertThat(App.flightRecorderOff(new String[] {"item", "list"}, "false")).isFalse();
+        assertThat(App.flightRecorderOff(new String[] {"serve"}, "true")).as("already off").isFalse();
     }
 
     /** Runs gongkai in a new JVM on this test's class path; JVM options first, then the command. */
@@ -113,7 +135,7 @@ class LazyWiringTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         int i = 0;
-        while (words[i].startsWith("-X")) {
+        while (words[i].startsWith("-X") || words[i].startsWith("-D")) {
             command.add(words[i++]);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.gongkai.App", "--config",
