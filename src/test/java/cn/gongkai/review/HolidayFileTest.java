@@ -72,4 +72,44 @@ class HolidayFileTest {
         assertThatThrownBy(() -> HolidayCalendar.parse(HEAD + "    - {名称: 春节, 放假: [2024-02-10]}\n" + HEAD
                 + "    - {名称: 春节, 放假: [2024-02-11]}\n", "t")).hasMessageContainingAll("第 5 行", "这一年写了两次");
     }
+
+    @Test
+    void refusesWhatIsNoHolidayTableNamingTheLine() {
+        refused("    - {名称: 春节, 放假: [[2024-02-10]]}\n", "第 4 行", "这里应是一个值（日期或文字），不是列表或映射");
+        refused("    - {名称: 春节, 放假: [2024-02-10], 放假: [2024-02-11]}\n", "第 4 行", "“放假”写了两次");
+        refused("    - {名称: 春节, 放假: [2024-02-10, ]}\n    - 名称: &n 元宵\n      放假: *n\n", "第 6 行",
+                "不支持引用");
+        refused("    - 春节 2024-02-10\n", "第 4 行", "每个节日应写作");
+        assertThatThrownBy(() -> HolidayCalendar.parse("2024: [春节]\n", "t"))
+                .hasMessageContainingAll("第 1 行（2024 年）", "下面应写“文号:”和“节日:”两项");
+        assertThatThrownBy(() -> HolidayCalendar.parse("2024:\n", "t"))
+                .hasMessageContainingAll("第 1 行（2024 年）", "缺少“文号”");
+        assertThatThrownBy(() -> HolidayCalendar.parse("- 2024\n", "t"))
+                .hasMessageContainingAll("第 1 行", "文件应由“年份:”开头的各节组成");
+        assertThatThrownBy(() -> HolidayCalendar.parse("", "t")).hasMessageContaining("文件应由“年份:”开头的各节组成");
+        assertThatThrownBy(() -> HolidayCalendar.parse(HEAD + "    - {名称: 春节, 放假: [2024-02-10}\n", "t"))
+                .hasMessageContainingAll("第 4 行", "格式错误");
+    }
+
+    @Test
+    void aSingleValueOrSectionStandsForAListOfOneAndAQuotedValueIsText() {
+        HolidayCalendar c = HolidayCalendar.parse("2024:\n  文号: \"国办发明电〔2023〕7号\"\n  节日:\n"
+                + "    名称: 端午节\n    放假: 2024-06-10\n    上班: ~\n", "t");
+        HolidayCalendar.Year y = c.year(2024).orElseThrow();
+        assertThat(y.notice()).isEqualTo("国办发明电〔2023〕7号");
+        assertThat(y.festivals()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("端午节");
+            assertThat(f.daysOff()).containsExactly(LocalDate.of(2024, 6, 10));
+        });
+    }
+
+    @Test
+    void theShippedTableReads() throws Exception {
+        try (var in = HolidayFileTest.class.getResourceAsStream("/holidays.yml")) {
+            HolidayCalendar c = HolidayCalendar.parse(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8), "holidays.yml");
+            assertThat(c.years()).contains(2024, 2025, 2026);
+            assertThat(c.isWorkingDay(LocalDate.of(2026, 1, 1))).isFalse();
+        }
+    }
 }
