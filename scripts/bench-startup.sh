@@ -1,7 +1,8 @@
 #!/bin/sh
 # Start-up benchmark (issue 16): wall time of short commands through the launcher target/gongkai, median of RUNS
-# (default 5), as a ratio to the floor `gongkai --version` timed in the same run; the same with plain `java -jar`
-# beside it. Needs a built jar (mvn -B -q package -DskipTests), GNU date and curl. Uses a new H2 database in a
+# (default 5), as a ratio to the floor `gongkai --version` timed beside it: each row runs the floor and its command
+# alternately, RUNS times each, so that a machine growing busier or quieter during the run moves both; the same with
+# plain `java -jar` beside it. Needs a built jar (mvn -B -q package -DskipTests), GNU date and curl. Uses a new H2 database in a
 # temporary folder; nothing else is touched. Usage: scripts/bench-startup.sh [RUNS]
 # PLAIN=no skips the java -jar column (it takes several times longer on a busy machine).
 # ONLY=serve times the floor and the serve row only.
@@ -62,41 +63,50 @@ cover: images/p1.jpg
 MD
 
 ms() { date +%s%N | cut -c1-13; }
+median() { sort -n "$1" | sed -n "$(((runs + 1) / 2))p"; }
 
-# median_of RUNNER ARGS...: median wall time in ms of RUNS runs; the command must succeed.
-median_of() {
-    i=0
-    : > "$work/times"
-    while [ "$i" -lt "$runs" ]; do
-        t0=$(ms)
-        "$@" --config "$cfg" >"$work/out" 2>&1 || { echo "失败：$*" >&2; cat "$work/out" >&2; exit 1; }
-        t1=$(ms)
-        echo $((t1 - t0)) >> "$work/times"
-        i=$((i + 1))
-    done
-    sort -n "$work/times" | sed -n "$(((runs + 1) / 2))p"
+# timed FILE PROGRAM ARGS...: runs the command once (it must succeed) and appends its wall time in ms to FILE.
+timed() {
+    file=$1
+    shift
+    t0=$(ms)
+    "$@" --config "$cfg" >"$work/out" 2>&1 || { echo "失败：$*" >&2; cat "$work/out" >&2; exit 1; }
+    t1=$(ms)
+    echo $((t1 - t0)) >> "$file"
 }
 
-# serve_healthz PROGRAM...: median ms from starting serve to /healthz answering. PROGRAM is a real command (not a
-# shell function), so that $! is the JVM itself (the launcher execs java) and kill stops it.
-serve_healthz() {
+# serve_timed FILE PROGRAM...: starts serve, appends the ms until /healthz answers to FILE, stops it. PROGRAM is a
+# real command (not a shell function), so that $! is the JVM itself (the launcher execs java) and kill stops it.
+serve_timed() {
+    file=$1
+    shift
+    t0=$(ms)
+    "$@" --config "$cfg" serve >"$work/serve.log" 2>&1 &
+    pid=$!
+    until curl -s "http://127.0.0.1:$port/healthz" 2>/dev/null | grep -q '"warming"'; do
+        kill -0 "$pid" 2>/dev/null || { echo "serve 已退出" >&2; cat "$work/serve.log" >&2; exit 1; }
+        sleep 0.02
+    done
+    t1=$(ms)
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+    echo $((t1 - t0)) >> "$file"
+}
+
+# beside FLOOR_PROGRAM STEP ARGS...: RUNS times the floor (FLOOR_PROGRAM --version) then the step (STEP ARGS..., run
+# by timed or serve_timed); prints "floor-median step-median".
+beside() {
+    floor=$1
+    shift
+    : > "$work/floor"
+    : > "$work/step"
     i=0
-    : > "$work/times"
     while [ "$i" -lt "$runs" ]; do
-        t0=$(ms)
-        "$@" --config "$cfg" serve >"$work/serve.log" 2>&1 &
-        pid=$!
-        until curl -s "http://127.0.0.1:$port/healthz" 2>/dev/null | grep -q '"warming"'; do
-            kill -0 "$pid" 2>/dev/null || { echo "serve 已退出" >&2; cat "$work/serve.log" >&2; exit 1; }
-            sleep 0.02
-        done
-        t1=$(ms)
-        kill "$pid"
-        wait "$pid" 2>/dev/null || true
-        echo $((t1 - t0)) >> "$work/times"
+        timed "$work/floor" "$floor" --version
+        "$@"
         i=$((i + 1))
     done
-    sort -n "$work/times" | sed -n "$(((runs + 1) / 2))p"
+    echo "$(median "$work/floor") $(median "$work/step")"
 }
 
 # item import refuses a file it already imported: each run imports a new copy (one line differs).
@@ -116,34 +126,46 @@ viaLauncher() { "$launcher" "$@"; }
 # Prepare: the database, one item to show.
 "$launcher" --config "$cfg" item import "$work/item/item.md" > /dev/null
 
-ratio() { [ "$1" = - ] && { echo -; return; }; awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-floor_l=$(median_of viaLauncher --version)
-floor_p=-
-[ "$plain_too" = no ] || floor_p=$(median_of plain --version)
-printf '| %s | %s | %s | %s | %s |\n' "command" "launcher ms" "× floor" "java -jar ms" "× floor"
-printf '|---|---|---|---|---|\n'
-printf '| %s | %s | %s | %s | %s |\n' "--version (floor)" "$floor_l" "1.00" "$floor_p" "$(ratio "$floor_p" "$floor_p")"
+ratio() { awk -v a="$2" -v b="$1" 'BEGIN { printf "%.2f", a / b }'; }
+printf '| %s | %s | %s | %s | %s | %s | %s |\n' "command" "floor ms" "launcher ms" "× floor" "floor ms" \
+    "java -jar ms" "× floor"
+printf '|---|---|---|---|---|---|---|\n'
+# row LABEL KIND ARGS...: KIND is command (ARGS run through each runner), import or serve.
 row() {
     label=$1
-    shift
-    l=$(median_of viaLauncher "$@")
-    p=-
-    [ "$plain_too" = no ] || p=$(median_of plain "$@")
-    printf '| %s | %s | %s | %s | %s |\n' "$label" "$l" "$(ratio "$l" "$floor_l")" "$p" "$(ratio "$p" "$floor_p")"
+    kind=$2
+    shift 2
+    for runner in viaLauncher plain; do
+        if [ "$runner" = plain ] && [ "$plain_too" = no ]; then
+            p="- -"
+            continue
+        fi
+        case "$kind" in
+            command) r=$(beside "$runner" timed "$work/step" "$runner" "$@") ;;
+            import) r=$(beside "$runner" timed "$work/step" import_new "$runner") ;;
+            serve)
+                if [ "$runner" = plain ]; then
+                    r=$(beside "$runner" serve_timed "$work/step" java -jar "$jar")
+                else
+                    r=$(beside "$runner" serve_timed "$work/step" "$launcher")
+                fi ;;
+        esac
+        if [ "$runner" = viaLauncher ]; then l=$r; else p=$r; fi
+    done
+    set -- $l
+    lf=$1 lc=$2
+    set -- $p
+    pf=$1 pc=$2
+    pr=-
+    [ "$pf" = - ] || pr=$(ratio "$pf" "$pc")
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$lf" "$lc" "$(ratio "$lf" "$lc")" "$pf" "$pc" "$pr"
 }
 if [ "${ONLY:-}" != serve ]; then
-    row "item list" item list
-    row "item show 1" item show 1
-    row "counts --year 2026" counts --year 2026
-    row "publish status" publish status
-    row "quota" quota
-    l=$(median_of import_new viaLauncher)
-    p=-
-    [ "$plain_too" = no ] || p=$(median_of import_new plain)
-    printf '| %s | %s | %s | %s | %s |\n' "item import (3 pictures)" "$l" "$(ratio "$l" "$floor_l")" "$p" \
-        "$(ratio "$p" "$floor_p")"
+    row "item list" command item list
+    row "item show 1" command item show 1
+    row "counts --year 2026" command counts --year 2026
+    row "publish status" command publish status
+    row "quota" command quota
+    row "item import (3 pictures)" import
 fi
-l=$(serve_healthz "$launcher")
-p=-
-[ "$plain_too" = no ] || p=$(serve_healthz java -jar "$jar")
-printf '| %s | %s | %s | %s | %s |\n' "serve → /healthz" "$l" "$(ratio "$l" "$floor_l")" "$p" "$(ratio "$p" "$floor_p")"
+row "serve → /healthz" serve
