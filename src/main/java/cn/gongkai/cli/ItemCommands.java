@@ -167,11 +167,13 @@ final class ItemCommands extends CommandGroup {
         public Integer call() {
             ItemStatus filter = status == null ? null : ItemStatus.parse(status);
             try (Wiring w = wire()) {
+                // first: the review part (due dates) reads the holiday table while the database is still opening
+                ReviewService review = w.review();
                 Table t = new Table("编号", "状态", "分类", "计划发布", "公开时限", "标题");
                 for (DisclosureItem i : w.items().list(filter, unit.scope(w))) {
                     String at = i.content().publishAt() == null ? "下一时段"
                             : MINUTE.format(i.content().publishAt().atZone(w.config().timezone()));
-                    String due = w.review().dueDate(i) + (w.review().overdue(i) ? " 已超期" : "");
+                    String due = review.dueDate(i) + (review.overdue(i) ? " 已超期" : "");
                     t.row(i.id(), i.status().label() + (i.content().important() ? "（重要）" : ""),
                             i.content().category(), at, due, i.title());
                 }

@@ -30,10 +30,12 @@ final class ItemShow extends CliCommand {
     @Override
     public Integer call() {
         try (Wiring w = wire()) {
+            // first: the review part reads the holiday table and word list while the database is still opening
+            ReviewService review = w.review();
             DisclosureItem item = unit.item(w, id);
             ZoneId zone = w.config().timezone();
             PrintWriter out = out();
-            printHeader(item, w.review(), zone, out);
+            printHeader(item, review, zone, out);
             printImagesAndBody(item.content(), out);
             List<AuditEntry> history = w.audit().history(id);
             printHistory(history, zone, out);
