@@ -45,6 +45,8 @@ public final class CdsTraining {
             run(config, List.of("item", "import", item));
             ServeTraining.run(config);
         } else {
+            // as App runs a short command: without the flight recorder, whose classes would only weigh on the archive
+            System.setProperty(App.FLIGHT_RECORDER_OFF, "true");
             // What a short command's warm-up thread loads (an in-memory H2, the binding of the built-in defaults).
             ConfigLoader.warmUp();
             Database.warmUp();

@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.DocumentEndEvent;
 import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingEndEvent;
@@ -24,9 +25,11 @@ import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.events.SequenceEndEvent;
 import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
 import org.yaml.snakeyaml.events.StreamStartEvent;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -36,11 +39,12 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * <p>Read with SnakeYAML's event parser, the one the configuration file is read with: every command has it loaded
  * already, while binding the file with Jackson cost each command that shows a due date ~60 ms of set-up
  * (docs/benchmarks.md, issue 16). A single value stands for a list of one ({@code 放假: 2024-06-10}); a plain
- * {@code ~}, {@code null} or nothing is no value.
+ * {@code ~}, {@code null} or nothing is no value; one document only.
  */
 final class HolidayFile {
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
+    private static final String NULL_TAG = "tag:yaml.org,2002:null";
     private static final String KEYS = "（每年可写：文号、节日；每个节日可写：名称、放假、上班）";
 
     /** A value of the file and the line it stands on. */
@@ -84,11 +88,27 @@ final class HolidayFile {
         try {
             return new HolidayCalendar(source, reader.years());
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw reader.error(mark == null ? 0 : mark.getLine() + 1, "格式错误：" + e.getProblem());
+            // where the part being read began (an unclosed bracket: its line, not the end of the file), and
+            // SnakeYAML's whole text, with the line and column of both
+            Mark mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+            throw reader.error(mark == null ? 1 : mark.getLine() + 1, "格式错误：" + e.getMessage());
+        } catch (ReaderException e) {
+            throw reader.error(lineAt(text, e.getPosition()), "格式错误：" + e.getMessage());
         } catch (YAMLException e) {
-            throw reader.error(0, "格式错误：" + e.getMessage());
+            throw reader.error(1, "格式错误：" + e.getMessage());
         }
+    }
+
+    /** The 1-based line of the {@code position}-th code point of {@code text}. */
+    private static int lineAt(String text, int position) {
+        int line = 1;
+        int end = text.offsetByCodePoints(0, Math.min(Math.max(position, 0), text.codePointCount(0, text.length())));
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private List<HolidayCalendar.Year> years() {
@@ -102,7 +122,10 @@ final class HolidayFile {
         List<HolidayCalendar.Year> years = new ArrayList<>();
         for (Event key = parser.getEvent(); !(key instanceof MappingEndEvent); key = parser.getEvent()) {
             int line = line(key);
-            year = key instanceof ScalarEvent s ? s.getValue() : "";
+            if (!(key instanceof ScalarEvent s)) {
+                throw notAValue(key);
+            }
+            year = s.getValue();
             if (!YEAR.matcher(year).matches()) {
                 throw error(line, "“" + year + "”不是四位年份");
             }
@@ -112,12 +135,23 @@ final class HolidayFile {
             }
             years.add(new HolidayYearCheck(y, line, this::error).check(yearEntry(parser.getEvent())));
         }
+        year = "";
+        Event end = parser.getEvent();
+        if (end instanceof DocumentEndEvent) {
+            end = parser.getEvent();
+        }
+        if (!(end instanceof StreamEndEvent)) {
+            throw error(line(end), "一个文件只能有一个文档：年份之间不要用 --- 或 ... 分隔，各年依次写下去");
+        }
         return years;
     }
 
     private YearEntry yearEntry(Event event) {
         if (isNull(event)) {
             return new YearEntry(null, null);
+        }
+        if (event instanceof AliasEvent) {
+            throw notAValue(event);
         }
         if (!(event instanceof MappingStartEvent)) {
             throw error(line(event), "“" + year + ":”下面应写“文号:”和“节日:”两项");
@@ -136,6 +170,9 @@ final class HolidayFile {
     }
 
     private FestivalEntry festival(Event event) {
+        if (event instanceof AliasEvent) {
+            throw notAValue(event);
+        }
         if (!(event instanceof MappingStartEvent)) {
             throw error(line(event), "每个节日应写作“- 名称: …”及其“放假:”“上班:”（或 {名称: …, 放假: […]}）");
         }
@@ -194,9 +231,15 @@ final class HolidayFile {
         return new Scalar(s.getValue(), line(event));
     }
 
+    /** A plain {@code ~}, {@code null} or nothing, or a value tagged {@code !!null} (as the configuration reads). */
     private static boolean isNull(Event event) {
-        return event instanceof ScalarEvent s && s.getImplicit().canOmitTagInPlainScalar()
-                && NULLS.contains(s.getValue());
+        if (!(event instanceof ScalarEvent s)) {
+            return false;
+        }
+        String tag = s.getTag();
+        boolean implicit = tag == null || tag.equals("!");
+        return implicit ? s.getImplicit().canOmitTagInPlainScalar() && NULLS.contains(s.getValue())
+                : tag.equals(NULL_TAG);
     }
 
     private IllegalArgumentException notAValue(Event event) {

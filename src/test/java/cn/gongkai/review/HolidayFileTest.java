@@ -88,7 +88,19 @@ class HolidayFileTest {
                 .hasMessageContainingAll("第 1 行", "文件应由“年份:”开头的各节组成");
         assertThatThrownBy(() -> HolidayCalendar.parse("", "t")).hasMessageContaining("文件应由“年份:”开头的各节组成");
         assertThatThrownBy(() -> HolidayCalendar.parse(HEAD + "    - {名称: 春节, 放假: [2024-02-10}\n", "t"))
+                .hasMessageContainingAll("第 4 行", "格式错误", "column");
+        assertThatThrownBy(() -> HolidayCalendar.parse(HEAD + "    - {名称: 春节,\n      放假: [2024-02-10]\n", "t"))
+                .as("an unclosed mapping: the line where it opens").hasMessageContainingAll("第 4 行", "格式错误");
+        assertThatThrownBy(() -> HolidayCalendar.parse(HEAD + "    - {名称: 春\u0007节, 放假: [2024-02-10]}\n", "t"))
                 .hasMessageContainingAll("第 4 行", "格式错误");
+        assertThatThrownBy(() -> HolidayCalendar.parse("? [2024]\n: x\n", "t"))
+                .hasMessageContainingAll("第 1 行", "不是列表或映射");
+        assertThatThrownBy(() -> HolidayCalendar.parse(HEAD + "    - &f {名称: 春节, 放假: [2024-02-10]}\n"
+                + "    - *f\n", "t")).hasMessageContainingAll("第 5 行", "不支持引用");
+        assertThatThrownBy(() -> HolidayCalendar.parse(HEAD + "    - {名称: 春节, 放假: [2024-02-10]}\n---\n"
+                + "2025:\n  文号: x\n", "t")).hasMessageContainingAll("第 5 行", "一个文件只能有一个文档");
+        refused("    - {名称: 春节, 放假: [2024-02-10], 上班: !!null ~}\n    - {名称: 端午节, 放假: !!null x}\n",
+                "第 5 行", "端午节没有写“放假”日期");
     }
 
     @Test
