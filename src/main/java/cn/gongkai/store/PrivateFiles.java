@@ -27,12 +27,14 @@ public final class PrivateFiles {
         if (Files.isDirectory(dir)) {
             return dir;
         }
-        try {
-            return Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): permissions cannot be given at creation; its own ACLs apply.
-            return Files.createDirectories(dir);
-        }
+        // Not a POSIX file system (Windows): permissions cannot be given at creation; its own ACLs apply.
+        return isPosix(dir) ? Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY))
+                : Files.createDirectories(dir);
+    }
+
+    /** Whether the file system holding {@code path} has POSIX permissions (Linux and macOS do, Windows does not). */
+    static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /**
@@ -42,22 +44,14 @@ public final class PrivateFiles {
     static void restrictH2Files(Path databasePath) throws IOException {
         Path dir = databasePath.toAbsolutePath().getParent();
         String prefix = databasePath.getFileName() + ".";
-        if (dir == null || !Files.isDirectory(dir)) {
-            return;
+        if (dir == null || !Files.isDirectory(dir) || !isPosix(dir)) {
+            return; // not a POSIX file system: its own access rules apply
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, f -> f.getFileName().toString()
                 .startsWith(prefix) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))) {
             for (Path f : files) {
-                restrict(f);
+                Files.setPosixFilePermissions(f, OWNER_FILE);
             }
-        }
-    }
-
-    private static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, OWNER_FILE);
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: its own access rules apply.
         }
     }
 }
