@@ -49,7 +49,10 @@ public final class App {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = Cli.run(args, System.getenv(), Clock.systemUTC(), out, err);
         Prewarm.closeUnclaimed();
-        boolean serving = args.length > 0 && (args[0].equals("serve") || args[0].equals("simulator")) && code == 0;
+        // serve and simulator return once their shutdown hook stopped them; System.exit would wait on that hook.
+        // The command word as the warm-up and the launcher find it (gongkai --config FILE serve included).
+        String command = Prewarm.firstWord(List.of(args));
+        boolean serving = (command.equals("serve") || command.equals("simulator")) && code == 0;
         if (!serving) {
             System.exit(code);
         }
